@@ -1,0 +1,149 @@
+"""Locate the project files (ontology, shapes, data, queries).
+
+Resolution order, first match wins:
+
+1. ``--root DIR`` given on the command line (error if ``DIR/ontology/conflict.ttl``
+   is missing);
+2. the environment variable ``CONFLICT_KG_ROOT`` (same check);
+3. the current directory, if it holds ``ontology/conflict.ttl`` and ``data/``
+   (a checkout of the repository);
+4. the copy packaged in the wheel (``kg/_resources``, via ``importlib.resources``);
+   in a source checkout without a wheel, the checkout that holds the ``kg`` package.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import UsageError
+
+ENV_VAR = "CONFLICT_KG_ROOT"
+ONTOLOGY = Path("ontology") / "conflict.ttl"
+SHAPES = Path("ontology") / "shapes.ttl"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the project files are.
+
+    Attributes
+    ----------
+    root : Path
+        The project root.
+    ontology : Path
+        ``ontology/conflict.ttl``.
+    shapes : Path
+        ``ontology/shapes.ttl`` (may not exist; then no SHACL shapes apply).
+    data_files : tuple of Path
+        ``data/*.ttl`` in sorted order.
+    queries_dir : Path
+        ``queries/``.
+    """
+
+    root: Path
+    ontology: Path
+    shapes: Path
+    data_files: tuple[Path, ...]
+    queries_dir: Path
+
+    @classmethod
+    def at(cls, root: Path) -> Layout:
+        """Describe the layout under ``root`` without checking it.
+
+        Examples
+        --------
+        >>> Layout.at(Path("/repo")).ontology.as_posix()
+        '/repo/ontology/conflict.ttl'
+        """
+        data_dir = root / "data"
+        data = tuple(sorted(data_dir.glob("*.ttl"))) if data_dir.is_dir() else ()
+        return cls(
+            root=root,
+            ontology=root / ONTOLOGY,
+            shapes=root / SHAPES,
+            data_files=data,
+            queries_dir=root / "queries",
+        )
+
+
+def packaged_root() -> Path:
+    """Return the directory of the resources packaged with ``kg``.
+
+    It is ``kg/_resources`` in an installed wheel; in a source checkout (or an
+    editable install), where that folder does not exist, the checkout root.
+
+    Examples
+    --------
+    >>> packaged_root().is_absolute()
+    True
+    """
+    pkg = Path(str(resources.files("kg")))
+    bundled = pkg / "_resources"
+    return bundled if bundled.is_dir() else pkg.parent
+
+
+def _is_checkout(path: Path) -> bool:
+    return (path / ONTOLOGY).is_file() and (path / "data").is_dir()
+
+
+def find_layout(
+    root: str | os.PathLike[str] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    packaged: Path | None = None,
+) -> Layout:
+    """Find the project files following the module's resolution order.
+
+    Parameters
+    ----------
+    root : path, optional
+        The ``--root`` option.
+    environ : mapping, optional
+        Environment to read ``CONFLICT_KG_ROOT`` from (default ``os.environ``).
+    cwd : Path, optional
+        Current directory (default ``Path.cwd()``).
+    packaged : Path, optional
+        The packaged fallback (default :func:`packaged_root`); for tests.
+
+    Returns
+    -------
+    Layout
+
+    Raises
+    ------
+    UsageError
+        When the chosen root lacks ``ontology/conflict.ttl``.
+
+    Examples
+    --------
+    >>> find_layout("/repo").root  # doctest: +SKIP
+    PosixPath('/repo')
+    """
+    env = os.environ if environ is None else environ
+    if root is not None:
+        return _checked(Path(root), "--root")
+    if env.get(ENV_VAR):
+        return _checked(Path(env[ENV_VAR]), ENV_VAR)
+    here = Path.cwd() if cwd is None else cwd
+    if _is_checkout(here):
+        return Layout.at(here.resolve())
+    fallback = packaged_root() if packaged is None else packaged
+    return _checked(fallback, "the packaged resources")
+
+
+def _checked(root: Path, origin: str) -> Layout:
+    if not (root / ONTOLOGY).is_file():
+        raise UsageError(
+            f"{root}: no {ONTOLOGY.as_posix()} here (root taken from {origin}). "
+            "Pass --root with the directory of a conflict-kg checkout, "
+            f"or set {ENV_VAR}."
+        )
+    return Layout.at(root.resolve())
+
+
+__all__ = ["ENV_VAR", "Layout", "find_layout", "packaged_root"]
