@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
@@ -24,6 +24,15 @@ from kg.errors import LoadError
 from kg.locate import locate_term, prefixes
 
 PathLike = str | os.PathLike[str]
+
+_EXAMPLES = {
+    "xsd:date": " such as 2020-10-10",
+    "xsd:dateTime": " such as 2020-10-10T12:00:00Z",
+    "xsd:gYear": " such as 1994",
+    "xsd:integer": " such as 42",
+    "xsd:decimal": " such as 3.5",
+    "xsd:boolean": " (true or false)",
+}
 
 
 @contextmanager
@@ -122,15 +131,16 @@ def parse_turtle(path: PathLike) -> Graph:
         raise _syntax_error(p, text, exc) from None
     except Exception as exc:  # rdflib raises assorted errors for broken input
         raise LoadError(p, f"cannot parse Turtle: {exc}") from None
-    errors = [
-        _where(
-            p, text, lit,
-            f'invalid literal "{lit}" for datatype {graph.namespace_manager.normalizeUri(lit.datatype)}',
-            "Write a valid lexical form for that datatype (e.g. 2020-10-10 for xsd:date).",
+    errors = []
+    for lit in bad_literals(graph):
+        dtype = graph.namespace_manager.normalizeUri(str(lit.datatype))
+        example = _EXAMPLES.get(dtype, "")
+        errors.append(
+            _where(
+                p, text, lit, f'invalid literal "{lit}" for datatype {dtype}',
+                f"Write a valid {dtype} value{example}.",
+            )
         )
-        for lit in bad_literals(graph)
-        if lit.datatype is not None
-    ]
     if errors:
         raise _first_with_rest(errors)
     return graph

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
@@ -112,10 +112,12 @@ def _text(graph: Graph, node: Node | None) -> str | None:
         return None
     if isinstance(node, Literal):
         return str(node)
-    try:
-        return graph.namespace_manager.normalizeUri(node) if node.startswith("http") else str(node)
-    except Exception:  # noqa: BLE001 - fall back to the plain text
-        return str(node)
+    if isinstance(node, URIRef):
+        try:
+            return graph.namespace_manager.normalizeUri(str(node))
+        except Exception:  # noqa: BLE001 - fall back to the plain text
+            return str(node)
+    return str(node)
 
 
 def read_results(results: Graph, data: Graph) -> list[Finding]:

@@ -1,0 +1,47 @@
+"""``conflict-kg build``: check the graph and write ``conflict-kg.ttl`` / ``.nt``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg.build import BuildSummary, build
+from kg.errors import DataError
+from kg.report import dumps, findings_json, findings_text, locate_findings
+from kg.resources import find_layout
+from kg.validate import Finding
+
+NAME = "build"
+HELP = "validate, then write the merged graph into --out (nothing is written on failure)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``build`` options."""
+    parser.add_argument("--out", default="build", help="output directory (default: build/)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def summary_text(summary: BuildSummary) -> str:
+    """Human-readable build summary."""
+    lines = [f"triples: {summary.triples}"]
+    lines += [f"  {cls}: {n}" for cls, n in summary.instances_per_class.items()]
+    lines.append(f"source documents: {summary.source_documents}")
+    lines.append(f"quotations: {summary.quotations}")
+    lines += [f"wrote {path}" for path in summary.outputs]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build; print the summary (stdout) or the findings (stderr)."""
+    layout = find_layout(args.root)
+    try:
+        summary = build(layout, out_dir=args.out)
+    except DataError as exc:
+        findings = [f for f in exc.findings if isinstance(f, Finding)]
+        located = locate_findings(findings, layout.data_files)
+        text = dumps(findings_json(located)) if args.format == "json" else findings_text(located)
+        print(text, file=sys.stderr)
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    print(dumps(summary.as_dict()) if args.format == "json" else summary_text(summary))
+    return 0
