@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import rdflib
 from rdflib import Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
@@ -36,17 +37,22 @@ _EXAMPLES = {
 
 
 @contextmanager
-def _quiet_rdflib() -> Iterator[None]:
-    """Silence rdflib's log records and warnings about ill-typed literals."""
+def _raw_literals() -> Iterator[None]:
+    """Keep literals' lexical forms as written and silence rdflib's warnings about them.
+
+    rdflib normalises literals while parsing by default ("maybe"^^xsd:boolean
+    becomes "false"), which would hide invalid values from the checks.
+    """
     logger = logging.getLogger("rdflib.term")
-    previous = logger.disabled
+    previous = (logger.disabled, rdflib.NORMALIZE_LITERALS)
     logger.disabled = True
+    rdflib.NORMALIZE_LITERALS = False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             yield
     finally:
-        logger.disabled = previous
+        logger.disabled, rdflib.NORMALIZE_LITERALS = previous
 
 
 def _read_text(path: Path) -> str:
@@ -74,6 +80,8 @@ def _syntax_error(path: Path, text: str, exc: BadSyntax) -> LoadError:
     offset = int(getattr(exc, "_i", 0))
     raw = getattr(exc, "_str", b"")
     source = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw or text)
+    while offset < len(source) and source[offset] in " \t":
+        offset += 1  # point at the offending token, not the blank before it
     line = source.count("\n", 0, offset) + 1
     col = offset - (source.rfind("\n", 0, offset) + 1) + 1
     why = str(getattr(exc, "_why", exc))
@@ -125,7 +133,7 @@ def parse_turtle(path: PathLike) -> Graph:
     graph.bind("ckg", CKG)
     graph.bind("id", ID)
     try:
-        with _quiet_rdflib():
+        with _raw_literals():
             graph.parse(data=text, format="turtle", publicID=p.resolve().as_uri())
     except BadSyntax as exc:
         raise _syntax_error(p, text, exc) from None

@@ -1,0 +1,88 @@
+"""Shared fixtures: a tiny stand-in project (ontology, shapes, data) in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+PREFIXES = """\
+@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+@prefix id: <https://w3id.org/conflict-kg/id/> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+"""
+
+ONTOLOGY = PREFIXES + """
+<https://w3id.org/conflict-kg/ontology> a owl:Ontology .
+ckg:Actor a owl:Class .
+ckg:State a owl:Class ; rdfs:subClassOf ckg:Actor .
+ckg:SourceDocument a owl:Class .
+ckg:NewsArticle a owl:Class ; rdfs:subClassOf ckg:SourceDocument .
+ckg:Quotation a owl:Class .
+ckg:mediatedBy a owl:ObjectProperty .
+ckg:founded a owl:DatatypeProperty .
+ckg:memberCount a owl:DatatypeProperty .
+"""
+
+# Every actor (State is an Actor only through the ontology) needs an English label;
+# a SHACL-SPARQL constraint forbids an actor mediating for itself.
+SHAPES = PREFIXES + """
+ckg:ActorShape a sh:NodeShape ;
+    sh:targetClass ckg:Actor ;
+    sh:property [ sh:path rdfs:label ; sh:minCount 1 ;
+                  sh:message "an actor needs a label" ] ;
+    sh:sparql [
+        sh:message "an actor cannot mediate for itself" ;
+        sh:select \"\"\"SELECT $this WHERE { $this <https://w3id.org/conflict-kg/ontology#mediatedBy> $this . }\"\"\" ] .
+ckg:DocShape a sh:NodeShape ;
+    sh:targetClass ckg:SourceDocument ;
+    sh:property [ sh:path rdfs:label ; sh:minCount 1 ; sh:severity sh:Warning ;
+                  sh:message "a document should have a title" ] .
+"""
+
+GOOD_DATA = PREFIXES + """
+id:armenia a ckg:State ;
+    rdfs:label "Armenia"@en ;
+    ckg:founded "1991"^^xsd:gYear .
+id:russia a ckg:State ; rdfs:label "Russia"@en, "Россия"@ru .
+id:article1 a ckg:NewsArticle ; rdfs:label "Moscow talks"@en .
+id:q1 a ckg:Quotation .
+"""
+
+# id:azerbaijan (line 9) is a State without a label -> one Violation.
+BAD_DATA = PREFIXES + """id:azerbaijan a ckg:State ;
+    ckg:founded "1991"^^xsd:gYear .
+"""
+
+
+def write_project(root: Path, *, data: dict[str, str] | None = None, shapes: bool = True) -> Path:
+    """Write ontology/, data/ and queries/ under ``root`` and return it."""
+    (root / "ontology").mkdir(parents=True, exist_ok=True)
+    (root / "ontology" / "conflict.ttl").write_text(ONTOLOGY, encoding="utf-8")
+    if shapes:
+        (root / "ontology" / "shapes.ttl").write_text(SHAPES, encoding="utf-8")
+    (root / "data").mkdir(exist_ok=True)
+    (root / "queries").mkdir(exist_ok=True)
+    for name, text in (data if data is not None else {"actors.ttl": GOOD_DATA}).items():
+        (root / "data" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A conforming stand-in project."""
+    return write_project(tmp_path / "proj")
+
+
+@pytest.fixture
+def bad_project(tmp_path: Path) -> Path:
+    """A project whose data violates a SHACL shape (in data/b.ttl, line 9)."""
+    return write_project(
+        tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": BAD_DATA}
+    )
