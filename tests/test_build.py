@@ -1,0 +1,91 @@
+"""build(): summary counts, atomic outputs, nothing written on failure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import PREFIXES, write_project
+from rdflib import Graph
+
+from kg.build import BUILD_STEPS, build, write_atomically
+from kg.errors import DataError, LoadError
+from kg.resources import Layout
+
+
+def test_build_writes_both_files_that_parse_back(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = build(Layout.at(project), out_dir=out)
+    assert sorted(p.name for p in out.iterdir()) == ["conflict-kg.nt", "conflict-kg.ttl"]
+    ttl = Graph().parse(out / "conflict-kg.ttl", format="turtle")
+    nt = Graph().parse(out / "conflict-kg.nt", format="nt")
+    assert len(ttl) == len(nt) == summary.triples
+    ontology = Graph().parse(project / "ontology" / "conflict.ttl")
+    data = Graph().parse(project / "data" / "actors.ttl")
+    assert summary.triples == len(ontology + data)
+
+
+def test_summary_counts(project: Path, tmp_path: Path) -> None:
+    summary = build(Layout.at(project), out_dir=tmp_path / "out")
+    assert summary.instances_per_class == {
+        "ckg:NewsArticle": 1, "ckg:Quotation": 1, "ckg:State": 2,
+    }
+    assert summary.source_documents == 1  # a NewsArticle, via rdfs:subClassOf
+    assert summary.quotations == 1
+
+
+def test_violation_writes_nothing_and_keeps_old_output(bad_project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    old = out / "conflict-kg.ttl"
+    old.write_text("old", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        build(Layout.at(bad_project), out_dir=out)
+    assert len(info.value.findings) == 1
+    assert old.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in out.iterdir()] == ["conflict-kg.ttl"]
+
+
+def test_bad_literal_writes_nothing(tmp_path: Path) -> None:
+    root = write_project(
+        tmp_path / "p",
+        data={"a.ttl": PREFIXES + 'id:a a ckg:State ; ckg:founded "2020-13-45"^^xsd:date .\n'},
+    )
+    with pytest.raises(LoadError):
+        build(Layout.at(root), out_dir=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_failing_step_leaves_no_partial_file(project: Path, tmp_path: Path) -> None:
+    def broken(*_: object) -> dict[str, bytes]:
+        raise RuntimeError("boom")
+
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError):
+        build(Layout.at(project), out_dir=out, steps=[*BUILD_STEPS, broken])
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_extra_build_step_adds_an_output(project: Path, tmp_path: Path) -> None:
+    def count(_: object, merged: Graph) -> dict[str, bytes]:
+        return {"count.txt": str(len(merged)).encode()}
+
+    summary = build(Layout.at(project), out_dir=tmp_path / "o", steps=[*BUILD_STEPS, count])
+    assert (tmp_path / "o" / "count.txt").read_text() == str(summary.triples)
+
+
+def test_write_atomically_cleans_temp_files_on_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("old")
+
+    write_atomically(tmp_path, {"a.txt": b"new", "b.txt": b"x"})
+    assert (tmp_path / "a.txt").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+    with pytest.raises(TypeError):
+        write_atomically(tmp_path, {"a.txt": b"newer", "c.txt": "not bytes"})  # type: ignore[dict-item]
+    assert (tmp_path / "a.txt").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_missing_shapes_file_means_no_shapes(tmp_path: Path) -> None:
+    root = write_project(tmp_path / "p", shapes=False)
+    assert build(Layout.at(root), out_dir=tmp_path / "o").triples > 0
