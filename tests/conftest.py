@@ -55,7 +55,8 @@ id:article1 a ckg:NewsArticle ; rdfs:label "Moscow talks"@en .
 id:q1 a ckg:Quotation .
 """
 
-# id:azerbaijan (line 9) is a State without a label -> one Violation.
+# id:azerbaijan (line 8) is a State without a label -> one Violation.
+N_PREFIX_LINES_DATA = PREFIXES.count("\n")
 BAD_DATA = PREFIXES + """id:azerbaijan a ckg:State ;
     ckg:founded "1991"^^xsd:gYear .
 """
@@ -82,7 +83,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def bad_project(tmp_path: Path) -> Path:
-    """A project whose data violates a SHACL shape (in data/b.ttl, line 9)."""
+    """A project whose data violates a SHACL shape (in data/b.ttl, line 8)."""
     return write_project(
         tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": BAD_DATA}
     )

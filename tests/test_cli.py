@@ -1,0 +1,97 @@
+"""The CLI, run in-process through main() (and once as python -m kg)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import N_PREFIX_LINES_DATA, PREFIXES, write_project
+
+from kg.cli import main
+
+
+def test_validate_ok(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(project), "validate"]) == 0
+    assert capsys.readouterr().out.strip() == "0 errors, 0 warnings"
+
+
+def test_validate_findings_exit_1_with_file_and_line(
+    bad_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(bad_project), "validate"]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    b_ttl = bad_project / "data" / "b.ttl"
+    assert lines[0].startswith(f"{b_ttl}:{N_PREFIX_LINES_DATA + 1}: Violation: ")
+    assert "https://w3id.org/conflict-kg/id/azerbaijan" in lines[0]
+    assert "rdfs:label: an actor needs a label" in lines[0]
+    assert lines[-1] == "1 errors, 0 warnings"
+
+
+def test_validate_json(bad_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(bad_project), "validate", "--format", "json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    assert out["conforms"] is False
+    assert out["errors"] == 1
+    assert out["findings"][0]["line"] == N_PREFIX_LINES_DATA + 1
+
+
+def test_bad_date_exit_2_names_file_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_project(
+        tmp_path / "p",
+        data={"a.ttl": PREFIXES + 'id:a a ckg:State ;\n  ckg:founded "2020-13-45"^^xsd:date .\n'},
+    )
+    out = tmp_path / "out"
+    assert main(["--root", str(root), "build", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{root / 'data' / 'a.ttl'}:{PREFIXES.count(chr(10)) + 2}:15:" in err
+    assert "2020-13-45" in err
+    assert not out.exists()
+
+
+def test_misspelt_term_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_project(
+        tmp_path / "p", data={"a.ttl": PREFIXES + "id:a ckg:mediatedby id:b .\n"}
+    )
+    assert main(["--root", str(root), "validate"]) == 2
+    assert f"a.ttl:{PREFIXES.count(chr(10)) + 1}:6: ckg:mediatedby" in capsys.readouterr().err
+
+
+def test_build_ok_prints_summary(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "build", "--out", str(out), "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["quotations"] == 1
+    assert (out / "conflict-kg.nt").is_file()
+
+
+def test_build_violation_exit_1_findings_on_stderr(
+    bad_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["--root", str(bad_project), "build", "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "Violation" in captured.err
+    assert not out.exists()
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(tmp_path), "validate"]) == 2
+    assert "ontology/conflict.ttl" in capsys.readouterr().err
+    assert main(["nonsense"]) == 2
+    assert main([]) == 2
+
+
+def test_python_m_kg_help() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0
+    assert "validate" in proc.stdout and "build" in proc.stdout
