@@ -83,7 +83,7 @@ def summarise(project: CheckedProject, merged: Graph) -> BuildSummary:
     per_class: dict[str, int] = {}
     for cls in {o for o in project.data.objects(None, RDF.type) if isinstance(o, URIRef)}:
         if cls.startswith(str(CKG)):
-            per_class["ckg:" + cls[len(str(CKG)):]] = count_instances(project.data, {cls})
+            per_class["ckg:" + cls[len(str(CKG)) :]] = count_instances(project.data, {cls})
     docs = subclasses(project.ontology, CKG.SourceDocument)
     quotes = subclasses(project.ontology, CKG.Quotation)
     return BuildSummary(

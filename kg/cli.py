@@ -24,8 +24,6 @@ COMMANDS: list[ModuleType] = [validate_cmd, build_cmd]
 """Command modules, in the order shown by ``--help``."""
 
 
-
-
 def make_parser() -> argparse.ArgumentParser:
     """Build the argument parser with one subparser per module in ``COMMANDS``.
 

@@ -101,8 +101,12 @@ def _first_with_rest(errors: list[LoadError]) -> LoadError:
     errors.sort(key=lambda e: (e.path, e.line or 0, e.column or 0))
     first = errors[0]
     return LoadError(
-        first.path, first.what, line=first.line, column=first.column,
-        hint=first.hint, related=errors[1:],
+        first.path,
+        first.what,
+        line=first.line,
+        column=first.column,
+        hint=first.hint,
+        related=errors[1:],
     )
 
 
@@ -145,7 +149,10 @@ def parse_turtle(path: PathLike) -> Graph:
         example = _EXAMPLES.get(dtype, "")
         errors.append(
             _where(
-                p, text, lit, f'invalid literal "{lit}" for datatype {dtype}',
+                p,
+                text,
+                lit,
+                f'invalid literal "{lit}" for datatype {dtype}',
                 f"Write a valid {dtype} value{example}.",
             )
         )
@@ -168,7 +175,10 @@ def check_vocabulary(path: PathLike, graph: Graph, ontology: Graph) -> None:
     text = _read_text(p)
     errors = [
         _where(
-            p, text, term, f"ckg:{term[len(str(CKG)):]} is not declared in the ontology",
+            p,
+            text,
+            term,
+            f"ckg:{term[len(str(CKG)) :]} is not declared in the ontology",
             "Fix the spelling or declare the term in ontology/conflict.ttl.",
         )
         for term in terms
@@ -217,8 +227,6 @@ def load_graph(paths: Iterable[PathLike], *, ontology: Graph | None = None) -> G
     if errors:
         raise _first_with_rest(errors)
     return merged
-
-
 
 
 __all__ = ["check_vocabulary", "load_graph", "parse_turtle"]

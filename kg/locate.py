@@ -41,10 +41,8 @@ def _iri_patterns(iri: str, namespaces: Mapping[str, str]) -> list[str]:
     pats = [re.escape(f"<{iri}>")]
     for prefix, ns in namespaces.items():
         if ns and iri.startswith(ns) and len(iri) > len(ns):
-            local = iri[len(ns):]
-            pats.append(
-                rf"(?<!{_NAME_CHAR}){re.escape(prefix)}:{re.escape(local)}{_NAME_END}"
-            )
+            local = iri[len(ns) :]
+            pats.append(rf"(?<!{_NAME_CHAR}){re.escape(prefix)}:{re.escape(local)}{_NAME_END}")
     return pats
 
 
@@ -80,7 +78,9 @@ def iter_locations(
     regex = re.compile("|".join(f"(?:{p})" for p in pats))
     for match in regex.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if "#" in text[line_start:match.start()] and _in_comment(text[line_start:match.start()]):
+        if "#" in text[line_start : match.start()] and _in_comment(
+            text[line_start : match.start()]
+        ):
             continue
         yield _position(text, match.start())
 

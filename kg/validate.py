@@ -56,8 +56,12 @@ class Finding:
     def sort_key(self) -> tuple[int, str, str, str, str, str]:
         """Deterministic order: severity, focus, path, message, shape, value."""
         return (
-            SEVERITY_ORDER.get(self.severity, 9), self.focus, self.path or "",
-            self.message, self.shape, self.value or "",
+            SEVERITY_ORDER.get(self.severity, 9),
+            self.focus,
+            self.path or "",
+            self.message,
+            self.shape,
+            self.value or "",
         )
 
     def as_dict(self) -> dict[str, Any]:

@@ -18,7 +18,9 @@ PREFIXES = """\
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
-ONTOLOGY = PREFIXES + """
+ONTOLOGY = (
+    PREFIXES
+    + """
 <https://w3id.org/conflict-kg/ontology> a owl:Ontology .
 ckg:Actor a owl:Class .
 ckg:State a owl:Class ; rdfs:subClassOf ckg:Actor .
@@ -29,24 +31,31 @@ ckg:mediatedBy a owl:ObjectProperty .
 ckg:founded a owl:DatatypeProperty .
 ckg:memberCount a owl:DatatypeProperty .
 """
+)
 
 # Every actor (State is an Actor only through the ontology) needs an English label;
 # a SHACL-SPARQL constraint forbids an actor mediating for itself.
-SHAPES = PREFIXES + """
+SHAPES = (
+    PREFIXES
+    + """
 ckg:ActorShape a sh:NodeShape ;
     sh:targetClass ckg:Actor ;
     sh:property [ sh:path rdfs:label ; sh:minCount 1 ;
                   sh:message "an actor needs a label" ] ;
     sh:sparql [
         sh:message "an actor cannot mediate for itself" ;
-        sh:select \"\"\"SELECT $this WHERE { $this <https://w3id.org/conflict-kg/ontology#mediatedBy> $this . }\"\"\" ] .
+        sh:select \"\"\"SELECT $this WHERE {
+            $this <https://w3id.org/conflict-kg/ontology#mediatedBy> $this . }\"\"\" ] .
 ckg:DocShape a sh:NodeShape ;
     sh:targetClass ckg:SourceDocument ;
     sh:property [ sh:path rdfs:label ; sh:minCount 1 ; sh:severity sh:Warning ;
                   sh:message "a document should have a title" ] .
 """
+)
 
-GOOD_DATA = PREFIXES + """
+GOOD_DATA = (
+    PREFIXES
+    + """
 id:armenia a ckg:State ;
     rdfs:label "Armenia"@en ;
     ckg:founded "1991"^^xsd:gYear .
@@ -54,12 +63,16 @@ id:russia a ckg:State ; rdfs:label "Russia"@en, "Россия"@ru .
 id:article1 a ckg:NewsArticle ; rdfs:label "Moscow talks"@en .
 id:q1 a ckg:Quotation .
 """
+)
 
 # id:azerbaijan (line 8) is a State without a label -> one Violation.
 N_PREFIX_LINES_DATA = PREFIXES.count("\n")
-BAD_DATA = PREFIXES + """id:azerbaijan a ckg:State ;
+BAD_DATA = (
+    PREFIXES
+    + """id:azerbaijan a ckg:State ;
     ckg:founded "1991"^^xsd:gYear .
 """
+)
 
 
 def write_project(root: Path, *, data: dict[str, str] | None = None, shapes: bool = True) -> Path:
@@ -84,6 +97,4 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def bad_project(tmp_path: Path) -> Path:
     """A project whose data violates a SHACL shape (in data/b.ttl, line 8)."""
-    return write_project(
-        tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": BAD_DATA}
-    )
+    return write_project(tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": BAD_DATA})

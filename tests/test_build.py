@@ -28,7 +28,9 @@ def test_build_writes_both_files_that_parse_back(project: Path, tmp_path: Path) 
 def test_summary_counts(project: Path, tmp_path: Path) -> None:
     summary = build(Layout.at(project), out_dir=tmp_path / "out")
     assert summary.instances_per_class == {
-        "ckg:NewsArticle": 1, "ckg:Quotation": 1, "ckg:State": 2,
+        "ckg:NewsArticle": 1,
+        "ckg:Quotation": 1,
+        "ckg:State": 2,
     }
     assert summary.source_documents == 1  # a NewsArticle, via rdfs:subClassOf
     assert summary.quotations == 1

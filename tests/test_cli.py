@@ -54,9 +54,7 @@ def test_bad_date_exit_2_names_file_line_and_writes_nothing(
 
 
 def test_misspelt_term_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = write_project(
-        tmp_path / "p", data={"a.ttl": PREFIXES + "id:a ckg:mediatedby id:b .\n"}
-    )
+    root = write_project(tmp_path / "p", data={"a.ttl": PREFIXES + "id:a ckg:mediatedby id:b .\n"})
     assert main(["--root", str(root), "validate"]) == 2
     assert f"a.ttl:{PREFIXES.count(chr(10)) + 1}:6: ckg:mediatedby" in capsys.readouterr().err
 

@@ -157,7 +157,9 @@ def test_undeclared_terms_ignores_other_namespaces() -> None:
 
 
 def test_locate_prefixed_full_and_subject_forms() -> None:
-    text = PREFIXES + "id:b ckg:mediatedBy id:a .\n<https://w3id.org/conflict-kg/id/a> a ckg:State .\n"
+    text = PREFIXES + (
+        "id:b ckg:mediatedBy id:a .\n<https://w3id.org/conflict-kg/id/a> a ckg:State .\n"
+    )
     assert locate_term(text, ID.a) == (N_PREFIX_LINES + 1, 21)
     assert locate_subject(text, ID.a) == (N_PREFIX_LINES + 2, 1)
     assert locate_term(text, ID.ab) is None

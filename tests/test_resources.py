@@ -51,9 +51,7 @@ def test_cwd_needs_both_ontology_and_data(tmp_path: Path) -> None:
     assert find_layout(environ={}, cwd=a, packaged=packaged).root == packaged.resolve()
 
 
-def test_packaged_fallback_from_empty_cwd(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_packaged_fallback_from_empty_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     packaged = write_project(tmp_path / "kg_resources")
     empty = tmp_path / "empty"
     empty.mkdir()
