@@ -17,11 +17,13 @@ from types import ModuleType
 
 from kg import __version__
 from kg.commands import build as build_cmd
+from kg.commands import publish as publish_cmd
 from kg.commands import query as query_cmd
+from kg.commands import serve as serve_cmd
 from kg.commands import validate as validate_cmd
 from kg.errors import ConflictKGError, DataError, LoadError
 
-COMMANDS: list[ModuleType] = [validate_cmd, build_cmd, query_cmd]
+COMMANDS: list[ModuleType] = [validate_cmd, build_cmd, query_cmd, publish_cmd, serve_cmd]
 """Command modules, in the order shown by ``--help``."""
 
 

@@ -22,7 +22,9 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
+from kg.errors import DataError
 from kg.load import load_graph, parse_turtle
+from kg.project import check_project
 from kg.resources import Layout
 
 GENID = "https://w3id.org/conflict-kg/.well-known/genid/"
@@ -82,4 +84,30 @@ def project_graph(layout: Layout) -> Graph:
     return skolemize(merged)
 
 
-__all__ = ["GENID", "project_graph", "skolemize"]
+def validated_graph(layout: Layout) -> Graph:
+    """Load the project, require the SHACL check to pass, and return the skolemised graph.
+
+    Raises
+    ------
+    LoadError
+        A file cannot be loaded.
+    DataError
+        The data has SHACL violations (run ``conflict-kg validate`` to see them).
+
+    Examples
+    --------
+    >>> from kg.resources import find_layout
+    >>> len(validated_graph(find_layout())) > 0  # doctest: +SKIP
+    True
+    """
+    project = check_project(layout)
+    if not project.report.conforms:
+        n = len(project.report.errors)
+        raise DataError(
+            f"{n} SHACL violation(s); nothing published (see conflict-kg validate)",
+            project.report.findings,
+        )
+    return skolemize(project.merged())
+
+
+__all__ = ["GENID", "project_graph", "skolemize", "validated_graph"]
