@@ -21,9 +21,10 @@ from kg.commands import publish as publish_cmd
 from kg.commands import query as query_cmd
 from kg.commands import serve as serve_cmd
 from kg.commands import validate as validate_cmd
+from kg.commands import why as why_cmd
 from kg.errors import ConflictKGError, DataError, LoadError
 
-COMMANDS: list[ModuleType] = [validate_cmd, build_cmd, query_cmd, publish_cmd, serve_cmd]
+COMMANDS: list[ModuleType] = [validate_cmd, build_cmd, query_cmd, publish_cmd, serve_cmd, why_cmd]
 """Command modules, in the order shown by ``--help``."""
 
 

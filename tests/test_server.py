@@ -132,3 +132,11 @@ def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # ty
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_why_on_the_endpoint_equals_in_process(published, capsys) -> None:  # type: ignore[no-untyped-def]
+    argv = ["--root", str(REPO), "why", "id:moscow-talks-2020", "--format", "json"]
+    assert main(argv) == 0
+    local = json.loads(capsys.readouterr().out)
+    assert main([*argv, "--endpoint", published.query_url]) == 0
+    assert json.loads(capsys.readouterr().out) == local
