@@ -43,6 +43,8 @@ def check_syntax(query: LibraryQuery) -> None:
     ------
     LoadError
         ``file:line:column: SPARQL syntax error: ...``.
+    UsageError
+        A CONSTRUCT or DESCRIBE query (results are tables: SELECT or ASK).
 
     Examples
     --------
@@ -50,7 +52,7 @@ def check_syntax(query: LibraryQuery) -> None:
     >>> check_syntax(parse_header("q", "SELECT * { ?s ?p ?o }"))
     """
     try:
-        ox.Store().query(query.text)  # parsing is eager, evaluation lazy: nothing runs
+        parsed = ox.Store().query(query.text)  # parsing is eager, evaluation lazy
     except SyntaxError as exc:
         where = str(query.path) if query.path else query.name
         match = _POSITION.match(str(exc))
@@ -62,6 +64,10 @@ def check_syntax(query: LibraryQuery) -> None:
                 column=int(match[2]),
             ) from None
         raise LoadError(where, f"SPARQL syntax error: {exc}") from None
+    if isinstance(parsed, ox.QueryTriples):
+        raise UsageError(
+            f"{query.name}: a CONSTRUCT or DESCRIBE query; conflict-kg query runs SELECT and ASK"
+        )
 
 
 def prepare(query: LibraryQuery, values: Mapping[str, str]) -> str:

@@ -95,7 +95,7 @@ def _fit(widths: list[int], total: int) -> list[int]:
     """Shrink the widest columns until ``sum(widths) + gaps <= total``."""
     widths = list(widths)
     budget = total - 2 * (len(widths) - 1)
-    while sum(widths) > budget and max(widths) > 8:
+    while sum(widths) > budget and max(widths) > 5:
         widest = widths.index(max(widths))
         widths[widest] -= 1
     return widths

@@ -148,7 +148,9 @@ class _http:  # noqa: N801 - used as a context manager
     def __enter__(self) -> str:
         handler = type("H", (_Handler,), {"respond": staticmethod(self._wrap)})
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self.thread.start()
         return f"http://127.0.0.1:{self.httpd.server_address[1]}/query"
 
@@ -228,3 +230,38 @@ def test_a_stub_endpoint_answer_is_printed(capsys) -> None:  # type: ignore[no-u
     with _http(answer) as url:
         code, out, _ = _cli(capsys, "talks", "--endpoint", url, "--format", "csv")
     assert code == 0 and out == "x\r\n7\r\n"
+
+
+def test_construct_is_refused(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    query = tmp_path / "graph.rq"
+    query.write_text("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }\n")
+    code, out, err = _cli(capsys, str(query))
+    assert code == 2 and out == "" and "CONSTRUCT or DESCRIBE" in err
+
+
+def test_table_fits_the_width() -> None:
+    from kg.results import table
+
+    results = run(PROBE, {"text": "a very long value " * 10}, store=local_store(Graph()))
+    for width in (40, 80):
+        lines = table(results, width=width).splitlines()
+        assert all(len(line) <= width for line in lines)
+        assert "…" in lines[2]
+
+
+def test_in_process_timeout_stops_the_query(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    query = tmp_path / "slow.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }\n")
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", *ROOT, "query", str(query), "--timeout", "0.5"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert "ran longer than --timeout 0.5 s" in done.stderr
+    assert time.monotonic() - started < 20
