@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -42,12 +43,22 @@ def published(server: OxigraphServer, graph: Graph) -> OxigraphServer:
     return server
 
 
+def example_params(example: str) -> dict[str, str]:
+    """The ``--param`` values of a header's example invocation."""
+    words = shlex.split(example)
+    pairs = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "--param"]
+    return dict(pair.split("=", 1) for pair in pairs)
+
+
 @pytest.mark.parametrize("query", LIBRARY, ids=[q.name for q in LIBRARY])
 def test_remote_results_equal_in_process(query, published, graph) -> None:  # type: ignore[no-untyped-def]
-    local = run(query, {}, store=local_store(graph))
-    remote = run(query, {}, endpoint=published.query_url, timeout=10)
-    assert remote == local
-    assert "boolean" in local or local["results"]["bindings"] or query.name == "agreements-by-stage"
+    store = local_store(graph)
+    for values in ({}, example_params(query.example)):
+        local = run(query, values, store=store)
+        remote = run(query, values, endpoint=published.query_url, timeout=10)
+        assert remote == local
+        rows = local["results"]["bindings"]
+        assert rows or query.name == "agreements-by-stage", values
 
 
 def test_publishing_twice_leaves_the_same_triples(server, graph) -> None:  # type: ignore[no-untyped-def]
