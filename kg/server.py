@@ -134,6 +134,12 @@ class OxigraphServer:
         """
         self.location.mkdir(parents=True, exist_ok=True)
         bind = f"{HOST}:{self.port}"
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # ignore TIME_WAIT
+            try:
+                probe.bind((HOST, self.port))
+            except OSError:
+                raise UsageError(f"{bind} is already in use; choose another port") from None
         command = [oxigraph_binary(), "serve", "--location", str(self.location), "--bind", bind]
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
@@ -149,7 +155,7 @@ class OxigraphServer:
                 self.process = None
                 lines = err.strip().splitlines()
                 raise UsageError(f"oxigraph serve on {bind} exited: {lines[-1] if lines else '?'}")
-            if self._ready():
+            if self._ready() and self.process.poll() is None:
                 return self
             time.sleep(0.05)
         self.stop()

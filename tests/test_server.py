@@ -130,6 +130,7 @@ def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # ty
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
     )
     try:
         assert proc.stdout is not None
@@ -137,8 +138,9 @@ def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # ty
         assert line == f"SPARQL query endpoint: http://127.0.0.1:{port}/query"
         n = count_triples(line.rsplit(" ", 1)[1], None, timeout=10)
         assert n == len(validated_graph(Layout.at(REPO)))
-        proc.send_signal(signal.SIGINT)
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole foreground process group
         assert proc.wait(timeout=15) == 0
+        assert proc.stderr is not None and "Traceback" not in proc.stderr.read()
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -151,3 +153,8 @@ def test_why_on_the_endpoint_equals_in_process(published, capsys) -> None:  # ty
     local = json.loads(capsys.readouterr().out)
     assert main([*argv, "--endpoint", published.query_url]) == 0
     assert json.loads(capsys.readouterr().out) == local
+
+
+def test_serve_refuses_a_busy_port(published, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--root", str(REPO), "serve", "--port", str(published.port)]) == 2
+    assert f"127.0.0.1:{published.port} is already in use" in capsys.readouterr().err

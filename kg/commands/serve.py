@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.dataset import validated_graph
-from kg.errors import EndpointError
+from kg.errors import EndpointError, UsageError
 from kg.publish import ntriples_lines
 from kg.resources import find_layout
 from kg.server import OxigraphServer
@@ -57,13 +58,26 @@ def serve_graph(graph: Graph, location: Path, port: int) -> int:
         return 0
     finally:
         server.stop()
+    if code in (0, 130, -signal.SIGINT, -signal.SIGTERM):  # Ctrl-C reached the server first
+        print("the server stopped", file=sys.stderr)
+        return 0
     raise EndpointError(f"the oxigraph server on port {port} stopped (exit status {code})")
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run(args: argparse.Namespace) -> int:
-    """Serve until Ctrl-C."""
+    """Serve until Ctrl-C (or SIGTERM), then stop the server and remove temporary files."""
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: give a port between 1 and 65535")
     graph = validated_graph(find_layout(args.root))
-    if args.location:
-        return serve_graph(graph, Path(args.location), args.port)
-    with tempfile.TemporaryDirectory(prefix="conflict-kg-serve-") as tmp:
-        return serve_graph(graph, Path(tmp), args.port)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if args.location:
+            return serve_graph(graph, Path(args.location), args.port)
+        with tempfile.TemporaryDirectory(prefix="conflict-kg-serve-") as tmp:
+            return serve_graph(graph, Path(tmp), args.port)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
