@@ -70,7 +70,10 @@ def write_output(output: str | None, content: bytes) -> None:
     path = Path(output)
     if path.is_dir():
         raise UsageError(f"{output}: is a directory; give a file name")
-    write_atomically(path.parent, {path.name: content})
+    try:
+        write_atomically(path.parent, {path.name: content})
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write: {exc.strerror or exc}; nothing written") from exc
 
 
 def report_warnings(caught: list[warnings.WarningMessage]) -> None:
