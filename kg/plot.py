@@ -140,7 +140,8 @@ def render(view: nx.Graph, *, fmt: str = "png", dpi: int = 120) -> bytes:
             side.legend(handles=relations, title="relation", loc="lower left", fontsize=8)
     buffer = io.BytesIO()
     metadata: dict[str, Any] = {"Software": None} if fmt == "png" else {"Date": None}
-    with matplotlib.rc_context({"svg.hashsalt": "conflict-kg"}):
+    # SVG keeps its text as text (searchable, editable) and stable element ids
+    with matplotlib.rc_context({"svg.hashsalt": "conflict-kg", "svg.fonttype": "none"}):
         fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
