@@ -17,7 +17,8 @@ Every extractor takes an rdflib graph and returns :class:`Relation` records;
 - the actors view adds: **invited** (an invitation's ``ckg:speaker`` →
   ``ckg:invitee``), **accepted invitation of**, **called on** (an appeal's
   speaker → its ``ckg:addressee`` and the parties of what it ``ckg:callsFor``;
-  ``ckg:calledForBy`` → the parties of the ceasefire), **spoke for**
+  ``ckg:calledForBy`` → the parties of the ceasefire, unless an appeal of the
+  same caller already calls for it), **spoke for**
   (``ckg:speaker`` → ``ckg:onBehalfOf``), **participated with** (parties and
   participants of the same talks, consultation or mediation effort),
   **ignored call of** (``ckg:ignoredBy`` → ``ckg:calledForBy``), **holds office**
@@ -214,12 +215,20 @@ def _statement_relations(graph: Graph) -> Iterator[Relation]:
 
 
 def _event_relations(graph: Graph) -> Iterator[Relation]:
+    # a call already stated by an appeal (speaker ckg:callsFor it) is carried by the appeal
+    appealed = {
+        (speaker, target)
+        for appeal in _typed(graph, [CKG.Appeal])
+        for speaker in _uris(graph, appeal, CKG.speaker)
+        for target in _uris(graph, appeal, CKG.callsFor)
+    }
     for event in sorted(
         {s for s in graph.subjects(CKG.calledForBy, None) if isinstance(s, URIRef)}
     ):
         callers = _uris(graph, event, CKG.calledForBy)
         on = _uris(graph, event, CKG.party, CKG.belligerent)
-        yield from _relate(graph, event, [(c, p) for c in callers for p in on], "called on")
+        pairs = [(c, p) for c in callers for p in on if (c, event) not in appealed]
+        yield from _relate(graph, event, pairs, "called on")
         ignored = _uris(graph, event, CKG.ignoredBy)
         yield from _relate(
             graph, event, [(i, c) for i in ignored for c in callers], "ignored call of"
