@@ -17,10 +17,11 @@ from types import ModuleType
 
 from kg import __version__
 from kg.commands import build as build_cmd
+from kg.commands import import_ as import_cmd
 from kg.commands import validate as validate_cmd
 from kg.errors import ConflictKGError, DataError, LoadError
 
-COMMANDS: list[ModuleType] = [validate_cmd, build_cmd]
+COMMANDS: list[ModuleType] = [validate_cmd, build_cmd, import_cmd]
 """Command modules, in the order shown by ``--help``."""
 
 
