@@ -99,8 +99,7 @@ def _lines(text: str) -> list[str]:
             out.append("")
             continue
         prev = out[-1] if out else ""
-        if prev and (prev.count("(") > prev.count(")") or (
-                line.startswith("(") and line.rstrip(".,;").endswith(")"))):
+        if prev and (prev.count("(") > prev.count(")") or line.startswith("(")):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -6,7 +6,7 @@ Every name pycountry gives a country (short name, official name, common name, th
 boundaries, so "South Sudan" is not "Sudan" and "Papua New Guinea" is not
 "Guinea". A variant preceded by a compass word ("Northern Ireland", "Southern
 Sudan") is not a match: those are regions, not the state. Adjectives are derived
-from the short names ("Russian", "Azerbaijani") and count only before a
+from the short names ("Azerbaijani") and from names such as "Russian Federation" ("Russian"), and count only before a
 capitalised word ("Russian Federation", "Azerbaijani Republic").
 
 Examples
@@ -83,6 +83,12 @@ def _adjective(name: str) -> str | None:
     return None
 
 
+def _adjective_of_form(name: str) -> str | None:
+    """The adjective of a name of the form "<Adjective> Federation|Republic" ("Russian")."""
+    m = re.fullmatch(r"([A-Z][a-z]+[ni]) (?:Federation|Republic|Arab Republic)", name)
+    return m.group(1) if m else None
+
+
 class StateIndex:
     """Find states in text, by any pycountry name variant or a derived adjective."""
 
@@ -94,9 +100,9 @@ class StateIndex:
             for variant in _variants(country):
                 self.by_name.setdefault(variant.lower(), code)
             short = str(getattr(country, "common_name", None) or country.name)
-            adj = _adjective(short)
-            if adj:
-                adjectives.setdefault(adj, code)
+            for adj in (_adjective(short), _adjective_of_form(str(country.name))):
+                if adj:
+                    adjectives.setdefault(adj, code)
         self.adjectives = adjectives
         names = sorted(self.by_name, key=lambda n: (-len(n), n))
         self._names = re.compile(
