@@ -60,7 +60,7 @@ def _progress(quiet: bool) -> object:
         if quiet or not sys.stderr.isatty():
             yield from items
             return
-        from tqdm import tqdm
+        from tqdm import tqdm  # type: ignore[import-untyped]
 
         yield from tqdm(items, desc="PA-X rows", unit="row", file=sys.stderr)
     return wrap

@@ -111,7 +111,7 @@ def _decode(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise LoadError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                        line=line, hint="PA-X is published as UTF-8; re-export it as UTF-8") from None
+                        line=line, hint="PA-X is published as UTF-8; re-export it so") from None
     if not text.strip():
         raise LoadError(path, "the file is empty", hint="Expected the PA-X CSV export (pax.csv)")
     return text

@@ -126,12 +126,14 @@ class PaxGraph:
             self._attested(conflict, rec, CKG.Conflict, " ".join(con.split()))
             g.add((agt, CKG.inConflict, conflict))
             if row.get("Contp"):
+                contp = row.get("Contp")
                 g.add((conflict, CKG.conflictType, self._concept(
-                    CKG.PaxConflictTypes, "conflict-type", slug(row.get("Contp")), row.get("Contp"))))
+                    CKG.PaxConflictTypes, "conflict-type", slug(contp), contp)))
         pp = crosswalk_id(row.get("PP"))
         if pp:
             process = ID[f"pax-process-{pp}"]
-            self._attested(process, rec, CKG.PeaceProcess, " ".join(row.get("PPName").split()) or pp)
+            name = " ".join(row.get("PPName").split()) or pp
+            self._attested(process, rec, CKG.PeaceProcess, name)
             g.add((process, CKG.paxProcessId, Literal(pp)))
             g.add((agt, CKG.peaceProcess, process))
             if conflict is not None:

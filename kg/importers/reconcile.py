@@ -63,7 +63,8 @@ MINISTRIES = (
      "Ministry of Defence", re.compile(r"defen[cs]e ministry|ministry of defen", re.I)),
 )
 _AFTER = tuple(
-    re.compile(r"(?:\s+[A-Z][\w.'’-]*){%d},?\s+(?:(?:of|for)\s+)?(?:the\s+)?" % n) for n in range(4)
+    re.compile(r"(?:\s+[A-Z][\w.'’-]*){" + str(n) + r"},?\s+(?:(?:of|for)\s+)?(?:the\s+)?")
+    for n in range(4)
 )
 _MISSION = re.compile(r"\s+(?:Mediation|Mediating)\s+(?:Mission|Team)\b|\s+Government\b")
 _NOT_HOLDER = re.compile(
@@ -139,22 +140,25 @@ class Resolver:
             for p in (RDFS.label, SKOS.altLabel):
                 for lab in curated.objects(actor, p):
                     text = str(lab).strip()
-                    self.exact.setdefault(text.lower(), URIRef(actor))
+                    self.exact.setdefault(text.lower(), URIRef(str(actor)))
                     if (getattr(lab, "language", None) == "en" and len(text) >= 4
                             and self.kind.get(actor) != CKG.State):
-                        contained.setdefault(text, URIRef(actor))
+                        contained.setdefault(text, URIRef(str(actor)))
         self.contained = contained
         labels = sorted(contained, key=lambda t: (-len(t), t))
         self._contained = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(t) for t in labels) + r")(?![\w-])", re.I
         ) if labels else None
-        self.part_of = {(URIRef(s), URIRef(o)) for s, o in curated.subject_objects(CKG.partOf)}
+        self.part_of = {
+            (URIRef(str(s)), URIRef(str(o))) for s, o in curated.subject_objects(CKG.partOf)
+        }
         self.offices = {
-            (URIRef(s), URIRef(r)): URIRef(o) for o in curated.subjects(RDF.type, CKG.Office)
+            (URIRef(str(s)), URIRef(str(r))): URIRef(str(o))
+            for o in curated.subjects(RDF.type, CKG.Office)
             for s in curated.objects(o, CKG.officeIn) for r in curated.objects(o, CKG.officeRole)
         }
         self.bodies = {
-            (URIRef(state), str(lab)): URIRef(b)
+            (URIRef(str(state)), str(lab)): URIRef(str(b))
             for b in curated.subjects(RDF.type, CKG.GovernmentBody)
             for state in curated.objects(b, CKG.partOf) for lab in curated.objects(b, RDFS.label)
         }
@@ -173,7 +177,7 @@ class Resolver:
                     continue
                 code = self.states.lookup(str(lab)) or self._unique_prefix(str(lab))
                 if code:
-                    out.setdefault(code, URIRef(state))
+                    out.setdefault(code, URIRef(str(state)))
         return out
 
     def _unique_prefix(self, label: str) -> str | None:
@@ -228,12 +232,13 @@ class Resolver:
                 spans.append((m.start(), m.end() + st.end))
         for pattern, role, role_slug, title in OFFICES:
             for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text, re.I):
-                if _NOT_HOLDER.search(text[: m.start()]) or any(s <= m.start() < e for s, e in spans):
+                taken = any(s <= m.start() < e for s, e in spans)
+                if taken or _NOT_HOLDER.search(text[: m.start()]):
                     continue
-                st = self._state_after(text, m.end())
-                if st is not None:
-                    found.append(self.office(st.alpha3, role, role_slug, title))
-                    spans.append((m.start(), st.end))
+                after = self._state_after(text, m.end())
+                if after is not None:
+                    found.append(self.office(after.alpha3, role, role_slug, title))
+                    spans.append((m.start(), after.end))
         return found, spans
 
     def _state_after(self, text: str, pos: int) -> StateMatch | None:

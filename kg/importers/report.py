@@ -54,7 +54,8 @@ def rates(rows: Iterable[dict[str, str]]) -> dict[str, tuple[int, int]]:
 
     Examples
     --------
-    >>> rates([{"column": "Part", "resolution": "x"}, {"column": "Part", "resolution": "unresolved"}])
+    >>> rates([{"column": "Part", "resolution": "x"},
+    ...        {"column": "Part", "resolution": "unresolved"}])
     {'Part': (1, 2)}
     """
     total: Counter[str] = Counter()

@@ -6,8 +6,8 @@ Every name pycountry gives a country (short name, official name, common name, th
 boundaries, so "South Sudan" is not "Sudan" and "Papua New Guinea" is not
 "Guinea". A variant preceded by a compass word ("Northern Ireland", "Southern
 Sudan") is not a match: those are regions, not the state. Adjectives are derived
-from the short names ("Azerbaijani") and from names such as "Russian Federation" ("Russian"), and count only before a
-capitalised word ("Russian Federation", "Azerbaijani Republic").
+from the short names ("Azerbaijani") and from names such as "Russian Federation"
+("Russian"), and count only before a capitalised word ("Azerbaijani Republic").
 
 Examples
 --------
