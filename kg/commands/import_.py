@@ -31,8 +31,11 @@ T = TypeVar("T")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add ``import pax`` and its options."""
     sub = parser.add_subparsers(dest="dataset", metavar="DATASET", required=True)
-    pax = sub.add_parser("pax", help="the PA-X Peace Agreements Database CSV export",
-                         description="Import PA-X agreements (pax.csv) as RDF.")
+    pax = sub.add_parser(
+        "pax",
+        help="the PA-X Peace Agreements Database CSV export",
+        description="Import PA-X agreements (pax.csv) as RDF.",
+    )
     pax.add_argument("csv", metavar="CSV", help="the PA-X CSV export (pax.csv)")
     which = pax.add_mutually_exclusive_group()
     which.add_argument("--conflict", metavar="TEXT", help="only rows whose Con contains TEXT")
@@ -41,8 +44,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     pax.add_argument("-o", "--output", required=True, metavar="FILE.ttl", help="Turtle output")
     pax.add_argument("--report", metavar="FILE.csv", help="reconciliation report (CSV)")
     pax.add_argument("--quiet", action="store_true", help="no progress bar or summary")
-    pax.add_argument("--skip-bad", action="store_true",
-                     help="import the good rows when some rows are bad, and list the bad ones")
+    pax.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows when some rows are bad, and list the bad ones",
+    )
 
 
 def curated_graph(root: str | None) -> Graph:
@@ -63,6 +69,7 @@ def _progress(quiet: bool) -> object:
         from tqdm import tqdm  # type: ignore[import-untyped]
 
         yield from tqdm(items, desc="PA-X rows", unit="row", file=sys.stderr)
+
     return wrap
 
 
@@ -72,8 +79,12 @@ def run(args: argparse.Namespace) -> int:
     if args.report and Path(args.report).resolve() == out.resolve():
         raise UsageError("--report and -o must be different files")
     result = import_pax(
-        args.csv, curated=curated_graph(args.root), conflict=args.conflict,
-        ucdp_conflict=args.ucdp_conflict, process=args.process, skip_bad=args.skip_bad,
+        args.csv,
+        curated=curated_graph(args.root),
+        conflict=args.conflict,
+        ucdp_conflict=args.ucdp_conflict,
+        process=args.process,
+        skip_bad=args.skip_bad,
         progress=_progress(args.quiet),  # type: ignore[arg-type]
     )
     write_atomically(out.parent, {out.name: result.turtle})
@@ -83,8 +94,11 @@ def run(args: argparse.Namespace) -> int:
     for err in result.skipped:
         print(f"warning: skipped {err}", file=sys.stderr)
     if not args.quiet:
-        print(f"imported {len(result.rows_imported)} agreements, {len(result.graph)} triples "
-              f"-> {out}", file=sys.stderr)
+        print(
+            f"imported {len(result.rows_imported)} agreements, {len(result.graph)} triples "
+            f"-> {out}",
+            file=sys.stderr,
+        )
         for column, (done, total) in rates(result.report).items():
             print(f"  {column}: {done}/{total} mentions resolved", file=sys.stderr)
     return 0

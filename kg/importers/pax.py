@@ -28,9 +28,29 @@ from pathlib import Path
 from kg.errors import LoadError
 
 REQUIRED = (
-    "AgtId", "Agt", "Dat", "Con", "Contp", "PP", "PPName", "Stage", "StageSub", "Agtp",
-    "Status", "Part", "ThrdPart", "Loc1ISO", "Loc2ISO", "UcdpCon", "UcdpAgr", "PamAgr",
-    "CowWar", "PAX_Hyperlink", "stage_label", "substage_label", "agt_type",
+    "AgtId",
+    "Agt",
+    "Dat",
+    "Con",
+    "Contp",
+    "PP",
+    "PPName",
+    "Stage",
+    "StageSub",
+    "Agtp",
+    "Status",
+    "Part",
+    "ThrdPart",
+    "Loc1ISO",
+    "Loc2ISO",
+    "UcdpCon",
+    "UcdpAgr",
+    "PamAgr",
+    "CowWar",
+    "PAX_Hyperlink",
+    "stage_label",
+    "substage_label",
+    "agt_type",
 )
 """The PA-X columns the importer reads."""
 
@@ -110,8 +130,12 @@ def _decode(path: Path) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise LoadError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                        line=line, hint="PA-X is published as UTF-8; re-export it so") from None
+        raise LoadError(
+            path,
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            line=line,
+            hint="PA-X is published as UTF-8; re-export it so",
+        ) from None
     if not text.strip():
         raise LoadError(path, "the file is empty", hint="Expected the PA-X CSV export (pax.csv)")
     return text
@@ -128,8 +152,9 @@ def _check_row(path: Path, number: int, line: int, fields: Mapping[str, str]) ->
     except ValueError as exc:
         return RowError(str(path), number, line, f"AgtId {agt_id}: malformed Dat: {exc}", agt_id)
     if not _LINK.fullmatch((fields.get("PAX_Hyperlink") or "").strip()):
-        return RowError(str(path), number, line,
-                        f"AgtId {agt_id}: PAX_Hyperlink is not an http(s) link", agt_id)
+        return RowError(
+            str(path), number, line, f"AgtId {agt_id}: PAX_Hyperlink is not an http(s) link", agt_id
+        )
     return PaxRow(number, line, fields, date)
 
 
@@ -157,8 +182,12 @@ def read_pax(path: str | Path) -> tuple[list[PaxRow], list[RowError]]:
         header = reader.fieldnames or []
         missing = [c for c in REQUIRED if c not in header]
         if missing:
-            raise LoadError(path, "not a PA-X export: missing column(s) " + ", ".join(missing),
-                            line=1, hint="Expected the PA-X CSV export (pax.csv)")
+            raise LoadError(
+                path,
+                "not a PA-X export: missing column(s) " + ", ".join(missing),
+                line=1,
+                hint="Expected the PA-X CSV export (pax.csv)",
+            )
         rows: list[PaxRow] = []
         errors: list[RowError] = []
         seen: dict[str, int] = {}
@@ -166,8 +195,13 @@ def read_pax(path: str | Path) -> tuple[list[PaxRow], list[RowError]]:
         for number, fields in enumerate(reader, start=1):
             checked = _check_row(path, number, line, fields)
             if isinstance(checked, PaxRow) and checked.agt_id in seen:
-                checked = RowError(str(path), number, line, f"AgtId {checked.agt_id} repeats "
-                                   f"row {seen[checked.agt_id]}", checked.agt_id)
+                checked = RowError(
+                    str(path),
+                    number,
+                    line,
+                    f"AgtId {checked.agt_id} repeats row {seen[checked.agt_id]}",
+                    checked.agt_id,
+                )
             if isinstance(checked, PaxRow):
                 seen[checked.agt_id] = number
                 rows.append(checked)
@@ -179,8 +213,13 @@ def read_pax(path: str | Path) -> tuple[list[PaxRow], list[RowError]]:
     return rows, errors
 
 
-def select(rows: Iterable[PaxRow], *, conflict: str | None = None, ucdp_conflict: str | None = None,
-           process: str | None = None) -> list[PaxRow]:
+def select(
+    rows: Iterable[PaxRow],
+    *,
+    conflict: str | None = None,
+    ucdp_conflict: str | None = None,
+    process: str | None = None,
+) -> list[PaxRow]:
     """The rows of one conflict (``Con`` contains the text, any case), UCDP conflict or process.
 
     Examples
@@ -195,7 +234,8 @@ def select(rows: Iterable[PaxRow], *, conflict: str | None = None, ucdp_conflict
         if conflict is not None and conflict.lower() not in row.get("Con").lower():
             continue
         if ucdp_conflict is not None and crosswalk_id(row.get("UcdpCon")) != crosswalk_id(
-                ucdp_conflict):
+            ucdp_conflict
+        ):
             continue
         if process is not None and crosswalk_id(row.get("PP")) != crosswalk_id(process):
             continue

@@ -50,7 +50,7 @@ ROLE_PROPERTIES = {
 THIRD_PARTY_ADDRESSEE = (CKG.thirdParty,)
 MINT_NOTES = {
     CKG.State: "Minted by the PA-X importer: the state is named in a PA-X record; its English "
-               "label is its ISO 3166 name (pycountry).",
+    "label is its ISO 3166 name (pycountry).",
     CKG.Office: "Minted by the PA-X importer from an office title in a PA-X record.",
     CKG.GovernmentBody: "Minted by the PA-X importer from a ministry named in a PA-X record.",
 }
@@ -61,8 +61,12 @@ CONCEPTS = (
     (CKG.agreementType, CKG.PaxAgreementTypes, "type", "Agtp", "agt_type"),
     (CKG.agreementStatus, CKG.PaxStatuses, "status", "Status", "Status"),
 )
-IDS = ((CKG.ucdpConflictId, "UcdpCon"), (CKG.ucdpAgreementId, "UcdpAgr"),
-       (CKG.pamId, "PamAgr"), (CKG.cowWarId, "CowWar"))
+IDS = (
+    (CKG.ucdpConflictId, "UcdpCon"),
+    (CKG.ucdpAgreementId, "UcdpAgr"),
+    (CKG.pamId, "PamAgr"),
+    (CKG.cowWarId, "CowWar"),
+)
 
 
 def source_graph() -> Graph:
@@ -127,8 +131,13 @@ class PaxGraph:
             g.add((agt, CKG.inConflict, conflict))
             if row.get("Contp"):
                 contp = row.get("Contp")
-                g.add((conflict, CKG.conflictType, self._concept(
-                    CKG.PaxConflictTypes, "conflict-type", slug(contp), contp)))
+                g.add(
+                    (
+                        conflict,
+                        CKG.conflictType,
+                        self._concept(CKG.PaxConflictTypes, "conflict-type", slug(contp), contp),
+                    )
+                )
         pp = crosswalk_id(row.get("PP"))
         if pp:
             process = ID[f"pax-process-{pp}"]
@@ -153,8 +162,9 @@ class PaxGraph:
     def _actors(self, row: PaxRow, agt: URIRef, rec: URIRef) -> list[Resolution]:
         g, out = self.graph, []
         for column, text_prop, mention_prop in (
-                ("Part", CKG.signatoriesText, CKG.signatoryMention),
-                ("ThrdPart", CKG.thirdPartiesText, CKG.thirdPartyMention)):
+            ("Part", CKG.signatoriesText, CKG.signatoryMention),
+            ("ThrdPart", CKG.thirdPartiesText, CKG.thirdPartyMention),
+        ):
             raw = row.fields.get(column) or ""
             if raw.strip():
                 g.add((agt, text_prop, Literal(raw.strip())))
@@ -221,5 +231,4 @@ def sorted_ntriples(graph: Graph) -> Iterator[str]:
     yield from sorted(line for line in data.splitlines() if line.strip())
 
 
-__all__ = ["CITATION", "PAXV", "SCHEMA", "SOURCE", "PaxGraph", "source_graph",
-           "sorted_ntriples"]
+__all__ = ["CITATION", "PAXV", "SCHEMA", "SOURCE", "PaxGraph", "source_graph", "sorted_ntriples"]

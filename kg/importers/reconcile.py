@@ -39,28 +39,54 @@ CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
 ID = Namespace("https://w3id.org/conflict-kg/id/")
 
 ACTOR_CLASSES = (
-    CKG.Actor, CKG.State, CKG.InternationalOrganization, CKG.MediationGroup,
-    CKG.GovernmentBody, CKG.Office, CKG.Person, CKG.ArmedForces,
+    CKG.Actor,
+    CKG.State,
+    CKG.InternationalOrganization,
+    CKG.MediationGroup,
+    CKG.GovernmentBody,
+    CKG.Office,
+    CKG.Person,
+    CKG.ArmedForces,
 )
 # (pattern, role, IRI slug, English title); singular forms.
 OFFICES = (
     (r"Prime Minister", CKG.PrimeMinister, "prime-minister", "Prime Minister"),
     (r"President", CKG.President, "president", "President"),
-    (r"Foreign Minister|Minister (?:of|for) Foreign Affairs", CKG.ForeignMinister,
-     "foreign-minister", "Foreign Minister"),
-    (r"Defen[cs]e Minister|Minister (?:of|for) Defen[cs]e", CKG.DefenceMinister,
-     "defence-minister", "Defence Minister"),
+    (
+        r"Foreign Minister|Minister (?:of|for) Foreign Affairs",
+        CKG.ForeignMinister,
+        "foreign-minister",
+        "Foreign Minister",
+    ),
+    (
+        r"Defen[cs]e Minister|Minister (?:of|for) Defen[cs]e",
+        CKG.DefenceMinister,
+        "defence-minister",
+        "Defence Minister",
+    ),
 )
 PLURAL = {
-    "presidents": 1, "prime ministers": 0, "foreign ministers": 2,
-    "ministers of foreign affairs": 2, "defence ministers": 3, "ministers of defence": 3,
+    "presidents": 1,
+    "prime ministers": 0,
+    "foreign ministers": 2,
+    "ministers of foreign affairs": 2,
+    "defence ministers": 3,
+    "ministers of defence": 3,
 }
 _PLURAL = re.compile(r"\b(" + "|".join(PLURAL) + r")\s+of\b", re.I)
 MINISTRIES = (
-    (r"Ministry of Foreign Affairs|Foreign Ministry|MFA", "foreign-ministry",
-     "Ministry of Foreign Affairs", re.compile(r"foreign ministry|ministry of foreign", re.I)),
-    (r"Ministry of Defen[cs]e|Defen[cs]e Ministry", "defence-ministry",
-     "Ministry of Defence", re.compile(r"defen[cs]e ministry|ministry of defen", re.I)),
+    (
+        r"Ministry of Foreign Affairs|Foreign Ministry|MFA",
+        "foreign-ministry",
+        "Ministry of Foreign Affairs",
+        re.compile(r"foreign ministry|ministry of foreign", re.I),
+    ),
+    (
+        r"Ministry of Defen[cs]e|Defen[cs]e Ministry",
+        "defence-ministry",
+        "Ministry of Defence",
+        re.compile(r"defen[cs]e ministry|ministry of defen", re.I),
+    ),
 )
 _AFTER = tuple(
     re.compile(r"(?:\s+[A-Z][\w.'’-]*){" + str(n) + r"},?\s+(?:(?:of|for)\s+)?(?:the\s+)?")
@@ -69,15 +95,21 @@ _AFTER = tuple(
 _MISSION = re.compile(r"\s+(?:Mediation|Mediating)\s+(?:Mission|Team)\b|\s+Government\b")
 _NOT_HOLDER = re.compile(
     r"(?:deputy|vice|vice-|assistant|representative|envoy|adviser|advisor|office|"
-    r"administration|spokes\w+|chief of staff)\s+(?:(?:of|to)\s+)?(?:the\s+)?$", re.I)
+    r"administration|spokes\w+|chief of staff)\s+(?:(?:of|to)\s+)?(?:the\s+)?$",
+    re.I,
+)
 _BLOCK = re.compile(
     r"\b(?:movement|front|party|liberation|army|forces|mission|nations|union|council|committee|"
     r"commission|group|envoy|representative|organi[sz]ation|community|alliance|coalition|rebels?|"
     r"popular|revolutionary|militia|authority|region|province|people'?s|opposition|church|"
     r"bank|fund|programme|program|secretary|bishop|tribe|clan|district|county|municipality)\b",
-    re.I)
-_LEAD = re.compile(r"^(?:(?:for|to|copy to|copied to|the|h\.\s?e\.|signed by|parties|"
-                   r"governments? of)\b[\s:]*)+", re.I)
+    re.I,
+)
+_LEAD = re.compile(
+    r"^(?:(?:for|to|copy to|copied to|the|h\.\s?e\.|signed by|parties|"
+    r"governments? of)\b[\s:]*)+",
+    re.I,
+)
 _LIST_GLUE = re.compile(r"^(?:[\s,;:.]|\band\b|\bthe\b|\bgovernments?\b|\bof\b)*$", re.I)
 
 
@@ -141,26 +173,35 @@ class Resolver:
                 for lab in curated.objects(actor, p):
                     text = str(lab).strip()
                     self.exact.setdefault(text.lower(), URIRef(str(actor)))
-                    if (getattr(lab, "language", None) == "en" and len(text) >= 4
-                            and self.kind.get(actor) != CKG.State):
+                    if (
+                        getattr(lab, "language", None) == "en"
+                        and len(text) >= 4
+                        and self.kind.get(actor) != CKG.State
+                    ):
                         contained.setdefault(text, URIRef(str(actor)))
         self.contained = contained
         labels = sorted(contained, key=lambda t: (-len(t), t))
-        self._contained = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(t) for t in labels) + r")(?![\w-])", re.I
-        ) if labels else None
+        self._contained = (
+            re.compile(
+                r"(?<![\w-])(" + "|".join(re.escape(t) for t in labels) + r")(?![\w-])", re.I
+            )
+            if labels
+            else None
+        )
         self.part_of = {
             (URIRef(str(s)), URIRef(str(o))) for s, o in curated.subject_objects(CKG.partOf)
         }
         self.offices = {
             (URIRef(str(s)), URIRef(str(r))): URIRef(str(o))
             for o in curated.subjects(RDF.type, CKG.Office)
-            for s in curated.objects(o, CKG.officeIn) for r in curated.objects(o, CKG.officeRole)
+            for s in curated.objects(o, CKG.officeIn)
+            for r in curated.objects(o, CKG.officeRole)
         }
         self.bodies = {
             (URIRef(str(state)), str(lab)): URIRef(str(b))
             for b in curated.subjects(RDF.type, CKG.GovernmentBody)
-            for state in curated.objects(b, CKG.partOf) for lab in curated.objects(b, RDFS.label)
+            for state in curated.objects(b, CKG.partOf)
+            for lab in curated.objects(b, RDFS.label)
         }
         self.iso_to_curated = self._curated_states(curated)
 
@@ -205,8 +246,12 @@ class Resolver:
         if (st.iri, role) in self.offices:
             return Match(self.offices[(st.iri, role)], "office", 0.9)
         iri = ID[f"office-{role_slug}-of-{st.iri.rsplit('/', 1)[-1]}"]
-        new = NewActor(iri, CKG.Office, f"{title} of {preferred_name(alpha3)}",
-                       ((CKG.officeIn, st.iri), (CKG.officeRole, role)))
+        new = NewActor(
+            iri,
+            CKG.Office,
+            f"{title} of {preferred_name(alpha3)}",
+            ((CKG.officeIn, st.iri), (CKG.officeRole, role)),
+        )
         return Match(iri, "office", 0.9, (*st.new, new))
 
     def ministry(self, alpha3: str, body_slug: str, title: str, pattern: re.Pattern[str]) -> Match:
@@ -216,8 +261,9 @@ class Resolver:
             if state == st.iri and pattern.search(label):
                 return Match(body, "ministry", 0.9)
         iri = ID[f"{st.iri.rsplit('/', 1)[-1]}-{body_slug}"]
-        new = NewActor(iri, CKG.GovernmentBody, f"{title} of {preferred_name(alpha3)}",
-                       ((CKG.partOf, st.iri),))
+        new = NewActor(
+            iri, CKG.GovernmentBody, f"{title} of {preferred_name(alpha3)}", ((CKG.partOf, st.iri),)
+        )
         return Match(iri, "ministry", 0.9, (*st.new, new))
 
     # --- resolution ---------------------------------------------------------------
@@ -227,7 +273,7 @@ class Resolver:
         spans: list[tuple[int, int]] = []
         for m in _PLURAL.finditer(text):
             _, role, role_slug, title = OFFICES[PLURAL[m.group(1).lower()]]
-            for st in self.states.find(text[m.end():]):
+            for st in self.states.find(text[m.end() :]):
                 found.append(self.office(st.alpha3, role, role_slug, title))
                 spans.append((m.start(), m.end() + st.end))
         for pattern, role, role_slug, title in OFFICES:
@@ -252,8 +298,11 @@ class Resolver:
 
     def _missions(self, text: str) -> list[Match]:
         """States acting through a mission or government ("Russian Mediation Mission")."""
-        return [self.state(st.alpha3, "state mission", 0.8) for st in self.states.find(text)
-                if _MISSION.match(text, st.end)]
+        return [
+            self.state(st.alpha3, "state mission", 0.8)
+            for st in self.states.find(text)
+            if _MISSION.match(text, st.end)
+        ]
 
     def _ministries(self, text: str, spans: list[tuple[int, int]]) -> list[Match]:
         found: list[Match] = []
@@ -269,8 +318,10 @@ class Resolver:
     def _curated(self, text: str) -> list[Match]:
         if self._contained is None:
             return []
-        hits = {self.contained[next(t for t in self.contained if t.lower() == m.group(1).lower())]
-                for m in self._contained.finditer(text)}
+        hits = {
+            self.contained[next(t for t in self.contained if t.lower() == m.group(1).lower())]
+            for m in self._contained.finditer(text)
+        }
         hits -= {outer for inner, outer in self.part_of if inner in hits}
         return [Match(iri, "curated label", 0.8) for iri in sorted(hits, key=str)]
 
@@ -281,7 +332,7 @@ class Resolver:
             return []
         pos, gaps = 0, []
         for st in found:
-            gaps.append(text[pos:st.start])
+            gaps.append(text[pos : st.start])
             pos = st.end
         gaps.append(text[pos:])
         if all(_LIST_GLUE.match(g) for g in gaps):
@@ -313,8 +364,9 @@ class Resolver:
             matches += self._missions(text)
             groups = [m for m in curated if self.kind.get(m.iri) == CKG.MediationGroup]
             if groups and mention.role == "mediator":
-                matches += [self.state(s.alpha3, "co-chair state", 0.8)
-                            for s in self.states.find(text)]
+                matches += [
+                    self.state(s.alpha3, "co-chair state", 0.8) for s in self.states.find(text)
+                ]
             if not matches and not _BLOCK.search(text):
                 matches = [self.state(s.alpha3, "state named", 0.7) for s in self.states.find(text)]
         unique: dict[URIRef, Match] = {}

@@ -103,9 +103,13 @@ def import_pax(
     if errors and not skip_bad:
         first, *rest = errors
         related = [LoadError(e.path, f"row {e.number}: {e.message}", line=e.line) for e in rest]
-        raise LoadError(first.path, f"row {first.number}: {first.message}", line=first.line,
-                        hint="Fix the row(s) or pass --skip-bad to import the others",
-                        related=related)
+        raise LoadError(
+            first.path,
+            f"row {first.number}: {first.message}",
+            line=first.line,
+            hint="Fix the row(s) or pass --skip-bad to import the others",
+            related=related,
+        )
     rows = select(rows, conflict=conflict, ucdp_conflict=ucdp_conflict, process=process)
     if not rows:
         raise LoadError(path, "no PA-X rows match the selection")
@@ -114,8 +118,16 @@ def import_pax(
     for row in progress(rows):
         report += report_rows(row.agt_id, builder.add_row(row))
     for err in errors:
-        report.append({"AgtId": err.agt_id, "column": "row", "mention": str(err.number),
-                       "resolution": f"skipped: {err.message}", "confidence": "", "role": ""})
+        report.append(
+            {
+                "AgtId": err.agt_id,
+                "column": "row",
+                "mention": str(err.number),
+                "resolution": f"skipped: {err.message}",
+                "confidence": "",
+                "role": "",
+            }
+        )
     return ImportResult(builder.graph, to_turtle(builder.graph), report, rows, errors)
 
 

@@ -34,10 +34,14 @@ def parsed_once() -> Iterator[None]:
     original = processor.SPARQLProcessor.query
     cache: dict[tuple[str, str | None, tuple[tuple[str, str], ...]], Any] = {}
 
-    def query(self: processor.SPARQLProcessor, strOrQuery: Any,  # noqa: N803
-              initBindings: Mapping[str, Any] | None = None,  # noqa: N803
-              initNs: Mapping[str, Any] | None = None,  # noqa: N803
-              base: str | None = None, DEBUG: bool = False) -> Any:  # noqa: N803
+    def query(
+        self: processor.SPARQLProcessor,
+        strOrQuery: Any,  # noqa: N803
+        initBindings: Mapping[str, Any] | None = None,  # noqa: N803
+        initNs: Mapping[str, Any] | None = None,  # noqa: N803
+        base: str | None = None,
+        DEBUG: bool = False,
+    ) -> Any:  # noqa: N803
         if isinstance(strOrQuery, str):
             key = (strOrQuery, base, tuple(sorted((k, str(v)) for k, v in (initNs or {}).items())))
             if key not in cache:
