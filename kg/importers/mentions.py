@@ -30,7 +30,7 @@ _MEDIATOR = re.compile(
     r"\bmediat|\bfacilitat|\bauspices\b|\bco-?chair(?:s|men|man)?\b|\bon behalf of the co-?chair",
     re.I,
 )
-_NOT_SIGNED = re.compile(r"\bnot signed\b", re.I)
+_NOT_SIGNED = re.compile(r"\bnot signed\b|\bunsigned\b", re.I)
 _EDITORIAL = re.compile(r"\[[^\]]*\]?")
 _SPACE = re.compile(r"\s+")
 
@@ -120,7 +120,8 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     -------
     list of Mention
         In the order of the text; header lines that only introduce the next lines
-        ("Parties:") give their cue to those lines until a blank line.
+        ("Agreement witnessed by:") give their cue to the lines after them, up to the
+        next header.
 
     Examples
     --------
@@ -132,11 +133,10 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     mentions: list[Mention] = []
     for line in _lines(text):
         if not line:
-            context = None
             continue
         role = _role(column, line, context, not_signed)
         if _is_header(line):
-            context = _cue(line) or context
+            context = _cue(line)
         mention = Mention(column, line, role, _is_header(line))
         if mention.match_text:
             mentions.append(mention)

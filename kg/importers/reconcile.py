@@ -92,19 +92,45 @@ _AFTER = tuple(
     re.compile(r"(?:\s+[A-Z][\w.'’-]*){" + str(n) + r"},?\s+(?:(?:of|for)\s+)?(?:the\s+)?")
     for n in range(4)
 )
-_MISSION = re.compile(r"\s+(?:Mediation|Mediating)\s+(?:Mission|Team)\b|\s+Government\b")
+# "Republic of" before a state's short name ("Republic of Rwanda"; pycountry has
+# "Rwandese Republic").
+_OFFICIAL_PREFIX = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|State|Sultanate|Principality)\s+of\s+(?:the\s+)?"
+)
+_MISSION = re.compile(
+    r"\s+(?:Mediation|Mediating)\s+(?:Mission|Team)\b|\s+(?:Government|Side|Delegation|"
+    r"Facilitator)\b"
+)
+_ADJ_REPUBLIC = re.compile(r"\s+Republic\b(?!\s+of)")  # "Azerbaijani Republic"
 _NOT_HOLDER = re.compile(
-    r"(?:deputy|vice|vice-|assistant|representative|envoy|adviser|advisor|office|"
+    r"(?:deputy|vice|vice-|assistant|representative|envoy|adviser|advisor|office|former|ex-|"
     r"administration|spokes\w+|chief of staff)\s+(?:(?:of|to)\s+)?(?:the\s+)?$",
     re.I,
 )
 _BLOCK = re.compile(
     r"\b(?:movement|front|party|liberation|army|forces|mission|nations|union|council|committee|"
-    r"commission|group|envoy|representative|organi[sz]ation|community|alliance|coalition|rebels?|"
+    r"commission|group|envoy|organi[sz]ation|community|alliance|coalition|rebels?|"
     r"popular|revolutionary|militia|authority|region|province|people'?s|opposition|church|"
-    r"bank|fund|programme|program|secretary|bishop|tribe|clan|district|county|municipality)\b",
+    r"bank|fund|programme|program|bishop|tribe|clan|district|county|municipality|faction|"
+    r"gratitude|thanks?|parti|partido|mouvement|movimiento|frente|lib[ée]ration|liberaci[óo]n|"
+    r"arm[ée]e|ej[ée]rcito|fuerzas|uni[óo]n|conseil|consejo|comit[ée]|rassemblement|alianza|"
+    r"congr[eè]s|congress|forum|association|ngo|network|institute|university|agreement|"
+    r"federation of|episcopal|conference|dialogue|participants|summit|meeting|civil society|"
+    r"un|srsg|bishops|former|oau|au|igad|ecowas|sadc|arab league|african union|morcha|sangh|"
+    r"samiti|parishad|jabha|harakat|jamaat|jamiat|ittihad|hezb|hizb)\b",
     re.I,
 )
+# A state named in a longer mention counts only after one of these (or as a list item).
+_STATE_CUE = re.compile(
+    r"(?:^|[,;]|\b(?:for|on behalf of|governments?\s+of|representing|representatives?\s+"
+    r"(?:of|from)|delegation\s+of|embassy\s+of|ambassador\s+of|of|and|by|witness(?:es)?|"
+    r"signed by))(?:\s*\bthe)?\s*$",
+    re.I,
+)
+_OFFICIAL = re.compile(r"\bof\b|republic|kingdom", re.I)
+# A state name followed by a capitalised word is a person's name ("Nigeria Rentería").
+_NAME_AFTER = re.compile(r"\s+(?!(?:Government|Delegation|Side|Republic|State)\b)[A-Z][a-z]")
+_ORIGIN = re.compile(r"(?<!representatives )(?<!representative )\bfrom(?:\s+the)?\s*$", re.I)
 _LEAD = re.compile(
     r"^(?:(?:for|to|copy to|copied to|the|h\.\s?e\.|signed by|parties|"
     r"governments? of)\b[\s:]*)+",
@@ -207,8 +233,17 @@ class Resolver:
 
     @classmethod
     def from_graph(cls, curated: Graph) -> Resolver:
-        """A resolver over ``curated`` with the default state index."""
-        return cls(curated, StateIndex.default())
+        """A resolver over ``curated``; curated states' English labels are state names too."""
+        resolver = cls(curated, StateIndex.default())
+        extra = {
+            str(lab): code
+            for code, state in resolver.iso_to_curated.items()
+            for lab in curated.objects(state, RDFS.label)
+            if getattr(lab, "language", None) == "en" and resolver.states.lookup(str(lab)) is None
+        }
+        if extra:
+            resolver.states = StateIndex(extra)
+        return resolver
 
     def _curated_states(self, curated: Graph) -> dict[str, URIRef]:
         out: dict[str, URIRef] = {}
@@ -291,7 +326,12 @@ class Resolver:
         """The state named right after an office title ("… of the Russian Federation")."""
         for gap_re in _AFTER:
             gap = gap_re.match(text, pos)
-            st = self.states.match_at(text, gap.end()) if gap else None
+            if gap is None:
+                continue
+            st = self.states.match_at(text, gap.end())
+            prefix = _OFFICIAL_PREFIX.match(text, gap.end())
+            if st is None and prefix is not None:
+                st = self.states.match_at(text, prefix.end())
             if st is not None:
                 return st
         return None
@@ -301,7 +341,7 @@ class Resolver:
         return [
             self.state(st.alpha3, "state mission", 0.8)
             for st in self.states.find(text)
-            if _MISSION.match(text, st.end)
+            if _MISSION.match(text, st.end) or (st.adjective and _ADJ_REPUBLIC.match(text, st.end))
         ]
 
     def _ministries(self, text: str, spans: list[tuple[int, int]]) -> list[Match]:
@@ -339,6 +379,30 @@ class Resolver:
             return [self.state(st.alpha3, "state name", 1.0) for st in found]
         return []
 
+    def _states_named(self, text: str) -> list[Match]:
+        """States named inside a longer mention, each after a cue ("for", "of the", a comma).
+
+        "and" counts as a cue only after a state that counted ("US, Chile and Brazil"), so
+        "Ambassador of Senegal to Ethiopia and Tanzania" names Senegal only.
+        """
+        out: list[Match] = []
+        accepted_end = -1
+        for st in self.states.find(text, adjectives=False):
+            before = text[: st.start]
+            cue = _STATE_CUE.search(before.rstrip(" :-"))
+            if (
+                cue
+                and re.match(r"\s*and\b", cue.group(0), re.I)
+                and not (accepted_end >= 0 and _LIST_GLUE.match(text[accepted_end : st.start]))
+            ):
+                cue = None
+            if _ORIGIN.search(before) or _NAME_AFTER.match(text, st.end):
+                continue
+            if cue or _OFFICIAL.search(text[st.start : st.end]):
+                out.append(self.state(st.alpha3, "state named", 0.7))
+                accepted_end = st.end
+        return out
+
     def resolve(self, mention: Mention) -> Resolution:
         """Resolve one mention.
 
@@ -368,7 +432,7 @@ class Resolver:
                     self.state(s.alpha3, "co-chair state", 0.8) for s in self.states.find(text)
                 ]
             if not matches and not _BLOCK.search(text):
-                matches = [self.state(s.alpha3, "state named", 0.7) for s in self.states.find(text)]
+                matches = self._states_named(text)
         unique: dict[URIRef, Match] = {}
         for m in matches:
             unique.setdefault(m.iri, m)

@@ -36,6 +36,7 @@ class StateMatch:
     alpha3: str
     start: int
     end: int
+    adjective: bool = False
 
 
 def _variants(country: object) -> set[str]:
@@ -90,10 +91,13 @@ def _adjective_of_form(name: str) -> str | None:
 
 
 class StateIndex:
-    """Find states in text, by any pycountry name variant or a derived adjective."""
+    """Find states in text, by any pycountry name variant or a derived adjective.
 
-    def __init__(self) -> None:
-        self.by_name: dict[str, str] = {}
+    ``extra`` adds names (name → alpha-3), such as a curated state's label ("Russia").
+    """
+
+    def __init__(self, extra: dict[str, str] | None = None) -> None:
+        self.by_name: dict[str, str] = {k.lower(): v for k, v in (extra or {}).items()}
         adjectives: dict[str, str] = {}
         for country in pycountry.countries:
             code = str(country.alpha_3)
@@ -134,12 +138,12 @@ class StateIndex:
             taken = [(f.start, f.end) for f in found]
             for m in self._adjs.finditer(text):
                 if not any(s < m.end() and m.start() < e for s, e in taken):
-                    found.append(StateMatch(self.adjectives[m.group(1)], m.start(), m.end()))
+                    found.append(StateMatch(self.adjectives[m.group(1)], m.start(), m.end(), True))
         return sorted(found, key=lambda f: f.start)
 
     def match_at(self, text: str, pos: int) -> StateMatch | None:
-        """The state whose name starts exactly at ``pos`` in ``text``, if any."""
-        for f in self.find(text[pos:]):
+        """The state whose name (not adjective) starts exactly at ``pos`` in ``text``, if any."""
+        for f in self.find(text[pos:], adjectives=False):
             if f.start == 0:
                 return StateMatch(f.alpha3, pos, pos + f.end)
             break
