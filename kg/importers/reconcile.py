@@ -117,7 +117,8 @@ _BLOCK = re.compile(
     r"congr[eè]s|congress|forum|association|ngo|network|institute|university|agreement|"
     r"federation of|episcopal|conference|dialogue|participants|summit|meeting|civil society|"
     r"un|srsg|bishops|former|oau|au|igad|ecowas|sadc|arab league|african union|morcha|sangh|"
-    r"samiti|parishad|jabha|harakat|jamaat|jamiat|ittihad|hezb|hizb)\b",
+    r"samiti|parishad|jabha|harakat|jamaat|jamiat|ittihad|hezb|hizb|parties|samaj|pradesh|sabha|"
+    r"sangathan|ekta|whereof|declaration)\b",
     re.I,
 )
 # A state named in a longer mention counts only after one of these (or as a list item).
@@ -398,6 +399,10 @@ class Resolver:
                 cue = None
             if _ORIGIN.search(before) or _NAME_AFTER.match(text, st.end):
                 continue
+            if cue and cue.group(0).lstrip()[:1] in ",;":
+                segment = re.split(r"[,;(\[]", before.rstrip(" ,;:-"))[-1]
+                if len(segment.split()) > 5:  # an organisation's name, not a person's
+                    cue = None
             if cue or _OFFICIAL.search(text[st.start : st.end]):
                 out.append(self.state(st.alpha3, "state named", 0.7))
                 accepted_end = st.end
