@@ -15,8 +15,9 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from kg.cli import main
 from kg.importers.pax import REQUIRED
 from kg.importers.run import import_pax
+from kg.importers.sparql_cache import parsed_once
 from kg.load import parse_turtle
-from kg.validate import validate
+from kg.validate import validate as _validate
 
 REPO = Path(__file__).resolve().parent.parent
 CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
@@ -76,6 +77,11 @@ ROWS = [
         ThrdPart="Kazakhstan",
     ),
 ]
+
+
+def validate(data: Graph, *, shapes: Graph, ontology: Graph):
+    with parsed_once():
+        return _validate(data, shapes=shapes, ontology=ontology)
 
 
 def write_csv(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...] = REQUIRED) -> Path:
