@@ -21,6 +21,7 @@ from kg.importers.pax import PaxRow, RowError, read_pax, select
 from kg.importers.pax_rdf import PaxGraph
 from kg.importers.reconcile import Resolver
 from kg.importers.report import report_rows
+from kg.importers.turtle import canonical_turtle
 
 PREFIXES = {
     "ckg": "https://w3id.org/conflict-kg/ontology#",
@@ -51,19 +52,14 @@ class ImportResult:
 
 
 def to_turtle(graph: Graph) -> bytes:
-    """Serialise deterministically: Turtle with fixed prefixes, sorted subjects and predicates.
+    """Serialise deterministically (canonical Turtle, fixed prefixes, a header comment).
 
     Examples
     --------
     >>> to_turtle(Graph()).startswith(b"# Generated")
     True
     """
-    out = Graph()
-    for prefix, ns in PREFIXES.items():
-        out.bind(prefix, ns, override=True)
-    out += graph
-    text = out.serialize(format="turtle")
-    return (HEADER + "\n" + text).encode("utf-8")
+    return (HEADER + "\n" + canonical_turtle(graph, PREFIXES)).encode("utf-8")
 
 
 def import_pax(
