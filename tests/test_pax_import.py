@@ -302,3 +302,12 @@ def test_empty_selection_is_an_error(tmp_path, capsys) -> None:
     write_csv(tmp_path / "pax.csv", ROWS)
     code, err = run_bad(tmp_path, capsys, "--process", "999")
     assert code == 2 and "no PA-X rows match" in err
+
+
+def test_progress_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.commands.import_ import _counter, _progress
+
+    assert list(_progress(False)(iter([1, 2, 3]))) == [1, 2, 3]  # type: ignore[operator]
+    assert "PA-X rows" not in capsys.readouterr().err  # stderr is not a TTY here
+    assert list(_counter(list(range(250)))) == list(range(250))
+    assert "PA-X rows: 250/250" in capsys.readouterr().err

@@ -60,14 +60,29 @@ def curated_graph(root: str | None) -> Graph:
     return graph
 
 
+def _counter(items: list[T]) -> Iterator[T]:
+    """A minimal stderr progress counter, when tqdm is not installed."""
+    total = len(items)
+    for done, item in enumerate(items, start=1):
+        yield item
+        if done % 100 == 0 or done == total:
+            print(f"\rPA-X rows: {done}/{total}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+
+
 def _progress(quiet: bool) -> object:
+    """A progress bar on stderr when it is a terminal and not ``--quiet``."""
+
     def wrap(rows: Iterable[T]) -> Iterator[T]:
         items = list(rows)
         if quiet or not sys.stderr.isatty():
             yield from items
             return
-        from tqdm import tqdm  # type: ignore[import-untyped]
-
+        try:
+            from tqdm import tqdm  # type: ignore[import-untyped]
+        except ImportError:
+            yield from _counter(items)
+            return
         yield from tqdm(items, desc="PA-X rows", unit="row", file=sys.stderr)
 
     return wrap
