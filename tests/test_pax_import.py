@@ -311,3 +311,18 @@ def test_progress_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None
     assert "PA-X rows" not in capsys.readouterr().err  # stderr is not a TTY here
     assert list(_counter(list(range(250)))) == list(range(250))
     assert "PA-X rows: 250/250" in capsys.readouterr().err
+
+
+def test_output_cannot_overwrite_the_input_or_go_nowhere(tmp_path, capsys) -> None:
+    src = write_csv(tmp_path / "pax.csv", ROWS)
+    before = src.read_bytes()
+    code = main(["--root", str(REPO), "import", "pax", str(src), "-o", str(src), "--quiet"])
+    assert code == 2 and "overwrite the input" in capsys.readouterr().err
+    assert src.read_bytes() == before
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    code = main(
+        ["--root", str(REPO), "import", "pax", str(src), "-o", str(blocked / "x.ttl"), "--quiet"]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot write" in err and "Traceback" not in err

@@ -93,6 +93,11 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if args.report and Path(args.report).resolve() == out.resolve():
         raise UsageError("--report and -o must be different files")
+    if Path(args.csv).resolve() in {
+        out.resolve(),
+        *([Path(args.report).resolve()] if args.report else []),
+    }:
+        raise UsageError("the output would overwrite the input CSV")
     result = import_pax(
         args.csv,
         curated=curated_graph(args.root),
@@ -102,10 +107,13 @@ def run(args: argparse.Namespace) -> int:
         skip_bad=args.skip_bad,
         progress=_progress(args.quiet),  # type: ignore[arg-type]
     )
-    write_atomically(out.parent, {out.name: result.turtle})
-    if args.report:
-        rep = Path(args.report)
-        write_atomically(rep.parent, {rep.name: to_csv(result.report)})
+    try:
+        if args.report:
+            rep = Path(args.report)
+            write_atomically(rep.parent, {rep.name: to_csv(result.report)})
+        write_atomically(out.parent, {out.name: result.turtle})
+    except OSError as exc:
+        raise UsageError(f"cannot write {exc.filename or out}: {exc.strerror or exc}") from None
     for err in result.skipped:
         print(f"warning: skipped {err}", file=sys.stderr)
     if not args.quiet:
