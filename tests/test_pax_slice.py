@@ -100,3 +100,13 @@ def test_the_slice_is_the_importers_output(tmp_path: Path) -> None:
     result = import_pax(PAX, curated=curated_graph(str(REPO)), ucdp_conflict="388")
     assert len(result.rows_imported) == 33
     assert result.turtle == (REPO / "data" / "pax-nagorno-karabakh.ttl").read_bytes()
+
+
+def test_office_and_holder_named_together_become_an_office_holding(data: Graph) -> None:
+    holding = ID["holding-ilham-aliyev-office-president-of-azerbaijan-2010-12-01"]
+    assert data.value(holding, CKG.holder) == ID["ilham-aliyev"]
+    assert data.value(holding, CKG.office) == ID["office-president-of-azerbaijan"]
+    assert data.value(holding, CKG.attestedBy) == ID["pax-agreement-1686"]
+    signatories = set(data.objects(ID["agreement-pax-1686"], CKG.signatory))
+    assert ID["office-president-of-azerbaijan"] in signatories
+    assert ID["ilham-aliyev"] not in signatories

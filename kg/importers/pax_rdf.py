@@ -178,13 +178,52 @@ class PaxGraph:
                 props = ROLE_PROPERTIES[mention.role]
                 if column == "ThrdPart" and mention.role == "addressee":
                     props = THIRD_PARTY_ADDRESSEE
+                holder = self._holding(res, row, rec)
                 for match in res.matches:
                     for new in match.new:
                         self._mint(new, rec)
+                    if match.iri == holder:
+                        continue
                     for p in props:
                         g.add((agt, p, match.iri))
                 out.append(res)
         return out
+
+    def _holding(self, res: Resolution, row: PaxRow, rec: URIRef) -> URIRef | None:
+        """Record "The President of Azerbaijan Ilham Aliyev" as an office holding.
+
+        Only when the mention names exactly one office and one curated person; the
+        office then gets the agreement role, the person holds it as of the date.
+        Returns the person, or None.
+        """
+        kind = self.resolver.kind
+        persons = [m.iri for m in res.matches if kind.get(m.iri) == CKG.Person]
+        offices = [m for m in res.matches if m.how == "office"]
+        if len(persons) != 1 or len(offices) != 1:
+            return None
+        person, office = persons[0], offices[0]
+        office_label = self.resolver.labels.get(office.iri) or next(
+            (n.label for n in office.new if n.iri == office.iri), str(office.iri)
+        )
+        person_label = self.resolver.labels.get(person, str(person))
+        local = f"{person.rsplit('/', 1)[-1]}-{office.iri.rsplit('/', 1)[-1]}"
+        holding = ID[f"holding-{local}-{row.date.isoformat()}"]
+        g = self.graph
+        g.add((holding, RDF.type, CKG.OfficeHolding))
+        g.add(
+            (
+                holding,
+                RDFS.label,
+                Literal(
+                    f"{person_label}, {office_label} (as of {row.date.isoformat()})", lang="en"
+                ),
+            )
+        )
+        g.add((holding, CKG.holder, person))
+        g.add((holding, CKG.office, office.iri))
+        g.add((holding, CKG.asOf, Literal(row.date.isoformat(), datatype=XSD.date)))
+        g.add((holding, CKG.attestedBy, rec))
+        return person
 
     def _locations(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
         for column in ("Loc1ISO", "Loc2ISO"):

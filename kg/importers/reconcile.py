@@ -193,6 +193,12 @@ class Resolver:
         self.subjects = set(curated.subjects())
         actors = {s for c in ACTOR_CLASSES for s in curated.subjects(RDF.type, c)}
         self.kind = {s: o for s in actors for o in curated.objects(s, RDF.type)}
+        self.labels = {
+            URIRef(str(s)): str(lab)
+            for s in actors
+            for lab in curated.objects(s, RDFS.label)
+            if getattr(lab, "language", None) == "en"
+        }
         self.exact: dict[str, URIRef] = {}
         contained: dict[str, URIRef] = {}
         for actor in sorted(actors, key=str):
