@@ -30,114 +30,31 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.importers.mentions import Mention
+from kg.importers.patterns import (
+    ACTOR_CLASSES,
+    ADJ_REPUBLIC,
+    AFTER,
+    BLOCK,
+    CKG,
+    ID,
+    LEAD,
+    LIST_GLUE,
+    MINISTRIES,
+    MISSION,
+    NAME_AFTER,
+    NOT_HOLDER,
+    OFFICES,
+    OFFICIAL,
+    OFFICIAL_PREFIX,
+    ORIGIN,
+    PLURAL,
+    PLURAL_RE,
+    STATE_CUE,
+)
 from kg.importers.states import StateIndex, StateMatch, preferred_name
-
-CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
-ID = Namespace("https://w3id.org/conflict-kg/id/")
-
-ACTOR_CLASSES = (
-    CKG.Actor,
-    CKG.State,
-    CKG.InternationalOrganization,
-    CKG.MediationGroup,
-    CKG.GovernmentBody,
-    CKG.Office,
-    CKG.Person,
-    CKG.ArmedForces,
-)
-# (pattern, role, IRI slug, English title); singular forms.
-OFFICES = (
-    (r"Prime Minister", CKG.PrimeMinister, "prime-minister", "Prime Minister"),
-    (r"President", CKG.President, "president", "President"),
-    (
-        r"Foreign Minister|Minister (?:of|for) Foreign Affairs",
-        CKG.ForeignMinister,
-        "foreign-minister",
-        "Foreign Minister",
-    ),
-    (
-        r"Defen[cs]e Minister|Minister (?:of|for) Defen[cs]e",
-        CKG.DefenceMinister,
-        "defence-minister",
-        "Defence Minister",
-    ),
-)
-PLURAL = {
-    "presidents": 1,
-    "prime ministers": 0,
-    "foreign ministers": 2,
-    "ministers of foreign affairs": 2,
-    "defence ministers": 3,
-    "ministers of defence": 3,
-}
-_PLURAL = re.compile(r"\b(" + "|".join(PLURAL) + r")\s+of\b", re.I)
-MINISTRIES = (
-    (
-        r"Ministry of Foreign Affairs|Foreign Ministry|MFA",
-        "foreign-ministry",
-        "Ministry of Foreign Affairs",
-        re.compile(r"foreign ministry|ministry of foreign", re.I),
-    ),
-    (
-        r"Ministry of Defen[cs]e|Defen[cs]e Ministry",
-        "defence-ministry",
-        "Ministry of Defence",
-        re.compile(r"defen[cs]e ministry|ministry of defen", re.I),
-    ),
-)
-_AFTER = tuple(
-    re.compile(r"(?:\s+[A-Z][\w.'’-]*){" + str(n) + r"},?\s+(?:(?:of|for)\s+)?(?:the\s+)?")
-    for n in range(4)
-)
-# "Republic of" before a state's short name ("Republic of Rwanda"; pycountry has
-# "Rwandese Republic").
-_OFFICIAL_PREFIX = re.compile(
-    r"(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|State|Sultanate|Principality)\s+of\s+(?:the\s+)?"
-)
-_MISSION = re.compile(
-    r"\s+(?:Mediation|Mediating)\s+(?:Mission|Team)\b|\s+(?:Government|Side|Delegation|"
-    r"Facilitator)\b"
-)
-_ADJ_REPUBLIC = re.compile(r"\s+Republic\b(?!\s+of)")  # "Azerbaijani Republic"
-_NOT_HOLDER = re.compile(
-    r"(?:deputy|vice|vice-|assistant|representative|envoy|adviser|advisor|office|former|ex-|"
-    r"administration|spokes\w+|chief of staff)\s+(?:(?:of|to)\s+)?(?:the\s+)?$",
-    re.I,
-)
-_BLOCK = re.compile(
-    r"\b(?:movement|front|party|liberation|army|forces|mission|nations|union|council|committee|"
-    r"commission|group|envoy|organi[sz]ation|community|alliance|coalition|rebels?|"
-    r"popular|revolutionary|militia|authority|region|province|people'?s|opposition|church|"
-    r"bank|fund|programme|program|bishop|tribe|clan|district|county|municipality|faction|"
-    r"gratitude|thanks?|parti|partido|mouvement|movimiento|frente|lib[ée]ration|liberaci[óo]n|"
-    r"arm[ée]e|ej[ée]rcito|fuerzas|uni[óo]n|conseil|consejo|comit[ée]|rassemblement|alianza|"
-    r"congr[eè]s|congress|forum|association|ngo|network|institute|university|agreement|"
-    r"federation of|episcopal|conference|dialogue|participants|summit|meeting|civil society|"
-    r"un|srsg|bishops|former|oau|au|igad|ecowas|sadc|arab league|african union|morcha|sangh|"
-    r"samiti|parishad|jabha|harakat|jamaat|jamiat|ittihad|hezb|hizb|parties|samaj|pradesh|sabha|"
-    r"sangathan|ekta|whereof|declaration)\b",
-    re.I,
-)
-# A state named in a longer mention counts only after one of these (or as a list item).
-_STATE_CUE = re.compile(
-    r"(?:^|[,;]|\b(?:for|on behalf of|governments?\s+of|representing|representatives?\s+"
-    r"(?:of|from)|delegation\s+of|embassy\s+of|ambassador\s+of|of|and|by|witness(?:es)?|"
-    r"signed by))(?:\s*\bthe)?\s*$",
-    re.I,
-)
-_OFFICIAL = re.compile(r"\bof\b|republic|kingdom", re.I)
-# A state name followed by a capitalised word is a person's name ("Nigeria Rentería").
-_NAME_AFTER = re.compile(r"\s+(?!(?:Government|Delegation|Side|Republic|State)\b)[A-Z][a-z]")
-_ORIGIN = re.compile(r"(?<!representatives )(?<!representative )\bfrom(?:\s+the)?\s*$", re.I)
-_LEAD = re.compile(
-    r"^(?:(?:for|to|copy to|copied to|the|h\.\s?e\.|signed by|parties|"
-    r"governments? of)\b[\s:]*)+",
-    re.I,
-)
-_LIST_GLUE = re.compile(r"^(?:[\s,;:.]|\band\b|\bthe\b|\bgovernments?\b|\bof\b)*$", re.I)
 
 
 def slug(text: str) -> str:
@@ -313,7 +230,7 @@ class Resolver:
     def _offices(self, text: str) -> tuple[list[Match], list[tuple[int, int]]]:
         found: list[Match] = []
         spans: list[tuple[int, int]] = []
-        for m in _PLURAL.finditer(text):
+        for m in PLURAL_RE.finditer(text):
             _, role, role_slug, title = OFFICES[PLURAL[m.group(1).lower()]]
             for st in self.states.find(text[m.end() :]):
                 found.append(self.office(st.alpha3, role, role_slug, title))
@@ -321,7 +238,7 @@ class Resolver:
         for pattern, role, role_slug, title in OFFICES:
             for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text, re.I):
                 taken = any(s <= m.start() < e for s, e in spans)
-                if taken or _NOT_HOLDER.search(text[: m.start()]):
+                if taken or NOT_HOLDER.search(text[: m.start()]):
                     continue
                 after = self._state_after(text, m.end())
                 if after is not None:
@@ -331,12 +248,12 @@ class Resolver:
 
     def _state_after(self, text: str, pos: int) -> StateMatch | None:
         """The state named right after an office title ("… of the Russian Federation")."""
-        for gap_re in _AFTER:
+        for gap_re in AFTER:
             gap = gap_re.match(text, pos)
             if gap is None:
                 continue
             st = self.states.match_at(text, gap.end())
-            prefix = _OFFICIAL_PREFIX.match(text, gap.end())
+            prefix = OFFICIAL_PREFIX.match(text, gap.end())
             if st is None and prefix is not None:
                 st = self.states.match_at(text, prefix.end())
             if st is not None:
@@ -348,7 +265,7 @@ class Resolver:
         return [
             self.state(st.alpha3, "state mission", 0.8)
             for st in self.states.find(text)
-            if _MISSION.match(text, st.end) or (st.adjective and _ADJ_REPUBLIC.match(text, st.end))
+            if MISSION.match(text, st.end) or (st.adjective and ADJ_REPUBLIC.match(text, st.end))
         ]
 
     def _ministries(self, text: str, spans: list[tuple[int, int]]) -> list[Match]:
@@ -382,7 +299,7 @@ class Resolver:
             gaps.append(text[pos : st.start])
             pos = st.end
         gaps.append(text[pos:])
-        if all(_LIST_GLUE.match(g) for g in gaps):
+        if all(LIST_GLUE.match(g) for g in gaps):
             return [self.state(st.alpha3, "state name", 1.0) for st in found]
         return []
 
@@ -396,20 +313,20 @@ class Resolver:
         accepted_end = -1
         for st in self.states.find(text, adjectives=False):
             before = text[: st.start]
-            cue = _STATE_CUE.search(before.rstrip(" :-"))
+            cue = STATE_CUE.search(before.rstrip(" :-"))
             if (
                 cue
                 and re.match(r"\s*and\b", cue.group(0), re.I)
-                and not (accepted_end >= 0 and _LIST_GLUE.match(text[accepted_end : st.start]))
+                and not (accepted_end >= 0 and LIST_GLUE.match(text[accepted_end : st.start]))
             ):
                 cue = None
-            if _ORIGIN.search(before) or _NAME_AFTER.match(text, st.end):
+            if ORIGIN.search(before) or NAME_AFTER.match(text, st.end):
                 continue
             if cue and cue.group(0).lstrip()[:1] in ",;":
                 segment = re.split(r"[,;(\[]", before.rstrip(" ,;:-"))[-1]
                 if len(segment.split()) > 5:  # an organisation's name, not a person's
                     cue = None
-            if cue or _OFFICIAL.search(text[st.start : st.end]):
+            if cue or OFFICIAL.search(text[st.start : st.end]):
                 out.append(self.state(st.alpha3, "state named", 0.7))
                 accepted_end = st.end
         return out
@@ -427,7 +344,7 @@ class Resolver:
             Its matches, deduplicated, in a stable order; none when unresolved.
         """
         text = mention.match_text
-        bare = _LEAD.sub("", text).strip(" :.,;")
+        bare = LEAD.sub("", text).strip(" :.,;")
         if bare.lower() in self.exact:
             return Resolution(mention, (Match(self.exact[bare.lower()], "curated label", 1.0),))
         matches = self._state_list(bare)
@@ -442,7 +359,7 @@ class Resolver:
                 matches += [
                     self.state(s.alpha3, "co-chair state", 0.8) for s in self.states.find(text)
                 ]
-            if not matches and not _BLOCK.search(text):
+            if not matches and not BLOCK.search(text):
                 matches = self._states_named(text)
         unique: dict[URIRef, Match] = {}
         for m in matches:
