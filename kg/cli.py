@@ -18,6 +18,7 @@ from types import ModuleType
 from kg import __version__
 from kg.commands import build as build_cmd
 from kg.commands import export as export_cmd
+from kg.commands import import_ as import_cmd
 from kg.commands import plot as plot_cmd
 from kg.commands import publish as publish_cmd
 from kg.commands import query as query_cmd
@@ -35,6 +36,7 @@ COMMANDS: list[ModuleType] = [
     publish_cmd,
     serve_cmd,
     why_cmd,
+    import_cmd,
 ]
 """Command modules, in the order shown by ``--help``."""
 

@@ -8,7 +8,12 @@ Every extractor takes an rdflib graph and returns :class:`Relation` records;
   ``ckg:party``/``ckg:belligerent`` values, or — when it names none — those of
   the conflict it is ``ckg:inConflict`` with. That is how the failed 2010 OSCE
   Minsk Group effort, which names no parties, links the Minsk Group to Armenia
-  and Azerbaijan, the belligerents of the Nagorno-Karabakh conflict.
+  and Azerbaijan, the belligerents of the Nagorno-Karabakh conflict. A party on
+  the mediators' side is left out: one that is itself a mediator of the event,
+  or shares a "home" with a mediator (an office and the state it is in, a body
+  and what it is part of, forces and whose they are). Agreements list mediators
+  who signed among the signatories (PA-X: the presidents of Russia and
+  Kazakhstan at Zheleznovodsk); they do not mediate for themselves.
 - **co-chairs** (cochair view): two ``org:member`` of ``ckg:CoChairmanship``
   memberships (``org:role ckg:CoChair``) of the same ``org:organization``; the
   pair holds while both memberships do.
@@ -113,6 +118,17 @@ def parties(graph: Graph, event: URIRef) -> list[URIRef]:
     )
 
 
+def _home(graph: Graph, actor: URIRef) -> set[URIRef]:
+    """The actor and the actors it belongs to (one step of office in, part of, forces of)."""
+    return {actor, *_uris(graph, actor, CKG.officeIn, CKG.partOf, CKG.forcesOf)}
+
+
+def _mediated_parties(graph: Graph, event: URIRef, mediators: list[URIRef]) -> list[URIRef]:
+    """The event's parties that are not on the mediators' side (see module docstring)."""
+    side = set().union(*(_home(graph, m) for m in mediators)) if mediators else set()
+    return [p for p in parties(graph, event) if not _home(graph, p) & side]
+
+
 def mediation_relations(graph: Graph) -> list[Relation]:
     """Mediator → party for every event with a mediator."""
     events = sorted(
@@ -123,7 +139,7 @@ def mediation_relations(graph: Graph) -> list[Relation]:
         if not isinstance(event, URIRef):
             continue
         mediators = _uris(graph, event, CKG.mediatedBy, CKG.brokeredBy)
-        pairs = [(m, p) for m in mediators for p in parties(graph, event)]
+        pairs = [(m, p) for m in mediators for p in _mediated_parties(graph, event, mediators)]
         found.extend(_relate(graph, event, pairs, "mediated"))
     return found
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
+from kg.resources import Layout
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -98,3 +101,17 @@ def project(tmp_path: Path) -> Path:
 def bad_project(tmp_path: Path) -> Path:
     """A project whose data violates a SHACL shape (in data/b.ttl, line 8)."""
     return write_project(tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": BAD_DATA})
+
+
+ARTICLE_DATA = ("sources.ttl", "actors.ttl", "places.ttl", "events.ttl")
+"""The data files that encode the Liputan6 article alone (no PA-X import)."""
+
+
+def article_layout() -> Layout:
+    """The repository's layout restricted to the article's data files.
+
+    Tests that check the article's facts exactly (seed edges, expected query
+    results) use it, so that later sources added to ``data/`` do not change them.
+    """
+    full = Layout.at(REPO)
+    return replace(full, data_files=tuple(REPO / "data" / name for name in ARTICLE_DATA))

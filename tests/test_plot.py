@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import REPO
+from conftest import REPO, article_layout
 from graphschemas import SCHEMAS, assert_valid
 from rdflib import Graph
 
@@ -16,7 +16,6 @@ from kg.build import build
 from kg.cli import main
 from kg.graphs import load_project_graph
 from kg.plot import render, title_of
-from kg.resources import Layout
 from kg.views import build_view, view_names
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -24,14 +23,14 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 @pytest.fixture(scope="module")
 def repo_graph() -> Graph:
-    return load_project_graph(Layout.at(REPO))
+    return load_project_graph(article_layout())
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository built once for this module (PNG rendering is the slow part)."""
     out = tmp_path_factory.mktemp("build")
-    build(Layout.at(REPO), out_dir=out)
+    build(article_layout(), out_dir=out)
     return out / "graphs"
 
 

@@ -1,4 +1,4 @@
-"""The query library: headers, expected results on the repository's data, both engines."""
+"""The query library: headers, expected results on the article's data, both engines."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import article_layout
 from rdflib import Graph
 
 from kg.dataset import project_graph
 from kg.library import list_queries, read_query
 from kg.query import local_store, run
-from kg.resources import Layout
 from kg.results import format_results
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ LIBRARY = list_queries(REPO / "queries")
 
 @pytest.fixture(scope="module")
 def graph() -> Graph:
-    return project_graph(Layout.at(REPO))
+    return project_graph(article_layout())
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +88,10 @@ AGREEMENTS = """
 ckg:Ceasefire rdfs:subClassOf ckg:Event .
 id:stage-cea a skos:Concept ; skos:notation "Cea" ; skos:prefLabel "Ceasefire"@en .
 id:stage-pre a skos:Concept ; skos:notation "Pre" ; skos:prefLabel "Pre-negotiation"@en .
-id:agt-1 a ckg:Agreement ; rdfs:label "Agreement one"@en ; ckg:stage id:stage-pre ;
+id:agt-1 a ckg:Agreement ; rdfs:label "Agreement one"@en ; ckg:agreementStage id:stage-pre ;
     ckg:date "1994-05-05"^^xsd:date .
 id:agt-2 a ckg:Agreement , ckg:Ceasefire ; rdfs:label "Agreement two"@en ;
-    ckg:stage id:stage-cea ; ckg:date "1994-05-12"^^xsd:date .
+    ckg:agreementStage id:stage-cea ; ckg:date "1994-05-12"^^xsd:date .
 id:agt-3 a ckg:Agreement ; rdfs:label "Agreement three"@en .
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import REPO
+from conftest import REPO, article_layout
 from rdflib import Graph
 
 from kg import ID
@@ -39,7 +39,7 @@ def turtle(text: str) -> Graph:
 
 @pytest.fixture(scope="module")
 def repo_graph() -> Graph:
-    return load_project_graph(Layout.at(REPO))
+    return load_project_graph(article_layout())
 
 
 # --- The seed edges of the article ------------------------------------------
@@ -147,7 +147,7 @@ def test_node_attributes(repo_graph: Graph) -> None:
 
 def test_views_same_with_or_without_ontology(repo_graph: Graph) -> None:
     data = Graph()
-    for path in Layout.at(REPO).data_files:
+    for path in article_layout().data_files:
         data.parse(path, format="turtle")
     for name in view_names():
         a, b = build_view(repo_graph, name), build_view(data, name)
@@ -277,3 +277,35 @@ def test_call_without_appeal_is_carried_by_the_ceasefire() -> None:
     }
     assert view.edges[iri("x"), iri("a"), "called on"]["events"] == iri("cf")
     assert view.nodes[iri("a")]["kind"] == "ArmedForces"
+
+
+def test_mediators_signing_an_agreement_are_not_their_own_parties() -> None:
+    graph = turtle(
+        """
+        id:zh a ckg:Agreement ; ckg:date "1991-09-23"^^xsd:date ;
+            ckg:mediatedBy id:pres-ru , id:pres-kz ;
+            ckg:party id:armenia , id:azerbaijan , id:russia , id:kazakhstan , id:pres-ru .
+        id:pres-ru a ckg:Office ; ckg:officeIn id:russia .
+        id:pres-kz a ckg:Office ; ckg:officeIn id:kazakhstan .
+        """
+    )
+    edges = short(build_view(graph, "mediation").edges())
+    assert edges == {
+        ("pres-ru", "armenia"), ("pres-ru", "azerbaijan"),
+        ("pres-kz", "armenia"), ("pres-kz", "azerbaijan"),
+    }  # fmt: skip
+
+
+def test_repository_mediation_spans_1991_to_2025() -> None:
+    """With the PA-X slice in data/, Russia's and the OSCE's mediation spans the decades."""
+    view = build_view(load_project_graph(Layout.at(REPO)), "mediation")
+    years: dict[str, set[int]] = {}
+    for u, _, d in view.edges(data=True):
+        for spell in d["dates"].split(" | "):
+            years.setdefault(u.rsplit("/", 1)[-1], set()).add(int(spell[:4]))
+    russian = years.get("russia", set()) | years.get("office-president-of-russia", set())
+    osce = years.get("osce", set()) | years.get("osce-minsk-group", set())
+    assert min(russian) == 1991 and max(russian) >= 2020
+    assert {2008, 2010} <= osce
+    assert max(y for ys in years.values() for y in ys) == 2025
+    assert min(y for ys in years.values() for y in ys) == 1991

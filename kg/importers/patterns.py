@@ -1,0 +1,143 @@
+"""Names and patterns used to resolve actor mentions (see :mod:`kg.importers.reconcile`).
+
+Office titles, ministries, the cue words before a state's name, and the words
+that mark a non-state body; English plus the French, Spanish and transliterated
+words that PA-X's texts use for movements, parties and fronts.
+
+Examples
+--------
+>>> bool(BLOCK.search("Sudan People's Liberation Movement"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Namespace
+
+CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
+ID = Namespace("https://w3id.org/conflict-kg/id/")
+
+ACTOR_CLASSES = (
+    CKG.Actor,
+    CKG.State,
+    CKG.InternationalOrganization,
+    CKG.MediationGroup,
+    CKG.GovernmentBody,
+    CKG.Office,
+    CKG.Person,
+    CKG.ArmedForces,
+)
+# (pattern, role, IRI slug, English title); singular forms.
+OFFICES = (
+    (r"Prime Minister", CKG.PrimeMinister, "prime-minister", "Prime Minister"),
+    (r"President", CKG.President, "president", "President"),
+    (
+        r"Foreign Minister|Minister (?:of|for) Foreign Affairs",
+        CKG.ForeignMinister,
+        "foreign-minister",
+        "Foreign Minister",
+    ),
+    (
+        r"Defen[cs]e Minister|Minister (?:of|for) Defen[cs]e",
+        CKG.DefenceMinister,
+        "defence-minister",
+        "Defence Minister",
+    ),
+)
+PLURAL = {
+    "presidents": 1,
+    "prime ministers": 0,
+    "foreign ministers": 2,
+    "ministers of foreign affairs": 2,
+    "defence ministers": 3,
+    "ministers of defence": 3,
+}
+PLURAL_RE = re.compile(r"\b(" + "|".join(PLURAL) + r")\s+of\b", re.I)
+MINISTRIES = (
+    (
+        r"Ministry of Foreign Affairs|Foreign Ministry|MFA",
+        "foreign-ministry",
+        "Ministry of Foreign Affairs",
+        re.compile(r"foreign ministry|ministry of foreign", re.I),
+    ),
+    (
+        r"Ministry of Defen[cs]e|Defen[cs]e Ministry",
+        "defence-ministry",
+        "Ministry of Defence",
+        re.compile(r"defen[cs]e ministry|ministry of defen", re.I),
+    ),
+)
+AFTER = tuple(
+    re.compile(r"(?:\s+[A-Z][\w.'’-]*){" + str(n) + r"},?\s+(?:(?:of|for)\s+)?(?:the\s+)?")
+    for n in range(4)
+)
+# "Republic of" before a state's short name ("Republic of Rwanda"; pycountry has
+# "Rwandese Republic").
+OFFICIAL_PREFIX = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|State|Sultanate|Principality)\s+of\s+(?:the\s+)?"
+)
+MISSION = re.compile(
+    r"\s+(?:Mediation|Mediating)\s+(?:Mission|Team)\b|\s+(?:Government|Side|Delegation|"
+    r"Facilitator)\b"
+)
+ADJ_REPUBLIC = re.compile(r"\s+Republic\b(?!\s+of)")  # "Azerbaijani Republic"
+NOT_HOLDER = re.compile(
+    r"(?:deputy|vice|vice-|assistant|representative|envoy|adviser|advisor|office|former|ex-|"
+    r"administration|spokes\w+|chief of staff)\s+(?:(?:of|to)\s+)?(?:the\s+)?$",
+    re.I,
+)
+BLOCK = re.compile(
+    r"\b(?:movement|front|party|liberation|army|forces|mission|nations|union|council|committee|"
+    r"commission|group|envoy|organi[sz]ation|community|alliance|coalition|rebels?|"
+    r"popular|revolutionary|militia|authority|region|province|people'?s|opposition|church|"
+    r"bank|fund|programme|program|bishop|tribe|clan|district|county|municipality|faction|"
+    r"gratitude|thanks?|parti|partido|mouvement|movimiento|frente|lib[ée]ration|liberaci[óo]n|"
+    r"arm[ée]e|ej[ée]rcito|fuerzas|uni[óo]n|conseil|consejo|comit[ée]|rassemblement|alianza|"
+    r"congr[eè]s|congress|forum|association|ngo|network|institute|university|agreement|"
+    r"federation of|episcopal|conference|dialogue|participants|summit|meeting|civil society|"
+    r"un|srsg|bishops|former|oau|au|igad|ecowas|sadc|arab league|african union|morcha|sangh|"
+    r"samiti|parishad|jabha|harakat|jamaat|jamiat|ittihad|hezb|hizb|parties|samaj|pradesh|sabha|"
+    r"sangathan|ekta|whereof|declaration)\b",
+    re.I,
+)
+# A state named in a longer mention counts only after one of these (or as a list item).
+STATE_CUE = re.compile(
+    r"(?:^|[,;]|\b(?:for|on behalf of|governments?\s+of|representing|representatives?\s+"
+    r"(?:of|from)|delegation\s+of|embassy\s+of|ambassador\s+of|of|and|by|witness(?:es)?|"
+    r"signed by))(?:\s*\bthe)?\s*$",
+    re.I,
+)
+OFFICIAL = re.compile(r"\bof\b|republic|kingdom", re.I)
+# A state name followed by a capitalised word is a person's name ("Nigeria Rentería").
+NAME_AFTER = re.compile(r"\s+(?!(?:Government|Delegation|Side|Republic|State)\b)[A-Z][a-z]")
+ORIGIN = re.compile(r"(?<!representatives )(?<!representative )\bfrom(?:\s+the)?\s*$", re.I)
+LEAD = re.compile(
+    r"^(?:(?:for|to|copy to|copied to|the|h\.\s?e\.|signed by|parties|"
+    r"governments? of)\b[\s:]*)+",
+    re.I,
+)
+LIST_GLUE = re.compile(r"^(?:[\s,;:.]|\band\b|\bthe\b|\bgovernments?\b|\bof\b)*$", re.I)
+
+__all__ = [
+    "ACTOR_CLASSES",
+    "ADJ_REPUBLIC",
+    "AFTER",
+    "BLOCK",
+    "CKG",
+    "ID",
+    "LEAD",
+    "LIST_GLUE",
+    "MINISTRIES",
+    "MISSION",
+    "NAME_AFTER",
+    "NOT_HOLDER",
+    "OFFICES",
+    "OFFICIAL",
+    "OFFICIAL_PREFIX",
+    "ORIGIN",
+    "PLURAL",
+    "PLURAL_RE",
+    "STATE_CUE",
+]

@@ -1,0 +1,246 @@
+"""Read the PA-X Peace Agreements Database CSV export, row by row, with checks.
+
+PA-X (PeaceRep, University of Edinburgh; Bell & Badanjak, Journal of Peace Research
+56(3), 2019) publishes one row per agreement: ``AgtId``, name ``Agt``, date ``Dat``
+(DD/MM/YYYY), stage, conflict, peace process, signatories ``Part`` and third parties
+``ThrdPart`` as free text, locations and crosswalk ids. The reader checks the file
+is PA-X (every column the importer uses is there), decodes it as UTF-8 (with or
+without a byte-order mark), and checks each row's ``AgtId``, ``Dat`` and link.
+A bad row is a :class:`RowError` with its row number and file line; the caller
+decides whether to stop (the default) or skip it (``--skip-bad``).
+
+Examples
+--------
+>>> parse_date("10/10/2020")
+datetime.date(2020, 10, 10)
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import LoadError
+
+REQUIRED = (
+    "AgtId",
+    "Agt",
+    "Dat",
+    "Con",
+    "Contp",
+    "PP",
+    "PPName",
+    "Stage",
+    "StageSub",
+    "Agtp",
+    "Status",
+    "Part",
+    "ThrdPart",
+    "Loc1ISO",
+    "Loc2ISO",
+    "UcdpCon",
+    "UcdpAgr",
+    "PamAgr",
+    "CowWar",
+    "PAX_Hyperlink",
+    "stage_label",
+    "substage_label",
+    "agt_type",
+)
+"""The PA-X columns the importer reads."""
+
+_DATE = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
+_LINK = re.compile(r"https?://\S+")
+
+
+@dataclass(frozen=True)
+class PaxRow:
+    """One agreement row: its 1-based row number, first file line and fields."""
+
+    number: int
+    line: int
+    fields: Mapping[str, str]
+    date: dt.date
+
+    @property
+    def agt_id(self) -> str:
+        """The PA-X agreement id."""
+        return self.fields["AgtId"].strip()
+
+    def get(self, column: str) -> str:
+        """The stripped value of ``column``."""
+        return self.fields.get(column, "").strip()
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A row that cannot be imported, and why."""
+
+    path: str
+    number: int
+    line: int
+    message: str
+    agt_id: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: row {self.number}: {self.message}"
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse PA-X's DD/MM/YYYY date; ``ValueError`` if malformed or impossible.
+
+    Examples
+    --------
+    >>> parse_date("31/02/2020")
+    Traceback (most recent call last):
+    ...
+    ValueError: day is out of range for month
+    """
+    m = _DATE.fullmatch(text.strip())
+    if not m:
+        raise ValueError(f"date {text.strip()!r} is not DD/MM/YYYY")
+    return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+
+
+def crosswalk_id(text: str) -> str:
+    """A crosswalk id as an integer string: PA-X writes them as floats ("388.0").
+
+    Examples
+    --------
+    >>> crosswalk_id("388.0"), crosswalk_id("")
+    ('388', '')
+    """
+    value = text.strip()
+    if re.fullmatch(r"\d+\.0+", value):
+        return value.split(".", 1)[0]
+    return value
+
+
+def _decode(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(path, f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LoadError(
+            path,
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            line=line,
+            hint="PA-X is published as UTF-8; re-export it so",
+        ) from None
+    if not text.strip():
+        raise LoadError(path, "the file is empty", hint="Expected the PA-X CSV export (pax.csv)")
+    return text
+
+
+def _check_row(path: Path, number: int, line: int, fields: Mapping[str, str]) -> PaxRow | RowError:
+    agt_id = (fields.get("AgtId") or "").strip()
+    if not agt_id:
+        return RowError(str(path), number, line, "empty AgtId")
+    if not agt_id.isdigit():
+        return RowError(str(path), number, line, f"AgtId {agt_id!r} is not a number", agt_id)
+    try:
+        date = parse_date(fields.get("Dat") or "")
+    except ValueError as exc:
+        return RowError(str(path), number, line, f"AgtId {agt_id}: malformed Dat: {exc}", agt_id)
+    if not _LINK.fullmatch((fields.get("PAX_Hyperlink") or "").strip()):
+        return RowError(
+            str(path), number, line, f"AgtId {agt_id}: PAX_Hyperlink is not an http(s) link", agt_id
+        )
+    return PaxRow(number, line, fields, date)
+
+
+def read_pax(path: str | Path) -> tuple[list[PaxRow], list[RowError]]:
+    """Read and check a PA-X CSV file.
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    rows, errors : list of PaxRow, list of RowError
+        Good rows and bad rows, in file order.
+
+    Raises
+    ------
+    LoadError
+        The file cannot be read, is not UTF-8, is empty, is not CSV, lacks PA-X
+        columns (named in the message) or repeats an ``AgtId``.
+    """
+    path = Path(path)
+    reader = csv.DictReader(io.StringIO(_decode(path), newline=""))
+    try:
+        header = reader.fieldnames or []
+        missing = [c for c in REQUIRED if c not in header]
+        if missing:
+            raise LoadError(
+                path,
+                "not a PA-X export: missing column(s) " + ", ".join(missing),
+                line=1,
+                hint="Expected the PA-X CSV export (pax.csv)",
+            )
+        rows: list[PaxRow] = []
+        errors: list[RowError] = []
+        seen: dict[str, int] = {}
+        line = reader.line_num + 1
+        for number, fields in enumerate(reader, start=1):
+            checked = _check_row(path, number, line, fields)
+            if isinstance(checked, PaxRow) and checked.agt_id in seen:
+                checked = RowError(
+                    str(path),
+                    number,
+                    line,
+                    f"AgtId {checked.agt_id} repeats row {seen[checked.agt_id]}",
+                    checked.agt_id,
+                )
+            if isinstance(checked, PaxRow):
+                seen[checked.agt_id] = number
+                rows.append(checked)
+            else:
+                errors.append(checked)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise LoadError(path, f"not valid CSV: {exc}", line=reader.line_num) from None
+    return rows, errors
+
+
+def select(
+    rows: Iterable[PaxRow],
+    *,
+    conflict: str | None = None,
+    ucdp_conflict: str | None = None,
+    process: str | None = None,
+) -> list[PaxRow]:
+    """The rows of one conflict (``Con`` contains the text, any case), UCDP conflict or process.
+
+    Examples
+    --------
+    >>> r = PaxRow(1, 2, {"Con": "Armenia/Azerbaijan", "UcdpCon": "388.0", "PP": "8"},
+    ...            dt.date(2020, 1, 1))
+    >>> len(select([r], ucdp_conflict="388")), len(select([r], conflict="sudan"))
+    (1, 0)
+    """
+    out = []
+    for row in rows:
+        if conflict is not None and conflict.lower() not in row.get("Con").lower():
+            continue
+        if ucdp_conflict is not None and crosswalk_id(row.get("UcdpCon")) != crosswalk_id(
+            ucdp_conflict
+        ):
+            continue
+        if process is not None and crosswalk_id(row.get("PP")) != crosswalk_id(process):
+            continue
+        out.append(row)
+    return out
+
+
+__all__ = ["REQUIRED", "PaxRow", "RowError", "crosswalk_id", "parse_date", "read_pax", "select"]

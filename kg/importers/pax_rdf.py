@@ -1,0 +1,273 @@
+"""Turn PA-X rows into RDF: agreements, their actors, process, conflict and source.
+
+Each row becomes ``id:agreement-pax-<AgtId>`` (a ``ckg:Agreement``; also a
+``ckg:Ceasefire`` at stage ``Cea``) attested by the PA-X record
+``id:pax-agreement-<AgtId>`` (a ``ckg:DatabaseRecord`` with the agreement's page as
+``schema:url``, part of the database ``id:src-pax``). Stage, sub-stage, agreement
+type, status and conflict type are SKOS concepts of PA-X's schemes, labelled with
+PA-X's own label columns. Resolved actors get their role in the agreement
+(``ckg:signatory`` and ``ckg:party``, ``ckg:thirdParty``, ``ckg:mediatedBy``,
+``ckg:witnessedBy``, ``ckg:guaranteedBy``); unresolved mentions stay as text.
+Actors the importer mints cite the PA-X records that name them.
+
+Examples
+--------
+>>> b = PaxGraph(Resolver.from_graph(Graph()))
+>>> str(b.agreement_iri("2322"))
+'https://w3id.org/conflict-kg/id/agreement-pax-2322'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS
+
+from kg.importers.mentions import split_mentions
+from kg.importers.pax import PaxRow, crosswalk_id
+from kg.importers.reconcile import CKG, ID, NewActor, Resolution, Resolver, slug
+from kg.importers.states import preferred_name
+
+SCHEMA = Namespace("https://schema.org/")
+PAXV = Namespace("https://w3id.org/conflict-kg/vocab/pax/")
+SOURCE = ID["src-pax"]
+CITATION = (
+    "PA-X Peace Agreements Database, version 9. PeaceRep, University of Edinburgh. "
+    "Bell and Badanjak, Journal of Peace Research 56(3), 2019. CSV export data/pax.csv "
+    "of the public repository github.com/peacerep/paxplorer."
+)
+ROLE_PROPERTIES = {
+    "signatory": (CKG.signatory, CKG.party),
+    "party": (CKG.party,),
+    "addressee": (CKG.party,),
+    "thirdParty": (CKG.thirdParty,),
+    "mediator": (CKG.thirdParty, CKG.mediatedBy),
+    "witness": (CKG.thirdParty, CKG.witnessedBy, CKG.mediatedBy),
+    "guarantor": (CKG.thirdParty, CKG.guaranteedBy),
+}
+"""Properties an actor gets, by the role its mention gives it."""
+THIRD_PARTY_ADDRESSEE = (CKG.thirdParty,)
+MINT_NOTES = {
+    CKG.State: "Minted by the PA-X importer: the state is named in a PA-X record; its English "
+    "label is its ISO 3166 name (pycountry).",
+    CKG.Office: "Minted by the PA-X importer from an office title in a PA-X record.",
+    CKG.GovernmentBody: "Minted by the PA-X importer from a ministry named in a PA-X record.",
+}
+CONCEPTS = (
+    # (predicate, scheme, IRI path, code column, label column)
+    (CKG.agreementStage, CKG.PaxStages, "stage", "Stage", "stage_label"),
+    (CKG.agreementSubStage, CKG.PaxSubStages, "substage", "StageSub", "substage_label"),
+    (CKG.agreementType, CKG.PaxAgreementTypes, "type", "Agtp", "agt_type"),
+    (CKG.agreementStatus, CKG.PaxStatuses, "status", "Status", "Status"),
+)
+IDS = (
+    (CKG.ucdpConflictId, "UcdpCon"),
+    (CKG.ucdpAgreementId, "UcdpAgr"),
+    (CKG.pamId, "PamAgr"),
+    (CKG.cowWarId, "CowWar"),
+)
+
+
+def source_graph() -> Graph:
+    """The PA-X database as a ``ckg:SourceDocument``."""
+    g = Graph()
+    g.add((SOURCE, RDF.type, CKG.SourceDocument))
+    g.add((SOURCE, RDFS.label, Literal("PA-X Peace Agreements Database, version 9", lang="en")))
+    g.add((SOURCE, DCTERMS.bibliographicCitation, Literal(CITATION)))
+    g.add((SOURCE, DCTERMS.language, Literal("en")))
+    g.add((SOURCE, SCHEMA.url, URIRef("https://www.peaceagreements.org/")))
+    return g
+
+
+class PaxGraph:
+    """Accumulate the RDF of PA-X rows; ``add_row`` returns the row's resolutions."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.graph = source_graph()
+
+    @staticmethod
+    def agreement_iri(agt_id: str) -> URIRef:
+        """The agreement of PA-X id ``agt_id``."""
+        return ID[f"agreement-pax-{agt_id}"]
+
+    @staticmethod
+    def record_iri(agt_id: str) -> URIRef:
+        """The PA-X record of agreement ``agt_id``."""
+        return ID[f"pax-agreement-{agt_id}"]
+
+    def _record(self, row: PaxRow) -> URIRef:
+        g, rec = self.graph, self.record_iri(row.agt_id)
+        g.add((rec, RDF.type, CKG.DatabaseRecord))
+        g.add((rec, RDFS.label, Literal(f"PA-X agreement record {row.agt_id}", lang="en")))
+        g.add((rec, SCHEMA.url, URIRef(row.get("PAX_Hyperlink"))))
+        g.add((rec, DCTERMS.isPartOf, SOURCE))
+        g.add((rec, CKG.citesSource, SOURCE))
+        return rec
+
+    def _concept(self, scheme: URIRef, path: str, code: str, label: str) -> URIRef:
+        iri = PAXV[f"{path}/{slug(code) if path == 'status' else code}"]
+        g = self.graph
+        g.add((iri, RDF.type, SKOS.Concept))
+        g.add((iri, SKOS.inScheme, scheme))
+        g.add((iri, SKOS.notation, Literal(code)))
+        g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
+        return iri
+
+    def _attested(self, node: URIRef, rec: URIRef, cls: URIRef, label: str) -> None:
+        g = self.graph
+        g.add((node, RDF.type, cls))
+        g.add((node, CKG.attestedBy, rec))
+        if (node, RDFS.label, None) not in g:
+            g.add((node, RDFS.label, Literal(label, lang="en")))
+
+    def _context(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
+        g = self.graph
+        con = row.get("Con")
+        conflict = ID[f"pax-conflict-{slug(con)}"] if slug(con) else None
+        if conflict is not None:
+            self._attested(conflict, rec, CKG.Conflict, " ".join(con.split()))
+            g.add((agt, CKG.inConflict, conflict))
+            if row.get("Contp"):
+                contp = row.get("Contp")
+                g.add(
+                    (
+                        conflict,
+                        CKG.conflictType,
+                        self._concept(CKG.PaxConflictTypes, "conflict-type", slug(contp), contp),
+                    )
+                )
+        pp = crosswalk_id(row.get("PP"))
+        if pp:
+            process = ID[f"pax-process-{pp}"]
+            name = " ".join(row.get("PPName").split()) or pp
+            self._attested(process, rec, CKG.PeaceProcess, name)
+            g.add((process, CKG.paxProcessId, Literal(pp)))
+            g.add((agt, CKG.peaceProcess, process))
+            if conflict is not None:
+                g.add((process, CKG.inConflict, conflict))
+
+    def _mint(self, new: NewActor, rec: URIRef) -> None:
+        g = self.graph
+        if new.iri in self.resolver.subjects:
+            return
+        first = (new.iri, RDF.type, new.cls) not in g
+        self._attested(new.iri, rec, new.cls, new.label)
+        if first:
+            g.add((new.iri, SKOS.editorialNote, Literal(MINT_NOTES[new.cls], lang="en")))
+            for p, o in new.links:
+                g.add((new.iri, p, o))
+
+    def _actors(self, row: PaxRow, agt: URIRef, rec: URIRef) -> list[Resolution]:
+        g, out = self.graph, []
+        for column, text_prop, mention_prop in (
+            ("Part", CKG.signatoriesText, CKG.signatoryMention),
+            ("ThrdPart", CKG.thirdPartiesText, CKG.thirdPartyMention),
+        ):
+            raw = row.fields.get(column) or ""
+            if raw.strip():
+                g.add((agt, text_prop, Literal(raw.strip())))
+            for mention in split_mentions(raw, column=column):
+                res = self.resolver.resolve(mention)
+                if not res.matches:
+                    if not mention.header:
+                        g.add((agt, mention_prop, Literal(mention.text)))
+                        out.append(res)
+                    continue
+                props = ROLE_PROPERTIES[mention.role]
+                if column == "ThrdPart" and mention.role == "addressee":
+                    props = THIRD_PARTY_ADDRESSEE
+                holder = self._holding(res, row, rec)
+                for match in res.matches:
+                    for new in match.new:
+                        self._mint(new, rec)
+                    if match.iri == holder:
+                        continue
+                    for p in props:
+                        g.add((agt, p, match.iri))
+                out.append(res)
+        return out
+
+    def _holding(self, res: Resolution, row: PaxRow, rec: URIRef) -> URIRef | None:
+        """Record "The President of Azerbaijan Ilham Aliyev" as an office holding.
+
+        Only when the mention names exactly one office and one curated person; the
+        office then gets the agreement role, the person holds it as of the date.
+        Returns the person, or None.
+        """
+        kind = self.resolver.kind
+        persons = [m.iri for m in res.matches if kind.get(m.iri) == CKG.Person]
+        offices = [m for m in res.matches if m.how == "office"]
+        if len(persons) != 1 or len(offices) != 1:
+            return None
+        person, office = persons[0], offices[0]
+        office_label = self.resolver.labels.get(office.iri) or next(
+            (n.label for n in office.new if n.iri == office.iri), str(office.iri)
+        )
+        person_label = self.resolver.labels.get(person, str(person))
+        local = f"{person.rsplit('/', 1)[-1]}-{office.iri.rsplit('/', 1)[-1]}"
+        holding = ID[f"holding-{local}-{row.date.isoformat()}"]
+        g = self.graph
+        g.add((holding, RDF.type, CKG.OfficeHolding))
+        g.add(
+            (
+                holding,
+                RDFS.label,
+                Literal(
+                    f"{person_label}, {office_label} (as of {row.date.isoformat()})", lang="en"
+                ),
+            )
+        )
+        g.add((holding, CKG.holder, person))
+        g.add((holding, CKG.office, office.iri))
+        g.add((holding, CKG.asOf, Literal(row.date.isoformat(), datatype=XSD.date)))
+        g.add((holding, CKG.attestedBy, rec))
+        return person
+
+    def _locations(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
+        for column in ("Loc1ISO", "Loc2ISO"):
+            code = row.get(column).upper()
+            if not code:
+                continue
+            try:
+                preferred_name(code)
+            except KeyError:
+                self.graph.add((agt, CKG.locationCode, Literal(code)))
+                continue
+            match = self.resolver.state(code, "ISO code", 1.0)
+            for new in match.new:
+                self._mint(new, rec)
+            self.graph.add((agt, CKG.location, match.iri))
+
+    def add_row(self, row: PaxRow) -> list[Resolution]:
+        """Add one agreement; return the resolutions of its actor mentions."""
+        g = self.graph
+        rec = self._record(row)
+        agt = self.agreement_iri(row.agt_id)
+        g.add((agt, RDF.type, CKG.Agreement))
+        if row.get("Stage") == "Cea":
+            g.add((agt, RDF.type, CKG.Ceasefire))
+        g.add((agt, RDFS.label, Literal(" ".join(row.get("Agt").split()) or row.agt_id, lang="en")))
+        g.add((agt, CKG.attestedBy, rec))
+        g.add((agt, CKG.paxId, Literal(row.agt_id)))
+        g.add((agt, CKG.date, Literal(row.date.isoformat(), datatype=XSD.date)))
+        for prop, scheme, path, code_col, label_col in CONCEPTS:
+            if row.get(code_col):
+                label = row.get(label_col) or row.get(code_col)
+                g.add((agt, prop, self._concept(scheme, path, row.get(code_col), label)))
+        for prop, column in IDS:
+            if crosswalk_id(row.get(column)):
+                g.add((agt, prop, Literal(crosswalk_id(row.get(column)))))
+        self._context(row, agt, rec)
+        self._locations(row, agt, rec)
+        return self._actors(row, agt, rec)
+
+
+def sorted_ntriples(graph: Graph) -> Iterator[str]:
+    """The graph's N-Triples lines, sorted (a canonical form for graphs without blank nodes)."""
+    data = graph.serialize(format="nt")
+    yield from sorted(line for line in data.splitlines() if line.strip())
+
+
+__all__ = ["CITATION", "PAXV", "SCHEMA", "SOURCE", "PaxGraph", "source_graph", "sorted_ntriples"]

@@ -1,0 +1,370 @@
+"""Resolve actor mentions to the repository's actors, ISO 3166 states and public offices.
+
+A mention resolves, in this order, to:
+
+1. a curated actor whose label or alternative label (any language) is the whole mention;
+2. states, when the mention is only state names ("Governments of the United States of
+   America, the Republic of Armenia, and the Republic of Azerbaijan");
+3. public offices named by title and state ("President of the Russian Federation",
+   "Foreign ministers of A, B and C") and foreign or defence ministries;
+4. curated organisations, mediation groups and persons named inside the mention
+   ("Co-Chairs of the OSCE Minsk Group"), with the co-chair states where named;
+5. failing all that, a state named inside the mention, unless the mention names a
+   non-state body ("… Liberation Front of Sudan", "United Nations Mission in …").
+
+Curated offices and ministries are found by what they are (``ckg:officeIn`` the state
+and ``ckg:officeRole``), so "President of the Russian Federation" is the article's
+``id:office-president-of-russia``. Anything else is minted deterministically
+(``id:office-president-of-kazakhstan``). Unresolved mentions keep their text.
+
+Examples
+--------
+>>> r = Resolver.from_graph(Graph())
+>>> [str(m.iri) for m in r.resolve(Mention("Part", "For the Russian Federation:", "party")).matches]
+['https://w3id.org/conflict-kg/id/russian-federation']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+
+from kg.importers.mentions import Mention
+from kg.importers.patterns import (
+    ACTOR_CLASSES,
+    ADJ_REPUBLIC,
+    AFTER,
+    BLOCK,
+    CKG,
+    ID,
+    LEAD,
+    LIST_GLUE,
+    MINISTRIES,
+    MISSION,
+    NAME_AFTER,
+    NOT_HOLDER,
+    OFFICES,
+    OFFICIAL,
+    OFFICIAL_PREFIX,
+    ORIGIN,
+    PLURAL,
+    PLURAL_RE,
+    STATE_CUE,
+)
+from kg.importers.states import StateIndex, StateMatch, preferred_name
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII slug for minted IRIs.
+
+    Examples
+    --------
+    >>> slug("Côte d'Ivoire")
+    'cote-d-ivoire'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class NewActor:
+    """An actor the importer mints: class, English label and links (predicate, object)."""
+
+    iri: URIRef
+    cls: URIRef
+    label: str
+    links: tuple[tuple[URIRef, URIRef | Literal], ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A mention resolved to one actor, with how and how confidently."""
+
+    iri: URIRef
+    how: str
+    confidence: float
+    new: tuple[NewActor, ...] = ()
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The actors a mention resolves to (none: unresolved)."""
+
+    mention: Mention
+    matches: tuple[Match, ...] = field(default=())
+
+    @property
+    def confidence(self) -> float:
+        """The lowest confidence of the matches, 0 when unresolved."""
+        return min((m.confidence for m in self.matches), default=0.0)
+
+
+class Resolver:
+    """Resolve mentions against a curated graph, pycountry and office titles."""
+
+    def __init__(self, curated: Graph, states: StateIndex) -> None:
+        self.states = states
+        self.subjects = set(curated.subjects())
+        actors = {s for c in ACTOR_CLASSES for s in curated.subjects(RDF.type, c)}
+        self.kind = {s: o for s in actors for o in curated.objects(s, RDF.type)}
+        self.labels = {
+            URIRef(str(s)): str(lab)
+            for s in actors
+            for lab in curated.objects(s, RDFS.label)
+            if getattr(lab, "language", None) == "en"
+        }
+        self.exact: dict[str, URIRef] = {}
+        contained: dict[str, URIRef] = {}
+        for actor in sorted(actors, key=str):
+            for p in (RDFS.label, SKOS.altLabel):
+                for lab in curated.objects(actor, p):
+                    text = str(lab).strip()
+                    self.exact.setdefault(text.lower(), URIRef(str(actor)))
+                    if (
+                        getattr(lab, "language", None) == "en"
+                        and len(text) >= 4
+                        and self.kind.get(actor) != CKG.State
+                    ):
+                        contained.setdefault(text, URIRef(str(actor)))
+        self.contained = contained
+        labels = sorted(contained, key=lambda t: (-len(t), t))
+        self._contained = (
+            re.compile(
+                r"(?<![\w-])(" + "|".join(re.escape(t) for t in labels) + r")(?![\w-])", re.I
+            )
+            if labels
+            else None
+        )
+        self.part_of = {
+            (URIRef(str(s)), URIRef(str(o))) for s, o in curated.subject_objects(CKG.partOf)
+        }
+        self.offices = {
+            (URIRef(str(s)), URIRef(str(r))): URIRef(str(o))
+            for o in curated.subjects(RDF.type, CKG.Office)
+            for s in curated.objects(o, CKG.officeIn)
+            for r in curated.objects(o, CKG.officeRole)
+        }
+        self.bodies = {
+            (URIRef(str(state)), str(lab)): URIRef(str(b))
+            for b in curated.subjects(RDF.type, CKG.GovernmentBody)
+            for state in curated.objects(b, CKG.partOf)
+            for lab in curated.objects(b, RDFS.label)
+        }
+        self.iso_to_curated = self._curated_states(curated)
+
+    @classmethod
+    def from_graph(cls, curated: Graph) -> Resolver:
+        """A resolver over ``curated``; curated states' English labels are state names too."""
+        resolver = cls(curated, StateIndex.default())
+        extra = {
+            str(lab): code
+            for code, state in resolver.iso_to_curated.items()
+            for lab in curated.objects(state, RDFS.label)
+            if getattr(lab, "language", None) == "en" and resolver.states.lookup(str(lab)) is None
+        }
+        if extra:
+            resolver.states = StateIndex(extra)
+        return resolver
+
+    def _curated_states(self, curated: Graph) -> dict[str, URIRef]:
+        out: dict[str, URIRef] = {}
+        for state in sorted(curated.subjects(RDF.type, CKG.State), key=str):
+            for lab in curated.objects(state, RDFS.label):
+                if getattr(lab, "language", None) != "en":
+                    continue
+                code = self.states.lookup(str(lab)) or self._unique_prefix(str(lab))
+                if code:
+                    out.setdefault(code, URIRef(str(state)))
+        return out
+
+    def _unique_prefix(self, label: str) -> str | None:
+        """The one state with a name starting with ``label`` ("Russia" → RUS), if unique."""
+        low = label.lower()
+        codes = {c for n, c in self.states.by_name.items() if n.startswith(low)}
+        return codes.pop() if len(codes) == 1 else None
+
+    # --- actors by kind -------------------------------------------------------------
+
+    def state(self, alpha3: str, how: str, confidence: float) -> Match:
+        """The curated or minted state with ISO code ``alpha3``."""
+        if alpha3 in self.iso_to_curated:
+            return Match(self.iso_to_curated[alpha3], how, confidence)
+        name = preferred_name(alpha3)
+        iri = ID[slug(name)]
+        if iri in self.subjects:
+            iri = ID[f"{slug(name)}-state"]
+        new = NewActor(iri, CKG.State, name, ((SKOS.notation, Literal(alpha3)),))
+        return Match(iri, how, confidence, (new,))
+
+    def office(self, alpha3: str, role: URIRef, role_slug: str, title: str) -> Match:
+        """The office with ``role`` in the state ``alpha3``, curated or minted."""
+        st = self.state(alpha3, "office", 0.9)
+        if (st.iri, role) in self.offices:
+            return Match(self.offices[(st.iri, role)], "office", 0.9)
+        iri = ID[f"office-{role_slug}-of-{st.iri.rsplit('/', 1)[-1]}"]
+        new = NewActor(
+            iri,
+            CKG.Office,
+            f"{title} of {preferred_name(alpha3)}",
+            ((CKG.officeIn, st.iri), (CKG.officeRole, role)),
+        )
+        return Match(iri, "office", 0.9, (*st.new, new))
+
+    def ministry(self, alpha3: str, body_slug: str, title: str, pattern: re.Pattern[str]) -> Match:
+        """The foreign or defence ministry of ``alpha3``, curated or minted."""
+        st = self.state(alpha3, "ministry", 0.9)
+        for (state, label), body in sorted(self.bodies.items()):
+            if state == st.iri and pattern.search(label):
+                return Match(body, "ministry", 0.9)
+        iri = ID[f"{st.iri.rsplit('/', 1)[-1]}-{body_slug}"]
+        new = NewActor(
+            iri, CKG.GovernmentBody, f"{title} of {preferred_name(alpha3)}", ((CKG.partOf, st.iri),)
+        )
+        return Match(iri, "ministry", 0.9, (*st.new, new))
+
+    # --- resolution ---------------------------------------------------------------
+
+    def _offices(self, text: str) -> tuple[list[Match], list[tuple[int, int]]]:
+        found: list[Match] = []
+        spans: list[tuple[int, int]] = []
+        for m in PLURAL_RE.finditer(text):
+            _, role, role_slug, title = OFFICES[PLURAL[m.group(1).lower()]]
+            for st in self.states.find(text[m.end() :]):
+                found.append(self.office(st.alpha3, role, role_slug, title))
+                spans.append((m.start(), m.end() + st.end))
+        for pattern, role, role_slug, title in OFFICES:
+            for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text, re.I):
+                taken = any(s <= m.start() < e for s, e in spans)
+                if taken or NOT_HOLDER.search(text[: m.start()]):
+                    continue
+                after = self._state_after(text, m.end())
+                if after is not None:
+                    found.append(self.office(after.alpha3, role, role_slug, title))
+                    spans.append((m.start(), after.end))
+        return found, spans
+
+    def _state_after(self, text: str, pos: int) -> StateMatch | None:
+        """The state named right after an office title ("… of the Russian Federation")."""
+        for gap_re in AFTER:
+            gap = gap_re.match(text, pos)
+            if gap is None:
+                continue
+            st = self.states.match_at(text, gap.end())
+            prefix = OFFICIAL_PREFIX.match(text, gap.end())
+            if st is None and prefix is not None:
+                st = self.states.match_at(text, prefix.end())
+            if st is not None:
+                return st
+        return None
+
+    def _missions(self, text: str) -> list[Match]:
+        """States acting through a mission or government ("Russian Mediation Mission")."""
+        return [
+            self.state(st.alpha3, "state mission", 0.8)
+            for st in self.states.find(text)
+            if MISSION.match(text, st.end) or (st.adjective and ADJ_REPUBLIC.match(text, st.end))
+        ]
+
+    def _ministries(self, text: str, spans: list[tuple[int, int]]) -> list[Match]:
+        found: list[Match] = []
+        for pattern, body_slug, title, label_re in MINISTRIES:
+            for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", text):
+                before = [s for s in self.states.find(text) if m.start() - 1 <= s.end <= m.start()]
+                st = self._state_after(text, m.end()) or (before[-1] if before else None)
+                if st is not None:
+                    found.append(self.ministry(st.alpha3, body_slug, title, label_re))
+                    spans.append((min(m.start(), st.start), max(m.end(), st.end)))
+        return found
+
+    def _curated(self, text: str) -> list[Match]:
+        if self._contained is None:
+            return []
+        hits = {
+            self.contained[next(t for t in self.contained if t.lower() == m.group(1).lower())]
+            for m in self._contained.finditer(text)
+        }
+        hits -= {outer for inner, outer in self.part_of if inner in hits}
+        return [Match(iri, "curated label", 0.8) for iri in sorted(hits, key=str)]
+
+    def _state_list(self, text: str) -> list[Match]:
+        """States, when ``text`` is nothing but state names joined by commas and "and"."""
+        found = self.states.find(text)
+        if not found:
+            return []
+        pos, gaps = 0, []
+        for st in found:
+            gaps.append(text[pos : st.start])
+            pos = st.end
+        gaps.append(text[pos:])
+        if all(LIST_GLUE.match(g) for g in gaps):
+            return [self.state(st.alpha3, "state name", 1.0) for st in found]
+        return []
+
+    def _states_named(self, text: str) -> list[Match]:
+        """States named inside a longer mention, each after a cue ("for", "of the", a comma).
+
+        "and" counts as a cue only after a state that counted ("US, Chile and Brazil"), so
+        "Ambassador of Senegal to Ethiopia and Tanzania" names Senegal only.
+        """
+        out: list[Match] = []
+        accepted_end = -1
+        for st in self.states.find(text, adjectives=False):
+            before = text[: st.start]
+            cue = STATE_CUE.search(before.rstrip(" :-"))
+            if (
+                cue
+                and re.match(r"\s*and\b", cue.group(0), re.I)
+                and not (accepted_end >= 0 and LIST_GLUE.match(text[accepted_end : st.start]))
+            ):
+                cue = None
+            if ORIGIN.search(before) or NAME_AFTER.match(text, st.end):
+                continue
+            if cue and cue.group(0).lstrip()[:1] in ",;":
+                segment = re.split(r"[,;(\[]", before.rstrip(" ,;:-"))[-1]
+                if len(segment.split()) > 5:  # an organisation's name, not a person's
+                    cue = None
+            if cue or OFFICIAL.search(text[st.start : st.end]):
+                out.append(self.state(st.alpha3, "state named", 0.7))
+                accepted_end = st.end
+        return out
+
+    def resolve(self, mention: Mention) -> Resolution:
+        """Resolve one mention.
+
+        Parameters
+        ----------
+        mention : Mention
+
+        Returns
+        -------
+        Resolution
+            Its matches, deduplicated, in a stable order; none when unresolved.
+        """
+        text = mention.match_text
+        bare = LEAD.sub("", text).strip(" :.,;")
+        if bare.lower() in self.exact:
+            return Resolution(mention, (Match(self.exact[bare.lower()], "curated label", 1.0),))
+        matches = self._state_list(bare)
+        if not matches:
+            matches, spans = self._offices(text)
+            matches += self._ministries(text, spans)
+            curated = self._curated(text)
+            matches += curated
+            matches += self._missions(text)
+            groups = [m for m in curated if self.kind.get(m.iri) == CKG.MediationGroup]
+            if groups and mention.role == "mediator":
+                matches += [
+                    self.state(s.alpha3, "co-chair state", 0.8) for s in self.states.find(text)
+                ]
+            if not matches and not BLOCK.search(text):
+                matches = self._states_named(text)
+        unique: dict[URIRef, Match] = {}
+        for m in matches:
+            unique.setdefault(m.iri, m)
+        return Resolution(mention, tuple(unique.values()))
+
+
+__all__ = ["CKG", "ID", "Match", "NewActor", "Resolution", "Resolver", "slug"]

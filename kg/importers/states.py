@@ -1,0 +1,153 @@
+"""States by name or ISO 3166 alpha-3 code, from pycountry, matched in free text.
+
+Every name pycountry gives a country (short name, official name, common name, the
+"Congo, The Democratic Republic of the" form turned around, "of the" without
+"the") is a variant; variants are matched in text longest first, on word
+boundaries, so "South Sudan" is not "Sudan" and "Papua New Guinea" is not
+"Guinea". A variant preceded by a compass word ("Northern Ireland", "Southern
+Sudan") is not a match: those are regions, not the state. Adjectives are derived
+from the short names ("Azerbaijani") and from names such as "Russian Federation"
+("Russian"), and count only before a capitalised word ("Azerbaijani Republic").
+
+Examples
+--------
+>>> idx = StateIndex.default()
+>>> [(m.alpha3, m.start) for m in idx.find("For the Russian Federation:")]
+[('RUS', 8)]
+>>> idx.find("Government of Northern Ireland")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+_COMPASS = re.compile(r"(?:north|south|east|west)(?:ern)?\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class StateMatch:
+    """A state named in a text: its ISO alpha-3 code and where the name is."""
+
+    alpha3: str
+    start: int
+    end: int
+    adjective: bool = False
+
+
+def _variants(country: object) -> set[str]:
+    names = {
+        str(getattr(country, key))
+        for key in ("name", "official_name", "common_name")
+        if getattr(country, key, None)
+    }
+    for name in list(names):
+        if ", " in name:
+            head, tail = name.split(", ", 1)
+            names.add(f"{tail} {head}")
+            names.add(f"{tail[4:] if tail.lower().startswith('the ') else tail} {head}")
+    for name in list(names):
+        if " of the " in name:
+            names.add(name.replace(" of the ", " of "))
+    return names
+
+
+def preferred_name(alpha3: str) -> str:
+    """The name used as a minted state's English label: common name, else the short name.
+
+    Examples
+    --------
+    >>> preferred_name("IRN"), preferred_name("COD")
+    ('Iran', 'The Democratic Republic of the Congo')
+    """
+    country = pycountry.countries.get(alpha_3=alpha3)
+    if country is None:
+        raise KeyError(alpha3)
+    name = str(getattr(country, "common_name", None) or country.name)
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        name = f"{tail[0].upper()}{tail[1:]} {head}"
+    return name
+
+
+def _adjective(name: str) -> str | None:
+    if " " in name or "," in name:
+        return None
+    if name.endswith("a"):
+        return name + "n"
+    if name.endswith("an"):
+        return name + "i"
+    return None
+
+
+def _adjective_of_form(name: str) -> str | None:
+    """The adjective of a name of the form "<Adjective> Federation|Republic" ("Russian")."""
+    m = re.fullmatch(r"([A-Z][a-z]+[ni]) (?:Federation|Republic|Arab Republic)", name)
+    return m.group(1) if m else None
+
+
+class StateIndex:
+    """Find states in text, by any pycountry name variant or a derived adjective.
+
+    ``extra`` adds names (name → alpha-3), such as a curated state's label ("Russia").
+    """
+
+    def __init__(self, extra: dict[str, str] | None = None) -> None:
+        self.by_name: dict[str, str] = {k.lower(): v for k, v in (extra or {}).items()}
+        adjectives: dict[str, str] = {}
+        for country in pycountry.countries:
+            code = str(country.alpha_3)
+            for variant in _variants(country):
+                self.by_name.setdefault(variant.lower(), code)
+            short = str(getattr(country, "common_name", None) or country.name)
+            for adj in (_adjective(short), _adjective_of_form(str(country.name))):
+                if adj:
+                    adjectives.setdefault(adj, code)
+        self.adjectives = adjectives
+        names = sorted(self.by_name, key=lambda n: (-len(n), n))
+        self._names = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I
+        )
+        adjs = sorted(adjectives, key=lambda n: (-len(n), n))
+        self._adjs = re.compile(
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in adjs) + r")(?=\s+[A-Z])"
+        )
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def default() -> StateIndex:
+        """The shared index (building it compiles one large regular expression)."""
+        return StateIndex()
+
+    def lookup(self, name: str) -> str | None:
+        """The alpha-3 code of a state named exactly ``name`` (any variant, any case)."""
+        return self.by_name.get(name.strip().lower())
+
+    def find(self, text: str, *, adjectives: bool = True) -> list[StateMatch]:
+        """States named in ``text``, in order, not overlapping."""
+        found: list[StateMatch] = []
+        for m in self._names.finditer(text):
+            if _COMPASS.search(text[: m.start()]):
+                continue
+            found.append(StateMatch(self.by_name[m.group(0).lower()], m.start(), m.end()))
+        if adjectives:
+            taken = [(f.start, f.end) for f in found]
+            for m in self._adjs.finditer(text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    found.append(StateMatch(self.adjectives[m.group(1)], m.start(), m.end(), True))
+        return sorted(found, key=lambda f: f.start)
+
+    def match_at(self, text: str, pos: int) -> StateMatch | None:
+        """The state whose name (not adjective) starts exactly at ``pos`` in ``text``, if any."""
+        for f in self.find(text[pos:], adjectives=False):
+            if f.start == 0:
+                return StateMatch(f.alpha3, pos, pos + f.end)
+            break
+        return None
+
+
+__all__ = ["StateIndex", "StateMatch", "preferred_name"]

@@ -1,0 +1,328 @@
+"""The PA-X import: RDF per row, shapes, determinism, the CLI and bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+
+from kg.cli import main
+from kg.importers.pax import REQUIRED
+from kg.importers.run import import_pax
+from kg.importers.sparql_cache import parsed_once
+from kg.load import parse_turtle
+from kg.validate import validate as _validate
+
+REPO = Path(__file__).resolve().parent.parent
+CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
+ID = Namespace("https://w3id.org/conflict-kg/id/")
+SCHEMA = Namespace("https://schema.org/")
+
+ROW = {
+    "Con": "Armenia/Azerbaijan/(Nagorno-Karabakh)",
+    "Contp": "Territory",
+    "PP": "161",
+    "PPName": "Armenia-Azerbaijan-Nagorno Karabakh: Process 2020",
+    "Stage": "Cea",
+    "StageSub": "Ceas",
+    "Agtp": "InterIntra",
+    "Status": "Multiparty signed/agreed",
+    "Loc1ISO": "ARM",
+    "Loc2ISO": "AZE",
+    "UcdpCon": "388.0",
+    "UcdpAgr": "",
+    "PamAgr": "",
+    "CowWar": "216.0",
+    "stage_label": "Ceasefire",
+    "substage_label": "Ceasefire",
+    "agt_type": "Interstate/mixed",
+}
+
+
+def row(agt_id: str, date: str, **fields: str) -> dict[str, str]:
+    base = dict(
+        ROW,
+        AgtId=agt_id,
+        Dat=date,
+        Agt=f"Agreement {agt_id}",
+        Part="",
+        ThrdPart="",
+        PAX_Hyperlink=f"https://www.peaceagreements.org/agreements/{agt_id}/",
+    )
+    base.update(fields)
+    return base
+
+
+ROWS = [
+    row(
+        "9001",
+        "10/11/2020",
+        Part="President of the Republic of Azerbaijan\nPrime Minister of the Republic of Armenia",
+        ThrdPart="Page 1. Agreement witnessed by: President of the Russian Federation V.V.Putin",
+    ),
+    row(
+        "9002",
+        "02/11/2008",
+        Stage="Pre",
+        StageSub="Proc",
+        stage_label="Pre-negotiation/process",
+        substage_label="Process",
+        Part="The Presidents of the Republic of Armenia and the Republic of Azerbaijan\nS. Someone",
+        ThrdPart="Kazakhstan",
+    ),
+]
+
+
+def validate(data: Graph, *, shapes: Graph, ontology: Graph):
+    with parsed_once():
+        return _validate(data, shapes=shapes, ontology=ontology)
+
+
+def write_csv(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...] = REQUIRED) -> Path:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8"))
+    return path
+
+
+def curated(*, imported: bool = False) -> Graph:
+    """The repository's data; without importer output unless ``imported``."""
+    graph = Graph()
+    for path in sorted((REPO / "data").glob("*.ttl")):
+        if imported or not path.name.startswith("pax-"):
+            graph.parse(path)
+    return graph
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory):
+    path = write_csv(tmp_path_factory.mktemp("pax") / "pax.csv", ROWS)
+    return import_pax(path, curated=curated())
+
+
+def test_rows_become_cited_agreements(small) -> None:
+    g = small.graph
+    agt, rec = ID["agreement-pax-9001"], ID["pax-agreement-9001"]
+    assert {CKG.Agreement, CKG.Ceasefire} <= set(g.objects(agt, RDF.type))
+    assert (ID["agreement-pax-9002"], RDF.type, CKG.Ceasefire) not in g
+    assert g.value(agt, CKG.date) == Literal(
+        "2020-11-10", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
+    )
+    assert g.value(agt, CKG.attestedBy) == rec
+    assert g.value(rec, SCHEMA.url) == URIRef("https://www.peaceagreements.org/agreements/9001/")
+    assert g.value(rec, URIRef("http://purl.org/dc/terms/isPartOf")) == ID["src-pax"]
+    assert g.value(agt, CKG.ucdpConflictId) == Literal("388")
+    stage = g.value(agt, CKG.agreementStage)
+    assert g.value(stage, SKOS.prefLabel) == Literal("Ceasefire", lang="en")
+    assert g.value(stage, SKOS.inScheme) == CKG.PaxStages
+    assert set(g.objects(agt, CKG.location)) == {ID.armenia, ID.azerbaijan}
+
+
+def test_roles_come_from_the_text(small) -> None:
+    g = small.graph
+    agt = ID["agreement-pax-9001"]
+    putin = ID["office-president-of-russia"]
+    assert {(agt, p, putin) in g for p in (CKG.witnessedBy, CKG.mediatedBy, CKG.thirdParty)} == {
+        True
+    }
+    assert (
+        set(g.objects(agt, CKG.signatory))
+        == set(g.objects(agt, CKG.party))
+        == {ID["office-president-of-azerbaijan"], ID["office-prime-minister-of-armenia"]}
+    )
+    other = ID["agreement-pax-9002"]
+    assert (other, CKG.thirdParty, ID.kazakhstan) in g
+    assert (other, CKG.mediatedBy, ID.kazakhstan) not in g
+    assert list(g.objects(other, CKG.signatoryMention)) == [Literal("S. Someone")]
+
+
+def test_minted_actors_cite_pax_and_curated_ones_are_not_redeclared(small) -> None:
+    g = small.graph
+    assert g.value(ID.kazakhstan, CKG.attestedBy) == ID["pax-agreement-9002"]
+    assert g.value(ID.kazakhstan, RDFS.label) == Literal("Kazakhstan", lang="en")
+    assert (ID.russia, None, None) not in g
+    assert (ID["office-president-of-russia"], RDF.type, None) not in g
+
+
+def test_output_conforms_to_the_shapes(small) -> None:
+    ontology = parse_turtle(REPO / "ontology" / "conflict.ttl")
+    shapes = parse_turtle(REPO / "ontology" / "shapes.ttl")
+    report = validate(curated(imported=True) + small.graph, shapes=shapes, ontology=ontology)
+    assert report.conforms, [f.message for f in report.findings]
+
+
+def test_indonesian_label_exemption_is_only_for_database_records() -> None:
+    ontology = parse_turtle(REPO / "ontology" / "conflict.ttl")
+    shapes = parse_turtle(REPO / "ontology" / "shapes.ttl")
+    base = curated(imported=True)
+    quoted = Graph()
+    quoted.add((ID.x, RDF.type, CKG.Ceasefire))
+    quoted.add((ID.x, RDFS.label, Literal("a ceasefire", lang="en")))
+    quoted.add((ID.x, CKG.attestedBy, ID["q-liputan6-moscow-talks-11"]))
+    report = validate(base + quoted, shapes=shapes, ontology=ontology)
+    assert [f.focus for f in report.findings] == [str(ID.x)]
+    assert "Indonesian label" in report.findings[0].message
+    record = Graph()
+    record.add((ID.x, RDF.type, CKG.Ceasefire))
+    record.add((ID.x, RDFS.label, Literal("a ceasefire", lang="en")))
+    record.add((ID.x, CKG.attestedBy, ID["pax-agreement-1"]))
+    record.add((ID["pax-agreement-1"], RDF.type, CKG.DatabaseRecord))
+    record.add((ID["pax-agreement-1"], RDFS.label, Literal("PA-X agreement record 1", lang="en")))
+    record.add((ID["pax-agreement-1"], SCHEMA.url, URIRef("https://example.org/1/")))
+    record.add(
+        (
+            ID["pax-agreement-1"],
+            URIRef("http://purl.org/dc/terms/isPartOf"),
+            ID["src-liputan6-moscow-talks"],
+        )
+    )
+    assert validate(base + record, shapes=shapes, ontology=ontology).conforms
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    src = write_csv(tmp_path / "pax.csv", ROWS)
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}.ttl"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kg",
+                "--root",
+                str(REPO),
+                "import",
+                "pax",
+                str(src),
+                "-o",
+                str(out),
+                "--quiet",
+            ],
+            check=True,
+            env=env,
+        )
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert b"agreement-pax-9001" in outs[0]
+
+
+def test_cli_writes_output_and_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write_csv(tmp_path / "pax.csv", ROWS)
+    out, rep = tmp_path / "o" / "pax.ttl", tmp_path / "r.csv"
+    code = main(
+        [
+            "--root",
+            str(REPO),
+            "import",
+            "pax",
+            str(src),
+            "-o",
+            str(out),
+            "--report",
+            str(rep),
+            "--ucdp-conflict",
+            "388",
+        ]
+    )
+    assert code == 0
+    assert "imported 2 agreements" in capsys.readouterr().err
+    assert Graph().parse(out, format="turtle")
+    rows = list(csv.DictReader(rep.open(encoding="utf-8")))
+    assert list(rows[0]) == ["AgtId", "column", "mention", "resolution", "confidence", "role"]
+    assert {"9001", "9002"} == {r["AgtId"] for r in rows}
+    assert any(r["resolution"] == "unresolved" and r["mention"] == "S. Someone" for r in rows)
+
+
+def run_bad(tmp_path: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    out = tmp_path / "out.ttl"
+    out.write_text("previous\n")
+    code = main(
+        [
+            "--root",
+            str(REPO),
+            "import",
+            "pax",
+            str(tmp_path / "pax.csv"),
+            "-o",
+            str(out),
+            "--quiet",
+            *extra,
+        ]
+    )
+    err = capsys.readouterr().err
+    if code != 0:
+        assert out.read_text() == "previous\n"
+    return code, err
+
+
+def test_not_pax_names_the_missing_columns(tmp_path, capsys) -> None:
+    columns = tuple(c for c in REQUIRED if c not in ("Dat", "ThrdPart"))
+    write_csv(tmp_path / "pax.csv", ROWS, columns)
+    code, err = run_bad(tmp_path, capsys)
+    assert code == 2
+    assert "missing column(s) Dat, ThrdPart" in err
+    assert "Traceback" not in err
+
+
+def test_bad_rows_are_reported_with_their_row_and_line(tmp_path, capsys) -> None:
+    bad = [ROWS[0], row("9003", "31/02/2020"), row("", "01/01/2020")]
+    write_csv(tmp_path / "pax.csv", bad)
+    code, err = run_bad(tmp_path, capsys)
+    assert code == 2
+    assert "pax.csv:4: row 2: AgtId 9003: malformed Dat" in err
+    assert "pax.csv:5: row 3: empty AgtId" in err
+    code, err = run_bad(tmp_path, capsys, "--skip-bad", "--report", str(tmp_path / "r.csv"))
+    assert code == 0
+    assert "skipped" in err and "row 2" in err
+    out = (tmp_path / "out.ttl").read_text()
+    assert "agreement-pax-9001" in out and "9003" not in out
+    report = (tmp_path / "r.csv").read_text()
+    assert "skipped: AgtId 9003: malformed Dat" in report
+
+
+def test_not_utf8_and_empty_files(tmp_path, capsys) -> None:
+    (tmp_path / "pax.csv").write_bytes("AgtId,Agt\n1,Caf\u00e9\n".encode("latin-1"))
+    code, err = run_bad(tmp_path, capsys)
+    assert code == 2 and "not UTF-8" in err and "pax.csv:2" in err
+    (tmp_path / "pax.csv").write_bytes(b"")
+    code, err = run_bad(tmp_path, capsys)
+    assert code == 2 and "the file is empty" in err
+
+
+def test_empty_selection_is_an_error(tmp_path, capsys) -> None:
+    write_csv(tmp_path / "pax.csv", ROWS)
+    code, err = run_bad(tmp_path, capsys, "--process", "999")
+    assert code == 2 and "no PA-X rows match" in err
+
+
+def test_progress_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.commands.import_ import _counter, _progress
+
+    assert list(_progress(False)(iter([1, 2, 3]))) == [1, 2, 3]  # type: ignore[operator]
+    assert "PA-X rows" not in capsys.readouterr().err  # stderr is not a TTY here
+    assert list(_counter(list(range(250)))) == list(range(250))
+    assert "PA-X rows: 250/250" in capsys.readouterr().err
+
+
+def test_output_cannot_overwrite_the_input_or_go_nowhere(tmp_path, capsys) -> None:
+    src = write_csv(tmp_path / "pax.csv", ROWS)
+    before = src.read_bytes()
+    code = main(["--root", str(REPO), "import", "pax", str(src), "-o", str(src), "--quiet"])
+    assert code == 2 and "overwrite the input" in capsys.readouterr().err
+    assert src.read_bytes() == before
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    code = main(
+        ["--root", str(REPO), "import", "pax", str(src), "-o", str(blocked / "x.ttl"), "--quiet"]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot write" in err and "Traceback" not in err
