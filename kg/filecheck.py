@@ -1,0 +1,182 @@
+"""Per-file checks: syntax, literal datatypes and the closed ``ckg:`` vocabulary.
+
+Each file is parsed with :func:`kg.linemap.parse_with_lines`, so every finding
+names the line of the triple that causes it.
+
+Examples
+--------
+>>> from pathlib import Path
+>>> parsed, found = parse_file(Path("data/actors.ttl"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF
+from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.term import Node
+
+from kg import CKG
+from kg.checks import bad_literal, declared_terms
+from kg.diagnostic import ERROR, Diagnostic
+from kg.errors import LoadError
+from kg.linemap import LineMap, Located, parse_with_lines
+from kg.load import _EXAMPLES, _raw_literals, _read_text, _syntax_error
+from kg.validate import label_of
+
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+"""Files larger than this are refused (exit 2) unless ``--max-size`` says otherwise."""
+
+PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+
+
+def parse_file(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Located | None, list[Diagnostic]]:
+    """Parse one Turtle file; a syntax error is returned as a diagnostic.
+
+    Parameters
+    ----------
+    path : Path
+    max_bytes : int
+        Refuse larger files (0: no limit).
+
+    Returns
+    -------
+    (Located or None, list of Diagnostic)
+        The parsed file (None on a syntax error) and its syntax/literal findings.
+
+    Raises
+    ------
+    LoadError
+        The file cannot be read, is not UTF-8 or is too large: the validator
+        cannot run on it (exit 2).
+    """
+    if max_bytes and path.is_file() and path.stat().st_size > max_bytes:
+        size = path.stat().st_size / 2**20
+        raise LoadError(
+            path,
+            f"file too large ({size:.1f} MiB > {max_bytes / 2**20:.0f} MiB)",
+            hint="Split it, or raise the limit with --max-size MIB (0 for none).",
+        )
+    if path.is_dir():
+        raise LoadError(path, "is a directory, not a Turtle file")
+    text = _read_text(path)
+    try:
+        with _raw_literals():
+            graph, lines = parse_with_lines(text, base=path.resolve().as_uri())
+    except BadSyntax as exc:
+        err = _syntax_error(path, text, exc)
+        return None, [_from_load_error(err)]
+    except Exception as exc:  # noqa: BLE001 - rdflib raises assorted errors on broken input
+        return None, [Diagnostic("syntax", "syntax-error", ERROR, f"cannot parse: {exc}",
+                                 str(path))]
+    located = Located(path, graph, lines)
+    return located, literal_findings(located)
+
+
+def _from_load_error(err: LoadError) -> Diagnostic:
+    return Diagnostic(
+        kind="syntax",
+        code="syntax-error",
+        severity=ERROR,
+        message=err.what,
+        file=err.path,
+        line=err.line,
+        column=err.column,
+        hint=err.hint,
+    )
+
+
+def _first_line(lines: LineMap, triple: tuple[object, object, object]) -> int | None:
+    return lines.line_of(triple)  # type: ignore[arg-type]
+
+
+def literal_findings(f: Located) -> list[Diagnostic]:
+    """Literals whose lexical form is invalid for their XSD datatype, one per triple."""
+    found = []
+    for s, p, o in f.graph:
+        if not (isinstance(o, Literal) and bad_literal(o)):
+            continue
+        dtype = f.graph.namespace_manager.normalizeUri(str(o.datatype))
+        found.append(
+            Diagnostic(
+                kind="literal",
+                code="invalid-literal",
+                severity=ERROR,
+                message=f'invalid literal "{o}" for datatype {dtype}',
+                file=str(f.path),
+                line=_first_line(f.lines, (s, p, o)),
+                focus=str(s),
+                focus_label=_label(f.graph, s),
+                property=_qname(f.graph, p),
+                value=str(o),
+                hint=f"Write a valid {dtype} value{_EXAMPLES.get(dtype, '')}.",
+            )
+        )
+    return found
+
+
+def _label(graph: Graph, node: object) -> str | None:
+    if not isinstance(node, URIRef):
+        return None
+    label = label_of(graph, node)
+    return None if label == str(node) else label
+
+
+def _qname(graph: Graph, node: object) -> str:
+    try:
+        return graph.namespace_manager.normalizeUri(str(node))
+    except Exception:  # noqa: BLE001 - fall back to the IRI
+        return str(node)
+
+
+def vocabulary_findings(f: Located, ontology: Graph) -> list[Diagnostic]:
+    """Undeclared ``ckg:`` IRIs, classes used as properties and properties used as classes.
+
+    One diagnostic per offending triple.
+    """
+    declared = declared_terms(ontology)
+    classes = set(ontology.subjects(RDF.type, OWL.Class))
+    props = {s for t in PROPERTY_TYPES for s in ontology.subjects(RDF.type, t)}
+    found = []
+    for s, p, o in f.graph:
+        for term in (s, p, o):
+            if isinstance(term, URIRef) and term.startswith(str(CKG)) and term not in declared:
+                found.append(_vocab(f, (s, p, o), term, "undeclared-term",
+                                    f"{_qname(f.graph, term)} is not declared in the ontology",
+                                    "Fix the spelling or declare the term in the ontology."))
+        if p in classes:
+            found.append(_vocab(f, (s, p, o), p, "class-as-property",
+                                f"{_qname(f.graph, p)} is a class, used here as a property",
+                                "Use a property here (or `a` to type the subject)."))
+        if p == RDF.type and o in props:
+            found.append(_vocab(f, (s, p, o), o, "property-as-class",
+                                f"{_qname(f.graph, o)} is a property, used here as a class",
+                                "Type the subject with a class of the ontology."))
+    return found
+
+
+def _vocab(
+    f: Located, triple: tuple[object, object, object], term: Node, code: str, what: str,
+    hint: str,
+) -> Diagnostic:
+    s, p, o = triple
+    return Diagnostic(
+        kind="vocabulary",
+        code=code,
+        severity=ERROR,
+        message=what,
+        file=str(f.path),
+        line=_first_line(f.lines, triple),
+        focus=str(s),
+        focus_label=_label(f.graph, s),
+        property=_qname(f.graph, p),
+        value=_qname(f.graph, o) if o == term else None,
+        hint=hint,
+    )
+
+
+__all__ = ["DEFAULT_MAX_BYTES", "literal_findings", "parse_file", "vocabulary_findings"]

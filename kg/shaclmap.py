@@ -1,0 +1,78 @@
+"""SHACL results as diagnostics, each mapped to the file and line of its triple.
+
+pySHACL reports a focus node, a result path and a value but no position.
+The triple ``focus path value`` is looked up in the line maps of the parsed
+files; without a value (``sh:minCount``) the first triple ``focus path ?``;
+failing that, the line where the focus node is first a subject.
+
+Examples
+--------
+>>> from rdflib import Graph
+>>> shacl_findings(Graph(), shapes=Graph(), ontology=Graph(), files=[])
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+from kg.diagnostic import ERROR, WARNING, Diagnostic
+from kg.linemap import Located, find_line
+from kg.validate import Finding, validate
+
+
+def locate(
+    files: Sequence[Located], focus: Node | None, path: Node | None, value: Node | None
+) -> tuple[str, int] | None:
+    """The file and line of the triple behind a SHACL result (see module docstring)."""
+    if focus is None:
+        return None
+    prop = path if isinstance(path, URIRef) else None
+    patterns: list[tuple[Node, Node | None]] = []
+    if prop is not None:
+        patterns = [(prop, value), (prop, None)] if value is not None else [(prop, None)]
+    for p, o in patterns:
+        for f in files:
+            line = f.lines.match(focus, p, o)
+            if line is not None:
+                return str(f.path), line
+    where = find_line(files, focus)
+    return (str(where[0]), where[1]) if where else None
+
+
+def _code(component: str) -> str:
+    name = component.rsplit(":", 1)[-1].rsplit("#", 1)[-1]
+    return "shacl-" + name.removesuffix("ConstraintComponent")
+
+
+def to_diagnostic(finding: Finding, files: Sequence[Located]) -> Diagnostic:
+    """Convert one pySHACL finding, with its location."""
+    focus, path, value = finding.nodes
+    where = locate(files, focus, path, value)
+    return Diagnostic(
+        kind="shacl",
+        code=_code(finding.component),
+        severity=ERROR if finding.severity == "Violation" else WARNING,
+        message=finding.message,
+        file=where[0] if where else None,
+        line=where[1] if where else None,
+        focus=finding.focus,
+        focus_label=None if finding.focus_label == finding.focus else finding.focus_label,
+        property=finding.path,
+        value=finding.value,
+        source=finding.shape,
+    )
+
+
+def shacl_findings(
+    data: Graph, *, shapes: Graph, ontology: Graph, files: Sequence[Located]
+) -> list[Diagnostic]:
+    """Validate ``data`` with pySHACL and map every result to a diagnostic."""
+    report = validate(data, shapes=shapes, ontology=ontology)
+    return [to_diagnostic(f, files) for f in report.findings]
+
+
+__all__ = ["locate", "shacl_findings", "to_diagnostic"]
