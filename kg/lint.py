@@ -183,7 +183,11 @@ def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
     everything = run.data_files + run.context
     data = run.graph(everything)
     located = run.data_files + run.ontology_files + run.context
-    run.found.extend(shacl_findings(data, shapes=shapes, ontology=ontology, files=located))
+    bad = {(d.focus, d.value) for d in run.found if d.kind == "literal"}
+    run.found.extend(  # an ill-typed literal is reported once, by the literal check
+        d for d in shacl_findings(data, shapes=shapes, ontology=ontology, files=located)
+        if (d.focus, d.value) not in bad
+    )
     qc_files = run.ontology_files if paths is None else run.ontology_files[1:]
     run.found.extend(ontology_findings(qc_files, ontology))
     if opts.reasoner:

@@ -138,6 +138,7 @@ def unused_term_warnings(files: Sequence[Located], data: Graph) -> list[Diagnost
         for term, kind, line in _ckg_terms(f):
             if kind in (SKOS.ConceptScheme,) or term in used:
                 continue
+            used.add(term)  # once per term, at its first declaration
             found.append(_diag(f, term, line, "unused-term",
                                f"ckg:{term[len(str(CKG)):]} is not used by any data",
                                "Use it in data/ or consider whether the ontology needs it.",

@@ -7,7 +7,7 @@ missing it is skipped and :func:`owl_dl_findings` says why.
 
 Examples
 --------
->>> from rdflib import Graph
+>>> from rdflib import Graph, Literal
 >>> owl_rl_errors(Graph(), Graph())
 []
 """
@@ -19,9 +19,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 
 from kg import ID
+from kg.checks import bad_literal
 
 _ID_RE = re.compile(re.escape(str(ID)) + r"[^\s'\"<>,)]+")
 
@@ -83,7 +84,9 @@ def owl_dl_check(ontology: Graph, data: Graph) -> tuple[bool | None, str]:
         return None, "OWL 2 DL check skipped: pip install owlready2 to enable it"
     graph = Graph()
     graph += ontology
-    graph += data
+    for triple in data:  # ill-typed literals are the literal check's business
+        if not (isinstance(triple[2], Literal) and bad_literal(triple[2])):
+            graph.add(triple)
     with tempfile.TemporaryDirectory(prefix="conflict-kg-dl-") as tmp:
         path = Path(tmp) / "merged.nt"
         graph.serialize(path, format="nt", encoding="utf-8")
