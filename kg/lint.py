@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF
 
 from kg.advice import advice_findings
@@ -152,6 +152,28 @@ def _collect(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) 
     return run
 
 
+def _neighbourhood(run: _Run, hops: int = 2) -> Graph:
+    """The checked files' triples plus the context within ``hops`` links of them.
+
+    Shapes only need the nodes around a focus node (the class of a value, the
+    date of a linked event), and findings are only reported for the checked
+    files, so SHACL need not see the whole context.
+    """
+    graph = run.graph(run.data_files)
+    context = run.graph(run.context)
+    frontier = {t for triple in graph for t in triple if not isinstance(t, Literal)}
+    seen: set[object] = set()
+    for _ in range(hops):
+        nxt = set()
+        for node in frontier - seen:
+            for triple in context.triples((node, None, None)):  # type: ignore[arg-type]
+                graph.add(triple)
+                nxt.add(triple[2])
+        seen |= frontier
+        frontier = {n for n in nxt if not isinstance(n, Literal)}
+    return graph
+
+
 def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
          options: Options | None = None) -> LintResult:
     """Run every check; see the module docstring for what is checked.
@@ -185,7 +207,10 @@ def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
     located = run.data_files + run.ontology_files + run.context
     bad = {(d.focus, d.value) for d in run.found if d.kind == "literal"}
     run.found.extend(  # an ill-typed literal is reported once, by the literal check
-        d for d in shacl_findings(data, shapes=shapes, ontology=ontology, files=located)
+        d for d in shacl_findings(
+            data if paths is None else _neighbourhood(run), shapes=shapes, ontology=ontology,
+            files=located,
+        )
         if (d.focus, d.value) not in bad
     )
     qc_files = run.ontology_files if paths is None else run.ontology_files[1:]
