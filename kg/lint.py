@@ -166,7 +166,7 @@ def _neighbourhood(run: _Run, hops: int = 2) -> Graph:
     for _ in range(hops):
         nxt = set()
         for node in frontier - seen:
-            for triple in context.triples((node, None, None)):  # type: ignore[arg-type]
+            for triple in context.triples((node, None, None)):
                 graph.add(triple)
                 nxt.add(triple[2])
         seen |= frontier

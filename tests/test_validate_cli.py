@@ -1,0 +1,131 @@
+"""`conflict-kg validate` as a CI tool: exit codes, formats, --strict, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from kg.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "tests" / "fixtures" / "invalid"
+FAST = ["--root", str(REPO), "validate", "--no-reasoner"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main([*FAST, *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_repository_data_has_no_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--root", str(REPO), "validate", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert report["conforms"] is True
+    assert report["summary"]["errors"] == 0
+    assert report["summary"]["files"] == 6  # ontology, shapes, four data files
+
+
+def test_text_report_grouped_by_file_with_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    fixture = CORPUS / "shacl-state-part-of.ttl"
+    code, out, _ = run(capsys, str(fixture))
+    lines = out.splitlines()
+    assert code == 1
+    assert lines[0] == f"== {fixture}"
+    assert lines[1].startswith(f"{fixture}:13: error[shacl-MaxCount]: A state is not part")
+    assert "Fixture Aland <https://w3id.org/conflict-kg/id/fx-aland>" in lines[2]
+    assert "property ckg:partOf" in lines[2] and "shape " in lines[2]
+    assert lines[-1] == "1 errors, 0 warnings in 1 files"
+
+
+def test_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--format", "json", str(CORPUS / "literal-bad-date.ttl"))
+    report = json.loads(out)
+    assert code == 1
+    assert set(report) == {"schema", "conforms", "summary", "files", "notices", "findings"}
+    (finding,) = report["findings"]
+    assert set(finding) == {"kind", "code", "severity", "message", "file", "line", "column",
+                            "focus", "focus_label", "property", "value", "source", "hint"}
+    assert (finding["kind"], finding["line"], finding["value"]) == ("literal", 13, "2020-13-45")
+    assert finding["property"] == "ckg:date"
+
+
+def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
+    fixture = CORPUS / "vocab-misspelt-property.ttl"
+    code, out, _ = run(capsys, "--format", "github", str(fixture))
+    first = out.splitlines()[0]
+    assert code == 1
+    assert first.startswith(f"::error file={fixture},line=13,title=vocabulary/undeclared-term::")
+    assert "ckg%3Amediatedby" not in first and "ckg:mediatedby is not declared" in first
+
+
+def test_junit_xml(capsys: pytest.CaptureFixture[str]) -> None:
+    fixture = CORPUS / "syntax-missing-dot.ttl"
+    code, out, _ = run(capsys, "--format", "junit", str(fixture))
+    root = ElementTree.fromstring(out.encode("utf-8"))
+    assert code == 1
+    assert root.tag == "testsuites" and root.get("failures") == "1"
+    failure = root.find("./testsuite/testcase/failure")
+    assert failure is not None and failure.get("type") == "syntax-error"
+
+
+def test_warnings_pass_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    fixture = str(CORPUS / "warning-unreachable.ttl")
+    assert run(capsys, fixture)[0] == 0
+    code, out, _ = run(capsys, "--strict", fixture)
+    assert code == 1
+    assert out.splitlines()[-1] == "1 errors, 0 warnings in 1 files"
+
+
+def test_missing_path_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, str(tmp_path / "nope.ttl"))
+    assert code == 2 and out == ""
+    assert "nope.ttl: no such file or directory" in err
+
+
+def test_directory_without_turtle_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    code, _, err = run(capsys, str(tmp_path))
+    assert code == 2
+    assert "no Turtle files" in err
+
+
+def test_non_utf8_exit_2_names_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.ttl"
+    bad.write_bytes(b'<http://a> <http://b> "ok" .\n<http://a> <http://b> "caf\xe9" .\n')
+    code, _, err = run(capsys, str(bad))
+    assert code == 2
+    assert f"{bad}:2:" in err and "not UTF-8" in err
+
+
+def test_empty_file_is_valid(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("")
+    code, out, _ = run(capsys, str(empty))
+    assert code == 0
+    assert out.splitlines()[-1] == "0 errors, 0 warnings in 1 files"
+
+
+def test_missing_ontology_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["--root", str(tmp_path), "validate"]) == 2
+    assert "ontology/conflict.ttl" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_file_refused_cleanly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    big = tmp_path / "big.ttl"
+    line = b'<http://ex.org/s> <http://ex.org/p> "' + b"x" * 200 + b'" .\n'
+    with big.open("wb") as handle:
+        for _ in range(50 * 2**20 // len(line) + 1):
+            handle.write(line)
+    code, out, err = run(capsys, str(big))
+    assert code == 2 and out == ""
+    assert "file too large (50.0 MiB > 32 MiB)" in err and "--max-size" in err

@@ -1,0 +1,56 @@
+"""The triple -> line map: ';' and ',' lists, blank nodes, collections, multi-line strings."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.linemap import parse_with_lines
+
+EX = "http://ex.org/"
+TEXT = """@prefix ex: <http://ex.org/> .
+ex:a ex:p ex:b ,
+     ex:c ;
+   ex:q [ ex:r 1 ;
+          ex:s "x" ] ;
+   ex:l ( ex:i1
+          ex:i2 ) ;
+   ex:t \"\"\"two
+lines\"\"\" ;
+   ex:u ex:d .
+ex:d a ex:T .
+"""
+
+
+def u(name: str) -> URIRef:
+    return URIRef(EX + name)
+
+
+def test_every_triple_has_the_line_it_is_written_on() -> None:
+    graph, lines = parse_with_lines(TEXT)
+    assert lines.line_of((u("a"), u("p"), u("b"))) == 2
+    assert lines.line_of((u("a"), u("p"), u("c"))) == 3  # second object of a ',' list
+    bnode = graph.value(u("a"), u("q"))
+    assert lines.line_of((u("a"), u("q"), bnode)) == 4
+    assert lines.line_of((bnode, u("r"), Literal(1))) == 4
+    assert lines.line_of((bnode, u("s"), Literal("x"))) == 5
+    items = {o: lines.line_of((s, p, o)) for s, p, o in graph if p == RDF.first}
+    assert items == {u("i1"): 6, u("i2"): 7}
+    assert lines.line_of((u("a"), u("t"), Literal("two\nlines"))) == 8
+    assert lines.line_of((u("a"), u("u"), u("d"))) == 10  # after a multi-line string
+    assert lines.line_of((u("d"), RDF.type, u("T"))) == 11
+    assert lines.subjects[u("d")] == 11
+    assert len(graph) == sum(len(v) for v in lines.triples.values())
+
+
+def test_a_repeated_triple_keeps_all_its_lines() -> None:
+    text = "<http://a> <http://b> <http://c> .\n"
+    _, lines = parse_with_lines(text + text)
+    assert lines.triples[(URIRef("http://a"), URIRef("http://b"), URIRef("http://c"))] == [1, 2]
+
+
+def test_pattern_match_with_wildcards() -> None:
+    _, lines = parse_with_lines(TEXT)
+    assert lines.match(u("a"), u("q"), None) == 4
+    assert lines.match(None, None, u("T")) == 11
+    assert lines.match(u("zzz"), None, None) is None
