@@ -89,8 +89,22 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     return list(unique)
 
 
+def shown(path: Path) -> Path:
+    """``path`` relative to the current directory when it lies under it (as linters show it).
+
+    Examples
+    --------
+    >>> shown(Path.cwd() / "data" / "a.ttl").as_posix()
+    'data/a.ttl'
+    """
+    try:
+        return path.relative_to(Path.cwd()) if path.is_absolute() else path
+    except ValueError:
+        return path
+
+
 def _must_parse(path: Path, opts: Options) -> Located:
-    parsed, found = parse_file(path, max_bytes=opts.max_bytes)
+    parsed, found = parse_file(shown(path), max_bytes=opts.max_bytes)
     errors = [d for d in found if d.severity == ERROR]
     if parsed is None or errors:
         first = errors[0]
@@ -111,6 +125,7 @@ class _Run:
     found: list[Diagnostic] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)
+    qc_main: bool = False
 
     def graph(self, files: Sequence[Located]) -> Graph:
         g = Graph()
@@ -128,13 +143,16 @@ def _collect(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) 
     shapes_path = layout.shapes.resolve() if layout.shapes.is_file() else None
     if paths is None:
         targets = [layout.shapes, *layout.data_files] if shapes_path else list(layout.data_files)
-        run.checked.append(str(layout.ontology))
+        targets = [shown(p) for p in targets]
+        run.checked.append(str(shown(layout.ontology)))
+        run.qc_main = True
     else:
         targets = expand_paths(paths)
     for path in targets:
         resolved = path.resolve()
         if resolved == layout.ontology.resolve():
             run.checked.append(str(path))
+            run.qc_main = True
             continue
         run.checked.append(str(path))
         parsed, found = parse_file(path, max_bytes=opts.max_bytes)
@@ -146,7 +164,7 @@ def _collect(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) 
         given = {Path(p).resolve() for p in run.checked}
         for path in layout.data_files:
             if path.resolve() not in given:
-                parsed, found = parse_file(path, max_bytes=opts.max_bytes)
+                parsed, found = parse_file(shown(path), max_bytes=opts.max_bytes)
                 if parsed is not None:
                     run.context.append(parsed)
     return run
@@ -213,14 +231,14 @@ def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
         )
         if (d.focus, d.value) not in bad
     )
-    qc_files = run.ontology_files if paths is None else run.ontology_files[1:]
+    qc_files = run.ontology_files if run.qc_main else run.ontology_files[1:]
     run.found.extend(ontology_findings(qc_files, ontology))
     if opts.reasoner:
         run.found.extend(_reasoning(run, ontology, data, located, opts))
     merged = ontology + data
     checks_dir = layout.queries_dir / "checks"
     run.found.extend(project_check_findings(checks_dir, merged, located))
-    run.found.extend(unused_term_warnings(qc_files, data))
+    run.found.extend(unused_term_warnings(qc_files, data, ontology))
     run.found.extend(advice_findings(data, ontology, located))
     context_files = {str(f.path) for f in run.context}
     kept = [d for d in run.found if d.file not in context_files]

@@ -130,9 +130,32 @@ def _domain_range(f: Located, ontology: Graph) -> list[Diagnostic]:
     return found
 
 
-def unused_term_warnings(files: Sequence[Located], data: Graph) -> list[Diagnostic]:
-    """Warn about ``ckg:`` classes, properties and individuals no data triple uses."""
+def used_terms(data: Graph, ontology: Graph) -> set[URIRef]:
+    """IRIs the data uses, with their superclasses, superproperties and inverses.
+
+    A class used through a subclass (``ckg:Actor`` through ``ckg:State``) or a
+    property through a subproperty or its inverse counts as used; so does a
+    defined class (``owl:equivalentClass``), whose members are inferred, and
+    the class of an ontology individual the data uses (``ckg:UpTo``).
+    """
     used = {t for triple in data for t in triple if isinstance(t, URIRef)}
+    classes = {o for t in used for o in ontology.objects(t, RDF.type)}  # an individual's class
+    used.update(o for o in classes if isinstance(o, URIRef))
+    for term in list(used):
+        for link in (RDFS.subClassOf, RDFS.subPropertyOf):
+            used.update(o for o in ontology.transitive_objects(term, link) if isinstance(o, URIRef))
+    for a, b in ontology.subject_objects(OWL.inverseOf):
+        if a in used or b in used:
+            used.update(x for x in (a, b) if isinstance(x, URIRef))
+    used.update(s for s in ontology.subjects(OWL.equivalentClass, None) if isinstance(s, URIRef))
+    return used
+
+
+def unused_term_warnings(
+    files: Sequence[Located], data: Graph, ontology: Graph | None = None
+) -> list[Diagnostic]:
+    """Warn about ``ckg:`` classes, properties and individuals no data triple uses."""
+    used = used_terms(data, ontology if ontology is not None else Graph())
     found = []
     for f in files:
         for term, kind, line in _ckg_terms(f):
@@ -146,4 +169,4 @@ def unused_term_warnings(files: Sequence[Located], data: Graph) -> list[Diagnost
     return sorted(set(found), key=Diagnostic.sort_key)
 
 
-__all__ = ["ontology_findings", "unused_term_warnings"]
+__all__ = ["ontology_findings", "unused_term_warnings", "used_terms"]

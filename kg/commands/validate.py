@@ -6,6 +6,7 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 could not run.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from kg.diagnostic import WARNING
@@ -55,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
             result.files,
             result.notices,
         )
-    print(render(result, args.format))
-    sys.stdout.flush()
+    try:
+        print(render(result, args.format))
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: the reader has gone, not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 1 if result.errors else 0
