@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
+from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg.diagnostic import ERROR, WARNING, Diagnostic
@@ -48,7 +49,35 @@ def _code(component: str) -> str:
     return "shacl-" + name.removesuffix("ConstraintComponent")
 
 
-def to_diagnostic(finding: Finding, files: Sequence[Located]) -> Diagnostic:
+def shape_name(shapes: Graph, shape: str) -> str:
+    """The shape as a prefixed name; an anonymous property shape by its node shape and path.
+
+    Examples
+    --------
+    >>> shape_name(Graph(), "https://w3id.org/conflict-kg/shapes#StateShape")
+    'https://w3id.org/conflict-kg/shapes#StateShape'
+    """
+    if shape.startswith(("http://", "https://", "urn:")):
+        return _qname(shapes, URIRef(shape))
+    node = BNode(shape)
+    parent = shapes.value(None, SH.property, node)
+    path = shapes.value(node, SH.path)
+    if parent is None:
+        return shape
+    where = f"{_qname(shapes, parent)} sh:property"
+    return f"{where} [sh:path {_qname(shapes, path)}]" if isinstance(path, URIRef) else where
+
+
+def _qname(graph: Graph, node: Node) -> str:
+    try:
+        return graph.namespace_manager.normalizeUri(str(node))
+    except Exception:  # noqa: BLE001 - fall back to the IRI
+        return str(node)
+
+
+def to_diagnostic(
+    finding: Finding, files: Sequence[Located], shapes: Graph | None = None
+) -> Diagnostic:
     """Convert one pySHACL finding, with its location."""
     focus, path, value = finding.nodes
     where = locate(files, focus, path, value)
@@ -63,7 +92,7 @@ def to_diagnostic(finding: Finding, files: Sequence[Located]) -> Diagnostic:
         focus_label=None if finding.focus_label == finding.focus else finding.focus_label,
         property=finding.path,
         value=finding.value,
-        source=finding.shape,
+        source=shape_name(shapes, finding.shape) if shapes is not None else finding.shape,
     )
 
 
@@ -72,7 +101,7 @@ def shacl_findings(
 ) -> list[Diagnostic]:
     """Validate ``data`` with pySHACL and map every result to a diagnostic."""
     report = validate(data, shapes=shapes, ontology=ontology)
-    return [to_diagnostic(f, files) for f in report.findings]
+    return [to_diagnostic(f, files, shapes) for f in report.findings]
 
 
 __all__ = ["locate", "shacl_findings", "to_diagnostic"]
