@@ -78,6 +78,9 @@ def parse_file(
 
 
 def _from_load_error(err: LoadError) -> Diagnostic:
+    hint = err.hint
+    if "expected '.'" in err.what:
+        hint = "The statement before this point is not closed: end it with '.' (or ';' / ',')."
     return Diagnostic(
         kind="syntax",
         code="syntax-error",
@@ -86,7 +89,7 @@ def _from_load_error(err: LoadError) -> Diagnostic:
         file=err.path,
         line=err.line,
         column=err.column,
-        hint=err.hint,
+        hint=hint,
     )
 
 

@@ -129,3 +129,46 @@ def test_fifty_megabyte_file_refused_cleanly(
     code, out, err = run(capsys, str(big))
     assert code == 2 and out == ""
     assert "file too large (50.0 MiB > 32 MiB)" in err and "--max-size" in err
+
+
+def copy_project(root: Path, data: dict[str, str]) -> Path:
+    """The real ontology, shapes and project checks with the given data files."""
+    for rel in ("ontology/conflict.ttl", "ontology/shapes.ttl"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes((REPO / rel).read_bytes())
+    (root / "queries" / "checks").mkdir(parents=True)
+    for query in (REPO / "queries" / "checks").glob("*.rq"):
+        (root / "queries" / "checks" / query.name).write_bytes(query.read_bytes())
+    (root / "data").mkdir()
+    for name, text in data.items():
+        (root / "data" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_default_mode_reports_syntax_error_and_checks_the_other_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = (REPO / "data" / "places.ttl").read_text(encoding="utf-8")
+    root = copy_project(tmp_path / "p", {"a.ttl": "@prefix id: <x> .\nid:a id:b .\n",
+                                         "places.ttl": good})
+    code = main(["--root", str(root), "validate", "--no-reasoner", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    syntax = [f for f in report["findings"] if f["kind"] == "syntax"]
+    assert [(Path(f["file"]).name, f["line"]) for f in syntax] == [("a.ttl", 2)]
+    # places.ttl was still checked: its attestations point to quotations not in this project
+    assert any(f["code"] == "dangling-reference" and f["file"].endswith("places.ttl")
+               for f in report["findings"])
+    assert report["summary"]["files"] == 4
+
+
+def test_context_resolves_references_unless_standalone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    events = str(REPO / "data" / "events.ttl")
+    code, out, _ = run(capsys, "--format", "json", events)
+    assert code == 0, out
+    code, out, _ = run(capsys, "--format", "json", "--standalone", events)
+    codes = {f["code"] for f in json.loads(out)["findings"] if f["severity"] == "error"}
+    assert code == 1
+    assert "dangling-reference" in codes  # actors and quotations live in other files
