@@ -15,6 +15,7 @@ starts on, and every statement is recorded with that line. So in
 
 Examples
 --------
+>>> from rdflib import URIRef
 >>> g, lines = parse_with_lines("<http://a> <http://b> <http://c> ,\\n  <http://d> .")
 >>> lines.line_of((URIRef("http://a"), URIRef("http://b"), URIRef("http://d")))
 2
@@ -190,6 +191,7 @@ def find_line(
 
     Examples
     --------
+    >>> from rdflib import URIRef
     >>> find_line([], URIRef("http://a")) is None
     True
     """

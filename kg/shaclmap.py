@@ -54,8 +54,10 @@ def shape_name(shapes: Graph, shape: str) -> str:
 
     Examples
     --------
-    >>> shape_name(Graph(), "https://w3id.org/conflict-kg/shapes#StateShape")
-    'https://w3id.org/conflict-kg/shapes#StateShape'
+    >>> g = Graph()
+    >>> g.bind("ckgsh", "https://w3id.org/conflict-kg/shapes#")
+    >>> shape_name(g, "https://w3id.org/conflict-kg/shapes#StateShape")
+    'ckgsh:StateShape'
     """
     if shape.startswith(("http://", "https://", "urn:")):
         return _qname(shapes, URIRef(shape))
