@@ -68,6 +68,8 @@ class LintResult:
 def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     """Files given, plus the ``*.ttl`` files under each directory given (sorted).
 
+    Hidden directories (``.git``, ``.venv`` …) are not searched.
+
     Raises
     ------
     LoadError
@@ -77,7 +79,12 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.ttl") if p.is_file())
+            found = sorted(
+                p for p in path.rglob("*.ttl")
+                if p.is_file() and not any(
+                    part.startswith(".") for part in p.relative_to(path).parts
+                )
+            )
             if not found:
                 raise LoadError(path, "no Turtle files (*.ttl) in this directory")
             files.extend(found)

@@ -172,3 +172,15 @@ def test_context_resolves_references_unless_standalone(
     codes = {f["code"] for f in json.loads(out)["findings"] if f["severity"] == "error"}
     assert code == 1
     assert "dangling-reference" in codes  # actors and quotations live in other files
+
+
+def test_directory_search_skips_hidden_folders(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "broken.ttl").write_text("this is not turtle")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "ok.ttl").write_text("")
+    code, out, _ = run(capsys, str(tmp_path))
+    assert code == 0
+    assert out.splitlines()[-1] == "0 errors, 0 warnings in 1 files"
