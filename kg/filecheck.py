@@ -69,7 +69,7 @@ def parse_file(
             graph, lines = parse_with_lines(text, base=path.resolve().as_uri())
     except BadSyntax as exc:
         err = _syntax_error(path, text, exc)
-        return None, [_from_load_error(err)]
+        return None, [_from_load_error(err, text)]
     except Exception as exc:  # noqa: BLE001 - rdflib raises assorted errors on broken input
         return None, [Diagnostic("syntax", "syntax-error", ERROR, f"cannot parse: {exc}",
                                  str(path))]
@@ -77,18 +77,50 @@ def parse_file(
     return located, literal_findings(located)
 
 
-def _from_load_error(err: LoadError) -> Diagnostic:
-    hint = err.hint
-    if "expected '.'" in err.what:
-        hint = "The statement before this point is not closed: end it with '.' (or ';' / ',')."
+def unclosed_statement_end(text: str, line: int) -> tuple[int, int] | None:
+    """Where the statement before ``line`` ends: its last line and the column after it.
+
+    The parser notices a missing ``.`` only at the next statement; a reviewer
+    wants the line that lacks it. Blank and comment-only lines are skipped.
+
+    Examples
+    --------
+    >>> unclosed_statement_end("<a> <b> <c>\n# note\n\n<d> <e> <f> .", 4)
+    (1, 12)
+    """
+    lines = text.split("\n")
+    for number in range(min(line, len(lines)) - 1, 0, -1):
+        content = lines[number - 1].rstrip()
+        if content and not content.lstrip().startswith("#"):
+            return number, len(content) + 1
+    return None
+
+
+def _starts_line(text: str, line: int, column: int | None) -> bool:
+    """True when ``column`` is the first non-blank character of ``line``."""
+    lines = text.split("\n")
+    if column is None or line > len(lines):
+        return False
+    content = lines[line - 1]
+    return column == len(content) - len(content.lstrip()) + 1
+
+
+def _from_load_error(err: LoadError, text: str = "") -> Diagnostic:
+    hint, line, column = err.hint, err.line, err.column
+    if "expected '.'" in err.what and line is not None and _starts_line(text, line, column):
+        end = unclosed_statement_end(text, line)
+        if end is not None:
+            line, column = end
+            hint = f"End the statement with '.' (or continue it with ';' or ','); the parser " \
+                f"noticed at line {err.line}."
     return Diagnostic(
         kind="syntax",
         code="syntax-error",
         severity=ERROR,
         message=err.what,
         file=err.path,
-        line=err.line,
-        column=err.column,
+        line=line,
+        column=column,
         hint=hint,
     )
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
+from kg.filecheck import parse_file
 from kg.linemap import parse_with_lines
 
 EX = "http://ex.org/"
@@ -54,3 +57,14 @@ def test_pattern_match_with_wildcards() -> None:
     assert lines.match(u("a"), u("q"), None) == 4
     assert lines.match(None, None, u("T")) == 11
     assert lines.match(u("zzz"), None, None) is None
+
+
+def test_missing_dot_is_reported_where_the_statement_lacks_it(tmp_path: Path) -> None:
+    unclosed = tmp_path / "a.ttl"
+    unclosed.write_text("<http://a> <http://b> <http://c>\n# note\n\n<http://d> <http://e> <f> .\n")
+    _, (found,) = parse_file(unclosed)
+    assert (found.line, found.column) == (1, 33)
+    extra = tmp_path / "b.ttl"
+    extra.write_text("\n<http://a> <http://b> <http://c> <http://d> .\n")
+    _, (found,) = parse_file(extra)
+    assert (found.line, found.column) == (2, 34)  # an extra term mid-line stays where it is
