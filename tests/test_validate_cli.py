@@ -184,3 +184,26 @@ def test_directory_search_skips_hidden_folders(
     code, out, _ = run(capsys, str(tmp_path))
     assert code == 0
     assert out.splitlines()[-1] == "0 errors, 0 warnings in 1 files"
+
+
+def test_without_java_the_dl_check_is_skipped_with_a_notice(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kg.reasoning.shutil.which", lambda name: None)
+    fixture = str(CORPUS / "ontology-disjoint-dl.ttl")
+    code = main(["--root", str(REPO), "validate", "--format", "json", fixture])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0  # OWL RL cannot see this fault; only the (skipped) DL check can
+    assert report["notices"] == [
+        "OWL 2 DL check skipped: no java on PATH (install Java 11+ to enable it)"
+    ]
+
+
+def test_broken_ontology_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p", {})
+    onto = root / "ontology" / "conflict.ttl"
+    onto.write_text(onto.read_text(encoding="utf-8") + "\nckg:Broken a .\n", encoding="utf-8")
+    assert main(["--root", str(root), "validate"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "conflict.ttl:" in captured.err and "needs this file" in captured.err
