@@ -73,7 +73,7 @@ def parse_file(
     except Exception as exc:  # noqa: BLE001 - rdflib raises assorted errors on broken input
         return None, [Diagnostic("syntax", "syntax-error", ERROR, f"cannot parse: {exc}",
                                  str(path))]
-    located = Located(path, graph, lines)
+    located = Located(path, graph, lines, text)
     return located, literal_findings(located)
 
 
@@ -143,7 +143,8 @@ def literal_findings(f: Located) -> list[Diagnostic]:
                 severity=ERROR,
                 message=f'invalid literal "{o}" for datatype {dtype}',
                 file=str(f.path),
-                line=_first_line(f.lines, (s, p, o)),
+                line=(line := _first_line(f.lines, (s, p, o))),
+                column=f.column(line, o),
                 focus=str(s),
                 focus_label=_label(f.graph, s),
                 property=_qname(f.graph, p),
@@ -205,7 +206,8 @@ def _vocab(
         severity=ERROR,
         message=what,
         file=str(f.path),
-        line=_first_line(f.lines, triple),
+        line=(line := _first_line(f.lines, triple)),
+        column=f.column(line, term),
         focus=str(s),
         focus_label=_label(f.graph, s),
         property=_qname(f.graph, p),

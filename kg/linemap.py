@@ -34,6 +34,7 @@ from rdflib.plugins.parsers.notation3 import RDFSink, SinkParser
 from rdflib.term import Node
 
 from kg import CKG, ID
+from kg.locate import iter_locations, prefixes
 
 Triple = tuple[Node, Node, Node]
 
@@ -180,6 +181,26 @@ class Located:
     path: Path
     graph: Graph
     lines: LineMap
+    text: str = field(default="", repr=False, compare=False)
+    """The file's text (to find the column of a term on a line)."""
+
+    def column(self, line: int | None, term: Node) -> int | None:
+        """The 1-based column where ``term`` is written on ``line``, if found there.
+
+        Examples
+        --------
+        >>> from rdflib import URIRef
+        >>> f = Located(Path("a.ttl"), Graph(), LineMap(), "<http://a>  <http://b> <http://c> .")
+        >>> f.column(1, URIRef("http://b"))
+        13
+        """
+        if line is None or not self.text:
+            return None
+        lines = self.text.split("\n")
+        if line > len(lines):
+            return None
+        found = iter_locations(lines[line - 1], term, prefixes(self.text))
+        return next((col for _, col in found), None)
 
 
 def find_line(

@@ -50,7 +50,8 @@ def test_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     (finding,) = report["findings"]
     assert set(finding) == {"kind", "code", "severity", "message", "file", "line", "column",
                             "focus", "focus_label", "property", "value", "source", "hint"}
-    assert (finding["kind"], finding["line"], finding["value"]) == ("literal", 13, "2020-13-45")
+    assert (finding["kind"], finding["line"], finding["column"]) == ("literal", 13, 14)
+    assert finding["value"] == "2020-13-45"
     assert finding["property"] == "ckg:date"
 
 
@@ -59,7 +60,8 @@ def test_github_annotations(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--format", "github", str(fixture))
     first = out.splitlines()[0]
     assert code == 1
-    assert first.startswith(f"::error file={fixture},line=13,title=vocabulary/undeclared-term::")
+    head = f"::error file={fixture},line=13,col=5,title=vocabulary/undeclared-term::"
+    assert first.startswith(head)
     assert "ckg%3Amediatedby" not in first and "ckg:mediatedby is not declared" in first
 
 
