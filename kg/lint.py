@@ -33,17 +33,19 @@ from kg.projectchecks import project_check_findings
 from kg.qc import ontology_findings, unused_term_warnings
 from kg.reasoning import mentioned_instances, owl_dl_check, owl_rl_errors
 from kg.resources import Layout
-from kg.shaclmap import shacl_findings
+from kg.shaclmap import shacl_findings, shapes_findings
 
 
 @dataclass(frozen=True)
 class Options:
-    """What to run: ``reasoner`` (OWL RL), ``dl`` (HermiT), ``context``, size limit."""
+    """What to run: ``reasoner`` (OWL RL), ``dl`` (HermiT), ``context``, size limit,
+    ``meta_shacl`` (check the shapes against SHACL-SHACL)."""
 
     reasoner: bool = True
     dl: bool = True
     context: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
+    meta_shacl: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ class _Run:
     notices: list[str] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)
     qc_main: bool = False
+    shapes_given: bool = False
 
     def graph(self, files: Sequence[Located]) -> Graph:
         g = Graph()
@@ -164,6 +167,8 @@ def _collect(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) 
         run.checked.append(str(path))
         parsed, found = parse_file(path, max_bytes=opts.max_bytes)
         run.found.extend(found)
+        if parsed is not None and resolved == shapes_path:
+            run.shapes_given = paths is not None
         if parsed is None or resolved == shapes_path:
             continue
         (run.ontology_files if _is_ontology(parsed) else run.data_files).append(parsed)
@@ -224,7 +229,10 @@ def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
     opts = options or Options()
     run = _collect(layout, paths, opts)
     ontology = run.graph(run.ontology_files)
-    shapes = _must_parse(layout.shapes, opts).graph if layout.shapes.is_file() else Graph()
+    shapes_file = _must_parse(layout.shapes, opts) if layout.shapes.is_file() else None
+    shapes = shapes_file.graph if shapes_file else Graph()
+    if shapes_file and (opts.meta_shacl or run.shapes_given):
+        run.found.extend(shapes_findings(shapes_file))  # (deduplicated when sorting)
     for f in run.data_files + run.ontology_files[1:]:
         run.found.extend(vocabulary_findings(f, ontology))
     everything = run.data_files + run.context
@@ -234,7 +242,7 @@ def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
     run.found.extend(  # an ill-typed literal is reported once, by the literal check
         d for d in shacl_findings(
             data if paths is None else _neighbourhood(run), shapes=shapes, ontology=ontology,
-            files=located,
+            files=located, shapes_file=shapes_file,
         )
         if (d.focus, d.value) not in bad
     )

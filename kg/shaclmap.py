@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from pyshacl.errors import ReportableRuntimeError, ShapeLoadError
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg.diagnostic import ERROR, WARNING, Diagnostic
 from kg.linemap import Located, find_line
-from kg.validate import Finding, validate
+from kg.validate import Finding, read_results, validate
 
 
 def locate(
@@ -99,11 +100,54 @@ def to_diagnostic(
 
 
 def shacl_findings(
-    data: Graph, *, shapes: Graph, ontology: Graph, files: Sequence[Located]
+    data: Graph,
+    *,
+    shapes: Graph,
+    ontology: Graph,
+    files: Sequence[Located],
+    shapes_file: Located | None = None,
 ) -> list[Diagnostic]:
-    """Validate ``data`` with pySHACL and map every result to a diagnostic."""
-    report = validate(data, shapes=shapes, ontology=ontology)
+    """Validate ``data`` with pySHACL and map every result to a diagnostic.
+
+    Shapes pySHACL cannot load (``sh:maxCount "none"``) give an
+    ``invalid-shapes`` error instead of a crash, plus the SHACL-SHACL findings
+    that locate the bad shape when ``shapes_file`` is given.
+    """
+    try:
+        report = validate(data, shapes=shapes, ontology=ontology)
+    except (ShapeLoadError, ReportableRuntimeError) as exc:
+        where = str(shapes_file.path) if shapes_file else None
+        found = [Diagnostic(
+            kind="shacl", code="invalid-shapes", severity=ERROR,
+            message=f"SHACL validation could not run: {str(exc).splitlines()[0]}",
+            file=where, source="pySHACL", hint="Fix the shapes; the data was not SHACL-checked.",
+        )]
+        return found + (shapes_findings(shapes_file) if shapes_file else [])
     return [to_diagnostic(f, files, shapes) for f in report.findings]
 
 
-__all__ = ["locate", "shacl_findings", "to_diagnostic"]
+def shapes_findings(shapes: Located) -> list[Diagnostic]:
+    """Validate the shapes graph itself against SHACL-SHACL (pySHACL's meta-shapes).
+
+    A malformed shape (``sh:minCount "one"``) would otherwise check nothing
+    without a word. Takes about a second, so it runs only when asked
+    (``--meta-shacl``) or when the shapes file is given as a path.
+    """
+    from pyshacl.entrypoints import meta_validate
+
+    _, results, _ = meta_validate(shapes.graph, inference="none")
+    found = []
+    for finding in read_results(results, shapes.graph):
+        focus, path, value = finding.nodes
+        where = locate([shapes], focus, path, value)
+        found.append(Diagnostic(
+            kind="shacl", code="invalid-shape", severity=ERROR,
+            message=f"the shapes graph is not valid SHACL: {finding.message}",
+            file=where[0] if where else str(shapes.path), line=where[1] if where else None,
+            focus=finding.focus, property=finding.path, value=finding.value,
+            source="SHACL-SHACL", hint="Fix the shape so that it is valid SHACL.",
+        ))
+    return found
+
+
+__all__ = ["locate", "shacl_findings", "shapes_findings", "to_diagnostic"]

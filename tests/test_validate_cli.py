@@ -209,3 +209,22 @@ def test_broken_ontology_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "conflict.ttl:" in captured.err and "needs this file" in captured.err
+
+
+def test_malformed_shape_is_located_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "data").glob("*.ttl")}
+    root = copy_project(tmp_path / "p", data)
+    shapes = root / "ontology" / "shapes.ttl"
+    text = shapes.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    target = next(i for i, line in enumerate(lines) if "sh:maxCount 0 ;" in line)
+    lines[target] = lines[target].replace("sh:maxCount 0 ;", 'sh:maxCount "none" ;')
+    shapes.write_text("\n".join(lines), encoding="utf-8")
+    code = main(["--root", str(root), "validate", "--no-reasoner", "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert code == 1
+    codes = [(f["code"], f["line"]) for f in findings if f["severity"] == "error"]
+    assert ("invalid-shapes", None) in codes
+    assert ("invalid-shape", target + 1) in codes

@@ -34,6 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="skip the OWL 2 RL and DL consistency checks")
     parser.add_argument("--no-dl", action="store_true",
                         help="skip the OWL 2 DL (HermiT, needs Java) consistency check")
+    parser.add_argument("--meta-shacl", action="store_true",
+                        help="also check the shapes against SHACL-SHACL (about 1 s; always done "
+                        "when the shapes file is among the PATHs)")
     parser.add_argument("--standalone", action="store_true",
                         help="with PATHs: do not load the project's other data files as context")
     parser.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 2**20,
@@ -48,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         dl=not (args.no_reasoner or args.no_dl),
         context=not args.standalone,
         max_bytes=int(args.max_size * 2**20),
+        meta_shacl=args.meta_shacl,
     )
     result = lint(layout, args.paths or None, options=options)
     if args.strict:
