@@ -50,7 +50,7 @@ def test_hook_fails_on_a_bad_file_and_passes_a_good_one(tmp_path: Path) -> None:
     if "exit code: 1" not in bad.stdout and "Passed" not in bad.stdout:
         pytest.skip(f"pre-commit could not install the hook (offline?): {bad.stdout[-500:]}")
     assert bad.returncode == 1
-    assert "bad.ttl:13: error[undeclared-term]: ckg:mediatedby is not declared" in bad.stdout
+    assert "bad.ttl:13:5: error[undeclared-term]: ckg:mediatedby is not declared" in bad.stdout
     assert "1 errors, 0 warnings in 2 files" in bad.stdout
     good = try_repo(other, home, "good.ttl")
     assert good.returncode == 0, good.stdout
