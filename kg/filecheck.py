@@ -53,6 +53,13 @@ def parse_file(
     LoadError
         The file cannot be read, is not UTF-8 or is too large: the validator
         cannot run on it (exit 2).
+
+    Notes
+    -----
+    Results are cached per process by path, modification time and size (the
+    last :data:`CACHE_SIZE` files), so the ontology and shapes are parsed once
+    when many files are validated one by one. Callers must not modify the
+    returned graph.
     """
     if max_bytes and path.is_file() and path.stat().st_size > max_bytes:
         size = path.stat().st_size / 2**20
@@ -63,6 +70,34 @@ def parse_file(
         )
     if path.is_dir():
         raise LoadError(path, "is a directory, not a Turtle file")
+    key = _cache_key(path)
+    if key in _CACHE:
+        parsed, found = _CACHE[key]
+        return parsed, list(found)
+    result = _parse(path)
+    if key is not None:
+        _CACHE[key] = (result[0], tuple(result[1]))
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+    return result
+
+
+CACHE_SIZE = 16
+"""Parsed files kept for reuse within one process (the ontology, shapes and context)."""
+
+_CACHE: dict[tuple[str, int, int], tuple[Located | None, tuple[Diagnostic, ...]]] = {}
+
+
+def _cache_key(path: Path) -> tuple[str, int, int] | None:
+    """``(path as given, mtime, size)``: a file edited since is parsed again."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return str(path), stat.st_mtime_ns, stat.st_size
+
+
+def _parse(path: Path) -> tuple[Located | None, list[Diagnostic]]:
     text = _read_text(path)
     try:
         with _raw_literals():

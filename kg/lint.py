@@ -230,7 +230,7 @@ def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
     run = _collect(layout, paths, opts)
     ontology = run.graph(run.ontology_files)
     shapes_file = _must_parse(layout.shapes, opts) if layout.shapes.is_file() else None
-    shapes = shapes_file.graph if shapes_file else Graph()
+    shapes = run.graph([shapes_file]) if shapes_file else Graph()  # a copy: pySHACL gets its own
     if shapes_file and (opts.meta_shacl or run.shapes_given):
         run.found.extend(shapes_findings(shapes_file))  # (deduplicated when sorting)
     for f in run.data_files + run.ontology_files[1:]:

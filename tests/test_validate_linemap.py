@@ -68,3 +68,14 @@ def test_missing_dot_is_reported_where_the_statement_lacks_it(tmp_path: Path) ->
     extra.write_text("\n<http://a> <http://b> <http://c> <http://d> .\n")
     _, (found,) = parse_file(extra)
     assert (found.line, found.column) == (2, 34)  # an extra term mid-line stays where it is
+
+
+def test_parse_cache_notices_an_edited_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.ttl"
+    path.write_text("<http://a> <http://b> <http://c> .\n")
+    first, _ = parse_file(path)
+    again, _ = parse_file(path)
+    assert first is not None and again is first  # unchanged file: parsed once
+    path.write_text("<http://a> <http://b> <http://c> .\n<http://a> <http://b> <http://d> .\n")
+    edited, _ = parse_file(path)
+    assert edited is not None and len(edited.graph) == 2
