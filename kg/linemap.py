@@ -228,4 +228,23 @@ def find_line(
     return None
 
 
-__all__ = ["LineMap", "Located", "find_line", "parse_with_lines"]
+def column_of(
+    files: Iterable[Located], file: str | None, line: int | None, *terms: Node | None
+) -> int | None:
+    """The column of the first of ``terms`` written on ``file:line`` (None if none is).
+
+    Examples
+    --------
+    >>> column_of([], "a.ttl", 1, None) is None
+    True
+    """
+    for f in files:
+        if str(f.path) == file:
+            for term in terms:
+                col = f.column(line, term) if term is not None else None
+                if col is not None:
+                    return col
+    return None
+
+
+__all__ = ["LineMap", "Located", "column_of", "find_line", "parse_with_lines"]

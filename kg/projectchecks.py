@@ -22,7 +22,7 @@ from rdflib.term import Node
 
 from kg.diagnostic import ERROR, Diagnostic
 from kg.errors import LoadError
-from kg.linemap import Located, find_line
+from kg.linemap import Located, column_of, find_line
 from kg.validate import label_of
 
 SUFFIX = "-violation.rq"
@@ -76,6 +76,7 @@ def run_check(
                 message=message,
                 file=str(where[0]) if where else None,
                 line=where[1] if where else None,
+                column=column_of(files, str(where[0]), where[1], value, prop) if where else None,
                 focus=str(focus) if focus is not None else None,
                 focus_label=_label(graph, focus),
                 property=_text(graph, prop),

@@ -22,7 +22,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg.diagnostic import ERROR, WARNING, Diagnostic
-from kg.linemap import Located, find_line
+from kg.linemap import Located, column_of, find_line
 from kg.validate import Finding, read_results, validate
 
 
@@ -91,6 +91,7 @@ def to_diagnostic(
         message=finding.message,
         file=where[0] if where else None,
         line=where[1] if where else None,
+        column=column_of(files, *where, value, path) if where else None,
         focus=finding.focus,
         focus_label=None if finding.focus_label == finding.focus else finding.focus_label,
         property=finding.path,
