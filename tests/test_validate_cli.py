@@ -36,7 +36,7 @@ def test_text_report_grouped_by_file_with_summary(capsys: pytest.CaptureFixture[
     lines = out.splitlines()
     assert code == 1
     assert lines[0] == f"== {fixture}"
-    assert lines[1].startswith(f"{fixture}:13: error[shacl-MaxCount]: A state is not part")
+    assert lines[1].startswith(f"{fixture}:13:5: error[shacl-MaxCount]: A state is not part")
     assert "Fixture Aland <https://w3id.org/conflict-kg/id/fx-aland>" in lines[2]
     assert "property ckg:partOf" in lines[2] and "shape " in lines[2]
     assert lines[-1] == "1 errors, 0 warnings in 1 files"
