@@ -228,3 +228,9 @@ def test_malformed_shape_is_located_not_a_traceback(
     codes = [(f["code"], f["line"]) for f in findings if f["severity"] == "error"]
     assert ("invalid-shapes", None) in codes
     assert ("invalid-shape", target + 1) in codes
+
+
+def test_bad_options_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--max-size", "-1"]) == 2
+    assert "must be 0 (no limit) or more" in capsys.readouterr().err
+    assert main(["validate", "--format", "xml"]) == 2

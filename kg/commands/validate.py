@@ -22,6 +22,17 @@ HELP = (
 )
 
 
+def _mebibytes(text: str) -> float:
+    """A non-negative number of MiB (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return value
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``validate`` options."""
     parser.add_argument("paths", nargs="*", metavar="PATH",
@@ -39,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "when the shapes file is among the PATHs)")
     parser.add_argument("--standalone", action="store_true",
                         help="with PATHs: do not load the project's other data files as context")
-    parser.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 2**20,
+    parser.add_argument("--max-size", type=_mebibytes, default=DEFAULT_MAX_BYTES / 2**20,
                         metavar="MIB", help="refuse larger files (default 32; 0: no limit)")
 
 
