@@ -20,6 +20,7 @@ from rdflib.namespace import RDF, RDFS
 
 from kg import CKG
 from kg.errors import DataError
+from kg.graphs import graphs_step
 from kg.project import CheckedProject, check_project
 from kg.resources import Layout
 
@@ -39,7 +40,7 @@ def ntriples_step(project: CheckedProject, merged: Graph) -> Mapping[str, bytes]
     return {"conflict-kg.nt": ("\n".join(lines) + "\n").encode("utf-8")}
 
 
-BUILD_STEPS: list[BuildStep] = [turtle_step, ntriples_step]
+BUILD_STEPS: list[BuildStep] = [turtle_step, ntriples_step, graphs_step]
 """Default build steps; append a :data:`BuildStep` to add an output to ``build``."""
 
 
@@ -109,7 +110,9 @@ def write_atomically(out_dir: Path, files: Mapping[str, bytes]) -> tuple[Path, .
     temps: dict[str, str] = {}
     try:
         for name, content in files.items():
-            fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=".tmp")
+            target = out_dir / name  # a name may hold a subdirectory: "graphs/a.gexf"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
             temps[name] = tmp
             with os.fdopen(fd, "wb") as handle:
                 handle.write(content)

@@ -17,10 +17,25 @@ from types import ModuleType
 
 from kg import __version__
 from kg.commands import build as build_cmd
+from kg.commands import export as export_cmd
+from kg.commands import plot as plot_cmd
+from kg.commands import publish as publish_cmd
+from kg.commands import query as query_cmd
+from kg.commands import serve as serve_cmd
 from kg.commands import validate as validate_cmd
+from kg.commands import why as why_cmd
 from kg.errors import ConflictKGError, DataError, LoadError
 
-COMMANDS: list[ModuleType] = [validate_cmd, build_cmd]
+COMMANDS: list[ModuleType] = [
+    validate_cmd,
+    build_cmd,
+    export_cmd,
+    plot_cmd,
+    query_cmd,
+    publish_cmd,
+    serve_cmd,
+    why_cmd,
+]
 """Command modules, in the order shown by ``--help``."""
 
 

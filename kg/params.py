@@ -1,0 +1,191 @@
+"""Typed query parameters, bound as RDF terms through a ``VALUES`` block.
+
+A parameter value never becomes query syntax: it is checked against its
+declared type, turned into one RDF term (an IRI or a typed literal) written in
+escaped N-Triples form, and bound to its variable by a ``VALUES`` block that
+opens the query's outermost ``WHERE`` group. The same bound text runs
+in-process and on any SPARQL 1.1 endpoint, so both give the same results.
+
+Examples
+--------
+>>> term("date", "2020-10-10", {})
+'"2020-10-10"^^<http://www.w3.org/2001/XMLSchema#date>'
+>>> term("string", 'a" } ; DROP ALL', {})
+'"a\\\\" } ; DROP ALL"'
+>>> bind("SELECT ?x WHERE { ?x ?p ?o }", {"o": '"v"'})
+'SELECT ?x WHERE { VALUES (?o) { ("v") } ?x ?p ?o }'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+
+from kg import CKG, ID
+from kg.errors import UsageError
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+TYPES: dict[str, str] = {
+    "iri": "an IRI: <https://...>, https://... or a prefixed name such as id:russia",
+    "string": "any text",
+    "date": "an xsd:date such as 2020-10-10",
+    "year": "an xsd:gYear such as 1994",
+    "integer": "an xsd:integer such as 42",
+    "decimal": "an xsd:decimal such as 3.5",
+    "boolean": "true or false",
+}
+"""Parameter types and what a valid value looks like."""
+
+DEFAULT_PREFIXES = {"ckg": str(CKG), "id": str(ID), "xsd": XSD}
+
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEMES = {"http", "https", "urn", "tag", "mailto", "file"}
+_PNAME = re.compile(r"^([A-Za-z][\w.-]*)?:([\w.-]*)$")
+_PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECASE)
+_LEXICAL = {
+    "date": re.compile(r"^-?\d{4,}-\d{2}-\d{2}$"),
+    "year": re.compile(r"^-?\d{4,}$"),
+    "integer": re.compile(r"^[+-]?\d+$"),
+    "decimal": re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$"),
+    "boolean": re.compile(r"^(true|false|1|0)$"),
+}
+_DATATYPE = {
+    "date": "date",
+    "year": "gYear",
+    "integer": "integer",
+    "decimal": "decimal",
+    "boolean": "boolean",
+}
+
+
+def query_prefixes(text: str) -> dict[str, str]:
+    """Return the ``PREFIX`` declarations of a query, over :data:`DEFAULT_PREFIXES`.
+
+    Examples
+    --------
+    >>> query_prefixes("PREFIX ex: <http://ex/>\\nSELECT * {}")["ex"]
+    'http://ex/'
+    """
+    found = dict(DEFAULT_PREFIXES)
+    found.update({m[1] or "": m[2] for m in _PREFIX_DECL.finditer(text)})
+    return found
+
+
+def expand_iri(value: str, prefixes: Mapping[str, str]) -> str:
+    """Return the absolute IRI written as ``<iri>``, ``iri`` or ``prefix:local``.
+
+    Raises
+    ------
+    UsageError
+        Not an absolute IRI, an unknown prefix, or a character IRIs cannot hold.
+
+    Examples
+    --------
+    >>> expand_iri("id:russia", DEFAULT_PREFIXES)
+    'https://w3id.org/conflict-kg/id/russia'
+    """
+    raw = value.strip()
+    if raw.startswith("<") and raw.endswith(">"):
+        raw = raw[1:-1]
+    pname = _PNAME.match(raw)
+    if pname and (pname[1] or "") in prefixes:
+        raw = prefixes[pname[1] or ""] + pname[2]
+    elif pname and (pname[1] or "").lower() not in _SCHEMES:
+        known = ", ".join(f"{p}:" for p in sorted(prefixes))
+        raise UsageError(
+            f"{value!r}: unknown prefix {pname[1]!r} (known: {known}); write the full IRI"
+        )
+    if not _SCHEME.match(raw) or _IRI_BAD.search(raw):
+        raise UsageError(f"{value!r} is not an IRI; expected {TYPES['iri']}")
+    return raw
+
+
+def _escape(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace('"', '\\"')
+    return out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+def term(kind: str, value: str, prefixes: Mapping[str, str]) -> str:
+    """Turn a parameter value into one RDF term in N-Triples syntax.
+
+    Parameters
+    ----------
+    kind : str
+        A key of :data:`TYPES`.
+    value : str
+        The value as given on the command line.
+    prefixes : mapping
+        Prefixes allowed in ``iri`` values.
+
+    Raises
+    ------
+    UsageError
+        The value is not of the type.
+
+    Examples
+    --------
+    >>> term("year", "1994", {})
+    '"1994"^^<http://www.w3.org/2001/XMLSchema#gYear>'
+    """
+    if kind == "iri":
+        return f"<{expand_iri(value, prefixes)}>"
+    if kind == "string":
+        return f'"{_escape(value)}"'
+    pattern = _LEXICAL.get(kind)
+    if pattern is None:
+        raise UsageError(f"unknown parameter type {kind!r}; use one of {', '.join(TYPES)}")
+    if not pattern.match(value):
+        raise UsageError(f"{value!r} is not {TYPES[kind]}")
+    if kind == "date":
+        try:
+            date.fromisoformat(value.lstrip("-"))
+        except ValueError:
+            raise UsageError(f"{value!r} is not {TYPES[kind]} (no such day)") from None
+    return f'"{value}"^^<{XSD}{_DATATYPE[kind]}>'
+
+
+def _where_brace(text: str) -> int:
+    """Index of the ``{`` that opens the outermost group, skipping comments, strings, IRIs."""
+    token = re.compile(
+        r"#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
+        r"|<[^<>\"{}|^`\\\x00-\x20]*>|\{",
+        re.DOTALL,
+    )
+    for match in token.finditer(text):
+        if match.group() == "{":
+            return match.start()
+    raise UsageError("the query has no WHERE group to bind parameters in")
+
+
+def bind(text: str, terms: Mapping[str, str]) -> str:
+    """Bind variables to terms with a ``VALUES`` block opening the WHERE group.
+
+    Parameters
+    ----------
+    text : str
+        A SELECT or ASK query.
+    terms : mapping
+        Variable name (no ``?``) to a term from :func:`term`.
+
+    Returns
+    -------
+    str
+        The query, unchanged when ``terms`` is empty.
+
+    Examples
+    --------
+    >>> bind("ASK { ?s ?p ?o }", {})
+    'ASK { ?s ?p ?o }'
+    """
+    if not terms:
+        return text
+    at = _where_brace(text) + 1
+    names = " ".join(f"?{name}" for name in terms)
+    row = " ".join(terms.values())
+    return f"{text[:at]} VALUES ({names}) {{ ({row}) }}{text[at:]}"
+
+
+__all__ = ["DEFAULT_PREFIXES", "TYPES", "bind", "expand_iri", "query_prefixes", "term"]

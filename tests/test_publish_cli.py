@@ -1,0 +1,38 @@
+"""``conflict-kg publish``: nothing is sent for invalid data; endpoint failures are one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_query_cli import _http, _reply
+
+from kg.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_invalid_data_is_not_published(bad_project, capsys) -> None:  # type: ignore[no-untyped-def]
+    hits: list[str] = []
+    with _http(lambda h: hits.append(h.path)) as url:
+        code = main(["--root", str(bad_project), "publish", "--update-endpoint", url])
+    assert code == 1 and hits == []
+    assert "SHACL violation" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--update-endpoint", "file:///tmp/x"), ("--endpoint", "localhost:7878"), ("--store", "x")],
+)
+def test_non_http_urls_are_refused(capsys, option, value) -> None:  # type: ignore[no-untyped-def]
+    argv = ["publish", "--update-endpoint", "http://127.0.0.1:9/update", option, value]
+    assert main(["--root", str(REPO), *argv]) == 2
+    assert f"{option} {value!r}: not an http(s) URL" in capsys.readouterr().err
+
+
+def test_a_failing_update_endpoint_is_one_line(capsys) -> None:  # type: ignore[no-untyped-def]
+    with _http(lambda h: _reply(h, 503, "text/plain", b"read-only mode")) as url:
+        code = main(["--root", str(REPO), "publish", "--update-endpoint", url])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == f"error: {url}: HTTP 503 Service Unavailable: read-only mode\n"

@@ -1,0 +1,160 @@
+"""A real Oxigraph server on 127.0.0.1: publish, query remotely, interrupt, serve."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.cli import main
+from kg.dataset import validated_graph
+from kg.errors import EndpointError
+from kg.library import list_queries
+from kg.publish import count_triples, publish
+from kg.query import local_store, run
+from kg.resources import Layout
+from kg.server import OxigraphServer, free_port
+
+REPO = Path(__file__).resolve().parent.parent
+LIBRARY = list_queries(REPO / "queries")
+
+
+@pytest.fixture(scope="session")
+def graph() -> Graph:
+    return validated_graph(Layout.at(REPO))
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    with OxigraphServer(location=tmp_path_factory.mktemp("oxigraph") / "db") as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def published(server: OxigraphServer, graph: Graph) -> OxigraphServer:
+    publish(graph, update_url=server.update_url, query_url=server.query_url, replace=True)
+    return server
+
+
+def example_params(example: str) -> dict[str, str]:
+    """The ``--param`` values of a header's example invocation."""
+    words = shlex.split(example)
+    pairs = [words[i + 1] for i, w in enumerate(words[:-1]) if w == "--param"]
+    return dict(pair.split("=", 1) for pair in pairs)
+
+
+@pytest.mark.parametrize("query", LIBRARY, ids=[q.name for q in LIBRARY])
+def test_remote_results_equal_in_process(query, published, graph) -> None:  # type: ignore[no-untyped-def]
+    store = local_store(graph)
+    for values in ({}, example_params(query.example)):
+        local = run(query, values, store=store)
+        remote = run(query, values, endpoint=published.query_url, timeout=10)
+        assert remote == local
+        rows = local["results"]["bindings"]
+        assert rows or query.name == "agreements-by-stage", values
+
+
+def test_publishing_twice_leaves_the_same_triples(server, graph) -> None:  # type: ignore[no-untyped-def]
+    named = "https://example.org/graphs/twice"
+    for kwargs in ({"update_url": server.update_url}, {"store_url": server.store_url}):
+        counts = []
+        for _ in range(2):
+            summary = publish(graph, query_url=server.query_url, target_graph=named, **kwargs)
+            counts.append(summary.counted)
+        assert counts == [len(graph), len(graph)]
+    assert count_triples(server.query_url, named, timeout=10) == len(graph)
+
+
+def test_cli_query_on_a_named_graph(server, graph, capsys) -> None:  # type: ignore[no-untyped-def]
+    named = "https://example.org/graphs/cli"
+    argv = ["publish", "--update-endpoint", server.update_url, "--endpoint", server.query_url]
+    assert main(["--root", str(REPO), *argv, "--graph", named, "--replace"]) == 0
+    assert f"published {len(graph)} triples into <{named}>" in capsys.readouterr().out
+    remote = ["query", "talks", "--format", "json", "--endpoint", server.query_url]
+    assert main(["--root", str(REPO), *remote, "--default-graph", named]) == 0
+    from_server = json.loads(capsys.readouterr().out)
+    assert main(["--root", str(REPO), "query", "talks", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == from_server
+    assert len(from_server["results"]["bindings"]) == 5
+
+
+def test_server_stopped_mid_publish_leaves_the_graph_as_before(tmp_path, graph) -> None:  # type: ignore[no-untyped-def]
+    named = "https://example.org/graphs/interrupted"
+    before = Graph()
+    for triple in list(graph)[:50]:
+        before.add(triple)
+    server = OxigraphServer(location=tmp_path / "db").start()
+    try:
+        publish(before, update_url=server.update_url, target_graph=named, replace=True)
+
+        def stop_at_third(number: int, total: int) -> None:
+            if number == 3:
+                server.stop(kill=True)
+
+        with pytest.raises(EndpointError, match="connection refused|cannot connect"):
+            publish(
+                graph,
+                update_url=server.update_url,
+                target_graph=named,
+                replace=True,
+                batch_size=100,
+                on_batch=stop_at_third,
+            )
+        server.start()
+        assert count_triples(server.query_url, named, timeout=10) == len(before)
+        publish(
+            graph,
+            update_url=server.update_url,
+            query_url=server.query_url,
+            target_graph=named,
+            replace=True,
+        )
+        assert count_triples(server.query_url, named, timeout=10) == len(graph)
+    finally:
+        server.stop()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGINT handling differs on Windows")
+def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    port = free_port()
+    command = [sys.executable, "-m", "kg", "--root", str(REPO), "serve", "--port", str(port)]
+    proc = subprocess.Popen(
+        [*command, "--location", str(tmp_path / "serve")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        assert line == f"SPARQL query endpoint: http://127.0.0.1:{port}/query"
+        n = count_triples(line.rsplit(" ", 1)[1], None, timeout=10)
+        assert n == len(validated_graph(Layout.at(REPO)))
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole foreground process group
+        assert proc.wait(timeout=15) == 0
+        assert proc.stderr is not None and "Traceback" not in proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_why_on_the_endpoint_equals_in_process(published, capsys) -> None:  # type: ignore[no-untyped-def]
+    argv = ["--root", str(REPO), "why", "id:moscow-talks-2020", "--format", "json"]
+    assert main(argv) == 0
+    local = json.loads(capsys.readouterr().out)
+    assert main([*argv, "--endpoint", published.query_url]) == 0
+    assert json.loads(capsys.readouterr().out) == local
+
+
+def test_serve_refuses_a_busy_port(published, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--root", str(REPO), "serve", "--port", str(published.port)]) == 2
+    assert f"127.0.0.1:{published.port} is already in use" in capsys.readouterr().err
