@@ -71,6 +71,7 @@ def test_junit_xml(capsys: pytest.CaptureFixture[str]) -> None:
     root = ElementTree.fromstring(out.encode("utf-8"))
     assert code == 1
     assert root.tag == "testsuites" and root.get("failures") == "1"
+    assert root.get("tests") == "1"
     failure = root.find("./testsuite/testcase/failure")
     assert failure is not None and failure.get("type") == "syntax-error"
 
