@@ -9,7 +9,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pyshacl import validate as shacl_validate
@@ -52,6 +52,10 @@ class Finding:
     message: str
     shape: str
     component: str
+    nodes: tuple[Node | None, Node | None, Node | None] = field(
+        default=(None, None, None), compare=False, repr=False
+    )
+    """The focus node, result path and value as RDF terms (for locating the triple)."""
 
     def sort_key(self) -> tuple[int, str, str, str, str, str]:
         """Deterministic order: severity, focus, path, message, shape, value."""
@@ -66,7 +70,7 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the finding as a JSON-ready dict."""
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k != "nodes"}
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,11 @@ def read_results(results: Graph, data: Graph) -> list[Finding]:
                 message="; ".join(msgs) or "constraint not satisfied",
                 shape=str(results.value(result, SH.sourceShape)),
                 component=_text(data, component) or "",
+                nodes=(
+                    focus,
+                    results.value(result, SH.resultPath),
+                    results.value(result, SH.value),
+                ),
             )
         )
     return sorted(set(findings), key=Finding.sort_key)

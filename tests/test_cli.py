@@ -8,34 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import N_PREFIX_LINES_DATA, PREFIXES, write_project
+from conftest import PREFIXES, write_project
 
 from kg.cli import main
-
-
-def test_validate_ok(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--root", str(project), "validate"]) == 0
-    assert capsys.readouterr().out.strip() == "0 errors, 0 warnings"
-
-
-def test_validate_findings_exit_1_with_file_and_line(
-    bad_project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["--root", str(bad_project), "validate"]) == 1
-    lines = capsys.readouterr().out.strip().splitlines()
-    b_ttl = bad_project / "data" / "b.ttl"
-    assert lines[0].startswith(f"{b_ttl}:{N_PREFIX_LINES_DATA + 1}: Violation: ")
-    assert "https://w3id.org/conflict-kg/id/azerbaijan" in lines[0]
-    assert "rdfs:label: an actor needs a label" in lines[0]
-    assert lines[-1] == "1 errors, 0 warnings"
-
-
-def test_validate_json(bad_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--root", str(bad_project), "validate", "--format", "json"]) == 1
-    out = json.loads(capsys.readouterr().out)
-    assert out["conforms"] is False
-    assert out["errors"] == 1
-    assert out["findings"][0]["line"] == N_PREFIX_LINES_DATA + 1
 
 
 def test_bad_date_exit_2_names_file_line_and_writes_nothing(
@@ -52,11 +27,6 @@ def test_bad_date_exit_2_names_file_line_and_writes_nothing(
     assert "2020-13-45" in err
     assert not out.exists()
 
-
-def test_misspelt_term_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    root = write_project(tmp_path / "p", data={"a.ttl": PREFIXES + "id:a ckg:mediatedby id:b .\n"})
-    assert main(["--root", str(root), "validate"]) == 2
-    assert f"a.ttl:{PREFIXES.count(chr(10)) + 1}:6: ckg:mediatedby" in capsys.readouterr().err
 
 
 def test_build_ok_prints_summary(

@@ -1,0 +1,293 @@
+"""Run the seven kinds of check of ``conflict-kg validate`` and collect diagnostics.
+
+With no paths, the project's ontology, shapes and every ``data/*.ttl`` are
+checked. With paths (files or directories of ``*.ttl``), those files are
+checked against the project's ontology and shapes; a given file that declares
+an ``owl:Ontology`` is an ontology module (merged into the ontology and
+quality-checked). The project's other data files are loaded as *context* (so
+references into them resolve) but nothing is reported about them.
+
+Examples
+--------
+>>> from kg.resources import find_layout
+>>> result = lint(find_layout())  # doctest: +SKIP
+>>> result.errors  # doctest: +SKIP
+0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF
+
+from kg.advice import advice_findings
+from kg.diagnostic import ERROR, Diagnostic, sort_diagnostics
+from kg.errors import LoadError
+from kg.filecheck import DEFAULT_MAX_BYTES, parse_file, vocabulary_findings
+from kg.linemap import Located, find_line
+from kg.projectchecks import project_check_findings
+from kg.qc import ontology_findings, unused_term_warnings
+from kg.reasoning import mentioned_instances, owl_dl_check, owl_rl_errors
+from kg.resources import Layout
+from kg.shaclmap import shacl_findings, shapes_findings
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to run: ``reasoner`` (OWL RL), ``dl`` (HermiT), ``context``, size limit,
+    ``meta_shacl`` (check the shapes against SHACL-SHACL)."""
+
+    reasoner: bool = True
+    dl: bool = True
+    context: bool = True
+    max_bytes: int = DEFAULT_MAX_BYTES
+    meta_shacl: bool = False
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """The diagnostics, the files checked and notices (skipped checks)."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[str, ...]
+    notices: tuple[str, ...] = field(default=())
+
+    @property
+    def errors(self) -> int:
+        """Number of diagnostics of severity error."""
+        return sum(1 for d in self.diagnostics if d.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        """Number of diagnostics of severity warning."""
+        return len(self.diagnostics) - self.errors
+
+
+def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """Files given, plus the ``*.ttl`` files under each directory given (sorted).
+
+    Hidden directories (``.git``, ``.venv`` …) are not searched.
+
+    Raises
+    ------
+    LoadError
+        A path does not exist, or a directory holds no Turtle file.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*.ttl")
+                if p.is_file() and not any(
+                    part.startswith(".") for part in p.relative_to(path).parts
+                )
+            )
+            if not found:
+                raise LoadError(path, "no Turtle files (*.ttl) in this directory")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise LoadError(path, "no such file or directory", hint="Check the path.")
+    unique = dict.fromkeys(files)
+    return list(unique)
+
+
+def shown(path: Path) -> Path:
+    """``path`` relative to the current directory when it lies under it (as linters show it).
+
+    Examples
+    --------
+    >>> shown(Path.cwd() / "data" / "a.ttl").as_posix()
+    'data/a.ttl'
+    """
+    try:
+        return path.relative_to(Path.cwd()) if path.is_absolute() else path
+    except ValueError:
+        return path
+
+
+def _must_parse(path: Path, opts: Options) -> Located:
+    parsed, found = parse_file(shown(path), max_bytes=opts.max_bytes)
+    errors = [d for d in found if d.severity == ERROR]
+    if parsed is None or errors:
+        first = errors[0]
+        raise LoadError(path, first.message, line=first.line, column=first.column,
+                        hint=f"{first.hint} The validator needs this file to run.".strip())
+    return parsed
+
+
+def _is_ontology(f: Located) -> bool:
+    return (None, RDF.type, OWL.Ontology) in f.graph
+
+
+@dataclass
+class _Run:
+    ontology_files: list[Located] = field(default_factory=list)
+    data_files: list[Located] = field(default_factory=list)
+    context: list[Located] = field(default_factory=list)
+    found: list[Diagnostic] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+    qc_main: bool = False
+    shapes_given: bool = False
+
+    def graph(self, files: Sequence[Located]) -> Graph:
+        g = Graph()
+        for f in files:
+            for prefix, ns in f.graph.namespaces():
+                g.bind(prefix, ns, override=False)
+            g += f.graph
+        return g
+
+
+def _collect(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) -> _Run:
+    run = _Run()
+    ontology = _must_parse(layout.ontology, opts)
+    run.ontology_files.append(ontology)
+    shapes_path = layout.shapes.resolve() if layout.shapes.is_file() else None
+    if paths is None:
+        targets = [layout.shapes, *layout.data_files] if shapes_path else list(layout.data_files)
+        targets = [shown(p) for p in targets]
+        run.checked.append(str(shown(layout.ontology)))
+        run.qc_main = True
+    else:
+        targets = expand_paths(paths)
+    for path in targets:
+        resolved = path.resolve()
+        if resolved == layout.ontology.resolve():
+            run.checked.append(str(path))
+            run.qc_main = True
+            continue
+        run.checked.append(str(path))
+        parsed, found = parse_file(path, max_bytes=opts.max_bytes)
+        run.found.extend(found)
+        if parsed is not None and resolved == shapes_path:
+            run.shapes_given = paths is not None
+        if parsed is None or resolved == shapes_path:
+            continue
+        (run.ontology_files if _is_ontology(parsed) else run.data_files).append(parsed)
+    if paths is not None and opts.context:
+        given = {Path(p).resolve() for p in run.checked}
+        for path in layout.data_files:
+            if path.resolve() not in given:
+                parsed, found = parse_file(shown(path), max_bytes=opts.max_bytes)
+                if parsed is not None:
+                    run.context.append(parsed)
+    return run
+
+
+def _neighbourhood(run: _Run, hops: int = 2) -> Graph:
+    """The checked files' triples plus the context within ``hops`` links of them.
+
+    Shapes only need the nodes around a focus node (the class of a value, the
+    date of a linked event), and findings are only reported for the checked
+    files, so SHACL need not see the whole context.
+    """
+    graph = run.graph(run.data_files)
+    context = run.graph(run.context)
+    frontier = {t for triple in graph for t in triple if not isinstance(t, Literal)}
+    seen: set[object] = set()
+    for _ in range(hops):
+        nxt = set()
+        for node in frontier - seen:
+            for triple in context.triples((node, None, None)):
+                graph.add(triple)
+                nxt.add(triple[2])
+        seen |= frontier
+        frontier = {n for n in nxt if not isinstance(n, Literal)}
+    return graph
+
+
+def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
+         options: Options | None = None) -> LintResult:
+    """Run every check; see the module docstring for what is checked.
+
+    Parameters
+    ----------
+    layout : Layout
+        Where the ontology, shapes and data are.
+    paths : sequence of path, optional
+        Files or directories to check instead of the project's data.
+    options : Options, optional
+
+    Returns
+    -------
+    LintResult
+
+    Raises
+    ------
+    LoadError
+        The validator cannot run: a path is missing or unreadable, not UTF-8,
+        too large, or the ontology or shapes do not parse (exit 2).
+    """
+    opts = options or Options()
+    run = _collect(layout, paths, opts)
+    ontology = run.graph(run.ontology_files)
+    shapes_file = _must_parse(layout.shapes, opts) if layout.shapes.is_file() else None
+    shapes = run.graph([shapes_file]) if shapes_file else Graph()  # a copy: pySHACL gets its own
+    if shapes_file and (opts.meta_shacl or run.shapes_given):
+        run.found.extend(shapes_findings(shapes_file))  # (deduplicated when sorting)
+    for f in run.data_files + run.ontology_files[1:]:
+        run.found.extend(vocabulary_findings(f, ontology))
+    everything = run.data_files + run.context
+    data = run.graph(everything)
+    located = run.data_files + run.ontology_files + run.context
+    bad = {(d.focus, d.value) for d in run.found if d.kind == "literal"}
+    run.found.extend(  # an ill-typed literal is reported once, by the literal check
+        d for d in shacl_findings(
+            data if paths is None else _neighbourhood(run), shapes=shapes, ontology=ontology,
+            files=located, shapes_file=shapes_file,
+        )
+        if (d.focus, d.value) not in bad
+    )
+    qc_files = run.ontology_files if run.qc_main else run.ontology_files[1:]
+    run.found.extend(ontology_findings(qc_files, ontology))
+    if opts.reasoner:
+        run.found.extend(_reasoning(run, ontology, data, located, opts))
+    merged = ontology + data
+    checks_dir = layout.queries_dir / "checks"
+    run.found.extend(project_check_findings(checks_dir, merged, located))
+    run.found.extend(unused_term_warnings(qc_files, data, ontology))
+    run.found.extend(advice_findings(data, ontology, located))
+    context_files = {str(f.path) for f in run.context}
+    kept = [d for d in run.found if d.file not in context_files]
+    return LintResult(tuple(sort_diagnostics(kept)), tuple(run.checked), tuple(run.notices))
+
+
+def _reasoning(run: _Run, ontology: Graph, data: Graph, files: Sequence[Located],
+               opts: Options) -> list[Diagnostic]:
+    found = []
+    for message in owl_rl_errors(ontology, data):
+        focus = next(iter(mentioned_instances(message)), None)
+        where = find_line(files, URIRef(focus)) if focus else None
+        found.append(Diagnostic(
+            kind="ontology", code="owl-rl-inconsistent", severity=ERROR,
+            message=f"OWL 2 RL inconsistency: {message}",
+            file=str(where[0]) if where else None, line=where[1] if where else None,
+            focus=focus, source="owlrl",
+            hint="Remove the assertion that contradicts the ontology's axioms.",
+        ))
+    if not opts.dl:
+        return found
+    if found:
+        run.notices.append("OWL 2 DL check skipped: OWL 2 RL already found an inconsistency")
+        return found
+    verdict, message = owl_dl_check(ontology, data)
+    if verdict is None:
+        run.notices.append(message)
+    elif verdict is False:
+        found.append(Diagnostic(
+            kind="ontology", code="owl-dl-inconsistent", severity=ERROR, message=message,
+            source="HermiT",
+            hint="HermiT gives no location; validate the files one by one to find it.",
+        ))
+    return found
+
+
+__all__ = ["LintResult", "Options", "expand_paths", "lint"]
