@@ -217,15 +217,24 @@ def to_ox_quad(
     return ox.Quad(s, p, o, graph if graph is not None else ox.DefaultGraph())
 
 
-def select(store: ox.Store, query: str, *, union: bool = False) -> ox.QuerySolutions:
-    """Run a SPARQL SELECT on ``store`` (``union``: default graph = union of all graphs).
+def select(
+    store: ox.Store,
+    query: str,
+    *,
+    union: bool = False,
+    default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
+) -> ox.QuerySolutions:
+    """Run a SPARQL SELECT on ``store``.
+
+    ``union`` makes the default graph the union of all graphs; ``default_graph``
+    names the graphs merged into it instead.
 
     Examples
     --------
     >>> [s["x"].value for s in select(ox.Store(), 'SELECT ?x WHERE { BIND("a" AS ?x) }')]
     ['a']
     """
-    result = store.query(query, use_default_graph_as_union=union)
+    result = store.query(query, use_default_graph_as_union=union, default_graph=default_graph)
     if not isinstance(result, ox.QuerySolutions):
         raise TypeError("expected a SELECT query")
     return result

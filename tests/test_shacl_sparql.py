@@ -16,8 +16,9 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from kg.errors import UsageError
-from kg.shacl_sparql import FastFinding, validate_fast
+from kg.shacl_sparql import FastFinding, as_report, validate_fast
 from kg.store import load_store
+from kg.validate import Finding, read_results
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY = REPO / "ontology" / "conflict.ttl"
@@ -40,10 +41,14 @@ def ontology() -> Graph:
     return Graph().parse(ONTOLOGY)
 
 
-def reference(data: Graph, shapes: Graph, ontology: Graph | None) -> set[Key]:
+def _results(data: Graph, shapes: Graph, ontology: Graph | None) -> Graph:
     _, results, _ = validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True
     )
+    return results  # type: ignore[no-any-return]
+
+
+def _keys(results: Graph) -> set[Key]:
     return {
         tuple(  # type: ignore[misc]
             _n3(results.value(r, p))
@@ -53,16 +58,41 @@ def reference(data: Graph, shapes: Graph, ontology: Graph | None) -> set[Key]:
     }
 
 
+def reference(data: Graph, shapes: Graph, ontology: Graph | None) -> set[Key]:
+    return _keys(_results(data, shapes, ontology))
+
+
 def keys(found: list[FastFinding]) -> set[Key]:
     return {(_n3(f.focus), _n3(f.path), _n3(f.component), _n3(f.value)) for f in found}
 
 
+def _reported(findings: tuple[Finding, ...]) -> set[tuple[str | None, ...]]:
+    return {
+        (
+            f.severity,
+            f.focus,
+            f.focus_label,
+            f.path,
+            f.value,
+            f.message,
+            f.component,
+            f.shape if f.shape.startswith("http") else "_:",
+        )
+        for f in findings
+    }
+
+
 def both(files: list[Path], shapes: Graph, ontology: Graph) -> tuple[set[Key], set[Key]]:
+    """pySHACL's and the SPARQL engine's keys; also checks the CLI-level findings agree."""
     data = Graph()
     for f in files:
         data.parse(f)
-    fast = validate_fast(files, shapes=shapes, ontology=[ONTOLOGY])
-    return reference(data, shapes, ontology), keys(fast)
+    results = _results(data, shapes, ontology)
+    store = load_store(files)
+    fast = validate_fast(store, shapes=shapes, ontology=[ONTOLOGY])
+    ours = as_report(fast, store, names=data).findings
+    assert _reported(ours) == _reported(tuple(read_results(results, data + ontology)))
+    return _keys(results), keys(fast)
 
 
 def test_repository_data_gives_the_same_findings(shapes: Graph, ontology: Graph) -> None:
