@@ -45,7 +45,8 @@ def run_stage(stage: str, data: Path, *, theatres: int, repeat: int, timeout: fl
     """Run ``stage`` ``repeat`` times in subprocesses; medians of times, max of peak RSS."""
     runs = []
     for n in range(repeat):
-        print(f"  {data.name}: {stage} run {n + 1}/{repeat}", file=sys.stderr, flush=True)
+        if sys.stderr.isatty():  # progress on a terminal only
+            print(f"  {data.name}: {stage} run {n + 1}/{repeat}", file=sys.stderr, flush=True)
         cmd = [
             sys.executable,
             "-m",
