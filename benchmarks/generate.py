@@ -101,6 +101,7 @@ def write_files(
             result = generate(
                 out, triples=triples, seed=seed, violation_rate=violation_rate, fmt=fmt
             )
+        os.chmod(tmp, 0o644)
         manifest = path.with_name(path.name + ".violations.json")
         manifest.write_text(json.dumps(result.manifest(), indent=1), encoding="utf-8")
         os.replace(tmp, path)

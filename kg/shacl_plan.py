@@ -55,9 +55,27 @@ class Check:
     messages: tuple[str, ...]
     query: str
     value_is_focus: bool = False
+    part: Part | None = None
+    members: tuple[Check, ...] = ()
 
 
-MakeCheck = Callable[[URIRef, str], Check]
+@dataclass(frozen=True)
+class Part:
+    """How a simple-path check can share one query with others (:mod:`kg.shacl_merge`).
+
+    ``kind`` is ``"value"`` (rows are bad values; ``cond`` on ``?value`` holds for
+    good ones), ``"max"`` or ``"min"`` (count the values, those meeting ``cond`` on
+    ``?v`` when given, against ``bound``).
+    """
+
+    kind: str
+    target: str
+    predicate: str
+    cond: str
+    bound: int = 0
+
+
+MakeCheck = Callable[..., Check]
 
 
 def _messages(shapes: Graph, node: Any) -> tuple[str, ...]:
@@ -121,8 +139,11 @@ def property_checks(shapes: Graph, ps: Any, target: str, comp: Compiler) -> list
     path, shape = comp.path(path_node), identifier(ps)
     msgs, sev = _messages(shapes, ps), _severity(shapes, ps)
 
-    def mk(component: URIRef, query: str) -> Check:
-        return Check(shape, component, path_node, sev, msgs, query)
+    simple = isinstance(path_node, URIRef)
+
+    def mk(component: URIRef, query: str, kind: str = "", cond: str = "", n: int = 0) -> Check:
+        part = Part(kind, target, path, cond, n) if kind and simple else None
+        return Check(shape, component, path_node, sev, msgs, query, part=part)
 
     checks = []
     for pred, obj in pairs(shapes, ps):
@@ -133,6 +154,8 @@ def property_checks(shapes: Graph, ps: Any, target: str, comp: Compiler) -> list
                     VALUE_COMPONENTS[pred],
                     f"SELECT DISTINCT ?this ?value WHERE "
                     f"{{ {target} ?this {path} ?value . FILTER (!({cond})) }}",
+                    "value",
+                    cond,
                 )
             )
         elif pred == SH.minCount and number(obj) > 0:
@@ -140,6 +163,9 @@ def property_checks(shapes: Graph, ps: Any, target: str, comp: Compiler) -> list
                 mk(
                     SH.MinCountConstraintComponent,
                     _count_query(target, path, "<", number(obj), None),
+                    "min",
+                    "",
+                    number(obj),
                 )
             )
         elif pred == SH.maxCount:
@@ -147,6 +173,9 @@ def property_checks(shapes: Graph, ps: Any, target: str, comp: Compiler) -> list
                 mk(
                     SH.MaxCountConstraintComponent,
                     _count_query(target, path, ">", number(obj), None),
+                    "max",
+                    "",
+                    number(obj),
                 )
             )
         elif pred == SH.hasValue:
@@ -178,13 +207,14 @@ def _qualified(
     cond = comp.shape_condition(qvs, "?v")
     out = []
     bounds = (
-        (SH.qualifiedMinCount, "<", SH.QualifiedMinCountConstraintComponent),
-        (SH.qualifiedMaxCount, ">", SH.QualifiedMaxCountConstraintComponent),
+        (SH.qualifiedMinCount, "<", SH.QualifiedMinCountConstraintComponent, "min"),
+        (SH.qualifiedMaxCount, ">", SH.QualifiedMaxCountConstraintComponent, "max"),
     )
-    for pred, op, component in bounds:
+    for pred, op, component, kind in bounds:
         n = value(shapes, ps, pred)
         if n is not None and (op == ">" or number(n) > 0):
-            out.append(mk(component, _count_query(target, path, op, number(n), cond)))
+            query = _count_query(target, path, op, number(n), cond)
+            out.append(mk(component, query, kind, cond, number(n)))
     return out
 
 
