@@ -129,7 +129,8 @@ def table(rows: list[Row]) -> str:
         if r["stage"] == "validate-fast" and naive and "seconds" in naive:
             note = f"{naive['seconds'] / r['seconds']:.0f}x faster than pySHACL"
         if r["stage"] == "validate-fast":
-            note += f"; findings {r.get('findings')} (planted {r['planted']})"
+            found = f"findings {r.get('findings')} (planted {r['planted']})"
+            note = f"{note}; {found}" if note else found
         secs = r.get("seconds", r.get("timeout", r.get("error")))
         out.append(
             f"| {r['triples']} | {r['stage']} | {r['runs']} | {_fmt(secs)} | "
