@@ -19,7 +19,7 @@ Examples
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from typing import NamedTuple
@@ -55,6 +55,7 @@ class FastFinding(NamedTuple):
     shape: Identifier
 
 
+Progress = Callable[[int, int], None]
 Graphs = list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None
 
 
@@ -116,17 +117,25 @@ def _rows(
 
 
 def run_checks(
-    store: ox.Store, checks: Iterable[Check], *, graphs: Graphs = None, workers: int = 0
+    store: ox.Store,
+    checks: Sequence[Check],
+    *,
+    graphs: Graphs = None,
+    workers: int = 0,
+    progress: Progress | None = None,
 ) -> list[FastFinding]:
     """Run compiled checks on ``store`` and return the sorted findings.
 
     ``workers`` queries run at once (Oxigraph evaluates without holding the GIL);
-    0 means one per CPU, at most 8.
+    0 means one per CPU, at most 8. ``progress(done, total)`` is called after
+    each query (for a progress display; the library itself never prints).
     """
     n = workers or min(os.cpu_count() or 1, 8)
     found: set[FastFinding] = set()
     with ThreadPoolExecutor(max_workers=n) as pool:
-        for rows in pool.map(lambda c: _rows(store, c, graphs), checks):
+        for done, rows in enumerate(pool.map(lambda c: _rows(store, c, graphs), checks), 1):
+            if progress is not None:
+                progress(done, len(checks))
             for check, focus, value, path in rows:
                 if value is None and check.value_is_focus:
                     value = focus
@@ -156,6 +165,7 @@ def validate_fast(
     shapes: Graph | PathLike | Sequence[PathLike],
     ontology: Graph | Sequence[PathLike] | None = None,
     workers: int = 0,
+    progress: Progress | None = None,
 ) -> list[FastFinding]:
     """Validate data against SHACL shapes, compiled to SPARQL and run on Oxigraph.
 
@@ -169,6 +179,8 @@ def validate_fast(
         Axioms mixed into the data, as pySHACL's ``ont_graph``.
     workers : int
         Queries run in parallel (0: one per CPU, at most 8).
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each query.
 
     Returns
     -------
@@ -194,7 +206,7 @@ def validate_fast(
         }
 
     checks = merge(plan(shapes_graph, comp=Compiler(shapes_graph, closure=closure)))
-    return run_checks(store, checks, graphs=graphs, workers=workers)
+    return run_checks(store, checks, graphs=graphs, workers=workers, progress=progress)
 
 
 def _label(store: ox.Store, node: Identifier) -> str:
