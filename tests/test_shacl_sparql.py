@@ -155,6 +155,9 @@ def test_a_store_with_the_ontology_in_a_named_graph(shapes: Graph) -> None:
     assert len(list(store.quads_for_pattern(None, None, None, None))) > before
     assert [f.component for f in found] == [SH.SPARQLConstraintComponent]
     assert "invitation" in found[0].message
+    size = len(store)
+    again = validate_fast(store, shapes=shapes, ontology=Graph().parse(ONTOLOGY), workers=1)
+    assert again == found and len(store) == size  # the ontology graph is replaced, not added
 
 
 EXTRA = """
