@@ -258,7 +258,8 @@ def sparql_check(
         raise UsageError(f"shape {shape}: cannot read the sh:select query")
     where = f"{body[: brace + 1]} {target} {body[brace + 1 :]}"
     query = f"{_prefixes(shapes, constraint)}\n{head}{where}"
-    msgs = _messages(shapes, constraint) or _messages(shapes, shape)
+    # pySHACL reports the shape's messages and the constraint's, as we do
+    msgs = tuple(sorted(set(_messages(shapes, shape)) | set(_messages(shapes, constraint))))
     return Check(
         shape,
         SH.SPARQLConstraintComponent,
