@@ -22,7 +22,7 @@ SH = "http://www.w3.org/ns/shacl#"
 
 #: kind -> (constraint component local name, what it breaks)
 KINDS: dict[str, tuple[str, str]] = {
-    "missing-id-label": ("QualifiedMinCountConstraintComponent", "state without an @id label"),
+    "missing-en-label": ("QualifiedMinCountConstraintComponent", "state without an @en label"),
     "two-en-labels": ("QualifiedMaxCountConstraintComponent", "person with two @en labels"),
     "plain-label": ("DatatypeConstraintComponent", "person with an untagged label"),
     "missing-source": ("MinCountConstraintComponent", "statement without ckg:attestedBy"),

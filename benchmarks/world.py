@@ -189,9 +189,9 @@ class Theatre:
                 *labels(n[s], n[s], fr=f"République de {n[s]}"),
                 (ALT, lit(f"{n[s]} capital", "en")),
             ]
-            if s == "b" and self.hit("missing-id-label"):
-                pairs.pop(1)
-                self.record("missing-id-label", self.id("state-b"), LABEL)
+            if s == "b" and self.hit("missing-en-label"):
+                pairs.pop(0)
+                self.record("missing-en-label", self.id("state-b"), LABEL)
             self.put(self.id(f"state-{s}"), "State", pairs)
             self.put(
                 self.id(f"ministry-{s}"),
