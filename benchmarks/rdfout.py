@@ -30,6 +30,7 @@ PREFIXES = {
     "dct": "http://purl.org/dc/terms/",
     "prov": "http://www.w3.org/ns/prov#",
     "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
 }
 
 Pairs = Sequence[tuple[str, str]]

@@ -60,6 +60,16 @@ def emit_globals(w: NTriplesWriter, rng: random.Random) -> None:
             (RDF_TYPE, c("DatabaseRecord")),
             (LABEL, lit("Synthetic registry", "en")),
             (iri("dct", "language"), lit("en")),
+            (iri("schema", "url"), "<https://example.org/synthetic-registry>"),
+            (iri("dct", "isPartOf"), i("src-registry-db")),
+            (ATTESTED, quote),
+        ],
+    )
+    w.entity(
+        i("src-registry-db"),
+        [
+            (RDF_TYPE, c("SourceDocument")),
+            (LABEL, lit("Synthetic database of organisations", "en")),
             (ATTESTED, quote),
         ],
     )
