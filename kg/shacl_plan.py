@@ -316,7 +316,13 @@ def node_checks(shapes: Graph, shape: Any, target: str, comp: Compiler) -> list[
 
 
 def plan(shapes: Graph, *, comp: Compiler) -> list[Check]:
-    """Compile every active shape that has targets into checks."""
+    """Compile every active shape that has targets into checks.
+
+    Custom constraint components would be silently ignored (their parameters are
+    not in the SHACL namespace), so their presence is refused.
+    """
+    for component in shapes.subjects(RDF.type, SH.ConstraintComponent):
+        raise unsupported(component, "a custom constraint component (sh:ConstraintComponent)")
     checks: list[Check] = []
     candidates = set(shapes.subjects(RDF.type, SH.NodeShape)) | set(
         shapes.subjects(RDF.type, SH.PropertyShape)

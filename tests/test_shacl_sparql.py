@@ -200,6 +200,8 @@ def test_constructs_beyond_the_project_shapes(tmp_path: Path) -> None:
         "sh:property [ sh:path ex:p ; sh:uniqueLang true ]",
         "sh:property [ sh:path ex:p ; sh:equals ex:q ]",
         'sh:sparql [ sh:select "SELECT $this WHERE { { SELECT ?this WHERE { ?this ?p ?o } } }" ]',
+        "ex:p 1 . ex:Comp a sh:ConstraintComponent ; sh:parameter [ sh:path ex:p ]",
+        "sh:target [ a sh:SPARQLTarget ; sh:select 'SELECT ?this WHERE { ?this ?p ?o }' ]",
     ],
 )
 def test_unsupported_constructs_are_refused(constraint: str, tmp_path: Path) -> None:
