@@ -37,38 +37,42 @@ SKIP_LINKS = (CKG.attestedBy,)
 
 def _instances(data: Graph) -> set[URIRef]:
     return {
-        s for s in data.subjects(RDF.type, None)
-        if isinstance(s, URIRef) and s.startswith(str(ID))
+        s for s in data.subjects(RDF.type, None) if isinstance(s, URIRef) and s.startswith(str(ID))
     }
 
 
 def _kinds(ontology: Graph, root: URIRef) -> set[URIRef]:
     found = {root}
-    found.update(s for s in ontology.transitive_subjects(RDFS.subClassOf, root)
-                 if isinstance(s, URIRef))
+    found.update(
+        s for s in ontology.transitive_subjects(RDFS.subClassOf, root) if isinstance(s, URIRef)
+    )
     return found
 
 
-def _warn(files: Sequence[Located], data: Graph, node: URIRef, code: str, what: str,
-          hint: str) -> Diagnostic:
+def _warn(
+    files: Sequence[Located], data: Graph, node: URIRef, code: str, what: str, hint: str
+) -> Diagnostic:
     where = find_line(files, node, RDF.type)
     label = label_of(data, node)
     return Diagnostic(
-        kind="warning", code=code, severity=WARNING, message=what,
-        file=str(where[0]) if where else None, line=where[1] if where else None,
-        focus=str(node), focus_label=None if label == str(node) else label, hint=hint,
+        kind="warning",
+        code=code,
+        severity=WARNING,
+        message=what,
+        file=str(where[0]) if where else None,
+        line=where[1] if where else None,
+        focus=str(node),
+        focus_label=None if label == str(node) else label,
+        hint=hint,
     )
 
 
-def _english_only(data: Graph, node: URIRef, documents: set[URIRef],
-                  records: set[URIRef]) -> bool:
+def _english_only(data: Graph, node: URIRef, documents: set[URIRef], records: set[URIRef]) -> bool:
     """A source document, or an instance attested only by database records."""
     if any((node, RDF.type, d) in data for d in documents):
         return True
     evidence = list(data.objects(node, CKG.attestedBy))
-    return bool(evidence) and all(
-        any((e, RDF.type, r) in data for r in records) for e in evidence
-    )
+    return bool(evidence) and all(any((e, RDF.type, r) in data for r in records) for e in evidence)
 
 
 def label_warnings(data: Graph, ontology: Graph, files: Sequence[Located]) -> list[Diagnostic]:
@@ -85,8 +89,16 @@ def label_warnings(data: Graph, ontology: Graph, files: Sequence[Located]) -> li
             langs.add("id")
         for lang, name in (("en", "English"), ("id", "Indonesian")):
             if lang not in langs:
-                found.append(_warn(files, data, node, f"missing-label-{lang}",
-                                   f"no {name} label", f'Add rdfs:label "…"@{lang}.'))
+                found.append(
+                    _warn(
+                        files,
+                        data,
+                        node,
+                        f"missing-label-{lang}",
+                        f"no {name} label",
+                        f'Add rdfs:label "…"@{lang}.',
+                    )
+                )
     return found
 
 
@@ -107,9 +119,14 @@ def unreachable_warnings(
         if root not in reached:
             reached |= nx.node_connected_component(links, root)
     return [
-        _warn(files, data, node, "unreachable",
-              "not linked to any event or source document (only its attestation points to it)",
-              "Link it to the event or relation the source states, or remove it.")
+        _warn(
+            files,
+            data,
+            node,
+            "unreachable",
+            "not linked to any event or source document (only its attestation points to it)",
+            "Link it to the event or relation the source states, or remove it.",
+        )
         for node in sorted(instances - reached)
     ]
 

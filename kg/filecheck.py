@@ -106,8 +106,9 @@ def _parse(path: Path) -> tuple[Located | None, list[Diagnostic]]:
         err = _syntax_error(path, text, exc)
         return None, [_from_load_error(err, text)]
     except Exception as exc:  # noqa: BLE001 - rdflib raises assorted errors on broken input
-        return None, [Diagnostic("syntax", "syntax-error", ERROR, f"cannot parse: {exc}",
-                                 str(path))]
+        return None, [
+            Diagnostic("syntax", "syntax-error", ERROR, f"cannot parse: {exc}", str(path))
+        ]
     located = Located(path, graph, lines, text)
     return located, literal_findings(located)
 
@@ -146,8 +147,10 @@ def _from_load_error(err: LoadError, text: str = "") -> Diagnostic:
         end = unclosed_statement_end(text, line)
         if end is not None:
             line, column = end
-            hint = f"End the statement with '.' (or continue it with ';' or ','); the parser " \
+            hint = (
+                f"End the statement with '.' (or continue it with ';' or ','); the parser "
                 f"noticed at line {err.line}."
+            )
     return Diagnostic(
         kind="syntax",
         code="syntax-error",
@@ -216,22 +219,47 @@ def vocabulary_findings(f: Located, ontology: Graph) -> list[Diagnostic]:
     for s, p, o in f.graph:
         for term in (s, p, o):
             if isinstance(term, URIRef) and term.startswith(str(CKG)) and term not in declared:
-                found.append(_vocab(f, (s, p, o), term, "undeclared-term",
-                                    f"{_qname(f.graph, term)} is not declared in the ontology",
-                                    "Fix the spelling or declare the term in the ontology."))
+                found.append(
+                    _vocab(
+                        f,
+                        (s, p, o),
+                        term,
+                        "undeclared-term",
+                        f"{_qname(f.graph, term)} is not declared in the ontology",
+                        "Fix the spelling or declare the term in the ontology.",
+                    )
+                )
         if p in classes:
-            found.append(_vocab(f, (s, p, o), p, "class-as-property",
-                                f"{_qname(f.graph, p)} is a class, used here as a property",
-                                "Use a property here (or `a` to type the subject)."))
+            found.append(
+                _vocab(
+                    f,
+                    (s, p, o),
+                    p,
+                    "class-as-property",
+                    f"{_qname(f.graph, p)} is a class, used here as a property",
+                    "Use a property here (or `a` to type the subject).",
+                )
+            )
         if p == RDF.type and o in props:
-            found.append(_vocab(f, (s, p, o), o, "property-as-class",
-                                f"{_qname(f.graph, o)} is a property, used here as a class",
-                                "Type the subject with a class of the ontology."))
+            found.append(
+                _vocab(
+                    f,
+                    (s, p, o),
+                    o,
+                    "property-as-class",
+                    f"{_qname(f.graph, o)} is a property, used here as a class",
+                    "Type the subject with a class of the ontology.",
+                )
+            )
     return found
 
 
 def _vocab(
-    f: Located, triple: tuple[object, object, object], term: Node, code: str, what: str,
+    f: Located,
+    triple: tuple[object, object, object],
+    term: Node,
+    code: str,
+    what: str,
     hint: str,
 ) -> Diagnostic:
     s, p, o = triple

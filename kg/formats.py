@@ -36,12 +36,16 @@ def _who(d: Diagnostic) -> str:
 def text_line(d: Diagnostic) -> str:
     """``path:line: error[code]: message`` plus focus, property, value and shape."""
     parts = [f"{d.where()}: {d.severity}[{d.code}]: {d.message}"]
-    details = [x for x in (
-        _who(d),
-        f"property {d.property}" if d.property else "",
-        f"value {d.value!r}" if d.value is not None else "",
-        f"shape {d.source}" if d.source and d.kind == "shacl" else "",
-    ) if x]
+    details = [
+        x
+        for x in (
+            _who(d),
+            f"property {d.property}" if d.property else "",
+            f"value {d.value!r}" if d.value is not None else "",
+            f"shape {d.source}" if d.source and d.kind == "shacl" else "",
+        )
+        if x
+    ]
     if details:
         parts.append("    " + "; ".join(details))
     if d.hint:
@@ -65,8 +69,11 @@ def as_json(result: LintResult) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "conforms": result.errors == 0,
-        "summary": {"errors": result.errors, "warnings": result.warnings,
-                    "files": len(result.files)},
+        "summary": {
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "files": len(result.files),
+        },
         "files": list(result.files),
         "notices": list(result.notices),
         "findings": [d.as_dict() for d in result.diagnostics],
@@ -109,24 +116,38 @@ def render_junit(result: LintResult) -> str:
     Errors are ``<failure type="code">``; warnings pass with the text in
     ``<system-out>``; a file without findings has one passing case ``valid``.
     """
-    suites = etree.Element("testsuites", name="conflict-kg validate",
-                           failures=str(result.errors))
+    suites = etree.Element("testsuites", name="conflict-kg validate", failures=str(result.errors))
     by_file: dict[str, list[Diagnostic]] = {f: [] for f in result.files}
     for d in result.diagnostics:
         by_file.setdefault(d.file or "(whole graph)", []).append(d)
     for file, items in by_file.items():
         errors = [d for d in items if d.severity == ERROR]
-        suite = etree.SubElement(suites, "testsuite", name=file, tests=str(max(len(items), 1)),
-                                 failures=str(len(errors)), errors="0", skipped="0")
+        suite = etree.SubElement(
+            suites,
+            "testsuite",
+            name=file,
+            tests=str(max(len(items), 1)),
+            failures=str(len(errors)),
+            errors="0",
+            skipped="0",
+        )
         if not items:
             etree.SubElement(suite, "testcase", classname=file, name="valid")
         for d in items:
-            case = etree.SubElement(suite, "testcase", classname=file,
-                                    name=f"{d.where()} {d.code}", file=d.file or "",
-                                    line=str(d.line or 0))
+            case = etree.SubElement(
+                suite,
+                "testcase",
+                classname=file,
+                name=f"{d.where()} {d.code}",
+                file=d.file or "",
+                line=str(d.line or 0),
+            )
             tag = "failure" if d.severity == ERROR else "system-out"
-            node = etree.SubElement(case, tag, message=d.message, type=d.code) \
-                if tag == "failure" else etree.SubElement(case, tag)
+            node = (
+                etree.SubElement(case, tag, message=d.message, type=d.code)
+                if tag == "failure"
+                else etree.SubElement(case, tag)
+            )
             node.text = text_line(d)
     suites.set("tests", str(sum(int(s.get("tests", "0")) for s in suites)))
     etree.indent(suites)

@@ -147,9 +147,9 @@ class _LineSink(RDFSink):
         self.linemap.add(triple, line)
 
 
-def parse_with_lines(text: str, *, base: str = "", graph: Graph | None = None) -> tuple[
-    Graph, LineMap
-]:
+def parse_with_lines(
+    text: str, *, base: str = "", graph: Graph | None = None
+) -> tuple[Graph, LineMap]:
     """Parse Turtle ``text`` into a graph and a :class:`LineMap`.
 
     Raises rdflib's ``BadSyntax`` on a syntax error (see :mod:`kg.load` for the

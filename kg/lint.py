@@ -39,13 +39,15 @@ from kg.shaclmap import shacl_findings, shapes_findings
 @dataclass(frozen=True)
 class Options:
     """What to run: ``reasoner`` (OWL RL), ``dl`` (HermiT), ``context``, size limit,
-    ``meta_shacl`` (check the shapes against SHACL-SHACL)."""
+    ``meta_shacl`` (check the shapes against SHACL-SHACL), SHACL ``engine``
+    (``"pyshacl"`` or ``"oxigraph"``)."""
 
     reasoner: bool = True
     dl: bool = True
     context: bool = True
     max_bytes: int = DEFAULT_MAX_BYTES
     meta_shacl: bool = False
+    engine: str = "pyshacl"
 
 
 @dataclass(frozen=True)
@@ -82,10 +84,10 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*.ttl")
-                if p.is_file() and not any(
-                    part.startswith(".") for part in p.relative_to(path).parts
-                )
+                p
+                for p in path.rglob("*.ttl")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
                 raise LoadError(path, "no Turtle files (*.ttl) in this directory")
@@ -117,8 +119,13 @@ def _must_parse(path: Path, opts: Options) -> Located:
     errors = [d for d in found if d.severity == ERROR]
     if parsed is None or errors:
         first = errors[0]
-        raise LoadError(path, first.message, line=first.line, column=first.column,
-                        hint=f"{first.hint} The validator needs this file to run.".strip())
+        raise LoadError(
+            path,
+            first.message,
+            line=first.line,
+            column=first.column,
+            hint=f"{first.hint} The validator needs this file to run.".strip(),
+        )
     return parsed
 
 
@@ -204,8 +211,9 @@ def _neighbourhood(run: _Run, hops: int = 2) -> Graph:
     return graph
 
 
-def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
-         options: Options | None = None) -> LintResult:
+def lint(
+    layout: Layout, paths: Sequence[str | Path] | None = None, *, options: Options | None = None
+) -> LintResult:
     """Run every check; see the module docstring for what is checked.
 
     Parameters
@@ -240,9 +248,14 @@ def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
     located = run.data_files + run.ontology_files + run.context
     bad = {(d.focus, d.value) for d in run.found if d.kind == "literal"}
     run.found.extend(  # an ill-typed literal is reported once, by the literal check
-        d for d in shacl_findings(
-            data if paths is None else _neighbourhood(run), shapes=shapes, ontology=ontology,
-            files=located, shapes_file=shapes_file,
+        d
+        for d in shacl_findings(
+            data if paths is None else _neighbourhood(run),
+            shapes=shapes,
+            ontology=ontology,
+            files=located,
+            shapes_file=shapes_file,
+            engine=opts.engine,
         )
         if (d.focus, d.value) not in bad
     )
@@ -260,19 +273,26 @@ def lint(layout: Layout, paths: Sequence[str | Path] | None = None, *,
     return LintResult(tuple(sort_diagnostics(kept)), tuple(run.checked), tuple(run.notices))
 
 
-def _reasoning(run: _Run, ontology: Graph, data: Graph, files: Sequence[Located],
-               opts: Options) -> list[Diagnostic]:
+def _reasoning(
+    run: _Run, ontology: Graph, data: Graph, files: Sequence[Located], opts: Options
+) -> list[Diagnostic]:
     found = []
     for message in owl_rl_errors(ontology, data):
         focus = next(iter(mentioned_instances(message)), None)
         where = find_line(files, URIRef(focus)) if focus else None
-        found.append(Diagnostic(
-            kind="ontology", code="owl-rl-inconsistent", severity=ERROR,
-            message=f"OWL 2 RL inconsistency: {message}",
-            file=str(where[0]) if where else None, line=where[1] if where else None,
-            focus=focus, source="owlrl",
-            hint="Remove the assertion that contradicts the ontology's axioms.",
-        ))
+        found.append(
+            Diagnostic(
+                kind="ontology",
+                code="owl-rl-inconsistent",
+                severity=ERROR,
+                message=f"OWL 2 RL inconsistency: {message}",
+                file=str(where[0]) if where else None,
+                line=where[1] if where else None,
+                focus=focus,
+                source="owlrl",
+                hint="Remove the assertion that contradicts the ontology's axioms.",
+            )
+        )
     if not opts.dl:
         return found
     if found:
@@ -282,11 +302,16 @@ def _reasoning(run: _Run, ontology: Graph, data: Graph, files: Sequence[Located]
     if verdict is None:
         run.notices.append(message)
     elif verdict is False:
-        found.append(Diagnostic(
-            kind="ontology", code="owl-dl-inconsistent", severity=ERROR, message=message,
-            source="HermiT",
-            hint="HermiT gives no location; validate the files one by one to find it.",
-        ))
+        found.append(
+            Diagnostic(
+                kind="ontology",
+                code="owl-dl-inconsistent",
+                severity=ERROR,
+                message=message,
+                source="HermiT",
+                hint="HermiT gives no location; validate the files one by one to find it.",
+            )
+        )
     return found
 
 

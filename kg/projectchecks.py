@@ -27,6 +27,7 @@ from kg.validate import label_of
 
 SUFFIX = "-violation.rq"
 
+
 def header_message(query: str) -> str:
     """The first line of the query's leading comment, without ``#``."""
     for line in query.splitlines():
@@ -38,9 +39,11 @@ def header_message(query: str) -> str:
             return text
     return "project check failed"
 
+
 def check_files(folder: Path) -> list[Path]:
     """The ``*-violation.rq`` files of ``folder``, sorted (none if it does not exist)."""
     return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
+
 
 def _text(graph: Graph, node: Node | None) -> str | None:
     if node is None:
@@ -52,9 +55,8 @@ def _text(graph: Graph, node: Node | None) -> str | None:
             return str(node)
     return str(node)
 
-def run_check(
-    query_file: Path, graph: Graph, files: Sequence[Located]
-) -> list[Diagnostic]:
+
+def run_check(query_file: Path, graph: Graph, files: Sequence[Located]) -> list[Diagnostic]:
     """Run one check over ``graph`` (ontology + data); one diagnostic per row."""
     query = query_file.read_text(encoding="utf-8")
     message = header_message(query)
@@ -87,11 +89,13 @@ def run_check(
         )
     return found
 
+
 def _label(graph: Graph, node: Node | None) -> str | None:
     if not isinstance(node, URIRef):
         return None
     label = label_of(graph, node)
     return None if label == str(node) else label
+
 
 def project_check_findings(
     folder: Path, graph: Graph, files: Sequence[Located]
@@ -107,5 +111,6 @@ def project_check_findings(
     for query_file in check_files(folder):
         found.extend(run_check(query_file, graph, files))
     return found
+
 
 __all__ = ["check_files", "header_message", "project_check_findings", "run_check"]

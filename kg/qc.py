@@ -49,8 +49,17 @@ def _category(kind: URIRef) -> str:
     return str(kind)
 
 
-def _diag(f: Located, term: URIRef, line: int, code: str, what: str, hint: str,
-          severity: str = ERROR, prop: str | None = None, value: str | None = None) -> Diagnostic:
+def _diag(
+    f: Located,
+    term: URIRef,
+    line: int,
+    code: str,
+    what: str,
+    hint: str,
+    severity: str = ERROR,
+    prop: str | None = None,
+    value: str | None = None,
+) -> Diagnostic:
     return Diagnostic(
         kind="ontology" if severity == ERROR else "warning",
         code=code,
@@ -86,27 +95,49 @@ def ontology_findings(files: Sequence[Located], ontology: Graph) -> list[Diagnos
     checked: set[URIRef] = set()
     for f in files:
         for term, kind, line in _ckg_terms(f):
-            name = term[len(str(CKG)):]
+            name = term[len(str(CKG)) :]
             key = (term, _category(kind))
             clash = (term, {"class": "property", "property": "class"}.get(key[1], key[1]))
             first = seen.get(key) or seen.get(clash)
             if first:
                 where = f"{first[0]}:{first[1]}"
-                found.append(_diag(f, term, line, "duplicate-declaration",
-                                   f"ckg:{name} is declared twice (first at {where})",
-                                   "Merge the two declarations into one."))
+                found.append(
+                    _diag(
+                        f,
+                        term,
+                        line,
+                        "duplicate-declaration",
+                        f"ckg:{name} is declared twice (first at {where})",
+                        "Merge the two declarations into one.",
+                    )
+                )
                 continue
             seen[key] = (str(f.path), line)
             if term in checked:
                 continue
             checked.add(term)
             if (term, RDFS.label, None) not in ontology:
-                found.append(_diag(f, term, line, "missing-label", f"ckg:{name} has no rdfs:label",
-                                   'Add rdfs:label "…"@en and "…"@id.'))
+                found.append(
+                    _diag(
+                        f,
+                        term,
+                        line,
+                        "missing-label",
+                        f"ckg:{name} has no rdfs:label",
+                        'Add rdfs:label "…"@en and "…"@id.',
+                    )
+                )
             if (term, SKOS.definition, None) not in ontology:
-                found.append(_diag(f, term, line, "missing-definition",
-                                   f"ckg:{name} has no skos:definition",
-                                   'Add skos:definition "…"@en saying what it means.'))
+                found.append(
+                    _diag(
+                        f,
+                        term,
+                        line,
+                        "missing-definition",
+                        f"ckg:{name} has no skos:definition",
+                        'Add skos:definition "…"@en saying what it means.',
+                    )
+                )
         found.extend(_domain_range(f, ontology))
     return found
 
@@ -119,14 +150,24 @@ def _domain_range(f: Located, ontology: Graph) -> list[Diagnostic]:
     for (s, p, o), lines in f.lines.triples.items():
         if p not in (RDFS.domain, RDFS.range) or not isinstance(o, URIRef):
             continue
+        if not isinstance(s, URIRef):
+            continue
         if o in classes or str(o).startswith(BUILTIN_NAMESPACES):
             continue
         which = "domain" if p == RDFS.domain else "range"
-        found.append(_diag(f, s, lines[0], f"unresolved-{which}",  # type: ignore[arg-type]
-                           f"the {which} {f.graph.namespace_manager.normalizeUri(o)} "
-                           "is not a class the ontology declares",
-                           "Declare the class or fix the spelling.",
-                           prop=f"rdfs:{which}", value=str(o)))
+        found.append(
+            _diag(
+                f,
+                s,
+                lines[0],
+                f"unresolved-{which}",
+                f"the {which} {f.graph.namespace_manager.normalizeUri(o)} "
+                "is not a class the ontology declares",
+                "Declare the class or fix the spelling.",
+                prop=f"rdfs:{which}",
+                value=str(o),
+            )
+        )
     return found
 
 
@@ -162,10 +203,17 @@ def unused_term_warnings(
             if kind in (SKOS.ConceptScheme,) or term in used:
                 continue
             used.add(term)  # once per term, at its first declaration
-            found.append(_diag(f, term, line, "unused-term",
-                               f"ckg:{term[len(str(CKG)):]} is not used by any data",
-                               "Use it in data/ or consider whether the ontology needs it.",
-                               severity=WARNING))
+            found.append(
+                _diag(
+                    f,
+                    term,
+                    line,
+                    "unused-term",
+                    f"ckg:{term[len(str(CKG)) :]} is not used by any data",
+                    "Use it in data/ or consider whether the ontology needs it.",
+                    severity=WARNING,
+                )
+            )
     return sorted(set(found), key=Diagnostic.sort_key)
 
 

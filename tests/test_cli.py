@@ -28,7 +28,6 @@ def test_bad_date_exit_2_names_file_line_and_writes_nothing(
     assert not out.exists()
 
 
-
 def test_build_ok_prints_summary(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -49,8 +49,21 @@ def test_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     assert set(report) == {"schema", "conforms", "summary", "files", "notices", "findings"}
     (finding,) = report["findings"]
-    assert set(finding) == {"kind", "code", "severity", "message", "file", "line", "column",
-                            "focus", "focus_label", "property", "value", "source", "hint"}
+    assert set(finding) == {
+        "kind",
+        "code",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "column",
+        "focus",
+        "focus_label",
+        "property",
+        "value",
+        "source",
+        "hint",
+    }
     assert (finding["kind"], finding["line"], finding["column"]) == ("literal", 13, 14)
     assert finding["value"] == "2020-13-45"
     assert finding["property"] == "ckg:date"
@@ -153,16 +166,19 @@ def test_default_mode_reports_syntax_error_and_checks_the_other_files(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     good = (REPO / "data" / "places.ttl").read_text(encoding="utf-8")
-    root = copy_project(tmp_path / "p", {"a.ttl": "@prefix id: <x> .\nid:a id:b .\n",
-                                         "places.ttl": good})
+    root = copy_project(
+        tmp_path / "p", {"a.ttl": "@prefix id: <x> .\nid:a id:b .\n", "places.ttl": good}
+    )
     code = main(["--root", str(root), "validate", "--no-reasoner", "--format", "json"])
     report = json.loads(capsys.readouterr().out)
     assert code == 1
     syntax = [f for f in report["findings"] if f["kind"] == "syntax"]
     assert [(Path(f["file"]).name, f["line"]) for f in syntax] == [("a.ttl", 2)]
     # places.ttl was still checked: its attestations point to quotations not in this project
-    assert any(f["code"] == "dangling-reference" and f["file"].endswith("places.ttl")
-               for f in report["findings"])
+    assert any(
+        f["code"] == "dangling-reference" and f["file"].endswith("places.ttl")
+        for f in report["findings"]
+    )
     assert report["summary"]["files"] == 4
 
 

@@ -26,10 +26,12 @@ FIXTURES = sorted(CORPUS.glob("*.ttl"))
 def short(focus: str | None) -> str:
     if not focus:
         return "-"
-    for ns, prefix in (("https://w3id.org/conflict-kg/id/", "id:"),
-                       ("https://w3id.org/conflict-kg/ontology#", "ckg:")):
+    for ns, prefix in (
+        ("https://w3id.org/conflict-kg/id/", "id:"),
+        ("https://w3id.org/conflict-kg/ontology#", "ckg:"),
+    ):
         if focus.startswith(ns):
-            return prefix + focus[len(ns):]
+            return prefix + focus[len(ns) :]
     return "_:"
 
 

@@ -29,9 +29,22 @@ def try_repo(cwd: Path, home: Path, *files: str) -> subprocess.CompletedProcess[
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
     env.pop("CONFLICT_KG_ROOT", None)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO), "conflict-kg-validate",
-         "--files", *files],
-        cwd=cwd, env=env, capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(REPO),
+            "conflict-kg-validate",
+            "--files",
+            *files,
+        ],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 

@@ -18,7 +18,9 @@ PREFIXES = """@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 """
-ONTOLOGY = PREFIXES + """ckg:Actor a owl:Class ; rdfs:label "actor"@en ; skos:definition "x"@en .
+ONTOLOGY = (
+    PREFIXES
+    + """ckg:Actor a owl:Class ; rdfs:label "actor"@en ; skos:definition "x"@en .
 ckg:State a owl:Class ; rdfs:label "state"@en ; skos:definition "x"@en ;
     rdfs:subClassOf ckg:Actor .
 ckg:Event a owl:Class ; rdfs:label "event"@en ; skos:definition "x"@en .
@@ -29,6 +31,7 @@ ckg:belligerent a owl:ObjectProperty ; rdfs:label "b"@en ; skos:definition "x"@e
 ckg:Unused a owl:Class ; rdfs:label "unused"@en ; skos:definition "x"@en .
 ckg:Actor owl:disjointWith ckg:Event .
 """
+)
 
 
 def located(text: str, name: str = "o.ttl") -> Located:
@@ -50,8 +53,11 @@ def test_unused_counts_subclasses_and_subproperties() -> None:
 
 def test_unreachable_ignores_attestation_links() -> None:
     onto = located(ONTOLOGY)
-    data = located(PREFIXES + "id:w a ckg:Event ; ckg:party id:s .\nid:s a ckg:State .\n"
-                   "id:lone a ckg:State ; ckg:attestedBy id:w .\n", "d.ttl")
+    data = located(
+        PREFIXES + "id:w a ckg:Event ; ckg:party id:s .\nid:s a ckg:State .\n"
+        "id:lone a ckg:State ; ckg:attestedBy id:w .\n",
+        "d.ttl",
+    )
     found = unreachable_warnings(data.graph, onto.graph, [data])
     assert [(d.focus, d.file, d.line) for d in found] == [(str(ID.lone), "d.ttl", 8)]
 

@@ -1,0 +1,190 @@
+"""Run every benchmark stage at every size and print a table with the baselines' ratios.
+
+Each stage runs in a fresh process (``benchmarks.stages``) so its peak RSS is its
+own. The baselines (pyoxigraph's bare bulk load; the naive rdflib + pySHACL +
+rdflib-SPARQL pipeline) are measured in the same run. Usage::
+
+    python -m benchmarks.run --sizes 10000 100000 --json results.json
+
+Examples
+--------
+>>> growth({"seconds": 1.0, "triples": 100_000}, {"seconds": 10.0, "triples": 1_000_000})
+1.0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import write_files
+
+REPO = Path(__file__).resolve().parent.parent
+FAST = ["ox-bare", "load", "validate-fast", "queries-ox", "network-export"]
+NAIVE = ["rdflib-parse", "validate-pyshacl", "queries-rdflib"]
+Row = dict[str, Any]
+
+
+def growth(small: Row, big: Row) -> float:
+    """Exponent ``k`` of ``time ~ n**k`` between two measurements."""
+    ratio_t = big["seconds"] / small["seconds"]
+    return round(math.log(ratio_t) / math.log(big["triples"] / small["triples"]), 2)
+
+
+def run_stage(stage: str, data: Path, *, theatres: int, repeat: int, timeout: float) -> Row:
+    """Run ``stage`` ``repeat`` times in subprocesses; medians of times, max of peak RSS."""
+    runs = []
+    for n in range(repeat):
+        if sys.stderr.isatty():  # progress on a terminal only
+            print(f"  {data.name}: {stage} run {n + 1}/{repeat}", file=sys.stderr, flush=True)
+        cmd = [
+            sys.executable,
+            "-m",
+            "benchmarks.stages",
+            stage,
+            "--data",
+            str(data),
+            "--theatres",
+            str(theatres),
+        ]
+        try:
+            done = subprocess.run(
+                cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout, check=True
+            )
+        except subprocess.TimeoutExpired:
+            return {"stage": stage, "runs": n, "timeout": timeout}
+        except subprocess.CalledProcessError as exc:
+            return {"stage": stage, "runs": n, "error": exc.stderr.strip().splitlines()[-1:]}
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    row: Row = {
+        "stage": stage,
+        "runs": repeat,
+        "peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs), 1),
+    }
+    for key in runs[0]:
+        if key.endswith("seconds"):
+            row[key] = statistics.median(r[key] for r in runs)
+        elif key == "queries":
+            row[key] = {
+                q: {
+                    m: statistics.median(r[key][q][m] for r in runs)
+                    for m in ("median_ms", "p95_ms", "rows")
+                }
+                for q in runs[0][key]
+            }
+        elif key != "peak_rss_mb":
+            row[key] = runs[-1][key]
+    return row
+
+
+def bench_size(size: int, args: argparse.Namespace) -> list[Row]:
+    """All stages at one size."""
+    data = args.work_dir / f"kg-{size}-s{args.seed}.nt"
+    t = time.perf_counter()
+    gen = write_files(
+        data, triples=size, seed=args.seed, violation_rate=args.violation_rate, fmt="nt"
+    )
+    rows: list[Row] = [{"stage": "generate", "runs": 1, "seconds": time.perf_counter() - t}]
+    for stage in args.stages:
+        if stage in NAIVE and size > args.naive_max:
+            continue
+        small = size <= args.small_max and not (stage in NAIVE and size > 10_000)
+        repeat = args.repeat if small else 1
+        rows.append(
+            run_stage(stage, data, theatres=gen.theatres, repeat=repeat, timeout=args.timeout)
+        )
+    for row in rows:
+        row.update(size=size, triples=gen.triples, planted=len(gen.violations))
+    return rows
+
+
+def _fmt(x: Any, digits: int = 3) -> str:
+    return f"{x:.{digits}f}" if isinstance(x, float) else str(x)
+
+
+def table(rows: list[Row]) -> str:
+    """Markdown tables: stages with ratios, queries with medians, p95 and speed-ups, growth."""
+    by = {(r["size"], r["stage"]): r for r in rows}
+    out = [
+        "| triples | stage | runs | median s | peak RSS MB | vs baseline |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        if "queries" in r:
+            continue
+        note = ""
+        bare, naive = by.get((r["size"], "ox-bare")), by.get((r["size"], "validate-pyshacl"))
+        if r["stage"] == "load" and bare and "seconds" in bare:
+            note = f"{r['seconds'] / bare['seconds']:.2f}x bare pyoxigraph"
+        if r["stage"] == "validate-fast" and naive and "seconds" in naive:
+            note = f"{naive['seconds'] / r['seconds']:.0f}x faster than pySHACL"
+        if r["stage"] == "validate-fast":
+            found = f"findings {r.get('findings')} (planted {r['planted']})"
+            note = f"{note}; {found}" if note else found
+        secs = r.get("seconds", r.get("timeout", r.get("error")))
+        out.append(
+            f"| {r['triples']} | {r['stage']} | {r['runs']} | {_fmt(secs)} | "
+            f"{_fmt(r.get('peak_rss_mb', ''), 1)} | {note} |"
+        )
+    out += [
+        "",
+        "| triples | query | oxigraph median ms | p95 ms | rdflib median ms | speed-up |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        if r["stage"] != "queries-ox" or "queries" not in r:
+            continue
+        base = by.get((r["size"], "queries-rdflib"), {}).get("queries", {})
+        for q, m in r["queries"].items():
+            b = base.get(q)
+            ratio = f"{b['median_ms'] / m['median_ms']:.0f}x" if b else ""
+            slow = _fmt(b["median_ms"], 2) if b else ""
+            out.append(
+                f"| {r['triples']} | {q} | {_fmt(m['median_ms'], 2)} | "
+                f"{_fmt(m['p95_ms'], 2)} | {slow} | {ratio} |"
+            )
+    sizes = sorted({r["size"] for r in rows})
+    grow = []
+    for a, b in zip(sizes, sizes[1:], strict=False):
+        for stage in FAST:
+            x, y = by.get((a, stage)), by.get((b, stage))
+            if x and y and "seconds" in x and "seconds" in y:
+                grow.append(f"| {stage} | {x['triples']} → {y['triples']} | {growth(x, y)} |")
+    if grow:
+        out += ["", "| stage | sizes | growth exponent |", "|---|---|---|", *grow]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: see the module docstring."""
+    ap = argparse.ArgumentParser(prog="benchmarks.run", description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--stages", nargs="+", default=FAST + NAIVE, choices=FAST + NAIVE)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per stage at small sizes")
+    ap.add_argument("--small-max", type=int, default=100_000, help="largest 'small' size")
+    ap.add_argument("--naive-max", type=int, default=100_000, help="largest size for baselines")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--violation-rate", type=float, default=0.002)
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds per stage run")
+    ap.add_argument("--work-dir", type=Path, default=Path("/tmp/conflict-kg-bench"))
+    ap.add_argument("--json", type=Path, help="also write the raw results here")
+    args = ap.parse_args(argv)
+    rows = [row for size in args.sizes for row in bench_size(size, args)]
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    print(table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""One benchmark stage, run in its own process so its peak RSS can be read.
+
+``python -m benchmarks.stages STAGE --data FILE`` prints one JSON object: the
+stage's timings in seconds (and per-query milliseconds), what it produced, and
+``peak_rss_mb`` from ``getrusage(RUSAGE_SELF).ru_maxrss``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.queries import ANALYTICS, LOOKUPS, PREFIXES, lookup_entities
+
+REPO = Path(__file__).resolve().parent.parent
+ONTOLOGY = REPO / "ontology" / "conflict.ttl"
+SHAPES = REPO / "ontology" / "shapes.ttl"
+Result = dict[str, Any]
+
+
+def _clock() -> float:
+    return time.perf_counter()
+
+
+def ox_bare(args: argparse.Namespace) -> Result:
+    """Baseline: pyoxigraph's own bulk load of the same files (ontology + data), nothing else."""
+    import pyoxigraph as ox
+
+    t = _clock()
+    store = ox.Store()
+    for path in (ONTOLOGY, args.data):
+        store.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:]))
+    return {"seconds": _clock() - t, "triples": len(store)}
+
+
+def load(args: argparse.Namespace) -> Result:
+    """The project's store: ontology + data bulk-loaded with file:line errors."""
+    from kg.store import load_store
+
+    t = _clock()
+    store = load_store([ONTOLOGY, args.data])
+    return {"seconds": _clock() - t, "triples": len(store)}
+
+
+def rdflib_parse(args: argparse.Namespace) -> Result:
+    """Baseline: rdflib's in-memory parse of ontology + data."""
+    from rdflib import Graph
+
+    t = _clock()
+    graph = Graph()
+    graph.parse(ONTOLOGY)
+    graph.parse(args.data)
+    return {"seconds": _clock() - t, "triples": len(graph)}
+
+
+def validate_fast(args: argparse.Namespace) -> Result:
+    """Load into Oxigraph, then run the shapes compiled to SPARQL (``seconds`` = validation)."""
+    from kg.shacl_sparql import validate_fast as run
+    from kg.store import load_store
+
+    t = _clock()
+    store = load_store([ONTOLOGY, args.data])
+    loaded = _clock()
+    found = run(store, shapes=SHAPES)
+    done = _clock()
+    return {
+        "seconds": done - loaded,
+        "load_seconds": loaded - t,
+        "total_seconds": done - t,
+        "findings": len(found),
+    }
+
+
+def validate_pyshacl(args: argparse.Namespace) -> Result:
+    """Baseline (naive pipeline): rdflib parse, then pySHACL through ``kg.validate``."""
+    from rdflib import Graph
+
+    from kg.validate import validate
+
+    t = _clock()
+    data = Graph().parse(args.data)
+    ontology, shapes = Graph().parse(ONTOLOGY), Graph().parse(SHAPES)
+    parsed = _clock()
+    report = validate(data, shapes=shapes, ontology=ontology)
+    done = _clock()
+    return {
+        "seconds": done - parsed,
+        "load_seconds": parsed - t,
+        "total_seconds": done - t,
+        "findings": len(report.findings),
+    }
+
+
+def _timed(run: Callable[[], int], repeat: int) -> dict[str, float]:
+    times, rows = [], 0
+    for _ in range(repeat):
+        t = _clock()
+        rows = run()
+        times.append((_clock() - t) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return {"median_ms": statistics.median(times), "p95_ms": p95, "rows": rows}
+
+
+def queries_ox(args: argparse.Namespace) -> Result:
+    """The library queries on the Oxigraph store (entity bound by substitution)."""
+    import pyoxigraph as ox
+
+    from kg.store import load_store
+
+    store = load_store([ONTOLOGY, args.data])
+    entities = [ox.NamedNode(e) for e in lookup_entities(args.theatres)]
+    out: Result = {}
+    for name, text in LOOKUPS.items():
+        q = PREFIXES + text
+        it = iter(range(10**9))
+        out[name] = _timed(
+            lambda q=q, it=it: len(
+                list(
+                    store.query(  # type: ignore[misc]
+                        q, substitutions={ox.Variable("entity"): entities[next(it) % len(entities)]}
+                    )
+                )
+            ),
+            args.repeat,
+        )
+    for name, text in ANALYTICS.items():
+        q = PREFIXES + text
+        out[name] = _timed(lambda q=q: len(list(store.query(q))), args.repeat)  # type: ignore[misc]
+    return {"queries": out}
+
+
+def queries_rdflib(args: argparse.Namespace) -> Result:
+    """Baseline: the same queries on rdflib's in-memory SPARQL engine."""
+    from rdflib import Graph, URIRef
+
+    graph = Graph().parse(ONTOLOGY)
+    graph.parse(args.data)
+    entities = [URIRef(e) for e in lookup_entities(args.theatres)]
+    out: Result = {}
+    for name, text in LOOKUPS.items():
+        q = PREFIXES + text
+        it = iter(range(10**9))
+        out[name] = _timed(
+            lambda q=q, it=it: len(
+                graph.query(q, initBindings={"entity": entities[next(it) % len(entities)]})
+            ),
+            args.repeat,
+        )
+    for name, text in ANALYTICS.items():
+        q = PREFIXES + text
+        out[name] = _timed(lambda q=q: len(graph.query(q)), args.repeat)
+    return {"queries": out}
+
+
+def network_export(args: argparse.Namespace) -> Result:
+    """Stand-in until the views land: mediation network by SPARQL, GEXF and GraphML by networkx."""
+    import networkx as nx
+
+    from kg.store import load_store
+
+    store = load_store([ONTOLOGY, args.data])
+    t = _clock()
+    graph = nx.MultiDiGraph()
+    q = (
+        PREFIXES
+        + """SELECT ?m ?p ?t ?c WHERE { ?t a ckg:Talks ; ckg:mediatedBy ?m ;
+        ckg:party ?p . OPTIONAL { ?t ckg:inConflict ?c } }"""
+    )
+    for row in store.query(q):  # type: ignore[union-attr]
+        graph.add_edge(row["m"].value, row["p"].value, key=row["t"].value, relation="mediates")
+    built = _clock()
+    with tempfile.TemporaryDirectory() as tmp:
+        nx.write_gexf(graph, Path(tmp) / "g.gexf")
+        gexf = _clock()
+        nx.write_graphml(graph, Path(tmp) / "g.graphml")
+        graphml = _clock()
+    return {
+        "seconds": graphml - t,
+        "view_seconds": built - t,
+        "gexf_seconds": gexf - built,
+        "graphml_seconds": graphml - gexf,
+        "edges": graph.number_of_edges(),
+    }
+
+
+STAGES: dict[str, Callable[[argparse.Namespace], Result]] = {
+    "ox-bare": ox_bare,
+    "load": load,
+    "rdflib-parse": rdflib_parse,
+    "validate-fast": validate_fast,
+    "validate-pyshacl": validate_pyshacl,
+    "queries-ox": queries_ox,
+    "queries-rdflib": queries_rdflib,
+    "network-export": network_export,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one stage and print its JSON result."""
+    ap = argparse.ArgumentParser(prog="benchmarks.stages")
+    ap.add_argument("stage", choices=sorted(STAGES))
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--theatres", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=5, help="runs per query")
+    args = ap.parse_args(argv)
+    result = STAGES[args.stage](args)
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,291 @@
+"""An Oxigraph-backed embedded store: the fast default for big graphs.
+
+Files are bulk-loaded into a :class:`pyoxigraph.Store` (in memory, or on disk
+when a directory is given). A syntax error becomes a :class:`kg.errors.LoadError`
+naming ``file:line:column``. An rdflib :class:`~rdflib.Graph` is built only on
+request (:func:`to_rdflib`), because it costs several times the memory.
+
+Examples
+--------
+>>> store = load_store(["ontology/conflict.ttl", "data/actors.ttl"])  # doctest: +SKIP
+>>> len(store) > 0  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import cast
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Identifier, Node
+
+from kg.errors import LoadError
+
+PathLike = str | os.PathLike[str]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def rdf_format(path: PathLike) -> ox.RdfFormat:
+    """Return the RDF format of ``path`` from its extension.
+
+    Raises
+    ------
+    LoadError
+        When the extension names no RDF format Oxigraph reads.
+
+    Examples
+    --------
+    >>> rdf_format("data/actors.ttl") == ox.RdfFormat.TURTLE
+    True
+    """
+    ext = Path(path).suffix.lstrip(".").lower()
+    fmt = ox.RdfFormat.from_extension(ext) if ext else None
+    if fmt is None:
+        raise LoadError(
+            path,
+            f"unknown RDF file extension {ext!r}",
+            hint="Use .ttl, .nt, .nq, .trig, .rdf or .jsonld.",
+        )
+    return fmt
+
+
+def _load_error(path: Path, exc: SyntaxError) -> LoadError:
+    line = exc.lineno if exc.lineno else None
+    # pyoxigraph gives a 0-based column in ``offset``; LoadError columns are 1-based.
+    column = exc.offset + 1 if line is not None and exc.offset is not None else None
+    what = str(exc.msg or exc)
+    if what.startswith("Parser error at line"):
+        what = what.split(": ", 1)[-1]
+    return LoadError(
+        path,
+        f"RDF syntax error: {what}",
+        line=line,
+        column=column,
+        hint="Fix the syntax at that position.",
+    )
+
+
+def load_file(store: ox.Store, path: PathLike, *, bulk: bool = True) -> None:
+    """Load one RDF file into the default graph of ``store``.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+    path : str or PathLike
+        Its format is taken from the extension (:func:`rdf_format`).
+    bulk : bool
+        Use Oxigraph's bulk loader (fast, not transactional) rather than a
+        transactional load.
+
+    Raises
+    ------
+    LoadError
+        ``path:line:col`` of a syntax error, or a missing/unreadable file.
+
+    Examples
+    --------
+    >>> load_file(ox.Store(), "data/actors.ttl")  # doctest: +SKIP
+    """
+    p = Path(path)
+    fmt = rdf_format(p)
+    if not p.is_file():
+        raise LoadError(p, "file not found", hint="Check the path.")
+    base = p.resolve().as_uri()
+    try:
+        if bulk:
+            store.bulk_load(path=str(p), format=fmt, base_iri=base)
+        else:
+            store.load(path=str(p), format=fmt, base_iri=base)
+    except SyntaxError as exc:
+        raise _load_error(p, exc) from None
+    except OSError as exc:
+        raise LoadError(p, f"cannot read file ({exc})") from None
+    except ValueError as exc:
+        raise LoadError(p, f"cannot load: {exc}") from None
+
+
+def load_store(
+    paths: Iterable[PathLike], *, path: PathLike | None = None, bulk: bool = True
+) -> ox.Store:
+    """Bulk-load RDF files (ontology, data, imports) into a new Oxigraph store.
+
+    Parameters
+    ----------
+    paths : iterable of path
+        Files merged into the default graph, in order.
+    path : str or PathLike, optional
+        A directory for an on-disk store; it must not exist yet. In memory
+        when omitted.
+    bulk : bool
+        See :func:`load_file`.
+
+    Returns
+    -------
+    pyoxigraph.Store
+
+    Raises
+    ------
+    LoadError
+        On the first file that cannot be loaded. An on-disk store being built
+        is removed, so nothing half-loaded is left behind.
+
+    Examples
+    --------
+    >>> store = load_store(["data/places.ttl"])  # doctest: +SKIP
+    """
+    target = Path(path) if path is not None else None
+    if target is not None and target.exists():
+        raise LoadError(target, "store directory already exists", hint="Choose a new path.")
+    store = ox.Store(str(target)) if target is not None else ox.Store()
+    try:
+        for file in paths:
+            load_file(store, file, bulk=bulk)
+    except LoadError:
+        del store
+        if target is not None:
+            shutil.rmtree(target, ignore_errors=True)
+        raise
+    if target is not None:
+        store.flush()
+    return store
+
+
+def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Identifier:
+    """Convert a pyoxigraph term to the equal rdflib term.
+
+    Examples
+    --------
+    >>> to_rdflib_term(ox.Literal("Rusia", language="id"))
+    rdflib.term.Literal('Rusia', lang='id')
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dtype = term.datatype.value
+        if dtype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dtype))
+    raise TypeError(f"cannot convert {term!r} to rdflib")
+
+
+def to_ox_term(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """Convert an rdflib term to the equal pyoxigraph term.
+
+    Examples
+    --------
+    >>> to_ox_term(URIRef("https://w3id.org/conflict-kg/id/russia")).value
+    'https://w3id.org/conflict-kg/id/russia'
+    """
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None and str(term.datatype) != _RDF_LANGSTRING:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r} to pyoxigraph")
+
+
+def to_ox_quad(
+    triple: tuple[Node, Node, Node], graph: ox.NamedNode | ox.DefaultGraph | None = None
+) -> ox.Quad:
+    """Convert an rdflib triple to a pyoxigraph quad (in ``graph``, default graph if None).
+
+    Examples
+    --------
+    >>> q = to_ox_quad((URIRef("http://x/s"), URIRef("http://x/p"), Literal("o")))
+    >>> q.object.value
+    'o'
+    """
+    s, p, o = (to_ox_term(cast(Identifier, t)) for t in triple)
+    if isinstance(s, ox.Literal) or not isinstance(p, ox.NamedNode):
+        raise TypeError(f"not an RDF triple: {triple!r}")
+    return ox.Quad(s, p, o, graph if graph is not None else ox.DefaultGraph())
+
+
+def select(
+    store: ox.Store,
+    query: str,
+    *,
+    union: bool = False,
+    default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
+) -> ox.QuerySolutions:
+    """Run a SPARQL SELECT on ``store``.
+
+    ``union`` makes the default graph the union of all graphs; ``default_graph``
+    names the graphs merged into it instead.
+
+    Examples
+    --------
+    >>> [s["x"].value for s in select(ox.Store(), 'SELECT ?x WHERE { BIND("a" AS ?x) }')]
+    ['a']
+    """
+    result = store.query(query, use_default_graph_as_union=union, default_graph=default_graph)
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError("expected a SELECT query")
+    return result
+
+
+def to_rdflib(store: ox.Store) -> Graph:
+    """Copy the default graph of ``store`` into a new rdflib Graph.
+
+    Only for code that needs the rdflib API: the copy holds the whole graph
+    again in Python objects (several times Oxigraph's memory).
+
+    Examples
+    --------
+    >>> store = ox.Store()
+    >>> len(to_rdflib(store))
+    0
+    """
+    graph = Graph()
+    add = graph.add
+    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        add(
+            (
+                to_rdflib_term(quad.subject),
+                to_rdflib_term(quad.predicate),
+                to_rdflib_term(quad.object),
+            )
+        )
+    return graph
+
+
+def from_rdflib(graph: Graph, *, store: ox.Store | None = None) -> ox.Store:
+    """Copy an rdflib Graph into (a new, or the given) Oxigraph store.
+
+    Examples
+    --------
+    >>> len(from_rdflib(Graph()))
+    0
+    """
+    target = store if store is not None else ox.Store()
+    target.extend(to_ox_quad(t) for t in graph)
+    return target
+
+
+__all__ = [
+    "from_rdflib",
+    "load_file",
+    "load_store",
+    "rdf_format",
+    "select",
+    "to_ox_quad",
+    "to_ox_term",
+    "to_rdflib",
+    "to_rdflib_term",
+]

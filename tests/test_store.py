@@ -1,0 +1,89 @@
+"""The Oxigraph-backed store: bulk loading, file:line errors, rdflib round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
+
+from kg.errors import LoadError
+from kg.store import from_rdflib, load_store, select, to_rdflib
+
+REPO = Path(__file__).resolve().parent.parent
+FILES = [REPO / "ontology" / "conflict.ttl", *sorted((REPO / "data").glob("*.ttl"))]
+
+
+def test_store_holds_the_same_triples_as_rdflib() -> None:
+    store = load_store(FILES)
+    expected = Graph()
+    for path in FILES:
+        expected.parse(path)
+    assert isomorphic(to_rdflib(store), expected)
+
+
+def test_store_answers_sparql_over_the_data() -> None:
+    store = load_store(FILES)
+    rows = select(
+        store,
+        "PREFIX ckg: <https://w3id.org/conflict-kg/ontology#> "
+        "SELECT ?m WHERE { <https://w3id.org/conflict-kg/id/moscow-talks-2020> ckg:mediatedBy ?m }",
+    )
+    assert [r["m"].value for r in rows] == ["https://w3id.org/conflict-kg/id/russia"]
+
+
+def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .\n"
+        "<urn:a> ckg:party <urn:b> .\n"
+        "  <urn:c> ckg:party ;; .\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as err:
+        load_store([FILES[0], bad])
+    assert (err.value.path, err.value.line, err.value.column) == (str(bad), 3, 22)
+    assert str(err.value).startswith(f"{bad}:3:22: RDF syntax error")
+
+
+def test_missing_file_and_unknown_extension(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="file not found"):
+        load_store([tmp_path / "absent.ttl"])
+    odd = tmp_path / "data.xyz"
+    odd.write_text("", encoding="utf-8")
+    with pytest.raises(LoadError, match="unknown RDF file extension"):
+        load_store([odd])
+
+
+def test_on_disk_store_is_removed_when_loading_fails(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.nt"
+    bad.write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
+    target = tmp_path / "store"
+    with pytest.raises(LoadError) as err:
+        load_store([FILES[0], bad], path=target)
+    assert err.value.line == 1
+    assert not target.exists()
+
+
+def test_on_disk_store_persists_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "store"
+    store = load_store(FILES[:2], path=target)
+    n = len(store)
+    del store
+    assert len(ox.Store(str(target))) == n > 0
+    with pytest.raises(LoadError, match="already exists"):
+        load_store(FILES[:2], path=target)
+
+
+def test_rdflib_round_trip_keeps_languages_and_datatypes() -> None:
+    g = Graph()
+    s, p = URIRef("urn:s"), URIRef("urn:p")
+    lits = [Literal("Rusia", lang="id"), Literal("1994", datatype=XSD.gYear), Literal("plain")]
+    for lit in lits:
+        g.add((s, p, lit))
+    back = to_rdflib(from_rdflib(g))
+    assert set(back) == set(g)
+    assert {o.language for o in back.objects(s, p)} == {"id", None}

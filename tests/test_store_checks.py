@@ -1,0 +1,62 @@
+"""Literal and vocabulary checks on the Oxigraph store agree with kg.checks and name file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.checks import bad_literals, undeclared_terms
+from kg.errors import LoadError
+from kg.load import _raw_literals
+from kg.store import load_store
+from kg.store_checks import bad_store_literals, check_store, undeclared_store_terms
+
+REPO = Path(__file__).resolve().parent.parent
+ONTOLOGY = REPO / "ontology" / "conflict.ttl"
+DATA = sorted((REPO / "data").glob("*.ttl"))
+
+MIXED = """@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<urn:a> ckg:year "1994"^^xsd:gYear , "94"^^xsd:gYear ;
+    ckg:date "2020-10-09"^^xsd:date , "2020-02-30"^^xsd:date ;
+    ckg:estimateValue 12 , "twelve"^^xsd:integer ;
+    ckg:mediatedby <urn:b> .
+<urn:b> a ckg:Staat ; ckg:statedAs "maybe"^^xsd:boolean .
+"""
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ONTOLOGY)
+
+
+def test_repository_passes(ontology: Graph) -> None:
+    check_store(load_store([ONTOLOGY, *DATA]), [ONTOLOGY, *DATA], ontology=ontology)
+
+
+def test_same_problems_as_the_rdflib_checks(tmp_path: Path, ontology: Graph) -> None:
+    path = tmp_path / "mixed.ttl"
+    path.write_text(MIXED, encoding="utf-8")
+    store = load_store([path])
+    with _raw_literals():  # literals kept as written, as kg.load parses them
+        graph = Graph().parse(path)
+    assert {str(x) for x in bad_store_literals(store)} == {str(x) for x in bad_literals(graph)}
+    assert {str(x) for x in bad_store_literals(store)} == {"94", "2020-02-30", "twelve", "maybe"}
+    assert undeclared_store_terms(store, ontology) == undeclared_terms(graph, ontology)
+
+
+def test_errors_name_the_file_and_line(tmp_path: Path, ontology: Graph) -> None:
+    good = tmp_path / "good.ttl"
+    good.write_text(MIXED.split("<urn:a>")[0] + "<urn:z> ckg:year 1994 .\n", encoding="utf-8")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(MIXED, encoding="utf-8")
+    files = [ONTOLOGY, good, bad]
+    with pytest.raises(LoadError) as err:
+        check_store(load_store(files), files, ontology=ontology)
+    found = [(e.path, e.line) for e in err.value.all]
+    assert found[0] == (str(bad), 3)
+    assert (str(bad), 6) in found and (str(bad), 7) in found  # ckg:mediatedby, ckg:Staat
+    assert all(path == str(bad) for path, _ in found)
+    assert len(found) == 6  # four literals, ckg:mediatedby and ckg:Staat
