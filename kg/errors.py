@@ -74,6 +74,27 @@ class LoadError(ConflictKGError):
         """This error followed by the related ones."""
         return (self, *self.related)
 
+    @classmethod
+    def first_of(cls, errors: Sequence[LoadError]) -> LoadError:
+        """The earliest error (by file, line, column), carrying the others as ``related``.
+
+        Examples
+        --------
+        >>> e = LoadError.first_of([LoadError("b.ttl", "x"), LoadError("a.ttl", "y", line=3)])
+        >>> str(e), len(e.related)
+        ('a.ttl:3: y.', 1)
+        """
+        ordered = sorted(errors, key=lambda e: (e.path, e.line or 0, e.column or 0))
+        first = ordered[0]
+        return cls(
+            first.path,
+            first.what,
+            line=first.line,
+            column=first.column,
+            hint=first.hint,
+            related=ordered[1:],
+        )
+
 
 class DataError(ConflictKGError):
     """The data fails a check; ``findings`` holds what was found."""

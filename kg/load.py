@@ -97,19 +97,6 @@ def _where(path: Path, text: str, term: Node, what: str, hint: str) -> LoadError
     return LoadError(path, what, line=line, column=col, hint=hint)
 
 
-def _first_with_rest(errors: list[LoadError]) -> LoadError:
-    errors.sort(key=lambda e: (e.path, e.line or 0, e.column or 0))
-    first = errors[0]
-    return LoadError(
-        first.path,
-        first.what,
-        line=first.line,
-        column=first.column,
-        hint=first.hint,
-        related=errors[1:],
-    )
-
-
 def parse_turtle(path: PathLike) -> Graph:
     """Parse one Turtle file, rejecting syntax errors and ill-typed literals.
 
@@ -157,7 +144,7 @@ def parse_turtle(path: PathLike) -> Graph:
             )
         )
     if errors:
-        raise _first_with_rest(errors)
+        raise LoadError.first_of(errors)
     return graph
 
 
@@ -183,7 +170,7 @@ def check_vocabulary(path: PathLike, graph: Graph, ontology: Graph) -> None:
         )
         for term in terms
     ]
-    raise _first_with_rest(errors)
+    raise LoadError.first_of(errors)
 
 
 def load_graph(paths: Iterable[PathLike], *, ontology: Graph | None = None) -> Graph:
@@ -225,7 +212,7 @@ def load_graph(paths: Iterable[PathLike], *, ontology: Graph | None = None) -> G
             merged.bind(prefix, ns, override=False)
         merged += graph
     if errors:
-        raise _first_with_rest(errors)
+        raise LoadError.first_of(errors)
     return merged
 
 

@@ -110,16 +110,7 @@ def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) 
         for term in undeclared_store_terms(store, ontology)
     ]
     if errors:
-        errors.sort(key=lambda e: (e.path, e.line or 0, e.column or 0))
-        first = errors[0]
-        raise LoadError(
-            first.path,
-            first.what,
-            line=first.line,
-            column=first.column,
-            hint=first.hint,
-            related=errors[1:],
-        )
+        raise LoadError.first_of(errors)
 
 
 __all__ = ["bad_store_literals", "check_store", "undeclared_store_terms"]
