@@ -1,46 +1,56 @@
 """Build the published graph: check everything, then write the outputs atomically.
 
-Outputs are produced by *build steps*: callables that take the checked project
-and return ``{file name: bytes}``. :data:`BUILD_STEPS` lists the default ones
-(Turtle and N-Triples); later features (views, exports) append their own step.
-All outputs are computed in memory first and then written with temporary files
-and ``os.replace``, so a failed run leaves no partial file.
+The project is loaded into an Oxigraph store (:func:`kg.fast_project.check_project_fast`:
+file:line errors, literal and vocabulary checks, SHACL compiled to SPARQL), so a
+build of a million triples needs about a minute and under 2 GB. Outputs are
+produced by *build steps*: callables that take the checked project
+(:class:`BuildInput`) and return ``{file name: content}``, the content being
+bytes or a :data:`~kg.outputs.Writer` that streams into the file.
+:data:`BUILD_STEPS` lists the default ones: the merged graph as sorted
+N-Triples and Turtle, then every network view. All outputs go to temporary
+files first and replace the old ones with ``os.replace`` only when every one is
+complete, so a failed run leaves the output directory as it was.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
-
-from kg import CKG
+from kg.build_input import BuildInput, load_checked
 from kg.errors import DataError
-from kg.graphs import graphs_step
-from kg.project import CheckedProject, check_project
+from kg.outputs import Writer, graph_prefixes, sorted_ntriples, turtle_writer
 from kg.resources import Layout
 
-BuildStep = Callable[[CheckedProject, Graph], Mapping[str, bytes]]
-"""A build step: ``(checked project, merged graph) -> {file name: content}``."""
+Content = bytes | Writer
+"""What a build step returns for one file: its bytes, or a function writing it."""
+
+BuildStep = Callable[[BuildInput], Mapping[str, Content]]
+"""A build step: ``(checked project) -> {file name: content}``."""
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``; ``total`` 0 when unknown."""
 
 
-def turtle_step(project: CheckedProject, merged: Graph) -> Mapping[str, bytes]:
-    """Serialise the merged graph (ontology + data) as ``conflict-kg.ttl``."""
-    return {"conflict-kg.ttl": merged.serialize(format="turtle", encoding="utf-8")}
+def graph_step(project: BuildInput) -> Mapping[str, Content]:
+    """The merged graph (ontology + data) as ``conflict-kg.nt`` (sorted) and ``conflict-kg.ttl``."""
+    nt = sorted_ntriples(project.store)
+    prefixes = graph_prefixes(project.ontology, project.layout.data_files)
+    return {"conflict-kg.nt": nt, "conflict-kg.ttl": turtle_writer(nt, prefixes)}
 
 
-def ntriples_step(project: CheckedProject, merged: Graph) -> Mapping[str, bytes]:
-    """Serialise the merged graph as sorted N-Triples, ``conflict-kg.nt``."""
-    text = merged.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    lines = sorted(line for line in text.splitlines() if line.strip())
-    return {"conflict-kg.nt": ("\n".join(lines) + "\n").encode("utf-8")}
+def graphs_step(project: BuildInput) -> Mapping[str, Content]:
+    """Every network view under ``graphs/`` (see :func:`kg.graphs.graph_files`)."""
+    from kg.graphs import graph_files  # the views pull in networkx and matplotlib
+
+    return graph_files(project.graph)
 
 
-BUILD_STEPS: list[BuildStep] = [turtle_step, ntriples_step, graphs_step]
+BUILD_STEPS: list[BuildStep] = [graph_step, graphs_step]
 """Default build steps; append a :data:`BuildStep` to add an output to ``build``."""
 
 
@@ -53,6 +63,7 @@ class BuildSummary:
     source_documents: int = 0
     quotations: int = 0
     outputs: tuple[Path, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         """Return the summary as a JSON-ready dict."""
@@ -62,40 +73,31 @@ class BuildSummary:
             "source_documents": self.source_documents,
             "quotations": self.quotations,
             "outputs": [str(p) for p in self.outputs],
+            "notes": list(self.notes),
         }
 
 
-def subclasses(ontology: Graph, cls: URIRef) -> set[URIRef]:
-    """Return ``cls`` and its subclasses (``rdfs:subClassOf*``) in ``ontology``."""
-    found = {cls}
-    for sub in ontology.transitive_subjects(RDFS.subClassOf, cls):
-        if isinstance(sub, URIRef):
-            found.add(sub)
-    return found
+def _write(target: Path, content: Content) -> str:
+    """Write ``content`` to a new temporary file beside ``target``; return its path."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if isinstance(content, bytes | bytearray):
+                handle.write(content)
+            elif callable(content):
+                content(handle)
+            else:
+                raise TypeError(f"{target.name}: expected bytes or a writer, got {type(content)}")
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
 
 
-def count_instances(graph: Graph, classes: set[URIRef]) -> int:
-    """Count distinct subjects typed with any of ``classes``."""
-    return len({s for c in classes for s in graph.subjects(RDF.type, c)})
-
-
-def summarise(project: CheckedProject, merged: Graph) -> BuildSummary:
-    """Compute the :class:`BuildSummary` counts (without outputs)."""
-    per_class: dict[str, int] = {}
-    for cls in {o for o in project.data.objects(None, RDF.type) if isinstance(o, URIRef)}:
-        if cls.startswith(str(CKG)):
-            per_class["ckg:" + cls[len(str(CKG)) :]] = count_instances(project.data, {cls})
-    docs = subclasses(project.ontology, CKG.SourceDocument)
-    quotes = subclasses(project.ontology, CKG.Quotation)
-    return BuildSummary(
-        triples=len(merged),
-        instances_per_class=dict(sorted(per_class.items())),
-        source_documents=count_instances(project.data, docs),
-        quotations=count_instances(project.data, quotes),
-    )
-
-
-def write_atomically(out_dir: Path, files: Mapping[str, bytes]) -> tuple[Path, ...]:
+def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path, ...]:
     """Write ``files`` into ``out_dir`` via temporary files and ``os.replace``.
 
     Every file is fully written before any is replaced; on error the temporary
@@ -109,15 +111,8 @@ def write_atomically(out_dir: Path, files: Mapping[str, bytes]) -> tuple[Path, .
     out_dir.mkdir(parents=True, exist_ok=True)
     temps: dict[str, str] = {}
     try:
-        for name, content in files.items():
-            target = out_dir / name  # a name may hold a subdirectory: "graphs/a.gexf"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            temps[name] = tmp
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
+        for name, content in files.items():  # a name may hold a subdirectory: "graphs/a.gexf"
+            temps[name] = _write(out_dir / name, content)
         for name, tmp in temps.items():
             os.replace(tmp, out_dir / name)
     finally:
@@ -127,8 +122,19 @@ def write_atomically(out_dir: Path, files: Mapping[str, bytes]) -> tuple[Path, .
     return tuple(out_dir / name for name in files)
 
 
+def _notes(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
+    """The project's own warnings raised by the build steps, once each."""
+    own = (str(w.message) for w in caught if w.category.__module__.startswith("kg."))
+    return tuple(dict.fromkeys(own))
+
+
 def build(
-    layout: Layout, *, out_dir: str | os.PathLike[str], steps: Sequence[BuildStep] | None = None
+    layout: Layout,
+    *,
+    out_dir: str | os.PathLike[str],
+    steps: Sequence[BuildStep] | None = None,
+    engine: str = "oxigraph",
+    progress: Progress | None = None,
 ) -> BuildSummary:
     """Check the project and write its outputs into ``out_dir``.
 
@@ -140,6 +146,10 @@ def build(
         Output directory (created if needed).
     steps : sequence of BuildStep, optional
         Default :data:`BUILD_STEPS`.
+    engine : {"oxigraph", "pyshacl"}
+        The SHACL engine (same findings; pySHACL is the slow reference).
+    progress : callable, optional
+        ``progress(stage, done, total)`` as the build goes.
 
     Returns
     -------
@@ -158,32 +168,39 @@ def build(
     >>> build(find_layout(), out_dir="build").triples  # doctest: +SKIP
     1234
     """
-    project = check_project(layout)
+    tick = progress or (lambda stage, done, total: None)
+    project = load_checked(layout, engine=engine, progress=tick)
     if not project.report.conforms:
         n = len(project.report.errors)
         raise DataError(f"{n} SHACL violation(s); nothing written", project.report.findings)
-    merged = project.merged()
-    files: dict[str, bytes] = {}
-    for step in BUILD_STEPS if steps is None else steps:
-        files.update(step(project, merged))
+    files: dict[str, Content] = {}
+    todo = list(BUILD_STEPS if steps is None else steps)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for done, step in enumerate(todo):
+            tick(getattr(step, "__name__", "step"), done, len(todo))
+            files.update(step(project))
+    tick("write", 0, len(files))
     outputs = write_atomically(Path(out_dir), files)
-    summary = summarise(project, merged)
+    counts = project.counts()
     return BuildSummary(
-        triples=summary.triples,
-        instances_per_class=summary.instances_per_class,
-        source_documents=summary.source_documents,
-        quotations=summary.quotations,
+        triples=counts.triples,
+        instances_per_class=counts.instances_per_class,
+        source_documents=counts.source_documents,
+        quotations=counts.quotations,
         outputs=outputs,
+        notes=_notes(caught),
     )
 
 
 __all__ = [
     "BUILD_STEPS",
+    "BuildInput",
     "BuildStep",
     "BuildSummary",
+    "Content",
     "build",
-    "ntriples_step",
-    "summarise",
-    "turtle_step",
+    "graph_step",
+    "graphs_step",
     "write_atomically",
 ]

@@ -29,11 +29,13 @@ from kg.validate import ValidationReport
 
 @dataclass(frozen=True)
 class FastCheckedProject:
-    """The store (ontology + data in its default graph) and the SHACL report on the data."""
+    """The store (ontology + data in its default graph), the ontology alone and the
+    SHACL report on the data."""
 
     layout: Layout
     store: ox.Store
     report: ValidationReport
+    ontology: Graph
 
 
 def check_project_fast(
@@ -65,7 +67,7 @@ def check_project_fast(
     for prefix, ns in ontology.namespaces():
         names.bind(prefix, ns, override=False)
     found = validate_fast(store, shapes=shapes, workers=workers, progress=progress)
-    return FastCheckedProject(layout, store, as_report(found, store, names=names))
+    return FastCheckedProject(layout, store, as_report(found, store, names=names), ontology)
 
 
 __all__ = ["FastCheckedProject", "check_project_fast"]

@@ -8,7 +8,7 @@ import pytest
 from conftest import PREFIXES, write_project
 from rdflib import Graph
 
-from kg.build import BUILD_STEPS, build, write_atomically
+from kg.build import BUILD_STEPS, BuildInput, build, write_atomically
 from kg.errors import DataError, LoadError
 from kg.resources import Layout
 
@@ -69,8 +69,8 @@ def test_failing_step_leaves_no_partial_file(project: Path, tmp_path: Path) -> N
 
 
 def test_extra_build_step_adds_an_output(project: Path, tmp_path: Path) -> None:
-    def count(_: object, merged: Graph) -> dict[str, bytes]:
-        return {"count.txt": str(len(merged)).encode()}
+    def count(checked: BuildInput) -> dict[str, bytes]:
+        return {"count.txt": str(len(checked.store)).encode()}
 
     summary = build(Layout.at(project), out_dir=tmp_path / "o", steps=[*BUILD_STEPS, count])
     assert (tmp_path / "o" / "count.txt").read_text() == str(summary.triples)
@@ -91,3 +91,58 @@ def test_write_atomically_cleans_temp_files_on_error(tmp_path: Path) -> None:
 def test_missing_shapes_file_means_no_shapes(tmp_path: Path) -> None:
     root = write_project(tmp_path / "p", shapes=False)
     assert build(Layout.at(root), out_dir=tmp_path / "o").triples > 0
+
+
+def test_writer_steps_stream_into_the_file_and_fail_atomically(
+    project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "o"
+
+    def streamed(_: BuildInput) -> dict[str, object]:
+        return {"big.txt": lambda handle: handle.write(b"line\n" * 3)}
+
+    build(Layout.at(project), out_dir=out, steps=[*BUILD_STEPS, streamed])  # type: ignore[list-item]
+    assert (out / "big.txt").read_bytes() == b"line\n" * 3
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    def half_written(_: BuildInput) -> dict[str, object]:
+        def write(handle: object) -> None:
+            handle.write(b"partial")  # type: ignore[attr-defined]
+            raise OSError("disk full")
+
+        return {"big.txt": write}
+
+    with pytest.raises(OSError, match="disk full"):
+        build(Layout.at(project), out_dir=out, steps=[*BUILD_STEPS, half_written])  # type: ignore[list-item]
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not [p for p in out.rglob(".*.tmp")]
+
+
+def test_outputs_are_sorted_deterministic_and_equal_across_engines(
+    project: Path, tmp_path: Path
+) -> None:
+    build(Layout.at(project), out_dir=tmp_path / "a")
+    build(Layout.at(project), out_dir=tmp_path / "b", engine="pyshacl")
+    for name in ("conflict-kg.nt", "conflict-kg.ttl"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    lines = (tmp_path / "a" / "conflict-kg.nt").read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(set(lines))
+    ttl = (tmp_path / "a" / "conflict-kg.ttl").read_text(encoding="utf-8")
+    assert "@prefix ckg: <https://w3id.org/conflict-kg/ontology#> ." in ttl
+
+
+def test_violation_is_found_by_both_engines(bad_project: Path, tmp_path: Path) -> None:
+    for engine in ("oxigraph", "pyshacl"):
+        with pytest.raises(DataError) as info:
+            build(Layout.at(bad_project), out_dir=tmp_path / engine, engine=engine)
+        assert len(info.value.findings) == 1
+        assert not (tmp_path / engine).exists()
+
+
+def test_progress_reports_each_stage(project: Path, tmp_path: Path) -> None:
+    seen: list[tuple[str, int, int]] = []
+    build(Layout.at(project), out_dir=tmp_path / "o", progress=lambda *a: seen.append(a))
+    stages = [s for s, _, _ in seen]
+    assert stages[0] == "load"
+    assert "validate" in stages
+    assert stages.index("graph_step") < stages.index("graphs_step") < stages.index("write")
