@@ -39,7 +39,9 @@ Examples
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 import pyoxigraph as ox
@@ -110,6 +112,26 @@ class Terms:
         return self.__getattr__(name)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building big acyclic structures.
+
+    With 10^6 live objects each full collection walks them all, which costs a
+    third of a view's time at 1M triples; the indexes and views hold no cycles.
+
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _need(predicate: Node | None) -> Node:
     if predicate is None:
         raise UsageError("an indexed graph answers only calls that name the predicate")
@@ -140,12 +162,13 @@ class IndexedGraph:
         index = self._out.get(predicate)
         if index is None:
             index = self._out[predicate] = {}
-            for s, o in self._scan(predicate):
-                found = index.get(s)
-                if found is None:
-                    index[s] = [o]
-                else:
-                    found.append(o)
+            with gc_paused():
+                for s, o in self._scan(predicate):
+                    found = index.get(s)
+                    if found is None:
+                        index[s] = [o]
+                    else:
+                        found.append(o)
         return index
 
     def _backward(self, predicate: Node) -> Index:
@@ -254,7 +277,8 @@ class StoreGraph(IndexedGraph):
         iri, named, blank = self._iri, ox.NamedNode, ox.BlankNode
         quads = self.store.quads_for_pattern(None, named(str(predicate)), None, self.graph_name)
         for quad in quads:
-            s, o = quad.subject, quad.object
+            s: Any = quad.subject
+            o: Any = quad.object
             kind = type(o)
             if kind is named:
                 obj: Any = iri(o.value)
@@ -305,6 +329,7 @@ __all__ = [
     "IndexedGraph",
     "StoreGraph",
     "Terms",
+    "gc_paused",
     "indexed",
     "memo_of",
 ]

@@ -52,7 +52,7 @@ from kg.relations import (
     mediation_relations,
     membership_relations,
 )
-from kg.storegraph import GraphLike, Terms, indexed, memo_of
+from kg.storegraph import GraphLike, Terms, gc_paused, indexed, memo_of
 from kg.timeslice import Span, interval_of, merge_spans
 
 _CKG, _RDF, _RDFS = Terms(CKG), Terms(RDF), Terms(RDFS)
@@ -307,7 +307,18 @@ def build_view(
         raise UsageError(f"unknown view {name!r}; available views: {', '.join(VIEWS)}")
     if between is not None and between[0] > between[1]:
         raise UsageError(f"empty time window: {between[0]} is after {between[1]}")
-    graph = indexed(graph)
+    with gc_paused():
+        return _build(indexed(graph), name, spec, at=at, between=between)
+
+
+def _build(
+    graph: GraphLike,
+    name: str,
+    spec: ViewSpec,
+    *,
+    at: date | None,
+    between: tuple[date, date] | None,
+) -> nx.Graph:
     groups: dict[tuple[str, str, str], list[Relation]] = {}
     for rel in spec.extract(graph):
         if (at is None and between is None) or _in_time(rel.span, at, between):
