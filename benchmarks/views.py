@@ -47,7 +47,7 @@ def _timed(run: Callable[[], Any]) -> tuple[float, Any]:
 def bench_view(graph: Any, name: str, *, png: bool = False) -> dict[str, Any]:
     """Seconds to build the view ``name`` of ``graph`` and to write each export."""
     from kg.export import EmptyViewWarning, to_gexf, to_graphml
-    from kg.plot import render
+    from kg.plot import render, too_large
     from kg.views import build_view
 
     seconds, view = _timed(lambda: build_view(graph, name))
@@ -63,7 +63,7 @@ def bench_view(graph: Any, name: str, *, png: bool = False) -> dict[str, Any]:
             out[f"{key}_seconds"] = round(seconds, 3)
             out[f"{key}_mb"] = round(len(content) / 1e6, 2)
     if png:
-        if view.number_of_nodes() <= 150:
+        if too_large(view) is None:
             out["png_seconds"] = round(_timed(lambda: render(view, fmt="png"))[0], 3)
         else:
             out["png_seconds"] = None  # over the plot limit: not drawn
