@@ -89,6 +89,11 @@ def _typed(graph: GraphLike, types: Iterable[URIRef]) -> list[URIRef]:
     return sorted(found, key=str)
 
 
+def _as_text(pair: tuple[Node, Node]) -> tuple[str, str]:
+    """Sort key of an IRI pair: the IRIs' order, without rdflib's comparison methods."""
+    return str(pair[0]), str(pair[1])
+
+
 def _status(graph: GraphLike, node: Node) -> str:
     values = sorted(str(o).rsplit("#", 1)[-1] for o in graph.objects(node, _CKG.status))
     return " | ".join(values)
@@ -104,10 +109,13 @@ def _relate(
     context: URIRef | None = None,
     symmetric: bool = False,
 ) -> Iterator[Relation]:
+    kept = [(source, target) for source, target in pairs if source is not target]
+    if not kept:  # most carriers imply no pair of a given relation: skip their dating
+        return
     when = span or span_of(graph, via)
     sources = tuple(source_documents(graph, via))
     status = _status(graph, via)
-    for source, target in pairs:
+    for source, target in kept:
         if source != target:
             yield Relation(source, target, relation, via, when, sources, status, context, symmetric)
 
@@ -213,7 +221,8 @@ def belligerent_relations(graph: GraphLike) -> list[Relation]:
 
 
 def _statement_relations(graph: GraphLike) -> Iterator[Relation]:
-    for event in sorted({s for s in graph.subjects(_CKG.speaker, None) if isinstance(s, URIRef)}):
+    speaking = {s for s in graph.subjects(_CKG.speaker, None) if isinstance(s, URIRef)}
+    for event in sorted(speaking, key=str):
         speakers = _uris(graph, event, _CKG.speaker)
         types = set(graph.objects(event, _RDF.type))
         invited = _uris(graph, event, _CKG.invitee)
@@ -247,9 +256,8 @@ def _event_relations(graph: GraphLike) -> Iterator[Relation]:
         for speaker in _uris(graph, appeal, _CKG.speaker)
         for target in _uris(graph, appeal, _CKG.callsFor)
     }
-    for event in sorted(
-        {s for s in graph.subjects(_CKG.calledForBy, None) if isinstance(s, URIRef)}
-    ):
+    called = {s for s in graph.subjects(_CKG.calledForBy, None) if isinstance(s, URIRef)}
+    for event in sorted(called, key=str):
         callers = _uris(graph, event, _CKG.calledForBy)
         on = _uris(graph, event, _CKG.party, _CKG.belligerent)
         pairs = [(c, p) for c in callers for p in on if (c, event) not in appealed]
@@ -284,10 +292,14 @@ def _structural_relations(graph: GraphLike) -> Iterator[Relation]:
         (_CKG.forcesOf, "forces of"),
         (_CKG.officeIn, "office in"),
     ):
-        for subject, obj in sorted(graph.subject_objects(pred)):
-            if isinstance(subject, URIRef) and isinstance(obj, URIRef):
-                span = span_of(graph, subject, steps=())
-                yield from _relate(graph, subject, [(subject, obj)], name, span=span)
+        pairs = [
+            (s, o)
+            for s, o in graph.subject_objects(pred)
+            if isinstance(s, URIRef) and isinstance(o, URIRef)
+        ]
+        for subject, obj in sorted(pairs, key=_as_text):
+            span = span_of(graph, subject, steps=())
+            yield from _relate(graph, subject, [(subject, obj)], name, span=span)
 
 
 def actor_relations(graph: GraphLike) -> list[Relation]:

@@ -40,6 +40,7 @@ Examples
 from __future__ import annotations
 
 import gc
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol
@@ -141,17 +142,17 @@ def _need(predicate: Node | None) -> Node:
 class IndexedGraph:
     """Per-predicate indexes and memo tables (see module docstring).
 
-    Subclasses give :meth:`_scan`: the ``(subject, object)`` pairs of a predicate.
+    Subclasses fill the index of a predicate (:meth:`_fill`).
     """
 
     def __init__(self) -> None:
         self._out: dict[Node, Index] = {}
         self._in: dict[Node, Index] = {}
         self._raw: set[Node] = set()
-        self._memo: dict[str, dict[Any, Any]] = {}
+        self._memo: defaultdict[str, dict[Any, Any]] = defaultdict(dict)
 
-    def _scan(self, predicate: Node) -> Iterable[tuple[Node, Any]]:
-        """The ``(subject, object)`` pairs of ``predicate`` (objects may be raw)."""
+    def _fill(self, predicate: Node, index: Index) -> None:
+        """Put ``{subject: [objects…]}`` of ``predicate`` in ``index`` (objects may be raw)."""
         raise NotImplementedError
 
     def _node(self, raw: Any) -> Node:
@@ -163,12 +164,7 @@ class IndexedGraph:
         if index is None:
             index = self._out[predicate] = {}
             with gc_paused():
-                for s, o in self._scan(predicate):
-                    found = index.get(s)
-                    if found is None:
-                        index[s] = [o]
-                    else:
-                        found.append(o)
+                self._fill(predicate, index)
         return index
 
     def _backward(self, predicate: Node) -> Index:
@@ -215,10 +211,7 @@ class IndexedGraph:
 
     def memo(self, table: str) -> dict[Any, Any]:
         """The memo table ``table`` of the view code (created empty on first use)."""
-        found = self._memo.get(table)
-        if found is None:
-            found = self._memo[table] = {}
-        return found
+        return self._memo[table]
 
     def indexed(self) -> list[str]:
         """The predicates indexed so far (sorted IRIs)."""
@@ -256,12 +249,6 @@ class StoreGraph(IndexedGraph):
         self._iris: dict[str, URIRef] = {}
         self._literals: dict[ox.Literal, Node] = {}
 
-    def _iri(self, value: str) -> URIRef:
-        found = self._iris.get(value)
-        if found is None:
-            found = self._iris[value] = _VOCABULARY.get(value) or URIRef(value)
-        return found
-
     def _node(self, raw: Any) -> Node:
         # literals stay Oxigraph terms in the index until asked for (most labels never are)
         if type(raw) is not ox.Literal:
@@ -271,23 +258,38 @@ class StoreGraph(IndexedGraph):
             found = self._literals[raw] = to_rdflib_term(raw)
         return found
 
-    def _scan(self, predicate: Node) -> Iterator[tuple[Node, Any]]:
+    def _fill(self, predicate: Node, index: Index) -> None:
+        # one tight loop: this scan is most of the cost of a first view at 10^6 triples
         if not isinstance(predicate, URIRef):
             return
-        iri, named, blank = self._iri, ox.NamedNode, ox.BlankNode
+        iris, vocabulary, named, blank = self._iris, _VOCABULARY, ox.NamedNode, ox.BlankNode
         quads = self.store.quads_for_pattern(None, named(str(predicate)), None, self.graph_name)
         for quad in quads:
             s: Any = quad.subject
             o: Any = quad.object
+            if type(s) is named:
+                value = s.value
+                subject = iris.get(value)
+                if subject is None:
+                    subject = iris[value] = vocabulary.get(value) or URIRef(value)
+            else:
+                subject = to_rdflib_term(s)
             kind = type(o)
             if kind is named:
-                obj: Any = iri(o.value)
+                value = o.value
+                obj = iris.get(value)
+                if obj is None:
+                    obj = iris[value] = vocabulary.get(value) or URIRef(value)
             elif kind is blank:
                 obj = BNode(o.value)
-            else:
+            else:  # a literal: left raw until asked for (see _node)
                 obj = o
                 self._raw.add(predicate)
-            yield (iri(s.value) if type(s) is named else to_rdflib_term(s)), obj
+            found = index.get(subject)
+            if found is None:
+                index[subject] = [obj]
+            else:
+                found.append(obj)
 
 
 class GraphIndex(IndexedGraph):
@@ -303,8 +305,9 @@ class GraphIndex(IndexedGraph):
         super().__init__()
         self.graph = graph
 
-    def _scan(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
-        return self.graph.subject_objects(predicate)
+    def _fill(self, predicate: Node, index: Index) -> None:
+        for s, o in self.graph.subject_objects(predicate):
+            index.setdefault(s, []).append(o)
 
 
 def indexed(graph: GraphLike | Graph) -> IndexedGraph:
@@ -320,7 +323,7 @@ def indexed(graph: GraphLike | Graph) -> IndexedGraph:
 
 def memo_of(graph: GraphLike, table: str) -> dict[Any, Any] | None:
     """The memo table ``table`` of an indexed graph; None for any other graph."""
-    return graph.memo(table) if isinstance(graph, IndexedGraph) else None
+    return graph._memo[table] if isinstance(graph, IndexedGraph) else None
 
 
 __all__ = [
