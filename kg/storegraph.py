@@ -267,6 +267,8 @@ class StoreGraph(IndexedGraph):
         for quad in quads:
             s: Any = quad.subject
             o: Any = quad.object
+            subject: Any
+            obj: Any
             if type(s) is named:
                 value = s.value
                 subject = iris.get(value)
