@@ -168,3 +168,17 @@ def test_memoised_answers_are_copies() -> None:
     first["label"] = "changed"
     again = node_attributes(store_graph, URIRef("https://w3id.org/conflict-kg/id/russia"))
     assert again["label"] == "Russia"
+
+
+def test_graph_files_from_the_store_equal_those_from_rdflib() -> None:
+    from kg.graphs import graph_files, load_project_graph
+
+    layout = article_layout()
+    from_store = graph_files(StoreGraph(load_store(_files(layout))))
+    from_rdflib = graph_files(load_project_graph(layout))
+    assert sorted(from_store) == sorted(
+        f"graphs/{name}{suffix}"
+        for name in VIEWS
+        for suffix in (".gexf", ".dynamic.gexf", ".graphml", ".png")
+    )
+    assert from_store == from_rdflib
