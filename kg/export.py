@@ -34,6 +34,7 @@ from typing import Any
 import networkx as nx
 
 from kg import __version__
+from kg.storegraph import gc_paused
 from kg.timeslice import Span, merge_spans, parse_iso_interval
 from kg.xmltext import XmlText, escape_attribute, escape_text
 
@@ -75,8 +76,7 @@ def _edges(view: nx.Graph) -> Iterator[tuple[str, str, dict[str, Any]]]:
         yield u, v, rest[-1]
 
 
-def _type_of(values: Iterable[Any]) -> str:
-    kinds = {type(v) for v in values}
+def _type_of(kinds: set[type]) -> str:
     if kinds == {bool}:
         return "boolean"
     if kinds and kinds <= {int}:
@@ -88,12 +88,20 @@ def _type_of(values: Iterable[Any]) -> str:
 
 def attribute_types(items: Iterable[dict[str, Any]], skip: set[str]) -> dict[str, str]:
     """``{name: GEXF type}`` of the attributes in ``items`` (sorted by name)."""
-    values: dict[str, list[Any]] = {}
+    kinds: dict[str, set[type]] = {}
     for data in items:
         for key, value in data.items():
-            if key not in skip and value is not None and not isinstance(value, dict | list):
-                values.setdefault(key, []).append(value)
-    return {key: _type_of(vals) for key, vals in sorted(values.items())}
+            if value is not None and key not in skip and not isinstance(value, dict | list):
+                found = kinds.get(key)
+                if found is None:
+                    kinds[key] = {type(value)}
+                else:
+                    found.add(type(value))
+    return {key: _type_of(found) for key, found in sorted(kinds.items())}
+
+
+def _str(value: Any) -> str:
+    return value if type(value) is str else _text(value)
 
 
 def _text(value: Any) -> str:
@@ -162,7 +170,7 @@ def _declare(doc: XmlText, cls: str, types: dict[str, str], dynamic: bool) -> No
 def _attvalues(pad: str, data: dict[str, Any], names: dict[str, str]) -> str:
     """The ``<attvalues>`` lines; ``names`` maps each declared key to its escaped form."""
     values = [
-        f'{pad}  <attvalue for="{name}" value="{escape_attribute(_text(value))}"/>\n'
+        f'{pad}  <attvalue for="{name}" value="{escape_attribute(_str(value))}"/>\n'
         for key, name in names.items()
         if (value := data.get(key)) is not None
     ]
@@ -243,6 +251,11 @@ def to_gexf(view: nx.Graph, *, dynamic: bool = False) -> bytes:
     True
     """
     _warn_if_empty(view)
+    with gc_paused():  # millions of small objects, no cycles: see kg.storegraph.gc_paused
+        return _gexf(view, dynamic)
+
+
+def _gexf(view: nx.Graph, dynamic: bool) -> bytes:
     doc = XmlText()
     doc.open("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.3"})
     doc.open("meta", {})
@@ -321,6 +334,11 @@ def to_graphml(view: nx.Graph) -> bytes:
     True
     """
     _warn_if_empty(view)
+    with gc_paused():
+        return _graphml(view)
+
+
+def _graphml(view: nx.Graph) -> bytes:
     doc = XmlText()
     doc.open(
         "graphml",
