@@ -32,10 +32,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
-from lxml import etree
 
 from kg import __version__
+from kg.storegraph import gc_paused
 from kg.timeslice import Span, merge_spans, parse_iso_interval
+from kg.xmltext import XmlText, escape_attribute, escape_text
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -75,8 +76,7 @@ def _edges(view: nx.Graph) -> Iterator[tuple[str, str, dict[str, Any]]]:
         yield u, v, rest[-1]
 
 
-def _type_of(values: Iterable[Any]) -> str:
-    kinds = {type(v) for v in values}
+def _type_of(kinds: set[type]) -> str:
     if kinds == {bool}:
         return "boolean"
     if kinds and kinds <= {int}:
@@ -88,12 +88,20 @@ def _type_of(values: Iterable[Any]) -> str:
 
 def attribute_types(items: Iterable[dict[str, Any]], skip: set[str]) -> dict[str, str]:
     """``{name: GEXF type}`` of the attributes in ``items`` (sorted by name)."""
-    values: dict[str, list[Any]] = {}
+    kinds: dict[str, set[type]] = {}
     for data in items:
         for key, value in data.items():
-            if key not in skip and value is not None and not isinstance(value, dict | list):
-                values.setdefault(key, []).append(value)
-    return {key: _type_of(vals) for key, vals in sorted(values.items())}
+            if value is not None and key not in skip and not isinstance(value, dict | list):
+                found = kinds.get(key)
+                if found is None:
+                    kinds[key] = {type(value)}
+                else:
+                    found.add(type(value))
+    return {key: _type_of(found) for key, found in sorted(kinds.items())}
+
+
+def _str(value: Any) -> str:
+    return value if type(value) is str else _text(value)
 
 
 def _text(value: Any) -> str:
@@ -102,17 +110,18 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _spells(spans: Iterable[Span], parent: etree._Element) -> None:
+def _spells(doc: XmlText, spans: Iterable[Span]) -> None:
     merged = merge_spans(spans)
     if not merged:
         return
-    spells = etree.SubElement(parent, f"{{{GEXF_NS}}}spells")
+    pad = doc.indent()
+    lines = [f"{pad}<spells>\n"]
     for span in merged:
-        spell = etree.SubElement(spells, f"{{{GEXF_NS}}}spell")
-        if span.start is not None:
-            spell.set("start", span.start.isoformat())
-        if span.end is not None:
-            spell.set("end", span.end.isoformat())
+        start = f' start="{span.start.isoformat()}"' if span.start is not None else ""
+        end = f' end="{span.end.isoformat()}"' if span.end is not None else ""
+        lines.append(f"{pad}  <spell{start}{end}/>\n")
+    lines.append(f"{pad}</spells>\n")
+    doc.raw("".join(lines))
 
 
 def edge_spans(data: dict[str, Any]) -> list[Span] | None:
@@ -123,76 +132,102 @@ def edge_spans(data: dict[str, Any]) -> list[Span] | None:
     return [parse_iso_interval(part) for part in text.split(" | ")]
 
 
-def node_spans(view: nx.Graph, node: str) -> list[Span] | None:
-    """A node's own interval, else the union of its edges' spans (None: always)."""
+def node_spans(
+    view: nx.Graph, node: str, *, parsed: dict[str, list[Span] | None] | None = None
+) -> list[Span] | None:
+    """A node's own interval, else the union of its edges' spans (None: always).
+
+    ``parsed`` caches :func:`edge_spans` by ``spells`` text across calls.
+    """
+    cache: dict[str, list[Span] | None] = {} if parsed is None else parsed
     data = view.nodes[node]
     if data.get("start") or data.get("end"):
         return [parse_iso_interval(f"{data.get('start') or '..'}/{data.get('end') or '..'}")]
     spans: list[Span] = []
     incident = view.in_edges(node, data=True) if view.is_directed() else []
     for *_, edata in [*view.edges(node, data=True), *incident]:
-        found = edge_spans(edata)
+        text = str(edata.get("spells") or "")
+        found = cache.get(text) if text in cache else cache.setdefault(text, edge_spans(edata))
         if found is None:
             return None
         spans.extend(found)
     return spans or None
 
 
-def _declare(graph_el: etree._Element, cls: str, types: dict[str, str], dynamic: bool) -> None:
-    attrs = etree.SubElement(graph_el, f"{{{GEXF_NS}}}attributes", {"class": cls})
-    if dynamic:
-        attrs.set("mode", "static")
+def _declare(doc: XmlText, cls: str, types: dict[str, str], dynamic: bool) -> None:
+    head = {"class": cls, "mode": "static"} if dynamic else {"class": cls}
+    if not types:
+        doc.empty("attributes", head)
+        return
+    doc.open("attributes", head)
     for key, kind in types.items():
-        etree.SubElement(
-            attrs,
-            f"{{{GEXF_NS}}}attribute",
-            {"id": key, "title": key, "type": "anyURI" if key == "iri" else kind},
+        doc.empty(
+            "attribute", {"id": key, "title": key, "type": "anyURI" if key == "iri" else kind}
         )
+    doc.close("attributes")
 
 
-def _attvalues(parent: etree._Element, data: dict[str, Any], types: dict[str, str]) -> None:
-    present = [(k, data[k]) for k in types if data.get(k) is not None]
-    if present:
-        values = etree.SubElement(parent, f"{{{GEXF_NS}}}attvalues")
-        for key, value in present:
-            etree.SubElement(values, f"{{{GEXF_NS}}}attvalue", {"for": key, "value": _text(value)})
+def _attvalues(pad: str, data: dict[str, Any], names: dict[str, str]) -> str:
+    """The ``<attvalues>`` lines; ``names`` maps each declared key to its escaped form."""
+    values = [
+        f'{pad}  <attvalue for="{name}" value="{escape_attribute(_str(value))}"/>\n'
+        for key, name in names.items()
+        if (value := data.get(key)) is not None
+    ]
+    if not values:
+        return ""
+    return f"{pad}<attvalues>\n{''.join(values)}{pad}</attvalues>\n"
 
 
-def _gexf_nodes(
-    graph_el: etree._Element, view: nx.Graph, types: dict[str, str], dynamic: bool
-) -> None:
-    nodes = etree.SubElement(graph_el, f"{{{GEXF_NS}}}nodes", {"count": str(len(view))})
+def _gexf_nodes(doc: XmlText, view: nx.Graph, types: dict[str, str], dynamic: bool) -> None:
+    if len(view) == 0:
+        doc.empty("nodes", {"count": "0"})
+        return
+    doc.open("nodes", {"count": str(len(view))})
+    pad, inner = doc.indent(), doc.indent() + "  "
+    names = {key: escape_attribute(key) for key in types}
+    degree = view.degree
+    parsed: dict[str, list[Span] | None] = {}
     for node, data in view.nodes(data=True):
-        el = etree.SubElement(nodes, f"{{{GEXF_NS}}}node", {"id": str(node)})
-        el.set("label", str(data.get("label", node)))
-        _attvalues(el, data, types)
+        ident = escape_attribute(str(node))
+        name = escape_attribute(str(data.get("label", node)))
+        doc.raw(f'{pad}<node id="{ident}" label="{name}">\n{_attvalues(inner, data, names)}')
         if dynamic:
-            _spells(node_spans(view, node) or [], el)
+            doc.depth += 1
+            _spells(doc, node_spans(view, node, parsed=parsed) or [])
+            doc.depth -= 1
         r, g, b = KIND_COLOURS.get(str(data.get("kind")), KIND_COLOURS["Actor"])
-        etree.SubElement(el, f"{{{VIZ_NS}}}color", {"r": str(r), "g": str(g), "b": str(b)})
-        size = 10.0 + 5.0 * view.degree(node)
-        etree.SubElement(el, f"{{{VIZ_NS}}}size", {"value": f"{size:g}"})
-
-
-def _gexf_edges(
-    graph_el: etree._Element, view: nx.Graph, types: dict[str, str], dynamic: bool
-) -> None:
-    edges = etree.SubElement(
-        graph_el, f"{{{GEXF_NS}}}edges", {"count": str(view.number_of_edges())}
-    )
-    for i, (u, v, data) in enumerate(_edges(view)):
-        el = etree.SubElement(
-            edges, f"{{{GEXF_NS}}}edge", {"id": f"e{i}", "source": str(u), "target": str(v)}
+        size = 10.0 + 5.0 * degree(node)
+        doc.raw(
+            f'{inner}<viz:color r="{r}" g="{g}" b="{b}"/>\n'
+            f'{inner}<viz:size value="{size:g}"/>\n{pad}</node>\n'
         )
+    doc.close("nodes")
+
+
+def _gexf_edges(doc: XmlText, view: nx.Graph, types: dict[str, str], dynamic: bool) -> None:
+    count = view.number_of_edges()
+    if count == 0:
+        doc.empty("edges", {"count": "0"})
+        return
+    doc.open("edges", {"count": str(count)})
+    pad, inner = doc.indent(), doc.indent() + "  "
+    names = {key: escape_attribute(key) for key in types}
+    for i, (u, v, data) in enumerate(_edges(view)):
+        head = f'{pad}<edge id="e{i}" source="{escape_attribute(str(u))}"'
+        head += f' target="{escape_attribute(str(v))}"'
         if data.get("label") is not None:
-            el.set("label", str(data["label"]))
+            head += f' label="{escape_attribute(str(data["label"]))}"'
         if data.get("weight") is not None:
-            el.set("weight", f"{float(data['weight']):g}")
-        _attvalues(el, data, types)
+            head += f' weight="{float(data["weight"]):g}"'
+        doc.raw(f"{head}>\n{_attvalues(inner, data, names)}")
         if dynamic:
-            _spells(edge_spans(data) or [], el)
+            doc.depth += 1
+            _spells(doc, edge_spans(data) or [])
+            doc.depth -= 1
         thickness = float(data.get("weight") or 1.0)
-        etree.SubElement(el, f"{{{VIZ_NS}}}thickness", {"value": f"{thickness:g}"})
+        doc.raw(f'{inner}<viz:thickness value="{thickness:g}"/>\n{pad}</edge>\n')
+    doc.close("edges")
 
 
 def to_gexf(view: nx.Graph, *, dynamic: bool = False) -> bytes:
@@ -205,46 +240,55 @@ def to_gexf(view: nx.Graph, *, dynamic: bool = False) -> bytes:
     dynamic : bool
         Write ``mode="dynamic"`` with date spells.
 
+    Raises
+    ------
+    ValueError
+        A label or attribute holds a character that XML does not allow.
+
     Examples
     --------
     >>> b'mode="dynamic"' in to_gexf(nx.Graph(), dynamic=True)
     True
     """
     _warn_if_empty(view)
-    root = etree.Element(
-        f"{{{GEXF_NS}}}gexf", {"version": "1.3"}, nsmap={None: GEXF_NS, "viz": VIZ_NS}
-    )
-    meta = etree.SubElement(root, f"{{{GEXF_NS}}}meta")
-    etree.SubElement(meta, f"{{{GEXF_NS}}}creator").text = f"conflict-kg {__version__}"
+    with gc_paused():  # millions of small objects, no cycles: see kg.storegraph.gc_paused
+        return _gexf(view, dynamic)
+
+
+def _gexf(view: nx.Graph, dynamic: bool) -> bytes:
+    doc = XmlText()
+    doc.open("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.3"})
+    doc.open("meta", {})
+    doc.leaf("creator", {}, f"conflict-kg {__version__}")
     description = [
         str(view.graph.get(k))
         for k in ("view", "description", "at", "between")
         if view.graph.get(k)
     ]
-    etree.SubElement(meta, f"{{{GEXF_NS}}}description").text = " — ".join(description)
-    graph_el = etree.SubElement(
-        root,
-        f"{{{GEXF_NS}}}graph",
-        {
-            "defaultedgetype": "directed" if view.is_directed() else "undirected",
-            "mode": "dynamic" if dynamic else "static",
-        },
-    )
+    doc.leaf("description", {}, " — ".join(description))
+    doc.close("meta")
+    head = {
+        "defaultedgetype": "directed" if view.is_directed() else "undirected",
+        "mode": "dynamic" if dynamic else "static",
+    }
     if dynamic:
-        graph_el.set("timeformat", "date")
+        head["timeformat"] = "date"
+    doc.open("graph", head)
     node_types = attribute_types((d for _, d in view.nodes(data=True)), XML_ATTRS["node"])
     edge_types = attribute_types((d for *_, d in _edges(view)), XML_ATTRS["edge"])
-    _declare(graph_el, "node", node_types, dynamic)
-    _declare(graph_el, "edge", edge_types, dynamic)
-    _gexf_nodes(graph_el, view, node_types, dynamic)
-    _gexf_edges(graph_el, view, edge_types, dynamic)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    _declare(doc, "node", node_types, dynamic)
+    _declare(doc, "edge", edge_types, dynamic)
+    _gexf_nodes(doc, view, node_types, dynamic)
+    _gexf_edges(doc, view, edge_types, dynamic)
+    doc.close("graph")
+    doc.close("gexf")
+    return doc.getvalue()
 
 
 GRAPHML_TYPES = {"boolean": "boolean", "integer": "int", "double": "double", "string": "string"}
 
 
-def _graphml_keys(root: etree._Element, view: nx.Graph) -> dict[tuple[str, str], str]:
+def _graphml_keys(doc: XmlText, view: nx.Graph) -> dict[tuple[str, str], str]:
     ids: dict[tuple[str, str], str] = {}
     graph_types = attribute_types([view.graph], set())
     node_types = attribute_types(({"iri": str(n), **d} for n, d in view.nodes(data=True)), set())
@@ -253,25 +297,36 @@ def _graphml_keys(root: etree._Element, view: nx.Graph) -> dict[tuple[str, str],
         for name, kind in types.items():
             key = f"d{len(ids)}"
             ids[(domain, name)] = key
-            etree.SubElement(
-                root,
-                f"{{{GRAPHML_NS}}}key",
-                {"id": key, "for": domain, "attr.name": name, "attr.type": GRAPHML_TYPES[kind]},
-            )
+            attrs = {"id": key, "for": domain, "attr.name": name}
+            doc.empty("key", {**attrs, "attr.type": GRAPHML_TYPES[kind]})
     return ids
 
 
-def _data(
-    parent: etree._Element, domain: str, data: dict[str, Any], keys: dict[tuple[str, str], str]
-) -> None:
-    for name, value in data.items():
-        key = keys.get((domain, name))
-        if key is not None and value is not None:
-            etree.SubElement(parent, f"{{{GRAPHML_NS}}}data", {"key": key}).text = _text(value)
+def _data(pad: str, domain: str, data: dict[str, Any], keys: dict[tuple[str, str], str]) -> str:
+    return "".join(
+        [
+            f'{pad}<data key="{key}">{escape_text(_text(value))}</data>\n'
+            for name, value in data.items()
+            if (key := keys.get((domain, name))) is not None and value is not None
+        ]
+    )
+
+
+def _graphml_element(doc: XmlText, head: str, tag: str, body: str) -> None:
+    pad = doc.indent()
+    if body:
+        doc.raw(f"{pad}<{head}>\n{body}{pad}</{tag}>\n")
+    else:
+        doc.raw(f"{pad}<{head}/>\n")
 
 
 def to_graphml(view: nx.Graph) -> bytes:
     """Serialise ``view`` as GraphML (UTF-8 bytes); node ids ``n0``…, IRIs in ``iri``.
+
+    Raises
+    ------
+    ValueError
+        A label or attribute holds a character that XML does not allow.
 
     Examples
     --------
@@ -279,25 +334,37 @@ def to_graphml(view: nx.Graph) -> bytes:
     True
     """
     _warn_if_empty(view)
-    root = etree.Element(f"{{{GRAPHML_NS}}}graphml", nsmap={None: GRAPHML_NS, "xsi": XSI_NS})
-    root.set(f"{{{XSI_NS}}}schemaLocation", GRAPHML_LOCATION)
-    keys = _graphml_keys(root, view)
-    graph_el = etree.SubElement(
-        root,
-        f"{{{GRAPHML_NS}}}graph",
-        {"id": "G", "edgedefault": "directed" if view.is_directed() else "undirected"},
+    with gc_paused():
+        return _graphml(view)
+
+
+def _graphml(view: nx.Graph) -> bytes:
+    doc = XmlText()
+    doc.open(
+        "graphml",
+        {"xmlns": GRAPHML_NS, "xmlns:xsi": XSI_NS, "xsi:schemaLocation": GRAPHML_LOCATION},
     )
-    _data(graph_el, "graph", view.graph, keys)
-    ids = {node: f"n{i}" for i, node in enumerate(view.nodes)}
-    for node, data in view.nodes(data=True):
-        el = etree.SubElement(graph_el, f"{{{GRAPHML_NS}}}node", {"id": ids[node]})
-        _data(el, "node", {"iri": str(node), **data}, keys)
-    for i, (u, v, data) in enumerate(_edges(view)):
-        el = etree.SubElement(
-            graph_el, f"{{{GRAPHML_NS}}}edge", {"id": f"e{i}", "source": ids[u], "target": ids[v]}
-        )
-        _data(el, "edge", data, keys)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    keys = _graphml_keys(doc, view)
+    head = {"id": "G", "edgedefault": "directed" if view.is_directed() else "undirected"}
+    graph_data = _data(doc.indent() + "  ", "graph", view.graph, keys)
+    if not (graph_data or len(view)):
+        doc.empty("graph", head)
+    else:
+        doc.open("graph", head)
+        doc.raw(graph_data)
+        inner = doc.indent() + "  "
+        ids = {node: f"n{i}" for i, node in enumerate(view.nodes)}
+        for node, data in view.nodes(data=True):
+            body = _data(inner, "node", {"iri": str(node), **data}, keys)
+            _graphml_element(doc, f'node id="{ids[node]}"', "node", body)
+        for i, (u, v, data) in enumerate(_edges(view)):
+            body = _data(inner, "edge", data, keys)
+            _graphml_element(
+                doc, f'edge id="e{i}" source="{ids[u]}" target="{ids[v]}"', "edge", body
+            )
+        doc.close("graph")
+    doc.close("graphml")
+    return doc.getvalue()
 
 
 def export_bytes(view: nx.Graph, *, fmt: str, dynamic: bool = False) -> bytes:

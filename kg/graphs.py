@@ -1,8 +1,12 @@
 """Glue between the project and the network views: loading, dates, the build step.
 
-:func:`graphs_step` is the build step that writes every view of :data:`kg.views.VIEWS`
-under ``graphs/`` as ``<view>.gexf``, ``<view>.dynamic.gexf``, ``<view>.graphml``
-and ``<view>.png``.
+:func:`graph_files` gives every view of :data:`kg.views.VIEWS` as
+``<view>.gexf``, ``<view>.dynamic.gexf``, ``<view>.graphml`` and ``<view>.png``,
+from an rdflib Graph or a :class:`kg.storegraph.StoreGraph` over Oxigraph (one
+set of indexes and caches serves all the views). A view over the plot limit
+(:func:`kg.plot.too_large`) gets no PNG: a :class:`PlotSkippedWarning` says
+which and why. :func:`graphs_step` is the build step that writes them under
+``graphs/``.
 
 Examples
 --------
@@ -21,9 +25,10 @@ from rdflib import Graph
 from kg.errors import UsageError
 from kg.export import EmptyViewWarning, to_gexf, to_graphml
 from kg.load import load_graph, parse_turtle
-from kg.plot import render
+from kg.plot import render, too_large
 from kg.project import CheckedProject
 from kg.resources import Layout
+from kg.storegraph import GraphLike, indexed
 from kg.views import VIEWS, build_view
 
 GRAPHS_DIR = "graphs"
@@ -57,25 +62,64 @@ def load_project_graph(layout: Layout) -> Graph:
     return merged
 
 
-def view_files(graph: Graph, name: str, *, prefix: str = "") -> dict[str, bytes]:
-    """The four outputs of the view ``name`` (no warning for an empty view)."""
+class PlotSkippedWarning(UserWarning):
+    """A view is over the plot limit: its PNG is not drawn (the exports are written)."""
+
+
+def view_files(graph: GraphLike, name: str, *, prefix: str = "") -> dict[str, bytes]:
+    """The outputs of the view ``name``: three exports and, under the plot limit, the PNG.
+
+    No warning for an empty view; a :class:`PlotSkippedWarning` for a PNG not drawn.
+    """
     view = build_view(graph, name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", EmptyViewWarning)
-        return {
+        files = {
             f"{prefix}{name}.gexf": to_gexf(view),
             f"{prefix}{name}.dynamic.gexf": to_gexf(view, dynamic=True),
             f"{prefix}{name}.graphml": to_graphml(view),
-            f"{prefix}{name}.png": render(view, fmt="png"),
         }
+    reason = too_large(view)
+    if reason is None:
+        files[f"{prefix}{name}.png"] = render(view, fmt="png")
+    else:
+        warnings.warn(f"{prefix}{name}.png not drawn: {reason}", PlotSkippedWarning, stacklevel=2)
+    return files
+
+
+def graph_files(graph: GraphLike, *, prefix: str = f"{GRAPHS_DIR}/") -> dict[str, bytes]:
+    """Every output of every view of :data:`kg.views.VIEWS` (see module docstring).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        An rdflib Graph, or a :class:`kg.storegraph.StoreGraph` over the build's store.
+    prefix : str
+        Put before each file name.
+
+    Examples
+    --------
+    >>> sorted(graph_files(Graph(), prefix=""))[:3]
+    ['actors.dynamic.gexf', 'actors.gexf', 'actors.graphml']
+    """
+    shared = indexed(graph)
+    files: dict[str, bytes] = {}
+    for name in VIEWS:
+        files.update(view_files(shared, name, prefix=prefix))
+    return files
 
 
 def graphs_step(project: CheckedProject, merged: Graph) -> Mapping[str, bytes]:
     """Build step: every view under ``graphs/`` (see module docstring)."""
-    files: dict[str, bytes] = {}
-    for name in VIEWS:
-        files.update(view_files(merged, name, prefix=f"{GRAPHS_DIR}/"))
-    return files
+    return graph_files(merged, prefix=f"{GRAPHS_DIR}/")
 
 
-__all__ = ["GRAPHS_DIR", "graphs_step", "load_project_graph", "parse_day", "view_files"]
+__all__ = [
+    "GRAPHS_DIR",
+    "PlotSkippedWarning",
+    "graph_files",
+    "graphs_step",
+    "load_project_graph",
+    "parse_day",
+    "view_files",
+]

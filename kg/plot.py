@@ -6,6 +6,15 @@ arrows in directed views. The legend lists the kinds and relations drawn, the
 title gives the view and its date (``as of``/``between``/``all dates``). The
 layout is seeded, so the same view gives the same picture.
 
+A picture is drawn for views of at most :data:`MAX_PLOT_NODES` nodes and
+:data:`MAX_PLOT_EDGES` edges. Beyond that every label overlaps another (12 × 8
+inches hold about 150 legible labels), drawing takes tens of seconds (one
+arrow per edge), and networkx's spring layout needs scipy from 500 nodes on;
+a large view belongs in Gephi (its GEXF export) or in a time slice
+(``--at``/``--between``). :func:`render` raises :class:`ViewTooLargeError`
+for such a view and :func:`too_large` says in advance why a view would not
+be drawn. Below the limit the layout is networkx's numpy one: no scipy.
+
 Examples
 --------
 >>> import networkx as nx
@@ -21,14 +30,42 @@ from typing import Any
 
 import networkx as nx
 
+from kg.errors import UsageError
 from kg.export import KIND_COLOURS
 
 PLOT_FORMATS = ("png", "svg")
+MAX_PLOT_NODES = 150
+"""The most nodes a picture shows (see module docstring)."""
+MAX_PLOT_EDGES = 450
+"""The most edges a picture shows (parallel edges count once)."""
 RELATION_COLOURS = (
     "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
     "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ff9896", "#98df8a", "#ffbb78",
     "#c5b0d5", "#c49c94", "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5",
 )  # fmt: skip
+
+
+class ViewTooLargeError(UsageError):
+    """The view has too many nodes or edges to draw a legible picture."""
+
+
+def too_large(view: nx.Graph) -> str | None:
+    """Why ``view`` is not drawn (over :data:`MAX_PLOT_NODES` or :data:`MAX_PLOT_EDGES`), or None.
+
+    >>> too_large(nx.path_graph(3)) is None
+    True
+    >>> too_large(nx.path_graph(200)).split(":")[0]
+    "view 'graph' has 200 nodes; pictures are drawn up to 150"
+    """
+    name = view.graph.get("view", "graph")
+    hint = "open its GEXF export in Gephi, or slice it with --at/--between"
+    if view.number_of_nodes() > MAX_PLOT_NODES:
+        count = view.number_of_nodes()
+        return f"view {name!r} has {count} nodes; pictures are drawn up to {MAX_PLOT_NODES}: {hint}"
+    edges = len(_simple_edges(view)) if view.is_multigraph() else view.number_of_edges()
+    if edges > MAX_PLOT_EDGES:
+        return f"view {name!r} has {edges} edges; pictures are drawn up to {MAX_PLOT_EDGES}: {hint}"
+    return None
 
 
 def title_of(view: nx.Graph) -> str:
@@ -116,9 +153,14 @@ def render(view: nx.Graph, *, fmt: str = "png", dpi: int = 120) -> bytes:
     ------
     ValueError
         Unknown ``fmt``.
+    ViewTooLargeError
+        The view is over the plot limit (see :func:`too_large`).
     """
     if fmt not in PLOT_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; use one of {', '.join(PLOT_FORMATS)}")
+    reason = too_large(view)
+    if reason is not None:
+        raise ViewTooLargeError(reason)
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -146,4 +188,12 @@ def render(view: nx.Graph, *, fmt: str = "png", dpi: int = 120) -> bytes:
     return buffer.getvalue()
 
 
-__all__ = ["PLOT_FORMATS", "render", "title_of"]
+__all__ = [
+    "MAX_PLOT_EDGES",
+    "MAX_PLOT_NODES",
+    "PLOT_FORMATS",
+    "ViewTooLargeError",
+    "render",
+    "title_of",
+    "too_large",
+]

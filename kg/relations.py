@@ -1,6 +1,8 @@
 """Actor–actor relations read from the graph, each with its carrier and time.
 
-Every extractor takes an rdflib graph and returns :class:`Relation` records;
+Every extractor takes a graph (an rdflib Graph or a
+:class:`kg.storegraph.IndexedGraph`, such as a :class:`~kg.storegraph.StoreGraph`
+over Oxigraph) and returns :class:`Relation` records;
 :mod:`kg.views` turns them into networkx graphs. The rules:
 
 - **mediated** (mediation view): every ``ckg:Event`` with ``ckg:mediatedBy``
@@ -43,12 +45,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import ORG, RDF
 from rdflib.term import Node
 
 from kg import CKG
+from kg.storegraph import GraphLike, Terms, indexed
 from kg.timeslice import Span, intersect, source_documents, span_of
+
+_CKG, _ORG, _RDF = Terms(CKG), Terms(ORG), Terms(RDF)
 
 
 @dataclass(frozen=True)
@@ -70,27 +75,32 @@ class Relation:
     symmetric: bool = False
 
 
-CONFLICT_TYPES = (CKG.Conflict, CKG.War, CKG.Hostilities)
-TALKS_TYPES = (CKG.Talks, CKG.Consultation, CKG.MediationEffort)
+CONFLICT_TYPES = (_CKG.Conflict, _CKG.War, _CKG.Hostilities)
+TALKS_TYPES = (_CKG.Talks, _CKG.Consultation, _CKG.MediationEffort)
 
 
-def _uris(graph: Graph, node: Node, *preds: URIRef) -> list[URIRef]:
+def _uris(graph: GraphLike, node: Node, *preds: URIRef) -> list[URIRef]:
     found = {o for p in preds for o in graph.objects(node, p) if isinstance(o, URIRef)}
     return sorted(found, key=str)
 
 
-def _typed(graph: Graph, types: Iterable[URIRef]) -> list[URIRef]:
-    found = {s for t in types for s in graph.subjects(RDF.type, t) if isinstance(s, URIRef)}
+def _typed(graph: GraphLike, types: Iterable[URIRef]) -> list[URIRef]:
+    found = {s for t in types for s in graph.subjects(_RDF.type, t) if isinstance(s, URIRef)}
     return sorted(found, key=str)
 
 
-def _status(graph: Graph, node: Node) -> str:
-    values = sorted(str(o).rsplit("#", 1)[-1] for o in graph.objects(node, CKG.status))
+def _as_text(pair: tuple[Node, Node]) -> tuple[str, str]:
+    """Sort key of an IRI pair: the IRIs' order, without rdflib's comparison methods."""
+    return str(pair[0]), str(pair[1])
+
+
+def _status(graph: GraphLike, node: Node) -> str:
+    values = sorted(str(o).rsplit("#", 1)[-1] for o in graph.objects(node, _CKG.status))
     return " | ".join(values)
 
 
 def _relate(
-    graph: Graph,
+    graph: GraphLike,
     via: URIRef,
     pairs: Iterable[tuple[URIRef, URIRef]],
     relation: str,
@@ -99,66 +109,71 @@ def _relate(
     context: URIRef | None = None,
     symmetric: bool = False,
 ) -> Iterator[Relation]:
+    kept = [(source, target) for source, target in pairs if source is not target]
+    if not kept:  # most carriers imply no pair of a given relation: skip their dating
+        return
     when = span or span_of(graph, via)
     sources = tuple(source_documents(graph, via))
     status = _status(graph, via)
-    for source, target in pairs:
+    for source, target in kept:
         if source != target:
             yield Relation(source, target, relation, via, when, sources, status, context, symmetric)
 
 
-def parties(graph: Graph, event: URIRef) -> list[URIRef]:
+def parties(graph: GraphLike, event: URIRef) -> list[URIRef]:
     """An event's parties, else those of the conflict it is in (see module docstring)."""
-    own = _uris(graph, event, CKG.party, CKG.belligerent)
+    own = _uris(graph, event, _CKG.party, _CKG.belligerent)
     if own:
         return own
-    conflicts = _uris(graph, event, CKG.inConflict)
+    conflicts = _uris(graph, event, _CKG.inConflict)
     return sorted(
-        {p for c in conflicts for p in _uris(graph, c, CKG.party, CKG.belligerent)}, key=str
+        {p for c in conflicts for p in _uris(graph, c, _CKG.party, _CKG.belligerent)}, key=str
     )
 
 
-def _home(graph: Graph, actor: URIRef) -> set[URIRef]:
+def _home(graph: GraphLike, actor: URIRef) -> set[URIRef]:
     """The actor and the actors it belongs to (one step of office in, part of, forces of)."""
-    return {actor, *_uris(graph, actor, CKG.officeIn, CKG.partOf, CKG.forcesOf)}
+    return {actor, *_uris(graph, actor, _CKG.officeIn, _CKG.partOf, _CKG.forcesOf)}
 
 
-def _mediated_parties(graph: Graph, event: URIRef, mediators: list[URIRef]) -> list[URIRef]:
+def _mediated_parties(graph: GraphLike, event: URIRef, mediators: list[URIRef]) -> list[URIRef]:
     """The event's parties that are not on the mediators' side (see module docstring)."""
     side = set().union(*(_home(graph, m) for m in mediators)) if mediators else set()
     return [p for p in parties(graph, event) if not _home(graph, p) & side]
 
 
-def mediation_relations(graph: Graph) -> list[Relation]:
+def mediation_relations(graph: GraphLike) -> list[Relation]:
     """Mediator → party for every event with a mediator."""
+    graph = indexed(graph)
     events = sorted(
-        {s for p in (CKG.mediatedBy, CKG.brokeredBy) for s in graph.subjects(p, None)}, key=str
+        {s for p in (_CKG.mediatedBy, _CKG.brokeredBy) for s in graph.subjects(p, None)}, key=str
     )
     found: list[Relation] = []
     for event in events:
         if not isinstance(event, URIRef):
             continue
-        mediators = _uris(graph, event, CKG.mediatedBy, CKG.brokeredBy)
+        mediators = _uris(graph, event, _CKG.mediatedBy, _CKG.brokeredBy)
         pairs = [(m, p) for m in mediators for p in _mediated_parties(graph, event, mediators)]
         found.extend(_relate(graph, event, pairs, "mediated"))
     return found
 
 
-def _memberships(graph: Graph) -> dict[URIRef, list[tuple[URIRef, URIRef]]]:
+def _memberships(graph: GraphLike) -> dict[URIRef, list[tuple[URIRef, URIRef]]]:
     """``{group: [(member, membership), ...]}`` of the co-chairmanships."""
     groups: dict[URIRef, list[tuple[URIRef, URIRef]]] = {}
-    for ms in _typed(graph, [CKG.CoChairmanship]):
-        roles = set(graph.objects(ms, ORG.role))
-        if roles and CKG.CoChair not in roles:
+    for ms in _typed(graph, [_CKG.CoChairmanship]):
+        roles = set(graph.objects(ms, _ORG.role))
+        if roles and _CKG.CoChair not in roles:
             continue
-        for group in _uris(graph, ms, ORG.organization):
-            for member in _uris(graph, ms, ORG.member):
+        for group in _uris(graph, ms, _ORG.organization):
+            for member in _uris(graph, ms, _ORG.member):
                 groups.setdefault(group, []).append((member, ms))
     return groups
 
 
-def cochair_relations(graph: Graph) -> list[Relation]:
+def cochair_relations(graph: GraphLike) -> list[Relation]:
     """Co-chair ↔ co-chair of the same group (symmetric)."""
+    graph = indexed(graph)
     found: list[Relation] = []
     for group, members in sorted(_memberships(graph).items()):
         for (a, ms_a), (b, ms_b) in combinations(sorted(members, key=str), 2):
@@ -182,8 +197,9 @@ def cochair_relations(graph: Graph) -> list[Relation]:
     return found
 
 
-def membership_relations(graph: Graph) -> list[Relation]:
+def membership_relations(graph: GraphLike) -> list[Relation]:
     """Member → group of every co-chairmanship (the bipartite variant)."""
+    graph = indexed(graph)
     found: list[Relation] = []
     for group, members in sorted(_memberships(graph).items()):
         for member, ms in members:
@@ -191,11 +207,12 @@ def membership_relations(graph: Graph) -> list[Relation]:
     return found
 
 
-def belligerent_relations(graph: Graph) -> list[Relation]:
+def belligerent_relations(graph: GraphLike) -> list[Relation]:
     """Party ↔ party of the same conflict, war or hostilities (symmetric)."""
+    graph = indexed(graph)
     found: list[Relation] = []
     for conflict in _typed(graph, CONFLICT_TYPES):
-        members = _uris(graph, conflict, CKG.party, CKG.belligerent)
+        members = _uris(graph, conflict, _CKG.party, _CKG.belligerent)
         pairs = list(combinations(members, 2))
         found.extend(
             _relate(graph, conflict, pairs, "belligerents", context=conflict, symmetric=True)
@@ -203,57 +220,57 @@ def belligerent_relations(graph: Graph) -> list[Relation]:
     return found
 
 
-def _statement_relations(graph: Graph) -> Iterator[Relation]:
-    for event in sorted({s for s in graph.subjects(CKG.speaker, None) if isinstance(s, URIRef)}):
-        speakers = _uris(graph, event, CKG.speaker)
-        types = set(graph.objects(event, RDF.type))
-        invited = _uris(graph, event, CKG.invitee)
+def _statement_relations(graph: GraphLike) -> Iterator[Relation]:
+    speaking = {s for s in graph.subjects(_CKG.speaker, None) if isinstance(s, URIRef)}
+    for event in sorted(speaking, key=str):
+        speakers = _uris(graph, event, _CKG.speaker)
+        types = set(graph.objects(event, _RDF.type))
+        invited = _uris(graph, event, _CKG.invitee)
         yield from _relate(graph, event, [(s, i) for s in speakers for i in invited], "invited")
-        accepted = _uris(graph, event, CKG.acceptedBy)
+        accepted = _uris(graph, event, _CKG.acceptedBy)
         yield from _relate(
             graph, event, [(a, s) for s in speakers for a in accepted], "accepted invitation of"
         )
         yield from _relate(
             graph,
             event,
-            [(s, b) for s in speakers for b in _uris(graph, event, CKG.onBehalfOf)],
+            [(s, b) for s in speakers for b in _uris(graph, event, _CKG.onBehalfOf)],
             "spoke for",
         )
-        if CKG.Invitation in types:
+        if _CKG.Invitation in types:
             continue
-        called = set(_uris(graph, event, CKG.addressee)) - set(invited)
-        if CKG.Appeal in types:
-            for target in _uris(graph, event, CKG.callsFor):
-                called.update(_uris(graph, target, CKG.party, CKG.belligerent))
+        called = set(_uris(graph, event, _CKG.addressee)) - set(invited)
+        if _CKG.Appeal in types:
+            for target in _uris(graph, event, _CKG.callsFor):
+                called.update(_uris(graph, target, _CKG.party, _CKG.belligerent))
         yield from _relate(
             graph, event, [(s, c) for s in speakers for c in sorted(called)], "called on"
         )
 
 
-def _event_relations(graph: Graph) -> Iterator[Relation]:
+def _event_relations(graph: GraphLike) -> Iterator[Relation]:
     # a call already stated by an appeal (speaker ckg:callsFor it) is carried by the appeal
     appealed = {
         (speaker, target)
-        for appeal in _typed(graph, [CKG.Appeal])
-        for speaker in _uris(graph, appeal, CKG.speaker)
-        for target in _uris(graph, appeal, CKG.callsFor)
+        for appeal in _typed(graph, [_CKG.Appeal])
+        for speaker in _uris(graph, appeal, _CKG.speaker)
+        for target in _uris(graph, appeal, _CKG.callsFor)
     }
-    for event in sorted(
-        {s for s in graph.subjects(CKG.calledForBy, None) if isinstance(s, URIRef)}
-    ):
-        callers = _uris(graph, event, CKG.calledForBy)
-        on = _uris(graph, event, CKG.party, CKG.belligerent)
+    called = {s for s in graph.subjects(_CKG.calledForBy, None) if isinstance(s, URIRef)}
+    for event in sorted(called, key=str):
+        callers = _uris(graph, event, _CKG.calledForBy)
+        on = _uris(graph, event, _CKG.party, _CKG.belligerent)
         pairs = [(c, p) for c in callers for p in on if (c, event) not in appealed]
         yield from _relate(graph, event, pairs, "called on")
-        ignored = _uris(graph, event, CKG.ignoredBy)
+        ignored = _uris(graph, event, _CKG.ignoredBy)
         yield from _relate(
             graph, event, [(i, c) for i in ignored for c in callers], "ignored call of"
         )
     for event in _typed(graph, TALKS_TYPES):
         members = sorted(
             {
-                *_uris(graph, event, CKG.party, CKG.belligerent),
-                *_uris(graph, event, CKG.participant),
+                *_uris(graph, event, _CKG.party, _CKG.belligerent),
+                *_uris(graph, event, _CKG.participant),
             },
             key=str,
         )
@@ -262,27 +279,32 @@ def _event_relations(graph: Graph) -> Iterator[Relation]:
         )
 
 
-def _structural_relations(graph: Graph) -> Iterator[Relation]:
-    for holding in _typed(graph, [CKG.OfficeHolding]):
+def _structural_relations(graph: GraphLike) -> Iterator[Relation]:
+    for holding in _typed(graph, [_CKG.OfficeHolding]):
         pairs = [
             (h, o)
-            for h in _uris(graph, holding, CKG.holder)
-            for o in _uris(graph, holding, CKG.office)
+            for h in _uris(graph, holding, _CKG.holder)
+            for o in _uris(graph, holding, _CKG.office)
         ]
         yield from _relate(graph, holding, pairs, "holds office")
     for pred, name in (
-        (CKG.partOf, "part of"),
-        (CKG.forcesOf, "forces of"),
-        (CKG.officeIn, "office in"),
+        (_CKG.partOf, "part of"),
+        (_CKG.forcesOf, "forces of"),
+        (_CKG.officeIn, "office in"),
     ):
-        for subject, obj in sorted(graph.subject_objects(pred)):
-            if isinstance(subject, URIRef) and isinstance(obj, URIRef):
-                span = span_of(graph, subject, steps=())
-                yield from _relate(graph, subject, [(subject, obj)], name, span=span)
+        pairs = [
+            (s, o)
+            for s, o in graph.subject_objects(pred)
+            if isinstance(s, URIRef) and isinstance(o, URIRef)
+        ]
+        for subject, obj in sorted(pairs, key=_as_text):
+            span = span_of(graph, subject, steps=())
+            yield from _relate(graph, subject, [(subject, obj)], name, span=span)
 
 
-def actor_relations(graph: Graph) -> list[Relation]:
+def actor_relations(graph: GraphLike) -> list[Relation]:
     """Every actor–actor relation, typed by ``relation`` (see module docstring)."""
+    graph = indexed(graph)
     found = [*mediation_relations(graph), *membership_relations(graph)]
     found += [*_statement_relations(graph), *_event_relations(graph)]
     found += list(_structural_relations(graph))

@@ -52,11 +52,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
 from kg import CKG
+from kg.storegraph import GraphLike, Terms, memo_of
+
+_CKG, _DCT, _PROV = Terms(CKG), Terms(DCTERMS), Terms(PROV)
 
 OPEN = ".."
 """How an open bound is written in an ISO 8601 interval (``2020-10-10/..``)."""
@@ -141,7 +144,7 @@ def literal_date(value: Node | None, *, end_of_year: bool = False) -> date | Non
     return date(year, 12, 31) if end_of_year else date(year, 1, 1)
 
 
-def _first(graph: Graph, node: Node, *preds: URIRef, end_of_year: bool = False) -> date | None:
+def _first(graph: GraphLike, node: Node, *preds: URIRef, end_of_year: bool = False) -> date | None:
     for pred in preds:
         found = sorted(
             d
@@ -153,17 +156,26 @@ def _first(graph: Graph, node: Node, *preds: URIRef, end_of_year: bool = False) 
     return None
 
 
-def interval_of(graph: Graph, node: Node) -> Span | None:
+def interval_of(graph: GraphLike, node: Node) -> Span | None:
     """Step 1: the explicit interval of ``node``, if it has a bound."""
-    start = _first(graph, node, CKG.startDate, CKG.startYear)
-    end = _first(graph, node, CKG.endDate, CKG.endYear, end_of_year=True)
+    start = _first(graph, node, _CKG.startDate, _CKG.startYear)
+    end = _first(graph, node, _CKG.endDate, _CKG.endYear, end_of_year=True)
     if start is None and end is None:
         return None
     return Span(start, end, "interval")
 
 
-def document_date(graph: Graph, doc: Node) -> date | None:
+def document_date(graph: GraphLike, doc: Node) -> date | None:
     """The ``dct:date`` of ``doc``, else of the first dated document it cites."""
+    memo = memo_of(graph, "document_date")
+    if memo is None:
+        return _document_date(graph, doc)
+    if doc not in memo:
+        memo[doc] = _document_date(graph, doc)
+    return memo[doc]  # type: ignore[no-any-return]
+
+
+def _document_date(graph: GraphLike, doc: Node) -> date | None:
     seen: set[Node] = set()
     queue: deque[Node] = deque([doc])
     while queue:
@@ -171,18 +183,27 @@ def document_date(graph: Graph, doc: Node) -> date | None:
         if current in seen:
             continue
         seen.add(current)
-        found = _first(graph, current, DCTERMS.date, CKG.date)
+        found = _first(graph, current, _DCT.date, _CKG.date)
         if found is not None:
             return found
-        queue.extend(sorted(graph.objects(current, CKG.citesSource), key=str))
+        queue.extend(sorted(graph.objects(current, _CKG.citesSource), key=str))
     return None
 
 
-def source_documents(graph: Graph, node: Node) -> list[URIRef]:
+def source_documents(graph: GraphLike, node: Node) -> list[URIRef]:
     """Documents attesting ``node``: through its quotations, or directly."""
+    memo = memo_of(graph, "source_documents")
+    if memo is None:
+        return _source_documents(graph, node)
+    if node not in memo:
+        memo[node] = _source_documents(graph, node)
+    return list(memo[node])
+
+
+def _source_documents(graph: GraphLike, node: Node) -> list[URIRef]:
     docs: set[URIRef] = set()
-    for att in graph.objects(node, CKG.attestedBy):
-        quoted = [d for d in graph.objects(att, PROV.wasQuotedFrom) if isinstance(d, URIRef)]
+    for att in graph.objects(node, _CKG.attestedBy):
+        quoted = [d for d in graph.objects(att, _PROV.wasQuotedFrom) if isinstance(d, URIRef)]
         if quoted:
             docs.update(quoted)
         elif isinstance(att, URIRef):
@@ -191,13 +212,14 @@ def source_documents(graph: Graph, node: Node) -> list[URIRef]:
 
 
 def span_of(
-    graph: Graph, node: Node, *, steps: Iterable[str] = ("interval", "event", "asOf")
+    graph: GraphLike, node: Node, *, steps: Iterable[str] = ("interval", "event", "asOf")
 ) -> Span:
     """Apply the time rule to the carrier ``node`` (the source step always runs last).
 
     Parameters
     ----------
-    graph : rdflib.Graph
+    graph : GraphLike
+        An rdflib Graph or a :class:`kg.storegraph.IndexedGraph` (which caches the answer).
     node : the event, membership or actor that carries the relation.
     steps : which of ``interval``, ``event``, ``asOf`` to try before the source date.
 
@@ -207,19 +229,29 @@ def span_of(
     >>> span_of(Graph(), CKG.nothing)
     Span(start=None, end=None, basis='undated')
     """
-    wanted = set(steps)
+    wanted = frozenset(steps)
+    memo = memo_of(graph, "span_of")
+    if memo is None:
+        return _span_of(graph, node, wanted)
+    key = (node, wanted)
+    if key not in memo:
+        memo[key] = _span_of(graph, node, wanted)
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def _span_of(graph: GraphLike, node: Node, wanted: frozenset[str]) -> Span:
     if "interval" in wanted and (span := interval_of(graph, node)) is not None:
         return span
     if "event" in wanted:
-        day = _first(graph, node, CKG.date)
+        day = _first(graph, node, _CKG.date)
         if day is not None:
             return Span(day, day, "event")
-        year = _first(graph, node, CKG.year)
+        year = _first(graph, node, _CKG.year)
         if year is not None:
             return Span(year, date(year.year, 12, 31), "event")
-    if "asOf" in wanted and (day := _first(graph, node, CKG.asOf)) is not None:
+    if "asOf" in wanted and (day := _first(graph, node, _CKG.asOf)) is not None:
         return Span(day, None, "asOf")
-    docs = [*source_documents(graph, node), *graph.objects(node, CKG.reportedIn)]
+    docs = [*source_documents(graph, node), *graph.objects(node, _CKG.reportedIn)]
     dates = [d for d in (document_date(graph, doc) for doc in docs) if d]
     if dates:
         return Span(min(dates), None, "source")

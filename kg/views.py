@@ -1,4 +1,4 @@
-"""Network views of the graph: rdflib graph in, networkx graph out.
+"""Network views of the graph: a graph in (rdflib or Oxigraph), networkx graph out.
 
 Views (see :data:`VIEWS`):
 
@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg import CKG
@@ -52,7 +52,10 @@ from kg.relations import (
     mediation_relations,
     membership_relations,
 )
+from kg.storegraph import GraphLike, Terms, gc_paused, indexed, memo_of
 from kg.timeslice import Span, interval_of, merge_spans
+
+_CKG, _RDF, _RDFS = Terms(CKG), Terms(RDF), Terms(RDFS)
 
 SEP = " | "
 """Separator of multi-valued attribute values."""
@@ -73,7 +76,7 @@ KINDS = (
 class ViewSpec:
     """How to build a view: its relations, graph type and context attribute."""
 
-    extract: Callable[[Graph], list[Relation]]
+    extract: Callable[[GraphLike], list[Relation]]
     directed: bool
     multi: bool = False
     context: str = ""
@@ -115,13 +118,25 @@ def view_names() -> list[str]:
     return list(VIEWS)
 
 
-def label(graph: Graph, node: URIRef, *, lang: str = "en") -> str:
+def label(graph: GraphLike, node: URIRef, *, lang: str = "en") -> str:
     """The ``rdfs:label`` in ``lang``, else any label, else the IRI's last segment.
 
+    >>> from rdflib import Graph
     >>> label(Graph(), URIRef("https://w3id.org/conflict-kg/id/russia"))
     'russia'
     """
-    labels = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
+    memo = memo_of(graph, "label")
+    if memo is None:
+        return _label(graph, node, lang)
+    key = (node, lang)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _label(graph, node, lang)
+    return str(found)
+
+
+def _label(graph: GraphLike, node: URIRef, lang: str) -> str:
+    labels = [o for o in graph.objects(node, _RDFS.label) if isinstance(o, Literal)]
     for lit in sorted(labels, key=str):
         if lit.language == lang:
             return str(lit)
@@ -130,27 +145,47 @@ def label(graph: Graph, node: URIRef, *, lang: str = "en") -> str:
     return str(node).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
-def kind(graph: Graph, node: URIRef) -> str:
+def kind(graph: GraphLike, node: URIRef) -> str:
     """The actor kind of ``node`` (its ``ckg:`` class among :data:`KINDS`)."""
-    types = set(graph.objects(node, RDF.type))
+    memo = memo_of(graph, "kind")
+    if memo is None:
+        return _kind(graph, node)
+    found = memo.get(node)
+    if found is None:
+        found = memo[node] = _kind(graph, node)
+    return str(found)
+
+
+def _kind(graph: GraphLike, node: URIRef) -> str:
+    types = set(graph.objects(node, _RDF.type))
     for name in KINDS:
-        if CKG[name] in types:
+        if _CKG[name] in types:
             return name
     for name in KINDS:  # a subclass declared in the (merged) ontology
-        if any((t, RDFS.subClassOf, CKG[name]) in graph for t in types):
+        if any((t, _RDFS.subClassOf, _CKG[name]) in graph for t in types):
             return name
     return "Actor"
 
 
-def node_attributes(graph: Graph, node: URIRef) -> dict[str, object]:
-    """The node attributes of an actor (see module docstring)."""
+def node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
+    """The node attributes of an actor (see module docstring); a new dict each call."""
+    memo = memo_of(graph, "node_attributes")
+    if memo is None:
+        return _node_attributes(graph, node)
+    found = memo.get(node)
+    if found is None:
+        found = memo[node] = _node_attributes(graph, node)
+    return dict(found)
+
+
+def _node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
     attrs: dict[str, object] = {
         "iri": str(node),
         "label": label(graph, node),
         "kind": kind(graph, node),
     }
     indonesian = [
-        o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal) and o.language == "id"
+        o for o in graph.objects(node, _RDFS.label) if isinstance(o, Literal) and o.language == "id"
     ]
     if indonesian:
         attrs["label_id"] = str(sorted(indonesian)[0])
@@ -169,26 +204,40 @@ def _in_time(span: Span, at: date | None, between: tuple[date, date] | None) -> 
 
 
 def _join(values: list[str]) -> str:
+    if len(values) == 1:
+        return values[0] or ""
     return SEP.join(dict.fromkeys(v for v in values if v))
 
 
-def edge_attributes(graph: Graph, group: list[Relation], context: str) -> dict[str, object]:
+def _via_key(rel: Relation) -> str:
+    return str(rel.via)
+
+
+def _spells(spans: list[Span]) -> list[Span]:
+    if len(spans) == 1:  # merge_spans of one span, without its sorting
+        span = spans[0]
+        return [Span(span.start, span.end, "interval")] if span.dated else []
+    return merge_spans(spans)
+
+
+def edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> dict[str, object]:
     """Aggregate the attestations of one edge into scalar attributes."""
-    by_via = {r.via: r for r in sorted(group, key=lambda r: str(r.via))}
-    rels = list(by_via.values())
-    spells = merge_spans(r.span for r in rels)
+    rels = list({r.via: r for r in sorted(group, key=_via_key)}.values()) if group[1:] else group
+    spans = [r.span for r in rels]
+    spells = _spells(spans)
+    relations = _join([r.relation for r in rels])
     attrs: dict[str, object] = {
-        "relation": _join([r.relation for r in rels]),
-        "label": _join([r.relation for r in rels]),
-        "events": SEP.join(str(r.via) for r in rels),
-        "event_labels": SEP.join(label(graph, r.via) for r in rels),
-        "dates": SEP.join(r.span.iso() or "undated" for r in rels),
+        "relation": relations,
+        "label": relations,
+        "events": SEP.join([str(r.via) for r in rels]),
+        "event_labels": SEP.join([label(graph, r.via) for r in rels]),
+        "dates": SEP.join([s.iso() or "undated" for s in spans]),
         "count": len(rels),
         "weight": float(len(rels)),
         "status": _join([r.status for r in rels]),
         "sources": _join([str(s) for r in group for s in r.sources]),
-        "spells": SEP.join(s.iso() for s in spells),
-        "dated_by": _join([r.span.basis for r in rels]),
+        "spells": SEP.join([s.iso() for s in spells]),
+        "dated_by": _join([s.basis for s in spans]),
         "symmetric": rels[0].symmetric,
     }
     if spells and spells[0].start is not None:
@@ -197,17 +246,20 @@ def edge_attributes(graph: Graph, group: list[Relation], context: str) -> dict[s
         attrs["end"] = max(s.end for s in spells if s.end is not None).isoformat()
     contexts = [r.context for r in rels if r.context is not None]
     if context and contexts:
-        attrs[context] = _join([str(c) for c in contexts])
-        attrs[f"{context}_label"] = _join([label(graph, c) for c in contexts])
-        if context == "conflict":
-            places = {
-                t
-                for c in contexts
-                for t in graph.objects(c, CKG.territory)
-                if isinstance(t, URIRef)
-            }
-            attrs["territory"] = _join(sorted(label(graph, t) for t in places))
+        _context_attributes(graph, attrs, context, contexts)
     return attrs
+
+
+def _context_attributes(
+    graph: GraphLike, attrs: dict[str, object], context: str, contexts: list[URIRef]
+) -> None:
+    attrs[context] = _join([str(c) for c in contexts])
+    attrs[f"{context}_label"] = _join([label(graph, c) for c in contexts])
+    if context == "conflict":
+        places = {
+            t for c in contexts for t in graph.objects(c, _CKG.territory) if isinstance(t, URIRef)
+        }
+        attrs["territory"] = _join(sorted(label(graph, t) for t in places))
 
 
 def _graph_type(spec: ViewSpec) -> nx.Graph:
@@ -217,7 +269,7 @@ def _graph_type(spec: ViewSpec) -> nx.Graph:
 
 
 def build_view(
-    graph: Graph,
+    graph: GraphLike,
     name: str,
     *,
     at: date | None = None,
@@ -227,8 +279,10 @@ def build_view(
 
     Parameters
     ----------
-    graph : rdflib.Graph
-        The data (merged with the ontology or not).
+    graph : GraphLike
+        The data (merged with the ontology or not): an rdflib Graph, or a
+        :class:`kg.storegraph.StoreGraph` over Oxigraph. Views built from the
+        same :class:`~kg.storegraph.IndexedGraph` share its indexes and caches.
     name : str
         One of :func:`view_names`.
     at : date, optional
@@ -244,6 +298,7 @@ def build_view(
     Examples
     --------
     >>> from datetime import date
+    >>> from rdflib import Graph
     >>> build_view(Graph(), "cochair", at=date(2020, 10, 10)).graph["view"]
     'cochair'
     """
@@ -252,26 +307,39 @@ def build_view(
         raise UsageError(f"unknown view {name!r}; available views: {', '.join(VIEWS)}")
     if between is not None and between[0] > between[1]:
         raise UsageError(f"empty time window: {between[0]} is after {between[1]}")
-    groups: dict[tuple[URIRef, URIRef, str], list[Relation]] = {}
+    with gc_paused():
+        return _build(indexed(graph), name, spec, at=at, between=between)
+
+
+def _build(
+    graph: GraphLike,
+    name: str,
+    spec: ViewSpec,
+    *,
+    at: date | None,
+    between: tuple[date, date] | None,
+) -> nx.Graph:
+    groups: dict[tuple[str, str, str], list[Relation]] = {}
     for rel in spec.extract(graph):
         if (at is None and between is None) or _in_time(rel.span, at, between):
             key = rel.relation if spec.multi else ""
-            groups.setdefault((rel.source, rel.target, key), []).append(rel)
+            groups.setdefault((str(rel.source), str(rel.target), key), []).append(rel)
     view = _graph_type(spec)
     view.graph.update({"view": name, "description": spec.description})
     if at is not None:
         view.graph["at"] = at.isoformat()
     if between is not None:
         view.graph["between"] = f"{between[0].isoformat()}/{between[1].isoformat()}"
+    # plain-string keys sort as the IRIs do, without rdflib's comparison methods
     for (source, target, key), group in sorted(groups.items()):
-        for node in (source, target):
+        for node, iri in ((source, group[0].source), (target, group[0].target)):
             if node not in view:
-                view.add_node(str(node), **node_attributes(graph, node))
+                view.add_node(node, **node_attributes(graph, iri))
         attrs = edge_attributes(graph, group, spec.context)
         if spec.multi:
-            view.add_edge(str(source), str(target), key=key, **attrs)
+            view.add_edge(source, target, key=key, **attrs)
         else:
-            view.add_edge(str(source), str(target), **attrs)
+            view.add_edge(source, target, **attrs)
     if name == "cochair-membership":
         groups_ = {t for _, t in view.edges()}
         for node, data in view.nodes(data=True):

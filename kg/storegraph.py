@@ -1,0 +1,340 @@
+"""A read-only, indexed graph for the network views: over Oxigraph or rdflib.
+
+The views (:mod:`kg.relations`, :mod:`kg.timeslice`, :mod:`kg.views`) read
+the graph through four calls, :class:`GraphLike`: ``objects(s, p)``,
+``subjects(p, o)``, ``subject_objects(p)`` and ``(s, p, o) in graph``, always
+with a fixed predicate. An rdflib :class:`~rdflib.Graph` offers them, and so
+does :class:`IndexedGraph`, which answers them from per-predicate indexes:
+
+- :class:`StoreGraph` reads a :class:`pyoxigraph.Store` (the default graph,
+  unless told otherwise). The first call about predicate ``p`` scans the store
+  once (``quads_for_pattern(None, p, None)``) into ``{subject: (objects…)}``;
+  ``{object: (subjects…)}`` is derived from it in memory when first asked for.
+  So it holds only the predicates the views ask for (about 40 of the
+  ontology's, listed by :meth:`IndexedGraph.indexed`), each once, as rdflib
+  terms shared between indexes (one ``URIRef`` per IRI): never a second copy
+  of the whole graph. At 1M generated triples it indexes about half of them.
+- :class:`GraphIndex` does the same over an rdflib Graph (one
+  ``subject_objects(p)`` per predicate): ~20x faster lookups than rdflib's own.
+
+Both also keep :meth:`IndexedGraph.memo` tables, where the view code caches
+what it derives per node (labels, kinds, spans, source documents), so that the
+views built from one :class:`IndexedGraph` share that work. The indexes and
+memos are a snapshot: build a new one after changing the data.
+
+Examples
+--------
+>>> import pyoxigraph as ox
+>>> from rdflib import URIRef
+>>> from rdflib.namespace import RDFS
+>>> store = ox.Store()
+>>> store.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode(str(RDFS.label)),
+...                   ox.Literal("A", language="en")))
+>>> g = StoreGraph(store)
+>>> [str(o) for o in g.objects(URIRef("http://x/a"), RDFS.label)]
+['A']
+>>> g.indexed()
+['http://www.w3.org/2000/01/rdf-schema#label']
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, URIRef
+from rdflib.term import Node
+
+from kg.errors import UsageError
+from kg.store import to_rdflib_term
+
+Index = dict[Node, list[Any]]
+"""``{node: [nodes…]}`` of one predicate, in one direction."""
+
+
+class GraphLike(Protocol):
+    """The part of rdflib's Graph API that the network views use.
+
+    Every call the views make names the predicate.
+    """
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+        """The objects of ``(subject, predicate, ?)``."""
+        ...
+
+    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
+        """The subjects of ``(?, predicate, object)``."""
+        ...
+
+    def subject_objects(self, predicate: Node | None = None) -> Iterator[tuple[Node, Node]]:
+        """The ``(subject, object)`` pairs of ``predicate``."""
+        ...
+
+    def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
+        """Whether the graph holds ``triple``."""
+        ...
+
+
+_VOCABULARY: dict[str, URIRef] = {}
+
+
+class Terms:
+    """Fast attribute access to the terms of an rdflib namespace.
+
+    rdflib builds a new ``URIRef`` on every ``CKG.party``; this makes each one
+    once, shared by every :class:`Terms` (so dictionary lookups by the view
+    code hit by identity).
+
+    Examples
+    --------
+    >>> from kg import CKG
+    >>> Terms(CKG).party is Terms(CKG)["party"]
+    True
+    """
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        iri = str(self._namespace[name])
+        found = _VOCABULARY.get(iri)
+        if found is None:
+            found = _VOCABULARY[iri] = URIRef(iri)
+        setattr(self, name, found)
+        return found
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self.__getattr__(name)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building big acyclic structures.
+
+    With 10^6 live objects each full collection walks them all, which costs a
+    third of a view's time at 1M triples; the indexes and views hold no cycles.
+
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _need(predicate: Node | None) -> Node:
+    if predicate is None:
+        raise UsageError("an indexed graph answers only calls that name the predicate")
+    return predicate
+
+
+class IndexedGraph:
+    """Per-predicate indexes and memo tables (see module docstring).
+
+    Subclasses fill the index of a predicate (:meth:`_fill`).
+    """
+
+    def __init__(self) -> None:
+        self._out: dict[Node, Index] = {}
+        self._in: dict[Node, Index] = {}
+        self._raw: set[Node] = set()
+        self._memo: defaultdict[str, dict[Any, Any]] = defaultdict(dict)
+
+    def _fill(self, predicate: Node, index: Index) -> None:
+        """Put ``{subject: [objects…]}`` of ``predicate`` in ``index`` (objects may be raw)."""
+        raise NotImplementedError
+
+    def _node(self, raw: Any) -> Node:
+        """An rdflib term for an object the scan left raw (see :class:`StoreGraph`)."""
+        return raw  # type: ignore[no-any-return]
+
+    def _forward(self, predicate: Node) -> Index:
+        index = self._out.get(predicate)
+        if index is None:
+            index = self._out[predicate] = {}
+            with gc_paused():
+                self._fill(predicate, index)
+        return index
+
+    def _backward(self, predicate: Node) -> Index:
+        index = self._in.get(predicate)
+        if index is None:
+            index = self._in[predicate] = {}
+            for s, o in self.subject_objects(predicate):
+                index.setdefault(o, []).append(s)
+        return index
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+        """The objects of ``(subject, predicate, ?)`` (every object when ``subject`` is None)."""
+        pred = _need(predicate)
+        index = self._forward(pred)
+        if subject is None:
+            found: Iterable[Any] = dict.fromkeys(o for os in index.values() for o in os)
+        else:
+            found = index.get(subject, ())
+        return map(self._node, found) if pred in self._raw else iter(found)
+
+    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
+        """The subjects of ``(?, predicate, object)`` (every subject when ``object`` is None)."""
+        pred = _need(predicate)
+        if object is None:
+            return iter(self._forward(pred))
+        return iter(self._backward(pred).get(object, ()))
+
+    def subject_objects(self, predicate: Node | None = None) -> Iterator[tuple[Node, Node]]:
+        """The ``(subject, object)`` pairs of ``predicate``."""
+        pred = _need(predicate)
+        index = self._forward(pred)
+        if pred in self._raw:
+            node = self._node
+            return ((s, node(o)) for s, objects in index.items() for o in objects)
+        return ((s, o) for s, objects in index.items() for o in objects)
+
+    def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
+        """Whether ``(s, p, o)`` holds (``p`` fixed; ``s``/``o`` may be None)."""
+        s, p, o = triple
+        if s is None:
+            return any(True for _ in self.subjects(p, o))
+        found = list(self.objects(s, p))
+        return bool(found) if o is None else o in found
+
+    def memo(self, table: str) -> dict[Any, Any]:
+        """The memo table ``table`` of the view code (created empty on first use)."""
+        return self._memo[table]
+
+    def indexed(self) -> list[str]:
+        """The predicates indexed so far (sorted IRIs)."""
+        return sorted(str(p) for p in self._out)
+
+    def index_sizes(self) -> dict[str, int]:
+        """``{predicate: pairs held}`` of the indexes built so far."""
+        return {str(p): sum(map(len, i.values())) for p, i in sorted(self._out.items())}
+
+
+class StoreGraph(IndexedGraph):
+    """The views' read-only graph over a :class:`pyoxigraph.Store`.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+    graph_name : pyoxigraph.NamedNode or DefaultGraph, optional
+        The graph read (the default graph when omitted; ``None`` reads all).
+
+    Examples
+    --------
+    >>> len(StoreGraph(ox.Store()).index_sizes())
+    0
+    """
+
+    def __init__(
+        self,
+        store: ox.Store,
+        *,
+        graph_name: ox.NamedNode | ox.DefaultGraph | None = ox.DefaultGraph(),  # noqa: B008
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.graph_name = graph_name
+        self._iris: dict[str, URIRef] = {}
+        self._literals: dict[ox.Literal, Node] = {}
+
+    def _node(self, raw: Any) -> Node:
+        # literals stay Oxigraph terms in the index until asked for (most labels never are)
+        if type(raw) is not ox.Literal:
+            return raw  # type: ignore[no-any-return]
+        found = self._literals.get(raw)
+        if found is None:
+            found = self._literals[raw] = to_rdflib_term(raw)
+        return found
+
+    def _fill(self, predicate: Node, index: Index) -> None:
+        # one tight loop: this scan is most of the cost of a first view at 10^6 triples
+        if not isinstance(predicate, URIRef):
+            return
+        iris, vocabulary, named, blank = self._iris, _VOCABULARY, ox.NamedNode, ox.BlankNode
+        quads = self.store.quads_for_pattern(None, named(str(predicate)), None, self.graph_name)
+        for quad in quads:
+            s: Any = quad.subject
+            o: Any = quad.object
+            subject: Any
+            obj: Any
+            if type(s) is named:
+                value = s.value
+                subject = iris.get(value)
+                if subject is None:
+                    subject = iris[value] = vocabulary.get(value) or URIRef(value)
+            else:
+                subject = to_rdflib_term(s)
+            kind = type(o)
+            if kind is named:
+                value = o.value
+                obj = iris.get(value)
+                if obj is None:
+                    obj = iris[value] = vocabulary.get(value) or URIRef(value)
+            elif kind is blank:
+                obj = BNode(o.value)
+            else:  # a literal: left raw until asked for (see _node)
+                obj = o
+                self._raw.add(predicate)
+            found = index.get(subject)
+            if found is None:
+                index[subject] = [obj]
+            else:
+                found.append(obj)
+
+
+class GraphIndex(IndexedGraph):
+    """The same indexes over an rdflib Graph, or any :class:`GraphLike`.
+
+    Examples
+    --------
+    >>> GraphIndex(Graph()).indexed()
+    []
+    """
+
+    def __init__(self, graph: GraphLike | Graph) -> None:
+        super().__init__()
+        self.graph = graph
+
+    def _fill(self, predicate: Node, index: Index) -> None:
+        for s, o in self.graph.subject_objects(predicate):
+            index.setdefault(s, []).append(o)
+
+
+def indexed(graph: GraphLike | Graph) -> IndexedGraph:
+    """``graph`` itself when indexed, else a :class:`GraphIndex` over it.
+
+    Examples
+    --------
+    >>> isinstance(indexed(Graph()), GraphIndex)
+    True
+    """
+    return graph if isinstance(graph, IndexedGraph) else GraphIndex(graph)
+
+
+def memo_of(graph: GraphLike, table: str) -> dict[Any, Any] | None:
+    """The memo table ``table`` of an indexed graph; None for any other graph."""
+    return graph._memo[table] if isinstance(graph, IndexedGraph) else None
+
+
+__all__ = [
+    "GraphIndex",
+    "GraphLike",
+    "IndexedGraph",
+    "StoreGraph",
+    "Terms",
+    "gc_paused",
+    "indexed",
+    "memo_of",
+]
