@@ -5,8 +5,8 @@
 from an rdflib Graph or a :class:`kg.storegraph.StoreGraph` over Oxigraph (one
 set of indexes and caches serves all the views). A view over the plot limit
 (:func:`kg.plot.too_large`) gets no PNG: a :class:`PlotSkippedWarning` says
-which and why. :func:`graphs_step` is the build step that writes them under
-``graphs/``.
+which and why. :func:`kg.build.graphs_step` writes them under
+``graphs/``; :func:`load_view_graph` loads a project for them without rdflib.
 
 Examples
 --------
@@ -17,7 +17,6 @@ datetime.date(2020, 10, 9)
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
 from datetime import date
 
 from rdflib import Graph
@@ -26,9 +25,10 @@ from kg.errors import UsageError
 from kg.export import EmptyViewWarning, to_gexf, to_graphml
 from kg.load import load_graph, parse_turtle
 from kg.plot import render, too_large
-from kg.project import CheckedProject
 from kg.resources import Layout
-from kg.storegraph import GraphLike, indexed
+from kg.store import load_store
+from kg.store_checks import check_store
+from kg.storegraph import GraphLike, StoreGraph, indexed
 from kg.views import VIEWS, build_view
 
 GRAPHS_DIR = "graphs"
@@ -109,16 +109,29 @@ def graph_files(graph: GraphLike, *, prefix: str = f"{GRAPHS_DIR}/") -> dict[str
     return files
 
 
-def graphs_step(project: CheckedProject, merged: Graph) -> Mapping[str, bytes]:
-    """Build step: every view under ``graphs/`` (see module docstring)."""
-    return graph_files(merged, prefix=f"{GRAPHS_DIR}/")
+def load_view_graph(layout: Layout) -> StoreGraph:
+    """The ontology and data of ``layout`` in an Oxigraph store, as the views' graph.
+
+    Loaded and checked as ``build`` loads (no SHACL run): no rdflib copy of the
+    data is made, so it scales to the graphs ``build`` handles.
+
+    Raises
+    ------
+    LoadError
+        A file does not parse, has an invalid literal or uses an undeclared
+        ``ckg:`` term (``file:line:col``).
+    """
+    files = [layout.ontology, *layout.data_files]
+    store = load_store(files)
+    check_store(store, files, ontology=parse_turtle(layout.ontology))
+    return StoreGraph(store)
 
 
 __all__ = [
     "GRAPHS_DIR",
     "PlotSkippedWarning",
     "graph_files",
-    "graphs_step",
+    "load_view_graph",
     "load_project_graph",
     "parse_day",
     "view_files",

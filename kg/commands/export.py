@@ -20,7 +20,7 @@ import networkx as nx
 from kg.build import write_atomically
 from kg.errors import UsageError
 from kg.export import FORMATS, export_bytes
-from kg.graphs import load_project_graph, parse_day
+from kg.graphs import load_view_graph, parse_day
 from kg.resources import find_layout
 from kg.views import build_view, view_names
 
@@ -56,7 +56,7 @@ def view_for(args: argparse.Namespace) -> nx.Graph:
     between: tuple[date, date] | None = None
     if args.between:
         between = (parse_day(args.between[0]), parse_day(args.between[1]))
-    graph = load_project_graph(find_layout(args.root))
+    graph = load_view_graph(find_layout(args.root))
     return build_view(graph, args.view, at=at, between=between)
 
 
