@@ -21,6 +21,7 @@ from kg.build import write_atomically
 from kg.errors import UsageError
 from kg.export import FORMATS, export_bytes
 from kg.graphs import load_view_graph, parse_day
+from kg.progress import tty_progress
 from kg.resources import find_layout
 from kg.views import build_view, view_names
 
@@ -56,8 +57,17 @@ def view_for(args: argparse.Namespace) -> nx.Graph:
     between: tuple[date, date] | None = None
     if args.between:
         between = (parse_day(args.between[0]), parse_day(args.between[1]))
-    graph = load_view_graph(find_layout(args.root))
-    return build_view(graph, args.view, at=at, between=between)
+    progress = tty_progress()
+    try:
+        if progress is not None:
+            progress("load", 0, 0)
+        graph = load_view_graph(find_layout(args.root))
+        if progress is not None:
+            progress(f"view {args.view}", 0, 0)
+        return build_view(graph, args.view, at=at, between=between)
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def write_output(output: str | None, content: bytes) -> None:
