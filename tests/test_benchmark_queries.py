@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import io
 import sys
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -71,3 +72,20 @@ def test_measure_reports_median_p95_rows_and_stops_at_the_budget() -> None:
     assert 0 < timing["median_ms"] <= timing["p95_ms"]
     cut = queries.measure(bench, lambda text: run_local(text, graph=graph), repeat=9, budget=0)
     assert cut["runs"] == 1
+
+
+def test_a_query_past_the_cap_is_given_up_and_reported_as_capped() -> None:
+    queries = _module("benchmarks.queries")
+    bench = queries.Bench("q", "analytic", ("SELECT ?x { VALUES ?x { 1 } }",))
+
+    def slow(text: str) -> dict:  # type: ignore[type-arg]
+        time.sleep(30)
+        return run_local(text, graph=Graph(), engine="rdflib")
+
+    started = time.monotonic()
+    capped = queries.measure_capped(bench, slow, repeat=3, budget=60, cap=0.5)
+    assert time.monotonic() - started < 10
+    assert capped["capped"] and capped["rows"] == -1 and capped["median_ms"] == 500
+    quick = lambda text: run_local(text, graph=Graph(), engine="rdflib")  # noqa: E731
+    done = queries.measure_capped(bench, quick, repeat=3, budget=60, cap=30)
+    assert done["rows"] == 1 and done["runs"] == 3 and "capped" not in done
