@@ -1,12 +1,78 @@
-"""The events of a synthetic theatre: conflict, war, hostilities, ceasefires, talks, statements."""
+"""The events of a synthetic theatre: conflict, war, hostilities, ceasefires, talks, statements,
+and a PA-X-like agreement recorded in a synthetic agreements database."""
 
 from __future__ import annotations
 
-from benchmarks.rdfout import lit, typed
-from benchmarks.world import Theatre, c, day, labels
+from benchmarks.rdfout import RDF_TYPE, NTriplesWriter, iri, lit, typed
+from benchmarks.world import LABEL, Theatre, c, day, i, labels
 
 CEASEFIRE_STATUSES = ("CalledFor", "Agreed", "Ignored", "Violated", "InForce")
 PROCESS_STATUSES = ("AgreedTo", "Planned", "Held", "Failed")
+PAX_STAGE = "https://w3id.org/conflict-kg/vocab/pax/stage/"
+STAGES = {  # the stage codes of the PA-X codebook and their labels
+    "Pre": "Pre-negotiation/process",
+    "SubPar": "Framework-substantive, partial",
+    "SubComp": "Framework-substantive, comprehensive",
+    "Imp": "Implementation",
+    "Cea": "Ceasefire",
+    "Ren": "Renewal",
+    "Oth": "Other",
+}
+AGREEMENTS_DB = i("src-synthetic-agreements")
+
+
+def agreement_globals(w: NTriplesWriter) -> None:
+    """The stage concepts (as ``conflict-kg import pax`` writes them), the agreements database."""
+    for code, label in STAGES.items():
+        w.entity(
+            f"<{PAX_STAGE}{code}>",
+            [
+                (RDF_TYPE, iri("skos", "Concept")),
+                (iri("skos", "inScheme"), c("PaxStages")),
+                (iri("skos", "notation"), lit(code)),
+                (iri("skos", "prefLabel"), lit(label, "en")),
+            ],
+        )
+    w.entity(
+        AGREEMENTS_DB,
+        [
+            (RDF_TYPE, c("SourceDocument")),
+            (LABEL, lit("Synthetic peace agreements database", "en")),
+            (c("attestedBy"), i("q-registry-1")),
+        ],
+    )
+
+
+def agreement(t: Theatre) -> None:
+    """A peace agreement of the theatre's conflict, attested by its database record."""
+    n, y, r = t.names, t.year, t.rng
+    record = t.id("agreement-record")
+    t.w.entity(
+        record,
+        [
+            (RDF_TYPE, c("DatabaseRecord")),
+            (LABEL, lit(f"Agreement record {t.k + 1}", "en")),
+            (iri("schema", "url"), f"<https://example.org/synthetic-agreements/{t.k + 1}>"),
+            (iri("dct", "isPartOf"), AGREEMENTS_DB),
+            (c("citesSource"), AGREEMENTS_DB),
+        ],
+    )
+    t.put(
+        t.id("agreement"),
+        "Agreement",
+        [
+            *labels(f"{n['a']}-{n['b']} agreement of {y + 2}", f"perjanjian {n['a']}-{n['b']}"),
+            (c("agreementStage"), f"<{PAX_STAGE}{r.choice(list(STAGES))}>"),
+            (c("date"), typed(day(y + 2, r), "date")),
+            (c("inConflict"), t.id("conflict")),
+            (c("party"), t.id("state-a")),
+            (c("party"), t.id("state-b")),
+            (c("mediatedBy"), t.id("state-m")),
+            (c("paxId"), lit(str(t.k + 1))),
+            (c("attestedBy"), record),
+        ],
+        attested=False,
+    )
 
 
 def conflict(t: Theatre) -> None:
@@ -187,6 +253,7 @@ def process(t: Theatre) -> None:
             (c("reportedIn"), t.id("statement0")),
         ],
     )
+    agreement(t)
 
 
 def _date_not_date(t: Theatre) -> bool:

@@ -79,6 +79,7 @@ def generate(
     writer.start()
     vio = Violations(rate=violation_rate, force=KINDS if violation_rate > 0 else ())
     emit_globals(writer, random.Random(f"{seed}:globals"))
+    events.agreement_globals(writer)
     k = 0
     while writer.count < triples:
         t = Theatre(writer, k, random.Random(f"{seed}:{k}"), vio)

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kg import query as sparql
-from kg.dataset import project_graph
+from kg.dataset import project_graph, project_store
 from kg.errors import UsageError
 from kg.library import LibraryQuery, find_query, list_queries
 from kg.remote import check_url
@@ -91,11 +91,16 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--default-graph needs --endpoint")
     values = parse_params(args.param)
     query = find_query(args.query, layout.queries_dir)
-    graph = None if args.endpoint else project_graph(layout)
+    # In-process, load the project for the engine that runs the query, and only for it:
+    # Oxigraph reads the files itself (no rdflib copy of the data), rdflib parses them.
+    local = args.endpoint is None
+    store = project_store(layout) if local and args.engine == "oxigraph" else None
+    graph = project_graph(layout) if local and args.engine == "rdflib" else None
     results = sparql.run(
         query,
         values,
         graph=graph,
+        store=store,
         endpoint=args.endpoint,
         engine=args.engine,
         timeout=args.timeout,
