@@ -46,7 +46,8 @@ from contextlib import contextmanager
 from typing import Any, Protocol
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import UsageError
@@ -80,6 +81,7 @@ class GraphLike(Protocol):
 
 
 _VOCABULARY: dict[str, URIRef] = {}
+_XSD_STRING = ox.NamedNode(str(XSD.string))
 
 
 class Terms:
@@ -110,7 +112,7 @@ class Terms:
         return found
 
     def __getitem__(self, name: str) -> URIRef:
-        return self.__getattr__(name)
+        return getattr(self, name)  # type: ignore[no-any-return]
 
 
 @contextmanager
@@ -177,13 +179,14 @@ class IndexedGraph:
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         """The objects of ``(subject, predicate, ?)`` (every object when ``subject`` is None)."""
-        pred = _need(predicate)
-        index = self._forward(pred)
+        index = self._out.get(predicate)  # type: ignore[arg-type]
+        if index is None:
+            index = self._forward(_need(predicate))
         if subject is None:
             found: Iterable[Any] = dict.fromkeys(o for os in index.values() for o in os)
         else:
             found = index.get(subject, ())
-        return map(self._node, found) if pred in self._raw else iter(found)
+        return map(self._node, found) if predicate in self._raw else iter(found)
 
     def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
         """The subjects of ``(?, predicate, object)`` (every subject when ``object`` is None)."""
@@ -208,6 +211,16 @@ class IndexedGraph:
             return any(True for _ in self.subjects(p, o))
         found = list(self.objects(s, p))
         return bool(found) if o is None else o in found
+
+    def texts(self, subject: Node, predicate: Node) -> list[tuple[str, str | None]]:
+        """``(lexical form, language)`` of the literal objects of ``(subject, predicate, ?)``.
+
+        >>> GraphIndex(Graph()).texts(URIRef("urn:x"), URIRef("urn:p"))
+        []
+        """
+        return [
+            (str(o), o.language) for o in self.objects(subject, predicate) if isinstance(o, Literal)
+        ]
 
     def memo(self, table: str) -> dict[Any, Any]:
         """The memo table ``table`` of the view code (created empty on first use)."""
@@ -257,6 +270,21 @@ class StoreGraph(IndexedGraph):
         if found is None:
             found = self._literals[raw] = to_rdflib_term(raw)
         return found
+
+    def texts(self, subject: Node, predicate: Node) -> list[tuple[str, str | None]]:
+        """As :meth:`IndexedGraph.texts`, read from the raw Oxigraph literals."""
+        found = self._forward(predicate).get(subject, ())
+        if predicate not in self._raw:
+            return [(str(o), o.language) for o in found if isinstance(o, Literal)]
+        texts: list[tuple[str, str | None]] = []
+        for raw in found:
+            if type(raw) is ox.Literal and (raw.language or raw.datatype == _XSD_STRING):
+                texts.append((raw.value, raw.language or None))
+            elif isinstance(
+                node := self._node(raw), Literal
+            ):  # other datatypes as rdflib reads them
+                texts.append((str(node), node.language))
+        return texts
 
     def _fill(self, predicate: Node, index: Index) -> None:
         # one tight loop: this scan is most of the cost of a first view at 10^6 triples

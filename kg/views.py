@@ -52,7 +52,7 @@ from kg.relations import (
     mediation_relations,
     membership_relations,
 )
-from kg.storegraph import GraphLike, Terms, gc_paused, indexed, memo_of
+from kg.storegraph import GraphLike, IndexedGraph, Terms, gc_paused, indexed, memo_of
 from kg.timeslice import Span, interval_of, merge_spans
 
 _CKG, _RDF, _RDFS = Terms(CKG), Terms(RDF), Terms(RDFS)
@@ -135,14 +135,27 @@ def label(graph: GraphLike, node: URIRef, *, lang: str = "en") -> str:
     return str(found)
 
 
+def _texts(graph: GraphLike, node: URIRef) -> list[tuple[str, str | None]]:
+    """``(text, language)`` of the ``rdfs:label`` literals of ``node``."""
+    if isinstance(graph, IndexedGraph):
+        return graph.texts(node, _RDFS.label)
+    return [
+        (str(o), o.language) for o in graph.objects(node, _RDFS.label) if isinstance(o, Literal)
+    ]
+
+
 def _label(graph: GraphLike, node: URIRef, lang: str) -> str:
-    labels = [o for o in graph.objects(node, _RDFS.label) if isinstance(o, Literal)]
-    for lit in sorted(labels, key=str):
-        if lit.language == lang:
-            return str(lit)
+    labels = _texts(graph, node)
+    for text, language in sorted(labels, key=_text_of):
+        if language == lang:
+            return text
     if labels:
-        return str(sorted(labels, key=lambda lit: (lit.language or "", str(lit)))[0])
+        return min(labels, key=lambda label: (label[1] or "", label[0]))[0]
     return str(node).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _text_of(label: tuple[str, str | None]) -> str:
+    return label[0]
 
 
 def kind(graph: GraphLike, node: URIRef) -> str:
@@ -156,13 +169,16 @@ def kind(graph: GraphLike, node: URIRef) -> str:
     return str(found)
 
 
+_KIND_TERMS = [(name, _CKG[name]) for name in KINDS]
+
+
 def _kind(graph: GraphLike, node: URIRef) -> str:
     types = set(graph.objects(node, _RDF.type))
-    for name in KINDS:
-        if _CKG[name] in types:
+    for name, term in _KIND_TERMS:
+        if term in types:
             return name
-    for name in KINDS:  # a subclass declared in the (merged) ontology
-        if any((t, _RDFS.subClassOf, _CKG[name]) in graph for t in types):
+    for name, term in _KIND_TERMS:  # a subclass declared in the (merged) ontology
+        if any((t, _RDFS.subClassOf, term) in graph for t in types):
             return name
     return "Actor"
 
@@ -184,11 +200,9 @@ def _node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
         "label": label(graph, node),
         "kind": kind(graph, node),
     }
-    indonesian = [
-        o for o in graph.objects(node, _RDFS.label) if isinstance(o, Literal) and o.language == "id"
-    ]
+    indonesian = [text for text, language in _texts(graph, node) if language == "id"]
     if indonesian:
-        attrs["label_id"] = str(sorted(indonesian)[0])
+        attrs["label_id"] = min(indonesian)
     span = interval_of(graph, node)
     if span is not None and span.start is not None:
         attrs["start"] = span.start.isoformat()
