@@ -234,8 +234,37 @@ def _spells(spans: list[Span]) -> list[Span]:
     return merge_spans(spans)
 
 
+def _single_attestation(graph: GraphLike, rel: Relation, context: str) -> dict[str, object]:
+    """:func:`edge_attributes` of an edge of one attestation (most edges), without lists."""
+    span = rel.span
+    iso = span.iso()
+    attrs: dict[str, object] = {
+        "relation": rel.relation,
+        "label": rel.relation,
+        "events": str(rel.via),
+        "event_labels": label(graph, rel.via),
+        "dates": iso or "undated",
+        "count": 1,
+        "weight": 1.0,
+        "status": rel.status or "",
+        "sources": _join([str(s) for s in rel.sources]),
+        "spells": iso,  # one span merged is itself
+        "dated_by": span.basis or "",
+        "symmetric": rel.symmetric,
+    }
+    if iso and span.start is not None:
+        attrs["start"] = span.start.isoformat()
+    if iso and span.end is not None:
+        attrs["end"] = span.end.isoformat()
+    if context and rel.context is not None:
+        _context_attributes(graph, attrs, context, [rel.context])
+    return attrs
+
+
 def edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> dict[str, object]:
     """Aggregate the attestations of one edge into scalar attributes."""
+    if not group[1:]:
+        return _single_attestation(graph, group[0], context)
     rels = list({r.via: r for r in sorted(group, key=_via_key)}.values()) if group[1:] else group
     spans = [r.span for r in rels]
     spells = _spells(spans)
