@@ -50,7 +50,7 @@ from rdflib.namespace import ORG, RDF
 from rdflib.term import Node
 
 from kg import CKG
-from kg.storegraph import GraphLike, Terms, indexed
+from kg.storegraph import GraphLike, IndexedGraph, Terms, indexed, memo_of
 from kg.timeslice import Span, intersect, source_documents, span_of
 
 _CKG, _ORG, _RDF = Terms(CKG), Terms(ORG), Terms(RDF)
@@ -82,12 +82,10 @@ TALKS_TYPES = (_CKG.Talks, _CKG.Consultation, _CKG.MediationEffort)
 
 def _uris(graph: GraphLike, node: Node, *preds: URIRef) -> list[URIRef]:
     """The IRI objects of ``node`` by ``preds``, once each, sorted."""
-    found: list[Node] = []
-    for pred in preds:
-        found.extend(graph.objects(node, pred))
-    if not found[1:]:  # none or one (most calls): no set, no sort
-        return [o for o in found if isinstance(o, URIRef)]
-    return sorted({o for o in found if isinstance(o, URIRef)}, key=str)
+    if isinstance(graph, IndexedGraph):
+        return graph.iris(node, *preds)
+    found = {o for p in preds for o in graph.objects(node, p) if isinstance(o, URIRef)}
+    return sorted(found, key=str)
 
 
 def _typed(graph: GraphLike, types: Iterable[URIRef]) -> list[URIRef]:
@@ -103,6 +101,17 @@ def _as_text(pair: tuple[Node, Node]) -> tuple[str, str]:
 def _status(graph: GraphLike, node: Node) -> str:
     values = sorted(str(o).rsplit("#", 1)[-1] for o in graph.objects(node, _CKG.status))
     return " | ".join(values)
+
+
+def _carrier(graph: GraphLike, via: URIRef) -> tuple[tuple[URIRef, ...], str]:
+    """The source documents and status of a carrier (memoised on an indexed graph)."""
+    memo = memo_of(graph, "carrier")
+    found = None if memo is None else memo.get(via)
+    if found is None:
+        found = (tuple(source_documents(graph, via)), _status(graph, via))
+        if memo is not None:
+            memo[via] = found
+    return found
 
 
 def _differ(a: Node, b: Node) -> bool:
@@ -126,8 +135,7 @@ def _relate(
     if not kept:  # most carriers imply no pair of a given relation: skip their dating
         return
     when = span or span_of(graph, via)
-    sources = tuple(source_documents(graph, via))
-    status = _status(graph, via)
+    sources, status = _carrier(graph, via)
     for source, target in kept:
         yield Relation(source, target, relation, via, when, sources, status, context, symmetric)
 

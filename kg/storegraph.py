@@ -212,6 +212,24 @@ class IndexedGraph:
         found = list(self.objects(s, p))
         return bool(found) if o is None else o in found
 
+    def iris(self, subject: Node, *predicates: Node) -> list[URIRef]:
+        """The IRI objects of ``subject`` by ``predicates``, once each, sorted.
+
+        >>> GraphIndex(Graph()).iris(URIRef("urn:x"), URIRef("urn:p"))
+        []
+        """
+        found: list[Any] = []
+        for pred in predicates:
+            index = self._out.get(pred)
+            if index is None:
+                index = self._forward(_need(pred))
+            objects = index.get(subject)
+            if objects:
+                found.extend(objects)  # raw literals are no IRIs: no need to convert them
+        if not found[1:]:  # none or one (most calls): no set, no sort
+            return [o for o in found if isinstance(o, URIRef)]
+        return sorted({o for o in found if isinstance(o, URIRef)}, key=str)
+
     def texts(self, subject: Node, predicate: Node) -> list[tuple[str, str | None]]:
         """``(lexical form, language)`` of the literal objects of ``(subject, predicate, ?)``.
 
