@@ -39,11 +39,9 @@ Examples
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -51,88 +49,13 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import UsageError
+from kg.graphterms import VOCABULARY, GraphLike, Terms, gc_paused
 from kg.store import to_rdflib_term
 
 Index = dict[Node, list[Any]]
 """``{node: [nodes…]}`` of one predicate, in one direction."""
 
-
-class GraphLike(Protocol):
-    """The part of rdflib's Graph API that the network views use.
-
-    Every call the views make names the predicate.
-    """
-
-    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
-        """The objects of ``(subject, predicate, ?)``."""
-        ...
-
-    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
-        """The subjects of ``(?, predicate, object)``."""
-        ...
-
-    def subject_objects(self, predicate: Node | None = None) -> Iterator[tuple[Node, Node]]:
-        """The ``(subject, object)`` pairs of ``predicate``."""
-        ...
-
-    def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
-        """Whether the graph holds ``triple``."""
-        ...
-
-
-_VOCABULARY: dict[str, URIRef] = {}
 _XSD_STRING = ox.NamedNode(str(XSD.string))
-
-
-class Terms:
-    """Fast attribute access to the terms of an rdflib namespace.
-
-    rdflib builds a new ``URIRef`` on every ``CKG.party``; this makes each one
-    once, shared by every :class:`Terms` (so dictionary lookups by the view
-    code hit by identity).
-
-    Examples
-    --------
-    >>> from kg import CKG
-    >>> Terms(CKG).party is Terms(CKG)["party"]
-    True
-    """
-
-    def __init__(self, namespace: Any) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        iri = str(self._namespace[name])
-        found = _VOCABULARY.get(iri)
-        if found is None:
-            found = _VOCABULARY[iri] = URIRef(iri)
-        setattr(self, name, found)
-        return found
-
-    def __getitem__(self, name: str) -> URIRef:
-        return getattr(self, name)  # type: ignore[no-any-return]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building big acyclic structures.
-
-    With 10^6 live objects each full collection walks them all, which costs a
-    third of a view's time at 1M triples; the indexes and views hold no cycles.
-
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _need(predicate: Node | None) -> Node:
@@ -308,7 +231,7 @@ class StoreGraph(IndexedGraph):
         # one tight loop: this scan is most of the cost of a first view at 10^6 triples
         if not isinstance(predicate, URIRef):
             return
-        iris, vocabulary, named, blank = self._iris, _VOCABULARY, ox.NamedNode, ox.BlankNode
+        iris, vocabulary, named, blank = self._iris, VOCABULARY, ox.NamedNode, ox.BlankNode
         quads = self.store.quads_for_pattern(None, named(str(predicate)), None, self.graph_name)
         for quad in quads:
             s: Any = quad.subject
