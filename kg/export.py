@@ -146,11 +146,15 @@ def _declare(xf: Any, cls: str, types: dict[str, str], dynamic: bool) -> None:
 
 
 def _attvalues(parent: Any, data: dict[str, Any], keys: Iterable[str]) -> None:
-    values = [(key, value) for key in keys if (value := data.get(key)) is not None]
-    if values:
-        holder = etree.SubElement(parent, _ATTVALUES)
-        for key, value in values:
-            etree.SubElement(holder, _ATTVALUE, {"for": key, "value": value_text(value)})
+    holder = None
+    sub, text = etree.SubElement, value_text
+    for key in keys:
+        value = data.get(key)
+        if value is None:
+            continue
+        if holder is None:
+            holder = sub(parent, _ATTVALUES)
+        sub(holder, _ATTVALUE, {"for": key, "value": value if type(value) is str else text(value)})
 
 
 def _gexf_nodes(

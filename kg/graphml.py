@@ -60,11 +60,12 @@ def _keys(xf: Any, view: nx.Graph) -> dict[str, dict[str, str]]:
 
 
 def _data(element: Any, data: dict[str, Any], keys: dict[str, str], what: str) -> None:
+    sub, text = etree.SubElement, value_text
     try:
         for name, value in data.items():
             key = keys.get(name)
             if key is not None and value is not None:
-                etree.SubElement(element, _DATA, key=key).text = value_text(value)
+                sub(element, _DATA, key=key).text = value if type(value) is str else text(value)
     except ValueError as exc:
         raise not_xml(what, data, exc) from None
 
