@@ -154,7 +154,9 @@ def _attvalues(parent: Any, data: dict[str, Any], keys: Iterable[str]) -> None:
             continue
         if holder is None:
             holder = sub(parent, _ATTVALUES)
-        sub(holder, _ATTVALUE, {"for": key, "value": value if type(value) is str else text(value)})
+        attvalue = sub(holder, _ATTVALUE)  # then set: faster than an attribute dict
+        attvalue.set("for", key)
+        attvalue.set("value", value if type(value) is str else text(value))
 
 
 def _gexf_nodes(
