@@ -18,6 +18,13 @@ with the same nodes (GraphML: relabelled by ``iri``), edges and attributes;
 the readers add only ``id`` (and ``viz``, ``spells`` for GEXF). An empty view
 gives a valid empty file and an :class:`EmptyViewWarning`.
 
+Both are streamed through lxml's incremental serializer
+(:class:`lxml.etree.xmlfile`, see :mod:`kg.exportcommon`; GraphML in
+:mod:`kg.graphml`): each node and edge is built as a small element and written
+at once, so no tree of the whole document is held. lxml escapes every value;
+a character XML 1.0 does not allow raises :class:`ValueError` naming the node
+or edge, the attribute and the character, and nothing is written.
+
 Examples
 --------
 >>> import networkx as nx
