@@ -18,6 +18,13 @@ with the same nodes (GraphML: relabelled by ``iri``), edges and attributes;
 the readers add only ``id`` (and ``viz``, ``spells`` for GEXF). An empty view
 gives a valid empty file and an :class:`EmptyViewWarning`.
 
+Both are streamed through lxml's incremental serializer
+(:class:`lxml.etree.xmlfile`, see :mod:`kg.exportcommon`; GraphML in
+:mod:`kg.graphml`): each node and edge is built as a small element and written
+at once, so no tree of the whole document is held. lxml escapes every value;
+a character XML 1.0 does not allow raises :class:`ValueError` naming the node
+or edge, the attribute and the character, and nothing is written.
+
 Examples
 --------
 >>> import networkx as nx
@@ -27,22 +34,29 @@ True
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+from lxml import etree
 
 from kg import __version__
+from kg.exportcommon import (
+    EmptyViewWarning,
+    attribute_types,
+    edges_of,
+    not_xml,
+    value_text,
+    warn_if_empty,
+    xml_document,
+)
+from kg.graphml import to_graphml
 from kg.storegraph import gc_paused
 from kg.timeslice import Span, merge_spans, parse_iso_interval
-from kg.xmltext import XmlText, escape_attribute, escape_text
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
-GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-GRAPHML_LOCATION = f"{GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+NSMAP = {None: GEXF_NS, "viz": VIZ_NS}
 
 KIND_COLOURS: dict[str, tuple[int, int, int]] = {
     "State": (31, 119, 180),
@@ -59,69 +73,34 @@ KIND_COLOURS: dict[str, tuple[int, int, int]] = {
 FORMATS = ("gexf", "graphml")
 XML_ATTRS = {"node": {"label"}, "edge": {"label", "weight"}}
 
-
-class EmptyViewWarning(UserWarning):
-    """The exported view has no node (the file is valid but empty)."""
-
-
-def _warn_if_empty(view: nx.Graph) -> None:
-    if view.number_of_nodes() == 0:
-        name = view.graph.get("view", "graph")
-        when = view.graph.get("at") or view.graph.get("between") or "any date"
-        warnings.warn(f"view {name!r} is empty ({when})", EmptyViewWarning, stacklevel=3)
+_G = f"{{{GEXF_NS}}}"
+_V = f"{{{VIZ_NS}}}"
+_ATTVALUES, _ATTVALUE, _SPELLS, _SPELL = (
+    f"{_G}{t}" for t in ("attvalues", "attvalue", "spells", "spell")
+)
+_COLOURS = {
+    kind: {"r": str(r), "g": str(g), "b": str(b)} for kind, (r, g, b) in KIND_COLOURS.items()
+}
 
 
-def _edges(view: nx.Graph) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    for u, v, *rest in view.edges(data=True):
-        yield u, v, rest[-1]
+def _bounds(spans: Iterable[Span]) -> list[dict[str, str]]:
+    """The ``<spell>`` attributes of the merged ``spans`` (an open end has none)."""
+    bounds = []
+    for span in merge_spans(spans):
+        found = {}
+        if span.start is not None:
+            found["start"] = span.start.isoformat()
+        if span.end is not None:
+            found["end"] = span.end.isoformat()
+        bounds.append(found)
+    return bounds
 
 
-def _type_of(kinds: set[type]) -> str:
-    if kinds == {bool}:
-        return "boolean"
-    if kinds and kinds <= {int}:
-        return "integer"
-    if kinds and kinds <= {int, float}:
-        return "double"
-    return "string"
-
-
-def attribute_types(items: Iterable[dict[str, Any]], skip: set[str]) -> dict[str, str]:
-    """``{name: GEXF type}`` of the attributes in ``items`` (sorted by name)."""
-    kinds: dict[str, set[type]] = {}
-    for data in items:
-        for key, value in data.items():
-            if value is not None and key not in skip and not isinstance(value, dict | list):
-                found = kinds.get(key)
-                if found is None:
-                    kinds[key] = {type(value)}
-                else:
-                    found.add(type(value))
-    return {key: _type_of(found) for key, found in sorted(kinds.items())}
-
-
-def _str(value: Any) -> str:
-    return value if type(value) is str else _text(value)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
-def _spells(doc: XmlText, spans: Iterable[Span]) -> None:
-    merged = merge_spans(spans)
-    if not merged:
-        return
-    pad = doc.indent()
-    lines = [f"{pad}<spells>\n"]
-    for span in merged:
-        start = f' start="{span.start.isoformat()}"' if span.start is not None else ""
-        end = f' end="{span.end.isoformat()}"' if span.end is not None else ""
-        lines.append(f"{pad}  <spell{start}{end}/>\n")
-    lines.append(f"{pad}</spells>\n")
-    doc.raw("".join(lines))
+def _spells(parent: Any, bounds: list[dict[str, str]]) -> None:
+    if bounds:
+        spells = etree.SubElement(parent, _SPELLS)
+        for found in bounds:
+            etree.SubElement(spells, _SPELL, found)
 
 
 def edge_spans(data: dict[str, Any]) -> list[Span] | None:
@@ -133,101 +112,115 @@ def edge_spans(data: dict[str, Any]) -> list[Span] | None:
 
 
 def node_spans(
-    view: nx.Graph, node: str, *, parsed: dict[str, list[Span] | None] | None = None
-) -> list[Span] | None:
-    """A node's own interval, else the union of its edges' spans (None: always).
+    view: nx.Graph, *, parsed: dict[str, list[Span] | None] | None = None
+) -> dict[Any, list[Span] | None]:
+    """Each node's own interval, else the union of its edges' spans (None: always).
 
-    ``parsed`` caches :func:`edge_spans` by ``spells`` text across calls.
+    One pass over the edges; ``parsed`` caches :func:`edge_spans` by ``spells`` text.
+
+    >>> g = nx.Graph([("a", "b", {"spells": "2020-01-01/.."})])
+    >>> [s.iso() for s in node_spans(g)["a"]]
+    ['2020-01-01/..']
     """
     cache: dict[str, list[Span] | None] = {} if parsed is None else parsed
-    data = view.nodes[node]
-    if data.get("start") or data.get("end"):
-        return [parse_iso_interval(f"{data.get('start') or '..'}/{data.get('end') or '..'}")]
-    spans: list[Span] = []
-    incident = view.in_edges(node, data=True) if view.is_directed() else []
-    for *_, edata in [*view.edges(node, data=True), *incident]:
-        text = str(edata.get("spells") or "")
-        found = cache.get(text) if text in cache else cache.setdefault(text, edge_spans(edata))
-        if found is None:
-            return None
-        spans.extend(found)
-    return spans or None
-
-
-def _declare(doc: XmlText, cls: str, types: dict[str, str], dynamic: bool) -> None:
-    head = {"class": cls, "mode": "static"} if dynamic else {"class": cls}
-    if not types:
-        doc.empty("attributes", head)
-        return
-    doc.open("attributes", head)
-    for key, kind in types.items():
-        doc.empty(
-            "attribute", {"id": key, "title": key, "type": "anyURI" if key == "iri" else kind}
-        )
-    doc.close("attributes")
-
-
-def _attvalues(pad: str, data: dict[str, Any], names: dict[str, str]) -> str:
-    """The ``<attvalues>`` lines; ``names`` maps each declared key to its escaped form."""
-    values = [
-        f'{pad}  <attvalue for="{name}" value="{escape_attribute(_str(value))}"/>\n'
-        for key, name in names.items()
-        if (value := data.get(key)) is not None
-    ]
-    if not values:
-        return ""
-    return f"{pad}<attvalues>\n{''.join(values)}{pad}</attvalues>\n"
-
-
-def _gexf_nodes(doc: XmlText, view: nx.Graph, types: dict[str, str], dynamic: bool) -> None:
-    if len(view) == 0:
-        doc.empty("nodes", {"count": "0"})
-        return
-    doc.open("nodes", {"count": str(len(view))})
-    pad, inner = doc.indent(), doc.indent() + "  "
-    names = {key: escape_attribute(key) for key in types}
-    degree = view.degree
-    parsed: dict[str, list[Span] | None] = {}
+    spans: dict[Any, list[Span] | None] = {node: [] for node in view}
+    for u, v, data in edges_of(view):
+        text = str(data.get("spells") or "")
+        found = cache[text] if text in cache else cache.setdefault(text, edge_spans(data))
+        for node in (u, v):
+            held = spans[node]
+            if held is not None:
+                if found is None:
+                    spans[node] = None  # an undated edge: the node shows at every time
+                else:
+                    held.extend(found)
     for node, data in view.nodes(data=True):
-        ident = escape_attribute(str(node))
-        name = escape_attribute(str(data.get("label", node)))
-        doc.raw(f'{pad}<node id="{ident}" label="{name}">\n{_attvalues(inner, data, names)}')
-        if dynamic:
-            doc.depth += 1
-            _spells(doc, node_spans(view, node, parsed=parsed) or [])
-            doc.depth -= 1
-        r, g, b = KIND_COLOURS.get(str(data.get("kind")), KIND_COLOURS["Actor"])
-        size = 10.0 + 5.0 * degree(node)
-        doc.raw(
-            f'{inner}<viz:color r="{r}" g="{g}" b="{b}"/>\n'
-            f'{inner}<viz:size value="{size:g}"/>\n{pad}</node>\n'
-        )
-    doc.close("nodes")
+        if data.get("start") or data.get("end"):
+            own = f"{data.get('start') or '..'}/{data.get('end') or '..'}"
+            spans[node] = [parse_iso_interval(own)]
+        elif not spans[node]:
+            spans[node] = None
+    return spans
 
 
-def _gexf_edges(doc: XmlText, view: nx.Graph, types: dict[str, str], dynamic: bool) -> None:
-    count = view.number_of_edges()
-    if count == 0:
-        doc.empty("edges", {"count": "0"})
-        return
-    doc.open("edges", {"count": str(count)})
-    pad, inner = doc.indent(), doc.indent() + "  "
-    names = {key: escape_attribute(key) for key in types}
-    for i, (u, v, data) in enumerate(_edges(view)):
-        head = f'{pad}<edge id="e{i}" source="{escape_attribute(str(u))}"'
-        head += f' target="{escape_attribute(str(v))}"'
-        if data.get("label") is not None:
-            head += f' label="{escape_attribute(str(data["label"]))}"'
-        if data.get("weight") is not None:
-            head += f' weight="{float(data["weight"]):g}"'
-        doc.raw(f"{head}>\n{_attvalues(inner, data, names)}")
-        if dynamic:
-            doc.depth += 1
-            _spells(doc, edge_spans(data) or [])
-            doc.depth -= 1
-        thickness = float(data.get("weight") or 1.0)
-        doc.raw(f'{inner}<viz:thickness value="{thickness:g}"/>\n{pad}</edge>\n')
-    doc.close("edges")
+def _declare(xf: Any, cls: str, types: dict[str, str], dynamic: bool) -> None:
+    head = {"class": cls, "mode": "static"} if dynamic else {"class": cls}
+    declared = etree.Element(f"{_G}attributes", head, nsmap=NSMAP)
+    for key, kind in types.items():
+        kind = "anyURI" if key == "iri" else kind
+        etree.SubElement(declared, f"{_G}attribute", {"id": key, "title": key, "type": kind})
+    xf.write(declared, pretty_print=True)
+
+
+def _attvalues(parent: Any, data: dict[str, Any], keys: Iterable[str]) -> None:
+    holder = None
+    sub, text = etree.SubElement, value_text
+    for key in keys:
+        value = data.get(key)
+        if value is None:
+            continue
+        if holder is None:
+            holder = sub(parent, _ATTVALUES)
+        attvalue = sub(holder, _ATTVALUE)  # then set: faster than an attribute dict
+        attvalue.set("for", key)
+        attvalue.set("value", value if type(value) is str else text(value))
+
+
+def _gexf_nodes(
+    xf: Any, view: nx.Graph, types: dict[str, str], dynamic: bool, parsed: dict[str, Any]
+) -> None:
+    tag, colour, size = f"{_G}node", f"{_V}color", f"{_V}size"
+    degree = view.degree
+    spans = node_spans(view, parsed=parsed) if dynamic else {}
+    with xf.element(f"{_G}nodes", count=str(len(view))):
+        for node, data in view.nodes(data=True):
+            try:
+                head = {"id": str(node), "label": str(data.get("label", node))}
+                element = etree.Element(tag, head, nsmap=NSMAP)
+                _attvalues(element, data, types)
+            except ValueError as exc:
+                raise not_xml(f"node {node!r}", {"id": node, **data}, exc) from None
+            if dynamic:
+                _spells(element, _bounds(spans[node] or []))
+            kind = _COLOURS.get(str(data.get("kind")), _COLOURS["Actor"])
+            etree.SubElement(element, colour, kind)
+            etree.SubElement(element, size, value=f"{10.0 + 5.0 * degree(node):g}")
+            xf.write(element, pretty_print=True)
+
+
+def _edge_element(tag: str, i: int, u: Any, v: Any, data: dict[str, Any]) -> Any:
+    head = {"id": f"e{i}", "source": str(u), "target": str(v)}
+    if data.get("label") is not None:
+        head["label"] = str(data["label"])
+    weight = data.get("weight")
+    if weight is not None:
+        head["weight"] = f"{float(weight):g}"
+    return etree.Element(tag, head, nsmap=NSMAP)
+
+
+def _gexf_edges(
+    xf: Any, view: nx.Graph, types: dict[str, str], dynamic: bool, parsed: dict[str, Any]
+) -> None:
+    tag, thickness = f"{_G}edge", f"{_V}thickness"
+    bounds: dict[str, list[dict[str, str]]] = {}  # by spells text
+    with xf.element(f"{_G}edges", count=str(view.number_of_edges())):
+        for i, (u, v, data) in enumerate(edges_of(view)):
+            try:
+                element = _edge_element(tag, i, u, v, data)
+                _attvalues(element, data, types)
+            except ValueError as exc:
+                what = f"edge {u!r} -> {v!r}"
+                raise not_xml(what, {"source": u, "target": v, **data}, exc) from None
+            if dynamic:
+                text = str(data.get("spells") or "")
+                found = bounds.get(text)
+                if found is None:
+                    spans = parsed[text] if text in parsed else edge_spans(data)
+                    found = bounds[text] = _bounds(spans or [])
+                _spells(element, found)
+            weight = float(data.get("weight") or 1.0)
+            etree.SubElement(element, thickness, value=f"{weight:g}")
+            xf.write(element, pretty_print=True)
 
 
 def to_gexf(view: nx.Graph, *, dynamic: bool = False) -> bytes:
@@ -250,121 +243,37 @@ def to_gexf(view: nx.Graph, *, dynamic: bool = False) -> bytes:
     >>> b'mode="dynamic"' in to_gexf(nx.Graph(), dynamic=True)
     True
     """
-    _warn_if_empty(view)
+    warn_if_empty(view)
     with gc_paused():  # millions of small objects, no cycles: see kg.storegraph.gc_paused
         return _gexf(view, dynamic)
 
 
 def _gexf(view: nx.Graph, dynamic: bool) -> bytes:
-    doc = XmlText()
-    doc.open("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.3"})
-    doc.open("meta", {})
-    doc.leaf("creator", {}, f"conflict-kg {__version__}")
     description = [
         str(view.graph.get(k))
         for k in ("view", "description", "at", "between")
         if view.graph.get(k)
     ]
-    doc.leaf("description", {}, " — ".join(description))
-    doc.close("meta")
+    meta = etree.Element(f"{_G}meta", nsmap=NSMAP)
+    etree.SubElement(meta, f"{_G}creator").text = f"conflict-kg {__version__}"
+    etree.SubElement(meta, f"{_G}description").text = " — ".join(description)
     head = {
         "defaultedgetype": "directed" if view.is_directed() else "undirected",
         "mode": "dynamic" if dynamic else "static",
     }
     if dynamic:
         head["timeformat"] = "date"
-    doc.open("graph", head)
     node_types = attribute_types((d for _, d in view.nodes(data=True)), XML_ATTRS["node"])
-    edge_types = attribute_types((d for *_, d in _edges(view)), XML_ATTRS["edge"])
-    _declare(doc, "node", node_types, dynamic)
-    _declare(doc, "edge", edge_types, dynamic)
-    _gexf_nodes(doc, view, node_types, dynamic)
-    _gexf_edges(doc, view, edge_types, dynamic)
-    doc.close("graph")
-    doc.close("gexf")
-    return doc.getvalue()
-
-
-GRAPHML_TYPES = {"boolean": "boolean", "integer": "int", "double": "double", "string": "string"}
-
-
-def _graphml_keys(doc: XmlText, view: nx.Graph) -> dict[tuple[str, str], str]:
-    ids: dict[tuple[str, str], str] = {}
-    graph_types = attribute_types([view.graph], set())
-    node_types = attribute_types(({"iri": str(n), **d} for n, d in view.nodes(data=True)), set())
-    edge_types = attribute_types((d for *_, d in _edges(view)), set())
-    for domain, types in (("graph", graph_types), ("node", node_types), ("edge", edge_types)):
-        for name, kind in types.items():
-            key = f"d{len(ids)}"
-            ids[(domain, name)] = key
-            attrs = {"id": key, "for": domain, "attr.name": name}
-            doc.empty("key", {**attrs, "attr.type": GRAPHML_TYPES[kind]})
-    return ids
-
-
-def _data(pad: str, domain: str, data: dict[str, Any], keys: dict[tuple[str, str], str]) -> str:
-    return "".join(
-        [
-            f'{pad}<data key="{key}">{escape_text(_text(value))}</data>\n'
-            for name, value in data.items()
-            if (key := keys.get((domain, name))) is not None and value is not None
-        ]
-    )
-
-
-def _graphml_element(doc: XmlText, head: str, tag: str, body: str) -> None:
-    pad = doc.indent()
-    if body:
-        doc.raw(f"{pad}<{head}>\n{body}{pad}</{tag}>\n")
-    else:
-        doc.raw(f"{pad}<{head}/>\n")
-
-
-def to_graphml(view: nx.Graph) -> bytes:
-    """Serialise ``view`` as GraphML (UTF-8 bytes); node ids ``n0``…, IRIs in ``iri``.
-
-    Raises
-    ------
-    ValueError
-        A label or attribute holds a character that XML does not allow.
-
-    Examples
-    --------
-    >>> b'edgedefault="undirected"' in to_graphml(nx.path_graph(2))
-    True
-    """
-    _warn_if_empty(view)
-    with gc_paused():
-        return _graphml(view)
-
-
-def _graphml(view: nx.Graph) -> bytes:
-    doc = XmlText()
-    doc.open(
-        "graphml",
-        {"xmlns": GRAPHML_NS, "xmlns:xsi": XSI_NS, "xsi:schemaLocation": GRAPHML_LOCATION},
-    )
-    keys = _graphml_keys(doc, view)
-    head = {"id": "G", "edgedefault": "directed" if view.is_directed() else "undirected"}
-    graph_data = _data(doc.indent() + "  ", "graph", view.graph, keys)
-    if not (graph_data or len(view)):
-        doc.empty("graph", head)
-    else:
-        doc.open("graph", head)
-        doc.raw(graph_data)
-        inner = doc.indent() + "  "
-        ids = {node: f"n{i}" for i, node in enumerate(view.nodes)}
-        for node, data in view.nodes(data=True):
-            body = _data(inner, "node", {"iri": str(node), **data}, keys)
-            _graphml_element(doc, f'node id="{ids[node]}"', "node", body)
-        for i, (u, v, data) in enumerate(_edges(view)):
-            body = _data(inner, "edge", data, keys)
-            _graphml_element(
-                doc, f'edge id="e{i}" source="{ids[u]}" target="{ids[v]}"', "edge", body
-            )
-        doc.close("graph")
-    doc.close("graphml")
-    return doc.getvalue()
+    edge_types = attribute_types((d for *_, d in edges_of(view)), XML_ATTRS["edge"])
+    with xml_document() as (xf, buf), xf.element(f"{_G}gexf", nsmap=NSMAP, version="1.3"):
+        xf.write(meta, pretty_print=True)
+        with xf.element(f"{_G}graph", head):
+            _declare(xf, "node", node_types, dynamic)
+            _declare(xf, "edge", edge_types, dynamic)
+            parsed: dict[str, list[Span] | None] = {}  # edge spans by spells text
+            _gexf_nodes(xf, view, node_types, dynamic, parsed)
+            _gexf_edges(xf, view, edge_types, dynamic, parsed)
+    return buf.getvalue()
 
 
 def export_bytes(view: nx.Graph, *, fmt: str, dynamic: bool = False) -> bytes:

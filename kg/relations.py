@@ -41,99 +41,42 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from itertools import combinations
 
 from rdflib import URIRef
 from rdflib.namespace import ORG, RDF
-from rdflib.term import Node
 
 from kg import CKG
+from kg.relationcore import (
+    CONFLICT_TYPES,
+    TALKS_TYPES,
+    Relation,
+    iri_pair_key,
+    relate,
+    typed,
+    uris,
+)
 from kg.storegraph import GraphLike, Terms, indexed
-from kg.timeslice import Span, intersect, source_documents, span_of
+from kg.timeslice import intersect, source_documents, span_of
 
 _CKG, _ORG, _RDF = Terms(CKG), Terms(ORG), Terms(RDF)
 
 
-@dataclass(frozen=True)
-class Relation:
-    """One attestation of a relation between two actors.
-
-    ``via`` is the carrier (event, membership, actor) and ``context`` the
-    group or conflict the relation is about, when there is one.
-    """
-
-    source: URIRef
-    target: URIRef
-    relation: str
-    via: URIRef
-    span: Span
-    sources: tuple[URIRef, ...] = ()
-    status: str = ""
-    context: URIRef | None = None
-    symmetric: bool = False
-
-
-CONFLICT_TYPES = (_CKG.Conflict, _CKG.War, _CKG.Hostilities)
-TALKS_TYPES = (_CKG.Talks, _CKG.Consultation, _CKG.MediationEffort)
-
-
-def _uris(graph: GraphLike, node: Node, *preds: URIRef) -> list[URIRef]:
-    found = {o for p in preds for o in graph.objects(node, p) if isinstance(o, URIRef)}
-    return sorted(found, key=str)
-
-
-def _typed(graph: GraphLike, types: Iterable[URIRef]) -> list[URIRef]:
-    found = {s for t in types for s in graph.subjects(_RDF.type, t) if isinstance(s, URIRef)}
-    return sorted(found, key=str)
-
-
-def _as_text(pair: tuple[Node, Node]) -> tuple[str, str]:
-    """Sort key of an IRI pair: the IRIs' order, without rdflib's comparison methods."""
-    return str(pair[0]), str(pair[1])
-
-
-def _status(graph: GraphLike, node: Node) -> str:
-    values = sorted(str(o).rsplit("#", 1)[-1] for o in graph.objects(node, _CKG.status))
-    return " | ".join(values)
-
-
-def _relate(
-    graph: GraphLike,
-    via: URIRef,
-    pairs: Iterable[tuple[URIRef, URIRef]],
-    relation: str,
-    *,
-    span: Span | None = None,
-    context: URIRef | None = None,
-    symmetric: bool = False,
-) -> Iterator[Relation]:
-    kept = [(source, target) for source, target in pairs if source is not target]
-    if not kept:  # most carriers imply no pair of a given relation: skip their dating
-        return
-    when = span or span_of(graph, via)
-    sources = tuple(source_documents(graph, via))
-    status = _status(graph, via)
-    for source, target in kept:
-        if source != target:
-            yield Relation(source, target, relation, via, when, sources, status, context, symmetric)
-
-
 def parties(graph: GraphLike, event: URIRef) -> list[URIRef]:
     """An event's parties, else those of the conflict it is in (see module docstring)."""
-    own = _uris(graph, event, _CKG.party, _CKG.belligerent)
+    own = uris(graph, event, _CKG.party, _CKG.belligerent)
     if own:
         return own
-    conflicts = _uris(graph, event, _CKG.inConflict)
+    conflicts = uris(graph, event, _CKG.inConflict)
     return sorted(
-        {p for c in conflicts for p in _uris(graph, c, _CKG.party, _CKG.belligerent)}, key=str
+        {p for c in conflicts for p in uris(graph, c, _CKG.party, _CKG.belligerent)}, key=str
     )
 
 
 def _home(graph: GraphLike, actor: URIRef) -> set[URIRef]:
     """The actor and the actors it belongs to (one step of office in, part of, forces of)."""
-    return {actor, *_uris(graph, actor, _CKG.officeIn, _CKG.partOf, _CKG.forcesOf)}
+    return {actor, *uris(graph, actor, _CKG.officeIn, _CKG.partOf, _CKG.forcesOf)}
 
 
 def _mediated_parties(graph: GraphLike, event: URIRef, mediators: list[URIRef]) -> list[URIRef]:
@@ -152,21 +95,21 @@ def mediation_relations(graph: GraphLike) -> list[Relation]:
     for event in events:
         if not isinstance(event, URIRef):
             continue
-        mediators = _uris(graph, event, _CKG.mediatedBy, _CKG.brokeredBy)
+        mediators = uris(graph, event, _CKG.mediatedBy, _CKG.brokeredBy)
         pairs = [(m, p) for m in mediators for p in _mediated_parties(graph, event, mediators)]
-        found.extend(_relate(graph, event, pairs, "mediated"))
+        found.extend(relate(graph, event, pairs, "mediated"))
     return found
 
 
 def _memberships(graph: GraphLike) -> dict[URIRef, list[tuple[URIRef, URIRef]]]:
     """``{group: [(member, membership), ...]}`` of the co-chairmanships."""
     groups: dict[URIRef, list[tuple[URIRef, URIRef]]] = {}
-    for ms in _typed(graph, [_CKG.CoChairmanship]):
+    for ms in typed(graph, [_CKG.CoChairmanship]):
         roles = set(graph.objects(ms, _ORG.role))
         if roles and _CKG.CoChair not in roles:
             continue
-        for group in _uris(graph, ms, _ORG.organization):
-            for member in _uris(graph, ms, _ORG.member):
+        for group in uris(graph, ms, _ORG.organization):
+            for member in uris(graph, ms, _ORG.member):
                 groups.setdefault(group, []).append((member, ms))
     return groups
 
@@ -203,7 +146,7 @@ def membership_relations(graph: GraphLike) -> list[Relation]:
     found: list[Relation] = []
     for group, members in sorted(_memberships(graph).items()):
         for member, ms in members:
-            found.extend(_relate(graph, ms, [(member, group)], "co-chairs", context=group))
+            found.extend(relate(graph, ms, [(member, group)], "co-chairs", context=group))
     return found
 
 
@@ -211,11 +154,11 @@ def belligerent_relations(graph: GraphLike) -> list[Relation]:
     """Party ↔ party of the same conflict, war or hostilities (symmetric)."""
     graph = indexed(graph)
     found: list[Relation] = []
-    for conflict in _typed(graph, CONFLICT_TYPES):
-        members = _uris(graph, conflict, _CKG.party, _CKG.belligerent)
+    for conflict in typed(graph, CONFLICT_TYPES):
+        members = uris(graph, conflict, _CKG.party, _CKG.belligerent)
         pairs = list(combinations(members, 2))
         found.extend(
-            _relate(graph, conflict, pairs, "belligerents", context=conflict, symmetric=True)
+            relate(graph, conflict, pairs, "belligerents", context=conflict, symmetric=True)
         )
     return found
 
@@ -223,27 +166,27 @@ def belligerent_relations(graph: GraphLike) -> list[Relation]:
 def _statement_relations(graph: GraphLike) -> Iterator[Relation]:
     speaking = {s for s in graph.subjects(_CKG.speaker, None) if isinstance(s, URIRef)}
     for event in sorted(speaking, key=str):
-        speakers = _uris(graph, event, _CKG.speaker)
+        speakers = uris(graph, event, _CKG.speaker)
         types = set(graph.objects(event, _RDF.type))
-        invited = _uris(graph, event, _CKG.invitee)
-        yield from _relate(graph, event, [(s, i) for s in speakers for i in invited], "invited")
-        accepted = _uris(graph, event, _CKG.acceptedBy)
-        yield from _relate(
+        invited = uris(graph, event, _CKG.invitee)
+        yield from relate(graph, event, [(s, i) for s in speakers for i in invited], "invited")
+        accepted = uris(graph, event, _CKG.acceptedBy)
+        yield from relate(
             graph, event, [(a, s) for s in speakers for a in accepted], "accepted invitation of"
         )
-        yield from _relate(
+        yield from relate(
             graph,
             event,
-            [(s, b) for s in speakers for b in _uris(graph, event, _CKG.onBehalfOf)],
+            [(s, b) for s in speakers for b in uris(graph, event, _CKG.onBehalfOf)],
             "spoke for",
         )
         if _CKG.Invitation in types:
             continue
-        called = set(_uris(graph, event, _CKG.addressee)) - set(invited)
+        called = set(uris(graph, event, _CKG.addressee)) - set(invited)
         if _CKG.Appeal in types:
-            for target in _uris(graph, event, _CKG.callsFor):
-                called.update(_uris(graph, target, _CKG.party, _CKG.belligerent))
-        yield from _relate(
+            for target in uris(graph, event, _CKG.callsFor):
+                called.update(uris(graph, target, _CKG.party, _CKG.belligerent))
+        yield from relate(
             graph, event, [(s, c) for s in speakers for c in sorted(called)], "called on"
         )
 
@@ -252,41 +195,41 @@ def _event_relations(graph: GraphLike) -> Iterator[Relation]:
     # a call already stated by an appeal (speaker ckg:callsFor it) is carried by the appeal
     appealed = {
         (speaker, target)
-        for appeal in _typed(graph, [_CKG.Appeal])
-        for speaker in _uris(graph, appeal, _CKG.speaker)
-        for target in _uris(graph, appeal, _CKG.callsFor)
+        for appeal in typed(graph, [_CKG.Appeal])
+        for speaker in uris(graph, appeal, _CKG.speaker)
+        for target in uris(graph, appeal, _CKG.callsFor)
     }
     called = {s for s in graph.subjects(_CKG.calledForBy, None) if isinstance(s, URIRef)}
     for event in sorted(called, key=str):
-        callers = _uris(graph, event, _CKG.calledForBy)
-        on = _uris(graph, event, _CKG.party, _CKG.belligerent)
+        callers = uris(graph, event, _CKG.calledForBy)
+        on = uris(graph, event, _CKG.party, _CKG.belligerent)
         pairs = [(c, p) for c in callers for p in on if (c, event) not in appealed]
-        yield from _relate(graph, event, pairs, "called on")
-        ignored = _uris(graph, event, _CKG.ignoredBy)
-        yield from _relate(
+        yield from relate(graph, event, pairs, "called on")
+        ignored = uris(graph, event, _CKG.ignoredBy)
+        yield from relate(
             graph, event, [(i, c) for i in ignored for c in callers], "ignored call of"
         )
-    for event in _typed(graph, TALKS_TYPES):
+    for event in typed(graph, TALKS_TYPES):
         members = sorted(
             {
-                *_uris(graph, event, _CKG.party, _CKG.belligerent),
-                *_uris(graph, event, _CKG.participant),
+                *uris(graph, event, _CKG.party, _CKG.belligerent),
+                *uris(graph, event, _CKG.participant),
             },
             key=str,
         )
-        yield from _relate(
+        yield from relate(
             graph, event, combinations(members, 2), "participated with", symmetric=True
         )
 
 
 def _structural_relations(graph: GraphLike) -> Iterator[Relation]:
-    for holding in _typed(graph, [_CKG.OfficeHolding]):
+    for holding in typed(graph, [_CKG.OfficeHolding]):
         pairs = [
             (h, o)
-            for h in _uris(graph, holding, _CKG.holder)
-            for o in _uris(graph, holding, _CKG.office)
+            for h in uris(graph, holding, _CKG.holder)
+            for o in uris(graph, holding, _CKG.office)
         ]
-        yield from _relate(graph, holding, pairs, "holds office")
+        yield from relate(graph, holding, pairs, "holds office")
     for pred, name in (
         (_CKG.partOf, "part of"),
         (_CKG.forcesOf, "forces of"),
@@ -297,9 +240,9 @@ def _structural_relations(graph: GraphLike) -> Iterator[Relation]:
             for s, o in graph.subject_objects(pred)
             if isinstance(s, URIRef) and isinstance(o, URIRef)
         ]
-        for subject, obj in sorted(pairs, key=_as_text):
+        for subject, obj in sorted(pairs, key=iri_pair_key):
             span = span_of(graph, subject, steps=())
-            yield from _relate(graph, subject, [(subject, obj)], name, span=span)
+            yield from relate(graph, subject, [(subject, obj)], name, span=span)
 
 
 def actor_relations(graph: GraphLike) -> list[Relation]:

@@ -39,98 +39,23 @@ Examples
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.errors import UsageError
+from kg.graphterms import VOCABULARY, GraphLike, Terms, gc_paused
 from kg.store import to_rdflib_term
 
 Index = dict[Node, list[Any]]
 """``{node: [nodes…]}`` of one predicate, in one direction."""
 
-
-class GraphLike(Protocol):
-    """The part of rdflib's Graph API that the network views use.
-
-    Every call the views make names the predicate.
-    """
-
-    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
-        """The objects of ``(subject, predicate, ?)``."""
-        ...
-
-    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
-        """The subjects of ``(?, predicate, object)``."""
-        ...
-
-    def subject_objects(self, predicate: Node | None = None) -> Iterator[tuple[Node, Node]]:
-        """The ``(subject, object)`` pairs of ``predicate``."""
-        ...
-
-    def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
-        """Whether the graph holds ``triple``."""
-        ...
-
-
-_VOCABULARY: dict[str, URIRef] = {}
-
-
-class Terms:
-    """Fast attribute access to the terms of an rdflib namespace.
-
-    rdflib builds a new ``URIRef`` on every ``CKG.party``; this makes each one
-    once, shared by every :class:`Terms` (so dictionary lookups by the view
-    code hit by identity).
-
-    Examples
-    --------
-    >>> from kg import CKG
-    >>> Terms(CKG).party is Terms(CKG)["party"]
-    True
-    """
-
-    def __init__(self, namespace: Any) -> None:
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        iri = str(self._namespace[name])
-        found = _VOCABULARY.get(iri)
-        if found is None:
-            found = _VOCABULARY[iri] = URIRef(iri)
-        setattr(self, name, found)
-        return found
-
-    def __getitem__(self, name: str) -> URIRef:
-        return self.__getattr__(name)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while building big acyclic structures.
-
-    With 10^6 live objects each full collection walks them all, which costs a
-    third of a view's time at 1M triples; the indexes and views hold no cycles.
-
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+_XSD_STRING = ox.NamedNode(str(XSD.string))
 
 
 def _need(predicate: Node | None) -> Node:
@@ -177,13 +102,14 @@ class IndexedGraph:
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         """The objects of ``(subject, predicate, ?)`` (every object when ``subject`` is None)."""
-        pred = _need(predicate)
-        index = self._forward(pred)
+        index = self._out.get(predicate)  # type: ignore[arg-type]
+        if index is None:
+            index = self._forward(_need(predicate))
         if subject is None:
             found: Iterable[Any] = dict.fromkeys(o for os in index.values() for o in os)
         else:
             found = index.get(subject, ())
-        return map(self._node, found) if pred in self._raw else iter(found)
+        return map(self._node, found) if predicate in self._raw else iter(found)
 
     def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
         """The subjects of ``(?, predicate, object)`` (every subject when ``object`` is None)."""
@@ -208,6 +134,34 @@ class IndexedGraph:
             return any(True for _ in self.subjects(p, o))
         found = list(self.objects(s, p))
         return bool(found) if o is None else o in found
+
+    def iris(self, subject: Node, *predicates: Node) -> list[URIRef]:
+        """The IRI objects of ``subject`` by ``predicates``, once each, sorted.
+
+        >>> GraphIndex(Graph()).iris(URIRef("urn:x"), URIRef("urn:p"))
+        []
+        """
+        found: list[Any] = []
+        for pred in predicates:
+            index = self._out.get(pred)
+            if index is None:
+                index = self._forward(_need(pred))
+            objects = index.get(subject)
+            if objects:
+                found.extend(objects)  # raw literals are no IRIs: no need to convert them
+        if not found[1:]:  # none or one (most calls): no set, no sort
+            return [o for o in found if isinstance(o, URIRef)]
+        return sorted({o for o in found if isinstance(o, URIRef)}, key=str)
+
+    def texts(self, subject: Node, predicate: Node) -> list[tuple[str, str | None]]:
+        """``(lexical form, language)`` of the literal objects of ``(subject, predicate, ?)``.
+
+        >>> GraphIndex(Graph()).texts(URIRef("urn:x"), URIRef("urn:p"))
+        []
+        """
+        return [
+            (str(o), o.language) for o in self.objects(subject, predicate) if isinstance(o, Literal)
+        ]
 
     def memo(self, table: str) -> dict[Any, Any]:
         """The memo table ``table`` of the view code (created empty on first use)."""
@@ -258,11 +212,26 @@ class StoreGraph(IndexedGraph):
             found = self._literals[raw] = to_rdflib_term(raw)
         return found
 
+    def texts(self, subject: Node, predicate: Node) -> list[tuple[str, str | None]]:
+        """As :meth:`IndexedGraph.texts`, read from the raw Oxigraph literals."""
+        found = self._forward(predicate).get(subject, ())
+        if predicate not in self._raw:
+            return [(str(o), o.language) for o in found if isinstance(o, Literal)]
+        texts: list[tuple[str, str | None]] = []
+        for raw in found:
+            if type(raw) is ox.Literal and (raw.language or raw.datatype == _XSD_STRING):
+                texts.append((raw.value, raw.language or None))
+            elif isinstance(
+                node := self._node(raw), Literal
+            ):  # other datatypes as rdflib reads them
+                texts.append((str(node), node.language))
+        return texts
+
     def _fill(self, predicate: Node, index: Index) -> None:
         # one tight loop: this scan is most of the cost of a first view at 10^6 triples
         if not isinstance(predicate, URIRef):
             return
-        iris, vocabulary, named, blank = self._iris, _VOCABULARY, ox.NamedNode, ox.BlankNode
+        iris, vocabulary, named, blank = self._iris, VOCABULARY, ox.NamedNode, ox.BlankNode
         quads = self.store.quads_for_pattern(None, named(str(predicate)), None, self.graph_name)
         for quad in quads:
             s: Any = quad.subject

@@ -145,14 +145,16 @@ def literal_date(value: Node | None, *, end_of_year: bool = False) -> date | Non
 
 
 def _first(graph: GraphLike, node: Node, *preds: URIRef, end_of_year: bool = False) -> date | None:
+    """The earliest (``end_of_year``: latest) date of the first of ``preds`` that gives one."""
     for pred in preds:
-        found = sorted(
-            d
-            for d in (literal_date(o, end_of_year=end_of_year) for o in graph.objects(node, pred))
-            if d is not None
-        )
+        values = list(graph.objects(node, pred))
+        if not values:  # most calls
+            continue
+        found = [
+            d for d in (literal_date(o, end_of_year=end_of_year) for o in values) if d is not None
+        ]
         if found:
-            return found[-1] if end_of_year else found[0]
+            return max(found) if end_of_year else min(found)
     return None
 
 

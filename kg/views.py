@@ -39,10 +39,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, RDFS
 
-from kg import CKG
 from kg.errors import UsageError
 from kg.relations import (
     Relation,
@@ -52,24 +49,9 @@ from kg.relations import (
     mediation_relations,
     membership_relations,
 )
-from kg.storegraph import GraphLike, Terms, gc_paused, indexed, memo_of
-from kg.timeslice import Span, interval_of, merge_spans
-
-_CKG, _RDF, _RDFS = Terms(CKG), Terms(RDF), Terms(RDFS)
-
-SEP = " | "
-"""Separator of multi-valued attribute values."""
-
-KINDS = (
-    "State",
-    "InternationalOrganization",
-    "MediationGroup",
-    "GovernmentBody",
-    "Office",
-    "Person",
-    "ArmedForces",
-)
-"""Actor kinds, most specific first; anything else is ``Actor``."""
+from kg.storegraph import GraphLike, gc_paused, indexed
+from kg.timeslice import Span
+from kg.viewattrs import KINDS, SEP, edge_attributes, kind, label, node_attributes
 
 
 @dataclass(frozen=True)
@@ -118,148 +100,10 @@ def view_names() -> list[str]:
     return list(VIEWS)
 
 
-def label(graph: GraphLike, node: URIRef, *, lang: str = "en") -> str:
-    """The ``rdfs:label`` in ``lang``, else any label, else the IRI's last segment.
-
-    >>> from rdflib import Graph
-    >>> label(Graph(), URIRef("https://w3id.org/conflict-kg/id/russia"))
-    'russia'
-    """
-    memo = memo_of(graph, "label")
-    if memo is None:
-        return _label(graph, node, lang)
-    key = (node, lang)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _label(graph, node, lang)
-    return str(found)
-
-
-def _label(graph: GraphLike, node: URIRef, lang: str) -> str:
-    labels = [o for o in graph.objects(node, _RDFS.label) if isinstance(o, Literal)]
-    for lit in sorted(labels, key=str):
-        if lit.language == lang:
-            return str(lit)
-    if labels:
-        return str(sorted(labels, key=lambda lit: (lit.language or "", str(lit)))[0])
-    return str(node).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-def kind(graph: GraphLike, node: URIRef) -> str:
-    """The actor kind of ``node`` (its ``ckg:`` class among :data:`KINDS`)."""
-    memo = memo_of(graph, "kind")
-    if memo is None:
-        return _kind(graph, node)
-    found = memo.get(node)
-    if found is None:
-        found = memo[node] = _kind(graph, node)
-    return str(found)
-
-
-def _kind(graph: GraphLike, node: URIRef) -> str:
-    types = set(graph.objects(node, _RDF.type))
-    for name in KINDS:
-        if _CKG[name] in types:
-            return name
-    for name in KINDS:  # a subclass declared in the (merged) ontology
-        if any((t, _RDFS.subClassOf, _CKG[name]) in graph for t in types):
-            return name
-    return "Actor"
-
-
-def node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
-    """The node attributes of an actor (see module docstring); a new dict each call."""
-    memo = memo_of(graph, "node_attributes")
-    if memo is None:
-        return _node_attributes(graph, node)
-    found = memo.get(node)
-    if found is None:
-        found = memo[node] = _node_attributes(graph, node)
-    return dict(found)
-
-
-def _node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
-    attrs: dict[str, object] = {
-        "iri": str(node),
-        "label": label(graph, node),
-        "kind": kind(graph, node),
-    }
-    indonesian = [
-        o for o in graph.objects(node, _RDFS.label) if isinstance(o, Literal) and o.language == "id"
-    ]
-    if indonesian:
-        attrs["label_id"] = str(sorted(indonesian)[0])
-    span = interval_of(graph, node)
-    if span is not None and span.start is not None:
-        attrs["start"] = span.start.isoformat()
-    if span is not None and span.end is not None:
-        attrs["end"] = span.end.isoformat()
-    return attrs
-
-
 def _in_time(span: Span, at: date | None, between: tuple[date, date] | None) -> bool:
     if at is not None and not span.contains(at):
         return False
     return between is None or span.overlaps(*between)
-
-
-def _join(values: list[str]) -> str:
-    if len(values) == 1:
-        return values[0] or ""
-    return SEP.join(dict.fromkeys(v for v in values if v))
-
-
-def _via_key(rel: Relation) -> str:
-    return str(rel.via)
-
-
-def _spells(spans: list[Span]) -> list[Span]:
-    if len(spans) == 1:  # merge_spans of one span, without its sorting
-        span = spans[0]
-        return [Span(span.start, span.end, "interval")] if span.dated else []
-    return merge_spans(spans)
-
-
-def edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> dict[str, object]:
-    """Aggregate the attestations of one edge into scalar attributes."""
-    rels = list({r.via: r for r in sorted(group, key=_via_key)}.values()) if group[1:] else group
-    spans = [r.span for r in rels]
-    spells = _spells(spans)
-    relations = _join([r.relation for r in rels])
-    attrs: dict[str, object] = {
-        "relation": relations,
-        "label": relations,
-        "events": SEP.join([str(r.via) for r in rels]),
-        "event_labels": SEP.join([label(graph, r.via) for r in rels]),
-        "dates": SEP.join([s.iso() or "undated" for s in spans]),
-        "count": len(rels),
-        "weight": float(len(rels)),
-        "status": _join([r.status for r in rels]),
-        "sources": _join([str(s) for r in group for s in r.sources]),
-        "spells": SEP.join([s.iso() for s in spells]),
-        "dated_by": _join([s.basis for s in spans]),
-        "symmetric": rels[0].symmetric,
-    }
-    if spells and spells[0].start is not None:
-        attrs["start"] = spells[0].start.isoformat()
-    if spells and all(s.end is not None for s in spells):
-        attrs["end"] = max(s.end for s in spells if s.end is not None).isoformat()
-    contexts = [r.context for r in rels if r.context is not None]
-    if context and contexts:
-        _context_attributes(graph, attrs, context, contexts)
-    return attrs
-
-
-def _context_attributes(
-    graph: GraphLike, attrs: dict[str, object], context: str, contexts: list[URIRef]
-) -> None:
-    attrs[context] = _join([str(c) for c in contexts])
-    attrs[f"{context}_label"] = _join([label(graph, c) for c in contexts])
-    if context == "conflict":
-        places = {
-            t for c in contexts for t in graph.objects(c, _CKG.territory) if isinstance(t, URIRef)
-        }
-        attrs["territory"] = _join(sorted(label(graph, t) for t in places))
 
 
 def _graph_type(spec: ViewSpec) -> nx.Graph:

@@ -247,3 +247,26 @@ def test_failed_write_leaves_no_partial_file(
     assert "cannot write" in capsys.readouterr().err
     assert out.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["m.gexf"]
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x01", "\x0b", "\x1f", "\ufffe", "\ud800"])
+def test_characters_xml_forbids_are_refused_naming_the_value(bad: str) -> None:
+    node = nx.MultiDiGraph()
+    node.add_node("a", label=f"A{bad}", kind="State")
+    edge = nx.MultiDiGraph()
+    edge.add_edge("a", "b", key="r", relation="r", event_labels=f"talks{bad}")
+    for view, where in ((node, "node 'a': label"), (edge, "edge 'a' -> 'b': event_labels")):
+        for write in (to_gexf, lambda g: to_gexf(g, dynamic=True), to_graphml):
+            with pytest.raises(ValueError, match=f"{where} .*a character XML does not allow"):
+                write(view)
+
+
+def test_every_element_is_in_its_formats_namespace(views: dict[str, nx.Graph]) -> None:
+    """Written item by item, every element still sits in its format's namespaces."""
+    root = etree.fromstring(to_gexf(views["actors"], dynamic=True), PARSER)
+    spaces = {etree.QName(el).namespace for el in root.iter()}
+    assert spaces == {GEXF_NS, "http://gexf.net/1.3/viz"}
+    graphml = etree.fromstring(to_graphml(views["actors"]), PARSER)
+    assert {etree.QName(el).namespace for el in graphml.iter()} == {
+        "http://graphml.graphdrawing.org/xmlns"
+    }

@@ -1,0 +1,131 @@
+"""What the GEXF and GraphML writers share: attribute types, value text, XML output.
+
+Both writers stream their document through lxml's incremental serializer
+(:class:`lxml.etree.xmlfile`): the skeleton is opened with ``xf.element`` and
+each node and edge is built as a small element and written at once, so no tree
+of the whole document is held. lxml escapes every value and refuses characters
+XML does not allow (:class:`ValueError`), so nothing invalid is written.
+
+Examples
+--------
+>>> attribute_types([{"a": 1, "b": "x"}, {"a": 2.5}], skip=set())
+{'a': 'double', 'b': 'string'}
+>>> value_text(True), value_text(3)
+('true', '3')
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import networkx as nx
+from lxml import etree
+
+
+class EmptyViewWarning(UserWarning):
+    """The exported view has no node (the file is valid but empty)."""
+
+
+def warn_if_empty(view: nx.Graph) -> None:
+    """Warn with :class:`EmptyViewWarning` when ``view`` has no node."""
+    if view.number_of_nodes() == 0:
+        name = view.graph.get("view", "graph")
+        when = view.graph.get("at") or view.graph.get("between") or "any date"
+        warnings.warn(f"view {name!r} is empty ({when})", EmptyViewWarning, stacklevel=4)
+
+
+def edges_of(view: nx.Graph) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """``(u, v, data)`` of every edge, for simple graphs and multigraphs alike."""
+    for u, v, *rest in view.edges(data=True):
+        yield u, v, rest[-1]
+
+
+def _type_of(kinds: set[type]) -> str:
+    if kinds == {bool}:
+        return "boolean"
+    if kinds and kinds <= {int}:
+        return "integer"
+    if kinds and kinds <= {int, float}:
+        return "double"
+    return "string"
+
+
+_UNTYPED = (type(None), dict, list)
+
+
+def attribute_types(items: Iterable[dict[str, Any]], skip: set[str]) -> dict[str, str]:
+    """``{name: GEXF type}`` of the attributes in ``items`` (sorted by name).
+
+    >>> attribute_types([{"ok": True, "n": None}], skip=set())
+    {'ok': 'boolean'}
+    """
+    pairs = {(key, type(value)) for data in items for key, value in data.items()}
+    kinds: dict[str, set[type]] = {}
+    for key, kind in pairs:
+        if key not in skip and not issubclass(kind, _UNTYPED):
+            kinds.setdefault(key, set()).add(kind)
+    return {key: _type_of(found) for key, found in sorted(kinds.items())}
+
+
+def value_text(value: Any) -> str:
+    """An attribute value as XML text (booleans as ``true``/``false``).
+
+    >>> value_text(False), value_text("a")
+    ('false', 'a')
+    """
+    if type(value) is str:
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def not_xml(what: str, data: dict[str, Any], exc: ValueError) -> ValueError:
+    """The error for ``what`` (a node or edge) whose ``data`` lxml refused as XML.
+
+    Names the attribute and the character XML 1.0 does not allow.
+
+    >>> print(not_xml("node 'a'", {"label": "a\\x01"}, ValueError("lxml")))
+    node 'a': label 'a\\x01' holds '\\x01', a character XML does not allow
+    """
+    for key, value in data.items():
+        found = None if value is None else _FORBIDDEN.search(value_text(value))
+        if found is not None:
+            return ValueError(
+                f"{what}: {key} {value!r} holds {found.group()!r}, a character XML does not allow"
+            )
+    return ValueError(f"{what}: {exc}")
+
+
+@contextmanager
+def xml_document() -> Iterator[tuple[Any, io.BytesIO]]:
+    """An lxml incremental writer (declaration written) and the buffer it fills.
+
+    >>> with xml_document() as (xf, buf):
+    ...     xf.write(etree.Element("r"))
+    >>> buf.getvalue()
+    b"<?xml version='1.0' encoding='UTF-8'?>\\n<r/>"
+    """
+    buf = io.BytesIO()
+    with etree.xmlfile(buf, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        yield xf, buf
+
+
+__all__ = [
+    "EmptyViewWarning",
+    "attribute_types",
+    "edges_of",
+    "not_xml",
+    "value_text",
+    "warn_if_empty",
+    "xml_document",
+]
