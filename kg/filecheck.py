@@ -30,8 +30,9 @@ DEFAULT_MAX_BYTES = 2048 * 1024 * 1024
 """Files larger than this are refused (exit 2) unless ``--max-size`` says otherwise.
 
 2 GiB: an import of 10^7 triples as N-Triples (about 1.4 GB) passes, and
-validates in the store path in a few GB of memory; a bigger file is more likely
-a mistake (a dump of something else) than a dataset to validate in one go.
+validates in the store path in about 0.7 GB of memory per million triples; a
+bigger file is more likely a mistake (a dump of something else) than a dataset
+to validate in one go.
 """
 
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)

@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="Turtle files or directories (default: the project's ontology, shapes and data/)",
+        help="Turtle (.ttl) or N-Triples (.nt) files, or directories searched for *.ttl "
+        "(default: the project's ontology, shapes and data/)",
     )
     parser.add_argument(
         "--format", choices=tuple(RENDERERS), default="text", help="report format (default: text)"
@@ -90,8 +91,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES / 2**20,
         metavar="MIB",
         help=f"refuse larger files (default {DEFAULT_MAX_BYTES // 2**20}: an "
-        "import of 10^7 triples as N-Triples, about 1.4 GB, passes and fits in a "
-        "few GB of memory in fast mode; 0: no limit)",
+        "import of 10^7 triples as N-Triples, about 1.4 GB, passes; the fast mode "
+        "needs about 0.7 GB of memory per million triples; 0: no limit)",
     )
 
 
