@@ -317,25 +317,7 @@ def lint(
     located = run.data_files + run.ontology_files + run.context
     bad = {(d.focus, d.value) for d in run.found if d.kind == "literal"}
     shacl_data = data if paths is None else _neighbourhood(run)
-    try:
-        shacl = shacl_findings(
-            shacl_data,
-            shapes=shapes,
-            ontology=ontology,
-            files=located,
-            shapes_file=shapes_file,
-            engine=opts.engine,
-        )
-    except UsageError as exc:  # shapes the SPARQL compiler refuses: pySHACL, the reference
-        run.notices.append(f"SHACL ran on pySHACL: the shapes do not compile to SPARQL ({exc})")
-        shacl = shacl_findings(
-            shacl_data,
-            shapes=shapes,
-            ontology=ontology,
-            files=located,
-            shapes_file=shapes_file,
-            engine="pyshacl",
-        )
+    shacl = _shacl(run, shacl_data, shapes, ontology, located, shapes_file, opts.engine)
     # an ill-typed literal is reported once, by the literal check
     run.found.extend(d for d in shacl if (d.focus, d.value) not in bad)
     qc_files = run.ontology_files if run.qc_main else run.ontology_files[1:]
@@ -350,6 +332,37 @@ def lint(
     context_files = {str(f.path) for f in run.context}
     kept = [d for d in run.found if d.file not in context_files]
     return LintResult(tuple(sort_diagnostics(kept)), tuple(run.checked), tuple(run.notices))
+
+
+def _shacl(
+    run: _Run,
+    data: Graph,
+    shapes: Graph,
+    ontology: Graph,
+    files: Sequence[Located],
+    shapes_file: Located | None,
+    engine: str,
+) -> list[Diagnostic]:
+    """SHACL findings; shapes the SPARQL compiler refuses run on pySHACL, the reference."""
+    try:
+        return shacl_findings(
+            data,
+            shapes=shapes,
+            ontology=ontology,
+            files=files,
+            shapes_file=shapes_file,
+            engine=engine,
+        )
+    except UsageError as exc:
+        run.notices.append(f"SHACL ran on pySHACL: the shapes do not compile to SPARQL ({exc})")
+        return shacl_findings(
+            data,
+            shapes=shapes,
+            ontology=ontology,
+            files=files,
+            shapes_file=shapes_file,
+            engine="pyshacl",
+        )
 
 
 def _reasoning(
