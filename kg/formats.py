@@ -131,6 +131,10 @@ def render_junit(result: LintResult) -> str:
             errors="0",
             skipped="0",
         )
+        if result.notices:  # checks not run (fast mode, no Java): as suite properties
+            props = etree.SubElement(suite, "properties")
+            for notice in result.notices:
+                etree.SubElement(props, "property", name="notice", value=notice)
         if not items:
             etree.SubElement(suite, "testcase", classname=file, name="valid")
         for d in items:

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kg.diagnostic import ERROR, Diagnostic
 from kg.errors import LoadError
 from kg.linemap import Located, column_of, find_line
+from kg.store import select, to_rdflib_term
 from kg.validate import label_of
 
 SUFFIX = "-violation.rq"
@@ -113,4 +116,59 @@ def project_check_findings(
     return found
 
 
-__all__ = ["check_files", "header_message", "project_check_findings", "run_check"]
+class CheckRow(NamedTuple):
+    """One row of a project check run on a store, before it is located."""
+
+    query_file: Path
+    code: str
+    message: str
+    focus: Node | None
+    property: Node | None
+    value: Node | None
+
+
+def store_check_rows(
+    query_file: Path,
+    store: ox.Store,
+    graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
+) -> list[CheckRow]:
+    """Run one check on an Oxigraph store (the union of ``graphs`` as its default graph).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     q = Path(d) / "x-violation.rq"
+    ...     _ = q.write_text("# Nothing.\\nSELECT ?focus WHERE { ?focus ?p ?o }")
+    ...     store_check_rows(q, ox.Store())
+    []
+    """
+    query = query_file.read_text(encoding="utf-8")
+    message, code = header_message(query), query_file.name[: -len(SUFFIX)]
+    try:
+        rows = list(select(store, query, default_graph=graphs))
+    except (SyntaxError, OSError, TypeError) as exc:  # a broken check query is a project error
+        raise LoadError(query_file, f"project check query failed: {exc}") from None
+    out = []
+    for row in rows:
+        bound = [_bound(row, name) for name in ("focus", "property", "value")]
+        out.append(CheckRow(query_file, code, message, *bound))
+    return out
+
+
+def _bound(row: ox.QuerySolution, name: str) -> Node | None:
+    try:
+        value = row[name]
+    except (KeyError, IndexError):
+        return None
+    return to_rdflib_term(value) if value is not None else None
+
+
+__all__ = [
+    "CheckRow",
+    "check_files",
+    "header_message",
+    "project_check_findings",
+    "run_check",
+    "store_check_rows",
+]

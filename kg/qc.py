@@ -179,7 +179,18 @@ def used_terms(data: Graph, ontology: Graph) -> set[URIRef]:
     defined class (``owl:equivalentClass``), whose members are inferred, and
     the class of an ontology individual the data uses (``ckg:UpTo``).
     """
-    used = {t for triple in data for t in triple if isinstance(t, URIRef)}
+    return expand_used({t for triple in data for t in triple if isinstance(t, URIRef)}, ontology)
+
+
+def expand_used(used: set[URIRef], ontology: Graph) -> set[URIRef]:
+    """``used`` (IRIs the data uses) with what they imply is used; see :func:`used_terms`.
+
+    Examples
+    --------
+    >>> expand_used({URIRef("http://ex.org/a")}, Graph()) == {URIRef("http://ex.org/a")}
+    True
+    """
+    used = set(used)
     classes = {o for t in used for o in ontology.objects(t, RDF.type)}  # an individual's class
     used.update(o for o in classes if isinstance(o, URIRef))
     for term in list(used):
@@ -193,10 +204,22 @@ def used_terms(data: Graph, ontology: Graph) -> set[URIRef]:
 
 
 def unused_term_warnings(
-    files: Sequence[Located], data: Graph, ontology: Graph | None = None
+    files: Sequence[Located],
+    data: Graph | None,
+    ontology: Graph | None = None,
+    *,
+    used: set[URIRef] | None = None,
 ) -> list[Diagnostic]:
-    """Warn about ``ckg:`` classes, properties and individuals no data triple uses."""
-    used = used_terms(data, ontology if ontology is not None else Graph())
+    """Warn about ``ckg:`` classes, properties and individuals no data triple uses.
+
+    ``used``: the ontology IRIs the data uses, when ``data`` is not an rdflib
+    graph (the store path computes them on Oxigraph).
+    """
+    onto = ontology if ontology is not None else Graph()
+    if used is not None:
+        used = expand_used(used, onto)
+    else:
+        used = used_terms(data if data is not None else Graph(), onto)
     found = []
     for f in files:
         for term, kind, line in _ckg_terms(f):
@@ -217,4 +240,4 @@ def unused_term_warnings(
     return sorted(set(found), key=Diagnostic.sort_key)
 
 
-__all__ = ["ontology_findings", "unused_term_warnings", "used_terms"]
+__all__ = ["expand_used", "ontology_findings", "unused_term_warnings", "used_terms"]

@@ -143,7 +143,7 @@ def test_fifty_megabyte_file_refused_cleanly(
     with big.open("wb") as handle:
         for _ in range(50 * 2**20 // len(line) + 1):
             handle.write(line)
-    code, out, err = run(capsys, str(big))
+    code, out, err = run(capsys, "--max-size", "32", str(big))  # the default is 2048 MiB
     assert code == 2 and out == ""
     assert "file too large (50.0 MiB > 32 MiB)" in err and "--max-size" in err
 
