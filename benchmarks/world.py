@@ -40,6 +40,23 @@ def name(rng: random.Random) -> str:
     return "".join(rng.choice(_SYL) for _ in range(rng.randint(2, 3))).capitalize()
 
 
+def unique_name(rng: random.Random, n: int) -> str:
+    """A made-up proper name that no other ``n`` gets: a random syllable, then ``n`` in
+    base 14 written in syllables (the syllables decode one way only).
+
+    Distinct actors then never share a label, as in curated data (the project's
+    ``shared-english-label`` check would flag them).
+
+    >>> unique_name(random.Random(1), 0) != unique_name(random.Random(1), 1)
+    True
+    """
+    digits = [n % len(_SYL)]
+    while n >= len(_SYL):
+        n //= len(_SYL)
+        digits.append(n % len(_SYL))
+    return (rng.choice(_SYL) + "".join(_SYL[d] for d in reversed(digits))).capitalize()
+
+
 def labels(en: str, id_: str, **other: str) -> list[tuple[str, str]]:
     """``rdfs:label`` pairs: English, Indonesian and any other languages."""
     out = [(LABEL, lit(en, "en")), (LABEL, lit(id_, "id"))]
@@ -83,13 +100,13 @@ def emit_globals(w: NTriplesWriter, rng: random.Random) -> None:
         ],
     )
     for n in range(N_NEWS):
-        title = f"{name(rng)} News"
+        title = f"{unique_name(rng, n)} News"
         w.entity(
             i(f"news-{n}"),
             [(RDF_TYPE, c("NewsOrganization")), *labels(title, title), (ATTESTED, quote)],
         )
     for n in range(N_IO):
-        nm = name(rng)
+        nm = unique_name(rng, n)
         w.entity(
             i(f"io-{n}"),
             [
@@ -107,7 +124,8 @@ class Theatre:
     def __init__(self, w: NTriplesWriter, k: int, rng: random.Random, vio: Violations) -> None:
         self.w, self.k, self.rng, self.vio = w, k, rng, vio
         self.year = 1990 + k % 30
-        self.names = {r: name(rng) for r in ("a", "b", "m", "t", "e")}
+        roles = ("a", "b", "m", "t", "e")
+        self.names = {r: unique_name(rng, k * len(roles) + j) for j, r in enumerate(roles)}
 
     def id(self, local: str) -> str:
         """An instance IRI of this theatre."""
