@@ -108,7 +108,7 @@ def bench_size(size: int, args: argparse.Namespace) -> list[Row]:
     if CLEAN & set(args.stages):
         write_files(clean, triples=size, seed=args.seed, violation_rate=0.0, fmt="nt")
     for stage in args.stages:
-        if stage in NAIVE and size > args.naive_max:
+        if stage in NAIVE and (size > args.naive_max or size not in args.naive_sizes):
             continue
         small = size <= args.small_max and not (stage in NAIVE and size > 10_000)
         repeat = args.repeat if small else 1
@@ -207,12 +207,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs per stage at small sizes")
     ap.add_argument("--small-max", type=int, default=100_000, help="largest 'small' size")
     ap.add_argument("--naive-max", type=int, default=100_000, help="largest size for baselines")
+    ap.add_argument(
+        "--naive-sizes",
+        type=int,
+        nargs="+",
+        help="run the baselines only at these sizes (default: every size up to --naive-max)",
+    )
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--violation-rate", type=float, default=0.002)
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per stage run")
     ap.add_argument("--work-dir", type=Path, default=Path("/tmp/conflict-kg-bench"))
     ap.add_argument("--json", type=Path, help="also write the raw results here")
     args = ap.parse_args(argv)
+    if args.naive_sizes is None:
+        args.naive_sizes = args.sizes
     rows = [row for size in args.sizes for row in bench_size(size, args)]
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
