@@ -110,7 +110,7 @@ def store_syntax_error(err: LoadError) -> Diagnostic:
     >>> store_syntax_error(LoadError("a.ttl", "RDF syntax error: x", line=2, column=1)).line
     2
     """
-    line, column, hint = err.line, err.column, err.hint
+    line, column = err.line, err.column
     what = err.what
     if "Parser error between" in what and ": " in what:
         what = "RDF syntax error: " + what.split(": ", 2)[-1]
@@ -125,11 +125,20 @@ def store_syntax_error(err: LoadError) -> Diagnostic:
             else None
         )
         if end is not None and end[0] < line:
-            line, column = end
-            hint = (
-                f"End the statement with '.' (or continue it with ';' or ','); the parser "
-                f"noticed at line {err.line}."
-            )
+            return _syntax_diagnostic(err, what, end)
+    return _syntax_diagnostic(err, what, None)
+
+
+def _syntax_diagnostic(err: LoadError, what: str, end: tuple[int, int] | None) -> Diagnostic:
+    """The ``syntax-error`` diagnostic of ``err``; at ``end`` (the statement lacking
+    its ``.``) when given, with a hint naming where the parser noticed."""
+    line, column, hint = err.line, err.column, err.hint
+    if end is not None:
+        line, column = end
+        hint = (
+            f"End the statement with '.' (or continue it with ';' or ','); the parser "
+            f"noticed at line {err.line}."
+        )
     return Diagnostic(
         kind="syntax",
         code="syntax-error",
@@ -202,25 +211,11 @@ def _starts_line(text: str, line: int, column: int | None) -> bool:
 
 
 def _from_load_error(err: LoadError, text: str = "") -> Diagnostic:
-    hint, line, column = err.hint, err.line, err.column
+    line, column = err.line, err.column
+    end = None
     if "expected '.'" in err.what and line is not None and _starts_line(text, line, column):
         end = unclosed_statement_end(text, line)
-        if end is not None:
-            line, column = end
-            hint = (
-                f"End the statement with '.' (or continue it with ';' or ','); the parser "
-                f"noticed at line {err.line}."
-            )
-    return Diagnostic(
-        kind="syntax",
-        code="syntax-error",
-        severity=ERROR,
-        message=err.what,
-        file=err.path,
-        line=line,
-        column=column,
-        hint=hint,
-    )
+    return _syntax_diagnostic(err, err.what, end)
 
 
 def _first_line(lines: LineMap, triple: tuple[object, object, object]) -> int | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -76,6 +79,15 @@ BAD_DATA = (
     ckg:founded "1991"^^xsd:gYear .
 """
 )
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """Import ``benchmarks.<...>`` from the checkout (it is not an installed package)."""
+    sys.path.insert(0, str(REPO))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(REPO))
 
 
 def write_project(root: Path, *, data: dict[str, str] | None = None, shapes: bool = True) -> Path:

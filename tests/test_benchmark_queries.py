@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import io
-import sys
 import time
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from conftest import benchmark_module
 from rdflib import Graph
 
 from kg.library import list_queries
@@ -19,12 +17,7 @@ from kg.store import load_store
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _module(name: str) -> ModuleType:
-    sys.path.insert(0, str(REPO))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(REPO))
+_module = benchmark_module
 
 
 @pytest.fixture(scope="module")

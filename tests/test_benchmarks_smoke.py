@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import json
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from conftest import benchmark_module
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _module(name: str) -> ModuleType:
-    sys.path.insert(0, str(REPO))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.remove(str(REPO))
+_module = benchmark_module
 
 
 def test_generator_is_deterministic_and_both_formats_agree() -> None:

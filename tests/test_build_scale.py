@@ -6,12 +6,11 @@ this checks that such a build completes and that what it writes is complete.
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import benchmark_module
 
 from kg.cli import main
 
@@ -22,11 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 def test_million_triple_build_writes_every_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sys.path.insert(0, str(REPO))
-    try:
-        gen = importlib.import_module("benchmarks.generate")
-    finally:
-        sys.path.remove(str(REPO))
+    gen = benchmark_module("benchmarks.generate")
     root = tmp_path / "project"
     (root / "data").mkdir(parents=True)
     (root / "ontology").mkdir()

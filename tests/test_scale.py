@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from conftest import benchmark_module
 
 from kg.shacl_sparql import validate_fast
 from kg.store import load_store
@@ -19,11 +18,7 @@ SHAPES = REPO / "ontology" / "shapes.ttl"
 
 @pytest.mark.scale
 def test_million_triples_load_and_validate_within_targets(tmp_path: Path) -> None:
-    sys.path.insert(0, str(REPO))
-    try:
-        gen = importlib.import_module("benchmarks.generate")
-    finally:
-        sys.path.remove(str(REPO))
+    gen = benchmark_module("benchmarks.generate")
     data = tmp_path / "g1m.nt"
     result = gen.write_files(data, triples=1_000_000, seed=1, violation_rate=0.002, fmt="nt")
     t = time.perf_counter()

@@ -7,12 +7,11 @@ is measured by the benchmarks, not here.
 
 from __future__ import annotations
 
-import importlib
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import benchmark_module
 
 from kg.cli import main
 
@@ -24,11 +23,7 @@ SH = "http://www.w3.org/ns/shacl#"
 def test_validate_cli_on_a_million_triples(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sys.path.insert(0, str(REPO))
-    try:
-        gen = importlib.import_module("benchmarks.generate")
-    finally:
-        sys.path.remove(str(REPO))
+    gen = benchmark_module("benchmarks.generate")
     data = tmp_path / "g1m.nt"
     planted = gen.write_files(data, triples=1_000_000, seed=1, violation_rate=0.002, fmt="nt")
     code = main(["--root", str(REPO), "validate", "--format", "json", str(data)])
