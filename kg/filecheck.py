@@ -24,6 +24,7 @@ from kg.diagnostic import ERROR, Diagnostic
 from kg.errors import LoadError
 from kg.linemap import LineMap, Located, parse_with_lines
 from kg.load import _EXAMPLES, _raw_literals, _read_text, _syntax_error
+from kg.names import qname
 from kg.validate import label_of
 
 DEFAULT_MAX_BYTES = 2048 * 1024 * 1024
@@ -240,7 +241,7 @@ def literal_findings(f: Located) -> list[Diagnostic]:
                 column=f.column(line, o),
                 focus=str(s),
                 focus_label=_label(f.graph, s),
-                property=_qname(f.graph, p),
+                property=qname(f.graph, p),
                 value=str(o),
                 hint=f"Write a valid {dtype} value{_EXAMPLES.get(dtype, '')}.",
             )
@@ -253,13 +254,6 @@ def _label(graph: Graph, node: object) -> str | None:
         return None
     label = label_of(graph, node)
     return None if label == str(node) else label
-
-
-def _qname(graph: Graph, node: object) -> str:
-    try:
-        return graph.namespace_manager.normalizeUri(str(node))
-    except Exception:  # noqa: BLE001 - fall back to the IRI
-        return str(node)
 
 
 def vocabulary_findings(f: Located, ontology: Graph) -> list[Diagnostic]:
@@ -280,7 +274,7 @@ def vocabulary_findings(f: Located, ontology: Graph) -> list[Diagnostic]:
                         (s, p, o),
                         term,
                         "undeclared-term",
-                        f"{_qname(f.graph, term)} is not declared in the ontology",
+                        f"{qname(f.graph, term)} is not declared in the ontology",
                         "Fix the spelling or declare the term in the ontology.",
                     )
                 )
@@ -291,7 +285,7 @@ def vocabulary_findings(f: Located, ontology: Graph) -> list[Diagnostic]:
                     (s, p, o),
                     p,
                     "class-as-property",
-                    f"{_qname(f.graph, p)} is a class, used here as a property",
+                    f"{qname(f.graph, p)} is a class, used here as a property",
                     "Use a property here (or `a` to type the subject).",
                 )
             )
@@ -302,7 +296,7 @@ def vocabulary_findings(f: Located, ontology: Graph) -> list[Diagnostic]:
                     (s, p, o),
                     o,
                     "property-as-class",
-                    f"{_qname(f.graph, o)} is a property, used here as a class",
+                    f"{qname(f.graph, o)} is a property, used here as a class",
                     "Type the subject with a class of the ontology.",
                 )
             )
@@ -328,8 +322,8 @@ def _vocab(
         column=f.column(line, term),
         focus=str(s),
         focus_label=_label(f.graph, s),
-        property=_qname(f.graph, p),
-        value=_qname(f.graph, o) if o == term else None,
+        property=qname(f.graph, p),
+        value=qname(f.graph, o) if o == term else None,
         hint=hint,
     )
 

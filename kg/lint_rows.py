@@ -25,8 +25,9 @@ from kg import CKG
 from kg.diagnostic import ERROR, WARNING, Diagnostic
 from kg.filecheck import PROPERTY_TYPES
 from kg.load import _EXAMPLES
+from kg.names import qname, short_text
 from kg.projectchecks import CheckRow
-from kg.shacl_sparql import FastFinding, _label, _text
+from kg.shacl_sparql import FastFinding, label_in_store
 from kg.shaclmap import _code, shape_name
 from kg.store import select, to_ox_term, to_rdflib_term
 from kg.store_checks import bad_store_literals, undeclared_store_terms
@@ -62,20 +63,11 @@ def _pick(names: Names, *keys: str) -> Graph:
     return Graph()
 
 
-def _qname(names: Graph | None, node: Node) -> str:
-    if names is None:
-        return str(node)
-    try:
-        return names.namespace_manager.normalizeUri(str(node))
-    except Exception:  # noqa: BLE001 - fall back to the IRI
-        return str(node)
-
-
 def store_label(store: ox.Store, node: Node | None) -> str | None:
     """The label of ``node`` in ``store`` (``@en`` first), None when it has none."""
     if not isinstance(node, URIRef):
         return None
-    label = _label(store, node)
+    label = label_in_store(store, node)
     return None if label == str(node) else label
 
 
@@ -101,7 +93,7 @@ def literal_rows(store: ox.Store) -> list[Pending]:
                 names: Names, st: ox.Store, s: Node = s, p: Node = p, o: Node = o
             ) -> Diagnostic:
                 file = _pick(names, "file", "data")
-                dtype = _qname(file, URIRef(str(getattr(o, "datatype", None) or "")))
+                dtype = qname(file, URIRef(str(getattr(o, "datatype", None) or "")))
                 return Diagnostic(
                     kind="literal",
                     code="invalid-literal",
@@ -109,7 +101,7 @@ def literal_rows(store: ox.Store) -> list[Pending]:
                     message=f'invalid literal "{o}" for datatype {dtype}',
                     focus=str(s),
                     focus_label=store_label(st, s),
-                    property=_qname(file, p),
+                    property=qname(file, p),
                     value=str(o),
                     hint=f"Write a valid {dtype} value{_EXAMPLES.get(dtype, '')}.",
                 )
@@ -127,11 +119,11 @@ def _vocab(triple: tuple[Node, Node, Node], term: Node, code: str, what: str, hi
             kind="vocabulary",
             code=code,
             severity=ERROR,
-            message=what.format(_qname(file, term)),
+            message=what.format(qname(file, term)),
             focus=str(s),
             focus_label=store_label(st, s),
-            property=_qname(file, p),
-            value=_qname(file, o) if o == term else None,
+            property=qname(file, p),
+            value=qname(file, o) if o == term else None,
             hint=hint,
         )
 
@@ -197,13 +189,13 @@ def shacl_rows(found: Iterable[FastFinding], shapes: Graph) -> list[Pending]:
             data = _pick(names, "data")
             return Diagnostic(
                 kind="shacl",
-                code=_code(_text(data, f.component) or ""),
+                code=_code(short_text(data, f.component) or ""),
                 severity=ERROR if str(f.severity).endswith("#Violation") else WARNING,
                 message=f.message,
                 focus=str(f.focus),
                 focus_label=store_label(st, f.focus),
-                property=_text(data, f.path),
-                value=_text(data, f.value),
+                property=short_text(data, f.path),
+                value=short_text(data, f.value),
                 source=shape_name(shapes, str(f.shape)),
             )
 
@@ -226,8 +218,8 @@ def check_rows(rows: Iterable[CheckRow]) -> list[Pending]:
                 message=row.message,
                 focus=str(row.focus) if row.focus is not None else None,
                 focus_label=store_label(st, row.focus),
-                property=_qname(graph, row.property) if row.property is not None else None,
-                value=_text(graph, row.value),  # type: ignore[arg-type]
+                property=qname(graph, row.property) if row.property is not None else None,
+                value=short_text(graph, row.value),
                 source=str(row.query_file),
                 hint=f"See {row.query_file.name} for what the check looks for.",
             )

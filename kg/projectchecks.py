@@ -25,7 +25,8 @@ from rdflib.term import Node
 from kg.diagnostic import ERROR, Diagnostic
 from kg.errors import LoadError
 from kg.linemap import Located, column_of, find_line
-from kg.store import select, to_rdflib_term
+from kg.names import short_text
+from kg.store import select, solution_term
 from kg.validate import label_of
 
 SUFFIX = "-violation.rq"
@@ -46,17 +47,6 @@ def header_message(query: str) -> str:
 def check_files(folder: Path) -> list[Path]:
     """The ``*-violation.rq`` files of ``folder``, sorted (none if it does not exist)."""
     return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
-
-
-def _text(graph: Graph, node: Node | None) -> str | None:
-    if node is None:
-        return None
-    if isinstance(node, URIRef):
-        try:
-            return graph.namespace_manager.normalizeUri(str(node))
-        except Exception:  # noqa: BLE001 - fall back to the IRI
-            return str(node)
-    return str(node)
 
 
 def run_check(query_file: Path, graph: Graph, files: Sequence[Located]) -> list[Diagnostic]:
@@ -84,8 +74,8 @@ def run_check(query_file: Path, graph: Graph, files: Sequence[Located]) -> list[
                 column=column_of(files, str(where[0]), where[1], value, prop) if where else None,
                 focus=str(focus) if focus is not None else None,
                 focus_label=_label(graph, focus),
-                property=_text(graph, prop),
-                value=_text(graph, value),
+                property=short_text(graph, prop),
+                value=short_text(graph, value),
                 source=str(query_file),
                 hint=f"See {query_file.name} for what the check looks for.",
             )
@@ -151,17 +141,9 @@ def store_check_rows(
         raise LoadError(query_file, f"project check query failed: {exc}") from None
     out = []
     for row in rows:
-        bound = [_bound(row, name) for name in ("focus", "property", "value")]
+        bound = [solution_term(row, name) for name in ("focus", "property", "value")]
         out.append(CheckRow(query_file, code, message, *bound))
     return out
-
-
-def _bound(row: ox.QuerySolution, name: str) -> Node | None:
-    try:
-        value = row[name]
-    except (KeyError, IndexError):
-        return None
-    return to_rdflib_term(value) if value is not None else None
 
 
 __all__ = [

@@ -31,10 +31,11 @@ from rdflib.term import Identifier
 
 from kg import CKG, ID
 from kg.load import parse_turtle
+from kg.names import short_text
 from kg.shacl_compile import Compiler, term
 from kg.shacl_merge import merge
 from kg.shacl_plan import Check, plan
-from kg.store import load_store, select, to_ox_quad, to_ox_term, to_rdflib_term
+from kg.store import load_store, select, solution_term, to_ox_quad, to_ox_term
 from kg.validate import Finding, ValidationReport
 
 PathLike = str | os.PathLike[str]
@@ -91,28 +92,20 @@ def _store(
     return data, [ox.DefaultGraph(), ONTOLOGY_GRAPH]
 
 
-def _get(row: ox.QuerySolution, name: str) -> Identifier | None:
-    try:
-        value = row[name]
-    except (KeyError, IndexError):
-        return None
-    return to_rdflib_term(value) if value is not None else None
-
-
 def _rows(
     store: ox.Store, merged: Check, graphs: Graphs
 ) -> list[tuple[Check, Identifier, Identifier | None, Identifier | None]]:
     """Run one (possibly merged) check: ``(member check, focus, value, path)`` per row."""
     out = []
     for row in select(store, merged.query, default_graph=graphs):
-        focus = _get(row, "this")
+        focus = solution_term(row, "this")
         if focus is None:
             continue
         check = merged
         if merged.members:
-            k = _get(row, "k")
+            k = solution_term(row, "k")
             check = merged.members[int(k)] if k is not None else merged
-        out.append((check, focus, _get(row, "value"), _get(row, "path")))
+        out.append((check, focus, solution_term(row, "value"), solution_term(row, "path")))
     return out
 
 
@@ -209,7 +202,7 @@ def validate_fast(
     return run_checks(store, checks, graphs=graphs, workers=workers, progress=progress)
 
 
-def _label(store: ox.Store, node: Identifier) -> str:
+def label_in_store(store: ox.Store, node: Identifier) -> str:
     """rdfs:label of ``node`` in ``store`` (``@en`` first, then any), else the node."""
     if not isinstance(node, URIRef | BNode):
         return str(node)
@@ -219,17 +212,6 @@ def _label(store: ox.Store, node: Identifier) -> str:
         chosen = sorted(x.value for x in labels if lang is None or x.language == lang)
         if chosen:
             return chosen[0]
-    return str(node)
-
-
-def _text(names: Graph, node: Identifier | None) -> str | None:
-    if node is None:
-        return None
-    if isinstance(node, URIRef):
-        try:
-            return names.namespace_manager.normalizeUri(str(node))
-        except Exception:  # noqa: BLE001 - fall back to the plain IRI
-            return str(node)
     return str(node)
 
 
@@ -255,12 +237,12 @@ def as_report(
         Finding(
             severity=str(f.severity).rsplit("#", 1)[-1],
             focus=str(f.focus),
-            focus_label=_label(store, f.focus),
-            path=_text(names, f.path),
-            value=_text(names, f.value),
+            focus_label=label_in_store(store, f.focus),
+            path=short_text(names, f.path),
+            value=short_text(names, f.value),
             message=f.message,
             shape=str(f.shape),
-            component=_text(names, f.component) or "",
+            component=short_text(names, f.component) or "",
             nodes=(f.focus, f.path, f.value),
         )
         for f in findings

@@ -23,6 +23,7 @@ from rdflib.term import Node
 
 from kg.diagnostic import ERROR, WARNING, Diagnostic
 from kg.linemap import Located, column_of, find_line
+from kg.names import qname
 from kg.validate import Finding, ValidationReport, read_results, validate
 
 
@@ -61,21 +62,14 @@ def shape_name(shapes: Graph, shape: str) -> str:
     'ckgsh:StateShape'
     """
     if shape.startswith(("http://", "https://", "urn:")):
-        return _qname(shapes, URIRef(shape))
+        return qname(shapes, URIRef(shape))
     node = BNode(shape)
     parent = shapes.value(None, SH.property, node)
     path = shapes.value(node, SH.path)
     if parent is None:
         return shape
-    where = f"{_qname(shapes, parent)} sh:property"
-    return f"{where} [sh:path {_qname(shapes, path)}]" if isinstance(path, URIRef) else where
-
-
-def _qname(graph: Graph, node: Node) -> str:
-    try:
-        return graph.namespace_manager.normalizeUri(str(node))
-    except Exception:  # noqa: BLE001 - fall back to the IRI
-        return str(node)
+    where = f"{qname(shapes, parent)} sh:property"
+    return f"{where} [sh:path {qname(shapes, path)}]" if isinstance(path, URIRef) else where
 
 
 def to_diagnostic(

@@ -217,6 +217,23 @@ def to_ox_quad(
     return ox.Quad(s, p, o, graph if graph is not None else ox.DefaultGraph())
 
 
+def solution_term(row: ox.QuerySolution, name: str) -> Identifier | None:
+    """The value bound to ``name`` in a SELECT row as an rdflib term; None when unbound
+    or not a variable of the query.
+
+    Examples
+    --------
+    >>> row = next(iter(select(ox.Store(), 'SELECT ?x ?y WHERE { BIND("a" AS ?x) }')))
+    >>> solution_term(row, "x"), solution_term(row, "y"), solution_term(row, "z")
+    (rdflib.term.Literal('a'), None, None)
+    """
+    try:
+        value = row[name]
+    except (KeyError, IndexError):
+        return None
+    return to_rdflib_term(value) if value is not None else None
+
+
 def select(
     store: ox.Store,
     query: str,
@@ -284,6 +301,7 @@ __all__ = [
     "load_store",
     "rdf_format",
     "select",
+    "solution_term",
     "to_ox_quad",
     "to_ox_term",
     "to_rdflib",

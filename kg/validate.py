@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
+
+from kg.names import short_text
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -115,19 +117,6 @@ def label_of(graph: Graph, node: Node) -> str:
     return str(node)
 
 
-def _text(graph: Graph, node: Node | None) -> str | None:
-    if node is None:
-        return None
-    if isinstance(node, Literal):
-        return str(node)
-    if isinstance(node, URIRef):
-        try:
-            return graph.namespace_manager.normalizeUri(str(node))
-        except Exception:  # noqa: BLE001 - fall back to the plain text
-            return str(node)
-    return str(node)
-
-
 def read_results(results: Graph, data: Graph) -> list[Finding]:
     """Turn a SHACL results graph into sorted :class:`Finding` objects.
 
@@ -144,11 +133,11 @@ def read_results(results: Graph, data: Graph) -> list[Finding]:
                 severity=str(sev).rsplit("#", 1)[-1] if sev is not None else "Violation",
                 focus=str(focus),
                 focus_label=label_of(data, focus) if focus is not None else "",
-                path=_text(data, results.value(result, SH.resultPath)),
-                value=_text(data, results.value(result, SH.value)),
+                path=short_text(data, results.value(result, SH.resultPath)),
+                value=short_text(data, results.value(result, SH.value)),
                 message="; ".join(msgs) or "constraint not satisfied",
                 shape=str(results.value(result, SH.sourceShape)),
-                component=_text(data, component) or "",
+                component=short_text(data, component) or "",
                 nodes=(
                     focus,
                     results.value(result, SH.resultPath),
