@@ -30,8 +30,8 @@ from kg.errors import DataError
 from kg.load import load_graph, parse_turtle
 from kg.project import check_project
 from kg.resources import Layout
-from kg.store import load_store, select, to_ox_quad, to_rdflib_term
-from kg.store_checks import check_store
+from kg.store import select, to_ox_quad, to_rdflib_term
+from kg.store_checks import load_checked_store
 
 _BLANK = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"
 
@@ -140,10 +140,7 @@ def project_store(layout: Layout) -> ox.Store:
     >>> len(project_store(find_layout())) > 0  # doctest: +SKIP
     True
     """
-    ontology = parse_turtle(layout.ontology)
-    files = [layout.ontology, *layout.data_files]
-    store = load_store(files)
-    check_store(store, files, ontology=ontology)
+    store, _ = load_checked_store(layout)
     skolemize_store(store)
     return store
 

@@ -22,8 +22,7 @@ from rdflib import Graph
 from kg.load import parse_turtle
 from kg.resources import Layout
 from kg.shacl_sparql import Progress, as_report, validate_fast
-from kg.store import load_store
-from kg.store_checks import check_store
+from kg.store_checks import load_checked_store
 from kg.validate import ValidationReport
 
 
@@ -58,11 +57,8 @@ def check_project_fast(
     UsageError
         A shape uses a SHACL construct the SPARQL engine does not support.
     """
-    ontology = parse_turtle(layout.ontology)
+    store, ontology = load_checked_store(layout)
     shapes = parse_turtle(layout.shapes) if layout.shapes.is_file() else Graph()
-    files = [layout.ontology, *layout.data_files]
-    store = load_store(files)
-    check_store(store, files, ontology=ontology)
     names = Graph()
     for prefix, ns in ontology.namespaces():
         names.bind(prefix, ns, override=False)

@@ -26,8 +26,7 @@ from kg.export import EmptyViewWarning, to_gexf, to_graphml
 from kg.load import load_graph, parse_turtle
 from kg.plot import render, too_large
 from kg.resources import Layout
-from kg.store import load_store
-from kg.store_checks import check_store
+from kg.store_checks import load_checked_store
 from kg.storegraph import GraphLike, StoreGraph, indexed
 from kg.views import VIEWS, build_view
 
@@ -121,9 +120,7 @@ def load_view_graph(layout: Layout) -> StoreGraph:
         A file does not parse, has an invalid literal or uses an undeclared
         ``ckg:`` term (``file:line:col``).
     """
-    files = [layout.ontology, *layout.data_files]
-    store = load_store(files)
-    check_store(store, files, ontology=parse_turtle(layout.ontology))
+    store, _ = load_checked_store(layout)
     return StoreGraph(store)
 
 

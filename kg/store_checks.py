@@ -29,8 +29,10 @@ from rdflib.term import Node
 from kg import CKG
 from kg.checks import bad_literal, declared_terms
 from kg.errors import LoadError
+from kg.load import parse_turtle
 from kg.locate import locate_term, prefixes
-from kg.store import select, to_rdflib_term
+from kg.resources import Layout
+from kg.store import load_store, select, to_rdflib_term
 
 PathLike = str | os.PathLike[str]
 
@@ -113,4 +115,20 @@ def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) 
         raise LoadError.first_of(errors)
 
 
-__all__ = ["bad_store_literals", "check_store", "undeclared_store_terms"]
+def load_checked_store(layout: Layout) -> tuple[ox.Store, Graph]:
+    """The project's ontology and data in a new store, checked by :func:`check_store`;
+    returned with the ontology as an rdflib graph (small).
+
+    Raises
+    ------
+    LoadError
+        A file does not parse, has an invalid literal or an undeclared ``ckg:`` term.
+    """
+    ontology = parse_turtle(layout.ontology)
+    files = [layout.ontology, *layout.data_files]
+    store = load_store(files)
+    check_store(store, files, ontology=ontology)
+    return store, ontology
+
+
+__all__ = ["bad_store_literals", "check_store", "load_checked_store", "undeclared_store_terms"]
