@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -25,10 +24,11 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import Graph
 
+from kg.locate import prefixes
+
 Writer = Callable[[BinaryIO], None]
 """Writes one output file into an open binary handle."""
 
-_PREFIX_RE = re.compile(rb"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.M)
 _HEAD_BYTES = 1 << 20
 
 
@@ -54,11 +54,10 @@ def file_prefixes(paths: Iterable[Path], *, head: int = _HEAD_BYTES) -> dict[str
     found: dict[str, str] = {}
     for path in paths:
         with open(path, "rb") as handle:
-            chunk = handle.read(head)
-        for match in _PREFIX_RE.finditer(chunk):
-            name = (match.group(1) or b"").decode("utf-8", "replace")
-            if name and name not in found:
-                found[name] = match.group(2).decode("utf-8", "replace")
+            text = handle.read(head).decode("utf-8", "replace")
+        for name, namespace in prefixes(text).items():
+            if name:
+                found.setdefault(name, namespace)
     return found
 
 

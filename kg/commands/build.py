@@ -44,19 +44,20 @@ def run(args: argparse.Namespace) -> int:
     """Build; print the summary (stdout) or the findings (stderr)."""
     layout = find_layout(args.root)
     progress = tty_progress()
+    failed: DataError | None = None
     try:
         summary = build(layout, out_dir=args.out, engine=args.engine, progress=progress)
     except DataError as exc:
-        if progress is not None:
-            progress.close()
-        findings = [f for f in exc.findings if isinstance(f, Finding)]
-        located = locate_findings(findings, layout.data_files)
-        text = dumps(findings_json(located)) if args.format == "json" else findings_text(located)
-        print(text, file=sys.stderr)
-        print(f"build failed: {exc}", file=sys.stderr)
-        return 1
+        failed = exc
     finally:
         if progress is not None:
             progress.close()
+    if failed is not None:
+        findings = [f for f in failed.findings if isinstance(f, Finding)]
+        located = locate_findings(findings, layout.data_files)
+        text = dumps(findings_json(located)) if args.format == "json" else findings_text(located)
+        print(text, file=sys.stderr)
+        print(f"build failed: {failed}", file=sys.stderr)
+        return 1
     print(dumps(summary.as_dict()) if args.format == "json" else summary_text(summary))
     return 0
