@@ -1,10 +1,11 @@
 """What the GEXF and GraphML writers share: attribute types, value text, XML output.
 
 Both writers stream their document through lxml's incremental serializer
-(:class:`lxml.etree.xmlfile`): the skeleton is opened with ``xf.element`` and
-each node and edge is built as a small element and written at once, so no tree
-of the whole document is held. lxml escapes every value and refuses characters
-XML does not allow (:class:`ValueError`), so nothing invalid is written.
+(:class:`lxml.etree.xmlfile`): every element, down to each attribute value, is
+written with ``xf.element`` as it is opened, so no element tree is built (an
+element tree costs about as much again) and the namespaces are declared once,
+on the root. lxml escapes every value and refuses characters XML does not
+allow (:class:`ValueError`), so nothing invalid is written.
 
 Examples
 --------

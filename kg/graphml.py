@@ -3,7 +3,8 @@
 Node ids are ``n0``, ``n1`` … and edge ids ``e0``, ``e1`` … (XML NMTOKENs,
 unique in the file); the IRI is kept in the ``iri`` key; keys are typed
 (``string``, ``int``, ``double``, ``boolean``). The document is streamed with
-lxml's incremental serializer (see :mod:`kg.exportcommon`).
+lxml's incremental serializer (see :mod:`kg.exportcommon`), one key, node or
+edge per line.
 
 Examples
 --------
@@ -17,7 +18,6 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
-from lxml import etree
 
 from kg.exportcommon import (
     attribute_types,
@@ -34,7 +34,8 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 GRAPHML_LOCATION = f"{GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 GRAPHML_TYPES = {"boolean": "boolean", "integer": "int", "double": "double", "string": "string"}
 
-_NSMAP = {None: GRAPHML_NS}
+_LINES = tuple("\n" + "  " * depth for depth in range(3))
+"""A line break and the indentation of each depth: one key, node or edge per line."""
 _G = f"{{{GRAPHML_NS}}}"
 _DATA, _NODE, _EDGE = f"{_G}data", f"{_G}node", f"{_G}edge"
 
@@ -55,21 +56,27 @@ def _keys(xf: Any, view: nx.Graph) -> dict[str, dict[str, str]]:
             count += 1
             attrs = {"id": key, "for": domain, "attr.name": name}
             attrs["attr.type"] = GRAPHML_TYPES[kind]
-            xf.write(etree.Element(f"{_G}key", attrs, nsmap=_NSMAP), pretty_print=True)
+            xf.write(_LINES[1])
+            with xf.element(f"{_G}key", attrs):
+                pass
     return ids
 
 
-def _data(element: Any, data: dict[str, Any], keys: dict[str, str], what: str) -> None:
-    sub, text = etree.SubElement, value_text
-    try:
-        for name, value in data.items():
-            key = keys.get(name)
-            if key is not None and value is not None:
-                data_element = sub(element, _DATA)  # then set: faster than keywords
-                data_element.set("key", key)
-                data_element.text = value if type(value) is str else text(value)
-    except ValueError as exc:
-        raise not_xml(what, data, exc) from None
+def _data(xf: Any, data: dict[str, Any], keys: dict[str, str]) -> None:
+    """Write a ``<data>`` element for each attribute of ``data`` that has a key."""
+    element, write, text = xf.element, xf.write, value_text
+    for name, value in data.items():
+        key = keys.get(name)
+        if key is not None and value is not None:
+            with element(_DATA, key=key):
+                write(value if type(value) is str else text(value))
+
+
+def _item(xf: Any, tag: str, head: dict[str, str], data: dict[str, Any], keys: Any) -> None:
+    """Write one node or edge element, on its own line, with its data."""
+    xf.write(_LINES[2])
+    with xf.element(tag, head):
+        _data(xf, data, keys)
 
 
 def to_graphml(view: nx.Graph) -> bytes:
@@ -96,22 +103,28 @@ def _graphml(view: nx.Graph) -> bytes:
     head = {"id": "G", "edgedefault": "directed" if view.is_directed() else "undirected"}
     with xml_document() as (xf, buf), xf.element(f"{_G}graphml", root, nsmap=nsmap):
         keys = _keys(xf, view)
+        xf.write(_LINES[1])
         with xf.element(f"{_G}graph", head):
-            graph_data = etree.Element(f"{_G}graph", nsmap=_NSMAP)
-            _data(graph_data, view.graph, keys["graph"], "the graph")
-            for child in graph_data:
-                xf.write(child, pretty_print=True)
+            try:
+                xf.write(_LINES[2])
+                _data(xf, view.graph, keys["graph"])
+            except ValueError as exc:
+                raise not_xml("the graph", view.graph, exc) from None
             ids = {node: f"n{i}" for i, node in enumerate(view.nodes)}
             node_keys, edge_keys = keys["node"], keys["edge"]
             for node, data in view.nodes(data=True):
-                element = etree.Element(_NODE, id=ids[node], nsmap=_NSMAP)
-                _data(element, {"iri": str(node), **data}, node_keys, f"node {node!r}")
-                xf.write(element, pretty_print=True)
+                try:
+                    _item(xf, _NODE, {"id": ids[node]}, {"iri": str(node), **data}, node_keys)
+                except ValueError as exc:
+                    raise not_xml(f"node {node!r}", {"iri": str(node), **data}, exc) from None
             for i, (u, v, data) in enumerate(edges_of(view)):
-                attrs = {"id": f"e{i}", "source": ids[u], "target": ids[v]}
-                element = etree.Element(_EDGE, attrs, nsmap=_NSMAP)
-                _data(element, data, edge_keys, f"edge {u!r} -> {v!r}")
-                xf.write(element, pretty_print=True)
+                head = {"id": f"e{i}", "source": ids[u], "target": ids[v]}
+                try:
+                    _item(xf, _EDGE, head, data, edge_keys)
+                except ValueError as exc:
+                    raise not_xml(f"edge {u!r} -> {v!r}", data, exc) from None
+            xf.write(_LINES[1])
+        xf.write(_LINES[0])
     return buf.getvalue()
 
 

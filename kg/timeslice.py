@@ -275,6 +275,26 @@ def intersect(spans: Iterable[Span]) -> Span:
     return Span(max(starts) if starts else None, min(ends) if ends else None, basis)
 
 
+def merged_bounds(spans: Iterable[Span]) -> list[tuple[date | None, date | None]]:
+    """``(start, end)`` of the union of the dated ``spans``, sorted (``None``: open bound).
+
+    Spans that overlap or share a day merge; an open bound absorbs what it reaches.
+
+    >>> merged_bounds([Span(date(2020, 1, 1), None), Span(None, date(2010, 12, 31))])
+    [(None, datetime.date(2010, 12, 31)), (datetime.date(2020, 1, 1), None)]
+    """
+    low, high = date.min, date.max  # open bounds, as sentinels that sort first and last
+    items = sorted((s.start or low, s.end or high) for s in spans if s.basis != "undated")
+    merged: list[tuple[date, date]] = []
+    for start, end in items:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return [(None if a == low else a, None if b == high else b) for a, b in merged]
+
+
 def merge_spans(spans: Iterable[Span]) -> list[Span]:
     """Union of dated spans as sorted, non-overlapping spans (for GEXF spells).
 
@@ -282,21 +302,7 @@ def merge_spans(spans: Iterable[Span]) -> list[Span]:
     >>> [s.iso() for s in merge_spans(spans)]
     ['2010-01-01/2010-12-31', '2020-01-01/..']
     """
-    items = sorted((s for s in spans if s.dated), key=lambda s: s.start or date.min)
-    merged: list[Span] = []
-    for span in items:
-        if merged:
-            last = merged[-1]
-            if (
-                last.end is None
-                or (span.start is not None and span.start <= last.end)
-                or (span.start is None)
-            ):
-                end = None if last.end is None or span.end is None else max(last.end, span.end)
-                merged[-1] = Span(last.start, end, "interval")
-                continue
-        merged.append(Span(span.start, span.end, "interval"))
-    return merged
+    return [Span(start, end, "interval") for start, end in merged_bounds(spans)]
 
 
 __all__ = [
@@ -308,6 +314,7 @@ __all__ = [
     "intersect",
     "literal_date",
     "merge_spans",
+    "merged_bounds",
     "parse_iso_interval",
     "source_documents",
     "span_of",

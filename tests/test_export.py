@@ -270,3 +270,21 @@ def test_every_element_is_in_its_formats_namespace(views: dict[str, nx.Graph]) -
     assert {etree.QName(el).namespace for el in graphml.iter()} == {
         "http://graphml.graphdrawing.org/xmlns"
     }
+
+
+def test_namespaces_declared_once_and_one_node_or_edge_per_line(
+    views: dict[str, nx.Graph],
+) -> None:
+    view = views["actors"]
+    for content, item in (
+        (to_gexf(view), b"<node "),
+        (to_gexf(view, dynamic=True), b"<node "),
+        (to_graphml(view), b"<node "),
+    ):
+        assert content.count(b"xmlns") == content.split(b">", 2)[1].count(b"xmlns")  # root only
+        lines = content.splitlines()
+        nodes = [line for line in lines if item in line]
+        edges = [line for line in lines if b"<edge " in line]
+        assert len(nodes) == view.number_of_nodes() and len(edges) == view.number_of_edges()
+        assert all(line.count(item) == 1 and line.endswith(b"</node>") for line in nodes)
+        assert all(line.count(b"<edge ") == 1 and line.endswith(b"</edge>") for line in edges)
