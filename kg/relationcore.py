@@ -14,7 +14,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from rdflib import URIRef
@@ -102,14 +102,21 @@ def relate(
     span: Span | None = None,
     context: URIRef | None = None,
     symmetric: bool = False,
-) -> Iterator[Relation]:
+) -> list[Relation]:
+    """The relations ``pairs`` carried by ``via``, dated by ``span`` or the time rule.
+
+    A pair of an actor with itself is dropped; a carrier left with no pair is
+    not dated at all (most carriers imply no pair of a given relation).
+    """
     kept = [(s, t) for s, t in pairs if s is not t and _differ(s, t)]
-    if not kept:  # most carriers imply no pair of a given relation: skip their dating
-        return
+    if not kept:
+        return []
     when = span or span_of(graph, via)
     sources, status = _carrier(graph, via)
-    for source, target in kept:
-        yield Relation(source, target, relation, via, when, sources, status, context, symmetric)
+    return [
+        Relation(source, target, relation, via, when, sources, status, context, symmetric)
+        for source, target in kept
+    ]
 
 
 __all__ = [

@@ -41,7 +41,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import combinations
 
 from rdflib import URIRef
@@ -57,7 +57,7 @@ from kg.relationcore import (
     typed,
     uris,
 )
-from kg.storegraph import GraphLike, Terms, indexed
+from kg.storegraph import GraphLike, IndexedGraph, Terms, indexed
 from kg.timeslice import intersect, source_documents, span_of
 
 _CKG, _ORG, _RDF = Terms(CKG), Terms(ORG), Terms(RDF)
@@ -85,9 +85,26 @@ def _mediated_parties(graph: GraphLike, event: URIRef, mediators: list[URIRef]) 
     return [p for p in parties(graph, event) if not _home(graph, p) & side]
 
 
+def _once(graph: GraphLike, extract: Callable[[IndexedGraph], list[Relation]]) -> list[Relation]:
+    """``extract`` on the indexed ``graph``, run once per indexed graph.
+
+    The records are immutable; the actors view reuses those of the mediation
+    and membership views built before it on the same graph (as ``build`` does).
+    """
+    graph = indexed(graph)
+    memo = graph.memo("relations")
+    found = memo.get(extract.__name__)
+    if found is None:
+        found = memo[extract.__name__] = tuple(extract(graph))
+    return list(found)
+
+
 def mediation_relations(graph: GraphLike) -> list[Relation]:
     """Mediator → party for every event with a mediator."""
-    graph = indexed(graph)
+    return _once(graph, _mediation_relations)
+
+
+def _mediation_relations(graph: IndexedGraph) -> list[Relation]:
     events = sorted(
         {s for p in (_CKG.mediatedBy, _CKG.brokeredBy) for s in graph.subjects(p, None)}, key=str
     )
@@ -142,7 +159,10 @@ def cochair_relations(graph: GraphLike) -> list[Relation]:
 
 def membership_relations(graph: GraphLike) -> list[Relation]:
     """Member → group of every co-chairmanship (the bipartite variant)."""
-    graph = indexed(graph)
+    return _once(graph, _membership_relations)
+
+
+def _membership_relations(graph: IndexedGraph) -> list[Relation]:
     found: list[Relation] = []
     for group, members in sorted(_memberships(graph).items()):
         for member, ms in members:

@@ -309,3 +309,30 @@ def test_repository_mediation_spans_1991_to_2025() -> None:
     assert {2008, 2010} <= osce
     assert max(y for ys in years.values() for y in ys) == 2025
     assert min(y for ys in years.values() for y in ys) == 1991
+
+
+GROUP_OF_THREE = """
+id:g a ckg:MediationGroup .
+id:a a ckg:State . id:b a ckg:State . id:c a ckg:State .
+id:ma a ckg:CoChairmanship ; org:member id:a ; org:organization id:g ; org:role ckg:CoChair ;
+    ckg:attestedBy id:docA ; ckg:startYear "1997"^^xsd:gYear .
+id:mb a ckg:CoChairmanship ; org:member id:b ; org:organization id:g ; org:role ckg:CoChair ;
+    ckg:attestedBy id:docB ; ckg:startYear "1997"^^xsd:gYear .
+id:mc a ckg:CoChairmanship ; org:member id:c ; org:organization id:g ; org:role ckg:CoChair ;
+    ckg:attestedBy id:docC ; ckg:startYear "1997"^^xsd:gYear .
+"""
+
+
+@pytest.mark.parametrize("backend", ["rdflib", "store"])
+def test_pairs_carried_by_one_group_keep_their_own_sources(backend: str) -> None:
+    """Co-chair pairs share their group as carrier but not their memberships' sources."""
+    from kg.store import from_rdflib
+    from kg.storegraph import StoreGraph
+
+    graph = turtle(GROUP_OF_THREE)
+    data = graph if backend == "rdflib" else StoreGraph(from_rdflib(graph))
+    edges = build_view(data, "cochair").edges
+    for x, y in (("a", "b"), ("a", "c"), ("b", "c")):
+        edge = edges[iri(x), iri(y)]
+        assert edge["sources"] == SEP.join(sorted([iri(f"doc{x.upper()}"), iri(f"doc{y.upper()}")]))
+        assert (edge["events"], edge["start"]) == (iri("g"), "1997-01-01")
