@@ -21,17 +21,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib import Graph, Literal
 
 from kg.advice import advice_findings
 from kg.diagnostic import ERROR, Diagnostic, sort_diagnostics
-from kg.errors import LoadError, UsageError
+from kg.errors import UsageError
 from kg.filecheck import DEFAULT_MAX_BYTES, parse_file, vocabulary_findings
-from kg.linemap import Located, find_line
+from kg.linemap import Located
+from kg.lint_files import checked_bytes, expand_paths, is_ontology, must_parse, shown
 from kg.projectchecks import project_check_findings
 from kg.qc import ontology_findings, unused_term_warnings
-from kg.reasoning import mentioned_instances, owl_dl_check, owl_rl_errors
+from kg.reasoning import reasoning_findings
 from kg.resources import Layout
 from kg.shaclmap import shacl_findings, shapes_findings
 
@@ -85,70 +85,6 @@ class LintResult:
         return len(self.diagnostics) - self.errors
 
 
-def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
-    """Files given, plus the ``*.ttl`` files under each directory given (sorted).
-
-    Hidden directories (``.git``, ``.venv`` …) are not searched.
-
-    Raises
-    ------
-    LoadError
-        A path does not exist, or a directory holds no Turtle file.
-    """
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*.ttl")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                raise LoadError(path, "no Turtle files (*.ttl) in this directory")
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            raise LoadError(path, "no such file or directory", hint="Check the path.")
-    unique = dict.fromkeys(files)
-    return list(unique)
-
-
-def shown(path: Path) -> Path:
-    """``path`` relative to the current directory when it lies under it (as linters show it).
-
-    Examples
-    --------
-    >>> shown(Path.cwd() / "data" / "a.ttl").as_posix()
-    'data/a.ttl'
-    """
-    try:
-        return path.relative_to(Path.cwd()) if path.is_absolute() else path
-    except ValueError:
-        return path
-
-
-def _must_parse(path: Path, opts: Options) -> Located:
-    parsed, found = parse_file(shown(path), max_bytes=opts.max_bytes)
-    errors = [d for d in found if d.severity == ERROR]
-    if parsed is None or errors:
-        first = errors[0]
-        raise LoadError(
-            path,
-            first.message,
-            line=first.line,
-            column=first.column,
-            hint=f"{first.hint} The validator needs this file to run.".strip(),
-        )
-    return parsed
-
-
-def _is_ontology(f: Located) -> bool:
-    return (None, RDF.type, OWL.Ontology) in f.graph
-
-
 @dataclass
 class _Run:
     ontology_files: list[Located] = field(default_factory=list)
@@ -171,7 +107,7 @@ class _Run:
 
 def _collect(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) -> _Run:
     run = _Run()
-    ontology = _must_parse(layout.ontology, opts)
+    ontology = must_parse(layout.ontology, max_bytes=opts.max_bytes)
     run.ontology_files.append(ontology)
     shapes_path = layout.shapes.resolve() if layout.shapes.is_file() else None
     if paths is None:
@@ -194,7 +130,7 @@ def _collect(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) 
             run.shapes_given = paths is not None
         if parsed is None or resolved == shapes_path:
             continue
-        (run.ontology_files if _is_ontology(parsed) else run.data_files).append(parsed)
+        (run.ontology_files if is_ontology(parsed) else run.data_files).append(parsed)
     if paths is not None and opts.context:
         given = {Path(p).resolve() for p in run.checked}
         for path in layout.data_files:
@@ -225,19 +161,6 @@ def _neighbourhood(run: _Run, hops: int = 2) -> Graph:
         seen |= frontier
         frontier = {n for n in nxt if not isinstance(n, Literal)}
     return graph
-
-
-def checked_bytes(layout: Layout, paths: Sequence[str | Path] | None) -> int:
-    """Total size of the data files to check (the ontology and shapes not counted).
-
-    Raises
-    ------
-    LoadError
-        A path does not exist (see :func:`expand_paths`).
-    """
-    files = list(layout.data_files) if paths is None else expand_paths(paths)
-    skip = {layout.ontology.resolve(), layout.shapes.resolve()}
-    return sum(p.stat().st_size for p in files if p.is_file() and p.resolve() not in skip)
 
 
 def choose_path(
@@ -306,7 +229,9 @@ def lint(
         return lint_store(layout, paths, options=opts, reason=reason, step=step)
     run = _collect(layout, paths, opts)
     ontology = run.graph(run.ontology_files)
-    shapes_file = _must_parse(layout.shapes, opts) if layout.shapes.is_file() else None
+    shapes_file = (
+        must_parse(layout.shapes, max_bytes=opts.max_bytes) if layout.shapes.is_file() else None
+    )
     shapes = run.graph([shapes_file]) if shapes_file else Graph()  # a copy: pySHACL gets its own
     if shapes_file and (opts.meta_shacl or run.shapes_given):
         run.found.extend(shapes_findings(shapes_file))  # (deduplicated when sorting)
@@ -323,7 +248,9 @@ def lint(
     qc_files = run.ontology_files if run.qc_main else run.ontology_files[1:]
     run.found.extend(ontology_findings(qc_files, ontology))
     if opts.reasoner:
-        run.found.extend(_reasoning(run, ontology, data, located, opts))
+        found, notices = reasoning_findings(ontology, data, located, dl=opts.dl)
+        run.found.extend(found)
+        run.notices.extend(notices)
     merged = ontology + data
     checks_dir = layout.queries_dir / "checks"
     run.found.extend(project_check_findings(checks_dir, merged, located))
@@ -363,48 +290,6 @@ def _shacl(
             shapes_file=shapes_file,
             engine="pyshacl",
         )
-
-
-def _reasoning(
-    run: _Run, ontology: Graph, data: Graph, files: Sequence[Located], opts: Options
-) -> list[Diagnostic]:
-    found = []
-    for message in owl_rl_errors(ontology, data):
-        focus = next(iter(mentioned_instances(message)), None)
-        where = find_line(files, URIRef(focus)) if focus else None
-        found.append(
-            Diagnostic(
-                kind="ontology",
-                code="owl-rl-inconsistent",
-                severity=ERROR,
-                message=f"OWL 2 RL inconsistency: {message}",
-                file=str(where[0]) if where else None,
-                line=where[1] if where else None,
-                focus=focus,
-                source="owlrl",
-                hint="Remove the assertion that contradicts the ontology's axioms.",
-            )
-        )
-    if not opts.dl:
-        return found
-    if found:
-        run.notices.append("OWL 2 DL check skipped: OWL 2 RL already found an inconsistency")
-        return found
-    verdict, message = owl_dl_check(ontology, data)
-    if verdict is None:
-        run.notices.append(message)
-    elif verdict is False:
-        found.append(
-            Diagnostic(
-                kind="ontology",
-                code="owl-dl-inconsistent",
-                severity=ERROR,
-                message=message,
-                source="HermiT",
-                hint="HermiT gives no location; validate the files one by one to find it.",
-            )
-        )
-    return found
 
 
 __all__ = [

@@ -35,7 +35,8 @@ from kg.diagnostic import ERROR, Diagnostic, sort_diagnostics
 from kg.errors import LoadError, UsageError
 from kg.filecheck import check_size, parse_file, store_syntax_error, vocabulary_findings
 from kg.linemap import Located
-from kg.lint import LintResult, Options, _is_ontology, _must_parse, expand_paths, shown
+from kg.lint import LintResult, Options
+from kg.lint_files import expand_paths, is_ontology, must_parse, shown
 from kg.lint_locate import Locator, Where, merged_names, names_for, search
 from kg.lint_rows import (
     Names,
@@ -104,7 +105,7 @@ def _classify(layout: Layout, paths: Sequence[str | Path] | None, opts: Options)
         check_size(path, opts.max_bytes)
         if _declares_ontology(path):
             parsed, found = parse_file(path, max_bytes=opts.max_bytes)
-            if parsed is None or _is_ontology(parsed):
+            if parsed is None or is_ontology(parsed):
                 files.found.extend(found)
                 files.modules.extend([parsed] if parsed is not None else [])
                 continue
@@ -161,9 +162,11 @@ def lint_store(
         The shapes use a SHACL construct the SPARQL compiler does not support.
     """
     opts = options or Options()
-    ontology_file = _must_parse(layout.ontology, opts)
+    ontology_file = must_parse(layout.ontology, max_bytes=opts.max_bytes)
     if layout.shapes.is_file():
-        _must_parse(layout.shapes, opts)  # exit 2 before loading anything (cached)
+        must_parse(
+            layout.shapes, max_bytes=opts.max_bytes
+        )  # exit 2 before loading anything (cached)
     files = _classify(layout, paths, opts)
     store = ox.Store()
     syntax = _load(store, files, opts, step)
@@ -198,7 +201,9 @@ def _checks(
     found = list(files.found)
     for module in files.modules:
         found.extend(vocabulary_findings(module, ontology))
-    shapes_file = _must_parse(layout.shapes, opts) if layout.shapes.is_file() else None
+    shapes_file = (
+        must_parse(layout.shapes, max_bytes=opts.max_bytes) if layout.shapes.is_file() else None
+    )
     if shapes_file is not None and (opts.meta_shacl or files.shapes_given):
         found.extend(shapes_findings(shapes_file))
     shapes = shapes_file.graph if shapes_file is not None else Graph()

@@ -3,7 +3,8 @@
 OWL RL (pure Python, always run) reports each inconsistency owlrl finds
 (e.g. an individual of two disjoint classes). The OWL 2 DL check needs Java
 and the optional ``owlready2`` package (which bundles HermiT); when either is
-missing it is skipped and :func:`owl_dl_findings` says why.
+missing it is skipped and :func:`owl_dl_check` says why.
+:func:`reasoning_findings` runs both for the validator.
 
 Examples
 --------
@@ -17,12 +18,15 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 
 from kg import ID
 from kg.checks import bad_literal
+from kg.diagnostic import ERROR, Diagnostic
+from kg.linemap import Located, find_line
 
 _ID_RE = re.compile(re.escape(str(ID)) + r"[^\s'\"<>,)]+")
 
@@ -108,4 +112,58 @@ def owl_dl_check(ontology: Graph, data: Graph) -> tuple[bool | None, str]:
     return True, ""
 
 
-__all__ = ["java_available", "mentioned_instances", "owl_dl_check", "owl_rl_errors"]
+def reasoning_findings(
+    ontology: Graph, data: Graph, files: Sequence[Located], *, dl: bool = True
+) -> tuple[list[Diagnostic], list[str]]:
+    """OWL 2 RL inconsistencies (placed at their first instance), then HermiT's OWL 2 DL check.
+
+    Returns the findings and the notices (a check skipped, and why). The DL
+    check runs only with ``dl`` and when OWL 2 RL found nothing.
+    """
+    found: list[Diagnostic] = []
+    notices: list[str] = []
+    for message in owl_rl_errors(ontology, data):
+        focus = next(iter(mentioned_instances(message)), None)
+        where = find_line(files, URIRef(focus)) if focus else None
+        found.append(
+            Diagnostic(
+                kind="ontology",
+                code="owl-rl-inconsistent",
+                severity=ERROR,
+                message=f"OWL 2 RL inconsistency: {message}",
+                file=str(where[0]) if where else None,
+                line=where[1] if where else None,
+                focus=focus,
+                source="owlrl",
+                hint="Remove the assertion that contradicts the ontology's axioms.",
+            )
+        )
+    if not dl:
+        return found, notices
+    if found:
+        notices.append("OWL 2 DL check skipped: OWL 2 RL already found an inconsistency")
+        return found, notices
+    verdict, message = owl_dl_check(ontology, data)
+    if verdict is None:
+        notices.append(message)
+    elif verdict is False:
+        found.append(
+            Diagnostic(
+                kind="ontology",
+                code="owl-dl-inconsistent",
+                severity=ERROR,
+                message=message,
+                source="HermiT",
+                hint="HermiT gives no location; validate the files one by one to find it.",
+            )
+        )
+    return found, notices
+
+
+__all__ = [
+    "java_available",
+    "mentioned_instances",
+    "owl_dl_check",
+    "owl_rl_errors",
+    "reasoning_findings",
+]
