@@ -2,7 +2,8 @@
 
 Checks of simple (IRI) paths on the same focus nodes are merged by kind: all
 value checks into one query, all maximum counts into one, all minimum counts
-into one. ``VALUES (?k ?p ?n)`` lists the members; each row names its member by
+into one (bounds of 1 apart from the others: those are asked as "two different
+values exist" and "no value exists", without counting). ``VALUES (?k ?p ?n)`` lists the members; each row names its member by
 ``?k``. The focus nodes are then matched once per kind instead of once per
 constraint, which is several times faster on big graphs.
 
@@ -34,6 +35,12 @@ def _query(kind: str, target: str, members: list[Check]) -> str:
     good = " || ".join(
         f"(?k = {k} && {p.cond})" if p.cond else f"?k = {k}" for k, p in enumerate(parts) if p
     )
+    if all(p.bound == 1 and not p.cond for p in parts if p):  # see kg.shacl_plan._count_query
+        if kind == "max":
+            body = "?this ?p ?v . ?this ?p ?w . FILTER (!sameTerm(?v, ?w))"
+        else:
+            body = "FILTER NOT EXISTS { ?this ?p ?v }"
+        return f"SELECT DISTINCT ?this ?k WHERE {{ {target} {values} {body} }}"
     if kind == "max":
         body = f"?this ?p ?v . FILTER ({good})"
         having = "COUNT(DISTINCT ?v) > ?n"
@@ -57,14 +64,16 @@ def merge(checks: Iterable[Check]) -> list[Check]:
     A merged check has ``members``; its rows carry ``?k``, the index of the member
     whose constraint the row violates.
     """
-    groups: dict[tuple[str, str], list[Check]] = {}
+    groups: dict[tuple[str, str, bool], list[Check]] = {}
     out: list[Check] = []
     for check in checks:
         if check.part is None or check.part.kind not in MERGED or check.part.cond:
             out.append(check)
         else:
-            groups.setdefault((check.part.target, check.part.kind), []).append(check)
-    for (target, kind), members in groups.items():
+            # bounds of 1 are asked without counting (see _query): merged apart
+            key = (check.part.target, check.part.kind, check.part.bound == 1)
+            groups.setdefault(key, []).append(check)
+    for (target, kind, _), members in groups.items():
         first = members[0]
         query = _query(kind, target, members)
         out.append(

@@ -229,3 +229,39 @@ def test_findings_carry_messages_severity_and_shape(shapes: Graph) -> None:
         assert f.severity == SH.Violation
         assert f.shape in own
         assert {str(m) for m in shapes.objects(f.shape, SH.message)} == {f.message}
+
+
+COUNTS = """
+@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> .
+ex:S a sh:NodeShape ; sh:targetClass ex:C ;
+  sh:property [ sh:path ex:one ; sh:maxCount 1 ] , [ sh:path ex:two ; sh:maxCount 1 ] ,
+    [ sh:path ex:one ; sh:minCount 1 ] , [ sh:path ex:two ; sh:minCount 1 ] ,
+    [ sh:path ex:three ; sh:maxCount 2 ] , [ sh:path ex:three ; sh:minCount 2 ] ,
+    [ sh:path ex:four ; sh:maxCount 2 ] , [ sh:path ex:none ; sh:maxCount 0 ] ,
+    [ sh:path ( ex:link ex:one ) ; sh:maxCount 1 ] ,
+    [ sh:path ( ex:link ex:one ) ; sh:minCount 1 ] .
+"""
+COUNTS_DATA = """
+@prefix ex: <urn:ex:> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:ok a ex:C ; ex:one 1 ; ex:two "a" ; ex:three 1, 2 ; ex:link ex:ok .
+ex:equal-values a ex:C ; ex:one 1, 1.0 ; ex:two "a", "a"@en ; ex:three 3 .
+ex:same-twice a ex:C ; ex:one 1 ; ex:one 1 ; ex:two "b" ; ex:three 1, 2, 3 ; ex:none 0 ;
+    ex:four 1, 2, 3 .
+ex:empty a ex:C ; ex:link ex:ok, ex:equal-values .
+"""
+
+
+def test_count_constraints_match_pyshacl(tmp_path: Path) -> None:
+    """maxCount/minCount 1 (asked without counting), other bounds (counted), sequence paths."""
+    data = tmp_path / "counts.ttl"
+    data.write_text(COUNTS_DATA, encoding="utf-8")
+    shapes = Graph().parse(data=COUNTS, format="turtle")
+    ref = reference(Graph().parse(data), shapes, None)
+    assert keys(validate_fast([data], shapes=shapes)) == ref
+    focus = {key[0] for key in ref}
+    assert focus == {"<urn:ex:equal-values>", "<urn:ex:same-twice>", "<urn:ex:empty>"}
+    # 1 and 1.0 (equal numbers), "a" and "a"@en are two values each; a repeated triple is one
+    max_count = f"<{SH.MaxCountConstraintComponent}>"
+    assert ("<urn:ex:equal-values>", "<urn:ex:one>", max_count, None) in ref
+    assert ("<urn:ex:equal-values>", "<urn:ex:two>", max_count, None) in ref
+    assert ("<urn:ex:same-twice>", "<urn:ex:one>", max_count, None) not in ref
