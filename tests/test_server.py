@@ -121,6 +121,15 @@ def test_server_stopped_mid_publish_leaves_the_graph_as_before(tmp_path, graph) 
         server.stop()
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Give the child the default SIGINT action a terminal's foreground process has.
+
+    A command started in the background of a non-interactive shell (as some CI
+    runners start their steps) inherits SIGINT *ignored*, and Python keeps it so.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(os.name == "nt", reason="SIGINT handling differs on Windows")
 def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # type: ignore[no-untyped-def]
     port = free_port()
@@ -131,6 +140,7 @@ def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # ty
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
     try:
         assert proc.stdout is not None
