@@ -3,9 +3,10 @@
 Checks of simple (IRI) paths on the same focus nodes are merged by kind: all
 value checks into one query, all maximum counts into one, all minimum counts
 into one (bounds of 1 apart from the others: those are asked as "two different
-values exist" and "no value exists", without counting). ``VALUES (?k ?p ?n)`` lists the members; each row names its member by
-``?k``. The focus nodes are then matched once per kind instead of once per
-constraint, which is several times faster on big graphs.
+values exist" and "no value exists", without counting). ``VALUES (?k ?p ?n)``
+lists the members; each row names its member by ``?k``. The focus nodes are
+then matched once per kind instead of once per constraint, which is several
+times faster on big graphs.
 
 Examples
 --------
