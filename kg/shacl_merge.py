@@ -20,10 +20,12 @@ from collections.abc import Iterable
 
 from rdflib.namespace import SH
 
-from kg.shacl_plan import Check
+from kg.shacl_plan import Check, uncounted
+
+_OPS = {"max": ">", "min": "<"}
 
 
-def _query(kind: str, target: str, members: list[Check]) -> str:
+def _query(kind: str, target: str, members: list[Check], *, bound_one: bool = False) -> str:
     parts = [m.part for m in members]
     rows = " ".join(f"({k} {p.predicate} {p.bound})" for k, p in enumerate(parts) if p)
     values = f"VALUES (?k ?p ?n) {{ {rows} }}"
@@ -33,15 +35,12 @@ def _query(kind: str, target: str, members: list[Check]) -> str:
             f"SELECT DISTINCT ?this ?value ?k WHERE "
             f"{{ {target} {values} ?this ?p ?value . FILTER ({bad}) }}"
         )
+    pattern = uncounted(_OPS[kind], 1, "?p") if bound_one else None
+    if pattern is not None:  # every member's bound is 1: no counting
+        return f"SELECT DISTINCT ?this ?k WHERE {{ {target} {values} {pattern} }}"
     good = " || ".join(
         f"(?k = {k} && {p.cond})" if p.cond else f"?k = {k}" for k, p in enumerate(parts) if p
     )
-    if all(p.bound == 1 and not p.cond for p in parts if p):  # see kg.shacl_plan._count_query
-        if kind == "max":
-            body = "?this ?p ?v . ?this ?p ?w . FILTER (!sameTerm(?v, ?w))"
-        else:
-            body = "FILTER NOT EXISTS { ?this ?p ?v }"
-        return f"SELECT DISTINCT ?this ?k WHERE {{ {target} {values} {body} }}"
     if kind == "max":
         body = f"?this ?p ?v . FILTER ({good})"
         having = "COUNT(DISTINCT ?v) > ?n"
@@ -71,12 +70,12 @@ def merge(checks: Iterable[Check]) -> list[Check]:
         if check.part is None or check.part.kind not in MERGED or check.part.cond:
             out.append(check)
         else:
-            # bounds of 1 are asked without counting (see _query): merged apart
+            # bounds of 1 are asked without counting (kg.shacl_plan.uncounted): merged apart
             key = (check.part.target, check.part.kind, check.part.bound == 1)
             groups.setdefault(key, []).append(check)
-    for (target, kind, _), members in groups.items():
+    for (target, kind, bound_one), members in groups.items():
         first = members[0]
-        query = _query(kind, target, members)
+        query = _query(kind, target, members, bound_one=bound_one)
         out.append(
             Check(
                 first.shape,

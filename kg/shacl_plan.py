@@ -116,25 +116,34 @@ def targets(shapes: Graph, shape: Any, comp: Compiler) -> str | None:
     return f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
 
 
-def _count_query(target: str, path: str, op: str, n: int, cond: str | None) -> str:
-    """Focus nodes with fewer (``<``) or more (``>``) than ``n`` distinct values.
+def uncounted(op: str, n: int, path: str, cond: str | None = None) -> str | None:
+    """The pattern of focus nodes with fewer (``<``) or more (``>``) than one value.
 
     The common bounds need no counting: fewer than one value is "none exists",
     more than one is "two different terms exist" (``sameTerm``: ``COUNT(DISTINCT)``
     counts terms). Oxigraph answers those with index probes per focus node,
     1.5-2.5x faster at 10^6 triples than grouping every focus node's values.
+    None for other bounds (and for ``>`` with a condition on the values).
+
+    >>> uncounted("<", 1, "ex:p")
+    'FILTER NOT EXISTS { ?this ex:p ?v }'
+    >>> uncounted(">", 2, "ex:p") is None
+    True
     """
     filt = f" FILTER ({cond})" if cond else ""
     if op == "<" and n == 1:
-        return (
-            f"SELECT DISTINCT ?this WHERE {{ {target} "
-            f"FILTER NOT EXISTS {{ ?this {path} ?v{filt} }} }}"
-        )
+        return f"FILTER NOT EXISTS {{ ?this {path} ?v{filt} }}"
     if op == ">" and n == 1 and not cond:
-        return (
-            f"SELECT DISTINCT ?this WHERE {{ {target} "
-            f"?this {path} ?v . ?this {path} ?w . FILTER (!sameTerm(?v, ?w)) }}"
-        )
+        return f"?this {path} ?v . ?this {path} ?w . FILTER (!sameTerm(?v, ?w))"
+    return None
+
+
+def _count_query(target: str, path: str, op: str, n: int, cond: str | None) -> str:
+    """Focus nodes with fewer (``<``) or more (``>``) than ``n`` distinct values."""
+    pattern = uncounted(op, n, path, cond)
+    if pattern is not None:
+        return f"SELECT DISTINCT ?this WHERE {{ {target} {pattern} }}"
+    filt = f" FILTER ({cond})" if cond else ""
     body = f"OPTIONAL {{ ?this {path} ?v{filt} }}" if op == "<" else f"?this {path} ?v{filt}"
     return (
         f"SELECT ?this WHERE {{ {target} {body} }} "
@@ -358,4 +367,5 @@ __all__ = [
     "property_checks",
     "sparql_check",
     "targets",
+    "uncounted",
 ]
