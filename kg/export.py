@@ -42,6 +42,7 @@ import networkx as nx
 
 from kg import __version__
 from kg.exportcommon import (
+    LINES,
     EmptyViewWarning,
     attribute_types,
     edges_of,
@@ -78,8 +79,6 @@ _V = f"{{{VIZ_NS}}}"
 _ATTVALUES, _ATTVALUE, _SPELLS, _SPELL = (
     f"{_G}{t}" for t in ("attvalues", "attvalue", "spells", "spell")
 )
-_LINES = tuple("\n" + "  " * depth for depth in range(4))
-"""A line break and the indentation of each depth: one node or edge per line."""
 _COLOURS = {
     kind: {"r": str(r), "g": str(g), "b": str(b)} for kind, (r, g, b) in KIND_COLOURS.items()
 }
@@ -148,14 +147,14 @@ def node_spans(
 
 def _declare(xf: Any, cls: str, types: dict[str, str], dynamic: bool) -> None:
     head = {"class": cls, "mode": "static"} if dynamic else {"class": cls}
-    xf.write(_LINES[2])
+    xf.write(LINES[2])
     with xf.element(f"{_G}attributes", head):
         for key, kind in types.items():
             kind = "anyURI" if key == "iri" else kind
-            xf.write(_LINES[3])
+            xf.write(LINES[3])
             with xf.element(f"{_G}attribute", {"id": key, "title": key, "type": kind}):
                 pass
-        xf.write(_LINES[2])
+        xf.write(LINES[2])
 
 
 def _attvalues(xf: Any, data: dict[str, Any], keys: Iterable[str]) -> None:
@@ -175,10 +174,10 @@ def _gexf_nodes(
     tag, colour, size = f"{_G}node", f"{_V}color", f"{_V}size"
     element, degree = xf.element, view.degree
     spans = node_spans(view, parsed=parsed) if dynamic else {}
-    xf.write(_LINES[2])
+    xf.write(LINES[2])
     with element(f"{_G}nodes", count=str(len(view))):
         for node, data in view.nodes(data=True):
-            xf.write(_LINES[3])
+            xf.write(LINES[3])
             try:
                 with element(tag, {"id": str(node), "label": str(data.get("label", node))}):
                     _attvalues(xf, data, types)
@@ -190,7 +189,7 @@ def _gexf_nodes(
                         pass
             except ValueError as exc:
                 raise not_xml(f"node {node!r}", {"id": node, **data}, exc) from None
-        xf.write(_LINES[2])
+        xf.write(LINES[2])
 
 
 def _edge_head(i: int, u: Any, v: Any, data: dict[str, Any]) -> dict[str, str]:
@@ -208,10 +207,10 @@ def _gexf_edges(
 ) -> None:
     tag, thickness, element = f"{_G}edge", f"{_V}thickness", xf.element
     bounds: dict[str, list[dict[str, str]]] = {}  # by spells text
-    xf.write(_LINES[2])
+    xf.write(LINES[2])
     with element(f"{_G}edges", count=str(view.number_of_edges())):
         for i, (u, v, data) in enumerate(edges_of(view)):
-            xf.write(_LINES[3])
+            xf.write(LINES[3])
             try:
                 with element(tag, _edge_head(i, u, v, data)):
                     _attvalues(xf, data, types)
@@ -227,7 +226,7 @@ def _gexf_edges(
             except ValueError as exc:
                 what = f"edge {u!r} -> {v!r}"
                 raise not_xml(what, {"source": u, "target": v, **data}, exc) from None
-        xf.write(_LINES[2])
+        xf.write(LINES[2])
 
 
 def to_gexf(view: nx.Graph, *, dynamic: bool = False) -> bytes:
@@ -270,25 +269,25 @@ def _gexf(view: nx.Graph, dynamic: bool) -> bytes:
     node_types = attribute_types((d for _, d in view.nodes(data=True)), XML_ATTRS["node"])
     edge_types = attribute_types((d for *_, d in edges_of(view)), XML_ATTRS["edge"])
     with xml_document() as (xf, buf), xf.element(f"{_G}gexf", nsmap=NSMAP, version="1.3"):
-        xf.write(_LINES[1])
+        xf.write(LINES[1])
         with xf.element(f"{_G}meta"):
             for tag, text in (
                 ("creator", f"conflict-kg {__version__}"),
                 ("description", " — ".join(description)),
             ):
-                xf.write(_LINES[2])
+                xf.write(LINES[2])
                 with xf.element(f"{_G}{tag}"):
                     xf.write(text)
-            xf.write(_LINES[1])
-        xf.write(_LINES[1])
+            xf.write(LINES[1])
+        xf.write(LINES[1])
         with xf.element(f"{_G}graph", head):
             _declare(xf, "node", node_types, dynamic)
             _declare(xf, "edge", edge_types, dynamic)
             parsed: dict[str, list[Span] | None] = {}  # edge spans by spells text
             _gexf_nodes(xf, view, node_types, dynamic, parsed)
             _gexf_edges(xf, view, edge_types, dynamic, parsed)
-            xf.write(_LINES[1])
-        xf.write(_LINES[0])
+            xf.write(LINES[1])
+        xf.write(LINES[0])
     return buf.getvalue()
 
 

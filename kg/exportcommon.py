@@ -27,6 +27,10 @@ from typing import Any
 import networkx as nx
 from lxml import etree
 
+LINES = tuple("\n" + "  " * depth for depth in range(4))
+"""A line break and the indentation of each depth, written between elements:
+the writers put one node, edge or key per line."""
+
 
 class EmptyViewWarning(UserWarning):
     """The exported view has no node (the file is valid but empty)."""
@@ -122,6 +126,7 @@ def xml_document() -> Iterator[tuple[Any, io.BytesIO]]:
 
 
 __all__ = [
+    "LINES",
     "EmptyViewWarning",
     "attribute_types",
     "edges_of",

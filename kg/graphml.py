@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from kg.exportcommon import (
+    LINES,
     attribute_types,
     edges_of,
     not_xml,
@@ -34,8 +35,6 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 GRAPHML_LOCATION = f"{GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 GRAPHML_TYPES = {"boolean": "boolean", "integer": "int", "double": "double", "string": "string"}
 
-_LINES = tuple("\n" + "  " * depth for depth in range(3))
-"""A line break and the indentation of each depth: one key, node or edge per line."""
 _G = f"{{{GRAPHML_NS}}}"
 _DATA, _NODE, _EDGE = f"{_G}data", f"{_G}node", f"{_G}edge"
 
@@ -56,7 +55,7 @@ def _keys(xf: Any, view: nx.Graph) -> dict[str, dict[str, str]]:
             count += 1
             attrs = {"id": key, "for": domain, "attr.name": name}
             attrs["attr.type"] = GRAPHML_TYPES[kind]
-            xf.write(_LINES[1])
+            xf.write(LINES[1])
             with xf.element(f"{_G}key", attrs):
                 pass
     return ids
@@ -74,7 +73,7 @@ def _data(xf: Any, data: dict[str, Any], keys: dict[str, str]) -> None:
 
 def _item(xf: Any, tag: str, head: dict[str, str], data: dict[str, Any], keys: Any) -> None:
     """Write one node or edge element, on its own line, with its data."""
-    xf.write(_LINES[2])
+    xf.write(LINES[2])
     with xf.element(tag, head):
         _data(xf, data, keys)
 
@@ -103,10 +102,10 @@ def _graphml(view: nx.Graph) -> bytes:
     head = {"id": "G", "edgedefault": "directed" if view.is_directed() else "undirected"}
     with xml_document() as (xf, buf), xf.element(f"{_G}graphml", root, nsmap=nsmap):
         keys = _keys(xf, view)
-        xf.write(_LINES[1])
+        xf.write(LINES[1])
         with xf.element(f"{_G}graph", head):
             try:
-                xf.write(_LINES[2])
+                xf.write(LINES[2])
                 _data(xf, view.graph, keys["graph"])
             except ValueError as exc:
                 raise not_xml("the graph", view.graph, exc) from None
@@ -123,8 +122,8 @@ def _graphml(view: nx.Graph) -> bytes:
                     _item(xf, _EDGE, head, data, edge_keys)
                 except ValueError as exc:
                     raise not_xml(f"edge {u!r} -> {v!r}", data, exc) from None
-            xf.write(_LINES[1])
-        xf.write(_LINES[0])
+            xf.write(LINES[1])
+        xf.write(LINES[0])
     return buf.getvalue()
 
 
