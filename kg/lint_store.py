@@ -164,9 +164,8 @@ def lint_store(
     opts = options or Options()
     ontology_file = must_parse(layout.ontology, max_bytes=opts.max_bytes)
     if layout.shapes.is_file():
-        must_parse(
-            layout.shapes, max_bytes=opts.max_bytes
-        )  # exit 2 before loading anything (cached)
+        # exit 2 before loading anything (parse_file caches the parse for _checks)
+        must_parse(layout.shapes, max_bytes=opts.max_bytes)
     files = _classify(layout, paths, opts)
     store = ox.Store()
     syntax = _load(store, files, opts, step)
