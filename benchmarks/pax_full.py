@@ -11,12 +11,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.commands.import_ import curated_graph
+from kg.check.shacl.reference import validate
+from kg.cli.import_ import curated_graph
 from kg.importers.report import rates
 from kg.importers.run import import_pax
 from kg.importers.sparql_cache import parsed_once
-from kg.load import parse_turtle
-from kg.validate import validate
+from kg.read.load import parse_turtle
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,8 +1,8 @@
 """The query library (``queries/*.rq``) as the benchmark runs it.
 
-Every library query runs through the project's own path: :mod:`kg.library`
-reads it, :func:`kg.query.prepare` binds its parameters as RDF terms and
-:func:`kg.query.run_local` runs it (on a pyoxigraph store, or on rdflib's
+Every library query runs through the project's own path: :mod:`kg.sparql.library`
+reads it, :func:`kg.sparql.run.prepare` binds its parameters as RDF terms and
+:func:`kg.sparql.run.run_local` runs it (on a pyoxigraph store, or on rdflib's
 in-memory engine for the baseline). Parameters without a default are left
 unbound (the whole graph: the analytic case); parameters that name an entity
 are drawn from the generated graph by the SPARQL of :data:`PICKS` (the first
@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.library import LibraryQuery, list_queries
-from kg.query import Results, prepare
+from kg.sparql.library import LibraryQuery, list_queries
+from kg.sparql.rows import Results
+from kg.sparql.run import prepare
 
 REPO = Path(__file__).resolve().parent.parent
 LIBRARY = REPO / "queries"
@@ -114,7 +115,7 @@ def library(run: Runner, *, queries_dir: Path = LIBRARY) -> list[Bench]:
 
     Examples
     --------
-    >>> from kg.query import local_store, run_local
+    >>> from kg.sparql.run import local_store, run_local
     >>> from rdflib import Graph
     >>> store = local_store(Graph())
     >>> [b.name for b in library(lambda q: run_local(q, store=store))][:1]  # doctest: +SKIP

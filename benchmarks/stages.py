@@ -45,7 +45,7 @@ def ox_bare(args: argparse.Namespace) -> Result:
 
 def load(args: argparse.Namespace) -> Result:
     """The project's store: ontology + data bulk-loaded with file:line errors."""
-    from kg.store import load_store
+    from kg.read.store import load_store
 
     t = _clock()
     store = load_store([ONTOLOGY, args.data])
@@ -65,8 +65,8 @@ def rdflib_parse(args: argparse.Namespace) -> Result:
 
 def validate_fast(args: argparse.Namespace) -> Result:
     """Load into Oxigraph, then run the shapes compiled to SPARQL (``seconds`` = validation)."""
-    from kg.shacl_sparql import validate_fast as run
-    from kg.store import load_store
+    from kg.check.shacl.sparql import validate_fast as run
+    from kg.read.store import load_store
 
     t = _clock()
     store = load_store([ONTOLOGY, args.data])
@@ -82,10 +82,10 @@ def validate_fast(args: argparse.Namespace) -> Result:
 
 
 def validate_pyshacl(args: argparse.Namespace) -> Result:
-    """Baseline (naive pipeline): rdflib parse, then pySHACL through ``kg.validate``."""
+    """Baseline (naive pipeline): rdflib parse, then pySHACL (``kg.check.shacl.reference``)."""
     from rdflib import Graph
 
-    from kg.validate import validate
+    from kg.check.shacl.reference import validate
 
     t = _clock()
     data = Graph().parse(args.data)
@@ -102,23 +102,23 @@ def validate_pyshacl(args: argparse.Namespace) -> Result:
 
 
 def queries_ox(args: argparse.Namespace) -> Result:
-    """The query library (``queries/*.rq``) through ``kg.query`` on the Oxigraph store."""
-    from kg.query import run_local
-    from kg.store import load_store
+    """The query library (``queries/*.rq``) through ``kg.sparql.run`` on the Oxigraph store."""
+    from kg.read.store import load_store
+    from kg.sparql.run import run_local
 
     store = load_store([ONTOLOGY, args.data])
     return run_library(lambda text: run_local(text, store=store), repeat=args.repeat)
 
 
 def queries_rdflib(args: argparse.Namespace) -> Result:
-    """Baseline: the same library queries through ``kg.query`` on rdflib's in-memory engine.
+    """Baseline: the same library queries through ``kg.sparql.run`` on rdflib's in-memory engine.
 
     A query stops repeating once it has spent 30 s, and is given up (reported as
     ``capped``, at the cap: a lower bound) after 60 s: rdflib needs minutes for some.
     """
     from rdflib import Graph
 
-    from kg.query import run_local
+    from kg.sparql.run import run_local
 
     graph = Graph().parse(ONTOLOGY)
     graph.parse(args.data)
@@ -131,15 +131,15 @@ def queries_rdflib(args: argparse.Namespace) -> Result:
 
 
 def views(args: argparse.Namespace) -> Result:
-    """Every network view from the store (``kg.storegraph.StoreGraph``) and its three exports.
+    """Every network view from the store (``kg.views.storegraph.StoreGraph``) and its three exports.
 
     ``seconds`` is the total of views and exports (the facade's indexes are built
     on first use, inside the first view); ``views`` has each view's seconds.
     """
     from benchmarks.views import bench_view
-    from kg.store import load_store
-    from kg.storegraph import StoreGraph
-    from kg.views import VIEWS
+    from kg.read.store import load_store
+    from kg.views.network import VIEWS
+    from kg.views.storegraph import StoreGraph
 
     graph = StoreGraph(load_store([ONTOLOGY, args.data]))
     t = _clock()
@@ -160,9 +160,9 @@ def _project_root(data: Path, tmp: str) -> Path:
 
 
 def build(args: argparse.Namespace) -> Result:
-    """End to end: ``kg.build.build`` (load, validate, graph files, every view and export)."""
-    from kg.build import build as run_build
-    from kg.resources import Layout
+    """End to end: ``kg.outputs.build.build`` (load, validate, graph files, views, exports)."""
+    from kg.outputs.build import build as run_build
+    from kg.read.resources import Layout
 
     marks: list[tuple[str, float]] = []
 
@@ -197,9 +197,9 @@ def naive_build(args: argparse.Namespace) -> Result:
     """
     from rdflib import Graph
 
-    from kg.graphs import view_files
-    from kg.validate import validate
-    from kg.views import VIEWS
+    from kg.check.shacl.reference import validate
+    from kg.outputs.graphs import view_files
+    from kg.views.network import VIEWS
 
     t = _clock()
     data = Graph().parse(args.data)

@@ -14,7 +14,7 @@ import statistics
 import sys
 import time
 
-from kg.cli import main
+from kg.cli.main import main
 
 
 def median_seconds(argv: list[str], runs: int) -> float:

@@ -1,9 +1,9 @@
 """Benchmark the network views and their exports on an Oxigraph store.
 
 ``python -m benchmarks.views --data FILE.nt`` loads the ontology and ``FILE``
-with :func:`kg.store.load_store`, wraps the store in one
-:class:`kg.storegraph.StoreGraph` and, for each view of :data:`kg.views.VIEWS`
-in order (as :func:`kg.graphs.graph_files` does: later views reuse the indexes
+with :func:`kg.read.store.load_store`, wraps the store in one
+:class:`kg.views.storegraph.StoreGraph` and, for each view of :data:`kg.views.network.VIEWS`
+in order (as :func:`kg.outputs.graphs.graph_files` does: later views reuse the indexes
 and caches of earlier ones), times the view, its GEXF, dynamic GEXF and GraphML.
 It prints one JSON object per view, then one for the run: load seconds, the
 facade's index sizes and peak RSS (``ru_maxrss``, MB). ``--cold`` builds each
@@ -46,9 +46,9 @@ def _timed(run: Callable[[], Any]) -> tuple[float, Any]:
 
 def bench_view(graph: Any, name: str, *, png: bool = False) -> dict[str, Any]:
     """Seconds to build the view ``name`` of ``graph`` and to write each export."""
-    from kg.export import EmptyViewWarning, to_gexf, to_graphml
-    from kg.plot import render, too_large
-    from kg.views import build_view
+    from kg.outputs.gexf import EmptyViewWarning, to_gexf, to_graphml
+    from kg.outputs.plot import render, too_large
+    from kg.views.network import build_view
 
     seconds, view = _timed(lambda: build_view(graph, name))
     out: dict[str, Any] = {"view": name, "view_seconds": round(seconds, 3)}
@@ -74,9 +74,9 @@ def bench_view(graph: Any, name: str, *, png: bool = False) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print one JSON object per line."""
-    from kg.store import load_store
-    from kg.storegraph import StoreGraph
-    from kg.views import VIEWS
+    from kg.read.store import load_store
+    from kg.views.network import VIEWS
+    from kg.views.storegraph import StoreGraph
 
     ap = argparse.ArgumentParser(prog="benchmarks.views", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, required=True, help="N-Triples (or any RDF) file")

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from kg.resources import Layout
+from kg.read.resources import Layout
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -10,9 +10,9 @@ import pytest
 from conftest import benchmark_module
 from rdflib import Graph
 
-from kg.library import list_queries
-from kg.query import run_local
-from kg.store import load_store
+from kg.read.store import load_store
+from kg.sparql.library import list_queries
+from kg.sparql.run import run_local
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ import pytest
 from conftest import PREFIXES, write_project
 from rdflib import Graph
 
-from kg.build import BUILD_STEPS, BuildInput, build, write_atomically
 from kg.errors import DataError, LoadError
-from kg.resources import Layout
+from kg.outputs.build import BUILD_STEPS, BuildInput, build, write_atomically
+from kg.read.resources import Layout
 
 
 def test_build_writes_both_files_that_parse_back(project: Path, tmp_path: Path) -> None:

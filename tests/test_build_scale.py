@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import benchmark_module
 
-from kg.cli import main
+from kg.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 

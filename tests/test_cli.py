@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import PREFIXES, write_project
 
-from kg.cli import main
+from kg.cli.main import main
 
 
 def test_bad_date_exit_2_names_file_line_and_writes_nothing(

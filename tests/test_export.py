@@ -16,10 +16,10 @@ from lxml import etree
 from rdflib import Graph
 
 from kg import ID
-from kg.cli import main
-from kg.export import GEXF_NS, EmptyViewWarning, to_gexf, to_graphml
-from kg.graphs import load_project_graph
-from kg.views import build_view, view_names
+from kg.cli.main import main
+from kg.outputs.gexf import GEXF_NS, EmptyViewWarning, to_gexf, to_graphml
+from kg.outputs.graphs import load_project_graph
+from kg.views.network import build_view, view_names
 
 READER_ADDED = {"id", "viz", "spells"}  # what the networkx readers add
 

@@ -1,4 +1,4 @@
-"""The Oxigraph engine checks a project as kg.project.check_project does (pySHACL engine)."""
+"""The Oxigraph engine checks a project as kg.check.project.check_project does (pySHACL engine)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from conftest import BAD_DATA, GOOD_DATA, write_project
 
+from kg.check.fast_project import check_project_fast
+from kg.check.project import check_project
+from kg.check.shacl.reference import Finding
 from kg.errors import LoadError
-from kg.fast_project import check_project_fast
-from kg.project import check_project
-from kg.resources import Layout
-from kg.validate import Finding
+from kg.read.resources import Layout
 
 REPO = Path(__file__).resolve().parent.parent
 

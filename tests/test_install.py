@@ -40,7 +40,9 @@ def test_wheel_install_runs_from_empty_directory(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     empty = tmp_path / "empty"
     empty.mkdir()
-    where = _run([str(py), "-c", "import kg.resources as r; print(r.packaged_root())"], empty, env)
+    where = _run(
+        [str(py), "-c", "import kg.read.resources as r; print(r.packaged_root())"], empty, env
+    )
     bundle = Path(where.stdout.strip())
     assert bundle.name == "_resources" and str(bundle).startswith(str(target)), where
     assert (bundle / "queries" / "README.md").is_file()

@@ -10,10 +10,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg import CKG, ID
-from kg.checks import bad_literal, undeclared_terms
 from kg.errors import LoadError
-from kg.load import load_graph, parse_turtle
-from kg.locate import locate_subject, locate_term
+from kg.read.load import load_graph, parse_turtle
+from kg.read.locate import locate_subject, locate_term
+from kg.read.wellformed import bad_literal, undeclared_terms
 
 N_PREFIX_LINES = PREFIXES.count("\n")  # 7
 

@@ -10,7 +10,7 @@ from conftest import ARTICLE_DATA
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from kg.checks import undeclared_terms
+from kg.read.wellformed import undeclared_terms
 
 REPO = Path(__file__).resolve().parent.parent
 CKG = Namespace("https://w3id.org/conflict-kg/ontology#")

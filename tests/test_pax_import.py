@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 
-from kg.cli import main
+from kg.check.shacl.reference import validate as _validate
+from kg.cli.main import main
 from kg.importers.pax import REQUIRED
 from kg.importers.run import import_pax
 from kg.importers.sparql_cache import parsed_once
-from kg.load import parse_turtle
-from kg.validate import validate as _validate
+from kg.read.load import parse_turtle
 
 REPO = Path(__file__).resolve().parent.parent
 CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
@@ -305,7 +305,7 @@ def test_empty_selection_is_an_error(tmp_path, capsys) -> None:
 
 
 def test_progress_only_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
-    from kg.commands.import_ import _counter, _progress
+    from kg.cli.import_ import _counter, _progress
 
     assert list(_progress(False)(iter([1, 2, 3]))) == [1, 2, 3]  # type: ignore[operator]
     assert "PA-X rows" not in capsys.readouterr().err  # stderr is not a TTY here

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, Graph, Literal, Namespace, URIRef
 
+from kg.check.project import check_project
 from kg.importers.run import import_pax
 from kg.importers.sparql_cache import parsed_once
-from kg.project import check_project
-from kg.resources import Layout
+from kg.read.resources import Layout
 
 REPO = Path(__file__).resolve().parent.parent
 PAX = REPO.parent / "shared" / "data" / "pax" / "pax.csv"
@@ -95,7 +95,7 @@ def test_the_cochair_rows_name_the_cochairs() -> None:
 
 @needs_pax
 def test_the_slice_is_the_importers_output(tmp_path: Path) -> None:
-    from kg.commands.import_ import curated_graph
+    from kg.cli.import_ import curated_graph
 
     result = import_pax(PAX, curated=curated_graph(str(REPO)), ucdp_conflict="388")
     assert len(result.rows_imported) == 33

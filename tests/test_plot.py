@@ -12,11 +12,11 @@ from conftest import REPO, article_layout
 from graphschemas import SCHEMAS, assert_valid
 from rdflib import Graph
 
-from kg.build import build
-from kg.cli import main
-from kg.graphs import load_project_graph
-from kg.plot import render, title_of
-from kg.views import build_view, view_names
+from kg.cli.main import main
+from kg.outputs.build import build
+from kg.outputs.graphs import load_project_graph
+from kg.outputs.plot import render, title_of
+from kg.views.network import build_view, view_names
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

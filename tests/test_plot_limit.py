@@ -11,10 +11,10 @@ import pytest
 from conftest import REPO, article_layout
 from rdflib import Graph
 
-from kg.cli import main
-from kg.graphs import PlotSkippedWarning, graph_files
-from kg.plot import MAX_PLOT_EDGES, MAX_PLOT_NODES, ViewTooLargeError, render, too_large
-from kg.views import VIEWS
+from kg.cli.main import main
+from kg.outputs.graphs import PlotSkippedWarning, graph_files
+from kg.outputs.plot import MAX_PLOT_EDGES, MAX_PLOT_NODES, ViewTooLargeError, render, too_large
+from kg.views.network import VIEWS
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -66,7 +66,7 @@ def test_the_edge_limit_counts_parallel_edges_once() -> None:
 def test_the_plot_command_says_why_it_draws_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kg.commands import plot as plot_cmd
+    from kg.cli import plot as plot_cmd
 
     out = tmp_path / "big.png"
     monkeypatch.setattr(plot_cmd, "view_for", lambda args: _view(MAX_PLOT_NODES + 5))
@@ -79,7 +79,7 @@ def test_graph_files_skips_the_png_of_a_large_view_with_a_warning() -> None:
     graph = Graph().parse(article_layout().data_files[1])
     small = graph_files(graph, prefix="g/")
     assert {f"g/{name}.png" for name in VIEWS} <= set(small)
-    import kg.graphs as graphs
+    import kg.outputs.graphs as graphs
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(

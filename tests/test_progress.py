@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main
-from kg.progress import tty_progress
+from kg.cli.main import main
+from kg.cli.progress import tty_progress
 
 
 class Terminal(io.StringIO):

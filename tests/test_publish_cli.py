@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from test_query_cli import _http, _reply
 
-from kg.cli import main
+from kg.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -13,11 +13,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from kg.cli import main
+from kg.cli.main import main
 from kg.errors import UsageError
-from kg.library import parse_header
-from kg.query import local_store, prepare, run
-from kg.server import free_port
+from kg.sparql.library import parse_header
+from kg.sparql.run import local_store, prepare, run
+from kg.sparql.server import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 ROOT = ["--root", str(REPO)]
@@ -240,7 +240,7 @@ def test_construct_is_refused(tmp_path, capsys) -> None:  # type: ignore[no-unty
 
 
 def test_table_fits_the_width() -> None:
-    from kg.results import table
+    from kg.sparql.results import table
 
     results = run(PROBE, {"text": "a very long value " * 10}, store=local_store(Graph()))
     for width in (40, 80):

@@ -10,10 +10,10 @@ import pytest
 from conftest import article_layout
 from rdflib import Graph
 
-from kg.dataset import project_graph
-from kg.library import list_queries, read_query
-from kg.query import local_store, run
-from kg.results import format_results
+from kg.check.dataset import project_graph
+from kg.sparql.library import list_queries, read_query
+from kg.sparql.results import format_results
+from kg.sparql.run import local_store, run
 
 REPO = Path(__file__).resolve().parent.parent
 EXPECTED = Path(__file__).resolve().parent / "expected"

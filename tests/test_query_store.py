@@ -9,12 +9,12 @@ import pytest
 from conftest import article_layout
 from rdflib import Graph, Literal, URIRef
 
-from kg.cli import main
-from kg.dataset import GENID, project_graph, project_store
+from kg.check.dataset import GENID, project_graph, project_store
+from kg.cli.main import main
 from kg.errors import LoadError
-from kg.query import local_store, run_local
-from kg.resources import Layout
-from kg.store import to_rdflib
+from kg.read.resources import Layout
+from kg.read.store import to_rdflib
+from kg.sparql.run import local_store, run_local
 
 REPO = Path(__file__).resolve().parent.parent
 XSD = "http://www.w3.org/2001/XMLSchema#"

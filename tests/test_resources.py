@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO, write_project
 
 from kg.errors import UsageError
-from kg.resources import ENV_VAR, Layout, find_layout, packaged_root
+from kg.read.resources import ENV_VAR, Layout, find_layout, packaged_root
 
 
 def test_root_option_wins(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import benchmark_module
 
-from kg.shacl_sparql import validate_fast
-from kg.store import load_store
+from kg.check.shacl.sparql import validate_fast
+from kg.read.store import load_store
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY = REPO / "ontology" / "conflict.ttl"

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.cli import main
-from kg.dataset import validated_graph
+from kg.check.dataset import validated_graph
+from kg.cli.main import main
 from kg.errors import EndpointError
-from kg.library import list_queries
-from kg.publish import count_triples, publish
-from kg.query import local_store, run
-from kg.resources import Layout
-from kg.server import OxigraphServer, free_port
+from kg.read.resources import Layout
+from kg.sparql.library import list_queries
+from kg.sparql.publish import count_triples, publish
+from kg.sparql.run import local_store, run
+from kg.sparql.server import OxigraphServer, free_port
 
 REPO = Path(__file__).resolve().parent.parent
 LIBRARY = list_queries(REPO / "queries")
@@ -149,7 +149,7 @@ def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # ty
         n = count_triples(line.rsplit(" ", 1)[1], None, timeout=10)
         assert n == len(validated_graph(Layout.at(REPO)))
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole foreground process group
-        # stopping may wait 10 s for the server before killing it (kg.server.stop);
+        # stopping may wait 10 s for the server before killing it (kg.sparql.server.stop);
         # communicate() drains the pipes, so a chatty child cannot block on them
         try:
             _, err = proc.communicate(timeout=40)

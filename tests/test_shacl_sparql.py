@@ -15,10 +15,10 @@ from rdflib import Graph, Namespace
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from kg.check.shacl.reference import Finding, read_results
+from kg.check.shacl.sparql import FastFinding, as_report, validate_fast
 from kg.errors import UsageError
-from kg.shacl_sparql import FastFinding, as_report, validate_fast
-from kg.store import load_store
-from kg.validate import Finding, read_results
+from kg.read.store import load_store
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY = REPO / "ontology" / "conflict.ttl"
@@ -90,7 +90,7 @@ def both(files: list[Path], shapes: Graph, ontology: Graph) -> tuple[set[Key], s
     results = _results(data, shapes, ontology)
     store = load_store(files)
     fast = validate_fast(store, shapes=shapes, ontology=[ONTOLOGY])
-    names = data + ontology  # the graph whose prefixes kg.validate uses
+    names = data + ontology  # the graph whose prefixes kg.check.shacl.reference uses
     ours = as_report(fast, store, names=names).findings
     assert _reported(ours) == _reported(tuple(read_results(results, names)))
     return _keys(results), keys(fast)

@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg.validate import ValidationReport, validate
+from kg.check.shacl.reference import ValidationReport, validate
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "shapes"

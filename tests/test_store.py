@@ -11,7 +11,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
 from kg.errors import LoadError
-from kg.store import from_rdflib, load_store, select, to_rdflib
+from kg.read.store import from_rdflib, load_store, select, to_rdflib
 
 REPO = Path(__file__).resolve().parent.parent
 FILES = [REPO / "ontology" / "conflict.ttl", *sorted((REPO / "data").glob("*.ttl"))]

@@ -1,4 +1,4 @@
-"""Literal and vocabulary checks on the Oxigraph store agree with kg.checks and name file:line."""
+"""Literal and vocabulary checks on the store agree with kg.read.wellformed, at file:line."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.checks import bad_literals, undeclared_terms
+from kg.check.store_checks import bad_store_literals, check_store, undeclared_store_terms
 from kg.errors import LoadError
-from kg.load import _raw_literals
-from kg.store import load_store
-from kg.store_checks import bad_store_literals, check_store, undeclared_store_terms
+from kg.read.load import _raw_literals
+from kg.read.store import load_store
+from kg.read.wellformed import bad_literals, undeclared_terms
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY = REPO / "ontology" / "conflict.ttl"
@@ -40,7 +40,7 @@ def test_same_problems_as_the_rdflib_checks(tmp_path: Path, ontology: Graph) -> 
     path = tmp_path / "mixed.ttl"
     path.write_text(MIXED, encoding="utf-8")
     store = load_store([path])
-    with _raw_literals():  # literals kept as written, as kg.load parses them
+    with _raw_literals():  # literals kept as written, as kg.read.load parses them
         graph = Graph().parse(path)
     assert {str(x) for x in bad_store_literals(store)} == {str(x) for x in bad_literals(graph)}
     assert {str(x) for x in bad_store_literals(store)} == {"94", "2020-02-30", "twelve", "maybe"}

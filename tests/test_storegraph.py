@@ -1,4 +1,4 @@
-"""The views over an Oxigraph store (kg.storegraph) equal those over an rdflib Graph."""
+"""The views over an Oxigraph store (kg.views.storegraph) equal those over an rdflib Graph."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ from rdflib.namespace import RDF, RDFS
 
 from kg import CKG
 from kg.errors import UsageError
-from kg.export import to_gexf, to_graphml
-from kg.resources import Layout
-from kg.store import load_store
-from kg.storegraph import GraphIndex, StoreGraph, indexed
-from kg.views import VIEWS, build_view
+from kg.outputs.gexf import to_gexf, to_graphml
+from kg.read.resources import Layout
+from kg.read.store import load_store
+from kg.views.network import VIEWS, build_view
+from kg.views.storegraph import GraphIndex, StoreGraph, indexed
 
 Pair = tuple[StoreGraph, Graph]
 
@@ -161,7 +161,7 @@ def test_indexed_wraps_rdflib_once_and_keeps_an_indexed_graph() -> None:
 
 
 def test_memoised_answers_are_copies() -> None:
-    from kg.views import node_attributes
+    from kg.views.network import node_attributes
 
     store_graph, _ = _pair(_files(article_layout()))
     first = node_attributes(store_graph, URIRef("https://w3id.org/conflict-kg/id/russia"))
@@ -171,7 +171,7 @@ def test_memoised_answers_are_copies() -> None:
 
 
 def test_graph_files_from_the_store_equal_those_from_rdflib() -> None:
-    from kg.graphs import graph_files, load_project_graph
+    from kg.outputs.graphs import graph_files, load_project_graph
 
     layout = article_layout()
     from_store = graph_files(StoreGraph(load_store(_files(layout))))

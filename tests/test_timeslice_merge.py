@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from kg.timeslice import UNDATED, Span, merge_spans, merged_bounds
+from kg.views.timeslice import UNDATED, Span, merge_spans, merged_bounds
 
 FIRST = date(2020, 1, 1)
 DAYS = [FIRST + timedelta(days=n) for n in range(-5, 45)]  # beyond every drawn bound

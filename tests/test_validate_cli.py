@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from kg.cli import main
+from kg.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "fixtures" / "invalid"
@@ -209,7 +209,7 @@ def test_directory_search_skips_hidden_folders(
 def test_without_java_the_dl_check_is_skipped_with_a_notice(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kg.reasoning.shutil.which", lambda name: None)
+    monkeypatch.setattr("kg.check.reasoning.shutil.which", lambda name: None)
     fixture = str(CORPUS / "ontology-disjoint-dl.ttl")
     code = main(["--root", str(REPO), "validate", "--format", "json", fixture])
     report = json.loads(capsys.readouterr().out)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.diagnostic import KINDS, Diagnostic
-from kg.lint import Options, lint
-from kg.reasoning import java_available
-from kg.resources import Layout
+from kg.check.diagnostic import KINDS, Diagnostic
+from kg.check.lint import Options, lint
+from kg.check.reasoning import java_available
+from kg.read.resources import Layout
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "fixtures" / "invalid"

@@ -6,7 +6,7 @@ from conftest import BAD_DATA, GOOD_DATA, ONTOLOGY, PREFIXES, SHAPES
 from rdflib import Graph
 
 from kg import ID
-from kg.validate import Finding, label_of, validate
+from kg.check.shacl.reference import Finding, label_of, validate
 
 
 def g(text: str) -> Graph:

@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from kg.cli import main
-from kg.diagnostic import Diagnostic
-from kg.lint import FAST_THRESHOLD, LintResult, Options, choose_path, lint
-from kg.resources import Layout
+from kg.check.diagnostic import Diagnostic
+from kg.check.lint import FAST_THRESHOLD, LintResult, Options, choose_path, lint
+from kg.cli.main import main
+from kg.read.resources import Layout
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "fixtures" / "invalid"

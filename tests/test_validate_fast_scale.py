@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import benchmark_module
 
-from kg.cli import main
+from kg.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 SH = "http://www.w3.org/ns/shacl#"

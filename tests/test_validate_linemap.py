@@ -7,8 +7,8 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.filecheck import parse_file
-from kg.linemap import parse_with_lines
+from kg.check.filecheck import parse_file
+from kg.read.linemap import parse_with_lines
 
 EX = "http://ex.org/"
 TEXT = """@prefix ex: <http://ex.org/> .

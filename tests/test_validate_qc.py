@@ -7,10 +7,10 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg import CKG, ID
-from kg.advice import unreachable_warnings
-from kg.linemap import Located, parse_with_lines
-from kg.qc import ontology_findings, unused_term_warnings
-from kg.reasoning import owl_rl_errors
+from kg.check.advice import unreachable_warnings
+from kg.check.qc import ontology_findings, unused_term_warnings
+from kg.check.reasoning import owl_rl_errors
+from kg.read.linemap import Located, parse_with_lines
 
 PREFIXES = """@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
 @prefix id: <https://w3id.org/conflict-kg/id/> .

@@ -10,9 +10,9 @@ from rdflib import Graph
 
 from kg import ID
 from kg.errors import UsageError
-from kg.graphs import load_project_graph
-from kg.resources import Layout
-from kg.views import SEP, build_view, view_names
+from kg.outputs.graphs import load_project_graph
+from kg.read.resources import Layout
+from kg.views.network import SEP, build_view, view_names
 
 PREFIXES = """\
 @prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
@@ -326,8 +326,8 @@ id:mc a ckg:CoChairmanship ; org:member id:c ; org:organization id:g ; org:role 
 @pytest.mark.parametrize("backend", ["rdflib", "store"])
 def test_pairs_carried_by_one_group_keep_their_own_sources(backend: str) -> None:
     """Co-chair pairs share their group as carrier but not their memberships' sources."""
-    from kg.store import from_rdflib
-    from kg.storegraph import StoreGraph
+    from kg.read.store import from_rdflib
+    from kg.views.storegraph import StoreGraph
 
     graph = turtle(GROUP_OF_THREE)
     data = graph if backend == "rdflib" else StoreGraph(from_rdflib(graph))

@@ -9,9 +9,9 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg import CKG, ID
-from kg.cli import main
-from kg.dataset import project_graph
-from kg.resources import Layout
+from kg.check.dataset import project_graph
+from kg.cli.main import main
+from kg.read.resources import Layout
 
 REPO = Path(__file__).resolve().parent.parent
 PROV_QUOTED = URIRef("http://www.w3.org/ns/prov#wasQuotedFrom")

@@ -1,0 +1,304 @@
+"""The store path of ``conflict-kg validate``: big files, checked in seconds on Oxigraph.
+
+The checked data files and the project's context data are bulk-loaded into one
+Oxigraph store (the ontology goes into a named graph of it), and no rdflib graph
+of the data is built. Syntax, literal and vocabulary checks, SHACL (the shapes
+compiled to SPARQL, :func:`kg.check.shacl.sparql.validate_fast`), the project's SPARQL
+checks, ontology QC of the ontology files and the unused-term warnings run on it,
+with the same diagnostics as the rich path (:func:`kg.check.lint.lint`). Findings are
+then located by reading each file once (:class:`kg.check.lint_locate.Locator`), only
+for the subjects that have a finding. OWL reasoning and the advice warnings are
+not run (a notice says so).
+
+Examples
+--------
+>>> from kg.read.resources import find_layout
+>>> result = lint_store(find_layout(), ["big.nt"])  # doctest: +SKIP
+>>> result.notices[0]  # doctest: +SKIP
+'fast mode: ...'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import mmap
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from kg.check.diagnostic import ERROR, Diagnostic, sort_diagnostics
+from kg.check.filecheck import check_size, parse_file, store_syntax_error, vocabulary_findings
+from kg.check.files import expand_paths, is_ontology, must_parse, shown
+from kg.check.lint_locate import Locator, Where, merged_names, names_for, search
+from kg.check.lint_rows import (
+    Names,
+    Pending,
+    check_rows,
+    literal_rows,
+    shacl_rows,
+    used_in_store,
+    vocabulary_rows,
+)
+from kg.check.options import LintResult, Options
+from kg.check.projectchecks import check_files, store_check_rows
+from kg.check.qc import ontology_findings, unused_term_warnings
+from kg.check.shacl.results import shapes_findings
+from kg.check.shacl.sparql import ONTOLOGY_GRAPH, validate_fast
+from kg.errors import LoadError, UsageError
+from kg.read.linemap import Located
+from kg.read.load import _raw_literals
+from kg.read.resources import Layout
+from kg.read.store import load_file, to_ox_quad
+
+Step = Callable[[str, int, int], None]
+"""``step(what, done, total)``: progress of the long steps (load, SHACL queries)."""
+
+SKIPPED = (
+    "OWL 2 RL/DL reasoning and the advice warnings (missing-label-en, missing-label-id, "
+    "unreachable) were not run"
+)
+
+
+@dataclass
+class _Files:
+    data: list[Path] = field(default_factory=list)
+    modules: list[Located] = field(default_factory=list)
+    context: list[Path] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+    found: list[Diagnostic] = field(default_factory=list)
+    qc_main: bool = False
+    shapes_given: bool = False
+
+
+def _declares_ontology(path: Path) -> bool:
+    """Cheap test before an rdflib parse: only a file that mentions ``Ontology`` can be one."""
+    if path.suffix.lower() not in (".ttl", ".nt") or path.stat().st_size == 0:
+        return False
+    with path.open("rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as m:
+        return m.find(b"Ontology") >= 0
+
+
+def _classify(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) -> _Files:
+    files = _Files()
+    shapes = layout.shapes.resolve() if layout.shapes.is_file() else None
+    if paths is None:
+        targets = [shown(p) for p in layout.data_files]
+        files.checked = [str(shown(layout.ontology))]
+        files.checked += [str(shown(layout.shapes))] if shapes else []
+        files.qc_main = True
+    else:
+        targets = expand_paths(paths)
+    for path in targets:
+        resolved = path.resolve()
+        files.checked.append(str(path))
+        if resolved == layout.ontology.resolve():
+            files.qc_main = True
+            continue
+        if resolved == shapes:
+            files.shapes_given = paths is not None
+            continue
+        check_size(path, opts.max_bytes)
+        if _declares_ontology(path):
+            parsed, found = parse_file(path, max_bytes=opts.max_bytes)
+            if parsed is None or is_ontology(parsed):
+                files.found.extend(found)
+                files.modules.extend([parsed] if parsed is not None else [])
+                continue
+        files.data.append(path)
+    if paths is not None and opts.context:
+        given = {Path(p).resolve() for p in files.checked}
+        files.context = [shown(p) for p in layout.data_files if p.resolve() not in given]
+    return files
+
+
+def _load(store: ox.Store, files: _Files, opts: Options, step: Step | None) -> list[Diagnostic]:
+    """Load the data files (bulk) and the context (each whole or not at all)."""
+    errors = []
+    for n, path in enumerate(files.data):
+        if step is not None:
+            step(f"loading {path}", n, len(files.data))
+        try:
+            load_file(store, path, bulk=True)
+        except LoadError as err:
+            errors.append(store_syntax_error(err))
+    for path in files.context:
+        check_size(path, opts.max_bytes)
+        with contextlib.suppress(LoadError):  # the rich path ignores a broken context file too
+            load_file(store, path, bulk=False)
+    return errors
+
+
+def lint_store(
+    layout: Layout,
+    paths: Sequence[str | Path] | None = None,
+    *,
+    options: Options | None = None,
+    reason: str = "",
+    step: Step | None = None,
+) -> LintResult:
+    """Run the checks of the store path; see the module docstring.
+
+    Parameters
+    ----------
+    layout : Layout
+    paths : sequence of path, optional
+        As :func:`kg.check.lint.lint`.
+    options : Options, optional
+    reason : str
+        Why this path was chosen (for the notice).
+    step : callable, optional
+        Progress of the long steps.
+
+    Raises
+    ------
+    LoadError
+        As :func:`kg.check.lint.lint` (exit 2).
+    UsageError
+        The shapes use a SHACL construct the SPARQL compiler does not support.
+    """
+    opts = options or Options()
+    ontology_file = must_parse(layout.ontology, max_bytes=opts.max_bytes)
+    if layout.shapes.is_file():
+        # exit 2 before loading anything (parse_file caches the parse for _checks)
+        must_parse(layout.shapes, max_bytes=opts.max_bytes)
+    files = _classify(layout, paths, opts)
+    store = ox.Store()
+    syntax = _load(store, files, opts, step)
+    notice = f"fast mode{f' ({reason})' if reason else ''}: {SKIPPED}; --mode full runs them"
+    if syntax:
+        notes = (
+            "not checked further: a syntax error stops the fast mode's other checks "
+            "(fix it and validate again)",
+        )
+        found = sort_diagnostics(files.found + syntax)
+        return LintResult(tuple(found), tuple(files.checked), notes)
+    with _raw_literals():  # lexical forms as written, and no rdflib warnings about them
+        found = _checks(store, files, layout, opts, [ontology_file, *files.modules], step)
+    context = {str(p) for p in files.context}
+    kept = [d for d in found if d.file not in context]
+    return LintResult(tuple(sort_diagnostics(kept)), tuple(files.checked), (notice,))
+
+
+def _checks(
+    store: ox.Store,
+    files: _Files,
+    layout: Layout,
+    opts: Options,
+    ontology_files: list[Located],
+    step: Step | None,
+) -> list[Diagnostic]:
+    """Every check of the store path on the loaded ``store``; the findings located."""
+    say = step or (lambda what, done, total: None)
+    ontology = merged_names([f.graph for f in ontology_files])
+    for f in ontology_files:
+        ontology += f.graph
+    found = list(files.found)
+    for module in files.modules:
+        found.extend(vocabulary_findings(module, ontology))
+    shapes_file = (
+        must_parse(layout.shapes, max_bytes=opts.max_bytes) if layout.shapes.is_file() else None
+    )
+    if shapes_file is not None and (opts.meta_shacl or files.shapes_given):
+        found.extend(shapes_findings(shapes_file))
+    shapes = shapes_file.graph if shapes_file is not None else Graph()
+    try:  # first: it puts the ontology into the store, read below
+        fast = validate_fast(
+            store, shapes=shapes, ontology=ontology, progress=lambda d, t: say("SHACL", d, t)
+        )
+    except UsageError as exc:
+        fast = []
+        found += _uncompiled(exc, shapes_file)
+        if shapes_file is not None and not (opts.meta_shacl or files.shapes_given):
+            found += shapes_findings(shapes_file)
+        ontology_store(store, ontology)
+    say("literals, vocabulary and project checks", 0, 1)
+    graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [
+        ox.DefaultGraph(),
+        ONTOLOGY_GRAPH,
+    ]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # Oxigraph frees the GIL
+        literals = pool.submit(literal_rows, store)
+        vocabulary = pool.submit(vocabulary_rows, store, ontology)
+        used = pool.submit(used_in_store, store, ontology)
+        checks = [
+            pool.submit(store_check_rows, q, store, graphs)
+            for q in check_files(layout.queries_dir / "checks")
+        ]
+        pending = literals.result() + vocabulary.result()
+        bad = {(str(p.s), str(p.o)) for p in pending if p.kind == "literal"}
+        pending += [p for p in shacl_rows(fast, shapes) if (str(p.s), str(p.o)) not in bad]
+        for check in checks:
+            pending += check_rows(check.result())
+        qc_files = ontology_files if files.qc_main else ontology_files[1:]
+        found += ontology_findings(qc_files, ontology)
+        found += unused_term_warnings(qc_files, None, ontology, used=used.result())
+    say(f"locating {len(pending)} findings", 0, 1)
+    return found + _place(pending, files, layout, store, ontology)
+
+
+def _uncompiled(exc: UsageError, shapes_file: Located | None) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            kind="shacl",
+            code="invalid-shapes",
+            severity=ERROR,
+            message=f"SHACL validation could not run: {exc}",
+            file=str(shapes_file.path) if shapes_file else None,
+            source="SHACL-SPARQL compiler",
+            hint="Fix the shapes (or run --mode full, where pySHACL checks them); "
+            "the data was not SHACL-checked.",
+        )
+    ]
+
+
+def ontology_store(store: ox.Store, ontology: Graph) -> None:
+    """Put ``ontology`` into the store's ontology graph (as :func:`validate_fast` does)."""
+    if store.contains_named_graph(ONTOLOGY_GRAPH):
+        store.clear_graph(ONTOLOGY_GRAPH)
+    store.extend(to_ox_quad(t, ONTOLOGY_GRAPH) for t in ontology)
+
+
+def _where(p: Pending, locator: Locator, data: list[Path]) -> Where | None:
+    where = None
+    if p.mode == "triple" and p.p is not None:
+        where = locator.triple(p.s, p.p, p.o)
+    elif p.mode == "shacl":
+        where = locator.where(p.s, p.p, p.o)
+    elif p.mode == "check":
+        exact = p.p is not None and p.o is not None
+        triple = locator.triple(p.s, p.p, p.o) if exact and p.p is not None else None
+        where = triple or locator.subject(p.s)
+    if where is None and p.mode != "none" and not isinstance(p.s, URIRef) and p.o is not None:
+        where = search(data, p.o)  # a blank node: where its value is written
+    return where
+
+
+def _place(
+    pending: list[Pending], files: _Files, layout: Layout, store: ox.Store, ontology: Graph
+) -> list[Diagnostic]:
+    """Locate every pending finding and turn it into a diagnostic."""
+    modules = [f.path for f in files.modules]
+    located = [*files.data, *modules, shown(layout.ontology), *files.context]
+    subjects = {str(p.s) for p in pending if isinstance(p.s, URIRef)}
+    locator = Locator(located, subjects)
+    per_file = {path: names_for(locator.namespaces(path)) for path in located}
+    data_names = merged_names([per_file[p] for p in files.data])
+    names: Names = {"data": data_names, "checks": merged_names([ontology, data_names])}
+    out = []
+    for p in pending:
+        where = _where(p, locator, files.data)
+        names["file"] = per_file.get(where.path) if where else None
+        diagnostic = p.make(names, store)
+        if where is not None:
+            column = locator.column(where, *p.columns) if p.columns else where.column
+            diagnostic = replace(diagnostic, file=str(where.path), line=where.line, column=column)
+        out.append(diagnostic)
+    return out
+
+
+__all__ = ["SKIPPED", "lint_store"]

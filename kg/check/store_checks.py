@@ -1,0 +1,135 @@
+"""The load-time checks of :mod:`kg.read.load`, run on an Oxigraph store instead of rdflib.
+
+Invalid XSD literals and ``ckg:`` terms the ontology does not declare are found
+by SPARQL on the store (the same rules as :mod:`kg.read.wellformed`), then located in the
+files with :func:`kg.read.locate.locate_term`, which is only read when something is
+wrong.
+
+Examples
+--------
+>>> from kg.read.store import load_store
+>>> check_store(load_store(["data/places.ttl"]), ["data/places.ttl"],
+...             ontology=Graph())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from kg import CKG
+from kg.errors import LoadError
+from kg.read.load import parse_turtle
+from kg.read.locate import locate_term, prefixes
+from kg.read.resources import Layout
+from kg.read.store import load_store, select, to_rdflib_term
+from kg.read.wellformed import bad_literal, declared_terms
+
+PathLike = str | os.PathLike[str]
+
+_TYPED = f"""SELECT DISTINCT ?o WHERE {{ ?s ?p ?o
+  FILTER (isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}")
+          && DATATYPE(?o) != <{XSD.string}>) }}"""
+_USED = [
+    f'SELECT DISTINCT ?t WHERE {{ ?t ?p ?o FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{CKG}")) }}',
+    f'SELECT DISTINCT ?t WHERE {{ ?s ?t ?o FILTER (STRSTARTS(STR(?t), "{CKG}")) }}',
+    f'SELECT DISTINCT ?t WHERE {{ ?s ?p ?t FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{CKG}")) }}',
+]
+
+
+def bad_store_literals(store: ox.Store) -> list[Literal]:
+    """The distinct literals of ``store`` that :func:`kg.read.wellformed.bad_literal` rejects,
+    sorted.
+
+    Examples
+    --------
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"),
+    ...               ox.Literal("forty", datatype=ox.NamedNode(str(XSD.integer)))))
+    >>> [str(x) for x in bad_store_literals(s)]
+    ['forty']
+    """
+    logger = logging.getLogger("rdflib.term")
+    previous = (logger.disabled, rdflib.NORMALIZE_LITERALS)
+    logger.disabled, rdflib.NORMALIZE_LITERALS = True, False  # keep lexical forms as stored
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = {
+                lit
+                for row in select(store, _TYPED)
+                if isinstance(lit := to_rdflib_term(row["o"]), Literal) and bad_literal(lit)
+            }
+    finally:
+        logger.disabled, rdflib.NORMALIZE_LITERALS = previous
+    return sorted(found, key=lambda lit: (str(lit.datatype), str(lit)))
+
+
+def undeclared_store_terms(store: ox.Store, ontology: Graph) -> list[URIRef]:
+    """The ``ckg:`` IRIs used anywhere in ``store`` that ``ontology`` does not declare."""
+    used = {URIRef(row["t"].value) for q in _USED for row in select(store, q)}
+    return sorted(used - declared_terms(ontology))
+
+
+def _locate(files: Sequence[Path], term: Node, what: str, hint: str) -> LoadError:
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        pos = locate_term(text, term, prefixes(text))
+        if pos is not None:
+            return LoadError(path, what, line=pos[0], column=pos[1], hint=hint)
+    return LoadError(files[0] if files else "<store>", what, hint=hint)
+
+
+def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) -> None:
+    """Raise :class:`LoadError` (``file:line:col``, others in ``.related``) on bad literals
+    or undeclared ``ckg:`` terms in ``store``, loaded from ``files``.
+    """
+    paths = [Path(f) for f in files]
+    errors = [
+        _locate(
+            paths,
+            lit,
+            f'invalid literal "{lit}" for datatype {lit.datatype}',
+            "Write a valid value of that datatype.",
+        )
+        for lit in bad_store_literals(store)
+    ]
+    errors += [
+        _locate(
+            paths,
+            term,
+            f"ckg:{term[len(str(CKG)) :]} is not declared in the ontology",
+            "Fix the spelling or declare the term in ontology/conflict.ttl.",
+        )
+        for term in undeclared_store_terms(store, ontology)
+    ]
+    if errors:
+        raise LoadError.first_of(errors)
+
+
+def load_checked_store(layout: Layout) -> tuple[ox.Store, Graph]:
+    """The project's ontology and data in a new store, checked by :func:`check_store`;
+    returned with the ontology as an rdflib graph (small).
+
+    Raises
+    ------
+    LoadError
+        A file does not parse, has an invalid literal or an undeclared ``ckg:`` term.
+    """
+    ontology = parse_turtle(layout.ontology)
+    files = [layout.ontology, *layout.data_files]
+    store = load_store(files)
+    check_store(store, files, ontology=ontology)
+    return store, ontology
+
+
+__all__ = ["bad_store_literals", "check_store", "load_checked_store", "undeclared_store_terms"]

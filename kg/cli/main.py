@@ -1,0 +1,98 @@
+"""The ``conflict-kg`` command line.
+
+Exit status: 0 success, 1 the data has findings (SHACL violations),
+2 usage or load error (bad option, missing or unparsable file, invalid literal,
+undeclared ``ckg:`` term, endpoint failure).
+
+To add a subcommand, write ``kg/cli/<name>.py`` defining ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``, and append it to ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from kg import __version__
+from kg.cli import build as build_cmd
+from kg.cli import export as export_cmd
+from kg.cli import import_ as import_cmd
+from kg.cli import plot as plot_cmd
+from kg.cli import publish as publish_cmd
+from kg.cli import query as query_cmd
+from kg.cli import serve as serve_cmd
+from kg.cli import validate as validate_cmd
+from kg.cli import why as why_cmd
+from kg.errors import ConflictKGError, DataError, LoadError
+
+COMMANDS: list[ModuleType] = [
+    validate_cmd,
+    build_cmd,
+    export_cmd,
+    plot_cmd,
+    query_cmd,
+    publish_cmd,
+    serve_cmd,
+    why_cmd,
+    import_cmd,
+]
+"""Command modules, in the order shown by ``--help``."""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with one subparser per module in ``COMMANDS``.
+
+    Examples
+    --------
+    >>> make_parser().parse_args(["--root", "x", "validate"]).root
+    'x'
+    """
+    parser = argparse.ArgumentParser(prog="conflict-kg", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        help="project root (default: $CONFLICT_KG_ROOT, a checkout in the current "
+        "directory, else the files packaged with conflict-kg)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for module in COMMANDS:
+        cmd = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(cmd)
+        cmd.set_defaults(handler=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return the exit status.
+
+    Examples
+    --------
+    >>> main(["validate"])  # doctest: +SKIP
+    0
+    """
+    parser = make_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version or a usage error
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    try:
+        return int(args.handler(args))
+    except LoadError as exc:
+        for err in exc.all:
+            print(f"error: {err}", file=sys.stderr)
+        return 2
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except ConflictKGError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

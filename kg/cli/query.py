@@ -1,0 +1,110 @@
+"""``conflict-kg query``: run a library query or a ``.rq`` file, here or on an endpoint."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kg.check.dataset import project_graph, project_store
+from kg.errors import UsageError
+from kg.read.resources import find_layout
+from kg.sparql import run as sparql
+from kg.sparql.endpoint import check_url
+from kg.sparql.library import LibraryQuery, find_query, list_queries
+from kg.sparql.results import FORMATS, format_results
+
+NAME = "query"
+HELP = "run a SPARQL query from the library (or a .rq file) in-process or on an endpoint"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``query`` options."""
+    parser.add_argument("query", nargs="?", metavar="NAME|PATH", help="library query or file")
+    parser.add_argument("--list", action="store_true", help="list the library queries and exit")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a parameter declared in the query header (repeatable)",
+    )
+    parser.add_argument("--endpoint", metavar="QUERY_URL", help="SPARQL 1.1 query endpoint")
+    parser.add_argument(
+        "--default-graph",
+        action="append",
+        default=[],
+        metavar="IRI",
+        help="with --endpoint: query this named graph as the default graph (repeatable)",
+    )
+    parser.add_argument(
+        "--engine", choices=sparql.ENGINES, default="oxigraph", help="in-process engine"
+    )
+    parser.add_argument("--format", choices=FORMATS, default="table")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="give up after this")
+
+
+def parse_params(items: list[str]) -> dict[str, str]:
+    """Split ``NAME=VALUE`` items.
+
+    Examples
+    --------
+    >>> parse_params(["a=1", "b=x=y"])
+    {'a': '1', 'b': 'x=y'}
+    """
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--param {item!r}: write NAME=VALUE")
+        if name.strip() in values:
+            raise UsageError(f"--param {name.strip()!r} given twice")
+        values[name.strip()] = value
+    return values
+
+
+def describe(query: LibraryQuery) -> str:
+    """The ``--list`` entry of one query."""
+    lines = [f"{query.name}: {query.title}"]
+    if query.description:
+        lines.append(f"    {query.description}")
+    for p in query.params:
+        extra = f"default {p.default}" if p.default else ("required" if p.required else "optional")
+        lines.append(f"    --param {p.name}=<{p.type}>  ({extra}) {p.doc}")
+    if query.example:
+        lines.append(f"    example: {query.example}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the query; print the results on stdout."""
+    layout = find_layout(args.root)
+    if args.list:
+        print("\n\n".join(describe(q) for q in list_queries(layout.queries_dir)))
+        return 0
+    if not args.query:
+        raise UsageError("name a query (see 'conflict-kg query --list') or give --list")
+    if args.timeout is not None and args.timeout <= 0:
+        raise UsageError(f"--timeout {args.timeout:g}: give a positive number of seconds")
+    if args.endpoint is not None:
+        check_url(args.endpoint, option="--endpoint")
+    elif args.default_graph:
+        raise UsageError("--default-graph needs --endpoint")
+    values = parse_params(args.param)
+    query = find_query(args.query, layout.queries_dir)
+    # In-process, load the project for the engine that runs the query, and only for it:
+    # Oxigraph reads the files itself (no rdflib copy of the data), rdflib parses them.
+    local = args.endpoint is None
+    store = project_store(layout) if local and args.engine == "oxigraph" else None
+    graph = project_graph(layout) if local and args.engine == "rdflib" else None
+    results = sparql.run(
+        query,
+        values,
+        graph=graph,
+        store=store,
+        endpoint=args.endpoint,
+        engine=args.engine,
+        timeout=args.timeout,
+        default_graphs=args.default_graph,
+    )
+    sys.stdout.write(format_results(results, fmt=args.format))
+    return 0

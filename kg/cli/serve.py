@@ -1,0 +1,83 @@
+"""``conflict-kg serve``: a local Oxigraph SPARQL server loaded with the built graph."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from kg.check.dataset import validated_graph
+from kg.errors import EndpointError, UsageError
+from kg.read.resources import find_layout
+from kg.sparql.publish import ntriples_lines
+from kg.sparql.server import OxigraphServer
+
+NAME = "serve"
+HELP = "start a local Oxigraph SPARQL server on 127.0.0.1 with the graph (Ctrl-C stops it)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``serve`` options."""
+    parser.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default 7878)")
+    parser.add_argument(
+        "--location",
+        metavar="DIR",
+        help="directory for the database (default: a temporary one, removed on exit)",
+    )
+
+
+def serve_graph(graph: Graph, location: Path, port: int) -> int:
+    """Load ``graph`` into a database under ``location`` and serve it until Ctrl-C.
+
+    Examples
+    --------
+    >>> serve_graph(Graph(), Path("/tmp/db"), 7878)  # doctest: +SKIP
+    SPARQL query endpoint: http://127.0.0.1:7878/query
+    """
+    location.mkdir(parents=True, exist_ok=True)
+    data = location / "conflict-kg.read.load.nt"
+    data.write_text("\n".join(ntriples_lines(graph)) + "\n", encoding="utf-8")
+    server = OxigraphServer(location=location / "db", port=port)
+    try:
+        server.load(data)
+    finally:
+        data.unlink()
+    server.start()
+    print(f"SPARQL query endpoint: {server.query_url}", flush=True)
+    print(f"update: {server.update_url}  graph store: {server.store_url}", file=sys.stderr)
+    print("Ctrl-C stops the server.", file=sys.stderr, flush=True)
+    process = server.process
+    try:
+        code = process.wait() if process is not None else 0
+    except KeyboardInterrupt:
+        print("stopping the server", file=sys.stderr)
+        return 0
+    finally:
+        server.stop()
+    if code in (0, 130, -signal.SIGINT, -signal.SIGTERM):  # Ctrl-C reached the server first
+        print("the server stopped", file=sys.stderr)
+        return 0
+    raise EndpointError(f"the oxigraph server on port {port} stopped (exit status {code})")
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def run(args: argparse.Namespace) -> int:
+    """Serve until Ctrl-C (or SIGTERM), then stop the server and remove temporary files."""
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: give a port between 1 and 65535")
+    graph = validated_graph(find_layout(args.root))
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if args.location:
+            return serve_graph(graph, Path(args.location), args.port)
+        with tempfile.TemporaryDirectory(prefix="conflict-kg-serve-") as tmp:
+            return serve_graph(graph, Path(tmp), args.port)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

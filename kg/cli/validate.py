@@ -1,0 +1,140 @@
+"""``conflict-kg validate [PATH ...]``: every check, reported like a linter.
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from kg.check.diagnostic import WARNING
+from kg.check.filecheck import DEFAULT_MAX_BYTES
+from kg.check.formats import RENDERERS, render
+from kg.check.lint import FAST_THRESHOLD, MODES, LintResult, Options, lint
+from kg.read.resources import find_layout
+
+NAME = "validate"
+HELP = (
+    "check syntax, literals, vocabulary, SHACL, ontology QC, project checks "
+    "(exit 0 ok, 1 errors, 2 could not run)"
+)
+
+
+def _mebibytes(text: str) -> float:
+    """A non-negative number of MiB (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``validate`` options."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="Turtle (.ttl) or N-Triples (.nt) files, or directories searched for *.ttl "
+        "(default: the project's ontology, shapes and data/)",
+    )
+    parser.add_argument(
+        "--format", choices=tuple(RENDERERS), default="text", help="report format (default: text)"
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument(
+        "--no-reasoner", action="store_true", help="skip the OWL 2 RL and DL consistency checks"
+    )
+    parser.add_argument(
+        "--no-dl",
+        action="store_true",
+        help="skip the OWL 2 DL (HermiT, needs Java) consistency check",
+    )
+    parser.add_argument(
+        "--meta-shacl",
+        action="store_true",
+        help="also check the shapes against SHACL-SHACL (about 1 s; always done "
+        "when the shapes file is among the PATHs)",
+    )
+    parser.add_argument(
+        "--standalone",
+        action="store_true",
+        help="with PATHs: do not load the project's other data files as context",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("oxigraph", "pyshacl"),
+        default="oxigraph",
+        help="SHACL engine: the shapes compiled to SPARQL on Oxigraph (default; "
+        "the same findings as pySHACL, far faster) or pySHACL (the reference; "
+        "implies --mode full)",
+    )
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        default="auto",
+        help=f"full: every check on rdflib graphs with line maps (OWL 2 RL/DL "
+        f"reasoning and advice warnings included); fast: the data in one "
+        f"Oxigraph store, every check but reasoning and advice, for imports of "
+        f"millions of triples (.ttl or .nt); auto (default): fast when the "
+        f"checked data files exceed {FAST_THRESHOLD // 2**20} MiB (curated files "
+        f"are far smaller; above it the full mode takes minutes)",
+    )
+    parser.add_argument(
+        "--max-size",
+        type=_mebibytes,
+        default=DEFAULT_MAX_BYTES / 2**20,
+        metavar="MIB",
+        help=f"refuse larger files (default {DEFAULT_MAX_BYTES // 2**20}: an "
+        "import of 10^7 triples as N-Triples, about 1.4 GB, passes; the fast mode "
+        "needs about 0.7 GB of memory per million triples; 0: no limit)",
+    )
+
+
+def _progress() -> Callable[[str, int, int], None]:
+    """A one-line progress display on stderr (only used when it is a terminal)."""
+
+    def step(what: str, done: int, total: int) -> None:
+        sys.stderr.write(f"\r\033[K{what} {done}/{total}" if total > 1 else f"\r\033[K{what}")
+        sys.stderr.flush()
+
+    return step
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate, print the report to stdout, return 0, 1 or 2."""
+    layout = find_layout(args.root)
+    options = Options(
+        reasoner=not args.no_reasoner,
+        dl=not (args.no_reasoner or args.no_dl),
+        context=not args.standalone,
+        max_bytes=int(args.max_size * 2**20),
+        meta_shacl=args.meta_shacl,
+        engine=args.engine,
+        mode=args.mode,
+    )
+    step = _progress() if sys.stderr.isatty() else None
+    result = lint(layout, args.paths or None, options=options, step=step)
+    if step is not None:
+        sys.stderr.write("\r\033[K")
+    if args.strict:
+        result = LintResult(
+            tuple(d.as_error() if d.severity == WARNING else d for d in result.diagnostics),
+            result.files,
+            result.notices,
+        )
+    if args.format == "text":  # notices go to stderr, the report to stdout
+        for notice in result.notices:
+            print(f"note: {notice}", file=sys.stderr)
+        result = LintResult(result.diagnostics, result.files)
+    try:
+        print(render(result, args.format))
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: the reader has gone, not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1 if result.errors else 0

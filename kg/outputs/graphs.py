@@ -1,0 +1,135 @@
+"""Glue between the project and the network views: loading, dates, the build step.
+
+:func:`graph_files` gives every view of :data:`kg.views.network.VIEWS` as
+``<view>.gexf``, ``<view>.dynamic.gexf``, ``<view>.graphml`` and ``<view>.png``,
+from an rdflib Graph or a :class:`kg.views.storegraph.StoreGraph` over Oxigraph (one
+set of indexes and caches serves all the views). A view over the plot limit
+(:func:`kg.outputs.plot.too_large`) gets no PNG: a :class:`PlotSkippedWarning` says
+which and why. :func:`kg.outputs.build.graphs_step` writes them under
+``graphs/``; :func:`load_view_graph` loads a project for them without rdflib.
+
+Examples
+--------
+>>> parse_day("2020-10-09")
+datetime.date(2020, 10, 9)
+"""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+
+from rdflib import Graph
+
+from kg.check.store_checks import load_checked_store
+from kg.errors import UsageError
+from kg.outputs.gexf import EmptyViewWarning, to_gexf, to_graphml
+from kg.outputs.plot import render, too_large
+from kg.read.load import load_graph, parse_turtle
+from kg.read.resources import Layout
+from kg.views.network import VIEWS, build_view
+from kg.views.storegraph import GraphLike, StoreGraph, indexed
+
+GRAPHS_DIR = "graphs"
+
+
+def parse_day(text: str) -> date:
+    """Parse an ISO date (``YYYY-MM-DD``) given on the command line.
+
+    Raises
+    ------
+    UsageError
+        ``text`` is not a valid date (the message quotes it).
+    """
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"invalid date {text!r}: expected YYYY-MM-DD") from None
+
+
+def load_project_graph(layout: Layout) -> Graph:
+    """The ontology and data of ``layout`` in one graph (no SHACL run).
+
+    Raises
+    ------
+    LoadError
+        A file does not parse, or uses an undeclared ``ckg:`` term.
+    """
+    ontology = parse_turtle(layout.ontology)
+    merged = load_graph(layout.data_files, ontology=ontology)
+    merged += ontology
+    return merged
+
+
+class PlotSkippedWarning(UserWarning):
+    """A view is over the plot limit: its PNG is not drawn (the exports are written)."""
+
+
+def view_files(graph: GraphLike, name: str, *, prefix: str = "") -> dict[str, bytes]:
+    """The outputs of the view ``name``: three exports and, under the plot limit, the PNG.
+
+    No warning for an empty view; a :class:`PlotSkippedWarning` for a PNG not drawn.
+    """
+    view = build_view(graph, name)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", EmptyViewWarning)
+        files = {
+            f"{prefix}{name}.gexf": to_gexf(view),
+            f"{prefix}{name}.dynamic.gexf": to_gexf(view, dynamic=True),
+            f"{prefix}{name}.graphml": to_graphml(view),
+        }
+    reason = too_large(view)
+    if reason is None:
+        files[f"{prefix}{name}.png"] = render(view, fmt="png")
+    else:
+        warnings.warn(f"{prefix}{name}.png not drawn: {reason}", PlotSkippedWarning, stacklevel=2)
+    return files
+
+
+def graph_files(graph: GraphLike, *, prefix: str = f"{GRAPHS_DIR}/") -> dict[str, bytes]:
+    """Every output of every view of :data:`kg.views.network.VIEWS` (see module docstring).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        An rdflib Graph, or a :class:`kg.views.storegraph.StoreGraph` over the build's store.
+    prefix : str
+        Put before each file name.
+
+    Examples
+    --------
+    >>> sorted(graph_files(Graph(), prefix=""))[:3]
+    ['actors.dynamic.gexf', 'actors.gexf', 'actors.graphml']
+    """
+    shared = indexed(graph)
+    files: dict[str, bytes] = {}
+    for name in VIEWS:
+        files.update(view_files(shared, name, prefix=prefix))
+    return files
+
+
+def load_view_graph(layout: Layout) -> StoreGraph:
+    """The ontology and data of ``layout`` in an Oxigraph store, as the views' graph.
+
+    Loaded and checked as ``build`` loads (no SHACL run): no rdflib copy of the
+    data is made, so it scales to the graphs ``build`` handles.
+
+    Raises
+    ------
+    LoadError
+        A file does not parse, has an invalid literal or uses an undeclared
+        ``ckg:`` term (``file:line:col``).
+    """
+    store, _ = load_checked_store(layout)
+    return StoreGraph(store)
+
+
+__all__ = [
+    "GRAPHS_DIR",
+    "PlotSkippedWarning",
+    "graph_files",
+    "load_view_graph",
+    "load_project_graph",
+    "parse_day",
+    "view_files",
+]

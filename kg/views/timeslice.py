@@ -1,0 +1,321 @@
+"""When a relation holds: the time rule of the network views.
+
+A relation of a view (an edge) is *carried* by a node of the graph — the event
+that implies it (talks, ceasefire, statement …), the membership or office
+holding that states it, or, for a plain actor–actor triple such as
+``ckg:partOf``, the subject actor. Its :class:`Span` is taken from the first of
+these that the graph gives:
+
+1. **interval** — the carrier's ``ckg:startDate``/``ckg:startYear`` and
+   ``ckg:endDate``/``ckg:endYear`` (a year starts on 1 January and ends on
+   31 December). A missing end means the relation is ongoing; a missing start
+   means its start is unknown (open to the past).
+2. **event** — the carrier's ``ckg:date`` (that day only) or ``ckg:year``
+   (1 January to 31 December of that year). An event's date is when it
+   happened, so a relation it implies holds for that day or year only and does
+   **not** persist.
+3. **asOf** — the carrier's ``ckg:asOf``: a source attests that the relation
+   held on that date. Its earlier start is unknown and no end is known, so it
+   is taken to hold *from* that date on, until an end is recorded.
+4. **source** — the ``dct:date`` of the source document that attests the
+   carrier (``ckg:attestedBy`` a quotation ``prov:wasQuotedFrom`` a document, or
+   a document directly), or of what it is ``ckg:reportedIn`` (a document, or a
+   dated statement: Putin's appeal is dated by the Kremlin statement of
+   2020-10-08 that reports it). An undated document is dated by the first dated
+   document along its ``ckg:citesSource`` chain (breadth first): the Liputan6
+   article has no date and is dated by the VOA Indonesia report of 2020-10-10
+   that it relays. The earliest such date wins. Like ``asOf``, a source date
+   is an attestation: the relation holds from that date on.
+
+A relation with none of these is *undated*: it is in the full view and in no
+time slice.
+
+Slicing: ``at=D`` keeps a relation iff ``start <= D <= end`` (a missing bound
+is unbounded); ``between=(S, E)`` keeps it iff its span overlaps ``[S, E]``
+(``start <= E`` and ``end >= S``). So an effort dated only by
+``ckg:year 2010`` is absent ``at=2020-10-09`` (its span ended on 2010-12-31),
+while one with ``ckg:startYear 2010`` and no end is present.
+
+Examples
+--------
+>>> from datetime import date
+>>> Span(date(2010, 1, 1), date(2010, 12, 31), "event").contains(date(2020, 10, 9))
+False
+>>> Span(date(2010, 1, 1), None, "interval").contains(date(2020, 10, 9))
+True
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+from rdflib.term import Node
+
+from kg import CKG
+from kg.views.storegraph import GraphLike, Terms, memo_of
+
+_CKG, _DCT, _PROV = Terms(CKG), Terms(DCTERMS), Terms(PROV)
+
+OPEN = ".."
+"""How an open bound is written in an ISO 8601 interval (``2020-10-10/..``)."""
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """The time a relation holds: ``[start, end]``, ``None`` for an open bound.
+
+    ``basis`` says which step of the rule dated it: ``interval``, ``event``,
+    ``asOf``, ``source`` or ``undated``.
+    """
+
+    start: date | None
+    end: date | None
+    basis: str = "interval"
+
+    @property
+    def dated(self) -> bool:
+        """Whether the graph gives any time for the relation."""
+        return self.basis != "undated"
+
+    def contains(self, day: date) -> bool:
+        """Whether the relation holds on ``day`` (always False when undated)."""
+        if not self.dated:
+            return False
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def overlaps(self, start: date, end: date) -> bool:
+        """Whether the relation holds at some time in ``[start, end]``."""
+        if not self.dated:
+            return False
+        return (self.start is None or self.start <= end) and (self.end is None or self.end >= start)
+
+    def iso(self) -> str:
+        """ISO 8601 interval, ``..`` for an open bound (``""`` when undated).
+
+        >>> Span(date(2020, 10, 10), None, "asOf").iso()
+        '2020-10-10/..'
+        """
+        if not self.dated:
+            return ""
+        first = self.start.isoformat() if self.start else OPEN
+        last = self.end.isoformat() if self.end else OPEN
+        return f"{first}/{last}"
+
+
+UNDATED = Span(None, None, "undated")
+
+
+def parse_iso_interval(text: str) -> Span:
+    """Inverse of :meth:`Span.iso` (basis ``interval``).
+
+    >>> parse_iso_interval("2010-01-01/..").end is None
+    True
+    """
+    first, _, last = text.partition("/")
+    return Span(
+        None if first == OPEN else date.fromisoformat(first),
+        None if last in (OPEN, "") else date.fromisoformat(last),
+    )
+
+
+def literal_date(value: Node | None, *, end_of_year: bool = False) -> date | None:
+    """A date from an ``xsd:date``/``xsd:gYear`` (or dateTime) literal, else None.
+
+    A year gives 1 January, or 31 December with ``end_of_year``.
+
+    >>> from rdflib import Literal, XSD
+    >>> literal_date(Literal("2010", datatype=XSD.gYear), end_of_year=True)
+    datetime.date(2010, 12, 31)
+    """
+    if not isinstance(value, Literal):
+        return None
+    text = str(value).strip()
+    try:
+        if len(text) >= 10 and text[4] == "-":
+            return date.fromisoformat(text[:10])
+        year = int(text[:4])
+    except ValueError:
+        return None
+    return date(year, 12, 31) if end_of_year else date(year, 1, 1)
+
+
+def _first(graph: GraphLike, node: Node, *preds: URIRef, end_of_year: bool = False) -> date | None:
+    """The earliest (``end_of_year``: latest) date of the first of ``preds`` that gives one."""
+    for pred in preds:
+        values = list(graph.objects(node, pred))
+        if not values:  # most calls
+            continue
+        found = [
+            d for d in (literal_date(o, end_of_year=end_of_year) for o in values) if d is not None
+        ]
+        if found:
+            return max(found) if end_of_year else min(found)
+    return None
+
+
+def interval_of(graph: GraphLike, node: Node) -> Span | None:
+    """Step 1: the explicit interval of ``node``, if it has a bound."""
+    start = _first(graph, node, _CKG.startDate, _CKG.startYear)
+    end = _first(graph, node, _CKG.endDate, _CKG.endYear, end_of_year=True)
+    if start is None and end is None:
+        return None
+    return Span(start, end, "interval")
+
+
+def document_date(graph: GraphLike, doc: Node) -> date | None:
+    """The ``dct:date`` of ``doc``, else of the first dated document it cites."""
+    memo = memo_of(graph, "document_date")
+    if memo is None:
+        return _document_date(graph, doc)
+    if doc not in memo:
+        memo[doc] = _document_date(graph, doc)
+    return memo[doc]  # type: ignore[no-any-return]
+
+
+def _document_date(graph: GraphLike, doc: Node) -> date | None:
+    seen: set[Node] = set()
+    queue: deque[Node] = deque([doc])
+    while queue:
+        current = queue.popleft()
+        if current in seen:
+            continue
+        seen.add(current)
+        found = _first(graph, current, _DCT.date, _CKG.date)
+        if found is not None:
+            return found
+        queue.extend(sorted(graph.objects(current, _CKG.citesSource), key=str))
+    return None
+
+
+def source_documents(graph: GraphLike, node: Node) -> list[URIRef]:
+    """Documents attesting ``node``: through its quotations, or directly."""
+    memo = memo_of(graph, "source_documents")
+    if memo is None:
+        return _source_documents(graph, node)
+    if node not in memo:
+        memo[node] = _source_documents(graph, node)
+    return list(memo[node])
+
+
+def _source_documents(graph: GraphLike, node: Node) -> list[URIRef]:
+    docs: set[URIRef] = set()
+    for att in graph.objects(node, _CKG.attestedBy):
+        quoted = [d for d in graph.objects(att, _PROV.wasQuotedFrom) if isinstance(d, URIRef)]
+        if quoted:
+            docs.update(quoted)
+        elif isinstance(att, URIRef):
+            docs.add(att)
+    return sorted(docs, key=str)
+
+
+def span_of(
+    graph: GraphLike, node: Node, *, steps: Iterable[str] = ("interval", "event", "asOf")
+) -> Span:
+    """Apply the time rule to the carrier ``node`` (the source step always runs last).
+
+    Parameters
+    ----------
+    graph : GraphLike
+        An rdflib Graph or a :class:`kg.views.storegraph.IndexedGraph` (which caches the answer).
+    node : the event, membership or actor that carries the relation.
+    steps : which of ``interval``, ``event``, ``asOf`` to try before the source date.
+
+    Examples
+    --------
+    >>> from rdflib import Graph
+    >>> span_of(Graph(), CKG.nothing)
+    Span(start=None, end=None, basis='undated')
+    """
+    wanted = frozenset(steps)
+    memo = memo_of(graph, "span_of")
+    if memo is None:
+        return _span_of(graph, node, wanted)
+    key = (node, wanted)
+    if key not in memo:
+        memo[key] = _span_of(graph, node, wanted)
+    return memo[key]  # type: ignore[no-any-return]
+
+
+def _span_of(graph: GraphLike, node: Node, wanted: frozenset[str]) -> Span:
+    if "interval" in wanted and (span := interval_of(graph, node)) is not None:
+        return span
+    if "event" in wanted:
+        day = _first(graph, node, _CKG.date)
+        if day is not None:
+            return Span(day, day, "event")
+        year = _first(graph, node, _CKG.year)
+        if year is not None:
+            return Span(year, date(year.year, 12, 31), "event")
+    if "asOf" in wanted and (day := _first(graph, node, _CKG.asOf)) is not None:
+        return Span(day, None, "asOf")
+    docs = [*source_documents(graph, node), *graph.objects(node, _CKG.reportedIn)]
+    dates = [d for d in (document_date(graph, doc) for doc in docs) if d]
+    if dates:
+        return Span(min(dates), None, "source")
+    return UNDATED
+
+
+def intersect(spans: Iterable[Span]) -> Span:
+    """The time all ``spans`` hold together (for a pair attested by two memberships).
+
+    >>> intersect([Span(date(2020, 1, 1), None, "asOf"), Span(date(2020, 5, 1), None, "asOf")])
+    Span(start=datetime.date(2020, 5, 1), end=None, basis='asOf')
+    """
+    items = list(spans)
+    if not items or any(not s.dated for s in items):
+        return UNDATED
+    starts = [s.start for s in items if s.start is not None]
+    ends = [s.end for s in items if s.end is not None]
+    basis = "+".join(sorted({s.basis for s in items}))
+    return Span(max(starts) if starts else None, min(ends) if ends else None, basis)
+
+
+def merged_bounds(spans: Iterable[Span]) -> list[tuple[date | None, date | None]]:
+    """``(start, end)`` of the union of the dated ``spans``, sorted (``None``: open bound).
+
+    Spans that overlap or share a day merge; an open bound absorbs what it reaches.
+
+    >>> merged_bounds([Span(date(2020, 1, 1), None), Span(None, date(2010, 12, 31))])
+    [(None, datetime.date(2010, 12, 31)), (datetime.date(2020, 1, 1), None)]
+    """
+    low, high = date.min, date.max  # open bounds, as sentinels that sort first and last
+    items = sorted((s.start or low, s.end or high) for s in spans if s.basis != "undated")
+    merged: list[tuple[date, date]] = []
+    for start, end in items:
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return [(None if a == low else a, None if b == high else b) for a, b in merged]
+
+
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    """Union of dated spans as sorted, non-overlapping spans (for GEXF spells).
+
+    >>> spans = [Span(date(2020, 1, 1), None), Span(date(2010, 1, 1), date(2010, 12, 31))]
+    >>> [s.iso() for s in merge_spans(spans)]
+    ['2010-01-01/2010-12-31', '2020-01-01/..']
+    """
+    return [Span(start, end, "interval") for start, end in merged_bounds(spans)]
+
+
+__all__ = [
+    "OPEN",
+    "UNDATED",
+    "Span",
+    "document_date",
+    "interval_of",
+    "intersect",
+    "literal_date",
+    "merge_spans",
+    "merged_bounds",
+    "parse_iso_interval",
+    "source_documents",
+    "span_of",
+]

@@ -1,0 +1,229 @@
+"""Node and edge attributes of the network views (see :mod:`kg.views.network` for their meaning).
+
+Node attributes are memoised per actor on an indexed graph; an edge's
+attributes aggregate the attestations (:class:`kg.views.relations.Relation`) of one
+relation between two actors, once per edge.
+
+Examples
+--------
+>>> from rdflib import Graph, URIRef
+>>> label(Graph(), URIRef("https://w3id.org/conflict-kg/id/russia"))
+'russia'
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from kg import CKG
+from kg.views.relations import Relation
+from kg.views.storegraph import GraphLike, IndexedGraph, Terms, memo_of
+from kg.views.timeslice import Span, interval_of, merge_spans
+
+_CKG, _RDF, _RDFS = Terms(CKG), Terms(RDF), Terms(RDFS)
+
+SEP = " | "
+"""Separator of multi-valued attribute values."""
+
+KINDS = (
+    "State",
+    "InternationalOrganization",
+    "MediationGroup",
+    "GovernmentBody",
+    "Office",
+    "Person",
+    "ArmedForces",
+)
+"""Actor kinds, most specific first; anything else is ``Actor``."""
+
+
+def label(graph: GraphLike, node: URIRef, *, lang: str = "en") -> str:
+    """The ``rdfs:label`` in ``lang``, else any label, else the IRI's last segment.
+
+    >>> from rdflib import Graph
+    >>> label(Graph(), URIRef("https://w3id.org/conflict-kg/id/russia"))
+    'russia'
+    """
+    memo = memo_of(graph, "label")
+    if memo is None:
+        return _label(graph, node, lang)
+    key = (node, lang)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _label(graph, node, lang)
+    return str(found)
+
+
+def _texts(graph: GraphLike, node: URIRef) -> list[tuple[str, str | None]]:
+    """``(text, language)`` of the ``rdfs:label`` literals of ``node``."""
+    if isinstance(graph, IndexedGraph):
+        return graph.texts(node, _RDFS.label)
+    return [
+        (str(o), o.language) for o in graph.objects(node, _RDFS.label) if isinstance(o, Literal)
+    ]
+
+
+def _label(graph: GraphLike, node: URIRef, lang: str) -> str:
+    labels = _texts(graph, node)
+    for text, language in sorted(labels, key=_text_of):
+        if language == lang:
+            return text
+    if labels:
+        return min(labels, key=lambda label: (label[1] or "", label[0]))[0]
+    return str(node).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _text_of(label: tuple[str, str | None]) -> str:
+    return label[0]
+
+
+def kind(graph: GraphLike, node: URIRef) -> str:
+    """The actor kind of ``node`` (its ``ckg:`` class among :data:`KINDS`)."""
+    memo = memo_of(graph, "kind")
+    if memo is None:
+        return _kind(graph, node)
+    found = memo.get(node)
+    if found is None:
+        found = memo[node] = _kind(graph, node)
+    return str(found)
+
+
+_KIND_TERMS = [(name, _CKG[name]) for name in KINDS]
+
+
+def _kind(graph: GraphLike, node: URIRef) -> str:
+    types = set(graph.objects(node, _RDF.type))
+    for name, term in _KIND_TERMS:
+        if term in types:
+            return name
+    for name, term in _KIND_TERMS:  # a subclass declared in the (merged) ontology
+        if any((t, _RDFS.subClassOf, term) in graph for t in types):
+            return name
+    return "Actor"
+
+
+def node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
+    """The node attributes of an actor (see module docstring); a new dict each call."""
+    memo = memo_of(graph, "node_attributes")
+    if memo is None:
+        return _node_attributes(graph, node)
+    found = memo.get(node)
+    if found is None:
+        found = memo[node] = _node_attributes(graph, node)
+    return dict(found)
+
+
+def _node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
+    attrs: dict[str, object] = {
+        "iri": str(node),
+        "label": label(graph, node),
+        "kind": kind(graph, node),
+    }
+    indonesian = [text for text, language in _texts(graph, node) if language == "id"]
+    if indonesian:
+        attrs["label_id"] = min(indonesian)
+    span = interval_of(graph, node)
+    if span is not None and span.start is not None:
+        attrs["start"] = span.start.isoformat()
+    if span is not None and span.end is not None:
+        attrs["end"] = span.end.isoformat()
+    return attrs
+
+
+def _join(values: list[str]) -> str:
+    if len(values) == 1:
+        return values[0] or ""
+    return SEP.join(dict.fromkeys(v for v in values if v))
+
+
+def _via_key(rel: Relation) -> str:
+    return str(rel.via)
+
+
+def _spells(spans: list[Span]) -> list[Span]:
+    if len(spans) == 1:  # merge_spans of one span, without its sorting
+        span = spans[0]
+        return [Span(span.start, span.end, "interval")] if span.dated else []
+    return merge_spans(spans)
+
+
+def _single_attestation(graph: GraphLike, rel: Relation, context: str) -> dict[str, object]:
+    """:func:`edge_attributes` of an edge of one attestation (most edges), without lists."""
+    span = rel.span
+    iso = span.iso()
+    attrs: dict[str, object] = {
+        "relation": rel.relation,
+        "label": rel.relation,
+        "events": str(rel.via),
+        "event_labels": label(graph, rel.via),
+        "dates": iso or "undated",
+        "count": 1,
+        "weight": 1.0,
+        "status": rel.status or "",
+        "sources": _join([str(s) for s in rel.sources]),
+        "spells": iso,  # one span merged is itself
+        "dated_by": span.basis or "",
+        "symmetric": rel.symmetric,
+    }
+    if iso and span.start is not None:
+        attrs["start"] = span.start.isoformat()
+    if iso and span.end is not None:
+        attrs["end"] = span.end.isoformat()
+    if context and rel.context is not None:
+        _context_attributes(graph, attrs, context, [rel.context])
+    return attrs
+
+
+def edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> dict[str, object]:
+    """Aggregate the attestations of one edge into scalar attributes."""
+    if not group[1:]:
+        return _single_attestation(graph, group[0], context)
+    rels = list({r.via: r for r in sorted(group, key=_via_key)}.values()) if group[1:] else group
+    spans = [r.span for r in rels]
+    spells = _spells(spans)
+    relations = _join([r.relation for r in rels])
+    attrs: dict[str, object] = {
+        "relation": relations,
+        "label": relations,
+        "events": SEP.join([str(r.via) for r in rels]),
+        "event_labels": SEP.join([label(graph, r.via) for r in rels]),
+        "dates": SEP.join([s.iso() or "undated" for s in spans]),
+        "count": len(rels),
+        "weight": float(len(rels)),
+        "status": _join([r.status for r in rels]),
+        "sources": _join([str(s) for r in group for s in r.sources]),
+        "spells": SEP.join([s.iso() for s in spells]),
+        "dated_by": _join([s.basis for s in spans]),
+        "symmetric": rels[0].symmetric,
+    }
+    if spells and spells[0].start is not None:
+        attrs["start"] = spells[0].start.isoformat()
+    if spells and all(s.end is not None for s in spells):
+        attrs["end"] = max(s.end for s in spells if s.end is not None).isoformat()
+    contexts = [r.context for r in rels if r.context is not None]
+    if context and contexts:
+        _context_attributes(graph, attrs, context, contexts)
+    return attrs
+
+
+def _context_attributes(
+    graph: GraphLike, attrs: dict[str, object], context: str, contexts: list[URIRef]
+) -> None:
+    attrs[context] = _join([str(c) for c in contexts])
+    attrs[f"{context}_label"] = _join([label(graph, c) for c in contexts])
+    if context == "conflict":
+        places = {
+            t for c in contexts for t in graph.objects(c, _CKG.territory) if isinstance(t, URIRef)
+        }
+        attrs["territory"] = _join(sorted(label(graph, t) for t in places))
+
+
+__all__ = [
+    "KINDS",
+    "SEP",
+    "edge_attributes",
+    "kind",
+    "label",
+    "node_attributes",
+]
