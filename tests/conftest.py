@@ -27,15 +27,21 @@ PREFIXES = """\
 ONTOLOGY = (
     PREFIXES
     + """
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <https://w3id.org/conflict-kg/ontology> a owl:Ontology .
-ckg:Actor a owl:Class .
-ckg:State a owl:Class ; rdfs:subClassOf ckg:Actor .
-ckg:SourceDocument a owl:Class .
-ckg:NewsArticle a owl:Class ; rdfs:subClassOf ckg:SourceDocument .
-ckg:Quotation a owl:Class .
-ckg:mediatedBy a owl:ObjectProperty .
-ckg:founded a owl:DatatypeProperty .
-ckg:memberCount a owl:DatatypeProperty .
+ckg:Actor a owl:Class ; rdfs:label "actor"@en ; skos:definition "One who acts."@en .
+ckg:State a owl:Class ; rdfs:subClassOf ckg:Actor ;
+    rdfs:label "state"@en ; skos:definition "A state."@en .
+ckg:SourceDocument a owl:Class ;
+    rdfs:label "source document"@en ; skos:definition "A document."@en .
+ckg:NewsArticle a owl:Class ; rdfs:subClassOf ckg:SourceDocument ;
+    rdfs:label "news article"@en ; skos:definition "An article."@en .
+ckg:Quotation a owl:Class ; rdfs:label "quotation"@en ; skos:definition "Words quoted."@en .
+ckg:mediatedBy a owl:ObjectProperty ;
+    rdfs:label "mediated by"@en ; skos:definition "Who mediates."@en .
+ckg:founded a owl:DatatypeProperty ; rdfs:label "founded"@en ; skos:definition "Year."@en .
+ckg:memberCount a owl:DatatypeProperty ;
+    rdfs:label "member count"@en ; skos:definition "How many members."@en .
 """
 )
 

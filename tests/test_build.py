@@ -8,7 +8,7 @@ import pytest
 from conftest import PREFIXES, write_project
 from rdflib import Graph
 
-from kg.errors import DataError, LoadError
+from kg.errors import DataError
 from kg.outputs.build import BUILD_STEPS, BuildInput, build, write_atomically
 from kg.read.resources import Layout
 
@@ -43,7 +43,8 @@ def test_violation_writes_nothing_and_keeps_old_output(bad_project: Path, tmp_pa
     old.write_text("old", encoding="utf-8")
     with pytest.raises(DataError) as info:
         build(Layout.at(bad_project), out_dir=out)
-    assert len(info.value.findings) == 1
+    errors = [d for d in info.value.findings if d.severity == "error"]
+    assert [(Path(d.file).name, d.line) for d in errors] == [("b.ttl", 8)]
     assert old.read_text(encoding="utf-8") == "old"
     assert [p.name for p in out.iterdir()] == ["conflict-kg.ttl"]
 
@@ -53,8 +54,10 @@ def test_bad_literal_writes_nothing(tmp_path: Path) -> None:
         tmp_path / "p",
         data={"a.ttl": PREFIXES + 'id:a a ckg:State ; ckg:founded "2020-13-45"^^xsd:date .\n'},
     )
-    with pytest.raises(LoadError):
+    with pytest.raises(DataError) as info:  # a finding, as validate reports it (exit 1)
         build(Layout.at(root), out_dir=tmp_path / "out")
+    found = {(d.code, Path(d.file).name, d.line, d.column) for d in info.value.findings}
+    assert ("invalid-literal", "a.ttl", 8, 32) in found
     assert not (tmp_path / "out").exists()
 
 
@@ -135,7 +138,10 @@ def test_violation_is_found_by_both_engines(bad_project: Path, tmp_path: Path) -
     for engine in ("oxigraph", "pyshacl"):
         with pytest.raises(DataError) as info:
             build(Layout.at(bad_project), out_dir=tmp_path / engine, engine=engine)
-        assert len(info.value.findings) == 1
+        errors = [d for d in info.value.findings if d.severity == "error"]
+        assert [(Path(d.file).name, d.line, d.code) for d in errors] == [
+            ("b.ttl", 8, "shacl-MinCount")
+        ]
         assert not (tmp_path / engine).exists()
 
 
@@ -143,6 +149,6 @@ def test_progress_reports_each_stage(project: Path, tmp_path: Path) -> None:
     seen: list[tuple[str, int, int]] = []
     build(Layout.at(project), out_dir=tmp_path / "o", progress=lambda *a: seen.append(a))
     stages = [s for s, _, _ in seen]
-    assert stages[0] == "load"
-    assert "validate" in stages
+    assert stages[0].startswith("loading ") and "actors.ttl" in stages[0]
+    assert "SHACL" in stages
     assert stages.index("graph_step") < stages.index("graphs_step") < stages.index("write")

@@ -13,7 +13,7 @@ from conftest import PREFIXES, write_project
 from kg.cli.main import main
 
 
-def test_bad_date_exit_2_names_file_line_and_writes_nothing(
+def test_bad_date_exit_1_names_file_line_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = write_project(
@@ -21,9 +21,11 @@ def test_bad_date_exit_2_names_file_line_and_writes_nothing(
         data={"a.ttl": PREFIXES + 'id:a a ckg:State ;\n  ckg:founded "2020-13-45"^^xsd:date .\n'},
     )
     out = tmp_path / "out"
-    assert main(["--root", str(root), "build", "--out", str(out)]) == 2
+    assert main(["--root", str(root), "build", "--out", str(out)]) == 1  # as validate
     err = capsys.readouterr().err
-    assert f"{root / 'data' / 'a.ttl'}:{PREFIXES.count(chr(10)) + 2}:15:" in err
+    assert (
+        f"{root / 'data' / 'a.ttl'}:{PREFIXES.count(chr(10)) + 2}:15: error[invalid-literal]" in err
+    )
     assert "2020-13-45" in err
     assert not out.exists()
 
@@ -45,7 +47,8 @@ def test_build_violation_exit_1_findings_on_stderr(
     assert main(["--root", str(bad_project), "build", "--out", str(out)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "Violation" in captured.err
+    assert f"{bad_project / 'data' / 'b.ttl'}:8: error[shacl-MinCount]" in captured.err
+    assert "build failed: 1 error(s)" in captured.err
     assert not out.exists()
 
 

@@ -17,7 +17,8 @@ def test_invalid_data_is_not_published(bad_project, capsys) -> None:  # type: ig
     with _http(lambda h: hits.append(h.path)) as url:
         code = main(["--root", str(bad_project), "publish", "--update-endpoint", url])
     assert code == 1 and hits == []
-    assert "SHACL violation" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "error[shacl-MinCount]" in err and "1 error(s) found by the checks" in err
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.check.dataset import validated_graph
 from kg.cli.main import main
 from kg.errors import EndpointError
+from kg.outputs.published import published_ntriples
 from kg.read.resources import Layout
 from kg.sparql.library import list_queries
 from kg.sparql.publish import count_triples, publish
@@ -28,7 +28,7 @@ LIBRARY = list_queries(REPO / "queries")
 
 @pytest.fixture(scope="session")
 def graph() -> Graph:
-    return validated_graph(Layout.at(REPO))
+    return Graph().parse(data=published_ntriples(Layout.at(REPO)), format="nt")
 
 
 @pytest.fixture(scope="session")
@@ -147,7 +147,7 @@ def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # ty
         line = proc.stdout.readline().strip()
         assert line == f"SPARQL query endpoint: http://127.0.0.1:{port}/query"
         n = count_triples(line.rsplit(" ", 1)[1], None, timeout=10)
-        assert n == len(validated_graph(Layout.at(REPO)))
+        assert n == len(published_ntriples(Layout.at(REPO)).splitlines())
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole foreground process group
         # stopping may wait 10 s for the server before killing it (kg.sparql.server.stop);
         # communicate() drains the pipes, so a chatty child cannot block on them

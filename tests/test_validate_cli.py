@@ -113,12 +113,14 @@ def test_directory_without_turtle_exit_2(
     assert "no Turtle files" in err
 
 
-def test_non_utf8_exit_2_names_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_non_utf8_is_a_syntax_finding_at_its_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     bad = tmp_path / "latin1.ttl"
     bad.write_bytes(b'<http://a> <http://b> "ok" .\n<http://a> <http://b> "caf\xe9" .\n')
-    code, _, err = run(capsys, str(bad))
-    assert code == 2
-    assert f"{bad}:2:" in err and "not UTF-8" in err
+    code, out, _ = run(capsys, str(bad))
+    assert code == 1
+    assert f"{bad}:2:" in out and "error[syntax-error]" in out and "UTF-8" in out
 
 
 def test_empty_file_is_valid(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -180,6 +182,31 @@ def test_default_mode_reports_syntax_error_and_checks_the_other_files(
         for f in report["findings"]
     )
     assert report["summary"]["files"] == 4
+
+
+def test_findings_that_follow_from_a_broken_file_are_held_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """One missing dot gives one finding, not hundreds (issue: 516 errors for one '.')."""
+    files = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "data").glob("*.ttl")}
+    lines = files["events.ttl"].split("\n")
+    n = next(i for i, line in enumerate(lines) if line.startswith("@prefix skos:"))
+    lines[n] = lines[n].removesuffix(" .")
+    files["events.ttl"] = "\n".join(lines)
+    places = files["places.ttl"].split("\n")  # an error of its own, in a file that parses
+    k = next(i for i, line in enumerate(places) if line.startswith("id:") and " a ckg:" in line)
+    places.insert(k + 1, '    ckg:startDate "2020-13-45"^^xsd:date ;')
+    files["places.ttl"] = "\n".join(places)
+    root = copy_project(tmp_path / "p", files)
+    code = main(["--root", str(root), "validate", "--no-reasoner", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    errors = [(Path(f["file"]).name, f["line"], f["code"]) for f in report["findings"]]
+    assert errors == [
+        ("events.ttl", n + 1, "syntax-error"),
+        ("places.ttl", k + 2, "invalid-literal"),
+    ]
+    assert "not shown" in report["notices"][0] and "events.ttl" in report["notices"][0]
 
 
 def test_context_resolves_references_unless_standalone(

@@ -1,13 +1,13 @@
-"""The store path of ``validate`` (``--mode fast``) reports what the rich path reports.
+"""The checker (the store path) reports what the reference engines (rdflib, pySHACL) report.
 
 Equivalence is checked on the repository's data, on the fault corpus
 (``tests/fixtures/invalid/``) and on generated graphs with planted violations;
-then the choice between the two paths, the forcing options, syntax errors and
-the notices.
+then the size limit of reasoning and advice, syntax errors and the notices.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import sys
@@ -17,19 +17,16 @@ from typing import Any
 import pytest
 
 from kg.check.diagnostic import Diagnostic
-from kg.check.lint import FAST_THRESHOLD, LintResult, Options, choose_path, lint
+from kg.check.lint import LintResult, Options, lint
+from kg.check.options import RICH_LIMIT
 from kg.cli.main import main
 from kg.read.resources import Layout
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "fixtures" / "invalid"
 FIXTURES = sorted(CORPUS.glob("*.ttl"))
-NOT_IN_FAST = {"owl-rl-inconsistent", "owl-dl-inconsistent"} | {
-    "missing-label-en",
-    "missing-label-id",
-    "unreachable",
-}
-"""Codes of the checks the store path does not run (reasoning, advice)."""
+NOT_IN_FAST = {"owl-rl-inconsistent", "owl-dl-inconsistent"}
+"""Codes of the reasoning checks, which :func:`both` turns off."""
 
 Key = tuple[Any, ...]
 
@@ -52,8 +49,8 @@ def keys(result: LintResult, *, drop_syntax_message: bool = False) -> set[Key]:
 
 def both(paths: list[Path] | None, **options: Any) -> tuple[LintResult, LintResult]:
     layout = Layout.at(REPO)
-    full = lint(layout, paths, options=Options(reasoner=False, mode="full", **options))
-    fast = lint(layout, paths, options=Options(reasoner=False, mode="fast", **options))
+    full = lint(layout, paths, options=Options(reasoner="never", engine="pyshacl", **options))
+    fast = lint(layout, paths, options=Options(reasoner="never", **options))
     return full, fast
 
 
@@ -70,9 +67,9 @@ def test_fast_equals_full_on_the_repository() -> None:
     assert keys(fast) == keys(full)
     assert fast.files == full.files
     assert [(d.line, d.column) for d in fast.diagnostics] == [
-        (d.line, d.column) for d in full.diagnostics if d.code not in NOT_IN_FAST
+        (d.line, d.column) for d in full.diagnostics
     ]
-    assert full.notices == () and "--mode full" in fast.notices[0]
+    assert full.notices == () and fast.notices == ()
 
 
 EXPECT = __import__("test_validate_corpus").EXPECT
@@ -82,12 +79,9 @@ corpus_key = __import__("test_validate_corpus").key
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_fast_gives_each_fixture_its_expected_finding(fixture: Path) -> None:
     expected = {m.groups() for m in EXPECT.finditer(fixture.read_text(encoding="utf-8"))}
-    result = lint(Layout.at(REPO), [fixture], options=Options(mode="fast"))
+    result = lint(Layout.at(REPO), [fixture], options=Options())
     assert all(d.file in (str(fixture), None) for d in result.diagnostics)
-    if any(code in NOT_IN_FAST for _, _, code, *_ in expected):
-        assert result.errors == 0  # reasoning and advice are the full mode's
-        assert "--mode full" in " ".join(result.notices)
-    elif all(sev == "error" for sev, *_ in expected):
+    if all(sev == "error" for sev, *_ in expected):
         assert {corpus_key(d) for d in result.diagnostics if d.severity == "error"} == expected
     else:
         assert result.errors == 0
@@ -140,8 +134,8 @@ def test_generated_10k_findings_are_the_planted_violations(
 ) -> None:
     data = tmp_path / f"g10k.{fmt}"
     planted = generator().write_files(data, triples=10_000, seed=1, violation_rate=0.002, fmt=fmt)
-    args = ["--format", "json", str(data)] + (["--mode", "fast"] if fmt == "ttl" else [])
-    code = main(["--root", str(REPO), "validate", *args])  # .nt: 1.4 MB, fast by itself
+    args = ["--format", "json", "--reasoner", "never", str(data)]
+    code = main(["--root", str(REPO), "validate", *args])
     report = json.loads(capsys.readouterr().out)
     assert code == 1
     shacl = [f for f in report["findings"] if f["kind"] == "shacl"]
@@ -152,20 +146,19 @@ def test_generated_10k_findings_are_the_planted_violations(
         local = f["focus"].rsplit("/", 1)[-1]
         block = "\n".join(lines[max(0, f["line"] - 12) : f["line"]])
         assert local in block, f
-    assert any("fast mode" in n for n in report["notices"])
 
 
-def test_auto_chooses_by_size_and_the_options_force_either(tmp_path: Path) -> None:
+def test_reasoning_and_advice_skipped_above_the_limit_unless_always() -> None:
     layout = Layout.at(REPO)
-    small = [REPO / "data" / "events.ttl"]
-    assert choose_path(layout, small, Options()) == (False, "")
-    assert choose_path(layout, None, Options())[0] is False  # curated data: rich path
-    fast, why = choose_path(layout, small, Options(threshold=1000))
-    assert fast and "more than" in why
-    assert choose_path(layout, small, Options(threshold=1000, mode="full"))[0] is False
-    assert choose_path(layout, small, Options(threshold=1000, engine="pyshacl"))[0] is False
-    assert choose_path(layout, small, Options(mode="fast"))[0] is True
-    assert 10 * max(p.stat().st_size for p in layout.data_files) <= FAST_THRESHOLD
+    fixture = [CORPUS / "warning-unreachable.ttl"]
+    small = lint(layout, fixture, options=Options(dl=False))
+    assert "unreachable" in {d.code for d in small.diagnostics} and small.notices == ()
+    over = lint(layout, fixture, options=Options(dl=False, rich_limit=10))
+    assert "unreachable" not in {d.code for d in over.diagnostics}
+    assert "were not run" in over.notices[0] and "--reasoner always" in over.notices[0]
+    forced = lint(layout, fixture, options=Options(dl=False, rich_limit=10, reasoner="always"))
+    assert {d.code for d in forced.diagnostics} == {d.code for d in small.diagnostics}
+    assert 10 * max(p.stat().st_size for p in layout.data_files) <= RICH_LIMIT
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -174,23 +167,20 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_fast_mode_with_pyshacl_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "--mode", "fast", "--engine", "pyshacl")
-    assert code == 2 and out == "" and "--mode full" in err
-
-
 def test_notices_in_text_on_stderr_and_in_json_and_junit(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     events = str(REPO / "data" / "events.ttl")
-    code, out, err = run(capsys, "--mode", "fast", events)
+    limited = functools.partial(Options, rich_limit=10)
+    monkeypatch.setattr("kg.cli.validate.Options", limited)
+    code, out, err = run(capsys, events)
     assert code == 0
-    assert "note: fast mode (forced by --mode fast)" in err and "--mode full" in err
+    assert "note: OWL 2 RL/DL reasoning" in err and "--reasoner always" in err
     assert "note:" not in out and "0 errors" in out
     assert "\r" not in err  # no progress display: stderr is not a terminal
-    code, out, _ = run(capsys, "--mode", "fast", "--format", "json", events)
+    code, out, _ = run(capsys, "--format", "json", events)
     assert "OWL 2 RL/DL reasoning" in json.loads(out)["notices"][0]
-    code, out, _ = run(capsys, "--mode", "fast", "--format", "junit", events)
+    code, out, _ = run(capsys, "--format", "junit", events)
     assert "OWL 2 RL/DL reasoning" in out
 
 
@@ -202,7 +192,7 @@ id:b a ckg:State .
 
 
 @pytest.mark.parametrize("suffix", [".ttl", ".nt"])
-def test_syntax_error_in_fast_mode_is_located_and_stops_the_checks(
+def test_syntax_error_is_located_and_stops_the_checks(
     suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = tmp_path / f"big{suffix}"
@@ -211,7 +201,7 @@ def test_syntax_error_in_fast_mode_is_located_and_stops_the_checks(
     else:
         bad.write_text("<http://ex.org/a> <http://ex.org/p> <http://ex.org/b> .\n<x> <y> .\n")
     good = REPO / "data" / "events.ttl"
-    code, out, _ = run(capsys, "--mode", "fast", "--format", "json", str(good), str(bad))
+    code, out, _ = run(capsys, "--format", "json", str(good), str(bad))
     report = json.loads(out)
     assert code == 1
     (syntax,) = report["findings"]
@@ -220,19 +210,17 @@ def test_syntax_error_in_fast_mode_is_located_and_stops_the_checks(
     assert "not checked further" in report["notices"][0]
 
 
-def test_broken_ontology_exit_2_in_fast_mode(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_broken_ontology_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "ontology").mkdir()
     (tmp_path / "ontology" / "conflict.ttl").write_text("@prefix x: <y> .\nx:a x:b .\nx:c")
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "a.ttl").write_text("")
-    code = main(["--root", str(tmp_path), "validate", "--mode", "fast"])
+    code = main(["--root", str(tmp_path), "validate"])
     assert code == 2
     assert "conflict.ttl:2:9" in capsys.readouterr().err
 
 
-def test_max_size_applies_in_fast_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_max_size_applies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     big = tmp_path / "big.nt"
     big.write_text('<http://ex.org/s> <http://ex.org/p> "x" .\n' * 30_000)
     code, out, err = run(capsys, "--max-size", "1", str(big))
@@ -244,7 +232,7 @@ def test_progress_is_shown_on_a_terminal_only(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    code, _, err = run(capsys, "--mode", "fast", "--format", "json", str(REPO / "data"))
+    code, _, err = run(capsys, "--format", "json", str(REPO / "data"))
     assert code == 0
     assert "\r\033[Kloading" in err and "SHACL 1/" in err and "locating" in err
 
@@ -260,8 +248,8 @@ def test_shapes_that_do_not_compile_are_reported_not_a_traceback(
     target = next(i for i, line in enumerate(lines) if "sh:maxCount 0 ;" in line)
     lines[target] = lines[target].replace("sh:maxCount 0 ;", 'sh:maxCount "none" ;')
     shapes.write_text("\n".join(lines), encoding="utf-8")
-    # (the full mode falls back to pySHACL: tests/test_validate_cli.py checks it)
-    code = main(["--root", str(root), "validate", "--format", "json", "--mode", "fast"])
+    # (the reference engine falls back to pySHACL: tests/test_validate_cli.py checks it)
+    code = main(["--root", str(root), "validate", "--format", "json"])
     report = json.loads(capsys.readouterr().out)
     errors = [(f["code"], f["line"]) for f in report["findings"] if f["severity"] == "error"]
     assert code == 1

@@ -1,4 +1,4 @@
-"""The graph that queries run on and that ``publish`` and ``serve`` load.
+"""The graph that queries run on: ontology and data, blank nodes skolemised.
 
 It is the ontology merged with the data (so queries can follow
 ``rdfs:subClassOf*`` and ``rdfs:subPropertyOf*`` without a reasoner), with every
@@ -26,9 +26,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
-from kg.check.project import check_project
 from kg.check.store_checks import load_checked_store
-from kg.errors import DataError
 from kg.read.load import load_graph, parse_turtle
 from kg.read.resources import Layout
 from kg.read.store import select, to_ox_quad, to_rdflib_term
@@ -145,37 +143,10 @@ def project_store(layout: Layout) -> ox.Store:
     return store
 
 
-def validated_graph(layout: Layout) -> Graph:
-    """Load the project, require the SHACL check to pass, and return the skolemised graph.
-
-    Raises
-    ------
-    LoadError
-        A file cannot be loaded.
-    DataError
-        The data has SHACL violations (run ``conflict-kg validate`` to see them).
-
-    Examples
-    --------
-    >>> from kg.read.resources import find_layout
-    >>> len(validated_graph(find_layout())) > 0  # doctest: +SKIP
-    True
-    """
-    project = check_project(layout)
-    if not project.report.conforms:
-        n = len(project.report.errors)
-        raise DataError(
-            f"{n} SHACL violation(s); nothing published (see conflict-kg validate)",
-            project.report.findings,
-        )
-    return skolemize(project.merged())
-
-
 __all__ = [
     "GENID",
     "project_graph",
     "project_store",
     "skolemize",
     "skolemize_store",
-    "validated_graph",
 ]

@@ -131,7 +131,7 @@ def render_junit(result: LintResult) -> str:
             errors="0",
             skipped="0",
         )
-        if result.notices:  # checks not run (fast mode, no Java): as suite properties
+        if result.notices:  # checks not run (reasoning on big data, no Java): as suite properties
             props = etree.SubElement(suite, "properties")
             for notice in result.notices:
                 etree.SubElement(props, "property", name="notice", value=notice)

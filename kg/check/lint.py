@@ -7,6 +7,11 @@ an ``owl:Ontology`` is an ontology module (merged into the ontology and
 quality-checked). The project's other data files are loaded as *context* (so
 references into them resolve) but nothing is reported about them.
 
+Every command checks the project through :func:`kg.check.lint_store.lint_store`: the
+files are loaded into Oxigraph and every check runs there, located by reading the
+files. ``engine="pyshacl"`` runs the reference engines instead (rdflib graphs with
+line maps, pySHACL): slower, and kept so that the tests can compare the two.
+
 Examples
 --------
 >>> from kg.read.resources import find_layout
@@ -26,8 +31,9 @@ from rdflib import Graph, Literal
 from kg.check.advice import advice_findings
 from kg.check.diagnostic import Diagnostic, sort_diagnostics
 from kg.check.filecheck import parse_file, vocabulary_findings
-from kg.check.files import checked_bytes, expand_paths, is_ontology, must_parse, shown
-from kg.check.options import FAST_THRESHOLD, MODES, LintResult, Options
+from kg.check.files import expand_paths, is_ontology, must_parse, shown
+from kg.check.lint_store import lint_store
+from kg.check.options import LintResult, Options
 from kg.check.projectchecks import project_check_findings
 from kg.check.qc import ontology_findings, unused_term_warnings
 from kg.check.reasoning import reasoning_findings
@@ -115,28 +121,6 @@ def _neighbourhood(run: _Run, hops: int = 2) -> Graph:
     return graph
 
 
-def choose_path(
-    layout: Layout, paths: Sequence[str | Path] | None, opts: Options
-) -> tuple[bool, str]:
-    """Whether to take the store path, and why (for its notice).
-
-    Examples
-    --------
-    >>> from kg.read.resources import find_layout
-    >>> choose_path(find_layout(), None, Options(mode="fast"))  # doctest: +SKIP
-    (True, 'forced by --mode fast')
-    """
-    if opts.mode == "full" or (opts.mode == "auto" and opts.engine == "pyshacl"):
-        return False, ""
-    if opts.mode == "fast":
-        return True, "forced by --mode fast"
-    size = checked_bytes(layout, paths)
-    if size <= opts.threshold:
-        return False, ""
-    mib = opts.threshold / 2**20
-    return True, f"the checked files hold {size / 2**20:.1f} MiB, more than {mib:g} MiB"
-
-
 def lint(
     layout: Layout,
     paths: Sequence[str | Path] | None = None,
@@ -167,18 +151,11 @@ def lint(
         The validator cannot run: a path is missing or unreadable, not UTF-8,
         too large, or the ontology or shapes do not parse (exit 2).
     UsageError
-        ``--mode fast`` with ``--engine pyshacl`` (pySHACL needs rdflib graphs).
+        The shapes use a SHACL construct the SPARQL compiler does not support.
     """
     opts = options or Options()
-    if opts.mode == "fast" and opts.engine == "pyshacl":
-        raise UsageError(
-            "--mode fast runs SHACL on Oxigraph only; --engine pyshacl needs --mode full"
-        )
-    fast, reason = choose_path(layout, paths, opts)
-    if fast:
-        from kg.check.lint_store import lint_store
-
-        return lint_store(layout, paths, options=opts, reason=reason, step=step)
+    if opts.engine != "pyshacl":
+        return lint_store(layout, paths, options=opts, step=step)
     run = _collect(layout, paths, opts)
     ontology = run.graph(run.ontology_files)
     shapes_file = (
@@ -199,7 +176,7 @@ def lint(
     run.found.extend(d for d in shacl if (d.focus, d.value) not in bad)
     qc_files = run.ontology_files if run.qc_main else run.ontology_files[1:]
     run.found.extend(ontology_findings(qc_files, ontology))
-    if opts.reasoner:
+    if opts.reasoner != "never":
         found, notices = reasoning_findings(ontology, data, located, dl=opts.dl)
         run.found.extend(found)
         run.notices.extend(notices)
@@ -244,13 +221,4 @@ def _shacl(
         )
 
 
-__all__ = [
-    "FAST_THRESHOLD",
-    "MODES",
-    "LintResult",
-    "Options",
-    "checked_bytes",
-    "choose_path",
-    "expand_paths",
-    "lint",
-]
+__all__ = ["LintResult", "Options", "expand_paths", "lint"]

@@ -1,4 +1,4 @@
-"""The store path of ``conflict-kg validate``: big files, checked in seconds on Oxigraph.
+"""The checker of every command: the project loaded into Oxigraph and checked there.
 
 The checked data files and the project's context data are bulk-loaded into one
 Oxigraph store (the ontology goes into a named graph of it), and no rdflib graph
@@ -7,15 +7,17 @@ compiled to SPARQL, :func:`kg.check.shacl.sparql.validate_fast`), the project's 
 checks, ontology QC of the ontology files and the unused-term warnings run on it,
 with the same diagnostics as the rich path (:func:`kg.check.lint.lint`). Findings are
 then located by reading each file once (:class:`kg.check.lint_locate.Locator`), only
-for the subjects that have a finding. OWL reasoning and the advice warnings are
-not run (a notice says so).
+for the subjects that have a finding. OWL reasoning and the advice warnings run on an
+rdflib copy of the data when it is small enough (:data:`kg.check.options.RICH_LIMIT`;
+a notice says when they were skipped). ``validate`` reports the findings; ``build``,
+``serve`` and ``publish`` go on with the checked store (:func:`check_store_project`).
 
 Examples
 --------
 >>> from kg.read.resources import find_layout
 >>> result = lint_store(find_layout(), ["big.nt"])  # doctest: +SKIP
->>> result.notices[0]  # doctest: +SKIP
-'fast mode: ...'
+>>> result.errors  # doctest: +SKIP
+0
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from rdflib import Graph, URIRef
 from kg.check.diagnostic import ERROR, Diagnostic, sort_diagnostics
 from kg.check.filecheck import check_size, parse_file, store_syntax_error, vocabulary_findings
 from kg.check.files import expand_paths, is_ontology, must_parse, shown
+from kg.check.graph_checks import graph_check_rows
+from kg.check.knock_on import hold_back
 from kg.check.lint_locate import Locator, Where, merged_names, names_for, search
 from kg.check.lint_rows import (
     Names,
@@ -62,6 +66,19 @@ SKIPPED = (
     "OWL 2 RL/DL reasoning and the advice warnings (missing-label-en, missing-label-id, "
     "unreachable) were not run"
 )
+
+
+@dataclass(frozen=True)
+class CheckedProject:
+    """What a check leaves: the findings and, unless a file failed to parse, the store.
+
+    ``store`` holds the data in its default graph and the ontology in
+    :data:`~kg.check.shacl.sparql.ONTOLOGY_GRAPH`; ``ontology`` is the merged ontology.
+    """
+
+    result: LintResult
+    store: ox.Store | None
+    ontology: Graph
 
 
 @dataclass
@@ -138,10 +155,9 @@ def lint_store(
     paths: Sequence[str | Path] | None = None,
     *,
     options: Options | None = None,
-    reason: str = "",
     step: Step | None = None,
 ) -> LintResult:
-    """Run the checks of the store path; see the module docstring.
+    """Run every check on the store; see the module docstring.
 
     Parameters
     ----------
@@ -149,8 +165,6 @@ def lint_store(
     paths : sequence of path, optional
         As :func:`kg.check.lint.lint`.
     options : Options, optional
-    reason : str
-        Why this path was chosen (for the notice).
     step : callable, optional
         Progress of the long steps.
 
@@ -158,9 +172,18 @@ def lint_store(
     ------
     LoadError
         As :func:`kg.check.lint.lint` (exit 2).
-    UsageError
-        The shapes use a SHACL construct the SPARQL compiler does not support.
     """
+    return check_store_project(layout, paths, options=options, step=step).result
+
+
+def check_store_project(
+    layout: Layout,
+    paths: Sequence[str | Path] | None = None,
+    *,
+    options: Options | None = None,
+    step: Step | None = None,
+) -> CheckedProject:
+    """:func:`lint_store`, keeping the checked store for the command that goes on with it."""
     opts = options or Options()
     ontology_file = must_parse(layout.ontology, max_bytes=opts.max_bytes)
     if layout.shapes.is_file():
@@ -169,19 +192,17 @@ def lint_store(
     files = _classify(layout, paths, opts)
     store = ox.Store()
     syntax = _load(store, files, opts, step)
-    notice = f"fast mode{f' ({reason})' if reason else ''}: {SKIPPED}; --mode full runs them"
-    if syntax:
-        notes = (
-            "not checked further: a syntax error stops the fast mode's other checks "
-            "(fix it and validate again)",
-        )
-        found = sort_diagnostics(files.found + syntax)
-        return LintResult(tuple(found), tuple(files.checked), notes)
+    modules = [ontology_file, *files.modules]
     with _raw_literals():  # lexical forms as written, and no rdflib warnings about them
-        found = _checks(store, files, layout, opts, [ontology_file, *files.modules], step)
+        found, notices, ontology = _checks(store, files, layout, opts, modules, step)
     context = {str(p) for p in files.context}
     kept = [d for d in found if d.file not in context]
-    return LintResult(tuple(sort_diagnostics(kept)), tuple(files.checked), (notice,))
+    if syntax:  # the files that parse are checked; what may follow from the others is held
+        kept, held = hold_back(kept, sorted({Path(d.file) for d in syntax if d.file}))
+        kept += syntax
+        notices = held + notices
+    result = LintResult(tuple(sort_diagnostics(kept)), tuple(files.checked), tuple(notices))
+    return CheckedProject(result, None if syntax else store, ontology)
 
 
 def _checks(
@@ -191,8 +212,8 @@ def _checks(
     opts: Options,
     ontology_files: list[Located],
     step: Step | None,
-) -> list[Diagnostic]:
-    """Every check of the store path on the loaded ``store``; the findings located."""
+) -> tuple[list[Diagnostic], list[str], Graph]:
+    """Every check on the loaded ``store``: the findings located, the notices, the ontology."""
     say = step or (lambda what, done, total: None)
     ontology = merged_names([f.graph for f in ontology_files])
     for f in ontology_files:
@@ -237,8 +258,28 @@ def _checks(
         qc_files = ontology_files if files.qc_main else ontology_files[1:]
         found += ontology_findings(qc_files, ontology)
         found += unused_term_warnings(qc_files, None, ontology, used=used.result())
+    say("reasoning and advice", 0, 1)
+    rich, notices = _graph_checks(store, files, opts, ontology)
+    pending += rich
     say(f"locating {len(pending)} findings", 0, 1)
-    return found + _place(pending, files, layout, store, ontology)
+    return found + _place(pending, files, layout, store, ontology), notices, ontology
+
+
+def _graph_checks(
+    store: ox.Store, files: _Files, opts: Options, ontology: Graph
+) -> tuple[list[Pending], list[str]]:
+    """OWL reasoning and advice when the checked data is small (or ``--reasoner always``)."""
+    size = sum(p.stat().st_size for p in files.data)
+    small = size <= opts.rich_limit
+    always = opts.reasoner == "always"
+    reasoner = always or (small and opts.reasoner == "auto")
+    rows, notices = graph_check_rows(
+        store, ontology, reasoner=reasoner, advice=small or always, dl=opts.dl
+    )
+    if not (small or always):
+        mib = f"{size / 2**20:.1f} MiB, more than {opts.rich_limit / 2**20:g} MiB"
+        notices.insert(0, f"{SKIPPED}: the checked files hold {mib} (--reasoner always runs them)")
+    return rows, notices
 
 
 def _uncompiled(exc: UsageError, shapes_file: Located | None) -> list[Diagnostic]:
@@ -250,7 +291,7 @@ def _uncompiled(exc: UsageError, shapes_file: Located | None) -> list[Diagnostic
             message=f"SHACL validation could not run: {exc}",
             file=str(shapes_file.path) if shapes_file else None,
             source="SHACL-SPARQL compiler",
-            hint="Fix the shapes (or run --mode full, where pySHACL checks them); "
+            hint="Fix the shapes (or run --engine pyshacl, where pySHACL checks them); "
             "the data was not SHACL-checked.",
         )
     ]
@@ -301,4 +342,4 @@ def _place(
     return out
 
 
-__all__ = ["SKIPPED", "lint_store"]
+__all__ = ["SKIPPED", "CheckedProject", "check_store_project", "lint_store"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
-from kg.check.report import dumps, findings_json, findings_text, locate_findings
-from kg.check.shacl.reference import Finding
+from kg.check.diagnostic import Diagnostic
+from kg.check.formats import render
+from kg.check.options import LintResult
 from kg.cli.progress import tty_progress
 from kg.errors import DataError
 from kg.outputs.build import BuildSummary, build
@@ -19,13 +21,31 @@ HELP = "validate, then write the merged graph into --out (nothing is written on 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``build`` options."""
     parser.add_argument("--out", default="build", help="output directory (default: build/)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="the summary (stdout) or, on failure, the findings (stderr) as text or as "
+        "JSON, the same as validate --format json (default: text)",
+    )
     parser.add_argument(
         "--engine",
         choices=("oxigraph", "pyshacl"),
         default="oxigraph",
-        help="SHACL engine: the shapes compiled to SPARQL on Oxigraph (default) or "
-        "pySHACL (the reference; same findings, far slower on large graphs)",
+        help="the checker of validate on Oxigraph (default) or the reference engines "
+        "(rdflib, pySHACL; the same findings, far slower on large graphs)",
+    )
+    add_reasoner(parser)
+
+
+def add_reasoner(parser: argparse.ArgumentParser) -> None:
+    """``--reasoner``, as validate has it: what is checked, not how."""
+    parser.add_argument(
+        "--reasoner",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="OWL 2 RL/DL consistency and the advice warnings, as validate --reasoner "
+        "(default auto: when the data files hold at most 1 MiB)",
     )
 
 
@@ -46,18 +66,21 @@ def run(args: argparse.Namespace) -> int:
     progress = tty_progress()
     failed: DataError | None = None
     try:
-        summary = build(layout, out_dir=args.out, engine=args.engine, progress=progress)
+        summary = build(
+            layout, out_dir=args.out, engine=args.engine, reasoner=args.reasoner, progress=progress
+        )
     except DataError as exc:
         failed = exc
     finally:
         if progress is not None:
             progress.close()
     if failed is not None:
-        findings = [f for f in failed.findings if isinstance(f, Finding)]
-        located = locate_findings(findings, layout.data_files)
-        text = dumps(findings_json(located)) if args.format == "json" else findings_text(located)
-        print(text, file=sys.stderr)
+        found = tuple(f for f in failed.findings if isinstance(f, Diagnostic))
+        print(render(LintResult(found, ()), args.format), file=sys.stderr)
         print(f"build failed: {failed}", file=sys.stderr)
         return 1
-    print(dumps(summary.as_dict()) if args.format == "json" else summary_text(summary))
+    if args.format == "json":
+        print(json.dumps(summary.as_dict(), indent=2, sort_keys=True, ensure_ascii=False))
+    else:
+        print(summary_text(summary))
     return 0

@@ -65,6 +65,17 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _print_findings(exc: DataError) -> None:
+    """The diagnostics behind a :class:`DataError`, as ``validate`` prints them."""
+    from kg.check.diagnostic import Diagnostic
+    from kg.check.formats import render
+    from kg.check.options import LintResult
+
+    found = tuple(f for f in exc.findings if isinstance(f, Diagnostic))
+    if found:
+        print(render(LintResult(found, ()), "text"), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return the exit status.
 
@@ -85,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {err}", file=sys.stderr)
         return 2
     except DataError as exc:
+        _print_findings(exc)
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except ConflictKGError as exc:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.check.dataset import validated_graph
+from kg.cli.progress import tty_progress
+from kg.outputs.published import ntriples_lines, published_ntriples
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
 from kg.sparql.params import expand_iri
@@ -45,9 +46,14 @@ def run(args: argparse.Namespace) -> int:
     if args.store:
         check_url(args.store, option="--store")
     target = expand_iri(args.graph, {}) if args.graph else None
-    graph = validated_graph(find_layout(args.root))
+    progress = tty_progress()
+    try:
+        lines = ntriples_lines(published_ntriples(find_layout(args.root), progress=progress))
+    finally:
+        if progress is not None:
+            progress.close()
     summary = publish(
-        graph,
+        lines,
         update_url=args.update_endpoint,
         query_url=args.endpoint,
         store_url=args.store,

@@ -8,12 +8,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from rdflib import Graph
-
-from kg.check.dataset import validated_graph
+from kg.cli.progress import tty_progress
 from kg.errors import EndpointError, UsageError
-from kg.read.resources import find_layout
-from kg.sparql.publish import ntriples_lines
+from kg.outputs.published import published_ntriples
+from kg.read.resources import Layout, find_layout
 from kg.sparql.server import OxigraphServer
 
 NAME = "serve"
@@ -30,17 +28,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def serve_graph(graph: Graph, location: Path, port: int) -> int:
-    """Load ``graph`` into a database under ``location`` and serve it until Ctrl-C.
+def serve_graph(ntriples: bytes, location: Path, port: int) -> int:
+    """Load ``ntriples`` into a database under ``location`` and serve it until Ctrl-C.
 
     Examples
     --------
-    >>> serve_graph(Graph(), Path("/tmp/db"), 7878)  # doctest: +SKIP
+    >>> serve_graph(b"", Path("/tmp/db"), 7878)  # doctest: +SKIP
     SPARQL query endpoint: http://127.0.0.1:7878/query
     """
     location.mkdir(parents=True, exist_ok=True)
-    data = location / "conflict-kg.read.load.nt"
-    data.write_text("\n".join(ntriples_lines(graph)) + "\n", encoding="utf-8")
+    data = location / "conflict-kg.load.nt"
+    data.write_bytes(ntriples)
     server = OxigraphServer(location=location / "db", port=port)
     try:
         server.load(data)
@@ -68,11 +66,21 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _checked(layout: Layout) -> bytes:
+    """The checked graph, with progress on a terminal."""
+    progress = tty_progress()
+    try:
+        return published_ntriples(layout, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+
+
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (or SIGTERM), then stop the server and remove temporary files."""
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port}: give a port between 1 and 65535")
-    graph = validated_graph(find_layout(args.root))
+    graph = _checked(find_layout(args.root))
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         if args.location:

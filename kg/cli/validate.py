@@ -13,7 +13,8 @@ from collections.abc import Callable
 from kg.check.diagnostic import WARNING
 from kg.check.filecheck import DEFAULT_MAX_BYTES
 from kg.check.formats import RENDERERS, render
-from kg.check.lint import FAST_THRESHOLD, MODES, LintResult, Options, lint
+from kg.check.lint import LintResult, Options, lint
+from kg.check.options import RICH_LIMIT
 from kg.read.resources import find_layout
 
 NAME = "validate"
@@ -48,7 +49,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument(
-        "--no-reasoner", action="store_true", help="skip the OWL 2 RL and DL consistency checks"
+        "--reasoner",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help=f"OWL 2 RL/DL consistency and the advice warnings (labels, reachability): "
+        f"auto (default) runs them when the checked data files hold at most "
+        f"{RICH_LIMIT // 2**20} MiB (they take minutes on big imports; a note says "
+        f"when they were skipped), always, or never (the advice still runs)",
+    )
+    parser.add_argument(
+        "--no-reasoner",
+        action="store_const",
+        const="never",
+        dest="reasoner",
+        help="the same as --reasoner never",
     )
     parser.add_argument(
         "--no-dl",
@@ -70,20 +84,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--engine",
         choices=("oxigraph", "pyshacl"),
         default="oxigraph",
-        help="SHACL engine: the shapes compiled to SPARQL on Oxigraph (default; "
-        "the same findings as pySHACL, far faster) or pySHACL (the reference; "
-        "implies --mode full)",
-    )
-    parser.add_argument(
-        "--mode",
-        choices=MODES,
-        default="auto",
-        help=f"full: every check on rdflib graphs with line maps (OWL 2 RL/DL "
-        f"reasoning and advice warnings included); fast: the data in one "
-        f"Oxigraph store, every check but reasoning and advice, for imports of "
-        f"millions of triples (.ttl or .nt); auto (default): fast when the "
-        f"checked data files exceed {FAST_THRESHOLD // 2**20} MiB (curated files "
-        f"are far smaller; above it the full mode takes minutes)",
+        help="oxigraph (default): the files loaded into Oxigraph, SHACL compiled to "
+        "SPARQL -- the checker of every command; pyshacl: the reference engines "
+        "(rdflib graphs, pySHACL), the same findings far slower, for comparison",
     )
     parser.add_argument(
         "--max-size",
@@ -91,7 +94,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES / 2**20,
         metavar="MIB",
         help=f"refuse larger files (default {DEFAULT_MAX_BYTES // 2**20}: an "
-        "import of 10^7 triples as N-Triples, about 1.4 GB, passes; the fast mode "
+        "import of 10^7 triples as N-Triples, about 1.4 GB, passes; checking "
         "needs about 0.7 GB of memory per million triples; 0: no limit)",
     )
 
@@ -110,13 +113,12 @@ def run(args: argparse.Namespace) -> int:
     """Validate, print the report to stdout, return 0, 1 or 2."""
     layout = find_layout(args.root)
     options = Options(
-        reasoner=not args.no_reasoner,
-        dl=not (args.no_reasoner or args.no_dl),
+        reasoner=args.reasoner,
+        dl=not (args.reasoner == "never" or args.no_dl),
         context=not args.standalone,
         max_bytes=int(args.max_size * 2**20),
         meta_shacl=args.meta_shacl,
         engine=args.engine,
-        mode=args.mode,
     )
     step = _progress() if sys.stderr.isatty() else None
     result = lint(layout, args.paths or None, options=options, step=step)

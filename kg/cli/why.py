@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 
-from kg.check.dataset import project_graph
+from kg.check.dataset import project_store
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url, run_remote
 from kg.sparql.results import short
-from kg.sparql.why import Asker, Explanation, explain, local_asker
+from kg.sparql.run import run_local
+from kg.sparql.why import Asker, Explanation, explain
 
 NAME = "why"
 HELP = "explain an entity (IRI, prefixed name or label): every statement with its sources"
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
         endpoint = check_url(args.endpoint, option="--endpoint")
         ask = lambda text: run_remote(text, endpoint=endpoint, timeout=args.timeout)  # noqa: E731
     else:
-        ask = local_asker(project_graph(find_layout(args.root)))
+        store = project_store(find_layout(args.root))
+        ask = lambda text: run_local(text, store=store)  # noqa: E731
     ex = explain(args.target, ask=ask)
     if args.format == "json":
         sys.stdout.write(json.dumps(ex.as_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -1,8 +1,9 @@
 """Build the published graph: check everything, then write the outputs atomically.
 
-The project is loaded into an Oxigraph store (:func:`kg.check.fast_project.check_project_fast`:
-file:line errors, literal and vocabulary checks, SHACL compiled to SPARQL), so a
-build of a million triples needs about a minute and under 2 GB. Outputs are
+The project is checked by the checker of ``validate``
+(:func:`kg.outputs.build_input.load_checked`: the same findings at the same
+``file:line:col``) and kept in its Oxigraph store, so a build of a million
+triples needs under a minute and 2 GB. Outputs are
 produced by *build steps*: callables that take the checked project
 (:class:`BuildInput`) and return ``{file name: content}``, the content being
 bytes or a :data:`~kg.outputs.graphfiles.Writer` that streams into the file.
@@ -21,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import DataError
+from kg.check.options import LintResult
 from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
 from kg.read.resources import Layout
@@ -128,12 +129,19 @@ def _notes(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(own))
 
 
+def _checked_notes(result: LintResult) -> tuple[str, ...]:
+    """The checker's notices, and its warnings counted (``validate`` lists them)."""
+    found = (f"{result.warnings} warning(s): conflict-kg validate lists them",)
+    return result.notices + (found if result.warnings else ())
+
+
 def build(
     layout: Layout,
     *,
     out_dir: str | os.PathLike[str],
     steps: Sequence[BuildStep] | None = None,
     engine: str = "oxigraph",
+    reasoner: str = "auto",
     progress: Progress | None = None,
 ) -> BuildSummary:
     """Check the project and write its outputs into ``out_dir``.
@@ -148,6 +156,8 @@ def build(
         Default :data:`BUILD_STEPS`.
     engine : {"oxigraph", "pyshacl"}
         The SHACL engine (same findings; pySHACL is the slow reference).
+    reasoner : {"auto", "always", "never"}
+        OWL reasoning and the advice warnings, as ``validate --reasoner``.
     progress : callable, optional
         ``progress(stage, done, total)`` as the build goes.
 
@@ -160,7 +170,8 @@ def build(
     LoadError
         A file cannot be loaded; nothing is written.
     DataError
-        SHACL reports a Violation (``findings`` carries the report); nothing is written.
+        The checks of ``validate`` found errors (``findings`` carries the diagnostics);
+        nothing is written.
 
     Examples
     --------
@@ -169,10 +180,7 @@ def build(
     1234
     """
     tick = progress or (lambda stage, done, total: None)
-    project = load_checked(layout, engine=engine, progress=tick)
-    if not project.report.conforms:
-        n = len(project.report.errors)
-        raise DataError(f"{n} SHACL violation(s); nothing written", project.report.findings)
+    project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
     files: dict[str, Content] = {}
     todo = list(BUILD_STEPS if steps is None else steps)
     with warnings.catch_warnings(record=True) as caught:
@@ -189,7 +197,7 @@ def build(
         source_documents=counts.source_documents,
         quotations=counts.quotations,
         outputs=outputs,
-        notes=_notes(caught),
+        notes=_checked_notes(project.result) + _notes(caught),
     )
 
 

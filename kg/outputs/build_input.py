@@ -1,11 +1,17 @@
-"""The checked project a build works from: the store, the ontology and the SHACL report.
+"""The checked project that ``build``, ``serve`` and ``publish`` work from.
+
+The project is checked by the checker of ``validate``
+(:func:`kg.check.lint_store.check_store_project`): the same findings at the same
+``file:line:col``. Any error stops the command (:class:`~kg.errors.DataError`
+carries the findings); otherwise the checked store is kept, the ontology moved
+into its default graph beside the data.
 
 Examples
 --------
 >>> from kg.read.resources import find_layout
 >>> project = load_checked(find_layout())  # doctest: +SKIP
->>> project.report.conforms, project.counts().triples  # doctest: +SKIP
-(True, 2345)
+>>> project.result.errors, project.counts().triples  # doctest: +SKIP
+(0, 2345)
 """
 
 from __future__ import annotations
@@ -21,9 +27,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from kg import CKG
-from kg.check.fast_project import check_project_fast
-from kg.check.shacl.reference import ValidationReport
-from kg.errors import UsageError
+from kg.check.lint import lint
+from kg.check.lint_store import check_store_project
+from kg.check.options import LintResult, Options
+from kg.check.shacl.sparql import ONTOLOGY_GRAPH
+from kg.errors import DataError, UsageError
 from kg.read.resources import Layout
 from kg.read.store import load_store
 
@@ -59,13 +67,14 @@ class BuildInput:
         Ontology and data in the default graph.
     ontology : rdflib.Graph
         The ontology alone (small), for prefixes and class hierarchy.
-    report : ValidationReport
+    result : LintResult
+        What the checks found: no error, maybe warnings.
     """
 
     layout: Layout
     store: ox.Store
     ontology: Graph
-    report: ValidationReport
+    result: LintResult
 
     @cached_property
     def graph(self) -> Any:
@@ -100,45 +109,72 @@ class BuildInput:
 
 
 def load_checked(
-    layout: Layout, *, engine: str = "oxigraph", progress: Tick | None = None
+    layout: Layout,
+    *,
+    engine: str = "oxigraph",
+    reasoner: str = "auto",
+    progress: Tick | None = None,
 ) -> BuildInput:
-    """Load ``layout`` into a store, run the load-time checks and SHACL.
+    """Check ``layout`` as ``validate`` does and keep the checked store.
 
     Parameters
     ----------
     layout : Layout
     engine : {"oxigraph", "pyshacl"}
-        ``"pyshacl"`` validates an rdflib copy with pySHACL (the reference
-        engine, far slower); that copy is released before the store is loaded,
-        so the two are never held together.
+        ``"pyshacl"`` checks with the reference engines (rdflib graphs, pySHACL; far
+        slower), releases them, then loads the store.
+    reasoner : {"auto", "always", "never"}
+        OWL reasoning and advice, as ``validate --reasoner``.
     progress : callable, optional
         ``progress(stage, done, total)``.
 
     Raises
     ------
+    DataError
+        The checks found errors (``findings`` carries the diagnostics).
     LoadError
-        A file does not parse, has an invalid literal or an undeclared ``ckg:`` term.
+        The ontology or shapes cannot be read (as ``validate``: exit 2).
     UsageError
         An unknown engine.
     """
+    if engine not in ("oxigraph", "pyshacl"):
+        raise UsageError(f"unknown SHACL engine {engine!r}: use oxigraph or pyshacl")
     tick = progress or (lambda stage, done, total: None)
     if engine == "oxigraph":
-        tick("load", 0, 0)
-        fast = check_project_fast(
-            layout, progress=lambda done, total: tick("validate", done, total)
+        checked = check_store_project(layout, options=Options(reasoner=reasoner), step=tick)
+        result, store, ontology = checked.result, checked.store, checked.ontology
+        del checked
+    else:
+        tick("validate", 0, 0)
+        result = lint(layout, options=Options(engine="pyshacl", reasoner=reasoner))
+        store, ontology = None, Graph()
+        gc.collect()
+    if result.errors or (engine == "oxigraph" and store is None):
+        raise DataError(
+            f"{result.errors} error(s) found by the checks (conflict-kg validate shows the "
+            "same); nothing written",
+            list(result.diagnostics),
         )
-        return BuildInput(layout, fast.store, fast.ontology, fast.report)
-    if engine != "pyshacl":
-        raise UsageError(f"unknown SHACL engine {engine!r}: use oxigraph or pyshacl")
-    from kg.check.project import check_project
+    if store is None:  # the reference engines checked rdflib graphs, now released
+        tick("load", 0, 0)
+        store = load_store([layout.ontology, *layout.data_files])
+        ontology = _ontology_of(layout)
+    else:
+        _ontology_into_default_graph(store)
+    return BuildInput(layout, store, ontology, result)
 
-    tick("validate", 0, 0)
-    checked = check_project(layout)
-    ontology, report = checked.ontology, checked.report
-    del checked
-    gc.collect()
-    tick("load", 0, 0)
-    return BuildInput(layout, load_store([layout.ontology, *layout.data_files]), ontology, report)
+
+def _ontology_into_default_graph(store: ox.Store) -> None:
+    """Move the checker's ontology graph into the default graph, beside the data."""
+    quads = list(store.quads_for_pattern(None, None, None, ONTOLOGY_GRAPH))
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+    store.remove_graph(ONTOLOGY_GRAPH)
+
+
+def _ontology_of(layout: Layout) -> Graph:
+    from kg.read.load import parse_turtle
+
+    return parse_turtle(layout.ontology)
 
 
 __all__ = ["BuildInput", "Counts", "load_checked", "subclasses"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -63,7 +63,7 @@ def ntriples_lines(graph: Graph) -> list[str]:
     []
     """
     text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return sorted(line for line in text.splitlines() if line.strip())
+    return sorted(line for line in text.split("\n") if line.strip())  # not at U+2028
 
 
 def _send(url: str, body: bytes, *, method: str, content_type: str, timeout: float) -> None:
@@ -141,7 +141,7 @@ def _publish_update(
 
 
 def publish(
-    graph: Graph,
+    graph: Graph | Sequence[str],
     *,
     update_url: str | None = None,
     query_url: str | None = None,
@@ -156,7 +156,8 @@ def publish(
 
     Parameters
     ----------
-    graph : rdflib.Graph
+    graph : rdflib.Graph or sequence of str
+        The graph, or its N-Triples lines (as :func:`kg.outputs.published.published_ntriples`).
         Without blank nodes (see :func:`kg.check.dataset.skolemize`) for idempotency.
     update_url, store_url : str
         SPARQL Update endpoint; Graph Store Protocol endpoint (used when given).
@@ -185,7 +186,7 @@ def publish(
             check_url(url, option=option)
     if query_url is not None:
         check_url(query_url, option="--endpoint")
-    lines = ntriples_lines(graph)
+    lines = ntriples_lines(graph) if isinstance(graph, Graph) else list(graph)
     if store_url is not None:
         _publish_gsp(lines, store_url, target_graph, replace=replace, timeout=timeout)
         method, batches = "Graph Store Protocol", 1

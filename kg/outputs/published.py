@@ -1,0 +1,47 @@
+"""The graph that ``serve`` and ``publish`` load: the built graph, as sorted N-Triples.
+
+It is checked by the checker of ``validate`` and ``build`` (:func:`load_checked`),
+then its blank nodes become stable IRIs (:func:`kg.check.dataset.skolemize_store`),
+so that publishing twice adds nothing and remote answers equal in-process ones.
+N-Triples lines are split on ``\\n`` only: a literal may hold U+2028 or U+2029.
+
+Examples
+--------
+>>> from kg.read.resources import find_layout
+>>> published_ntriples(find_layout())[:1]  # doctest: +SKIP
+b'<'
+"""
+
+from __future__ import annotations
+
+from kg.check.dataset import skolemize_store
+from kg.outputs.build_input import Tick, load_checked
+from kg.outputs.graphfiles import sorted_ntriples
+from kg.read.resources import Layout
+
+
+def published_ntriples(layout: Layout, *, progress: Tick | None = None) -> bytes:
+    """Check ``layout`` and return its graph (ontology + data), skolemised, as N-Triples.
+
+    Raises
+    ------
+    DataError
+        The checks found errors; nothing is to be published.
+    """
+    project = load_checked(layout, progress=progress)
+    skolemize_store(project.store)
+    return sorted_ntriples(project.store)
+
+
+def ntriples_lines(ntriples: bytes) -> list[str]:
+    """The lines of an N-Triples text, split on ``\\n`` alone.
+
+    Examples
+    --------
+    >>> ntriples_lines('<urn:a> <urn:p> "x\\u2028y" .\\n'.encode())
+    ['<urn:a> <urn:p> "x\\u2028y" .']
+    """
+    return [line for line in ntriples.decode("utf-8").split("\n") if line.strip()]
+
+
+__all__ = ["ntriples_lines", "published_ntriples"]
