@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,38 @@ def test_a_failing_update_endpoint_is_one_line(capsys) -> None:  # type: ignore[
     err = capsys.readouterr().err
     assert code == 2
     assert err == f"error: {url}: HTTP 503 Service Unavailable: read-only mode\n"
+
+
+def test_an_unreachable_store_fails_before_the_checks(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    def not_now(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the project was checked before the endpoint was tried")
+
+    monkeypatch.setattr("kg.cli.publish.published_ntriples", not_now)
+    with socket.socket() as s:  # a port with nothing listening: bound, never listened on
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/update"
+        code = main(["--root", str(REPO), "publish", "--update-endpoint", url])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "connection refused" in err and url in err
+
+
+def test_store_alone_needs_no_update_endpoint(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(
+        "kg.cli.publish.published_ntriples", lambda *a, **k: b"<urn:a> <urn:b> <urn:c> .\n"
+    )
+    seen: list[tuple[str, str]] = []
+
+    def store(h):  # type: ignore[no-untyped-def]
+        seen.append((h.command, h.path))
+        _reply(h, 204, "text/plain", b"")
+
+    with _http(store) as url:
+        code = main(["--root", str(REPO), "publish", "--store", url])
+    assert code == 0, capsys.readouterr().err
+    assert seen == [("POST", "/query?default")]
+
+
+def test_no_endpoint_at_all_is_a_usage_error(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--root", str(REPO), "publish"]) == 2
+    assert "--update-endpoint URL" in capsys.readouterr().err

@@ -279,3 +279,37 @@ def test_bad_options_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--max-size", "-1"]) == 2
     assert "must be 0 (no limit) or more" in capsys.readouterr().err
     assert main(["validate", "--format", "xml"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "code"),
+    [
+        ("events.ttl", "ckg:mediatedBy id:russia", "ckg:mediatedby id:russia", "undeclared-term"),
+        ("actors.ttl", '"2020-10-08"^^xsd:date', '"2020-02-30"^^xsd:date', "invalid-literal"),
+    ],
+)
+@pytest.mark.parametrize("engine", ["oxigraph", "pyshacl"])
+def test_findings_after_split_label_lists_are_on_their_own_line(
+    name: str,
+    old: str,
+    new: str,
+    code: str,
+    engine: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """validate names the line of the typo, not one further down the file (both engines)."""
+    files = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "data").glob("*.ttl")}
+    lines = files[name].split("\n")
+    n = next(i for i, line in enumerate(lines) if old in line)
+    assert any(line.rstrip().endswith(",") for line in lines[:n])  # a list split over lines
+    lines[n] = lines[n].replace(old, new)
+    files[name] = "\n".join(lines)
+    root = copy_project(tmp_path / "p", files)
+    argv = ["validate", "--no-reasoner", "--engine", engine, "--format", "json"]
+    code_ = main(["--root", str(root), *argv])
+    report = json.loads(capsys.readouterr().out)
+    assert code_ == 1
+    errors = [(Path(f["file"]).name, f["line"], f["code"]) for f in report["findings"]]
+    assert (name, n + 1, code) in errors
+    assert [e for e in errors if e[2] == code] == [(name, n + 1, code)]

@@ -79,3 +79,19 @@ def test_parse_cache_notices_an_edited_file(tmp_path: Path) -> None:
     path.write_text("<http://a> <http://b> <http://c> .\n<http://a> <http://b> <http://d> .\n")
     edited, _ = parse_file(path)
     assert edited is not None and len(edited.graph) == 2
+
+
+def test_lines_stay_right_after_object_lists_split_over_lines() -> None:
+    """rdflib's own line count runs ahead after ``"…"@en ,`` / ``"…"@id ;``: not used."""
+    text = (
+        "@prefix ex: <http://ex/> .\n"
+        'ex:a ex:label "one"@en ,\n'
+        '        "two"@id ;\n'
+        "    ex:p ex:b ;\n"
+        "    ex:q ex:c , ex:f ;\n"
+        "    ex:t [ ex:u ex:v ] .\n"
+        "ex:d ex:r ex:e .\n"
+    )
+    _, lines = parse_with_lines(text)
+    line = {str(p).rsplit("/", 1)[-1]: found[0] for (_, p, _), found in lines.triples.items()}
+    assert (line["p"], line["q"], line["u"], line["t"], line["r"]) == (4, 5, 6, 6, 7)

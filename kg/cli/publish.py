@@ -6,10 +6,12 @@ import argparse
 import sys
 
 from kg.cli.progress import tty_progress
+from kg.errors import EndpointError, UsageError
 from kg.outputs.published import ntriples_lines, published_ntriples
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
 from kg.sparql.params import expand_iri
+from kg.sparql.probe import reachable
 from kg.sparql.publish import publish
 
 NAME = "publish"
@@ -20,9 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``publish`` options."""
     parser.add_argument(
         "--update-endpoint",
-        required=True,
         metavar="UPDATE_URL",
-        help="SPARQL 1.1 update endpoint (Oxigraph: http://HOST:PORT/update)",
+        help="SPARQL 1.1 update endpoint (Oxigraph: http://HOST:PORT/update); "
+        "not needed with --store",
     )
     parser.add_argument(
         "--endpoint", metavar="QUERY_URL", help="query endpoint to check the triple count"
@@ -40,11 +42,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Publish; print a summary line on stdout."""
-    check_url(args.update_endpoint, option="--update-endpoint")
-    if args.endpoint:
-        check_url(args.endpoint, option="--endpoint")
-    if args.store:
-        check_url(args.store, option="--store")
+    if not (args.update_endpoint or args.store):
+        raise UsageError("give --update-endpoint URL (SPARQL Update) or --store URL (Graph Store)")
+    urls = [u for u in (args.update_endpoint, args.store, args.endpoint) if u]
+    for url, option in (
+        (args.update_endpoint, "--update-endpoint"),
+        (args.store, "--store"),
+        (args.endpoint, "--endpoint"),
+    ):
+        if url:
+            check_url(url, option=option)
+    for url in urls:  # before the checks, which take minutes on big data
+        problem = reachable(url, timeout=min(args.timeout, 10.0))
+        if problem:
+            raise EndpointError(f"{problem}; nothing was checked or published")
     target = expand_iri(args.graph, {}) if args.graph else None
     progress = tty_progress()
     try:

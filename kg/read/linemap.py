@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, MutableSequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,14 +85,23 @@ class _LineParser(SinkParser):
         self.linemap = lines
         self.pending: list[int] = []
         self.items: list[tuple[Node, int]] = []
+        self._text: str | None = None
+        self._breaks: list[int] = []
         sink.parser = self  # type: ignore[attr-defined]
 
     def _line_at(self, argstr: str, i: int) -> int:
+        """The line of the first token at or after ``i``, counted from the text itself.
+
+        rdflib's own count (``self.lines``) runs ahead after an object list split over
+        lines (some whitespace is skipped twice), so it is not used.
+        """
         saved = (self.lines, self.startOfLine)
-        self.skipSpace(argstr, i)  # counts the newlines it skips: undo that below
-        line = int(self.lines) + 1
+        j = self.skipSpace(argstr, i)
         self.lines, self.startOfLine = saved
-        return line
+        if self._text is not argstr:
+            self._text = argstr
+            self._breaks = [k for k, ch in enumerate(argstr) if ch == "\n"]
+        return bisect.bisect_left(self._breaks, j if j >= 0 else len(argstr)) + 1
 
     def objectList(self, argstr: str, i: int, res: MutableSequence[Any]) -> int:  # noqa: N802
         lines: list[int] = []
@@ -113,6 +123,12 @@ class _LineParser(SinkParser):
                 return i
             lines.append(line)
 
+    def _current_line(self) -> int:
+        """The line the parser is on: where its current line starts (always right)."""
+        if self._text is None:
+            return int(self.lines) + 1
+        return bisect.bisect_right(self._breaks, int(self.startOfLine) - 1) + 1
+
     def item(self, argstr: str, i: int, res: MutableSequence[Any]) -> int:
         line = self._line_at(argstr, i)
         j = super().item(argstr, i, res)
@@ -121,7 +137,7 @@ class _LineParser(SinkParser):
         return j
 
     def makeStatement(self, quadruple: Any) -> None:  # noqa: N802
-        line = self.pending.pop(0) if self.pending else int(self.lines) + 1
+        line = self.pending.pop(0) if self.pending else self._current_line()
         self._store.makeStatement(quadruple, why=self._reason2, line=line)  # type: ignore[call-arg]
 
 
