@@ -1,29 +1,30 @@
-"""One checker for every command: validate, build and publish report the same findings.
+"""One checker for every command: validate, build, publish and serve report the same findings.
 
 Each file of the fault corpus (``tests/fixtures/invalid/``) is put into a copy of the
-project's data; ``validate``, ``build`` and ``publish`` then run on it. The three must
+project's data; ``validate``, ``build``, ``publish`` and ``serve`` then run on it. They must
 agree on whether the data fails and on every finding, at the same ``file:line:col``.
-(``serve`` checks through the same function as ``publish``,
-:func:`kg.outputs.published.published_ntriples`.)
+``serve`` runs on the first fixture of each kind too: it must stop before any server starts.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+import socket
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kg.cli.main import main
+from kg.sparql.server import free_port
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = sorted((REPO / "tests" / "fixtures" / "invalid").glob("*.ttl"))
 ONE_OF_EACH_KIND = {
     next(p for p in CORPUS if p.stem.startswith(k)) for k in {p.stem.split("-")[0] for p in CORPUS}
 }
-"""publish is run on the first fixture of each kind (syntax, literal, shacl, ...) only."""
+"""publish and serve run on the first fixture of each kind (syntax, literal, shacl, ...) only."""
 REASONING = ("ontology-disjoint-",)
 """Fixtures run with OWL reasoning (the others with ``--reasoner never``, for speed)."""
 
@@ -69,7 +70,13 @@ def test_validate_build_and_publish_agree(
         assert (f"{warned} warning(s): conflict-kg validate lists them" in notes) == bool(warned)
 
     if errors and fixture in ONE_OF_EACH_KIND:  # publish stops before it connects to anything
-        code, out, err = run(root, capsys, "publish", "--update-endpoint", "http://127.0.0.1:9/u")
+        with socket.create_server(("127.0.0.1", 0)) as listening:  # reachable, never spoken to
+            url = f"http://127.0.0.1:{listening.getsockname()[1]}/update"
+            code, out, err = run(root, capsys, "publish", "--update-endpoint", url)
         assert code == 1 and out == ""
+        for f in validated:
+            assert f"{f['file']}:{f['line']}" in err, f
+        code, out, err = run(root, capsys, "serve", "--port", str(free_port()))
+        assert code == 1 and out == ""  # no server started: its URL is never printed
         for f in validated:
             assert f"{f['file']}:{f['line']}" in err, f
