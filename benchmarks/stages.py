@@ -28,6 +28,9 @@ SHAPES = REPO / "ontology" / "shapes.ttl"
 Result = dict[str, Any]
 
 
+from benchmarks.serving import STAGES as SERVING  # noqa: E402
+
+
 def _clock() -> float:
     return time.perf_counter()
 
@@ -248,6 +251,7 @@ STAGES: dict[str, Callable[[argparse.Namespace], Result]] = {
     "views": views,
     "build": build,
     "naive-build": naive_build,
+    **SERVING,
 }
 
 

@@ -44,7 +44,8 @@ def _pending(diagnostic: Diagnostic) -> Pending:
     focus = diagnostic.focus
     if focus is None or focus.startswith("_:"):
         return Pending(diagnostic.kind, URIRef("urn:x-unlocated"), None, None, "none", make)
-    return Pending(diagnostic.kind, URIRef(focus), RDF.type, None, "check", make)
+    # located at the node's subject block, without a column: it names a node, no term in a line
+    return Pending(diagnostic.kind, URIRef(focus), RDF.type, None, "check", make, (None,))
 
 
 def graph_check_rows(
