@@ -9,6 +9,7 @@ in-process run. A store that is not installed is skipped with a notice.
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from stores import (
 )
 
 from kg.check.dataset import project_graph
+from kg.cli.main import main
 from kg.read.resources import Layout
 from kg.sparql.endpoint import run_remote
 from kg.sparql.library import LibraryQuery, list_queries
@@ -150,3 +152,37 @@ def test_every_case_has_rows_on_the_project(in_process: dict[str, Any]) -> None:
     # a comparison of empty answers proves nothing: each case must return rows
     empty = [name for name, results in in_process.items() if not row_multiset(results)]
     assert not empty, empty
+
+
+WHY_TARGETS = ["Russia", "id:moscow-talks-2020", "id:src-liputan6-moscow-talks"]
+
+
+def _why(argv: list[str], capsys: pytest.CaptureFixture[str]) -> Any:
+    assert main(["--root", str(REPO), "why", *argv, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("target", WHY_TARGETS)
+@pytest.mark.parametrize("store", ["oxigraph", "virtuoso"])
+def test_why_on_a_store_equals_why_in_process(
+    target: str, store: str, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
+) -> None:
+    endpoint = request.getfixturevalue(store)
+    remote = _why([target, "--endpoint", endpoint, "--default-graph", GRAPH], capsys)
+    assert remote == _why([target], capsys)
+    for source in remote["sources"]:  # each reporting chain once, each link once
+        links = [tuple(link) for link in source["chain"]]
+        assert len(links) == len(set(links))
+
+
+def test_why_without_the_default_graph_finds_nothing_on_oxigraph(
+    oxigraph: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the graph was published into GRAPH, so Oxigraph's default graph is empty
+    assert main(["--root", str(REPO), "why", "Russia", "--endpoint", oxigraph]) == 2
+    assert "no entity is labelled 'Russia'" in capsys.readouterr().err
+
+
+def test_why_default_graph_needs_an_endpoint(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(REPO), "why", "Russia", "--default-graph", GRAPH]) == 2
+    assert "--default-graph needs --endpoint" in capsys.readouterr().err

@@ -35,9 +35,7 @@ from kg.sparql.endpoint import describe_failure
 
 SPARQL_UPDATE = "application/sparql-update"
 FORM = "application/x-www-form-urlencoded"
-_SIZE = re.compile(
-    r"too (large|long|big)|exceed|exhausted|payload|request entity", re.IGNORECASE
-)
+_SIZE = re.compile(r"too (large|long|big)|exceed|exhausted|payload|request entity", re.IGNORECASE)
 _MEDIA = re.compile(r"content.?type|media.?type|mime", re.IGNORECASE)
 
 
