@@ -153,6 +153,18 @@ def test_virtuoso_takes_the_default_batch_size(virtuoso: Store) -> None:
     assert len(virtuoso.triples()) == 12_000 and virtuoso.staging() == []
 
 
+def test_unicode_line_separators_in_literals_survive(store: Store) -> None:
+    # PA-X texts hold U+2028; N-Triples allows it raw in a literal, Python's
+    # splitlines() does not: a triple cut there was refused by Virtuoso
+    graph = Graph()
+    for i, text in enumerate(["a\u2028b", "c\x85d", "e\u2029f", "g\rh", "i\x0bj\x1ck"]):
+        graph.add(
+            (URIRef(f"http://example.org/t{i}"), URIRef("http://example.org/v"), Literal(text))
+        )
+    publish(graph, update_url=store.update_url, target_graph=TARGET, replace=True, batch_size=2)
+    assert store.triples() == _as_set(graph)
+
+
 def test_the_cli_says_one_line_and_exits_2(oxigraph: Store, capsys: Any) -> None:
     _reset(oxigraph)
     with fault_proxy(oxigraph.update_url, fail_at=1, status=403) as proxy:
@@ -200,3 +212,11 @@ def test_twenty_races_never_lose_the_graph(name: str, request: pytest.FixtureReq
         _reset(store)
         assert race(store) in wanted, trial
         assert store.staging() == [], trial
+
+
+def test_the_cli_on_virtuoso_without_graph_says_why(virtuoso: Store, capsys: Any) -> None:
+    code = main(["--root", str(REPO), "publish", "--update-endpoint", virtuoso.update_url])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "default graph is the union of all its graphs" in err and "--graph" in err
+    assert virtuoso.staging() == []

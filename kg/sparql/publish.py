@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import re
 import urllib.error
 import urllib.request
 import uuid
@@ -46,6 +47,7 @@ from kg.sparql.publish_lock import publish_lock
 from kg.sparql.update import UpdateClient, insert_batches
 
 STAGING = "https://w3id.org/conflict-kg/.well-known/publish-staging"
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 """Prefix of the staging graphs' IRIs."""
 
 
@@ -76,9 +78,17 @@ def ntriples_lines(graph: Graph) -> list[str]:
     --------
     >>> ntriples_lines(Graph())
     []
+    >>> from rdflib import Literal, URIRef
+    >>> line = Graph().add((URIRef("http://s"), URIRef("http://p"), Literal("a\\u2028b")))
+    >>> ntriples_lines(line)
+    ['<http://s> <http://p> "a\\\\u2028b" .']
     """
     text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return sorted(line for line in text.splitlines() if line.strip())
+    # one triple per "\n" only: a literal may hold U+2028, U+0085, CR... which
+    # splitlines() would cut at; they are escaped, as some stores' parsers end a
+    # string there (Virtuoso 7)
+    text = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
+    return sorted(line for line in text.split("\n") if line.strip())
 
 
 def _send(url: str, body: bytes, *, method: str, content_type: str, timeout: float) -> None:
