@@ -8,6 +8,8 @@ Requests are forwarded to the store unchanged, except:
   connection (``status=0``).
 * ``refuse_media``: a request sent as ``application/sparql-update`` is answered
   415 without forwarding (a store that only takes form-encoded updates).
+* ``ignore_graph``: a Graph Store Protocol request's ``?graph=IRI`` is replaced
+  by ``?default`` (a store that ignores the parameter).
 """
 
 from __future__ import annotations
@@ -59,8 +61,12 @@ class _Handler(BaseHTTPRequestHandler):
                 return
             self._answer(proxy.status, MESSAGE)
             return
+        query = self.path.partition("?")[2]
+        if proxy.ignore_graph and query.startswith("graph="):
+            query = "default"
+        target = f"{proxy.upstream}?{query}" if query else proxy.upstream
         request = urllib.request.Request(
-            proxy.upstream, data=body, method="POST", headers={"Content-Type": kind}
+            target, data=body, method=self.command, headers={"Content-Type": kind}
         )
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
@@ -72,6 +78,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    do_PUT = do_POST
+
 
 @contextmanager
 def fault_proxy(
@@ -81,6 +89,7 @@ def fault_proxy(
     times: int = 1,
     status: int = 500,
     refuse_media: bool = False,
+    ignore_graph: bool = False,
 ) -> Iterator[Any]:
     """Run the proxy; yields the server (``.url``, ``.count``, ``.kinds``)."""
     server = ThreadingHTTPServer((HOST, 0), _Handler)
@@ -88,6 +97,7 @@ def fault_proxy(
     server.fail_at = fail_at  # type: ignore[attr-defined]
     server.status = status  # type: ignore[attr-defined]
     server.times = times  # type: ignore[attr-defined]
+    server.ignore_graph = ignore_graph  # type: ignore[attr-defined]
     server.refuse_media = refuse_media  # type: ignore[attr-defined]
     server.count = 0  # type: ignore[attr-defined]
     server.kinds = []  # type: ignore[attr-defined]

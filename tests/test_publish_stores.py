@@ -139,6 +139,26 @@ def test_updates_go_as_sparql_update_then_form_encoded(oxigraph: Store) -> None:
     assert oxigraph.triples() == _as_set(OLD)
 
 
+def test_a_store_that_ignores_the_graph_parameter_is_caught(oxigraph: Store) -> None:
+    _reset(oxigraph)
+    store_url = oxigraph.update_url.rsplit("/", 1)[0] + "/store"
+    with fault_proxy(store_url, ignore_graph=True) as proxy:
+        proxy_store = proxy.url.rsplit("/", 1)[0] + "/store"
+        with pytest.raises(EndpointError) as failure:
+            publish(
+                NEW,
+                update_url=oxigraph.update_url,
+                store_url=proxy_store,
+                query_url=oxigraph.query_url,
+                target_graph=TARGET,
+                replace=True,
+            )
+    assert str(failure.value) == (
+        f"{oxigraph.query_url}: published 200 triples but the target graph holds 30"
+    )
+    assert oxigraph.triples() == _as_set(OLD)
+
+
 def test_virtuoso_needs_a_named_graph(virtuoso: Store) -> None:
     with pytest.raises(UsageError, match="is Virtuoso, whose default graph is the union"):
         publish(NEW, update_url=virtuoso.update_url)
