@@ -9,9 +9,13 @@ N-Triples once. Each run starts fresh servers on 127.0.0.1 and times:
 
 * ``oxigraph-bulk``: the baseline, one Graph Store Protocol ``POST`` of that
   N-Triples file to Oxigraph's ``/store`` (Oxigraph's own loader);
-* ``oxigraph-publish``: ``kg.sparql.publish.publish`` to Oxigraph's ``/update``
-  (staging graph, batches, final ``MOVE``, count check);
-* ``virtuoso-publish``: the same to Virtuoso 7's ``/sparql`` (when installed).
+* ``oxigraph-store-add``: ``kg.sparql.publish.publish`` with ``--store`` into
+  a new graph (one Graph Store Protocol ``POST``, count check);
+* ``oxigraph-store-replace``: the same with ``--replace`` (one ``PUT``);
+* ``oxigraph-update-replace``: ``publish --replace`` through Oxigraph's
+  ``/update`` (staging graph, batches, final ``MOVE``, count check);
+* ``virtuoso-update-replace``: the same to Virtuoso 7's ``/sparql`` (when
+  installed; Virtuoso's Graph Store Protocol endpoint needs more grants).
 
 It prints one JSON object: the median seconds of each and each publish's ratio
 to the baseline. Validation is not timed (``publish`` validates first; see the
@@ -59,9 +63,18 @@ def bulk_post(server: OxigraphServer, data: bytes) -> float:
     return time.perf_counter() - start
 
 
-def timed_publish(graph: Any, update_url: str, query_url: str) -> float:
+def timed_publish(
+    graph: Any, update_url: str, query_url: str, store_url: str | None = None, *, replace: bool
+) -> float:
     start = time.perf_counter()
-    publish(graph, update_url=update_url, query_url=query_url, target_graph=GRAPH, replace=True)
+    publish(
+        graph,
+        update_url=update_url,
+        query_url=query_url,
+        store_url=store_url,
+        target_graph=GRAPH,
+        replace=replace,
+    )
     return time.perf_counter() - start
 
 
@@ -69,12 +82,18 @@ def one_run(graph: Any, data: bytes, work: Path) -> dict[str, float]:
     out: dict[str, float] = {}
     with OxigraphServer(location=work / "ox-bulk") as server:
         out["oxigraph-bulk"] = bulk_post(server, data)
-    with OxigraphServer(location=work / "ox-publish") as server:
-        out["oxigraph-publish"] = timed_publish(graph, server.update_url, server.query_url)
+    for name, replace in (("oxigraph-store-add", False), ("oxigraph-store-replace", True)):
+        with OxigraphServer(location=work / name) as server:
+            urls = (server.update_url, server.query_url, server.store_url)
+            out[name] = timed_publish(graph, *urls, replace=replace)
+    with OxigraphServer(location=work / "ox-update") as server:
+        urls = (server.update_url, server.query_url)
+        out["oxigraph-update-replace"] = timed_publish(graph, *urls, replace=True)
     if virtuoso_missing() is None:
         virtuoso = VirtuosoServer(location=work / "virtuoso").start()
         try:
-            out["virtuoso-publish"] = timed_publish(graph, virtuoso.update_url, virtuoso.query_url)
+            urls = (virtuoso.update_url, virtuoso.query_url)
+            out["virtuoso-update-replace"] = timed_publish(graph, *urls, replace=True)
         finally:
             virtuoso.stop()
     return out
