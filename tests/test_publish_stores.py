@@ -6,12 +6,14 @@ graph behind; a refusal is one line naming the store's message.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import benchmark_module
 from faultproxy import MESSAGE, fault_proxy
 from rdflib import Graph, Literal, URIRef
 from stores import VirtuosoServer, virtuoso_missing
@@ -240,3 +242,12 @@ def test_the_cli_on_virtuoso_without_graph_says_why(virtuoso: Store, capsys: Any
     assert code == 2 and err.count("\n") == 1
     assert "default graph is the union of all its graphs" in err and "--graph" in err
     assert virtuoso.staging() == []
+
+
+def test_the_publish_benchmark_runs(capsys: Any) -> None:
+    bench = benchmark_module("benchmarks.publish_stores")
+    assert bench.main(["--root", str(REPO), "--runs", "1"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["triples"] > 1000
+    assert set(result["ratio_to_bulk"]) >= {"oxigraph-store-add", "oxigraph-update-replace"}
+    assert all(ratio > 0 for ratio in result["ratio_to_bulk"].values())
