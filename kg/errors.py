@@ -108,4 +108,19 @@ class EndpointError(ConflictKGError):
     """A SPARQL endpoint or remote service failed or cannot be reached."""
 
 
-__all__ = ["ConflictKGError", "DataError", "EndpointError", "LoadError", "UsageError"]
+class StoreRefusal(EndpointError):
+    """A store answered a request with an HTTP error; ``status`` is its code."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+__all__ = [
+    "ConflictKGError",
+    "DataError",
+    "EndpointError",
+    "LoadError",
+    "StoreRefusal",
+    "UsageError",
+]

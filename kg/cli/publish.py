@@ -23,8 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--update-endpoint",
         metavar="UPDATE_URL",
-        help="SPARQL 1.1 update endpoint (Oxigraph: http://HOST:PORT/update); "
-        "not needed with --store",
+        help="SPARQL 1.1 update endpoint (Oxigraph: http://HOST:PORT/update; "
+        "Virtuoso: http://HOST:8890/sparql); not needed with --store",
     )
     parser.add_argument(
         "--endpoint", metavar="QUERY_URL", help="query endpoint to check the triple count"
@@ -32,12 +32,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--store", metavar="GSP_URL", help="Graph Store Protocol endpoint; used instead of Update"
     )
-    parser.add_argument("--graph", metavar="IRI", help="named graph to load into (default graph)")
+    parser.add_argument(
+        "--graph",
+        metavar="IRI",
+        help="named graph to load into (default: the default graph); required by Virtuoso, "
+        "whose default graph is the union of all its graphs",
+    )
     parser.add_argument(
         "--replace", action="store_true", help="replace the graph's content instead of adding"
     )
-    parser.add_argument("--batch-size", type=int, default=10_000, metavar="N")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="triples per update request (default 10000); a batch the store refuses as "
+        "too large is split in two until it is taken",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="per request, and the longest wait for another publish into the same graph "
+        "(default 60)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,9 +7,12 @@ import json
 import sys
 
 from kg.check.dataset import project_store
+from kg.errors import UsageError
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url, run_remote
+from kg.sparql.params import expand_iri
 from kg.sparql.results import short
+from kg.sparql.rows import Results
 from kg.sparql.run import run_local
 from kg.sparql.why import Asker, Explanation, explain
 
@@ -21,6 +24,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``why`` options."""
     parser.add_argument("target", metavar="IRI|LABEL", help="e.g. id:moscow-talks-2020 or Russia")
     parser.add_argument("--endpoint", metavar="QUERY_URL", help="ask a SPARQL endpoint instead")
+    parser.add_argument(
+        "--default-graph",
+        action="append",
+        default=[],
+        metavar="IRI",
+        help="with --endpoint: query this named graph as the default graph (repeatable), "
+        "e.g. the --graph given to publish",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--timeout", type=float, metavar="SECONDS")
 
@@ -66,12 +77,21 @@ def explanation_text(ex: Explanation) -> str:
 def run(args: argparse.Namespace) -> int:
     """Explain ``args.target``."""
     ask: Asker
+    graphs = [expand_iri(iri, {}) for iri in args.default_graph]
     if args.endpoint:
         endpoint = check_url(args.endpoint, option="--endpoint")
-        ask = lambda text: run_remote(text, endpoint=endpoint, timeout=args.timeout)  # noqa: E731
+
+        def ask(text: str) -> Results:
+            return run_remote(text, endpoint=endpoint, timeout=args.timeout, default_graphs=graphs)
+
+    elif graphs:
+        raise UsageError("--default-graph needs --endpoint")
     else:
         store = project_store(find_layout(args.root))
-        ask = lambda text: run_local(text, store=store)  # noqa: E731
+
+        def ask(text: str) -> Results:
+            return run_local(text, store=store)
+
     ex = explain(args.target, ask=ask)
     if args.format == "json":
         sys.stdout.write(json.dumps(ex.as_dict(), ensure_ascii=False, indent=2) + "\n")

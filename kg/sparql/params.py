@@ -147,21 +147,58 @@ def term(kind: str, value: str, prefixes: Mapping[str, str]) -> str:
     return f'"{value}"^^<{XSD}{_DATATYPE[kind]}>'
 
 
+_TOKEN = re.compile(
+    r"#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
+    r"|<[^<>\"{}|^`\\\x00-\x20]*>|(?P<optional>\bOPTIONAL\s*\{)|[{}]|[?$][A-Za-z0-9_]+",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
 def _where_brace(text: str) -> int:
     """Index of the ``{`` that opens the outermost group, skipping comments, strings, IRIs."""
-    token = re.compile(
-        r"#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
-        r"|<[^<>\"{}|^`\\\x00-\x20]*>|\{",
-        re.DOTALL,
-    )
-    for match in token.finditer(text):
-        if match.group() == "{":
-            return match.start()
+    for match in _TOKEN.finditer(text):
+        if match.group() == "{" or match.group("optional"):
+            return match.end() - 1
     raise UsageError("the query has no WHERE group to bind parameters in")
 
 
+def _optional_groups(text: str) -> list[tuple[int, set[str]]]:
+    """Where each ``OPTIONAL { … }`` group opens, and the variables used in it.
+
+    A group that is a sub-query (``OPTIONAL { SELECT … }``) is left out.
+    """
+    groups: list[tuple[int, set[str]]] = []
+    stack: list[tuple[int, set[str]] | None] = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if match.group("optional") or token == "{":
+            is_sub = text[match.end() :].lstrip()[:6].upper() == "SELECT"
+            stack.append((match.end(), set()) if match.group("optional") and not is_sub else None)
+        elif token == "}" and stack:
+            entry = stack.pop()
+            if entry is not None:
+                groups.append(entry)
+        elif token[0] in "?$":
+            for entry in stack:
+                if entry is not None:
+                    entry[1].add(token[1:])
+    return groups
+
+
+def _values(terms: Mapping[str, str]) -> str:
+    # one block per variable: Virtuoso 7 fails to compile a multi-column block
+    # whose variables are also bound in an OPTIONAL (SP031 … no SPART_VARR_FIXED)
+    return "".join(f" VALUES (?{name}) {{ ({value}) }}" for name, value in terms.items())
+
+
 def bind(text: str, terms: Mapping[str, str]) -> str:
-    """Bind variables to terms with a ``VALUES`` block opening the WHERE group.
+    """Bind variables to terms with ``VALUES`` blocks.
+
+    One block opens the outermost WHERE group; every ``OPTIONAL`` group that uses
+    a bound variable opens with a block binding it too. Both mean the same under
+    SPARQL's semantics (the value is fixed for the whole query); the inner block
+    lets a store that does not pass outer bindings into an ``OPTIONAL``'s
+    ``FILTER`` (Virtuoso 7) see the value.
 
     Parameters
     ----------
@@ -179,13 +216,19 @@ def bind(text: str, terms: Mapping[str, str]) -> str:
     --------
     >>> bind("ASK { ?s ?p ?o }", {})
     'ASK { ?s ?p ?o }'
+    >>> bind('ASK { OPTIONAL { ?s ?p ?x } }', {"x": '"1"'})
+    'ASK { VALUES (?x) { ("1") } OPTIONAL { VALUES (?x) { ("1") } ?s ?p ?x } }'
     """
     if not terms:
         return text
-    at = _where_brace(text) + 1
-    names = " ".join(f"?{name}" for name in terms)
-    row = " ".join(terms.values())
-    return f"{text[:at]} VALUES ({names}) {{ ({row}) }}{text[at:]}"
+    inserts = [(_where_brace(text) + 1, dict(terms))]
+    for at, used in _optional_groups(text):
+        inner = {name: value for name, value in terms.items() if name in used}
+        if inner:
+            inserts.append((at, inner))
+    for at, block in sorted(inserts, key=lambda item: item[0], reverse=True):
+        text = f"{text[:at]}{_values(block)}{text[at:]}"
+    return text
 
 
 __all__ = ["DEFAULT_PREFIXES", "TYPES", "bind", "expand_iri", "query_prefixes", "term"]

@@ -3,11 +3,22 @@
 Atomicity: a failure part-way leaves the **target graph as it was before**.
 With ``--store`` (Graph Store HTTP Protocol) the whole graph goes in one
 ``PUT``/``POST`` request. With SPARQL Update the triples go in batches into a
-private *staging graph*, and one final update request (``MOVE`` with
-``replace``, else ``ADD`` then ``DROP``) moves them into the target; only that
-last request touches the target, and stores that run an update request as one
-transaction (Oxigraph, Fuseki/TDB2, GraphDB) apply it whole or not at all. A
-failed run may leave its staging graph behind; the next run removes it.
+*staging graph* of this run alone (``…/publish-staging/<random id>``), and one
+final update request (``MOVE`` with ``replace``, else ``ADD`` then ``DROP``)
+moves them into the target; only that last request touches the target, and
+stores that run an update request as one transaction (Oxigraph, Virtuoso,
+Fuseki/TDB2) apply it whole or not at all. On any failure the staging graph is
+dropped; if even that fails, the error says which graph is left and how to drop it.
+
+Concurrency: each run has its own staging graph, and two runs into the same
+graph of the same endpoint from one machine take turns
+(:mod:`kg.sparql.publish_lock`): the target holds the old graph or one complete
+new one, never a mix or nothing.
+
+Stores: batches a store refuses as too large are split
+(:func:`kg.sparql.update.insert_batches`); updates go as
+``application/sparql-update``, else form-encoded. Virtuoso's default graph is
+the union of all its graphs, so publishing to it needs ``--graph``.
 
 Idempotency: blank nodes are skolemised to stable IRIs (:mod:`kg.check.dataset`), so
 publishing the same graph twice leaves the same triples.
@@ -19,18 +30,24 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
+import re
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from rdflib import Graph
 
-from kg.errors import EndpointError
+from kg.errors import EndpointError, UsageError
 from kg.sparql.endpoint import check_url, describe_failure, run_remote
+from kg.sparql.publish_lock import publish_lock
+from kg.sparql.update import UpdateClient, insert_batches
 
 STAGING = "https://w3id.org/conflict-kg/.well-known/publish-staging"
+_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 """Prefix of the staging graphs' IRIs."""
 
 
@@ -61,9 +78,28 @@ def ntriples_lines(graph: Graph) -> list[str]:
     --------
     >>> ntriples_lines(Graph())
     []
+    >>> from rdflib import Literal, URIRef
+    >>> line = Graph().add((URIRef("http://s"), URIRef("http://p"), Literal("a\\u2028b")))
+    >>> ntriples_lines(line)
+    ['<http://s> <http://p> "a\\\\u2028b" .']
     """
     text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return sorted(line for line in text.split("\n") if line.strip())  # not at U+2028
+    # one triple per "\n" only: a literal may hold U+2028, U+0085, CR... which
+    # splitlines() would cut at
+    return sorted(escaped_breaks(line) for line in text.split("\n") if line.strip())
+
+
+def escaped_breaks(line: str) -> str:
+    """``line`` with U+2028, U+0085, CR... inside literals written as ``\\uXXXX`` escapes.
+
+    Some stores' parsers end a string there (Virtuoso 7); the escape means the same.
+
+    Examples
+    --------
+    >>> escaped_breaks('<urn:s> <urn:p> "a' + chr(0x2028) + 'b" .')
+    '<urn:s> <urn:p> "a\\\\u2028b" .'
+    """
+    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04X}", line)
 
 
 def _send(url: str, body: bytes, *, method: str, content_type: str, timeout: float) -> None:
@@ -75,16 +111,6 @@ def _send(url: str, body: bytes, *, method: str, content_type: str, timeout: flo
             response.read()
     except (urllib.error.URLError, OSError, ValueError) as exc:
         raise EndpointError(describe_failure(url, exc)) from None
-
-
-def _update(url: str, text: str, *, timeout: float) -> None:
-    _send(
-        url,
-        text.encode("utf-8"),
-        method="POST",
-        content_type="application/sparql-update; charset=utf-8",
-        timeout=timeout,
-    )
 
 
 def count_triples(query_url: str, graph: str | None, *, timeout: float) -> int:
@@ -111,6 +137,30 @@ def _publish_gsp(
     )
 
 
+VIRTUOSO_NEEDS_GRAPH = (
+    "{url} is Virtuoso, whose default graph is the union of all its graphs: published "
+    "there, the triples would mix with every other graph's (and this run's staging "
+    "graph's) in each query; pass --graph IRI, and query it with --default-graph IRI"
+)
+
+
+def _final(staging: str, graph: str | None, *, replace: bool, empty: bool) -> str:
+    target = f"GRAPH <{graph}>" if graph else "DEFAULT"
+    if replace:
+        return f"CLEAR SILENT {target}" if empty else f"MOVE SILENT GRAPH <{staging}> TO {target}"
+    return f"ADD SILENT GRAPH <{staging}> TO {target} ;\nDROP SILENT GRAPH <{staging}>"
+
+
+def _drop_staging(client: UpdateClient, staging: str, failure: EndpointError) -> None:
+    try:
+        client.send(f"DROP SILENT GRAPH <{staging}>")
+    except EndpointError as again:
+        raise EndpointError(
+            f"{failure}; the staging graph <{staging}> is left behind (dropping it failed: "
+            f"{again}): remove it with the update DROP SILENT GRAPH <{staging}>"
+        ) from None
+
+
 def _publish_update(
     lines: list[str],
     update_url: str,
@@ -121,23 +171,23 @@ def _publish_update(
     timeout: float,
     on_batch: Callable[[int, int], None] | None,
 ) -> int:
-    staging = f"{STAGING}/{'graph/' + quote(graph, safe='') if graph else 'default'}"
-    target = f"GRAPH <{graph}>" if graph else "DEFAULT"
-    _update(update_url, f"DROP SILENT GRAPH <{staging}>", timeout=timeout)
-    batches = [lines[i : i + batch_size] for i in range(0, len(lines), batch_size)]
-    for number, batch in enumerate(batches, start=1):
-        body = "\n".join(batch)
-        _update(update_url, f"INSERT DATA {{ GRAPH <{staging}> {{\n{body}\n}} }}", timeout=timeout)
-        if on_batch is not None:
-            on_batch(number, len(batches))
-    if replace:
-        final = f"MOVE SILENT GRAPH <{staging}> TO {target}"
-        if not lines:
-            final = f"CLEAR SILENT {target}"
-    else:
-        final = f"ADD SILENT GRAPH <{staging}> TO {target} ;\nDROP SILENT GRAPH <{staging}>"
-    _update(update_url, final, timeout=timeout)
-    return len(batches)
+    client = UpdateClient(update_url, timeout=timeout)
+    staging = f"{STAGING}/{uuid.uuid4().hex}"
+    # a harmless first request: finds the media type the store takes, and the store
+    client.send(f"DROP SILENT GRAPH <{staging}>")
+    if graph is None and client.is_virtuoso:
+        raise UsageError(VIRTUOSO_NEEDS_GRAPH.format(url=update_url))
+    try:
+        batches = insert_batches(client, lines, staging, batch_size=batch_size, on_batch=on_batch)
+        client.send(_final(staging, graph, replace=replace, empty=not lines))
+    except EndpointError as exc:
+        _drop_staging(client, staging, exc)
+        raise
+    except BaseException:  # interrupted: still leave nothing behind
+        with contextlib.suppress(EndpointError):
+            client.send(f"DROP SILENT GRAPH <{staging}>")
+        raise
+    return batches
 
 
 def publish(
@@ -170,7 +220,8 @@ def publish(
     batch_size : int
         Triples per ``INSERT DATA`` request.
     timeout : float
-        Seconds per request.
+        Seconds per request, and the longest wait for another publish into the
+        same graph to finish.
     on_batch : callable, optional
         Called with ``(batch number, number of batches)`` after each batch.
 
@@ -178,6 +229,8 @@ def publish(
     ------
     EndpointError
         A request failed (the target graph is unchanged) or the count is wrong.
+    UsageError
+        The store needs ``target_graph`` (Virtuoso) and none was given.
     """
     if store_url is None and update_url is None:
         raise EndpointError("give an update endpoint or a graph store endpoint")
@@ -186,30 +239,35 @@ def publish(
             check_url(url, option=option)
     if query_url is not None:
         check_url(query_url, option="--endpoint")
-    lines = ntriples_lines(graph) if isinstance(graph, Graph) else list(graph)
-    if store_url is not None:
-        _publish_gsp(lines, store_url, target_graph, replace=replace, timeout=timeout)
-        method, batches = "Graph Store Protocol", 1
-    else:
-        assert update_url is not None
-        batches = _publish_update(
-            lines,
-            update_url,
-            target_graph,
-            replace=replace,
-            batch_size=max(1, batch_size),
-            timeout=timeout,
-            on_batch=on_batch,
-        )
-        method = "SPARQL Update"
-    counted = None
-    if query_url is not None:
-        counted = count_triples(query_url, target_graph, timeout=timeout)
-        if counted < len(lines) or (replace and counted != len(lines)):
-            raise EndpointError(
-                f"{query_url}: published {len(lines)} triples but the target graph holds "
-                f"{counted}" + ("" if replace else " (fewer than published)")
+    lines = (
+        ntriples_lines(graph) if isinstance(graph, Graph) else [escaped_breaks(x) for x in graph]
+    )
+    endpoint = store_url or update_url
+    assert endpoint is not None
+    with publish_lock(endpoint, target_graph, wait=timeout):
+        if store_url is not None:
+            _publish_gsp(lines, store_url, target_graph, replace=replace, timeout=timeout)
+            method, batches = "Graph Store Protocol", 1
+        else:
+            assert update_url is not None
+            batches = _publish_update(
+                lines,
+                update_url,
+                target_graph,
+                replace=replace,
+                batch_size=max(1, batch_size),
+                timeout=timeout,
+                on_batch=on_batch,
             )
+            method = "SPARQL Update"
+        counted = None
+        if query_url is not None:
+            counted = count_triples(query_url, target_graph, timeout=timeout)
+    if counted is not None and (counted < len(lines) or (replace and counted != len(lines))):
+        raise EndpointError(
+            f"{query_url}: published {len(lines)} triples but the target graph holds "
+            f"{counted}" + ("" if replace else " (fewer than published)")
+        )
     return PublishSummary(len(lines), method, target_graph, batches, counted)
 
 

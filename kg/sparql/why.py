@@ -40,7 +40,8 @@ PREFIX dct: <http://purl.org/dc/terms/>
 """
 
 _BY_LABEL = """SELECT DISTINCT ?entity WHERE {
-  ?entity rdfs:label|skos:altLabel|skos:prefLabel ?label .
+  VALUES ?labelProperty { rdfs:label skos:altLabel skos:prefLabel }
+  ?entity ?labelProperty ?label .
   FILTER (LCASE(STR(?label)) = LCASE(?text))
 } ORDER BY ?entity"""
 
@@ -68,7 +69,7 @@ _SOURCE = """SELECT ?sentence ?quote ?translation ?document ?attributedTo WHERE 
   OPTIONAL { ?quotation ckg:attributedTo ?attributedTo }
 } LIMIT 1"""
 
-_CHAIN = """SELECT ?citing ?cited WHERE {
+_CHAIN = """SELECT DISTINCT ?citing ?cited WHERE {
   ?document ckg:citesSource* ?citing .
   ?citing ckg:citesSource ?cited .
 } ORDER BY ?citing ?cited"""
@@ -165,16 +166,21 @@ def _source(ask: Asker, iri: str) -> Source:
     return source
 
 
+def _key(row: dict[str, str], *names: str) -> tuple[str, ...]:
+    return tuple(part for name in names for part in (row.get(name, ""), row.get(f"{name}@", "")))
+
+
 def _breadth_first(start: str, edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Order citation edges from ``start`` outwards (nearest reports first).
 
     Examples
     --------
-    >>> _breadth_first("a", [("b", "c"), ("a", "b")])
+    >>> _breadth_first("a", [("b", "c"), ("a", "b"), ("b", "c")])
     [('a', 'b'), ('b', 'c')]
     """
     ordered: list[tuple[str, str]] = []
     frontier, seen = [start], {start}
+    edges = list(dict.fromkeys(edges))  # a store may repeat an edge (Virtuoso 7 did)
     while frontier:
         step = [e for e in edges if e[0] in frontier and e not in ordered]
         ordered.extend(step)
@@ -200,8 +206,9 @@ def explain(target: str, *, ask: Asker) -> Explanation:
     """
     entity = resolve(target, ask=ask)
     node = f"<{entity}>"
-    out = _ask(ask, _OUT, entity=node)
-    incoming = _ask(ask, _IN, entity=node)
+    # sorted here: SPARQL leaves the order of literals in different languages to the store
+    out = sorted(_ask(ask, _OUT, entity=node), key=lambda r: _key(r, "predicate", "object"))
+    incoming = sorted(_ask(ask, _IN, entity=node), key=lambda r: _key(r, "subject", "predicate"))
     if not out and not incoming:
         raise UsageError(f"nothing in the graph is about <{entity}>")
     attesting = sorted({r["object"] for r in out if r["predicate"].endswith("#attestedBy")})
