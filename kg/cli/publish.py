@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from rdflib import Graph
+
 from kg.check.dataset import validated_graph
+from kg.outputs.entailment import add_entailments
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
 from kg.sparql.params import expand_iri
@@ -45,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
     if args.store:
         check_url(args.store, option="--store")
     target = expand_iri(args.graph, {}) if args.graph else None
-    graph = validated_graph(find_layout(args.root))
+    layout = find_layout(args.root)
+    graph = validated_graph(layout)
+    add_entailments(graph, Graph().parse(layout.ontology))  # answers without a reasoner
     summary = publish(
         graph,
         update_url=args.update_endpoint,

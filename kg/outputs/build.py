@@ -7,7 +7,8 @@ produced by *build steps*: callables that take the checked project
 (:class:`BuildInput`) and return ``{file name: content}``, the content being
 bytes or a :data:`~kg.outputs.graphfiles.Writer` that streams into the file.
 :data:`BUILD_STEPS` lists the default ones: the merged graph as sorted
-N-Triples and Turtle, then every network view. All outputs go to temporary
+N-Triples and Turtle, its entailed triples (``conflict-kg-entailed.nt``), then every
+network view. All outputs go to temporary
 files first and replace the old ones with ``os.replace`` only when every one is
 complete, so a failed run leaves the output directory as it was.
 """
@@ -43,6 +44,29 @@ def graph_step(project: BuildInput) -> Mapping[str, Content]:
     return {"conflict-kg.nt": nt, "conflict-kg.ttl": turtle_writer(nt, prefixes)}
 
 
+def entailment_step(project: BuildInput) -> Mapping[str, Content]:
+    """The entailed ``ckg:`` triples as ``conflict-kg-entailed.nt`` (:mod:`kg.outputs.entailment`).
+
+    They are also added to the store in the named graph
+    :data:`~kg.outputs.entailment.ENTAILED_GRAPH` for the steps after this one
+    (the site shows entailed classes); the default graph is unchanged.
+    """
+    import pyoxigraph as ox
+
+    from kg.outputs.entailment import (
+        ENTAILED_FILE,
+        ENTAILED_GRAPH,
+        entailed_ntriples,
+        entailed_triples,
+    )
+
+    found = entailed_triples(project.store, project.ontology)
+    graph = ox.NamedNode(ENTAILED_GRAPH)
+    project.store.remove_graph(graph)
+    project.store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in found)
+    return {ENTAILED_FILE: entailed_ntriples(found)}
+
+
 def graphs_step(project: BuildInput) -> Mapping[str, Content]:
     """Every network view under ``graphs/`` (see :func:`kg.outputs.graphs.graph_files`)."""
     from kg.outputs.graphs import graph_files  # the views pull in networkx and matplotlib
@@ -50,7 +74,7 @@ def graphs_step(project: BuildInput) -> Mapping[str, Content]:
     return graph_files(project.graph)
 
 
-BUILD_STEPS: list[BuildStep] = [graph_step, graphs_step]
+BUILD_STEPS: list[BuildStep] = [graph_step, entailment_step, graphs_step]
 """Default build steps; append a :data:`BuildStep` to add an output to ``build``."""
 
 
@@ -173,6 +197,7 @@ def build(
     if not project.report.conforms:
         n = len(project.report.errors)
         raise DataError(f"{n} SHACL violation(s); nothing written", project.report.findings)
+    counts = project.counts()  # before the steps: the entailment step adds a named graph
     files: dict[str, Content] = {}
     todo = list(BUILD_STEPS if steps is None else steps)
     with warnings.catch_warnings(record=True) as caught:
@@ -182,7 +207,6 @@ def build(
             files.update(step(project))
     tick("write", 0, len(files))
     outputs = write_atomically(Path(out_dir), files)
-    counts = project.counts()
     return BuildSummary(
         triples=counts.triples,
         instances_per_class=counts.instances_per_class,
@@ -200,6 +224,7 @@ __all__ = [
     "BuildSummary",
     "Content",
     "build",
+    "entailment_step",
     "graph_step",
     "graphs_step",
     "write_atomically",
