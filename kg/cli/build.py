@@ -9,8 +9,9 @@ from kg.check.report import dumps, findings_json, findings_text, locate_findings
 from kg.check.shacl.reference import Finding
 from kg.cli.progress import tty_progress
 from kg.errors import DataError
-from kg.outputs.build import BuildSummary, build
+from kg.outputs.build import BUILD_STEPS, BuildSummary, build
 from kg.read.resources import find_layout
+from kg.sparql.site import site_build_step
 
 NAME = "build"
 HELP = "validate, then write the merged graph into --out (nothing is written on failure)"
@@ -27,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="SHACL engine: the shapes compiled to SPARQL on Oxigraph (default) or "
         "pySHACL (the reference; same findings, far slower on large graphs)",
     )
+    parser.add_argument(
+        "--no-site", action="store_true", help="do not write the explorer website (site/)"
+    )
 
 
 def summary_text(summary: BuildSummary) -> str:
@@ -35,7 +39,11 @@ def summary_text(summary: BuildSummary) -> str:
     lines += [f"  {cls}: {n}" for cls, n in summary.instances_per_class.items()]
     lines.append(f"source documents: {summary.source_documents}")
     lines.append(f"quotations: {summary.quotations}")
-    lines += [f"wrote {path}" for path in summary.outputs]
+    site = {p for p in summary.outputs if "site" in p.parts}
+    lines += [f"wrote {path}" for path in summary.outputs if path not in site]
+    index = sorted((p for p in site if p.name == "index.html"), key=lambda p: len(p.parts))
+    if index:
+        lines.append(f"wrote the site: {len(site)} files; open {index[0]}")
     lines += [f"note: {note}" for note in summary.notes]
     return "\n".join(lines)
 
@@ -46,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
     progress = tty_progress()
     failed: DataError | None = None
     try:
-        summary = build(layout, out_dir=args.out, engine=args.engine, progress=progress)
+        steps = [*BUILD_STEPS] + ([] if args.no_site else [site_build_step()])
+        summary = build(
+            layout, out_dir=args.out, engine=args.engine, progress=progress, steps=steps
+        )
     except DataError as exc:
         failed = exc
     finally:
