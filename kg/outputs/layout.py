@@ -89,7 +89,11 @@ def _fit(pos: dict[Hashable, Point], *, width: float, height: float) -> dict[Has
     x0 = (width - (max(xs) - min(xs)) * scale) / 2
     y0 = (height - (max(ys) - min(ys)) * scale) / 2
     return {
-        n: (x0 + (p[0] - min(xs)) * scale, y0 + (p[1] - min(ys)) * scale) for n, p in pos.items()
+        n: (
+            min(max(x0 + (p[0] - min(xs)) * scale, 0.0), width),
+            min(max(y0 + (p[1] - min(ys)) * scale, 0.0), height),
+        )
+        for n, p in pos.items()
     }
 
 

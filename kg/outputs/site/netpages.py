@@ -21,6 +21,7 @@ import networkx as nx
 
 from kg.outputs.gexf import KIND_COLOURS as GEXF_KIND_COLOURS
 from kg.outputs.layout import component_layout, place_labels
+from kg.outputs.plot import RELATION_COLOURS
 from kg.views.viewattrs import SEP
 
 MAX_DRAWN = 400
@@ -28,8 +29,6 @@ WIDTH, HEIGHT, MARGIN = 1200.0, 800.0, 110.0
 LABEL_CHARS = 34
 KIND_COLOURS = {k: "#{:02x}{:02x}{:02x}".format(*rgb) for k, rgb in GEXF_KIND_COLOURS.items()}
 """Node colours by actor kind: the GEXF exports' and the plots' palette."""
-RELATION_COLOURS = ["#00838f", "#ad1457", "#6a1b9a", "#558b2f", "#37474f", "#ef6c00", "#283593"]
-"""Edge colours by relation: dark tones, apart from the node palette."""
 
 
 def _positions(view: nx.Graph) -> dict[Any, tuple[float, float]]:
