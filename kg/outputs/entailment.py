@@ -15,9 +15,11 @@ into SPARQL queries and run to a fixpoint on the Oxigraph store:
 
 A fixpoint iteration reads the asserted default graph and what it has derived
 (a private working graph), so the rules chain (``mediatedBy`` → inverse
-``mediates`` → ``ckg:Mediator``). The result kept is the closure restricted to the
-ontology's terms: ``rdf:type`` triples whose class is a ``ckg:`` class, and
-triples whose predicate is a ``ckg:`` property, not already asserted. It equals
+``mediates`` → ``ckg:Mediator``). It is semi-naive: after the first round a
+rule with one body pattern reads only what the previous round derived. The
+result kept is the closure restricted to the ontology's terms: ``rdf:type``
+triples whose class is a ``ckg:`` class, and triples whose predicate is a
+``ckg:`` property, not already asserted. It equals
 owlrl's OWL RL closure restricted the same way (``tests/test_entailment.py``).
 
 Examples
@@ -37,6 +39,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -53,6 +56,7 @@ ENTAILED_FILE = "conflict-kg-entailed.nt"
 """The file ``build`` writes them to (sorted N-Triples)."""
 
 _WORK = ox.NamedNode("urn:conflict-kg:entailment-work")
+_DELTA = ox.NamedNode("urn:conflict-kg:entailment-delta")
 _TYPE = ox.NamedNode(str(RDF.type))
 _MAX_ROUNDS = 50
 
@@ -101,43 +105,49 @@ def _values(names: str, rows: Iterable[tuple[str, ...]]) -> str:
     return f"VALUES ({names}) {{ {body} }}"
 
 
-def compile_rules(ontology: Graph) -> list[str]:
-    """The SPARQL ``CONSTRUCT`` queries of the OWL RL rules that ``ontology`` makes applicable.
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule: ``CONSTRUCT {head} WHERE {values body rest}``.
+
+    A rule whose body is one triple pattern (``single``) is re-run, after the
+    first round, on the triples the previous round derived only (semi-naive
+    evaluation); the others are re-run whole while anything new appears.
+    """
+
+    head: str
+    values: str
+    body: str
+    rest: str
+    single: bool = True
+
+    def query(self, delta: str | None = None) -> str:
+        """The SPARQL text; ``delta`` names the graph the single body pattern is read from."""
+        body = f"GRAPH <{delta}> {{ {self.body} }}" if delta and self.single else self.body
+        new = f"FILTER NOT EXISTS {{ {self.head} }}"
+        return f"CONSTRUCT {{ {self.head} }} WHERE {{ {self.values} {body} {self.rest} {new} }}"
+
+
+def compile_rules(ontology: Graph) -> list[Rule]:
+    """The OWL RL rules that ``ontology`` makes applicable, as SPARQL ``CONSTRUCT`` queries.
 
     Each query derives triples not yet in the store (asserted or derived).
+    The order (sub-properties, inverses, domains and ranges, sub-classes,
+    defined classes) lets one round derive nearly everything.
 
     Examples
     --------
     >>> len(compile_rules(Graph()))
     0
     """
-    new = "FILTER NOT EXISTS {{ {0} }}"
     rules = []
-    sco = _closure(ontology, RDFS.subClassOf)
-    for cls, expr in ontology.subject_objects(OWL.equivalentClass):
-        for member in _members(ontology, ontology.value(expr, OWL.intersectionOf)):
-            if isinstance(cls, URIRef) and isinstance(member, URIRef):
-                sco.append((str(cls), str(member)))
-    if sco:
-        rules.append(
-            f"CONSTRUCT {{ ?x a ?d }} WHERE {{ {_values('?c ?d', sco)} ?x a ?c . "
-            + new.format("?x a ?d")
-            + " }"
-        )
     spo = _closure(ontology, RDFS.subPropertyOf)
     if spo:
-        rules.append(
-            f"CONSTRUCT {{ ?x ?q ?y }} WHERE {{ {_values('?p ?q', spo)} ?x ?p ?y . "
-            + new.format("?x ?q ?y")
-            + " }"
-        )
+        rules.append(Rule("?x ?q ?y", _values("?p ?q", spo), "?x ?p ?y .", ""))
     inv = [(str(a), str(b)) for a, b in ontology.subject_objects(OWL.inverseOf)]
     inv += [(b, a) for a, b in inv]
     if inv:
-        rules.append(
-            f"CONSTRUCT {{ ?y ?q ?x }} WHERE {{ {_values('?p ?q', sorted(set(inv)))} ?x ?p ?y . "
-            "FILTER(!isLiteral(?y)) " + new.format("?y ?q ?x") + " }"
-        )
+        values = _values("?p ?q", sorted(set(inv)))
+        rules.append(Rule("?y ?q ?x", values, "?x ?p ?y .", "FILTER(!isLiteral(?y))"))
     for axiom, node in ((RDFS.domain, "?x"), (RDFS.range, "?y")):
         pairs = sorted(
             (str(p), str(c))
@@ -145,22 +155,20 @@ def compile_rules(ontology: Graph) -> list[str]:
             if isinstance(p, URIRef) and isinstance(c, URIRef)
         )
         if pairs:
-            guard = "" if node == "?x" else "FILTER(!isLiteral(?y)) "
-            rules.append(
-                f"CONSTRUCT {{ {node} a ?c }} WHERE {{ {_values('?p ?c', pairs)} ?x ?p ?y . "
-                + guard
-                + new.format(f"{node} a ?c")
-                + " }"
-            )
+            guard = "" if node == "?x" else "FILTER(!isLiteral(?y))"
+            rules.append(Rule(f"{node} a ?c", _values("?p ?c", pairs), "?x ?p ?y .", guard))
+    sco = _closure(ontology, RDFS.subClassOf)
+    for cls, expr in ontology.subject_objects(OWL.equivalentClass):
+        for member in _members(ontology, ontology.value(expr, OWL.intersectionOf)):
+            if isinstance(cls, URIRef) and isinstance(member, URIRef):
+                sco.append((str(cls), str(member)))
+    if sco:
+        rules.append(Rule("?x a ?d", _values("?c ?d", sorted(set(sco))), "?x a ?c .", ""))
     fresh = iter(range(1_000_000))
     for cls, expr in sorted(ontology.subject_objects(OWL.equivalentClass)):
         pattern = _pattern(ontology, expr, "x", fresh) if isinstance(cls, URIRef) else None
         if pattern:
-            rules.append(
-                f"CONSTRUCT {{ ?x a <{cls}> }} WHERE {{ {pattern} "
-                + new.format(f"?x a <{cls}>")
-                + " }"
-            )
+            rules.append(Rule(f"?x a <{cls}>", "", pattern, "", single=False))
     return rules
 
 
@@ -186,20 +194,25 @@ def entailed_triples(store: ox.Store, ontology: Graph) -> list[ox.Triple]:
         The ontology whose axioms give the rules.
     """
     rules = compile_rules(ontology)
+    delta: str | None = None
     try:
         for _ in range(_MAX_ROUNDS):
-            added = 0
+            found: list[ox.Triple] = []
             for rule in rules:
-                result = store.query(rule, use_default_graph_as_union=True)
+                result = store.query(rule.query(delta), use_default_graph_as_union=True)
                 assert isinstance(result, ox.QueryTriples)
-                found = list(result)
-                store.extend(ox.Quad(t.subject, t.predicate, t.object, _WORK) for t in found)
-                added += len(found)
-            if not added:
+                new = list(result)
+                store.extend(ox.Quad(t.subject, t.predicate, t.object, _WORK) for t in new)
+                found += new
+            store.remove_graph(_DELTA)
+            if not found:
                 break
+            store.extend(ox.Quad(t.subject, t.predicate, t.object, _DELTA) for t in found)
+            delta = _DELTA.value
         derived = [q.triple for q in store.quads_for_pattern(None, None, None, _WORK)]
     finally:
         store.remove_graph(_WORK)
+        store.remove_graph(_DELTA)
     kept = {t for t in derived if _kept(t) and not isinstance(t.subject, ox.BlankNode)}
     return sorted(kept, key=str)
 
@@ -231,6 +244,7 @@ __all__ = [
     "ENTAILED_FILE",
     "add_entailments",
     "ENTAILED_GRAPH",
+    "Rule",
     "compile_rules",
     "entailed_ntriples",
     "entailed_triples",
