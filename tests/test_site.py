@@ -111,3 +111,26 @@ def test_a_failed_site_leaves_the_old_one(bad_project: Path, tmp_path: Path, cap
     assert "SHACL violation" in capsys.readouterr().err
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text() == "old"
+
+
+def test_a_tree_output_replaces_the_directory_whole_or_not_at_all(tmp_path: Path) -> None:
+    from kg.outputs.build import Tree, write_atomically
+
+    old = tmp_path / "site"
+    old.mkdir()
+    (old / "stale.html").write_text("old")
+
+    def pages(directory: Path) -> None:
+        (directory / "e").mkdir()
+        (directory / "e" / "new.html").write_text("new")
+
+    def broken(path):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_atomically(tmp_path, {"site": Tree(pages), "x.nt": broken})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert [p.name for p in old.iterdir()] == ["stale.html"]
+    write_atomically(tmp_path, {"site": Tree(pages), "x.nt": b""})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "x.nt"]
+    assert [p.relative_to(old).as_posix() for p in old.rglob("*.html")] == ["e/new.html"]

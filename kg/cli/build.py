@@ -39,11 +39,7 @@ def summary_text(summary: BuildSummary) -> str:
     lines += [f"  {cls}: {n}" for cls, n in summary.instances_per_class.items()]
     lines.append(f"source documents: {summary.source_documents}")
     lines.append(f"quotations: {summary.quotations}")
-    site = {p for p in summary.outputs if "site" in p.parts}
-    lines += [f"wrote {path}" for path in summary.outputs if path not in site]
-    index = sorted((p for p in site if p.name == "index.html"), key=lambda p: len(p.parts))
-    if index:
-        lines.append(f"wrote the site: {len(site)} files; open {index[0]}")
+    lines += [f"wrote {path}" for path in summary.outputs]
     lines += [f"note: {note}" for note in summary.notes]
     return "\n".join(lines)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from kg.cli.progress import tty_progress
 from kg.errors import DataError
@@ -12,7 +13,7 @@ from kg.read.resources import find_layout
 from kg.sparql.site import site_build_step
 
 NAME = "site"
-HELP = "validate, then write the static explorer website into --out (nothing written on failure)"
+HELP = "validate, then write the static explorer website into --out (replaced whole, or kept)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,11 +27,12 @@ def run(args: argparse.Namespace) -> int:
     """Write the site; print where (stdout) or why not (stderr)."""
     layout = find_layout(args.root)
     progress = tty_progress()
+    out = Path(args.out).resolve()
     try:
-        summary = build(
+        build(
             layout,
-            out_dir=args.out,
-            steps=[entailment_step, site_build_step("")],
+            out_dir=out.parent,
+            steps=[entailment_step, site_build_step(out.name)],
             progress=progress,
         )
     except DataError as exc:
@@ -39,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
-    pages = [p for p in summary.outputs if p.suffix == ".html"]
-    print(f"wrote {len(pages)} pages into {args.out}; open {args.out}/index.html")
+    pages = sum(1 for _ in out.rglob("*.html"))
+    print(f"wrote {pages} pages into {args.out}; open {out / 'index.html'}")
     return 0

@@ -16,6 +16,7 @@ complete, so a failed run leaves the output directory as it was.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -27,8 +28,22 @@ from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
 from kg.read.resources import Layout
 
-Content = bytes | Writer
-"""What a build step returns for one file: its bytes, or a function writing it."""
+
+@dataclass(frozen=True)
+class Tree:
+    """A directory output: ``write(directory)`` fills a new, empty directory.
+
+    The directory is written beside its target under a temporary name and
+    swapped in (two renames) only when every output of the build is complete;
+    its files are not fsynced one by one (a site of 100,000 pages).
+    """
+
+    write: Callable[[Path], None]
+
+
+Content = bytes | Writer | Tree
+"""What a build step returns for one output: its bytes, a function writing the
+file, or a :class:`Tree` writing a directory."""
 
 BuildStep = Callable[[BuildInput], Mapping[str, Content]]
 """A build step: ``(checked project) -> {file name: content}``."""
@@ -121,11 +136,35 @@ def _write(target: Path, content: Content) -> str:
     return tmp
 
 
+def _write_tree(target: Path, tree: Tree) -> str:
+    """Fill a new temporary directory beside ``target``; return its path."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        tree.write(Path(tmp))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return tmp
+
+
+def _swap_in(tmp: str, target: Path) -> None:
+    """Put the directory ``tmp`` at ``target``, the old directory (or file) removed."""
+    if not target.exists():
+        os.replace(tmp, target)
+        return
+    old = tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
+    os.replace(target, Path(old) / "previous")
+    os.replace(tmp, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path, ...]:
     """Write ``files`` into ``out_dir`` via temporary files and ``os.replace``.
 
-    Every file is fully written before any is replaced; on error the temporary
-    files are removed and existing outputs are untouched.
+    Every output is fully written before any is replaced; on error the
+    temporary files and directories are removed and existing outputs are
+    untouched. A :class:`Tree` output replaces its whole directory.
 
     Examples
     --------
@@ -136,12 +175,20 @@ def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path,
     temps: dict[str, str] = {}
     try:
         for name, content in files.items():  # a name may hold a subdirectory: "graphs/a.gexf"
-            temps[name] = _write(out_dir / name, content)
+            if isinstance(content, Tree):
+                temps[name] = _write_tree(out_dir / name, content)
+            else:
+                temps[name] = _write(out_dir / name, content)
         for name, tmp in temps.items():
-            os.replace(tmp, out_dir / name)
+            if os.path.isdir(tmp):
+                _swap_in(tmp, out_dir / name)
+            else:
+                os.replace(tmp, out_dir / name)
     finally:
         for tmp in temps.values():
-            if os.path.exists(tmp):
+            if os.path.isdir(tmp):
+                shutil.rmtree(tmp, ignore_errors=True)
+            elif os.path.exists(tmp):
                 os.unlink(tmp)
     return tuple(out_dir / name for name in files)
 
@@ -223,6 +270,7 @@ __all__ = [
     "BuildStep",
     "BuildSummary",
     "Content",
+    "Tree",
     "build",
     "entailment_step",
     "graph_step",

@@ -15,8 +15,9 @@ import shlex
 from collections.abc import Callable, Mapping
 
 from kg.errors import ConflictKGError
+from kg.outputs.build import Content
 from kg.outputs.build_input import BuildInput
-from kg.outputs.site import QueryDoc, site_files
+from kg.outputs.site import QueryDoc, site_tree
 from kg.sparql.library import LibraryQuery, list_queries
 from kg.sparql.run import prepare, run_local
 
@@ -57,12 +58,12 @@ def query_doc(query: LibraryQuery, project: BuildInput) -> QueryDoc:
     return QueryDoc(**common, results=results)  # type: ignore[arg-type]
 
 
-def site_build_step(prefix: str = "site/") -> Callable[[BuildInput], Mapping[str, bytes]]:
-    """A build step writing the whole site (query library included) under ``prefix``."""
+def site_build_step(name: str = "site") -> Callable[[BuildInput], Mapping[str, Content]]:
+    """A build step writing the whole site (query library included) as the directory ``name``."""
 
-    def site_with_queries(project: BuildInput) -> Mapping[str, bytes]:
+    def site_with_queries(project: BuildInput) -> Mapping[str, Content]:
         queries = [query_doc(q, project) for q in list_queries(project.layout.queries_dir)]
-        return site_files(project, prefix=prefix, queries=queries)
+        return {name: site_tree(project, queries=queries)}
 
     site_with_queries.__name__ = "site_step"
     return site_with_queries

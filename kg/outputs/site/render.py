@@ -9,17 +9,21 @@ Examples
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
 import networkx as nx
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import Graph
 
+from kg.outputs.build import Content, Tree
 from kg.outputs.build_input import BuildInput
+from kg.outputs.entailment import ENTAILED_GRAPH
 from kg.outputs.gexf import EmptyViewWarning, to_gexf, to_graphml
 from kg.outputs.site.model import LABELS, SiteData, read_site_data
 from kg.outputs.site.names import page_names
@@ -31,6 +35,8 @@ from kg.outputs.site.terms import short, show_iri
 from kg.views.network import VIEWS, build_view
 
 SITE_DIR = "site/"
+Page = tuple[str, bytes]
+_ENTAILED = ox.NamedNode(ENTAILED_GRAPH)
 _STATIC = ("site.css", "search.js", "network.js")
 
 
@@ -212,62 +218,80 @@ def _index_page(
     )
 
 
-def site_files(
-    project: BuildInput, *, prefix: str = SITE_DIR, queries: Sequence[QueryDoc] = ()
-) -> dict[str, bytes]:
-    """Every page of the site, keyed by path under ``prefix``.
+def site_pages(project: BuildInput, *, queries: Sequence[QueryDoc] = ()) -> Iterator[Page]:
+    """Every file of the site as ``(relative path, bytes)``, rendered one at a time.
 
     Parameters
     ----------
     project : BuildInput
         The checked project; its store's named graph of entailed triples (written
         by :func:`kg.outputs.build.entailment_step`) gives the entailed classes.
-    prefix : str
-        Put before each path (``"site/"`` in ``build``, ``""`` for ``conflict-kg site``).
     queries : sequence of QueryDoc
         The query library with its results (:mod:`kg.sparql.site`).
     """
-    import pyoxigraph as ox
-
-    from kg.outputs.entailment import ENTAILED_GRAPH
-
     env = _env()
     data = read_site_data(project.store, project.ontology)
     ev = Evidence(data)
-    files = static_files(prefix)
-    networks, member = _network_pages(env, data, project, prefix)
-    files.update(networks)
+    yield from static_files("").items()
+    networks, member = _network_pages(env, data, project, "")
+    yield from networks.items()
     template = env.get_template("entity.html")
     conflict_iris = set(conflicts(data))
     for iri, entity in data.entities.items():
-        files[f"{prefix}e/{entity.name}.html"] = _entity_page(
-            template, data, ev, project, iri, member.get(iri, []), conflict_iris
-        )
+        page = _entity_page(template, data, ev, project, iri, member.get(iri, []), conflict_iris)
+        yield f"e/{entity.name}.html", page
     shapes = Graph()
     if project.layout.shapes.exists():
         shapes.parse(project.layout.shapes)
-    entailed = sum(
-        1 for _ in project.store.quads_for_pattern(None, None, None, ox.NamedNode(ENTAILED_GRAPH))
-    )
-    files[f"{prefix}index.html"] = _index_page(env, data, project, entailed)
-    files[f"{prefix}search.html"] = (
-        env.get_template("search.html").render(root="", title="Search").encode()
-    )
-    files[f"{prefix}static/search-index.js"] = _search_index(data)
-    files[f"{prefix}ontology.html"] = (
-        env.get_template("ontology.html")
-        .render(root="", title="Ontology", terms=ontology_terms(project.ontology, shapes))
-        .encode()
-    )
-    files[f"{prefix}queries.html"] = _queries_page(env, data, queries)
-    return files
+    entailed = sum(1 for _ in project.store.quads_for_pattern(None, None, None, _ENTAILED))
+    yield "index.html", _index_page(env, data, project, entailed)
+    yield "search.html", env.get_template("search.html").render(root="", title="Search").encode()
+    yield "static/search-index.js", _search_index(data)
+    terms = ontology_terms(project.ontology, shapes)
+    onto = env.get_template("ontology.html").render(root="", title="Ontology", terms=terms)
+    yield "ontology.html", onto.encode()
+    yield "queries.html", _queries_page(env, data, queries)
 
 
-def site_step(project: BuildInput) -> dict[str, bytes]:
-    """Build step: the site under ``site/``, without the query library's results."""
-    return site_files(project)
+def write_site(project: BuildInput, directory: Path, *, queries: Sequence[QueryDoc] = ()) -> int:
+    """Write every file of the site into ``directory``; return how many."""
+    count = 0
+    for path, content in site_pages(project, queries=queries):
+        target = directory / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        count += 1
+    return count
 
 
-_ = URIRef  # rdflib terms are used by the modules this one renders with
+def site_files(
+    project: BuildInput, *, prefix: str = SITE_DIR, queries: Sequence[QueryDoc] = ()
+) -> dict[str, bytes]:
+    """Every file of the site in memory, keyed by ``prefix`` + path (small graphs, tests)."""
+    return {prefix + path: content for path, content in site_pages(project, queries=queries)}
 
-__all__ = ["SITE_DIR", "QueryDoc", "site_files", "site_step", "static_files"]
+
+def site_tree(project: BuildInput, *, queries: Sequence[QueryDoc] = ()) -> Tree:
+    """The site as a :class:`~kg.outputs.build.Tree` output: rendered as it is written."""
+
+    def write(directory: Path) -> None:
+        write_site(project, directory, queries=queries)
+
+    return Tree(write)
+
+
+def site_step(project: BuildInput) -> dict[str, Content]:
+    """Build step: the site as ``site/``, without the query library's results."""
+    return {SITE_DIR.rstrip("/"): site_tree(project)}
+
+
+__all__ = [
+    "SITE_DIR",
+    "QueryDoc",
+    "site_files",
+    "site_pages",
+    "site_step",
+    "site_tree",
+    "static_files",
+    "write_site",
+]
