@@ -31,7 +31,7 @@ Examples
 ... ckg:Territory rdfs:subClassOf ckg:Place .''', format="turtle")
 >>> store = ox.Store()
 >>> store.load(b"<urn:x> a <https://w3id.org/conflict-kg/ontology#Territory> .",
-...            format=ox.RdfFormat.N_TRIPLES)
+...            format=ox.RdfFormat.TURTLE)
 >>> [str(t) for t in entailed_triples(store, onto)]
 ['<urn:x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/conflict-kg/ontology#Place>']
 """

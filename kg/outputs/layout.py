@@ -61,10 +61,19 @@ def component_layout(
     for comp in comps:
         sub = simple.subgraph(comp)
         n = sub.number_of_nodes()
-        if n == 1:
-            local = {next(iter(comp)): (0.5, 0.5)}
+        if n <= 3:  # a dot, a pair, a path or triangle: no need of a simulation
+            ring = sorted(comp, key=str)
+            local = {
+                node: (
+                    0.5 + 0.5 * math.cos(2 * math.pi * i / n),
+                    0.5 + 0.5 * math.sin(2 * math.pi * i / n),
+                )
+                for i, node in enumerate(ring)
+            }
+            local = _normalised(local) if n > 1 else local
         else:
-            raw = nx.spring_layout(sub, seed=seed, k=2.0 / math.sqrt(n), iterations=300)
+            steps = 300 if n <= 60 else 120
+            raw = nx.spring_layout(sub, seed=seed, k=2.0 / math.sqrt(n), iterations=steps)
             local = _spread(_normalised(raw))
         cells.append((math.sqrt(n), local))
     total = sum(size * size for size, _ in cells)

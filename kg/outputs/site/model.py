@@ -56,8 +56,19 @@ class SiteData:
     ontology: Graph
     own_terms: set[str]
 
+    _labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    shown: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
+    """Memo of :func:`kg.outputs.site.terms.show_iri`: ``(iri, root) -> shown term``."""
+
     def label(self, iri: str, *, lang: str = "en") -> str:
-        """English label, else any label, else the IRI's last segment."""
+        """English label, else any label, else the IRI's last segment (memoised)."""
+        key = (iri, lang)
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self._label(iri, lang)
+        return found
+
+    def _label(self, iri: str, lang: str) -> str:
         entity = self.entities.get(iri)
         if entity is not None and entity.labels:
             main = [t for t, lng, p in entity.labels if p == LABELS[0]] or [

@@ -16,12 +16,13 @@ from collections import defaultdict
 from typing import Any
 
 import pyoxigraph as ox
+from markupsafe import Markup
 from rdflib import URIRef
 
 from kg import CKG
-from kg.outputs.site.model import Entity, SiteData
+from kg.outputs.site.model import LABELS, Entity, SiteData
 from kg.outputs.site.provenance import Evidence
-from kg.outputs.site.terms import short, show, show_iri
+from kg.outputs.site.terms import short, show, show_iri, term_html
 from kg.views.storegraph import GraphLike
 from kg.views.timeslice import span_of
 
@@ -35,16 +36,25 @@ _BASIS = {
 
 
 def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> dict[str, Any]:
-    """Outgoing and incoming statements, each with the quotations that back it."""
+    """Outgoing statements (labels aside: they have their own list) and incoming ones, as HTML
+    cells, each incoming one with the quotations that back it (those attesting its subject)."""
     own_quotes = [q for q in ev.quotations_of(entity.iri) if q in data.entities]
     out = [
-        {"p": show_iri(data, p, root=root), "o": show(data, o, root=root)} for p, o in entity.out
+        (term_html(show_iri(data, p, root=root)), term_html(show(data, o, root=root)))
+        for p, o in entity.out
+        if p not in LABELS
     ]
     inc = []
     for p, s in entity.inc:
-        backing = [show_iri(data, q, root=root) for q in ev.quotations_of(s)]
+        backing = Markup(", ").join(
+            term_html(show_iri(data, q, root=root)) for q in ev.quotations_of(s)
+        )
         inc.append(
-            {"s": show_iri(data, s, root=root), "p": show_iri(data, p, root=root), "q": backing}
+            (
+                term_html(show_iri(data, s, root=root)),
+                term_html(show_iri(data, p, root=root)),
+                backing,
+            )
         )
     return {
         "out": out,

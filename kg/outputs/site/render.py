@@ -31,7 +31,7 @@ from kg.outputs.site.netpages import layout_view
 from kg.outputs.site.ontodoc import ontology_terms
 from kg.outputs.site.pages import conflict_sections, conflicts, statements, time_span
 from kg.outputs.site.provenance import Evidence
-from kg.outputs.site.terms import short, show_iri
+from kg.outputs.site.terms import short, show_iri, term_html, text_html
 from kg.views.network import VIEWS, build_view
 
 SITE_DIR = "site/"
@@ -63,6 +63,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals.update(term=term_html, text=text_html)
     return env
 
 

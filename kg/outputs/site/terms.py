@@ -7,14 +7,20 @@ Escaping is left to the templates (Jinja2 autoescaping).
 
 Examples
 --------
->>> import pyoxigraph as ox
+>>> from collections.abc import Mapping, Sequence
+
+import pyoxigraph as ox
+from markupsafe import Markup, escape
 >>> show_literal(ox.Literal("Kamis malam", language="id"))
 {'text': 'Kamis malam', 'lang': 'id', 'href': None, 'note': ''}
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import pyoxigraph as ox
+from markupsafe import Markup, escape
 
 from kg.outputs.site.model import SiteData, Term, is_ckg
 from kg.outputs.site.names import local_name
@@ -68,6 +74,14 @@ def show_literal(lit: ox.Literal) -> Shown:
 
 def show_iri(data: SiteData, iri: str, *, root: str) -> Shown:
     """An IRI as a link to its page, its ontology entry, or the web (http/https only)."""
+    key = (iri, root)
+    found = data.shown.get(key)
+    if found is None:
+        found = data.shown[key] = _show_iri(data, iri, root=root)
+    return found
+
+
+def _show_iri(data: SiteData, iri: str, *, root: str) -> Shown:
     entity = data.entities.get(iri)
     if entity is not None:
         return {
@@ -83,6 +97,31 @@ def show_iri(data: SiteData, iri: str, *, root: str) -> Shown:
     return {"text": short(iri), "lang": None, "href": web, "note": ""}
 
 
+def term_html(t: Mapping[str, str | None]) -> Markup:
+    """A shown term as HTML: a link or a span with its ``lang``, and its note; all escaped.
+
+    >>> str(term_html({"text": "<b>", "lang": "id", "href": None, "note": ""}))
+    '<span lang="id">&lt;b&gt;</span>'
+    """
+    text, lang, href, note = (t.get(k) for k in ("text", "lang", "href", "note"))
+    attr = f' lang="{escape(lang)}"' if lang else ""
+    if href:
+        out = f'<a href="{escape(href)}"{attr}>{escape(text or "")}</a>'
+    elif lang:
+        out = f"<span{attr}>{escape(text or '')}</span>"
+    else:
+        out = str(escape(text or ""))
+    if note:
+        out += f' <small class="note">{escape(note)}</small>'
+    return Markup(out)
+
+
+def text_html(pair: Sequence[str | None]) -> Markup:
+    """A ``(text, language)`` pair as a span with its ``lang``, escaped."""
+    attr = f' lang="{escape(pair[1])}"' if pair[1] else ""
+    return Markup(f"<span{attr}>{escape(pair[0] or '')}</span>")
+
+
 def show(data: SiteData, term: Term, *, root: str) -> Shown:
     """Any term: literal, IRI or blank node."""
     if isinstance(term, ox.Literal):
@@ -92,4 +131,13 @@ def show(data: SiteData, term: Term, *, root: str) -> Shown:
     return {"text": "(blank node)", "lang": None, "href": None, "note": ""}
 
 
-__all__ = ["Shown", "onto_anchor", "short", "show", "show_iri", "show_literal"]
+__all__ = [
+    "Shown",
+    "onto_anchor",
+    "short",
+    "show",
+    "show_iri",
+    "show_literal",
+    "term_html",
+    "text_html",
+]
