@@ -53,6 +53,7 @@ class Evidence:
 
     def __init__(self, data: SiteData) -> None:
         self.data = data
+        self._quotes: dict[tuple[str, str], dict[str, Any]] = {}
         self._by_doc: dict[str, dict[int, str]] = defaultdict(dict)
         for iri, entity in data.entities.items():
             for p, o in entity.out:
@@ -82,7 +83,13 @@ class Evidence:
         return out
 
     def quotation(self, q: str, *, root: str) -> dict[str, Any]:
-        """Everything a page shows of one quotation."""
+        """Everything a page shows of one quotation (memoised: quotations attest many things)."""
+        key = (q, root)
+        if key not in self._quotes:
+            self._quotes[key] = self._quotation(q, root=root)
+        return self._quotes[key]
+
+    def _quotation(self, q: str, *, root: str) -> dict[str, Any]:
         data = self.data
         docs = [o.value for o in data.values(q, PROV_QUOTED) if isinstance(o, ox.NamedNode)]
         index = _int(data.values(q, str(CKG.sentenceIndex)))
