@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -59,6 +60,8 @@ class SiteData:
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     shown: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
     """Memo of :func:`kg.outputs.site.terms.show_iri`: ``(iri, root) -> shown term``."""
+    html: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """Memo of :func:`kg.outputs.site.terms.link_html`: ``(iri, root) -> Markup``."""
 
     def label(self, iri: str, *, lang: str = "en") -> str:
         """English label, else any label, else the IRI's last segment (memoised)."""

@@ -16,13 +16,12 @@ from collections import defaultdict
 from typing import Any
 
 import pyoxigraph as ox
-from markupsafe import Markup
 from rdflib import URIRef
 
 from kg import CKG
 from kg.outputs.site.model import LABELS, Entity, SiteData
 from kg.outputs.site.provenance import Evidence
-from kg.outputs.site.terms import short, show, show_iri, term_html
+from kg.outputs.site.terms import link_html, short, show, show_iri, term_html
 from kg.views.storegraph import GraphLike
 from kg.views.timeslice import span_of
 
@@ -40,22 +39,14 @@ def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> di
     cells, each incoming one with the quotations that back it (those attesting its subject)."""
     own_quotes = [q for q in ev.quotations_of(entity.iri) if q in data.entities]
     out = [
-        (term_html(show_iri(data, p, root=root)), term_html(show(data, o, root=root)))
+        (link_html(data, p, root=root), term_html(show(data, o, root=root)))
         for p, o in entity.out
         if p not in LABELS
     ]
-    inc = []
-    for p, s in entity.inc:
-        backing = Markup(", ").join(
-            term_html(show_iri(data, q, root=root)) for q in ev.quotations_of(s)
-        )
-        inc.append(
-            (
-                term_html(show_iri(data, s, root=root)),
-                term_html(show_iri(data, p, root=root)),
-                backing,
-            )
-        )
+    inc = [
+        (link_html(data, s, root=root), link_html(data, p, root=root), ev.backing(s, root=root))
+        for p, s in entity.inc
+    ]
     return {
         "out": out,
         "inc": inc,

@@ -21,10 +21,11 @@ from collections import defaultdict, deque
 from typing import Any
 
 import pyoxigraph as ox
+from markupsafe import Markup
 
 from kg import CKG
 from kg.outputs.site.model import SiteData
-from kg.outputs.site.terms import show_iri
+from kg.outputs.site.terms import link_html, show_iri
 
 PROV_QUOTED = "http://www.w3.org/ns/prov#wasQuotedFrom"
 ATTESTED = str(CKG.attestedBy)
@@ -54,6 +55,7 @@ class Evidence:
     def __init__(self, data: SiteData) -> None:
         self.data = data
         self._quotes: dict[tuple[str, str], dict[str, Any]] = {}
+        self._backing: dict[tuple[str, str], Markup] = {}
         self._by_doc: dict[str, dict[int, str]] = defaultdict(dict)
         for iri, entity in data.entities.items():
             for p, o in entity.out:
@@ -67,6 +69,15 @@ class Evidence:
         return sorted(
             o.value for o in self.data.values(iri, ATTESTED) if isinstance(o, ox.NamedNode)
         )
+
+    def backing(self, iri: str, *, root: str) -> Markup:
+        """Links to the quotations attesting ``iri``, comma-separated (memoised)."""
+        key = (iri, root)
+        found = self._backing.get(key)
+        if found is None:
+            links = (link_html(self.data, q, root=root) for q in self.quotations_of(iri))
+            found = self._backing[key] = Markup(", ").join(links)
+        return found
 
     def chain(self, doc: str, *, root: str) -> list[dict[str, Any]]:
         """``doc`` and the sources it cites, breadth first, each with what cites it."""

@@ -116,6 +116,15 @@ def term_html(t: Mapping[str, str | None]) -> Markup:
     return Markup(out)
 
 
+def link_html(data: SiteData, iri: str, *, root: str) -> Markup:
+    """:func:`term_html` of :func:`show_iri`, memoised (a hub is linked from thousands of pages)."""
+    key = (iri, root)
+    found = data.html.get(key)
+    if found is None:
+        found = data.html[key] = term_html(show_iri(data, iri, root=root))
+    return found
+
+
 def text_html(pair: Sequence[str | None]) -> Markup:
     """A ``(text, language)`` pair as a span with its ``lang``, escaped."""
     attr = f' lang="{escape(pair[1])}"' if pair[1] else ""
@@ -138,6 +147,7 @@ __all__ = [
     "show",
     "show_iri",
     "show_literal",
+    "link_html",
     "term_html",
     "text_html",
 ]
