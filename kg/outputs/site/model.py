@@ -33,6 +33,7 @@ from kg.outputs.site.names import local_name, page_names
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 LABELS = (str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel))
 _TYPE = str(RDF.type)
+_QUOTE = str(CKG.quote)
 
 
 @dataclass
@@ -79,6 +80,11 @@ class SiteData:
             ]
             preferred = [t for t, lng, p in entity.labels if lng == lang and p == LABELS[0]]
             return min(preferred) if preferred else min(main)
+        if entity is not None:  # a quotation has no label: its first words stand for it
+            quote = [o.value for p, o in entity.out if p == _QUOTE and isinstance(o, ox.Literal)]
+            if quote:
+                words = min(quote)
+                return "“" + (words if len(words) <= 60 else words[:59].rstrip() + "…") + "”"
         term = URIRef(iri)
         found = [
             str(o)
