@@ -6,7 +6,8 @@ the largest first, each given room in proportion to its size, so a small
 component no longer squeezes the big one into the middle of the picture.
 :func:`place_labels` then puts each label below, above, right or left of its
 node, the first of these that overlaps no node and no label already placed
-(greedy, biggest nodes first); a label with no free place goes below.
+(greedy, longest labels first), then the same a line or two further out; a
+label with no free place goes where it covers the fewest.
 
 Both work in abstract units: positions in ``[0, width] × [0, height]``.
 
@@ -91,16 +92,17 @@ def component_layout(
 
 
 def _fit(pos: dict[Hashable, Point], *, width: float, height: float) -> dict[Hashable, Point]:
+    """Stretch the packed layout over the whole frame (each axis on its own: a force
+    layout's aspect ratio carries no meaning, and the frame's room goes to the labels)."""
     xs = [p[0] for p in pos.values()]
     ys = [p[1] for p in pos.values()]
-    span = max(max(xs) - min(xs), (max(ys) - min(ys)) * width / height) or 1.0
-    scale = width / span
-    x0 = (width - (max(xs) - min(xs)) * scale) / 2
-    y0 = (height - (max(ys) - min(ys)) * scale) / 2
+    dx, dy = max(xs) - min(xs), max(ys) - min(ys)
+    sx = width / dx if dx else 0.0
+    sy = height / dy if dy else 0.0
     return {
         n: (
-            min(max(x0 + (p[0] - min(xs)) * scale, 0.0), width),
-            min(max(y0 + (p[1] - min(ys)) * scale, 0.0), height),
+            min(max((p[0] - min(xs)) * sx if dx else width / 2, 0.0), width),
+            min(max((p[1] - min(ys)) * sy if dy else height / 2, 0.0), height),
         )
         for n, p in pos.items()
     }
@@ -131,20 +133,23 @@ def place_labels(
         x, y = pos[node]
         w, h = sizes[node]
         gap = radius + 2
-        candidates = [
-            ((x, y + gap + h * 0.8), "middle", (x - w / 2, y + gap, x + w / 2, y + gap + h)),
-            ((x, y - gap - h * 0.2), "middle", (x - w / 2, y - gap - h, x + w / 2, y - gap)),
-            ((x + gap, y + h * 0.3), "start", (x + gap, y - h / 2, x + gap + w, y + h / 2)),
-            ((x - gap, y + h * 0.3), "end", (x - gap - w, y - h / 2, x - gap, y + h / 2)),
-        ]
-        choice = candidates[0]
-        for cand in candidates:
-            box = cand[2]
-            if not any(_overlaps(box, b) for b in placed) and not any(
-                _overlaps(box, b) for b in nodes
-            ):
-                choice = cand
-                break
+        candidates = []
+        for far in (0.0, h, 2.5 * h):  # beside the node, then a line or two further out
+            below, above = y + gap + far, y - gap - far
+            candidates += [
+                ((x, below + h * 0.8), "middle", (x - w / 2, below, x + w / 2, below + h)),
+                ((x, above - h * 0.2), "middle", (x - w / 2, above - h, x + w / 2, above)),
+            ]
+            if not far:
+                candidates += [
+                    ((x + gap, y + h * 0.3), "start", (x + gap, y - h / 2, x + gap + w, y + h / 2)),
+                    ((x - gap, y + h * 0.3), "end", (x - gap - w, y - h / 2, x - gap, y + h / 2)),
+                ]
+
+        def clashes(box: Box) -> int:
+            return sum(_overlaps(box, b) for b in placed) + sum(_overlaps(box, b) for b in nodes)
+
+        choice = min(candidates, key=lambda cand: clashes(cand[2]))  # the first free one
         placed.append(choice[2])
         out[node] = (choice[0], choice[1])
     return out

@@ -51,7 +51,7 @@ def layout_view(view: nx.Graph) -> dict[str, Any]:
     relations = sorted({str(d.get("relation", "")) for _, _, d in view.edges(data=True)})
     colour = {r: RELATION_COLOURS[i % len(RELATION_COLOURS)] for i, r in enumerate(relations)}
     shown = {n: _short_label(str(d.get("label", n))) for n, d in view.nodes(data=True)}
-    sizes = {n: (len(t) * 7.0 + 4, 15.0) for n, t in shown.items()}
+    sizes = {n: (len(t) * 6.8 + 6, 18.0) for n, t in shown.items()}
     spots = place_labels(pos, sizes, radius=10) if drawn else {}
     nodes = [
         {
