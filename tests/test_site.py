@@ -103,13 +103,21 @@ def test_hostile_labels_and_iris_are_escaped(tmp_path: Path) -> None:
     assert "</" not in index and "\\u062c" in index
 
 
+def test_a_directory_that_is_not_a_site_is_never_replaced(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.txt").write_text("mine")
+    assert main(["--root", str(REPO), "site", "--out", str(tmp_path)]) == 2
+    assert "is not a site written by conflict-kg" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
 def test_a_failed_site_leaves_the_old_one(bad_project: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("old")
+    (out / ".conflict-kg-site").write_text("")
     assert main(["--root", str(bad_project), "site", "--out", str(out)]) == 1
     assert "SHACL violation" in capsys.readouterr().err
-    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert sorted(p.name for p in out.iterdir()) == [".conflict-kg-site", "index.html"]
     assert (out / "index.html").read_text() == "old"
 
 

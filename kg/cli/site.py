@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from kg.cli.progress import tty_progress
-from kg.errors import DataError
+from kg.errors import DataError, UsageError
 from kg.outputs.build import build, entailment_step
+from kg.outputs.site.render import MARKER
 from kg.read.resources import find_layout
 from kg.sparql.site import site_build_step
 
@@ -28,6 +29,11 @@ def run(args: argparse.Namespace) -> int:
     layout = find_layout(args.root)
     progress = tty_progress()
     out = Path(args.out).resolve()
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        raise UsageError(
+            f"{args.out}: exists and is not a site written by conflict-kg (it would be "
+            "replaced whole); give a new or empty directory"
+        )
     try:
         build(
             layout,

@@ -36,6 +36,8 @@ from kg.views.network import VIEWS, build_view
 
 SITE_DIR = "site/"
 Page = tuple[str, bytes]
+MARKER = ".conflict-kg-site"
+"""A file at the site's root: ``conflict-kg site`` replaces only a directory holding it."""
 _ENTAILED = ox.NamedNode(ENTAILED_GRAPH)
 _STATIC = ("site.css", "search.js", "network.js")
 
@@ -233,6 +235,7 @@ def site_pages(project: BuildInput, *, queries: Sequence[QueryDoc] = ()) -> Iter
     env = _env()
     data = read_site_data(project.store, project.ontology)
     ev = Evidence(data)
+    yield MARKER, b"A site written by conflict-kg; build and site replace this directory whole.\n"
     yield from static_files("").items()
     networks, member = _network_pages(env, data, project, "")
     yield from networks.items()
@@ -287,6 +290,7 @@ def site_step(project: BuildInput) -> dict[str, Content]:
 
 
 __all__ = [
+    "MARKER",
     "SITE_DIR",
     "QueryDoc",
     "site_files",
