@@ -69,6 +69,14 @@ def test_a_new_mediation_makes_a_new_mediator(tmp_path: Path) -> None:
     assert (URIRef("urn:broker"), RDF.type, CKG.Mediator) in graph
     assert (URIRef("urn:broker"), CKG.mediates, URIRef("urn:talks")) in graph
     assert (URIRef("urn:talks"), CKG.mediatedBy, URIRef("urn:broker")) in graph
+    reverse = onto + Graph().parse(
+        data="""@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+        <urn:state> a ckg:State ; ckg:mediates <urn:talks> .""",
+        format="turtle",
+    )
+    add_entailments(reverse, onto)
+    assert (URIRef("urn:talks"), CKG.mediatedBy, URIRef("urn:state")) in reverse
+    assert (URIRef("urn:talks"), RDF.type, CKG.Event) in reverse  # the range of ckg:mediates
 
 
 def test_build_writes_them_and_a_store_without_reasoner_answers(

@@ -109,7 +109,11 @@ def test_mediation_page_and_its_time_slider(site: Path, browser) -> None:  # typ
     assert nodes == {str(n) for n in full.nodes}
     assert {str(ID["russia"]), str(ID["osce-minsk-group"])} <= nodes
     browser.find_element(By.ID, "all-dates").click()
-    for day in (date(2010, 7, 1), date(2020, 10, 10)):
+    for day in (
+        date(2010, 7, 1),
+        date(2010, 12, 31),
+        date(2020, 10, 10),
+    ):  # 12-31: a span's last day
         epoch_day = (day - date(1970, 1, 1)).days
         browser.execute_script(
             "const r = document.getElementById('day'); r.value = arguments[0];"
