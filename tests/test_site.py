@@ -142,3 +142,12 @@ def test_a_tree_output_replaces_the_directory_whole_or_not_at_all(tmp_path: Path
     write_atomically(tmp_path, {"site": Tree(pages), "x.nt": b""})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "x.nt"]
     assert [p.relative_to(old).as_posix() for p in old.rglob("*.html")] == ["e/new.html"]
+
+
+def test_build_writes_the_site_unless_told_not_to(project: Path, tmp_path: Path) -> None:
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "a"), "--no-site"]) == 0
+    assert not (tmp_path / "a" / "site").exists()
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "b")]) == 0
+    assert (tmp_path / "b" / "site" / "index.html").is_file()
+    assert (tmp_path / "b" / "site" / "e" / "russia.html").is_file()
+    assert (tmp_path / "b" / "conflict-kg-entailed.nt").is_file()
