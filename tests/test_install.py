@@ -54,3 +54,4 @@ def test_wheel_install_runs_from_empty_directory(tmp_path: Path) -> None:
     proc = _run([exe, "build", "--out", str(tmp_path / "out")], empty, env)
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "conflict-kg.ttl").is_file()
+    assert (tmp_path / "out" / "site" / "index.html").is_file()  # templates are packaged

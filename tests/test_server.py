@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph
+from rdflib import RDF, Graph
 
+from kg import CKG
 from kg.cli.main import main
 from kg.errors import EndpointError
 from kg.outputs.published import published_ntriples
@@ -72,11 +73,19 @@ def test_publishing_twice_leaves_the_same_triples(server, graph) -> None:  # typ
     assert count_triples(server.query_url, named, timeout=10) == len(graph)
 
 
-def test_cli_query_on_a_named_graph(server, graph, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_query_on_a_named_graph(server, graph, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     named = "https://example.org/graphs/cli"
     argv = ["publish", "--update-endpoint", server.update_url, "--endpoint", server.query_url]
     assert main(["--root", str(REPO), *argv, "--graph", named, "--replace"]) == 0
     assert f"published {len(graph)} triples into <{named}>" in capsys.readouterr().out
+    entailed = graph  # what serve and publish load holds the entailed ckg: triples
+    mediators = tmp_path / "mediators.rq"
+    mediators.write_text("SELECT ?m { ?m a <https://w3id.org/conflict-kg/ontology#Mediator> }")
+    ask = ["query", str(mediators), "--format", "json", "--endpoint", server.query_url]
+    assert main(["--root", str(REPO), *ask, "--default-graph", named]) == 0
+    found = {b["m"]["value"] for b in json.loads(capsys.readouterr().out)["results"]["bindings"]}
+    assert "https://w3id.org/conflict-kg/id/osce-minsk-group" in found
+    assert found == set(map(str, entailed.subjects(RDF.type, CKG.Mediator)))
     remote = ["query", "talks", "--format", "json", "--endpoint", server.query_url]
     assert main(["--root", str(REPO), *remote, "--default-graph", named]) == 0
     from_server = json.loads(capsys.readouterr().out)

@@ -11,8 +11,9 @@ from kg.check.formats import render
 from kg.check.options import LintResult
 from kg.cli.progress import tty_progress
 from kg.errors import DataError
-from kg.outputs.build import BuildSummary, build
+from kg.outputs.build import BUILD_STEPS, BuildSummary, build
 from kg.read.resources import find_layout
+from kg.sparql.site import site_build_step
 
 NAME = "build"
 HELP = "validate, then write the merged graph into --out (nothing is written on failure)"
@@ -36,6 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(rdflib, pySHACL; the same findings, far slower on large graphs)",
     )
     add_reasoner(parser)
+    parser.add_argument(
+        "--no-site", action="store_true", help="do not write the explorer website (site/)"
+    )
 
 
 def add_reasoner(parser: argparse.ArgumentParser) -> None:
@@ -66,8 +70,14 @@ def run(args: argparse.Namespace) -> int:
     progress = tty_progress()
     failed: DataError | None = None
     try:
+        steps = [*BUILD_STEPS] + ([] if args.no_site else [site_build_step()])
         summary = build(
-            layout, out_dir=args.out, engine=args.engine, reasoner=args.reasoner, progress=progress
+            layout,
+            out_dir=args.out,
+            engine=args.engine,
+            reasoner=args.reasoner,
+            progress=progress,
+            steps=steps,
         )
     except DataError as exc:
         failed = exc

@@ -23,6 +23,7 @@ from kg.cli import plot as plot_cmd
 from kg.cli import publish as publish_cmd
 from kg.cli import query as query_cmd
 from kg.cli import serve as serve_cmd
+from kg.cli import site as site_cmd
 from kg.cli import validate as validate_cmd
 from kg.cli import why as why_cmd
 from kg.errors import ConflictKGError, DataError, LoadError
@@ -37,6 +38,7 @@ COMMANDS: list[ModuleType] = [
     serve_cmd,
     why_cmd,
     import_cmd,
+    site_cmd,
 ]
 """Command modules, in the order shown by ``--help``."""
 

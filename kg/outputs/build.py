@@ -8,7 +8,8 @@ produced by *build steps*: callables that take the checked project
 (:class:`BuildInput`) and return ``{file name: content}``, the content being
 bytes or a :data:`~kg.outputs.graphfiles.Writer` that streams into the file.
 :data:`BUILD_STEPS` lists the default ones: the merged graph as sorted
-N-Triples and Turtle, then every network view. All outputs go to temporary
+N-Triples and Turtle, its entailed triples (``conflict-kg-entailed.nt``), then every
+network view. All outputs go to temporary
 files first and replace the old ones with ``os.replace`` only when every one is
 complete, so a failed run leaves the output directory as it was.
 """
@@ -16,6 +17,7 @@ complete, so a failed run leaves the output directory as it was.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -27,8 +29,22 @@ from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
 from kg.read.resources import Layout
 
-Content = bytes | Writer
-"""What a build step returns for one file: its bytes, or a function writing it."""
+
+@dataclass(frozen=True)
+class Tree:
+    """A directory output: ``write(directory)`` fills a new, empty directory.
+
+    The directory is written beside its target under a temporary name and
+    swapped in (two renames) only when every output of the build is complete;
+    its files are not fsynced one by one (a site of 100,000 pages).
+    """
+
+    write: Callable[[Path], None]
+
+
+Content = bytes | Writer | Tree
+"""What a build step returns for one output: its bytes, a function writing the
+file, or a :class:`Tree` writing a directory."""
 
 BuildStep = Callable[[BuildInput], Mapping[str, Content]]
 """A build step: ``(checked project) -> {file name: content}``."""
@@ -44,6 +60,29 @@ def graph_step(project: BuildInput) -> Mapping[str, Content]:
     return {"conflict-kg.nt": nt, "conflict-kg.ttl": turtle_writer(nt, prefixes)}
 
 
+def entailment_step(project: BuildInput) -> Mapping[str, Content]:
+    """The entailed ``ckg:`` triples as ``conflict-kg-entailed.nt`` (:mod:`kg.outputs.entailment`).
+
+    They are also added to the store in the named graph
+    :data:`~kg.outputs.entailment.ENTAILED_GRAPH` for the steps after this one
+    (the site shows entailed classes); the default graph is unchanged.
+    """
+    import pyoxigraph as ox
+
+    from kg.outputs.entailment import (
+        ENTAILED_FILE,
+        ENTAILED_GRAPH,
+        entailed_ntriples,
+        entailed_triples,
+    )
+
+    found = entailed_triples(project.store, project.ontology)
+    graph = ox.NamedNode(ENTAILED_GRAPH)
+    project.store.remove_graph(graph)
+    project.store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in found)
+    return {ENTAILED_FILE: entailed_ntriples(found)}
+
+
 def graphs_step(project: BuildInput) -> Mapping[str, Content]:
     """Every network view under ``graphs/`` (see :func:`kg.outputs.graphs.graph_files`)."""
     from kg.outputs.graphs import graph_files  # the views pull in networkx and matplotlib
@@ -51,7 +90,7 @@ def graphs_step(project: BuildInput) -> Mapping[str, Content]:
     return graph_files(project.graph)
 
 
-BUILD_STEPS: list[BuildStep] = [graph_step, graphs_step]
+BUILD_STEPS: list[BuildStep] = [graph_step, entailment_step, graphs_step]
 """Default build steps; append a :data:`BuildStep` to add an output to ``build``."""
 
 
@@ -98,11 +137,35 @@ def _write(target: Path, content: Content) -> str:
     return tmp
 
 
+def _write_tree(target: Path, tree: Tree) -> str:
+    """Fill a new temporary directory beside ``target``; return its path."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        tree.write(Path(tmp))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return tmp
+
+
+def _swap_in(tmp: str, target: Path) -> None:
+    """Put the directory ``tmp`` at ``target``, the old directory (or file) removed."""
+    if not target.exists():
+        os.replace(tmp, target)
+        return
+    old = tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
+    os.replace(target, Path(old) / "previous")
+    os.replace(tmp, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path, ...]:
     """Write ``files`` into ``out_dir`` via temporary files and ``os.replace``.
 
-    Every file is fully written before any is replaced; on error the temporary
-    files are removed and existing outputs are untouched.
+    Every output is fully written before any is replaced; on error the
+    temporary files and directories are removed and existing outputs are
+    untouched. A :class:`Tree` output replaces its whole directory.
 
     Examples
     --------
@@ -113,12 +176,20 @@ def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path,
     temps: dict[str, str] = {}
     try:
         for name, content in files.items():  # a name may hold a subdirectory: "graphs/a.gexf"
-            temps[name] = _write(out_dir / name, content)
+            if isinstance(content, Tree):
+                temps[name] = _write_tree(out_dir / name, content)
+            else:
+                temps[name] = _write(out_dir / name, content)
         for name, tmp in temps.items():
-            os.replace(tmp, out_dir / name)
+            if os.path.isdir(tmp):
+                _swap_in(tmp, out_dir / name)
+            else:
+                os.replace(tmp, out_dir / name)
     finally:
         for tmp in temps.values():
-            if os.path.exists(tmp):
+            if os.path.isdir(tmp):
+                shutil.rmtree(tmp, ignore_errors=True)
+            elif os.path.exists(tmp):
                 os.unlink(tmp)
     return tuple(out_dir / name for name in files)
 
@@ -181,6 +252,7 @@ def build(
     """
     tick = progress or (lambda stage, done, total: None)
     project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
+    counts = project.counts()  # before the steps: the entailment step adds a named graph
     files: dict[str, Content] = {}
     todo = list(BUILD_STEPS if steps is None else steps)
     with warnings.catch_warnings(record=True) as caught:
@@ -190,7 +262,6 @@ def build(
             files.update(step(project))
     tick("write", 0, len(files))
     outputs = write_atomically(Path(out_dir), files)
-    counts = project.counts()
     return BuildSummary(
         triples=counts.triples,
         instances_per_class=counts.instances_per_class,
@@ -207,7 +278,9 @@ __all__ = [
     "BuildStep",
     "BuildSummary",
     "Content",
+    "Tree",
     "build",
+    "entailment_step",
     "graph_step",
     "graphs_step",
     "write_atomically",

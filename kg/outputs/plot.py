@@ -1,8 +1,11 @@
 """Draw a network view with matplotlib (Agg backend) as PNG or SVG bytes.
 
 Nodes are coloured by actor kind (the palette of :data:`kg.outputs.gexf.KIND_COLOURS`)
-and sized by degree, labelled in English; edges are coloured by relation, with
-arrows in directed views. The legend lists the kinds and relations drawn, the
+and sized by degree, labelled in English beside the node, each label placed
+where it covers no node and no other label (:mod:`kg.outputs.layout`, which
+also lays the connected components out apart); edges are coloured by relation
+(:data:`RELATION_COLOURS`, a palette apart from the kinds'), with arrows in
+directed views. The legend lists the kinds and relations drawn, the
 title gives the view and its date (``as of``/``between``/``all dates``). The
 layout is seeded, so the same view gives the same picture.
 
@@ -25,13 +28,13 @@ b'<?xml'
 from __future__ import annotations
 
 import io
-import textwrap
 from typing import Any
 
 import networkx as nx
 
 from kg.errors import UsageError
 from kg.outputs.gexf import KIND_COLOURS
+from kg.outputs.layout import component_layout, place_labels
 
 PLOT_FORMATS = ("png", "svg")
 MAX_PLOT_NODES = 150
@@ -39,10 +42,14 @@ MAX_PLOT_NODES = 150
 MAX_PLOT_EDGES = 450
 """The most edges a picture shows (parallel edges count once)."""
 RELATION_COLOURS = (
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
-    "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ff9896", "#98df8a", "#ffbb78",
-    "#c5b0d5", "#c49c94", "#f7b6d2", "#c7c7c7", "#dbdb8d", "#9edae5",
+    "#00838f", "#ad1457", "#6a1b9a", "#558b2f", "#37474f", "#ef6c00", "#283593",
+    "#00695c", "#c2185b", "#4e342e", "#827717", "#0277bd",
 )  # fmt: skip
+"""Edge colours by relation: dark tones, none of them a node kind's colour."""
+_W, _H = 960.0, 800.0  # the axes' size in data units (about one unit a pixel at 100 dpi)
+_UNIT_PER_PT = 100 / 72
+_FONT = 8
+_LABEL_CHARS = 30
 
 
 class ViewTooLargeError(UsageError):
@@ -99,20 +106,22 @@ def _simple_edges(view: nx.Graph) -> dict[tuple[str, str], list[str]]:
     return edges
 
 
+def _label_text(text: str) -> str:
+    return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1] + "…"
+
+
 def _draw(ax: Any, view: nx.Graph) -> tuple[list[Any], list[Any]]:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    pos = nx.spring_layout(view, seed=7, k=1.6 / max(len(view), 1) ** 0.5)
+    pos = component_layout(view, width=_W - 160, height=_H - 80)
+    pos = {n: (x + 80, y + 40) for n, (x, y) in pos.items()}
+    ax.set_xlim(0, _W)
+    ax.set_ylim(_H, 0)
     kinds = {n: str(d.get("kind", "Actor")) for n, d in view.nodes(data=True)}
-    sizes = [300 + 150 * view.degree(n) for n in view.nodes]
+    sizes = [min(160 + 50 * view.degree(n), 700) for n in view.nodes]
     nx.draw_networkx_nodes(
-        view,
-        pos,
-        ax=ax,
-        node_color=[_hex(kinds[n]) for n in view.nodes],
-        node_size=sizes,
-        alpha=0.9,
+        view, pos, ax=ax, node_color=[_hex(kinds[n]) for n in view.nodes], node_size=sizes
     )
     edges = _simple_edges(view)
     relations = sorted({r for rels in edges.values() for r in rels})
@@ -124,15 +133,22 @@ def _draw(ax: Any, view: nx.Graph) -> tuple[list[Any], list[Any]]:
             ax=ax,
             edgelist=[(u, v)],
             edge_color=colour[rels[0]],
-            width=1.0 + len(rels),
+            width=0.8 + 0.6 * len(rels),
+            alpha=0.75,
             arrows=True,
-            arrowsize=14,
+            arrowsize=12,
             arrowstyle="-|>" if view.is_directed() else "-",
             node_size=sizes,
             connectionstyle="arc3,rad=0.08",
         )
-    labels = {n: textwrap.fill(str(d.get("label", n)), 22) for n, d in view.nodes(data=True)}
-    nx.draw_networkx_labels(view, pos, labels=labels, ax=ax, font_size=8)
+    texts = {n: _label_text(str(d.get("label", n))) for n, d in view.nodes(data=True)}
+    char = 0.6 * _FONT * _UNIT_PER_PT
+    boxes = {n: (len(t) * char + 4, _FONT * _UNIT_PER_PT * 1.3) for n, t in texts.items()}
+    radius = (max(sizes) ** 0.5) / 2 * _UNIT_PER_PT
+    halo = {"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.75}
+    for node, ((x, y), anchor) in place_labels(pos, boxes, radius=radius).items():
+        ha = {"middle": "center", "start": "left", "end": "right"}[anchor]
+        ax.text(x, y, texts[node], ha=ha, va="baseline", fontsize=_FONT, bbox=halo)
     kind_handles = [Patch(color=_hex(k), label=k) for k in sorted(set(kinds.values()))]
     rel_handles = [Line2D([0], [0], color=colour[r], lw=2, label=r) for r in relations]
     return kind_handles, rel_handles
@@ -175,7 +191,6 @@ def render(view: nx.Graph, *, fmt: str = "png", dpi: int = 120) -> bytes:
         ax.text(0.5, 0.5, "no relations", ha="center", va="center", transform=ax.transAxes)
     else:
         kinds, relations = _draw(ax, view)
-        ax.margins(0.1)
         first = side.legend(handles=kinds, title="kind", loc="upper left", fontsize=8)
         side.add_artist(first)
         if relations:

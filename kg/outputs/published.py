@@ -2,7 +2,9 @@
 
 It is checked by the checker of ``validate`` and ``build`` (:func:`load_checked`),
 then its blank nodes become stable IRIs (:func:`kg.check.dataset.skolemize_store`),
-so that publishing twice adds nothing and remote answers equal in-process ones.
+so that publishing twice adds nothing and remote answers equal in-process ones, and
+the entailed ``ckg:`` triples (:mod:`kg.outputs.entailment`) are added, so that a
+store with no reasoner answers ``?x a ckg:Mediator``.
 N-Triples lines are split on ``\\n`` only: a literal may hold U+2028 or U+2029.
 
 Examples
@@ -14,8 +16,11 @@ b'<'
 
 from __future__ import annotations
 
+import pyoxigraph as ox
+
 from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import Tick, load_checked
+from kg.outputs.entailment import entailed_triples
 from kg.outputs.graphfiles import sorted_ntriples
 from kg.read.resources import Layout
 
@@ -30,6 +35,8 @@ def published_ntriples(layout: Layout, *, progress: Tick | None = None) -> bytes
     """
     project = load_checked(layout, progress=progress)
     skolemize_store(project.store)
+    entailed = entailed_triples(project.store, project.ontology)  # answers without a reasoner
+    project.store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in entailed)
     return sorted_ntriples(project.store)
 
 

@@ -1,0 +1,52 @@
+"""``conflict-kg site``: check the graph, then write the explorer website alone into --out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kg.cli.progress import tty_progress
+from kg.errors import DataError, UsageError
+from kg.outputs.build import build, entailment_step
+from kg.outputs.site.render import MARKER
+from kg.read.resources import find_layout
+from kg.sparql.site import site_build_step
+
+NAME = "site"
+HELP = "validate, then write the static explorer website into --out (replaced whole, or kept)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``site`` options."""
+    parser.add_argument(
+        "--out", default="build/site", help="output directory (default: build/site)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the site; print where (stdout) or why not (stderr)."""
+    layout = find_layout(args.root)
+    progress = tty_progress()
+    out = Path(args.out).resolve()
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        raise UsageError(
+            f"{args.out}: exists and is not a site written by conflict-kg (it would be "
+            "replaced whole); give a new or empty directory"
+        )
+    try:
+        build(
+            layout,
+            out_dir=out.parent,
+            steps=[entailment_step, site_build_step(out.name)],
+            progress=progress,
+        )
+    except DataError as exc:
+        print(f"site not written: {exc} (run conflict-kg validate)", file=sys.stderr)
+        return 1
+    finally:
+        if progress is not None:
+            progress.close()
+    pages = sum(1 for _ in out.rglob("*.html"))
+    print(f"wrote {pages} pages into {args.out}; open {out / 'index.html'}")
+    return 0

@@ -1,0 +1,251 @@
+"""The entailed triples of the ontology over the data, for stores that have no reasoner.
+
+The OWL 2 RL rules that the ontology's axioms make applicable are compiled
+into SPARQL queries and run to a fixpoint on the Oxigraph store:
+
+* ``cax-sco`` / ``cls-int2`` — ``rdfs:subClassOf`` (and the named members of an
+  ``owl:equivalentClass`` intersection), closed transitively beforehand;
+* ``prp-spo1`` — ``rdfs:subPropertyOf``, closed transitively beforehand;
+* ``prp-inv1`` / ``prp-inv2`` — ``owl:inverseOf``;
+* ``prp-dom`` / ``prp-rng`` — ``rdfs:domain`` and ``rdfs:range`` (range only for
+  resources, never literals);
+* ``cls-int1`` + ``cls-svf1`` + ``cax-eqc`` — a class defined by
+  ``owl:equivalentClass`` of an intersection of named classes and
+  ``owl:someValuesFrom`` / ``owl:hasValue`` restrictions (``ckg:Mediator``).
+
+A fixpoint iteration reads the asserted default graph and what it has derived
+(a private working graph), so the rules chain (``mediatedBy`` → inverse
+``mediates`` → ``ckg:Mediator``). It is semi-naive: after the first round a
+rule with one body pattern reads only what the previous round derived. The
+result kept is the closure restricted to the ontology's terms: ``rdf:type``
+triples whose class is a ``ckg:`` class, and triples whose predicate is a
+``ckg:`` property, not already asserted. It equals
+owlrl's OWL RL closure restricted the same way (``tests/test_entailment.py``).
+
+Examples
+--------
+>>> import pyoxigraph as ox
+>>> from rdflib import Graph
+>>> onto = Graph().parse(data='''@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+... @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+... ckg:Territory rdfs:subClassOf ckg:Place .''', format="turtle")
+>>> store = ox.Store()
+>>> store.load(b"<urn:x> a <https://w3id.org/conflict-kg/ontology#Territory> .",
+...            format=ox.RdfFormat.TURTLE)
+>>> [str(t) for t in entailed_triples(store, onto)]
+['<urn:x> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/conflict-kg/ontology#Place>']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
+
+from kg import CKG
+
+ENTAILED_GRAPH = "https://w3id.org/conflict-kg/graph/entailed"
+"""The named graph that holds the entailed triples in ``build``'s outputs."""
+
+ENTAILED_FILE = "conflict-kg-entailed.nt"
+"""The file ``build`` writes them to (sorted N-Triples)."""
+
+_WORK = ox.NamedNode("urn:conflict-kg:entailment-work")
+_DELTA = ox.NamedNode("urn:conflict-kg:entailment-delta")
+_TYPE = ox.NamedNode(str(RDF.type))
+_MAX_ROUNDS = 50
+
+
+def _closure(graph: Graph, relation: URIRef) -> list[tuple[str, str]]:
+    """Pairs ``(a, b)`` with ``a relation+ b`` between IRIs, ``a != b``."""
+    pairs = []
+    for sub in {s for s in graph.subjects(relation, None) if isinstance(s, URIRef)}:
+        for sup in graph.transitive_objects(sub, relation):
+            if isinstance(sup, URIRef) and sup != sub:
+                pairs.append((str(sub), str(sup)))
+    return sorted(pairs)
+
+
+def _members(graph: Graph, node: Node | None) -> list[Node]:
+    """The members of an RDF list."""
+    return list(Collection(graph, node)) if isinstance(node, BNode | URIRef) else []
+
+
+def _pattern(graph: Graph, expr: Node, var: str, fresh: Iterator[int]) -> str | None:
+    """A SPARQL pattern true of ``?var`` when it is an instance of ``expr``; None if unsupported."""
+    if isinstance(expr, URIRef):
+        return "" if expr == OWL.Thing else f"?{var} a <{expr}> ."
+    if (expr, OWL.intersectionOf, None) in graph:
+        parts = [
+            _pattern(graph, m, var, fresh)
+            for m in _members(graph, graph.value(expr, OWL.intersectionOf))
+        ]
+        return None if any(p is None for p in parts) else " ".join(p for p in parts if p)
+    prop = graph.value(expr, OWL.onProperty)
+    if not isinstance(prop, URIRef):
+        return None
+    value = graph.value(expr, OWL.hasValue)
+    if isinstance(value, URIRef):
+        return f"?{var} <{prop}> <{value}> ."
+    filler = graph.value(expr, OWL.someValuesFrom)
+    if filler is None:
+        return None
+    other = f"v{next(fresh)}"
+    inner = _pattern(graph, filler, other, fresh)
+    return None if inner is None else f"?{var} <{prop}> ?{other} . {inner}"
+
+
+def _values(names: str, rows: Iterable[tuple[str, ...]]) -> str:
+    body = " ".join("(" + " ".join(f"<{v}>" for v in row) + ")" for row in rows)
+    return f"VALUES ({names}) {{ {body} }}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled rule: ``CONSTRUCT {head} WHERE {values body rest}``.
+
+    A rule whose body is one triple pattern (``single``) is re-run, after the
+    first round, on the triples the previous round derived only (semi-naive
+    evaluation); the others are re-run whole while anything new appears.
+    """
+
+    head: str
+    values: str
+    body: str
+    rest: str
+    single: bool = True
+
+    def query(self, delta: str | None = None) -> str:
+        """The SPARQL text; ``delta`` names the graph the single body pattern is read from."""
+        body = f"GRAPH <{delta}> {{ {self.body} }}" if delta and self.single else self.body
+        new = f"FILTER NOT EXISTS {{ {self.head} }}"
+        return f"CONSTRUCT {{ {self.head} }} WHERE {{ {self.values} {body} {self.rest} {new} }}"
+
+
+def compile_rules(ontology: Graph) -> list[Rule]:
+    """The OWL RL rules that ``ontology`` makes applicable, as SPARQL ``CONSTRUCT`` queries.
+
+    Each query derives triples not yet in the store (asserted or derived).
+    The order (sub-properties, inverses, domains and ranges, sub-classes,
+    defined classes) lets one round derive nearly everything.
+
+    Examples
+    --------
+    >>> len(compile_rules(Graph()))
+    0
+    """
+    rules = []
+    spo = _closure(ontology, RDFS.subPropertyOf)
+    if spo:
+        rules.append(Rule("?x ?q ?y", _values("?p ?q", spo), "?x ?p ?y .", ""))
+    inv = [(str(a), str(b)) for a, b in ontology.subject_objects(OWL.inverseOf)]
+    inv += [(b, a) for a, b in inv]
+    if inv:
+        values = _values("?p ?q", sorted(set(inv)))
+        rules.append(Rule("?y ?q ?x", values, "?x ?p ?y .", "FILTER(!isLiteral(?y))"))
+    for axiom, node in ((RDFS.domain, "?x"), (RDFS.range, "?y")):
+        pairs = sorted(
+            (str(p), str(c))
+            for p, c in ontology.subject_objects(axiom)
+            if isinstance(p, URIRef) and isinstance(c, URIRef)
+        )
+        if pairs:
+            guard = "" if node == "?x" else "FILTER(!isLiteral(?y))"
+            rules.append(Rule(f"{node} a ?c", _values("?p ?c", pairs), "?x ?p ?y .", guard))
+    sco = _closure(ontology, RDFS.subClassOf)
+    for cls, expr in ontology.subject_objects(OWL.equivalentClass):
+        for member in _members(ontology, ontology.value(expr, OWL.intersectionOf)):
+            if isinstance(cls, URIRef) and isinstance(member, URIRef):
+                sco.append((str(cls), str(member)))
+    if sco:
+        rules.append(Rule("?x a ?d", _values("?c ?d", sorted(set(sco))), "?x a ?c .", ""))
+    fresh = iter(range(1_000_000))
+    for cls, expr in sorted(ontology.subject_objects(OWL.equivalentClass)):
+        pattern = _pattern(ontology, expr, "x", fresh) if isinstance(cls, URIRef) else None
+        if pattern:
+            rules.append(Rule(f"?x a <{cls}>", "", pattern, "", single=False))
+    return rules
+
+
+def _kept(triple: ox.Triple) -> bool:
+    """True for a triple of the ``ckg:`` terms: a type in ``ckg:`` or a ``ckg:`` predicate."""
+    ns = str(CKG)
+    if triple.predicate == _TYPE:
+        return isinstance(triple.object, ox.NamedNode) and triple.object.value.startswith(ns)
+    return triple.predicate.value.startswith(ns)
+
+
+def entailed_triples(store: ox.Store, ontology: Graph) -> list[ox.Triple]:
+    """Run the compiled rules on ``store`` to a fixpoint; return the new ``ckg:`` triples, sorted.
+
+    The store's default graph is read, never changed; a private working graph
+    is used and removed.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        Ontology and data in the default graph.
+    ontology : rdflib.Graph
+        The ontology whose axioms give the rules.
+    """
+    rules = compile_rules(ontology)
+    delta: str | None = None
+    try:
+        for _ in range(_MAX_ROUNDS):
+            found: list[ox.Triple] = []
+            for rule in rules:
+                result = store.query(rule.query(delta), use_default_graph_as_union=True)
+                assert isinstance(result, ox.QueryTriples)
+                new = list(result)
+                store.extend(ox.Quad(t.subject, t.predicate, t.object, _WORK) for t in new)
+                found += new
+            store.remove_graph(_DELTA)
+            if not found:
+                break
+            store.extend(ox.Quad(t.subject, t.predicate, t.object, _DELTA) for t in found)
+            delta = _DELTA.value
+        derived = [q.triple for q in store.quads_for_pattern(None, None, None, _WORK)]
+    finally:
+        store.remove_graph(_WORK)
+        store.remove_graph(_DELTA)
+    kept = {t for t in derived if _kept(t) and not isinstance(t.subject, ox.BlankNode)}
+    return sorted(kept, key=str)
+
+
+def add_entailments(graph: Graph, ontology: Graph) -> int:
+    """Add to the rdflib ``graph`` (ontology + data) its entailed ``ckg:`` triples; return how many.
+
+    Examples
+    --------
+    >>> add_entailments(Graph(), Graph())
+    0
+    """
+    from kg.read.store import from_rdflib, to_rdflib_term
+
+    found = entailed_triples(from_rdflib(graph), ontology)
+    for t in found:
+        graph.add(
+            (to_rdflib_term(t.subject), to_rdflib_term(t.predicate), to_rdflib_term(t.object))
+        )
+    return len(found)
+
+
+def entailed_ntriples(triples: Iterable[ox.Triple]) -> bytes:
+    """The triples as N-Triples, one a line, in the given order."""
+    return b"".join(f"{t} .\n".encode() for t in triples)
+
+
+__all__ = [
+    "ENTAILED_FILE",
+    "add_entailments",
+    "ENTAILED_GRAPH",
+    "Rule",
+    "compile_rules",
+    "entailed_ntriples",
+    "entailed_triples",
+]

@@ -1,0 +1,165 @@
+"""What the site shows, read from the build's store in one pass: entities, labels, statements.
+
+:func:`read_site_data` indexes the default graph (asserted ontology + data) and
+the named graph of entailed triples (:data:`kg.outputs.entailment.ENTAILED_GRAPH`):
+every typed IRI that is not an ontology term is an *entity* and gets a page;
+its statements are kept both ways (``out``: it is the subject, ``inc``: it is
+the object). Provenance follows :mod:`kg.sparql.why`'s rule: a statement
+``S P O`` is backed by the quotations that attest ``S`` (``ckg:attestedBy``).
+
+Examples
+--------
+>>> import pyoxigraph as ox
+>>> from rdflib import Graph
+>>> data = read_site_data(ox.Store(), Graph())
+>>> len(data.entities)
+0
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg import CKG
+from kg.outputs.entailment import ENTAILED_GRAPH
+from kg.outputs.site.names import local_name, page_names
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+LABELS = (str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel))
+_TYPE = str(RDF.type)
+_QUOTE = str(CKG.quote)
+
+
+@dataclass
+class Entity:
+    """One page's subject: its labels, classes and statements."""
+
+    iri: str
+    name: str
+    labels: list[tuple[str, str | None, str]] = field(default_factory=list)
+    """``(text, language or None, label property IRI)``."""
+    classes: list[str] = field(default_factory=list)
+    entailed: list[str] = field(default_factory=list)
+    out: list[tuple[str, Term]] = field(default_factory=list)
+    inc: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class SiteData:
+    """The indexed graph: entities by IRI, and what is needed to link and label terms."""
+
+    entities: dict[str, Entity]
+    ontology: Graph
+    own_terms: set[str]
+
+    _labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    shown: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
+    """Memo of :func:`kg.outputs.site.terms.show_iri`: ``(iri, root) -> shown term``."""
+    html: dict[tuple[str, str], Any] = field(default_factory=dict)
+    """Memo of :func:`kg.outputs.site.terms.link_html`: ``(iri, root) -> Markup``."""
+
+    def label(self, iri: str, *, lang: str = "en") -> str:
+        """English label, else any label, else the IRI's last segment (memoised)."""
+        key = (iri, lang)
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self._label(iri, lang)
+        return found
+
+    def _label(self, iri: str, lang: str) -> str:
+        entity = self.entities.get(iri)
+        if entity is not None and entity.labels:
+            main = [t for t, lng, p in entity.labels if p == LABELS[0]] or [
+                t for t, _, _ in entity.labels
+            ]
+            preferred = [t for t, lng, p in entity.labels if lng == lang and p == LABELS[0]]
+            return min(preferred) if preferred else min(main)
+        if entity is not None:  # a quotation has no label: its first words stand for it
+            quote = [o.value for p, o in entity.out if p == _QUOTE and isinstance(o, ox.Literal)]
+            if quote:
+                words = min(quote)
+                return "“" + (words if len(words) <= 60 else words[:59].rstrip() + "…") + "”"
+        term = URIRef(iri)
+        found = [
+            str(o)
+            for o in self.ontology.objects(term, RDFS.label)
+            if getattr(o, "language", None) == lang
+        ]
+        return min(found) if found else local_name(iri)
+
+    def values(self, iri: str, predicate: str) -> list[Term]:
+        """The objects of ``iri predicate ?o`` in the data."""
+        entity = self.entities.get(iri)
+        return [o for p, o in entity.out if p == predicate] if entity else []
+
+    def subjects(self, predicate: str, iri: str) -> list[str]:
+        """The subjects of ``?s predicate iri`` in the data."""
+        entity = self.entities.get(iri)
+        return [s for p, s in entity.inc if p == predicate] if entity else []
+
+    def types(self, iri: str) -> set[str]:
+        """Asserted and entailed classes of ``iri``."""
+        entity = self.entities.get(iri)
+        return set(entity.classes) | set(entity.entailed) if entity else set()
+
+
+def _own_terms(ontology: Graph) -> set[str]:
+    own = {str(s) for s in ontology.subjects() if isinstance(s, URIRef)}
+    return own
+
+
+def read_site_data(store: ox.Store, ontology: Graph) -> SiteData:
+    """Index ``store`` for the site (one pass over the default graph, one over the entailed one)."""
+    own = _own_terms(ontology)
+    out: dict[str, list[tuple[str, Term]]] = defaultdict(list)
+    inc: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    labels: dict[str, list[tuple[str, str | None, str]]] = defaultdict(list)
+    classes: dict[str, list[str]] = defaultdict(list)
+    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        s, p, o = quad.subject, quad.predicate.value, quad.object
+        if not isinstance(s, ox.NamedNode) or s.value in own:
+            continue
+        if p == _TYPE and isinstance(o, ox.NamedNode):
+            classes[s.value].append(o.value)
+            continue
+        if p in LABELS and isinstance(o, ox.Literal):
+            labels[s.value].append((o.value, o.language, p))
+        if isinstance(o, ox.Triple):
+            continue
+        out[s.value].append((p, o))
+        if isinstance(o, ox.NamedNode):
+            inc[o.value].append((p, s.value))
+    entailed: dict[str, list[str]] = defaultdict(list)
+    graph = ox.NamedNode(ENTAILED_GRAPH)
+    for quad in store.quads_for_pattern(None, None, None, graph):
+        s, p, o = quad.subject, quad.predicate.value, quad.object
+        if isinstance(s, ox.NamedNode) and p == _TYPE and isinstance(o, ox.NamedNode):
+            entailed[s.value].append(o.value)
+    names = page_names(classes)
+    entities = {
+        iri: Entity(
+            iri,
+            names[iri],
+            sorted(labels.get(iri, [])),
+            sorted(set(cls)),
+            sorted(set(entailed.get(iri, [])) - set(cls)),
+            sorted(out.get(iri, []), key=lambda po: (po[0], str(po[1]))),
+            sorted(inc.get(iri, [])),
+        )
+        for iri, cls in classes.items()
+    }
+    return SiteData(entities, ontology, own)
+
+
+def is_ckg(iri: str) -> bool:
+    """Whether ``iri`` is an ontology term (``ckg:``)."""
+    return iri.startswith(str(CKG))
+
+
+__all__ = ["LABELS", "Entity", "SiteData", "Term", "is_ckg", "read_site_data"]

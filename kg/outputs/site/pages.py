@@ -1,0 +1,113 @@
+"""The context of an entity page, and the extra sections of a conflict's page.
+
+Examples
+--------
+>>> import pyoxigraph as ox
+>>> from rdflib import Graph
+>>> from kg.outputs.site.model import read_site_data
+>>> data = read_site_data(ox.Store(), Graph())
+>>> conflicts(data)
+[]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from kg import CKG
+from kg.outputs.site.model import LABELS, Entity, SiteData
+from kg.outputs.site.provenance import Evidence
+from kg.outputs.site.terms import link_html, short, show, show_iri, term_html
+from kg.views.storegraph import GraphLike
+from kg.views.timeslice import span_of
+
+_STATED = (CKG.date, CKG.startDate, CKG.year, CKG.startYear)
+_BASIS = {
+    "interval": "stated",
+    "event": "stated",
+    "asOf": "as of a stated date",
+    "source": "derived from the source's date",
+}
+
+
+def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> dict[str, Any]:
+    """Outgoing statements (labels aside: they have their own list) and incoming ones, as HTML
+    cells, each incoming one with the quotations that back it (those attesting its subject)."""
+    own_quotes = [q for q in ev.quotations_of(entity.iri) if q in data.entities]
+    out = [
+        (link_html(data, p, root=root), term_html(show(data, o, root=root)))
+        for p, o in entity.out
+        if p not in LABELS
+    ]
+    inc = [
+        (link_html(data, s, root=root), link_html(data, p, root=root), ev.backing(s, root=root))
+        for p, s in entity.inc
+    ]
+    return {
+        "out": out,
+        "inc": inc,
+        "quotes": [ev.quotation(q, root=root) for q in own_quotes],
+    }
+
+
+def time_span(graph: GraphLike, iri: str) -> dict[str, str] | None:
+    """The entity's span by the views' time rule, and how it was obtained."""
+    span = span_of(graph, URIRef(iri))
+    if not span.dated:
+        return None
+    return {"iso": span.iso(), "basis": _BASIS.get(span.basis, span.basis)}
+
+
+def conflicts(data: SiteData) -> list[str]:
+    """The entities that are (asserted or entailed) ``ckg:Conflict``s."""
+    cls = str(CKG.Conflict)
+    return sorted(iri for iri, e in data.entities.items() if cls in e.classes or cls in e.entailed)
+
+
+def _event_date(data: SiteData, graph: GraphLike, event: str) -> tuple[str, str]:
+    """``(sort key / shown date, how it is known)`` for a timeline row."""
+    for p in _STATED:
+        for o in data.values(event, str(p)):
+            if isinstance(o, ox.Literal):
+                return o.value, "stated"
+    for ref in data.values(event, str(CKG.timeReference)) + data.values(event, str(CKG.ongoingAt)):
+        if isinstance(ref, ox.NamedNode):
+            for o in data.values(ref.value, str(CKG.derivedDate)):
+                if isinstance(o, ox.Literal):
+                    return o.value, "derived"
+    span = span_of(graph, URIRef(event))
+    if span.dated and span.start is not None:
+        return span.start.isoformat(), _BASIS.get(span.basis, "derived")
+    return "", "undated"
+
+
+def conflict_sections(data: SiteData, graph: GraphLike, iri: str, *, root: str) -> dict[str, Any]:
+    """Timeline (derived dates marked), actors by role, agreements of the conflict ``iri``."""
+    events = data.subjects(str(CKG.inConflict), iri)
+    agreement = str(CKG.Agreement)
+    timeline: list[dict[str, Any]] = []
+    agreements: list[dict[str, Any]] = []
+    roles: dict[str, set[str]] = defaultdict(set)
+    for event in [iri, *events]:
+        for p, o in data.entities[event].out if event in data.entities else []:
+            if isinstance(o, ox.NamedNode) and str(CKG.Actor) in data.types(o.value):
+                roles[p].add(o.value)
+        if event == iri:
+            continue
+        when, how = _event_date(data, graph, event)
+        row = {"e": show_iri(data, event, root=root), "date": when, "how": how}
+        (agreements if agreement in data.types(event) else timeline).append(row)
+    timeline.sort(key=lambda r: (r["date"] == "", r["date"], r["e"]["text"]))
+    agreements.sort(key=lambda r: (r["date"] == "", r["date"], r["e"]["text"]))
+    by_role: list[dict[str, Any]] = []
+    for p, actors in sorted(roles.items(), key=lambda kv: short(kv[0])):
+        shown = sorted((show_iri(data, a, root=root) for a in actors), key=lambda s: str(s["text"]))
+        by_role.append({"role": show_iri(data, p, root=root), "actors": shown})
+    return {"timeline": timeline, "roles": by_role, "agreements": agreements}
+
+
+__all__ = ["conflict_sections", "conflicts", "statements", "time_span"]

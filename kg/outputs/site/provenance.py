@@ -1,0 +1,135 @@
+"""The evidence shown beside a statement: quotations, the text around them, the reporting chain.
+
+A quotation (``ckg:Quotation``) is quoted from a document (``prov:wasQuotedFrom``)
+at a sentence index (``ckg:sentenceIndex``); the text around it is the
+document's neighbouring quotations. The reporting chain is the document, then
+what it cites (``ckg:citesSource``), breadth first, and the statement or
+report the quotation is attributed to (``ckg:attributedTo``).
+
+Examples
+--------
+>>> import pyoxigraph as ox
+>>> from rdflib import Graph
+>>> from kg.outputs.site.model import read_site_data
+>>> Evidence(read_site_data(ox.Store(), Graph())).quotations_of("urn:x")
+[]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from typing import Any
+
+import pyoxigraph as ox
+from markupsafe import Markup
+
+from kg import CKG
+from kg.outputs.site.model import SiteData
+from kg.outputs.site.terms import link_html, show_iri
+
+PROV_QUOTED = "http://www.w3.org/ns/prov#wasQuotedFrom"
+ATTESTED = str(CKG.attestedBy)
+_CONTEXT = 1
+
+
+def _int(terms: list[Any]) -> int | None:
+    for t in terms:
+        if isinstance(t, ox.Literal):
+            try:
+                return int(t.value)
+            except ValueError:
+                return None
+    return None
+
+
+def _text(data: SiteData, iri: str, predicate: str) -> tuple[str, str | None] | None:
+    for t in data.values(iri, predicate):
+        if isinstance(t, ox.Literal):
+            return t.value, t.language
+    return None
+
+
+class Evidence:
+    """Quotations and reporting chains over :class:`~kg.outputs.site.model.SiteData`."""
+
+    def __init__(self, data: SiteData) -> None:
+        self.data = data
+        self._quotes: dict[tuple[str, str], dict[str, Any]] = {}
+        self._backing: dict[tuple[str, str], Markup] = {}
+        self._by_doc: dict[str, dict[int, str]] = defaultdict(dict)
+        for iri, entity in data.entities.items():
+            for p, o in entity.out:
+                if p == PROV_QUOTED and isinstance(o, ox.NamedNode):
+                    index = _int(data.values(iri, str(CKG.sentenceIndex)))
+                    if index is not None:
+                        self._by_doc[o.value][index] = iri
+
+    def quotations_of(self, iri: str) -> list[str]:
+        """The quotations attesting ``iri`` (its ``ckg:attestedBy``), sorted."""
+        return sorted(
+            o.value for o in self.data.values(iri, ATTESTED) if isinstance(o, ox.NamedNode)
+        )
+
+    def backing(self, iri: str, *, root: str) -> Markup:
+        """Links to the quotations attesting ``iri``, comma-separated (memoised)."""
+        key = (iri, root)
+        found = self._backing.get(key)
+        if found is None:
+            links = (link_html(self.data, q, root=root) for q in self.quotations_of(iri))
+            found = self._backing[key] = Markup(", ").join(links)
+        return found
+
+    def chain(self, doc: str, *, root: str) -> list[dict[str, Any]]:
+        """``doc`` and the sources it cites, breadth first, each with what cites it."""
+        seen = {doc}
+        queue: deque[tuple[str, str | None]] = deque([(doc, None)])
+        out: list[dict[str, Any]] = []
+        while queue:
+            current, cited_by = queue.popleft()
+            out.append({"doc": show_iri(self.data, current, root=root), "via": cited_by})
+            for o in self.data.values(current, str(CKG.citesSource)):
+                if isinstance(o, ox.NamedNode) and o.value not in seen:
+                    seen.add(o.value)
+                    queue.append((o.value, self.data.label(current)))
+        return out
+
+    def quotation(self, q: str, *, root: str) -> dict[str, Any]:
+        """Everything a page shows of one quotation (memoised: quotations attest many things)."""
+        key = (q, root)
+        if key not in self._quotes:
+            self._quotes[key] = self._quotation(q, root=root)
+        return self._quotes[key]
+
+    def _quotation(self, q: str, *, root: str) -> dict[str, Any]:
+        data = self.data
+        docs = [o.value for o in data.values(q, PROV_QUOTED) if isinstance(o, ox.NamedNode)]
+        index = _int(data.values(q, str(CKG.sentenceIndex)))
+        before: list[tuple[str, str | None]] = []
+        after: list[tuple[str, str | None]] = []
+        if docs and index is not None:
+            sentences = self._by_doc.get(docs[0], {})
+            for k in range(index - _CONTEXT, index):
+                if k in sentences and (t := _text(data, sentences[k], str(CKG.quote))):
+                    before.append(t)
+            for k in range(index + 1, index + 1 + _CONTEXT):
+                if k in sentences and (t := _text(data, sentences[k], str(CKG.quote))):
+                    after.append(t)
+        attributed = [
+            show_iri(data, o.value, root=root)
+            for o in data.values(q, str(CKG.attributedTo))
+            if isinstance(o, ox.NamedNode)
+        ]
+        return {
+            "link": show_iri(data, q, root=root),
+            "anchor": "q-" + data.entities[q].name if q in data.entities else "",
+            "quote": _text(data, q, str(CKG.quote)),
+            "translation": _text(data, q, str(CKG.translation)),
+            "index": index,
+            "before": before,
+            "after": after,
+            "attributed": attributed,
+            "chain": self.chain(docs[0], root=root) if docs else [],
+        }
+
+
+__all__ = ["Evidence"]

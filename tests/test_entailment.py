@@ -1,0 +1,97 @@
+"""Entailed triples: owlrl's OWL RL closure on the ``ckg:`` terms, built and published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, Graph, URIRef
+from rdflib.term import Node
+
+from kg import CKG, ID
+from kg.outputs.build import build, entailment_step, graph_step
+from kg.outputs.entailment import ENTAILED_FILE, add_entailments, entailed_triples
+from kg.read.resources import Layout
+from kg.read.store import load_store, to_rdflib_term
+
+REPO = Path(__file__).resolve().parent.parent
+Triple = tuple[Node, Node, Node]
+
+
+def _ours(layout: Layout) -> set[Triple]:
+    store = load_store([layout.ontology, *layout.data_files])
+    found = entailed_triples(store, Graph().parse(layout.ontology))
+    return {tuple(to_rdflib_term(x) for x in (t.subject, t.predicate, t.object)) for t in found}  # type: ignore[misc]
+
+
+def _owlrl(layout: Layout) -> set[Triple]:
+    from owlrl import DeductiveClosure, OWLRL_Semantics
+
+    graph = Graph()
+    for path in (layout.ontology, *layout.data_files):
+        graph.parse(path)
+    asserted = set(graph)
+    DeductiveClosure(OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(graph)
+
+    def kept(s: Node, p: Node, o: Node) -> bool:
+        if not isinstance(s, URIRef):
+            return False
+        if p == RDF.type:
+            return isinstance(o, URIRef) and str(o).startswith(str(CKG))
+        return str(p).startswith(str(CKG))
+
+    return {t for t in set(graph) - asserted if kept(*t)}
+
+
+@pytest.fixture(scope="module")
+def reference() -> set[Triple]:
+    return _owlrl(Layout.at(REPO))
+
+
+def test_equals_the_owl_rl_closure_on_the_repository(reference: set[Triple]) -> None:
+    ours = _ours(Layout.at(REPO))
+    assert ours == reference
+    assert (ID["russia"], RDF.type, CKG.Mediator) in ours
+    assert (ID["nagorno-karabakh"], RDF.type, CKG.Territory) in ours
+
+
+def test_a_new_mediation_makes_a_new_mediator(tmp_path: Path) -> None:
+    onto = Graph().parse(REPO / "ontology" / "conflict.ttl")
+    data = Graph().parse(
+        data="""@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+        <urn:talks> a ckg:Talks ; ckg:brokeredBy <urn:broker> .
+        <urn:broker> a ckg:State .""",
+        format="turtle",
+    )
+    graph = onto + data
+    assert add_entailments(graph, onto) > 0
+    assert (URIRef("urn:broker"), RDF.type, CKG.Mediator) in graph
+    assert (URIRef("urn:broker"), CKG.mediates, URIRef("urn:talks")) in graph
+    assert (URIRef("urn:talks"), CKG.mediatedBy, URIRef("urn:broker")) in graph
+    reverse = onto + Graph().parse(
+        data="""@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+        <urn:state> a ckg:State ; ckg:mediates <urn:talks> .""",
+        format="turtle",
+    )
+    add_entailments(reverse, onto)
+    assert (URIRef("urn:talks"), CKG.mediatedBy, URIRef("urn:state")) in reverse
+    assert (URIRef("urn:talks"), RDF.type, CKG.Event) in reverse  # the range of ckg:mediates
+
+
+def test_build_writes_them_and_a_store_without_reasoner_answers(
+    tmp_path: Path, reference: set[Triple]
+) -> None:
+    build(Layout.at(REPO), out_dir=tmp_path, steps=[graph_step, entailment_step])
+    store = ox.Store()
+    for name in ("conflict-kg.nt", ENTAILED_FILE):
+        store.load(path=str(tmp_path / name), format=ox.RdfFormat.N_TRIPLES)
+
+    def instances(cls: URIRef) -> set[str]:
+        rows = store.query(f"SELECT ?x {{ ?x a <{cls}> }}")
+        return {row["x"].value for row in rows}  # type: ignore[union-attr,index]
+
+    mediators = {str(s) for s, p, o in reference if p == RDF.type and o == CKG.Mediator}
+    assert instances(CKG.Mediator) == mediators
+    assert {str(ID["russia"]), str(ID["osce-minsk-group"])} <= mediators
+    assert str(ID["nagorno-karabakh"]) in instances(CKG.Territory)

@@ -1,0 +1,153 @@
+"""The explorer site, without a browser: pages, names, escaping, links, atomic writes."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+from sitehelpers import build_site, hostile_project
+
+from kg import CKG, ID
+from kg.cli.main import main
+from kg.outputs.site.names import page_names
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(REPO, tmp_path_factory.mktemp("site") / "out")
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        for key in ("href", "src"):
+            if found.get(key):
+                self.links.append(str(found[key]))
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_typed_entity_has_a_page(site: Path) -> None:
+    graph = Graph()
+    for path in sorted((REPO / "data").glob("*.ttl")):
+        graph.parse(path)
+    typed = {str(s) for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    names = page_names(typed)
+    assert {f"{n}.html" for n in names.values()} == {p.name for p in (site / "e").iterdir()}
+    assert len({n.casefold() for n in names.values()}) == len(names)
+
+
+def test_the_person_page_shows_her_quoted_sentence_and_its_chain(site: Path) -> None:
+    graph = Graph().parse(REPO / "data" / "sources.ttl")
+    quote = str(graph.value(ID["q-liputan6-moscow-talks-04"], CKG.quote))
+    page = (site / "e" / "maria-zakharova.html").read_text(encoding="utf-8")
+    assert quote.replace('"', "&#34;") in page
+    assert '<span lang="id">Maria Zakharova</span>' in page
+    assert "AFP report quoting Maria Zakharova" in page  # the reporting chain
+
+
+def test_entailed_classes_are_shown(site: Path) -> None:
+    page = (site / "e" / "russia.html").read_text(encoding="utf-8")
+    entailed = page.split("Entailed by the ontology:", 1)[1].split("</p>", 1)[0]
+    assert "ontology.html#t-Mediator" in entailed
+
+
+def test_no_link_is_broken(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    parsed = {p: _parse(p) for p in pages}
+    broken = []
+    for page, found in parsed.items():
+        for link in found.links:
+            parts = urlsplit(link)
+            if parts.scheme in ("http", "https"):
+                continue
+            assert not parts.scheme, f"{page.name}: {link}"
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site)} -> {link}")
+            elif parts.fragment and parts.fragment not in parsed[target].ids:
+                broken.append(f"{page.relative_to(site)} -> {link} (no anchor)")
+    assert broken == []
+
+
+def test_hostile_labels_and_iris_are_escaped(tmp_path: Path) -> None:
+    site = build_site(hostile_project(tmp_path / "proj"), tmp_path / "out")
+    text = "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "<script>window" not in text and "<img src=x" not in text
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt; &amp; &#34;double&#34;" in text
+    assert 'href="javascript:' not in text
+    assert '<span lang="ar">جمهورية أرمينيا</span>' in text
+    assert '<span lang="he">מדינת ישראל</span>' in text
+    names = [p.name for p in (site / "e").iterdir()]
+    assert len({n.casefold() for n in names}) == len(names) == 5
+    assert all(re.fullmatch(r"[a-z0-9-]+\.html", n) for n in names)
+    index = (site / "static" / "search-index.js").read_text(encoding="utf-8")
+    assert "</" not in index and "\\u062c" in index
+
+
+def test_a_directory_that_is_not_a_site_is_never_replaced(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.txt").write_text("mine")
+    assert main(["--root", str(REPO), "site", "--out", str(tmp_path)]) == 2
+    assert "is not a site written by conflict-kg" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_a_failed_site_leaves_the_old_one(bad_project: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("old")
+    (out / ".conflict-kg-site").write_text("")
+    assert main(["--root", str(bad_project), "site", "--out", str(out)]) == 1
+    assert "SHACL violation" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == [".conflict-kg-site", "index.html"]
+    assert (out / "index.html").read_text() == "old"
+
+
+def test_a_tree_output_replaces_the_directory_whole_or_not_at_all(tmp_path: Path) -> None:
+    from kg.outputs.build import Tree, write_atomically
+
+    old = tmp_path / "site"
+    old.mkdir()
+    (old / "stale.html").write_text("old")
+
+    def pages(directory: Path) -> None:
+        (directory / "e").mkdir()
+        (directory / "e" / "new.html").write_text("new")
+
+    def broken(path):  # type: ignore[no-untyped-def]
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_atomically(tmp_path, {"site": Tree(pages), "x.nt": broken})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert [p.name for p in old.iterdir()] == ["stale.html"]
+    write_atomically(tmp_path, {"site": Tree(pages), "x.nt": b""})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "x.nt"]
+    assert [p.relative_to(old).as_posix() for p in old.rglob("*.html")] == ["e/new.html"]
+
+
+def test_build_writes_the_site_unless_told_not_to(project: Path, tmp_path: Path) -> None:
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "a"), "--no-site"]) == 0
+    assert not (tmp_path / "a" / "site").exists()
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "b")]) == 0
+    assert (tmp_path / "b" / "site" / "index.html").is_file()
+    assert (tmp_path / "b" / "site" / "e" / "russia.html").is_file()
+    assert (tmp_path / "b" / "conflict-kg-entailed.nt").is_file()
