@@ -48,7 +48,7 @@ def main() -> int:
         t2 = time.perf_counter()
         pages = sum(1 for _ in (Path(tmp) / "out" / "site").rglob("*.html"))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"agreements: {len(result.rows_imported)}, conforms: {project.report.conforms}")
+    print(f"agreements: {len(result.rows_imported)}, errors: {project.result.errors}")
     print(f"load, check and entail: {t1 - t0:.1f} s")
     print(f"site: {pages} pages in {t2 - t1:.1f} s; peak RSS {rss:.0f} MB")
     return 0
