@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 
 from kg import __version__
@@ -26,6 +27,7 @@ from kg.cli import serve as serve_cmd
 from kg.cli import validate as validate_cmd
 from kg.cli import why as why_cmd
 from kg.errors import ConflictKGError, DataError, LoadError
+from kg.read.resources import find_layout
 
 COMMANDS: list[ModuleType] = [
     validate_cmd,
@@ -54,8 +56,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--root",
         metavar="DIR",
-        help="project root (default: $CONFLICT_KG_ROOT, a checkout in the current "
-        "directory, else the files packaged with conflict-kg)",
+        help="project root (default: $CONFLICT_KG_ROOT, else the nearest checkout at or "
+        "above the current directory, else the files packaged with conflict-kg)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
@@ -79,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version or a usage error
         return int(exc.code) if isinstance(exc.code, int) else 2
     try:
+        _settle_root(args)
         return int(args.handler(args))
     except LoadError as exc:
         for err in exc.all:
@@ -92,6 +95,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _settle_root(args: argparse.Namespace) -> None:
+    """Fix the project root once; say on stderr when the packaged copy is used.
+
+    Without ``--root`` or ``$CONFLICT_KG_ROOT`` the nearest checkout above the
+    current directory is used; when there is none, the files packaged with
+    conflict-kg are, which a user working in a checkout must not miss.
+    """
+    if args.root is not None:
+        return
+    layout = find_layout()
+    if layout.packaged:
+        print(
+            f"note: no conflict-kg checkout in {Path.cwd()} or above it; using the "
+            f"files packaged with conflict-kg in {layout.root} (--root DIR to choose)",
+            file=sys.stderr,
+        )
+    args.root = str(layout.root)
 
 
 if __name__ == "__main__":  # pragma: no cover
