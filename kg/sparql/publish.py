@@ -63,7 +63,9 @@ def ntriples_lines(graph: Graph) -> list[str]:
     []
     """
     text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return sorted(line for line in text.splitlines() if line.strip())
+    # N-Triples lines end at "\n" only: str.splitlines() would also cut a literal
+    # holding U+2028, U+2029, U+0085, \v, \f or \x1c-\x1e in two.
+    return sorted(line for line in text.split("\n") if line.strip())
 
 
 def _send(url: str, body: bytes, *, method: str, content_type: str, timeout: float) -> None:
