@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,20 @@ def test_progress_reports_each_stage(project: Path, tmp_path: Path) -> None:
     assert stages[0] == "load"
     assert "validate" in stages
     assert stages.index("graph_step") < stages.index("graphs_step") < stages.index("write")
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_outputs_get_the_mode_open_would_give(tmp_path: Path, umask: int, mode: int) -> None:
+    old = os.umask(umask)
+    try:
+        written = write_atomically(tmp_path, {"a.txt": b"x", "graphs/b.gexf": b"y"})
+    finally:
+        os.umask(old)
+    assert [stat.S_IMODE(p.stat().st_mode) for p in written] == [mode, mode]
+
+
+def test_rewriting_keeps_the_existing_mode(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"old")
+    (tmp_path / "a.txt").chmod(0o640)
+    write_atomically(tmp_path, {"a.txt": b"new"})
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o640
