@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import PREFIXES, write_project
 from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from kg.errors import DataError, LoadError
 from kg.outputs.build import BUILD_STEPS, BuildInput, build, write_atomically
@@ -165,3 +166,30 @@ def test_rewriting_keeps_the_existing_mode(tmp_path: Path) -> None:
     (tmp_path / "a.txt").chmod(0o640)
     write_atomically(tmp_path, {"a.txt": b"new"})
     assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o640
+
+
+BLANK_NODES = """
+ckg:Actor owl:disjointWith [ a owl:Class ; owl:unionOf ( ckg:Quotation ckg:SourceDocument ) ] .
+ckg:State rdfs:subClassOf [ a owl:Restriction ; owl:onProperty ckg:founded ;
+    owl:maxCardinality "1"^^xsd:integer ] ,
+  [ a owl:Restriction ; owl:onProperty ckg:memberCount ;
+    owl:maxCardinality "1"^^xsd:integer ] .
+ckg:founded rdfs:comment "not a blank node: _:x in a literal"@en .
+"""
+
+
+def test_two_builds_with_blank_nodes_are_byte_identical(project: Path, tmp_path: Path) -> None:
+    with (project / "ontology" / "conflict.ttl").open("a", encoding="utf-8") as handle:
+        handle.write(BLANK_NODES)
+    first = build(Layout.at(project), out_dir=tmp_path / "a")
+    build(Layout.at(project), out_dir=tmp_path / "b")
+    for name in ("conflict-kg.nt", "conflict-kg.ttl"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    nt = (tmp_path / "a" / "conflict-kg.nt").read_text(encoding="utf-8")
+    assert '"1"^^<http://www.w3.org/2001/XMLSchema#integer>' in nt
+    assert '"not a blank node: _:x in a literal"@en' in nt
+    graph = Graph().parse(data=nt, format="nt")
+    assert len(graph) == first.triples
+    ontology = Graph().parse(project / "ontology" / "conflict.ttl")
+    data = Graph().parse(project / "data" / "actors.ttl")
+    assert isomorphic(graph, ontology + data)
