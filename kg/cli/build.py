@@ -19,7 +19,12 @@ HELP = "validate, then write the merged graph into --out (nothing is written on 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``build`` options."""
     parser.add_argument("--out", default="build", help="output directory (default: build/)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="the summary on stdout: lines of text (default) or one JSON object",
+    )
     parser.add_argument(
         "--engine",
         choices=("oxigraph", "pyshacl"),

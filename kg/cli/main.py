@@ -1,4 +1,8 @@
-"""The ``conflict-kg`` command line.
+"""conflict-kg: a knowledge graph of armed-conflict actors and peace processes.
+
+Validate and build the graph (RDF/OWL/SHACL), query it with the SPARQL library,
+trace a fact to its sources (``why``), export network views for Gephi, plot
+them, serve or publish it to a SPARQL store, and import PA-X peace agreements.
 
 Exit status: 0 success, 1 the data has findings (SHACL violations),
 2 usage or load error (bad option, missing or unparsable file, invalid literal,
@@ -51,7 +55,12 @@ def make_parser() -> argparse.ArgumentParser:
     >>> make_parser().parse_args(["--root", "x", "validate"]).root
     'x'
     """
-    parser = argparse.ArgumentParser(prog="conflict-kg", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="conflict-kg",
+        description=" ".join(__doc__.split("\n\n")[:2]).replace("``", ""),
+        epilog=__doc__.split("\n\n")[2].replace("``", "")
+        + " Run conflict-kg COMMAND --help for the options of a command.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--root",

@@ -33,8 +33,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--replace", action="store_true", help="replace the graph's content instead of adding"
     )
-    parser.add_argument("--batch-size", type=int, default=10_000, metavar="N")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS")
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="triples per SPARQL Update request (default 10000; not used with --store)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="give up on a request after this many seconds (default 60)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

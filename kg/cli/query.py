@@ -39,8 +39,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine", choices=sparql.ENGINES, default="oxigraph", help="in-process engine"
     )
-    parser.add_argument("--format", choices=FORMATS, default="table")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="give up after this")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="table for reading (default), csv or tsv for spreadsheets, json for SPARQL JSON",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="stop the query after this many seconds (default: no limit)",
+    )
 
 
 def parse_params(items: list[str]) -> dict[str, str]:

@@ -20,8 +20,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``why`` options."""
     parser.add_argument("target", metavar="IRI|LABEL", help="e.g. id:moscow-talks-2020 or Russia")
     parser.add_argument("--endpoint", metavar="QUERY_URL", help="ask a SPARQL endpoint instead")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="the chains as indented text (default) or JSON",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="with --endpoint: give up on a request after this many seconds",
+    )
 
 
 def _name(iri: str) -> str:
