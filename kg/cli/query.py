@@ -11,7 +11,7 @@ from kg.read.resources import find_layout
 from kg.sparql import run as sparql
 from kg.sparql.endpoint import check_url
 from kg.sparql.library import LibraryQuery, find_query, list_queries
-from kg.sparql.results import FORMATS, format_results
+from kg.sparql.results import FORMATS, format_results, terminal_width
 
 NAME = "query"
 HELP = "run a SPARQL query from the library (or a .rq file) in-process or on an endpoint"
@@ -116,5 +116,6 @@ def run(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         default_graphs=args.default_graph,
     )
-    sys.stdout.write(format_results(results, fmt=args.format))
+    width = terminal_width(sys.stdout)
+    sys.stdout.write(format_results(results, fmt=args.format, width=width))
     return 0
