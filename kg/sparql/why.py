@@ -17,6 +17,8 @@ kg.errors.UsageError: nothing in the graph is about <https://w3id.org/conflict-k
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,12 +39,22 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/>
 """
 
 _BY_LABEL = """SELECT DISTINCT ?entity WHERE {
   ?entity rdfs:label|skos:altLabel|skos:prefLabel ?label .
   FILTER (LCASE(STR(?label)) = LCASE(?text))
 } ORDER BY ?entity"""
+
+_PARTIAL = """SELECT DISTINCT ?entity ?label WHERE {
+  ?entity rdfs:label|skos:altLabel|skos:prefLabel ?label .
+  FILTER (CONTAINS(LCASE(STR(?label)), LCASE(?text)))
+} ORDER BY ?entity ?label LIMIT 200"""
+
+_ALL_LABELS = """SELECT DISTINCT ?entity ?label WHERE {
+  ?entity rdfs:label|skos:altLabel|skos:prefLabel ?label .
+} ORDER BY ?entity ?label LIMIT 200000"""
 
 _OUT = """SELECT ?predicate ?object ?objectLabel WHERE {
   ?entity ?predicate ?object .
@@ -59,14 +71,22 @@ _IN = """SELECT ?subject ?predicate ?subjectLabel ?quotation WHERE {
   OPTIONAL { ?subject ckg:attestedBy ?quotation }
 } ORDER BY ?subject ?predicate ?quotation"""
 
-_SOURCE = """SELECT ?sentence ?quote ?translation ?document ?attributedTo WHERE {
+_SOURCE = """SELECT ?sentence ?quote ?translation ?document ?attributedTo ?label ?url WHERE {
   ?quotation ?anything ?value .
+  OPTIONAL { ?quotation rdfs:label ?label FILTER (LANG(?label) = "en") }
+  OPTIONAL { ?quotation schema:url ?url }
   OPTIONAL { ?quotation ckg:sentenceIndex ?sentence }
   OPTIONAL { ?quotation ckg:quote ?quote }
   OPTIONAL { ?quotation ckg:translation ?translation }
   OPTIONAL { ?quotation prov:wasQuotedFrom ?document }
   OPTIONAL { ?quotation ckg:attributedTo ?attributedTo }
 } LIMIT 1"""
+
+_RECORDED = """SELECT ?entity ?label ?date WHERE {
+  ?entity ckg:attestedBy ?quotation ; a ckg:Agreement .
+  OPTIONAL { ?entity rdfs:label ?label FILTER (LANG(?label) = "en") }
+  OPTIONAL { ?entity ckg:date ?date }
+} ORDER BY ?entity LIMIT 20"""
 
 _CHAIN = """SELECT ?citing ?cited WHERE {
   ?document ckg:citesSource* ?citing .
@@ -85,6 +105,10 @@ class Source:
     document: str = ""
     attributed_to: str = ""
     chain: list[tuple[str, str]] = field(default_factory=list)
+    label: str = ""
+    url: str = ""
+    records: list[dict[str, str]] = field(default_factory=list)
+    """What a database record (a PA-X row) records: ``iri``, ``label``, ``date`` each."""
 
 
 @dataclass
@@ -95,12 +119,15 @@ class Explanation:
     label: str
     statements: list[dict[str, Any]]
     sources: dict[str, Source]
+    note: str = ""
+    """How ``target`` was matched when no label equals it (for the CLI to show)."""
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return {
             "entity": self.entity,
             "label": self.label,
+            "note": self.note,
             "statements": self.statements,
             "sources": [
                 vars(s) | {"chain": [list(c) for c in s.chain]} for s in self.sources.values()
@@ -133,20 +160,78 @@ def resolve(target: str, *, ask: Asker) -> str:
     UsageError
         No entity has that label, or several do (they are listed).
     """
+    return resolve_match(target, ask=ask)[0]
+
+
+def resolve_match(target: str, *, ask: Asker) -> tuple[str, str]:
+    """Like :func:`resolve`, also matching part of a label; returns ``(IRI, note)``.
+
+    When no label equals ``target``, the labels holding it as whole words are
+    tried (``Putin`` finds "Vladimir Putin"): one entity, or one whose label every
+    other candidate's label contains (a person and their office holdings), is
+    taken and ``note`` says so. Otherwise the error names the candidates, or the
+    closest labels ("did you mean").
+    """
     looks_like_iri = target.startswith("<") or (":" in target and " " not in target)
     if looks_like_iri:
         try:
-            return expand_iri(target, SHORT_PREFIXES)
+            return expand_iri(target, SHORT_PREFIXES), ""
         except UsageError:
             pass
     rows = _ask(ask, _BY_LABEL, text=term("string", target, {}))
     found = [r["entity"] for r in rows]
-    if not found:
-        raise UsageError(f"no entity is labelled {target!r}; give its IRI or another label")
     if len(found) > 1:
-        names = ", ".join(short({"type": "uri", "value": f}) for f in found)
+        names = ", ".join(_name(f) for f in found)
         raise UsageError(f"{target!r} is the label of {len(found)} entities: {names}; give one")
-    return found[0]
+    if found:
+        return found[0], ""
+    return _partial(target, ask=ask)
+
+
+def _name(iri: str) -> str:
+    return short({"type": "uri", "value": iri})
+
+
+def _partial(target: str, *, ask: Asker) -> tuple[str, str]:
+    rows = _ask(ask, _PARTIAL, text=term("string", target, {}))
+    words = re.compile(rf"(?<!\w){re.escape(target.strip())}(?!\w)", re.IGNORECASE)
+    labels = _shortest_labels([r for r in rows if words.search(r["label"])] or rows)
+    ranked = sorted(labels, key=lambda e: (len(labels[e]), e))
+    if ranked and (len(ranked) == 1 or 2 * len(labels[ranked[0]]) <= len(labels[ranked[1]])):
+        entity = ranked[0]
+        others = len(ranked) - 1
+        also = f"; {others} longer label(s) also hold it" if others else ""
+        return entity, f"no label is {target!r}; showing {_name(entity)} ({labels[entity]}){also}"
+    if ranked:
+        raise UsageError(
+            f"no entity is labelled {target!r}; did you mean: {_list(ranked, labels)}?"
+        )
+    every = _shortest_labels(_ask(ask, _ALL_LABELS))
+    keys: dict[str, set[str]] = {}
+    for entity, label in every.items():
+        for key in {label, *re.findall(r"\w{3,}", label)}:
+            keys.setdefault(key.casefold(), set()).add(entity)
+    close = difflib.get_close_matches(target.casefold(), list(keys), n=5, cutoff=0.75)
+    found = sorted({e for key in close for e in keys[key]}, key=lambda e: (len(every[e]), e))
+    if found:
+        raise UsageError(f"no entity is labelled {target!r}; did you mean: {_list(found, every)}?")
+    raise UsageError(f"no entity is labelled {target!r}; give its IRI or another label")
+
+
+def _shortest_labels(rows: list[dict[str, str]]) -> dict[str, str]:
+    """``{entity: its shortest label}`` of ``rows`` with ``entity`` and ``label``."""
+    labels: dict[str, str] = {}
+    for row in rows:
+        entity, label = row["entity"], row["label"]
+        if entity not in labels or (len(label), label) < (len(labels[entity]), labels[entity]):
+            labels[entity] = label
+    return labels
+
+
+def _list(entities: list[str], labels: dict[str, str], *, limit: int = 8) -> str:
+    shown = "; ".join(f"{_name(e)} ({labels[e]})" for e in entities[:limit])
+    more = len(entities) - limit
+    return shown + (f"; and {more} more" if more > 0 else "")
 
 
 def _source(ask: Asker, iri: str) -> Source:
@@ -159,7 +244,13 @@ def _source(ask: Asker, iri: str) -> Source:
         translation=row.get("translation", ""),
         document=row.get("document", "") or iri,
         attributed_to=row.get("attributedTo", ""),
+        label=row.get("label", ""),
+        url=row.get("url", ""),
     )
+    source.records = [
+        {"iri": r["entity"], "label": r.get("label", ""), "date": r.get("date", "")}
+        for r in _ask(ask, _RECORDED, quotation=f"<{iri}>")
+    ]
     chain = _ask(ask, _CHAIN, document=f"<{source.document}>")
     source.chain = _breadth_first(source.document, [(r["citing"], r["cited"]) for r in chain])
     return source
@@ -198,7 +289,7 @@ def explain(target: str, *, ask: Asker) -> Explanation:
     UsageError
         ``target`` cannot be resolved, or nothing is said about it.
     """
-    entity = resolve(target, ask=ask)
+    entity, note = resolve_match(target, ask=ask)
     node = f"<{entity}>"
     out = _ask(ask, _OUT, entity=node)
     incoming = _ask(ask, _IN, entity=node)
@@ -238,7 +329,8 @@ def explain(target: str, *, ask: Asker) -> Explanation:
     wanted = sorted({s for item in statements for s in item["sources"]})
     sources = {iri: _source(ask, iri) for iri in wanted}
     labels = _ask(ask, _LABEL, entity=node)
-    return Explanation(entity, labels[0]["label"] if labels else "", statements, sources)
+    label = labels[0]["label"] if labels else ""
+    return Explanation(entity, label, statements, sources, note=note)
 
 
-__all__ = ["Asker", "Explanation", "Source", "explain", "local_asker", "resolve"]
+__all__ = ["Asker", "Explanation", "Source", "explain", "local_asker", "resolve", "resolve_match"]
