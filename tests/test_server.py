@@ -8,6 +8,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,11 @@ def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # ty
         assert proc.stdout is not None
         line = proc.stdout.readline().strip()
         assert line == f"SPARQL query endpoint: http://127.0.0.1:{port}/query"
+        page = proc.stdout.readline().strip()
+        assert page == f"query page (open in a browser): http://127.0.0.1:{port}/"
+        with urllib.request.urlopen(page.rsplit(" ", 1)[1], timeout=10) as response:
+            html = response.read().decode("utf-8")
+        assert response.headers.get_content_type() == "text/html" and "yasgui" in html.lower()
         n = count_triples(line.rsplit(" ", 1)[1], None, timeout=10)
         assert n == len(validated_graph(Layout.at(REPO)))
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole foreground process group
