@@ -118,3 +118,18 @@ def test_cli_says_when_the_packaged_copy_is_used(
     main(["query", "--list"])
     err = capsys.readouterr().err
     assert "no conflict-kg checkout" in err and "packaged" in err
+
+
+def test_build_from_a_sub_folder_writes_into_the_project_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import GOOD_DATA
+
+    from kg.cli.main import main
+
+    a = write_project(tmp_path / "a", data={"actors.ttl": GOOD_DATA})
+    monkeypatch.chdir(a / "data")
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert main(["build"]) == 0, capsys.readouterr().err
+    assert (a / "build" / "conflict-kg.nt").is_file()
+    assert not (a / "data" / "build").exists()

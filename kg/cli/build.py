@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from kg.check.report import dumps, findings_json, findings_text, locate_findings
 from kg.check.shacl.reference import Finding
@@ -18,7 +19,12 @@ HELP = "validate, then write the merged graph into --out (nothing is written on 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``build`` options."""
-    parser.add_argument("--out", default="build", help="output directory (default: build/)")
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="output directory (default: build/ in the project root, even when run from a "
+        "sub-folder; ./build when the packaged copy is used)",
+    )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -32,6 +38,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="SHACL engine: the shapes compiled to SPARQL on Oxigraph (default) or "
         "pySHACL (the reference; same findings, far slower on large graphs)",
     )
+
+
+def default_out(root: Path, *, packaged: bool) -> Path:
+    """``build/`` in the project root; in the current directory for the packaged copy.
+
+    Examples
+    --------
+    >>> default_out(Path("/repo"), packaged=False).as_posix()
+    '/repo/build'
+    """
+    return Path.cwd() / "build" if packaged else root / "build"
 
 
 def summary_text(summary: BuildSummary) -> str:
@@ -48,10 +65,15 @@ def summary_text(summary: BuildSummary) -> str:
 def run(args: argparse.Namespace) -> int:
     """Build; print the summary (stdout) or the findings (stderr)."""
     layout = find_layout(args.root)
+    out = (
+        Path(args.out)
+        if args.out
+        else default_out(layout.root, packaged=getattr(args, "packaged", False))
+    )
     progress = tty_progress()
     failed: DataError | None = None
     try:
-        summary = build(layout, out_dir=args.out, engine=args.engine, progress=progress)
+        summary = build(layout, out_dir=out, engine=args.engine, progress=progress)
     except DataError as exc:
         failed = exc
     finally:

@@ -113,9 +113,11 @@ def _settle_root(args: argparse.Namespace) -> None:
     current directory is used; when there is none, the files packaged with
     conflict-kg are, which a user working in a checkout must not miss.
     """
+    args.packaged = False
     if args.root is not None:
         return
     layout = find_layout()
+    args.packaged = layout.packaged
     if layout.packaged:
         print(
             f"note: no conflict-kg checkout in {Path.cwd()} or above it; using the "
