@@ -95,3 +95,21 @@ def test_label_languages_follow_the_sources(
     assert (label in slow) is broken, slow
     assert (label in fast) is broken, fast
     assert slow == fast
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        (_doc("en-doc", "en") + _state("s", '"S"@en', "en-doc"), False),
+        (_doc("id-doc", "id") + _state("s", '"S"@en', "id-doc"), True),
+        (_doc("id-doc", "id") + _state("s", '"S"@en , "S"@id', "id-doc"), False),
+    ],
+)
+def test_the_missing_label_warning_follows_the_sources(
+    text: str, warned: bool, ontology: Graph
+) -> None:
+    from kg.check.advice import label_warnings
+
+    data = Graph().parse(data=PREFIXES + text, format="turtle")
+    found = {(d.focus, d.code) for d in label_warnings(data, ontology, [])}
+    assert ((str(ID["s"]), "missing-label-id") in found) is warned
