@@ -28,9 +28,20 @@ def test_every_subcommand_is_listed() -> None:
     assert sorted(_subparsers()) == sorted(m.NAME for m in COMMANDS)
 
 
+def _nested(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """``parser`` and every sub-subcommand parser under it (``import pax``)."""
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                found.extend(_nested(child))
+    return found
+
+
 @pytest.mark.parametrize("name", [m.NAME for m in COMMANDS])
 def test_every_option_has_help(name: str) -> None:
-    assert _undocumented(_subparsers()[name]) == []
+    for parser in _nested(_subparsers()[name]):
+        assert _undocumented(parser) == [], parser.prog
 
 
 def test_top_level_options_have_help_and_a_real_description(
