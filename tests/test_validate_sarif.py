@@ -75,8 +75,9 @@ def test_whole_graph_findings_notices_and_odd_paths() -> None:
         ("data/my file #1.ttl",),
         notices=("OWL 2 DL check skipped",),
     )
-    log = as_sarif(result)
+    log = as_sarif(result, base=REPO)
     _valid(log)
+    assert log["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": REPO.as_uri() + "/"}}
     first, second = log["runs"][0]["results"]
     assert "locations" not in first and first["level"] == "warning"
     where = second["locations"][0]["physicalLocation"]

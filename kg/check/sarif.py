@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 import json
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -115,8 +115,14 @@ def _rules(diagnostics: tuple[Diagnostic, ...]) -> list[dict[str, Any]]:
     return list(rules.values())
 
 
-def as_sarif(result: LintResult) -> dict[str, Any]:
-    """The SARIF 2.1.0 log of ``result`` as a JSON-ready dict."""
+def as_sarif(result: LintResult, *, base: Path | None = None) -> dict[str, Any]:
+    """The SARIF 2.1.0 log of ``result`` as a JSON-ready dict.
+
+    ``base`` (default: the current directory) is the directory the report's
+    relative paths start from; it becomes ``%SRCROOT%`` in ``originalUriBaseIds``
+    so that a viewer can find the files wherever the log is opened.
+    """
+    root = (base or Path.cwd()).resolve()
     rules = _rules(result.diagnostics)
     index = {rule["id"]: n for n, rule in enumerate(rules)}
     notes = [{"level": "note", "message": {"text": n}} for n in result.notices]
@@ -137,6 +143,7 @@ def as_sarif(result: LintResult) -> dict[str, Any]:
             for f in result.files
             if not PurePath(f).is_absolute()
         ],
+        "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": [_result(d, index[_rule_id(d)]) for d in result.diagnostics],
     }
