@@ -91,7 +91,7 @@ def test_label_languages_follow_the_sources(
             [BASE, data_file], shapes=shapes, ontology=[REPO / "ontology" / "conflict.ttl"]
         )
     }
-    label = (str(ID["s"]), str(CKGSH.IndonesianLabel))
+    label = (str(ID["s"]), str(CKGSH.SourceLanguageLabel))
     assert (label in slow) is broken, slow
     assert (label in fast) is broken, fast
     assert slow == fast
