@@ -156,12 +156,15 @@ class Theatre:
         docs = [self.id(f"src{n}") for n in range(3)]
         self.doc_date = f"{y + 1:04d}-12-{r.randint(10, 28):02d}"
         for n, doc in enumerate(docs):
+            language = r.choice(["id", "en", "ru", "fr"])
+            if n == 0:  # the quotations below are Indonesian, quoted from this article
+                language = "id"
             pairs = [
                 (LABEL, lit(f"Report {n} on the {self.names['t']} conflict", "en")),
                 (LABEL, lit(f"Laporan {n} tentang konflik {self.names['t']}", "id")),
                 (iri(dct, "publisher"), i(f"news-{(self.k + n) % N_NEWS}")),
                 (iri(dct, "date"), typed(self.doc_date, "date")),
-                (iri(dct, "language"), lit(r.choice(["id", "en", "ru", "fr"]))),
+                (iri(dct, "language"), lit(language)),
                 (c("dateline"), self.id("capital-m")),
             ]
             if n < 2:

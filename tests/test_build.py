@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from conftest import PREFIXES, write_project
 from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from kg.errors import DataError
 from kg.outputs.build import BUILD_STEPS, BuildInput, build, write_atomically
@@ -154,3 +157,47 @@ def test_progress_reports_each_stage(project: Path, tmp_path: Path) -> None:
     assert stages[0].startswith("loading ") and "actors.ttl" in stages[0]
     assert "SHACL" in stages
     assert stages.index("graph_step") < stages.index("graphs_step") < stages.index("write")
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_outputs_get_the_mode_open_would_give(tmp_path: Path, umask: int, mode: int) -> None:
+    old = os.umask(umask)
+    try:
+        written = write_atomically(tmp_path, {"a.txt": b"x", "graphs/b.gexf": b"y"})
+    finally:
+        os.umask(old)
+    assert [stat.S_IMODE(p.stat().st_mode) for p in written] == [mode, mode]
+
+
+def test_rewriting_keeps_the_existing_mode(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"old")
+    (tmp_path / "a.txt").chmod(0o640)
+    write_atomically(tmp_path, {"a.txt": b"new"})
+    assert stat.S_IMODE((tmp_path / "a.txt").stat().st_mode) == 0o640
+
+
+BLANK_NODES = """
+ckg:Actor owl:disjointWith [ a owl:Class ; owl:unionOf ( ckg:Quotation ckg:SourceDocument ) ] .
+ckg:State rdfs:subClassOf [ a owl:Restriction ; owl:onProperty ckg:founded ;
+    owl:maxCardinality "1"^^xsd:integer ] ,
+  [ a owl:Restriction ; owl:onProperty ckg:memberCount ;
+    owl:maxCardinality "1"^^xsd:integer ] .
+ckg:founded rdfs:comment "not a blank node: _:x in a literal"@en .
+"""
+
+
+def test_two_builds_with_blank_nodes_are_byte_identical(project: Path, tmp_path: Path) -> None:
+    with (project / "ontology" / "conflict.ttl").open("a", encoding="utf-8") as handle:
+        handle.write(BLANK_NODES)
+    first = build(Layout.at(project), out_dir=tmp_path / "a")
+    build(Layout.at(project), out_dir=tmp_path / "b")
+    for name in ("conflict-kg.nt", "conflict-kg.ttl"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    nt = (tmp_path / "a" / "conflict-kg.nt").read_text(encoding="utf-8")
+    assert '"1"^^<http://www.w3.org/2001/XMLSchema#integer>' in nt
+    assert '"not a blank node: _:x in a literal"@en' in nt
+    graph = Graph().parse(data=nt, format="nt")
+    assert len(graph) == first.triples
+    ontology = Graph().parse(project / "ontology" / "conflict.ttl")
+    data = Graph().parse(project / "data" / "actors.ttl")
+    assert isomorphic(graph, ontology + data)

@@ -213,7 +213,12 @@ def test_cli_export_to_stdout_and_empty_warning(capfdbinary: pytest.CaptureFixtu
         (["export", "mediators"], "available views: mediation, cochair, cochair-membership, "
                                   "belligerents, actors"),
         (["export", "mediation", "--format", "graphml", "--dynamic"], "--dynamic"),
-        (["export", "mediation", "--at", "2020-02-30"], "invalid date '2020-02-30'"),
+        (["export", "mediation", "--at", "2020-02-30"],
+         "invalid date '2020-02-30': the day does not exist (February 2020 has 29 days)"),
+        (["export", "mediation", "--at", "2021-13-01"], "there is no month 13"),
+        (["export", "mediation", "--at", "20200101"], "'20200101': expected YYYY-MM-DD"),
+        (["export", "mediation", "-o", "m.json"],
+         "m.json: unknown extension .json; name the file .gexf or .graphml, or give --format"),
         (["export", "mediation", "--between", "2021-01-01", "2020-01-01"], "empty time window"),
         (["plot", "mediation", "-o", "x.pdf"], "must end in .png or .svg"),
         (["plot", "nope", "-o", "x.png"], "available views: mediation"),

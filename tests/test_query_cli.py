@@ -122,7 +122,28 @@ def test_formats(capsys) -> None:  # type: ignore[no-untyped-def]
     _, tsv, _ = _cli(capsys, "cochairs-as-of", "--format", "tsv")
     assert tsv.splitlines()[1].split("\t")[1] == '"France"@en'
     _, table, _ = _cli(capsys, "cochairs-as-of", "--param", "lang=id")
-    assert "Prancis @id" in table and table.rstrip().endswith("(3 rows)")
+    assert "Prancis" in table and table.rstrip().endswith("(3 rows)")
+    assert "@id" not in table and "@en" not in _cli(capsys, "cochairs-as-of")[1]
+
+
+def test_table_tags_languages_only_where_they_mix() -> None:
+    from kg.sparql.results import table
+
+    def lit(text: str, lang: str) -> dict[str, str]:
+        return {"type": "literal", "value": text, "xml:lang": lang}
+
+    rows = [{"a": lit("Russia", "en"), "b": lit("Rusia", "id")}, {"a": lit("Rusia", "id")}]
+    results = {"head": {"vars": ["a", "b"]}, "results": {"bindings": rows}}
+    lines = table(results).splitlines()  # type: ignore[arg-type]
+    assert lines[2].split() == ["Russia", "@en", "Rusia"]
+    assert lines[3].split() == ["Rusia", "@id"]
+
+
+def test_piped_table_is_not_cut(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "30")  # what a narrow terminal would say
+    code, out, _ = _cli(capsys, "cochairs-as-of")
+    assert code == 0 and "…" not in out
+    assert any(line.startswith("id:united-states  United States  ") for line in out.splitlines())
 
 
 # --- endpoint failures against a tiny local HTTP server ---------------------------

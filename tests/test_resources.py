@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO, write_project
 
 from kg.errors import UsageError
-from kg.read.resources import ENV_VAR, Layout, find_layout, packaged_root
+from kg.read.resources import ENV_VAR, Layout, find_checkout, find_layout, packaged_root
 
 
 def test_root_option_wins(tmp_path: Path) -> None:
@@ -77,3 +77,59 @@ def test_real_repository_layout() -> None:
     layout = find_layout(REPO)
     assert layout.data_files, "data/ holds no .ttl file"
     assert all(p.suffix == ".ttl" for p in layout.data_files)
+
+
+def test_checkout_found_from_a_sub_folder(tmp_path: Path) -> None:
+    a = write_project(tmp_path / "a")
+    deep = a / "data" / "notes"
+    deep.mkdir()
+    layout = find_layout(environ={}, cwd=deep, packaged=write_project(tmp_path / "pkg"))
+    assert layout.root == a.resolve()
+    assert not layout.packaged
+
+
+def test_packaged_fallback_is_flagged(tmp_path: Path) -> None:
+    packaged = write_project(tmp_path / "pkg")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert find_layout(environ={}, cwd=empty, packaged=packaged).packaged
+    assert find_checkout(empty) is None
+
+
+def test_cli_from_a_sub_folder_uses_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli.main import main
+
+    a = write_project(tmp_path / "a", data={"x.ttl": "@prefix ex: <urn:ex:> .\nex:a ex:b ex:c ."})
+    monkeypatch.chdir(a / "data")
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    main(["query", "--list"])
+    assert "packaged" not in capsys.readouterr().err
+
+
+def test_cli_says_when_the_packaged_copy_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    main(["query", "--list"])
+    err = capsys.readouterr().err
+    assert "no conflict-kg checkout" in err and "packaged" in err
+
+
+def test_build_from_a_sub_folder_writes_into_the_project_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import GOOD_DATA
+
+    from kg.cli.main import main
+
+    a = write_project(tmp_path / "a", data={"actors.ttl": GOOD_DATA})
+    monkeypatch.chdir(a / "data")
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert main(["build"]) == 0, capsys.readouterr().err
+    assert (a / "build" / "conflict-kg.nt").is_file()
+    assert not (a / "data" / "build").exists()

@@ -8,6 +8,7 @@ import shlex
 import signal
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,11 @@ def test_serve_prints_the_query_url_and_stops_on_ctrl_c(tmp_path) -> None:  # ty
         assert proc.stdout is not None
         line = proc.stdout.readline().strip()
         assert line == f"SPARQL query endpoint: http://127.0.0.1:{port}/query"
+        page = proc.stdout.readline().strip()
+        assert page == f"query page (open in a browser): http://127.0.0.1:{port}/"
+        with urllib.request.urlopen(page.rsplit(" ", 1)[1], timeout=10) as response:
+            html = response.read().decode("utf-8")
+        assert response.headers.get_content_type() == "text/html" and "yasgui" in html.lower()
         n = count_triples(line.rsplit(" ", 1)[1], None, timeout=10)
         assert n == len(published_ntriples(Layout.at(REPO)).splitlines())
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the whole foreground process group
@@ -185,3 +191,31 @@ def test_why_on_the_endpoint_equals_in_process(published, capsys) -> None:  # ty
 def test_serve_refuses_a_busy_port(published, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["--root", str(REPO), "serve", "--port", str(published.port)]) == 2
     assert f"127.0.0.1:{published.port} is already in use" in capsys.readouterr().err
+
+
+def test_publish_keeps_a_line_separator_literal(server, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The issue's minimal case: a U+2028 in a literal of data/places.ttl (issue #13, point 1)."""
+    import shutil
+
+    root = tmp_path / "project"
+    for name in ("ontology", "data", "queries"):
+        shutil.copytree(REPO / name, root / name)
+    with (root / "data" / "places.ttl").open("a", encoding="utf-8") as handle:
+        handle.write('\nid:moscow skos:editorialNote "line one\u2028line two"@en .\n')
+    named = "https://example.org/graphs/line-separator"
+    argv = ["--root", str(root), "publish", "--update-endpoint", server.update_url,
+            "--endpoint", server.query_url, "--graph", named, "--replace"]  # fmt: skip
+    assert main(argv) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    query = tmp_path / "note.rq"
+    query.write_text(
+        "SELECT ?note WHERE { GRAPH <" + named + "> { "
+        "<https://w3id.org/conflict-kg/id/moscow> "
+        "<http://www.w3.org/2004/02/skos/core#editorialNote> ?note "
+        'FILTER (CONTAINS(?note, "line one")) } }\n',
+        encoding="utf-8",
+    )
+    assert main(["--root", str(root), "query", str(query), "--format", "json",
+                 "--endpoint", server.query_url]) == 0  # fmt: skip
+    rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
+    assert [r["note"]["value"] for r in rows] == ["line one\u2028line two"]

@@ -265,3 +265,22 @@ def test_count_constraints_match_pyshacl(tmp_path: Path) -> None:
     assert ("<urn:ex:equal-values>", "<urn:ex:one>", max_count, None) in ref
     assert ("<urn:ex:equal-values>", "<urn:ex:two>", max_count, None) in ref
     assert ("<urn:ex:same-twice>", "<urn:ex:one>", max_count, None) not in ref
+
+
+def test_a_message_restated_by_its_constraint_is_shown_once(tmp_path: Path) -> None:
+    """Shape and SPARQL constraint both carry a message: one line, not the two joined by ';'."""
+    shapes = Graph().parse(
+        data="""@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> .
+ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property ex:Label .
+ex:Label a sh:PropertyShape ; sh:path ex:label ; sh:message "Needs one label." ;
+  sh:sparql [ sh:message "Needs one label; records may go without." ;
+    sh:select "SELECT $this WHERE { FILTER NOT EXISTS { $this $PATH ?l } }" ] .""",
+        format="turtle",
+    )
+    data = tmp_path / "d.nt"
+    data.write_text(f"<urn:ex:x> <{RDF.type}> <urn:ex:C> .\n", encoding="utf-8")
+    store = load_store([data])
+    fast = as_report(validate_fast(store, shapes=shapes), store, names=Graph()).findings
+    slow = read_results(_results(Graph().parse(data), shapes, None), Graph())
+    for findings in (fast, tuple(slow)):
+        assert [f.message for f in findings] == ["Needs one label; records may go without."]

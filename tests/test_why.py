@@ -70,3 +70,68 @@ def test_text_output_by_label(capsys) -> None:  # type: ignore[no-untyped-def]
 def test_unknown_or_ambiguous_targets(capsys, target, message) -> None:  # type: ignore[no-untyped-def]
     code, out, err = _why(capsys, target)
     assert code == 2 and out == "" and message in err
+
+
+SMALL = """
+@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+@prefix id: <https://w3id.org/conflict-kg/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+id:src-db a ckg:SourceDocument ; rdfs:label "A database"@en .
+id:rec-1 a ckg:DatabaseRecord ; rdfs:label "record 1"@en ; dct:isPartOf id:src-db ;
+    schema:url <https://example.org/agreements/1/> ; ckg:citesSource id:src-db .
+id:rec-2 a ckg:DatabaseRecord ; rdfs:label "record 2"@en ; dct:isPartOf id:src-db ;
+    schema:url <https://example.org/agreements/2/> ; ckg:citesSource id:src-db .
+id:agt-1 a ckg:Agreement ; rdfs:label "Accord of the Lake"@en ; ckg:date "2001-02-03"^^xsd:date ;
+    ckg:mediatedBy id:vp ; ckg:attestedBy id:rec-1 .
+id:agt-2 a ckg:Agreement ; rdfs:label "Accord of the Hill"@en ; ckg:mediatedBy id:vp ;
+    ckg:attestedBy id:rec-2 .
+id:vp rdfs:label "Vladimir Putin"@en .
+id:hold rdfs:label "Vladimir Putin, President of Russia (as of 2020)"@en ; ckg:holder id:vp .
+id:call rdfs:label "Vladimir Putin's call for a halt to the fighting"@en ; ckg:speaker id:vp .
+"""
+
+
+def _small(target: str) -> tuple[object, str]:
+    from kg.cli.why import explanation_text
+    from kg.sparql.why import explain, local_asker
+
+    ex = explain(target, ask=local_asker(Graph().parse(data=SMALL, format="turtle")))
+    return ex, explanation_text(ex)
+
+
+def test_a_database_record_shows_what_it_records_and_its_link() -> None:
+    _, text = _small("id:vp")
+    assert "[1] id:rec-1: record 1\n      records: Accord of the Lake (2001-02-03)\n" in text
+    assert "      link: https://example.org/agreements/1/" in text
+    assert "Sources [1], [2] each cite id:src-db." in text
+    assert "id:rec-1 cites" not in text
+
+
+def test_part_of_a_label_finds_the_entity_with_a_note() -> None:
+    ex, text = _small("putin")
+    assert ex.entity == str(ID["vp"])  # type: ignore[attr-defined]
+    assert "showing id:vp (Vladimir Putin); 2 longer label(s) also hold it" in ex.note  # type: ignore[attr-defined]
+    assert text.startswith("id:vp  Vladimir Putin\n")
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("Putn", "did you mean: id:vp (Vladimir Putin)"),
+        ("Accord", "did you mean: id:agt-1 (Accord of the Lake); id:agt-2 (Accord of the Hill)"),
+    ],
+)
+def test_did_you_mean(target: str, message: str) -> None:
+    from kg.errors import UsageError
+
+    with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        _small(target)
+
+
+def test_cli_prints_the_note_on_stderr(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = _why(capsys, "Zakharova")
+    assert code == 0 and out.startswith("id:maria-zakharova  Maria Zakharova\n")
+    assert err.startswith("note: no label is 'Zakharova'; showing id:maria-zakharova")

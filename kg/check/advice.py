@@ -3,9 +3,10 @@
 * ``missing-label-en`` / ``missing-label-id``: an ``id:`` instance (other than
   a quotation, which carries its text instead) with no English or no
   Indonesian ``rdfs:label``. As in the shapes, no Indonesian label is expected
-  of a source document (it is named in English and its own language) nor of an
+  of a source document (it is named in English and its own language), of an
   instance attested only by database records (PA-X gives English names only;
-  the project does not invent translations).
+  the project does not invent translations), nor of one whose attesting
+  documents all state a language (``dct:language``) other than Indonesian.
 * ``unreachable``: an ``id:`` instance that no event and no source document
   can reach through the data's links (followed in either direction, ignoring
   ``ckg:attestedBy``): it is recorded, but nothing in the graph says what it
@@ -24,7 +25,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from kg import CKG, ID
 from kg.check.diagnostic import WARNING, Diagnostic
@@ -75,6 +76,25 @@ def _english_only(data: Graph, node: URIRef, documents: set[URIRef], records: se
     return bool(evidence) and all(any((e, RDF.type, r) in data for r in records) for e in evidence)
 
 
+def _source_languages(data: Graph, node: URIRef) -> set[str]:
+    """The ``dct:language`` of the documents attesting ``node`` (via quotations or directly)."""
+    found: set[str] = set()
+    for evidence in data.objects(node, CKG.attestedBy):
+        documents = list(data.objects(evidence, PROV.wasQuotedFrom)) or [evidence]
+        for doc in documents:
+            found.update(str(lang).lower() for lang in data.objects(doc, DCTERMS.language))
+    return found
+
+
+def _expects_indonesian(
+    data: Graph, node: URIRef, documents: set[URIRef], records: set[URIRef]
+) -> bool:
+    if _english_only(data, node, documents, records):
+        return False
+    languages = _source_languages(data, node)
+    return not languages or any(lang.split("-")[0] == "id" for lang in languages)
+
+
 def label_warnings(data: Graph, ontology: Graph, files: Sequence[Located]) -> list[Diagnostic]:
     """Instances without an English or an Indonesian label (see the module docstring)."""
     quotations = _kinds(ontology, CKG.Quotation)
@@ -85,7 +105,7 @@ def label_warnings(data: Graph, ontology: Graph, files: Sequence[Located]) -> li
         if any((node, RDF.type, q) in data for q in quotations):
             continue
         langs = {o.language for o in data.objects(node, RDFS.label) if isinstance(o, Literal)}
-        if _english_only(data, node, documents, records):
+        if not _expects_indonesian(data, node, documents, records):
             langs.add("id")
         for lang, name in (("en", "English"), ("id", "Indonesian")):
             if lang not in langs:

@@ -1,8 +1,9 @@
-"""Render a :class:`~kg.check.lint.LintResult` as text, JSON, GitHub annotations or JUnit XML.
+"""Render a :class:`~kg.check.lint.LintResult` as text, JSON, GitHub annotations, JUnit or SARIF.
 
 Examples
 --------
 >>> from kg.check.options import LintResult
+from kg.check.sarif import render_sarif
 >>> render(LintResult((), ("a.ttl",)), "text")
 '0 errors, 0 warnings in 1 files'
 """
@@ -17,6 +18,7 @@ from xml.etree import ElementTree as etree
 
 from kg.check.diagnostic import ERROR, Diagnostic
 from kg.check.options import LintResult
+from kg.check.sarif import render_sarif
 
 SCHEMA_VERSION = 1
 """Version of the JSON report schema (bumped on any incompatible change)."""
@@ -164,6 +166,7 @@ RENDERERS: dict[str, Callable[[LintResult], str]] = {
     "json": render_json,
     "github": render_github,
     "junit": render_junit,
+    "sarif": render_sarif,
 }
 
 

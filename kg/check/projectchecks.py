@@ -34,7 +34,7 @@ SUFFIX = "-violation.rq"
 
 def header_message(query: str) -> str:
     """The first line of the query's leading comment, without ``#``."""
-    for line in query.splitlines():
+    for line in query.split("\n"):
         stripped = line.strip()
         if not stripped.startswith("#"):
             break

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from kg.check.diagnostic import Diagnostic
 from kg.check.formats import render
@@ -21,7 +22,12 @@ HELP = "validate, then write the merged graph into --out (nothing is written on 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``build`` options."""
-    parser.add_argument("--out", default="build", help="output directory (default: build/)")
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="output directory (default: build/ in the project root, even when run from a "
+        "sub-folder; ./build when the packaged copy is used)",
+    )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -53,6 +59,17 @@ def add_reasoner(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def default_out(root: Path, *, packaged: bool) -> Path:
+    """``build/`` in the project root; in the current directory for the packaged copy.
+
+    Examples
+    --------
+    >>> default_out(Path("/repo"), packaged=False).as_posix()
+    '/repo/build'
+    """
+    return Path.cwd() / "build" if packaged else root / "build"
+
+
 def summary_text(summary: BuildSummary) -> str:
     """Human-readable build summary."""
     lines = [f"triples: {summary.triples}"]
@@ -67,13 +84,18 @@ def summary_text(summary: BuildSummary) -> str:
 def run(args: argparse.Namespace) -> int:
     """Build; print the summary (stdout) or the findings (stderr)."""
     layout = find_layout(args.root)
+    out = (
+        Path(args.out)
+        if args.out
+        else default_out(layout.root, packaged=getattr(args, "packaged", False))
+    )
     progress = tty_progress()
     failed: DataError | None = None
     try:
         steps = [*BUILD_STEPS] + ([] if args.no_site else [site_build_step()])
         summary = build(
             layout,
-            out_dir=args.out,
+            out_dir=out,
             engine=args.engine,
             reasoner=args.reasoner,
             progress=progress,

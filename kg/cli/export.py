@@ -96,7 +96,12 @@ def _format(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
     suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-    return suffix if suffix in FORMATS else "gexf"
+    if suffix in FORMATS or not suffix:
+        return suffix or "gexf"
+    raise UsageError(
+        f"{args.output}: unknown extension .{suffix}; name the file "
+        f"{' or '.join('.' + f for f in FORMATS)}, or give --format"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

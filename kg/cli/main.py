@@ -1,4 +1,8 @@
-"""The ``conflict-kg`` command line.
+"""conflict-kg: a knowledge graph of armed-conflict actors and peace processes.
+
+Validate and build the graph (RDF/OWL/SHACL), query it with the SPARQL library,
+trace a fact to its sources (``why``), export network views for Gephi, plot
+them, serve or publish it to a SPARQL store, and import PA-X peace agreements.
 
 Exit status: 0 success, 1 the data has findings (SHACL violations),
 2 usage or load error (bad option, missing or unparsable file, invalid literal,
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 
 from kg import __version__
@@ -27,6 +32,7 @@ from kg.cli import site as site_cmd
 from kg.cli import validate as validate_cmd
 from kg.cli import why as why_cmd
 from kg.errors import ConflictKGError, DataError, LoadError
+from kg.read.resources import find_layout
 
 COMMANDS: list[ModuleType] = [
     validate_cmd,
@@ -51,13 +57,18 @@ def make_parser() -> argparse.ArgumentParser:
     >>> make_parser().parse_args(["--root", "x", "validate"]).root
     'x'
     """
-    parser = argparse.ArgumentParser(prog="conflict-kg", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="conflict-kg",
+        description=" ".join(__doc__.split("\n\n")[:2]).replace("``", ""),
+        epilog=__doc__.split("\n\n")[2].replace("``", "")
+        + " Run conflict-kg COMMAND --help for the options of a command.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--root",
         metavar="DIR",
-        help="project root (default: $CONFLICT_KG_ROOT, a checkout in the current "
-        "directory, else the files packaged with conflict-kg)",
+        help="project root (default: $CONFLICT_KG_ROOT, else the nearest checkout at or "
+        "above the current directory, else the files packaged with conflict-kg)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in COMMANDS:
@@ -92,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version or a usage error
         return int(exc.code) if isinstance(exc.code, int) else 2
     try:
+        _settle_root(args)
         return int(args.handler(args))
     except LoadError as exc:
         for err in exc.all:
@@ -106,6 +118,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _settle_root(args: argparse.Namespace) -> None:
+    """Fix the project root once; say on stderr when the packaged copy is used.
+
+    Without ``--root`` or ``$CONFLICT_KG_ROOT`` the nearest checkout above the
+    current directory is used; when there is none, the files packaged with
+    conflict-kg are, which a user working in a checkout must not miss.
+    """
+    args.packaged = False
+    if args.root is not None:
+        return
+    layout = find_layout()
+    args.packaged = layout.packaged
+    if layout.packaged:
+        print(
+            f"note: no conflict-kg checkout in {Path.cwd()} or above it; using the "
+            f"files packaged with conflict-kg in {layout.root} (--root DIR to choose)",
+            file=sys.stderr,
+        )
+    args.root = str(layout.root)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,7 @@ from kg.read.resources import find_layout
 from kg.sparql import run as sparql
 from kg.sparql.endpoint import check_url
 from kg.sparql.library import LibraryQuery, find_query, list_queries
-from kg.sparql.results import FORMATS, format_results
+from kg.sparql.results import FORMATS, format_results, terminal_width
 
 NAME = "query"
 HELP = "run a SPARQL query from the library (or a .rq file) in-process or on an endpoint"
@@ -39,8 +39,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine", choices=sparql.ENGINES, default="oxigraph", help="in-process engine"
     )
-    parser.add_argument("--format", choices=FORMATS, default="table")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="give up after this")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="table for reading (default), csv or tsv for spreadsheets, json for SPARQL JSON",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="stop the query after this many seconds (default: no limit)",
+    )
 
 
 def parse_params(items: list[str]) -> dict[str, str]:
@@ -106,5 +116,6 @@ def run(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         default_graphs=args.default_graph,
     )
-    sys.stdout.write(format_results(results, fmt=args.format))
+    width = terminal_width(sys.stdout)
+    sys.stdout.write(format_results(results, fmt=args.format, width=width))
     return 0

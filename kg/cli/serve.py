@@ -46,6 +46,7 @@ def serve_graph(ntriples: bytes, location: Path, port: int) -> int:
         data.unlink()
     server.start()
     print(f"SPARQL query endpoint: {server.query_url}", flush=True)
+    print(f"query page (open in a browser): {server.page_url}", flush=True)
     print(f"update: {server.update_url}  graph store: {server.store_url}", file=sys.stderr)
     print("Ctrl-C stops the server.", file=sys.stderr, flush=True)
     process = server.process

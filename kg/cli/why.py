@@ -14,7 +14,7 @@ from kg.sparql.params import expand_iri
 from kg.sparql.results import short
 from kg.sparql.rows import Results
 from kg.sparql.run import run_local
-from kg.sparql.why import Asker, Explanation, explain
+from kg.sparql.why import Asker, Explanation, Source, explain
 
 NAME = "why"
 HELP = "explain an entity (IRI, prefixed name or label): every statement with its sources"
@@ -32,8 +32,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with --endpoint: query this named graph as the default graph (repeatable), "
         "e.g. the --graph given to publish",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="the chains as indented text (default) or JSON",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="with --endpoint: give up on a request after this many seconds",
+    )
 
 
 def _name(iri: str) -> str:
@@ -59,19 +69,54 @@ def explanation_text(ex: Explanation) -> str:
         lines.append(f"{subject}{_name(item['predicate'])} {obj}  {refs}")
     lines += ["", "Sources:"]
     for iri, src in ex.sources.items():
-        where = f", sentence {src.sentence}" if src.sentence else ""
-        lines.append(f"  [{numbers[iri]}] {_name(iri)}: in {_name(src.document)}{where}")
+        lines.extend(_source_lines(numbers[iri], iri, src))
         if src.quote:
             lines.append(f"      quote: \u201c{src.quote}\u201d")
         if src.translation:
             lines.append(f"      translation: {src.translation}")
         if src.attributed_to:
             lines.append(f"      attributed to: {_name(src.attributed_to)}")
-    chains = {src.document: src.chain for src in ex.sources.values() if src.chain}
-    for document, chain in chains.items():
-        lines += ["", f"Reporting chain of {_name(document)}:"]
-        lines += [f"  {_name(citing)} cites {_name(cited)}" for citing, cited in chain]
-    return "\n".join(lines)
+    return "\n".join(lines + _chain_lines(ex, numbers))
+
+
+def _source_lines(number: int, iri: str, src: Source) -> list[str]:
+    """A source's head line; a database record adds what it records and its link."""
+    where = f", sentence {src.sentence}" if src.sentence else ""
+    if not src.records and not src.url:
+        return [f"  [{number}] {_name(iri)}: in {_name(src.document)}{where}"]
+    title = f" {src.label}" if src.label else ""
+    lines = [f"  [{number}] {_name(iri)}:{title}"]
+    for record in src.records:
+        date = f" ({record['date']})" if record["date"] else ""
+        lines.append(f"      records: {record['label'] or _name(record['iri'])}{date}")
+    if src.url:
+        lines.append(f"      link: {src.url}")
+    return lines
+
+
+def _chain_lines(ex: Explanation, numbers: dict[str, int]) -> list[str]:
+    """The reporting chains; sources that only cite one same source share one line."""
+    lines: list[str] = []
+    alike: dict[str, list[str]] = {}  # cited -> sources whose whole chain is "cites cited"
+    seen: set[str] = set()
+    for iri, src in ex.sources.items():
+        if not src.chain or src.document in seen:
+            continue
+        seen.add(src.document)
+        if len(src.chain) == 1:
+            alike.setdefault(src.chain[0][1], []).append(iri)
+            continue
+        lines += ["", f"Reporting chain of {_name(src.document)}:"]
+        lines += [f"  {_name(citing)} cites {_name(cited)}" for citing, cited in src.chain]
+    for cited, sources in alike.items():
+        if len(sources) == 1:
+            document = ex.sources[sources[0]].document
+            lines += ["", f"Reporting chain of {_name(document)}:"]
+            lines.append(f"  {_name(document)} cites {_name(cited)}")
+        else:
+            refs = ", ".join(f"[{numbers[s]}]" for s in sources)
+            lines += ["", f"Sources {refs} each cite {_name(cited)}."]
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
@@ -93,6 +138,8 @@ def run(args: argparse.Namespace) -> int:
             return run_local(text, store=store)
 
     ex = explain(args.target, ask=ask)
+    if ex.note:
+        print(f"note: {ex.note}", file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(json.dumps(ex.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -267,7 +267,8 @@ class PaxGraph:
 def sorted_ntriples(graph: Graph) -> Iterator[str]:
     """The graph's N-Triples lines, sorted (a canonical form for graphs without blank nodes)."""
     data = graph.serialize(format="nt")
-    yield from sorted(line for line in data.splitlines() if line.strip())
+    # split at "\n" only: splitlines() cuts literals holding U+2028 and other line breaks
+    yield from sorted(line for line in data.split("\n") if line.strip())
 
 
 __all__ = ["CITATION", "PAXV", "SCHEMA", "SOURCE", "PaxGraph", "source_graph", "sorted_ntriples"]

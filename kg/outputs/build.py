@@ -117,11 +117,31 @@ class BuildSummary:
         }
 
 
+def file_mode(target: Path) -> int:
+    """The permission bits ``open(target, "w")`` would leave: the old file's, else 0666 & ~umask.
+
+    ``mkstemp`` creates its file 0600; renamed into place as is, every output
+    would be unreadable to the group and others whatever the user's umask.
+
+    Examples
+    --------
+    >>> oct(file_mode(Path("/nonexistent/x"))) in {oct(0o666 & ~m) for m in range(0o1000)}
+    True
+    """
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0o022)  # the only portable way to read the umask is to set it
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def _write(target: Path, content: Content) -> str:
     """Write ``content`` to a new temporary file beside ``target``; return its path."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.chmod(tmp, file_mode(target))
         with os.fdopen(fd, "wb") as handle:
             if isinstance(content, bytes | bytearray):
                 handle.write(content)
@@ -281,6 +301,7 @@ __all__ = [
     "Tree",
     "build",
     "entailment_step",
+    "file_mode",
     "graph_step",
     "graphs_step",
     "write_atomically",

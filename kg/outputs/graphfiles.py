@@ -22,7 +22,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import XSD
+from rdflib.term import Node
 
 from kg.read.locate import prefixes
 
@@ -33,11 +36,75 @@ _HEAD_BYTES = 1 << 20
 
 
 def sorted_ntriples(store: ox.Store) -> bytes:
-    """The default graph of ``store`` as sorted N-Triples without duplicate lines."""
+    """The default graph of ``store`` as sorted N-Triples without duplicate lines.
+
+    Blank nodes (the ontology's OWL restrictions and lists) get canonical labels
+    (:func:`canonical_blank_nodes`), so two builds of the same data give the same bytes.
+    """
     text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
-    lines = sorted(set(text.split(b"\n")) - {b""})
+    lines = set(text.split(b"\n")) - {b""}
     del text
-    return b"\n".join(lines) + b"\n" if lines else b""
+    with_blank = {line for line in lines if b"_:" in line}  # a superset: "_:" may be in a literal
+    if with_blank:
+        lines = (lines - with_blank) | set(canonical_blank_nodes(with_blank))
+    ordered = sorted(lines)
+    return b"\n".join(ordered) + b"\n" if ordered else b""
+
+
+def _to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        lang = term.language
+        datatype = None if lang else URIRef(term.datatype.value)
+        return Literal(term.value, lang=lang, datatype=datatype, normalize=False)
+    raise TypeError(f"RDF-star triple terms are not supported: {term}")
+
+
+def _to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = ox.NamedNode(str(term.datatype or XSD.string))
+        return ox.Literal(str(term), datatype=datatype)
+    return ox.NamedNode(str(term))
+
+
+def canonical_blank_nodes(lines: Iterable[bytes]) -> list[bytes]:
+    """N-Triples ``lines`` with their blank nodes relabelled canonically (RDFC via rdflib).
+
+    The labels depend only on the graph's structure, not on the order of the
+    lines or the labels they came with; lines without a blank node come back unchanged.
+
+    Examples
+    --------
+    >>> a = canonical_blank_nodes([b'<urn:s> <urn:p> _:x .', b'_:x <urn:q> "1" .'])
+    >>> b = canonical_blank_nodes([b'_:other <urn:q> "1" .', b'<urn:s> <urn:p> _:other .'])
+    >>> sorted(a) == sorted(b)
+    True
+    """
+    lines = list(lines)
+    triples = list(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES))
+    blank = ox.BlankNode
+    graph = Graph()
+    kept: list[bytes] = []
+    for line, quad in zip(lines, triples, strict=True):
+        if isinstance(quad.subject, blank) or isinstance(quad.object, blank):
+            graph.add(
+                (_to_rdflib(quad.subject), _to_rdflib(quad.predicate), _to_rdflib(quad.object))
+            )
+        else:
+            kept.append(line)
+    canonical = [
+        ox.Triple(_to_oxigraph(s), _to_oxigraph(p), _to_oxigraph(o))  # type: ignore[arg-type]
+        for s, p, o in to_canonical_graph(graph)
+    ]
+    text = ox.serialize(canonical, format=ox.RdfFormat.N_TRIPLES) or b""
+    return kept + [line for line in text.split(b"\n") if line]
 
 
 def file_prefixes(paths: Iterable[Path], *, head: int = _HEAD_BYTES) -> dict[str, str]:
@@ -83,4 +150,11 @@ def turtle_writer(ntriples: bytes, prefixes: Mapping[str, str]) -> Writer:
     return write
 
 
-__all__ = ["Writer", "file_prefixes", "graph_prefixes", "sorted_ntriples", "turtle_writer"]
+__all__ = [
+    "Writer",
+    "canonical_blank_nodes",
+    "file_prefixes",
+    "graph_prefixes",
+    "sorted_ntriples",
+    "turtle_writer",
+]

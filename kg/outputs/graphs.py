@@ -16,6 +16,8 @@ datetime.date(2020, 10, 9)
 
 from __future__ import annotations
 
+import calendar
+import re
 import warnings
 from datetime import date
 
@@ -39,12 +41,28 @@ def parse_day(text: str) -> date:
     Raises
     ------
     UsageError
-        ``text`` is not a valid date (the message quotes it).
+        ``text`` is not a valid date (the message quotes it and says whether
+        the format is wrong or the day does not exist).
+
+    Examples
+    --------
+    >>> parse_day("2020-02-29")
+    datetime.date(2020, 2, 29)
     """
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if match is None:
+        raise UsageError(f"invalid date {text!r}: expected YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise UsageError(f"invalid date {text!r}: there is no month {month}")
     try:
-        return date.fromisoformat(text)
+        return date(year, month, day)
     except ValueError:
-        raise UsageError(f"invalid date {text!r}: expected YYYY-MM-DD") from None
+        last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+        raise UsageError(
+            f"invalid date {text!r}: the day does not exist "
+            f"({calendar.month_name[month]} {year} has {last} days)"
+        ) from None
 
 
 def load_project_graph(layout: Layout) -> Graph:

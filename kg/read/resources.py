@@ -5,10 +5,12 @@ Resolution order, first match wins:
 1. ``--root DIR`` given on the command line (error if ``DIR/ontology/conflict.ttl``
    is missing);
 2. the environment variable ``CONFLICT_KG_ROOT`` (same check);
-3. the current directory, if it holds ``ontology/conflict.ttl`` and ``data/``
-   (a checkout of the repository);
+3. the nearest checkout of the repository (a folder holding ``ontology/conflict.ttl``
+   and ``data/``) found by walking up from the current directory, as git does, so
+   ``cd data && conflict-kg validate`` checks the checkout, not another copy;
 4. the copy packaged in the wheel (``kg/_resources``, via ``importlib.resources``);
    in a source checkout without a wheel, the checkout that holds the ``kg`` package.
+   The :class:`Layout` then has ``packaged=True`` so the command line can say so.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ class Layout:
         ``data/*.ttl`` in sorted order.
     queries_dir : Path
         ``queries/``.
+    packaged : bool
+        True when no checkout was found and the files packaged with ``kg`` are used.
     """
 
     root: Path
@@ -49,9 +53,10 @@ class Layout:
     shapes: Path
     data_files: tuple[Path, ...]
     queries_dir: Path
+    packaged: bool = False
 
     @classmethod
-    def at(cls, root: Path) -> Layout:
+    def at(cls, root: Path, *, packaged: bool = False) -> Layout:
         """Describe the layout under ``root`` without checking it.
 
         Examples
@@ -67,6 +72,7 @@ class Layout:
             shapes=root / SHAPES,
             data_files=data,
             queries_dir=root / "queries",
+            packaged=packaged,
         )
 
 
@@ -88,6 +94,23 @@ def packaged_root() -> Path:
 
 def _is_checkout(path: Path) -> bool:
     return (path / ONTOLOGY).is_file() and (path / "data").is_dir()
+
+
+def find_checkout(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that is a checkout, or None.
+
+    A checkout holds ``ontology/conflict.ttl`` and a ``data/`` folder.
+
+    Examples
+    --------
+    >>> find_checkout(Path("/")) is None
+    True
+    """
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        if _is_checkout(folder):
+            return folder
+    return None
 
 
 def find_layout(
@@ -129,21 +152,21 @@ def find_layout(
         return _checked(Path(root), "--root")
     if env.get(ENV_VAR):
         return _checked(Path(env[ENV_VAR]), ENV_VAR)
-    here = Path.cwd() if cwd is None else cwd
-    if _is_checkout(here):
-        return Layout.at(here.resolve())
+    checkout = find_checkout(Path.cwd() if cwd is None else cwd)
+    if checkout is not None:
+        return Layout.at(checkout)
     fallback = packaged_root() if packaged is None else packaged
-    return _checked(fallback, "the packaged resources")
+    return _checked(fallback, "the packaged resources", packaged=True)
 
 
-def _checked(root: Path, origin: str) -> Layout:
+def _checked(root: Path, origin: str, *, packaged: bool = False) -> Layout:
     if not (root / ONTOLOGY).is_file():
         raise UsageError(
             f"{root}: no {ONTOLOGY.as_posix()} here (root taken from {origin}). "
             "Pass --root with the directory of a conflict-kg checkout, "
             f"or set {ENV_VAR}."
         )
-    return Layout.at(root.resolve())
+    return Layout.at(root.resolve(), packaged=packaged)
 
 
-__all__ = ["ENV_VAR", "Layout", "find_layout", "packaged_root"]
+__all__ = ["ENV_VAR", "Layout", "find_checkout", "find_layout", "packaged_root"]

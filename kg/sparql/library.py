@@ -82,7 +82,7 @@ class LibraryQuery:
 
 def _header_lines(text: str) -> list[tuple[int, str]]:
     lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # file lines, not U+2028
         stripped = line.strip()
         if not stripped.startswith("#"):
             if stripped:

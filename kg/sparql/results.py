@@ -3,7 +3,9 @@
 ``csv`` and ``tsv`` follow *SPARQL 1.1 Query Results CSV and TSV Formats*
 (CSV: plain values; TSV: terms in Turtle/N-Triples syntax), ``json`` is
 *SPARQL 1.1 Query Results JSON Format*. ``table`` shortens IRIs with the
-project's prefixes and truncates columns so that rows fit the terminal width.
+project's prefixes, shows a literal's language tag only in a column that mixes
+languages (``Russia``, not ``Russia @en``) and, given a width (the terminal's),
+truncates columns to fit it; piped output is never cut.
 
 Examples
 --------
@@ -72,13 +74,17 @@ def turtle(cell: Mapping[str, str] | None) -> str:
     return text
 
 
-def short(cell: Mapping[str, str] | None) -> str:
-    """The table form of a term: prefixed IRIs, lexical forms with ``@lang``.
+def short(cell: Mapping[str, str] | None, *, with_lang: bool = True) -> str:
+    """The table form of a term: prefixed IRIs, lexical forms (with `` @lang`` if asked).
+
+    Line breaks of any kind (``\n``, U+2028 …) become spaces: one row, one line.
 
     Examples
     --------
     >>> short({"type": "uri", "value": "https://w3id.org/conflict-kg/id/russia"})
     'id:russia'
+    >>> short({"type": "literal", "value": "Russia", "xml:lang": "en"}, with_lang=False)
+    'Russia'
     """
     if cell is None:
         return ""
@@ -87,8 +93,13 @@ def short(cell: Mapping[str, str] | None) -> str:
             if cell["value"].startswith(ns) and len(cell["value"]) > len(ns):
                 return f"{prefix}:{cell['value'][len(ns) :]}"
         return f"<{cell['value']}>"
-    text = plain(cell).replace("\n", " ")
-    return f"{text} @{cell['xml:lang']}" if "xml:lang" in cell else text
+    text = " ".join(plain(cell).splitlines())  # every Unicode line break, on purpose
+    return f"{text} @{cell['xml:lang']}" if with_lang and "xml:lang" in cell else text
+
+
+def _mixed_languages(results: Results, name: str) -> bool:
+    langs = {b[name].get("xml:lang") for b in results["results"]["bindings"] if name in b}
+    return len(langs) > 1
 
 
 def _fit(widths: list[int], total: int) -> list[int]:
@@ -102,7 +113,7 @@ def _fit(widths: list[int], total: int) -> list[int]:
 
 
 def table(results: Results, *, width: int | None = None) -> str:
-    """Format results as an aligned text table that fits ``width`` columns.
+    """Format results as an aligned text table that fits ``width`` columns (None: no limit).
 
     Examples
     --------
@@ -116,9 +127,14 @@ def table(results: Results, *, width: int | None = None) -> str:
     if "boolean" in results:
         return "true" if results["boolean"] else "false"
     names = results["head"]["vars"]
-    rows = [[short(b.get(v)) for v in names] for b in results["results"]["bindings"]]
-    total = width or shutil.get_terminal_size((120, 24)).columns
-    widths = _fit([max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)], total)
+    tagged = [_mixed_languages(results, v) for v in names]
+    rows = [
+        [short(b.get(v), with_lang=t) for v, t in zip(names, tagged, strict=True)]
+        for b in results["results"]["bindings"]
+    ]
+    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    if width is not None:
+        widths = _fit(widths, width)
 
     def line(cells: list[str]) -> str:
         out = []
@@ -148,6 +164,21 @@ def _delimited(results: Results, *, tsv: bool) -> str:
     return buffer.getvalue()
 
 
+def terminal_width(stream: object) -> int | None:
+    """The width to fit a table to: the terminal's when ``stream`` is one, else None.
+
+    Examples
+    --------
+    >>> import io
+    >>> terminal_width(io.StringIO()) is None
+    True
+    """
+    isatty = getattr(stream, "isatty", None)
+    if isatty is None or not isatty():
+        return None
+    return shutil.get_terminal_size((120, 24)).columns
+
+
 def format_results(results: Results, *, fmt: str = "table", width: int | None = None) -> str:
     """Format ``results`` as ``table``, ``csv``, ``tsv`` or ``json``.
 
@@ -165,4 +196,4 @@ def format_results(results: Results, *, fmt: str = "table", width: int | None = 
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-__all__ = ["FORMATS", "format_results", "plain", "short", "table", "turtle"]
+__all__ = ["FORMATS", "format_results", "plain", "short", "table", "terminal_width", "turtle"]

@@ -89,6 +89,11 @@ class OxigraphServer:
         return f"http://{HOST}:{self.port}"
 
     @property
+    def page_url(self) -> str:
+        """Oxigraph's built-in query page (YASGUI) for a web browser."""
+        return f"{self.base_url}/"
+
+    @property
     def query_url(self) -> str:
         """The SPARQL query endpoint."""
         return f"{self.base_url}/query"

@@ -17,33 +17,14 @@ kg.errors.UsageError: nothing in the graph is about <https://w3id.org/conflict-k
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import Graph
 
 from kg.errors import UsageError
-from kg.sparql.params import bind, expand_iri, term
-from kg.sparql.results import SHORT_PREFIXES, short
-from kg.sparql.rows import Results
+from kg.sparql.lookup import Asker, ask_rows, resolve, resolve_match
 from kg.sparql.run import local_store, run_local
-
-Asker = Callable[[str], Results]
-"""Runs a bound SELECT query and returns SPARQL JSON results."""
-
-_PREFIXES = """PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dct: <http://purl.org/dc/terms/>
-"""
-
-_BY_LABEL = """SELECT DISTINCT ?entity WHERE {
-  VALUES ?labelProperty { rdfs:label skos:altLabel skos:prefLabel }
-  ?entity ?labelProperty ?label .
-  FILTER (LCASE(STR(?label)) = LCASE(?text))
-} ORDER BY ?entity"""
 
 _OUT = """SELECT ?predicate ?object ?objectLabel WHERE {
   ?entity ?predicate ?object .
@@ -60,14 +41,22 @@ _IN = """SELECT ?subject ?predicate ?subjectLabel ?quotation WHERE {
   OPTIONAL { ?subject ckg:attestedBy ?quotation }
 } ORDER BY ?subject ?predicate ?quotation"""
 
-_SOURCE = """SELECT ?sentence ?quote ?translation ?document ?attributedTo WHERE {
+_SOURCE = """SELECT ?sentence ?quote ?translation ?document ?attributedTo ?label ?url WHERE {
   ?quotation ?anything ?value .
+  OPTIONAL { ?quotation rdfs:label ?label FILTER (LANG(?label) = "en") }
+  OPTIONAL { ?quotation schema:url ?url }
   OPTIONAL { ?quotation ckg:sentenceIndex ?sentence }
   OPTIONAL { ?quotation ckg:quote ?quote }
   OPTIONAL { ?quotation ckg:translation ?translation }
   OPTIONAL { ?quotation prov:wasQuotedFrom ?document }
   OPTIONAL { ?quotation ckg:attributedTo ?attributedTo }
 } LIMIT 1"""
+
+_RECORDED = """SELECT ?entity ?label ?date WHERE {
+  ?entity ckg:attestedBy ?quotation ; a ckg:Agreement .
+  OPTIONAL { ?entity rdfs:label ?label FILTER (LANG(?label) = "en") }
+  OPTIONAL { ?entity ckg:date ?date }
+} ORDER BY ?entity LIMIT 20"""
 
 _CHAIN = """SELECT DISTINCT ?citing ?cited WHERE {
   ?document ckg:citesSource* ?citing .
@@ -86,6 +75,10 @@ class Source:
     document: str = ""
     attributed_to: str = ""
     chain: list[tuple[str, str]] = field(default_factory=list)
+    label: str = ""
+    url: str = ""
+    records: list[dict[str, str]] = field(default_factory=list)
+    """What a database record (a PA-X row) records: ``iri``, ``label``, ``date`` each."""
 
 
 @dataclass
@@ -96,12 +89,15 @@ class Explanation:
     label: str
     statements: list[dict[str, Any]]
     sources: dict[str, Source]
+    note: str = ""
+    """How ``target`` was matched when no label equals it (for the CLI to show)."""
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return {
             "entity": self.entity,
             "label": self.label,
+            "note": self.note,
             "statements": self.statements,
             "sources": [
                 vars(s) | {"chain": [list(c) for c in s.chain]} for s in self.sources.values()
@@ -115,43 +111,8 @@ def local_asker(graph: Graph) -> Asker:
     return lambda text: run_local(text, store=store)
 
 
-def _ask(ask: Asker, query: str, **values: str) -> list[dict[str, str]]:
-    """Run ``query`` with ``values`` bound; literals keep their language as ``text @lang``."""
-    bound = bind(_PREFIXES + query, values)
-    rows = ask(bound)["results"]["bindings"]
-    return [{k: v["value"] for k, v in row.items()} | _tagged(row) for row in rows]
-
-
-def _tagged(row: dict[str, dict[str, str]]) -> dict[str, str]:
-    return {f"{k}@": short(v) for k, v in row.items() if v.get("type") == "literal"}
-
-
-def resolve(target: str, *, ask: Asker) -> str:
-    """Return the IRI of ``target``: an IRI, a prefixed name, or a label (any language).
-
-    Raises
-    ------
-    UsageError
-        No entity has that label, or several do (they are listed).
-    """
-    looks_like_iri = target.startswith("<") or (":" in target and " " not in target)
-    if looks_like_iri:
-        try:
-            return expand_iri(target, SHORT_PREFIXES)
-        except UsageError:
-            pass
-    rows = _ask(ask, _BY_LABEL, text=term("string", target, {}))
-    found = [r["entity"] for r in rows]
-    if not found:
-        raise UsageError(f"no entity is labelled {target!r}; give its IRI or another label")
-    if len(found) > 1:
-        names = ", ".join(short({"type": "uri", "value": f}) for f in found)
-        raise UsageError(f"{target!r} is the label of {len(found)} entities: {names}; give one")
-    return found[0]
-
-
 def _source(ask: Asker, iri: str) -> Source:
-    rows = _ask(ask, _SOURCE, quotation=f"<{iri}>")
+    rows = ask_rows(ask, _SOURCE, quotation=f"<{iri}>")
     row = rows[0] if rows else {}
     source = Source(
         iri=iri,
@@ -160,8 +121,14 @@ def _source(ask: Asker, iri: str) -> Source:
         translation=row.get("translation", ""),
         document=row.get("document", "") or iri,
         attributed_to=row.get("attributedTo", ""),
+        label=row.get("label", ""),
+        url=row.get("url", ""),
     )
-    chain = _ask(ask, _CHAIN, document=f"<{source.document}>")
+    source.records = [
+        {"iri": r["entity"], "label": r.get("label", ""), "date": r.get("date", "")}
+        for r in ask_rows(ask, _RECORDED, quotation=f"<{iri}>")
+    ]
+    chain = ask_rows(ask, _CHAIN, document=f"<{source.document}>")
     source.chain = _breadth_first(source.document, [(r["citing"], r["cited"]) for r in chain])
     return source
 
@@ -204,11 +171,13 @@ def explain(target: str, *, ask: Asker) -> Explanation:
     UsageError
         ``target`` cannot be resolved, or nothing is said about it.
     """
-    entity = resolve(target, ask=ask)
+    entity, note = resolve_match(target, ask=ask)
     node = f"<{entity}>"
     # sorted here: SPARQL leaves the order of literals in different languages to the store
-    out = sorted(_ask(ask, _OUT, entity=node), key=lambda r: _key(r, "predicate", "object"))
-    incoming = sorted(_ask(ask, _IN, entity=node), key=lambda r: _key(r, "subject", "predicate"))
+    out = sorted(ask_rows(ask, _OUT, entity=node), key=lambda r: _key(r, "predicate", "object"))
+    incoming = sorted(
+        ask_rows(ask, _IN, entity=node), key=lambda r: _key(r, "subject", "predicate")
+    )
     if not out and not incoming:
         raise UsageError(f"nothing in the graph is about <{entity}>")
     attesting = sorted({r["object"] for r in out if r["predicate"].endswith("#attestedBy")})
@@ -244,8 +213,9 @@ def explain(target: str, *, ask: Asker) -> Explanation:
     statements.extend(by_statement.values())
     wanted = sorted({s for item in statements for s in item["sources"]})
     sources = {iri: _source(ask, iri) for iri in wanted}
-    labels = _ask(ask, _LABEL, entity=node)
-    return Explanation(entity, labels[0]["label"] if labels else "", statements, sources)
+    labels = ask_rows(ask, _LABEL, entity=node)
+    label = labels[0]["label"] if labels else ""
+    return Explanation(entity, label, statements, sources, note=note)
 
 
-__all__ = ["Asker", "Explanation", "Source", "explain", "local_asker", "resolve"]
+__all__ = ["Asker", "Explanation", "Source", "explain", "local_asker", "resolve", "resolve_match"]

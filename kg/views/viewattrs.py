@@ -148,6 +148,13 @@ def _spells(spans: list[Span]) -> list[Span]:
     return merge_spans(spans)
 
 
+def _carrier_dates(found: list[Relation]) -> str:
+    """The time one carrier gives an edge: its span, or the union of its spans."""
+    if not found[1:]:
+        return found[0].span.iso() or "undated"
+    return ",".join(s.iso() for s in merge_spans(r.span for r in found)) or "undated"
+
+
 def _single_attestation(graph: GraphLike, rel: Relation, context: str) -> dict[str, object]:
     """:func:`edge_attributes` of an edge of one attestation (most edges), without lists."""
     span = rel.span
@@ -179,8 +186,14 @@ def edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> di
     """Aggregate the attestations of one edge into scalar attributes."""
     if not group[1:]:
         return _single_attestation(graph, group[0], context)
-    rels = list({r.via: r for r in sorted(group, key=_via_key)}.values()) if group[1:] else group
-    spans = [r.span for r in rels]
+    # One carrier may give an edge several times with different spans (a co-chair pair
+    # of a group attested at several dates): every span counts, so the edge holds
+    # from its earliest attestation (the union of the pairs' intersections).
+    carried: dict[object, list[Relation]] = {}
+    for rel in sorted(group, key=_via_key):
+        carried.setdefault(rel.via, []).append(rel)
+    rels = [found[0] for found in carried.values()]
+    spans = [r.span for r in group]
     spells = _spells(spans)
     relations = _join([r.relation for r in rels])
     attrs: dict[str, object] = {
@@ -188,7 +201,7 @@ def edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> di
         "label": relations,
         "events": SEP.join([str(r.via) for r in rels]),
         "event_labels": SEP.join([label(graph, r.via) for r in rels]),
-        "dates": SEP.join([s.iso() or "undated" for s in spans]),
+        "dates": SEP.join([_carrier_dates(found) for found in carried.values()]),
         "count": len(rels),
         "weight": float(len(rels)),
         "status": _join([r.status for r in rels]),

@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -117,6 +118,30 @@ def label_of(graph: Graph, node: Node) -> str:
     return str(node)
 
 
+def join_messages(messages: Iterable[str]) -> str:
+    """The distinct messages of one result joined by ``"; "``, without repeats.
+
+    A constraint's message often restates its shape's and adds to it (the shape:
+    "Needs one label."; its SPARQL constraint: "Needs one label; only records
+    may go without."). SHACL engines report both; the one the other starts
+    with says nothing new and is left out.
+
+    Examples
+    --------
+    >>> join_messages(["Needs one label.", "Needs one label; records may go without."])
+    'Needs one label; records may go without.'
+    >>> join_messages(["b", "a", "b"])
+    'a; b'
+    """
+    unique = sorted({m.strip() for m in messages if m.strip()})
+    kept = [
+        m
+        for m in unique
+        if not any(o != m and o.startswith(m.rstrip(".").rstrip()) for o in unique)
+    ]
+    return "; ".join(kept)
+
+
 def read_results(results: Graph, data: Graph) -> list[Finding]:
     """Turn a SHACL results graph into sorted :class:`Finding` objects.
 
@@ -135,7 +160,7 @@ def read_results(results: Graph, data: Graph) -> list[Finding]:
                 focus_label=label_of(data, focus) if focus is not None else "",
                 path=short_text(data, results.value(result, SH.resultPath)),
                 value=short_text(data, results.value(result, SH.value)),
-                message="; ".join(msgs) or "constraint not satisfied",
+                message=join_messages(msgs) or "constraint not satisfied",
                 shape=str(results.value(result, SH.sourceShape)),
                 component=short_text(data, component) or "",
                 nodes=(
@@ -184,4 +209,4 @@ def validate(data: Graph, *, shapes: Graph, ontology: Graph | None = None) -> Va
     return ValidationReport(tuple(read_results(results, labels)))
 
 
-__all__ = ["Finding", "ValidationReport", "label_of", "read_results", "validate"]
+__all__ = ["Finding", "ValidationReport", "join_messages", "label_of", "read_results", "validate"]

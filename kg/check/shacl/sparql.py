@@ -33,7 +33,7 @@ from kg import CKG, ID
 from kg.check.shacl.compile import Compiler, term
 from kg.check.shacl.merge import merge
 from kg.check.shacl.plan import Check, plan
-from kg.check.shacl.reference import Finding, ValidationReport
+from kg.check.shacl.reference import Finding, ValidationReport, join_messages
 from kg.read.load import parse_turtle
 from kg.read.names import short_text
 from kg.read.store import load_store, select, solution_term, to_ox_quad, to_ox_term
@@ -132,7 +132,7 @@ def run_checks(
             for check, focus, value, path in rows:
                 if value is None and check.value_is_focus:
                     value = focus
-                message = "; ".join(check.messages) or _generic(check.component)
+                message = join_messages(check.messages) or _generic(check.component)
                 found.add(
                     FastFinding(
                         focus,

@@ -1,0 +1,143 @@
+"""Ten real PA-X rows through every path: import → build → every library query, in-process
+and through ``serve`` (issue #13).
+
+``tests/fixtures/pax/hard-rows.csv`` is the header and ten records of
+``../shared/data/pax/pax.csv`` copied byte for byte, chosen for their hard text:
+U+2028 inside signatory lists (AgtId 257, 598, 1703), French (206, 8), witnesses
+and observers (295, 419), notes in brackets and parentheses (168, 589, 419), and
+the Nagorno-Karabakh statement of 10 October 2020 (2322).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.cli.main import main
+from kg.sparql.library import list_queries
+from kg.sparql.publish import count_triples
+from kg.sparql.server import free_port, oxigraph_binary
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = REPO / "tests" / "fixtures" / "pax" / "hard-rows.csv"
+SHARED = REPO.parent / "shared" / "data" / "pax" / "pax.csv"
+QUERIES = [q.name for q in list_queries(REPO / "queries")]
+
+
+def test_the_fixture_rows_are_verbatim_from_pa_x() -> None:
+    if not SHARED.is_file():
+        pytest.skip("../shared/data/pax/pax.csv is not beside the project")
+    source = SHARED.read_text(encoding="utf-8-sig")
+    head, body = FIXTURE.read_text(encoding="utf-8-sig").split("\n", 1)
+    assert head == source.split("\n", 1)[0]
+    assert body.count("\u2028") >= 3
+    records = _records(body)
+    assert len(records) == 10
+    assert all(record in source for record in records), "a fixture record differs from pax.csv"
+
+
+def _records(body: str) -> list[str]:
+    out, buf = [], []
+    for line in body.rstrip("\n").split("\n"):
+        buf.append(line)
+        joined = "\n".join(buf)
+        if joined.count('"') % 2 == 0:
+            out.append(joined)
+            buf = []
+    return out
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pax-e2e")
+    shutil.copytree(REPO / "ontology", root / "ontology")
+    shutil.copytree(REPO / "queries", root / "queries")
+    (root / "data").mkdir()
+    code = main(
+        ["--root", str(root), "import", "pax", str(FIXTURE), "-o", str(root / "data" / "pax.ttl"),
+         "--quiet"]
+    )  # fmt: skip
+    assert code == 0
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(project: Path) -> Path:
+    out = project / "build"
+    assert main(["--root", str(project), "build", "--out", str(out)]) == 0
+    return out
+
+
+def test_the_build_keeps_the_hard_text(built: Path) -> None:
+    nt = (built / "conflict-kg.nt").read_bytes()
+    assert "\u2028".encode() in nt or b"\\u2028" in nt
+    lines = [line for line in nt.split(b"\n") if line]
+    assert len(list(ox.parse(nt, format=ox.RdfFormat.N_TRIPLES))) == len(lines)
+    text = nt.decode("utf-8")
+    assert "Accord de Paris" in text and "Witnessed" in text
+
+
+def _query(root: Path, name: str, *extra: str) -> dict[str, object]:
+    import io
+    from contextlib import redirect_stdout
+
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        code = main(["--root", str(root), "query", name, "--format", "json", *extra])
+    assert code == 0, name
+    return json.loads(buffer.getvalue())  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def in_process(project: Path, built: Path) -> dict[str, dict[str, object]]:
+    return {name: _query(project, name) for name in QUERIES}
+
+
+def test_every_library_query_runs_in_process(in_process: dict[str, dict[str, object]]) -> None:
+    assert set(in_process) == set(QUERIES) and len(QUERIES) >= 12
+    agreements = in_process["agreements-by-stage"]["results"]["bindings"]  # type: ignore[index]
+    assert agreements, "the ten agreements are not found by agreements-by-stage"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGINT handling differs on Windows")
+def test_served_queries_equal_in_process(
+    project: Path, built: Path, in_process: dict[str, dict[str, object]], tmp_path: Path
+) -> None:
+    try:
+        oxigraph_binary()
+    except Exception as exc:  # noqa: BLE001 - no server binary: nothing to serve with
+        pytest.skip(f"no oxigraph server: {exc}")
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "--root", str(project), "serve", "--port", str(port),
+         "--location", str(tmp_path / "db")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline().strip()
+        assert line.startswith("SPARQL query endpoint: "), proc.stderr.read() if proc.stderr else ""
+        endpoint = line.rsplit(" ", 1)[1]
+        expected = len(list(ox.parse(path=built / "conflict-kg.nt")))
+        assert count_triples(endpoint, None, timeout=30) == expected
+        for name in QUERIES:
+            assert _query(project, name, "--endpoint", endpoint) == in_process[name], name
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+            try:
+                proc.communicate(timeout=40)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
