@@ -313,3 +313,20 @@ def test_findings_after_split_label_lists_are_on_their_own_line(
     errors = [(Path(f["file"]).name, f["line"], f["code"]) for f in report["findings"]]
     assert (name, n + 1, code) in errors
     assert [e for e in errors if e[2] == code] == [(name, n + 1, code)]
+
+
+def test_a_byte_order_mark_is_read_alike_by_validate_and_build(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A UTF-8 BOM (as Windows editors write it) passes both, and the data is read."""
+    files = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "data").glob("*.ttl")}
+    root = copy_project(tmp_path / "p", files)
+    places = root / "data" / "places.ttl"
+    places.write_bytes(b"\xef\xbb\xbf" + places.read_bytes())
+    code = main(["--root", str(root), "validate", "--no-reasoner", "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0 and report["summary"]["errors"] == 0
+    out = tmp_path / "out"
+    argv = ["build", "--reasoner", "never", "--no-site", "--out", str(out)]
+    assert main(["--root", str(root), *argv]) == 0
+    assert "<https://w3id.org/conflict-kg/id/moscow>" in (out / "conflict-kg.nt").read_text()

@@ -25,6 +25,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
 from kg.errors import LoadError
+from kg.read.guards import readable_bytes
 
 PathLike = str | os.PathLike[str]
 
@@ -98,8 +99,11 @@ def load_file(store: ox.Store, path: PathLike, *, bulk: bool = True) -> None:
     if not p.is_file():
         raise LoadError(p, "file not found", hint="Check the path.")
     base = p.resolve().as_uri()
+    data = readable_bytes(p)  # a BOM skipped, a triple term refused (kg.read.guards)
     try:
-        if bulk:
+        if data is not None:
+            store.load(data, format=fmt, base_iri=base)
+        elif bulk:
             store.bulk_load(path=str(p), format=fmt, base_iri=base)
         else:
             store.load(path=str(p), format=fmt, base_iri=base)
