@@ -9,17 +9,20 @@ the whole import succeeded, each atomically (temporary file, then rename).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TypeVar
 
 from rdflib import Graph
 
 from kg.errors import UsageError
+from kg.importers.files import write_together
 from kg.importers.report import rates, to_csv
 from kg.importers.run import import_pax
-from kg.outputs.build import write_atomically
 from kg.read.load import parse_turtle
 from kg.read.resources import find_layout
 
@@ -88,8 +91,31 @@ def _progress(quiet: bool) -> object:
     return wrap
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """Within the block, SIGTERM unwinds like Ctrl-C, so temporary files are removed."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the import; print a summary to stderr unless ``--quiet``."""
+    with _terminate_cleanly():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if args.report and Path(args.report).resolve() == out.resolve():
         raise UsageError("--report and -o must be different files")
@@ -107,11 +133,11 @@ def run(args: argparse.Namespace) -> int:
         skip_bad=args.skip_bad,
         progress=_progress(args.quiet),  # type: ignore[arg-type]
     )
+    files = {out: result.turtle}
+    if args.report:
+        files[Path(args.report)] = to_csv(result.report)
     try:
-        if args.report:
-            rep = Path(args.report)
-            write_atomically(rep.parent, {rep.name: to_csv(result.report)})
-        write_atomically(out.parent, {out.name: result.turtle})
+        write_together(files)
     except OSError as exc:
         raise UsageError(f"cannot write {exc.filename or out}: {exc.strerror or exc}") from None
     for err in result.skipped:

@@ -19,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -29,6 +30,7 @@ from kg.importers.pax import PaxRow, crosswalk_id
 from kg.importers.reconcile import CKG, ID, NewActor, Resolution, Resolver, slug
 from kg.importers.states import preferred_name
 
+_SAFE = re.compile(r"[A-Za-z0-9_-]")
 SCHEMA = Namespace("https://schema.org/")
 PAXV = Namespace("https://w3id.org/conflict-kg/vocab/pax/")
 SOURCE = ID["src-pax"]
@@ -69,6 +71,23 @@ IDS = (
 )
 
 
+def code_segment(code: str) -> str:
+    """A PA-X code as one IRI path segment: a safe token as is, anything else percent-encoded.
+
+    Every character outside ``[A-Za-z0-9_-]`` becomes ``%XX`` (its UTF-8 bytes), so
+    no cell can close the IRI, add a path step or collide with a plain code.
+
+    Examples
+    --------
+    >>> code_segment("InterIntra"), code_segment("a b>,<x"), code_segment("..")
+    ('InterIntra', 'a%20b%3E%2C%3Cx', '%2E%2E')
+    """
+    return "".join(
+        ch if _SAFE.fullmatch(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+        for ch in code
+    )
+
+
 def source_graph() -> Graph:
     """The PA-X database as a ``ckg:SourceDocument``."""
     g = Graph()
@@ -107,7 +126,8 @@ class PaxGraph:
         return rec
 
     def _concept(self, scheme: URIRef, path: str, code: str, label: str) -> URIRef:
-        iri = PAXV[f"{path}/{slug(code) if path == 'status' else code}"]
+        segment = (slug(code) if path == "status" else "") or code_segment(code)
+        iri = PAXV[f"{path}/{segment}"]
         g = self.graph
         g.add((iri, RDF.type, SKOS.Concept))
         g.add((iri, SKOS.inScheme, scheme))
@@ -270,4 +290,13 @@ def sorted_ntriples(graph: Graph) -> Iterator[str]:
     yield from sorted(line for line in data.splitlines() if line.strip())
 
 
-__all__ = ["CITATION", "PAXV", "SCHEMA", "SOURCE", "PaxGraph", "source_graph", "sorted_ntriples"]
+__all__ = [
+    "CITATION",
+    "PAXV",
+    "SCHEMA",
+    "SOURCE",
+    "PaxGraph",
+    "code_segment",
+    "source_graph",
+    "sorted_ntriples",
+]

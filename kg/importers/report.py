@@ -40,12 +40,26 @@ def report_rows(agt_id: str, resolutions: Iterable[Resolution]) -> list[dict[str
     ]
 
 
+_FORMULA = ("=", "@", "+", "-", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """A CSV cell a spreadsheet will not run: a leading ``= @ + -``, tab or CR gets a ``'``.
+
+    Examples
+    --------
+    >>> cell("=cmd|' /C calc'!A0"), cell("-1"), cell("UN")
+    ("'=cmd|' /C calc'!A0", "'-1", 'UN')
+    """
+    return f"'{text}" if text.startswith(_FORMULA) else text
+
+
 def to_csv(rows: Sequence[dict[str, str]]) -> bytes:
-    """The report as UTF-8 CSV bytes (header first)."""
+    """The report as UTF-8 CSV bytes (header first), every cell neutralised by :func:`cell`."""
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: cell(str(v)) for k, v in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -68,4 +82,4 @@ def rates(rows: Iterable[dict[str, str]]) -> dict[str, tuple[int, int]]:
     return {col: (done[col], total[col]) for col in sorted(total)}
 
 
-__all__ = ["FIELDS", "rates", "report_rows", "to_csv"]
+__all__ = ["FIELDS", "cell", "rates", "report_rows", "to_csv"]
