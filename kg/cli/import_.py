@@ -21,7 +21,7 @@ from rdflib import Graph
 
 from kg.errors import UsageError
 from kg.importers.files import write_together
-from kg.importers.report import rates, to_csv
+from kg.importers.report import rates, summary, to_csv
 from kg.importers.run import import_pax
 from kg.read.load import parse_turtle
 from kg.read.resources import find_layout
@@ -47,6 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     pax.add_argument("-o", "--output", required=True, metavar="FILE.ttl", help="Turtle output")
     pax.add_argument("--report", metavar="FILE.csv", help="reconciliation report (CSV)")
     pax.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    pax.add_argument(
+        "--summary",
+        action="store_true",
+        help="print resolution rates by column, language and kind, and the unresolved "
+        "mentions by frequency (what to curate next), to stdout",
+    )
     pax.add_argument(
         "--skip-bad",
         action="store_true",
@@ -150,4 +156,6 @@ def _run(args: argparse.Namespace) -> int:
         )
         for column, (done, total) in rates(result.report).items():
             print(f"  {column}: {done}/{total} mentions resolved", file=sys.stderr)
+    if args.summary:
+        print(summary(result.report))
     return 0

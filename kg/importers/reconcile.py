@@ -27,11 +27,11 @@ Examples
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
+from kg.importers.groups import MINT_NOTE, Group, GroupIndex
 from kg.importers.mentions import Mention
 from kg.importers.patterns import (
     ACTOR_CLASSES,
@@ -53,20 +53,9 @@ from kg.importers.patterns import (
     PLURAL,
     PLURAL_RE,
     STATE_CUE,
+    slug,
 )
 from kg.importers.states import StateIndex, StateMatch, preferred_name
-
-
-def slug(text: str) -> str:
-    """A lowercase ASCII slug for minted IRIs.
-
-    Examples
-    --------
-    >>> slug("Côte d'Ivoire")
-    'cote-d-ivoire'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 @dataclass(frozen=True)
@@ -77,6 +66,8 @@ class NewActor:
     cls: URIRef
     label: str
     links: tuple[tuple[URIRef, URIRef | Literal], ...] = ()
+    note: str = ""
+    label_language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -87,6 +78,8 @@ class Match:
     how: str
     confidence: float
     new: tuple[NewActor, ...] = ()
+    within: URIRef | None = None
+    """For an office or ministry: its state."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +93,24 @@ class Resolution:
     def confidence(self) -> float:
         """The lowest confidence of the matches, 0 when unresolved."""
         return min((m.confidence for m in self.matches), default=0.0)
+
+
+_FORCES = re.compile(
+    r"(?<![\w-])(?:Army|Armed Forces|Defen[cs]e Forces|Forces arm[ée]es|Fuerzas Armadas|"
+    r"For[çc]as Armadas|Ej[ée]rcito|Arm[ée]e)(?![\w-])",
+    re.I,
+)
+_BARE_STATE = ("state name", "state named", "state mission", "co-chair state")
+
+
+def _distinct(matches: list[Match]) -> tuple[Match, ...]:
+    """Matches without repeats, and without a state whose office or ministry is named too."""
+    covered = {m.within for m in matches if m.within is not None}
+    unique: dict[URIRef, Match] = {}
+    for m in matches:
+        if not (m.how in _BARE_STATE and m.iri in covered):
+            unique.setdefault(m.iri, m)
+    return tuple(unique.values())
 
 
 class Resolver:
@@ -154,6 +165,18 @@ class Resolver:
             for lab in curated.objects(b, RDFS.label)
         }
         self.iso_to_curated = self._curated_states(curated)
+        self.groups = GroupIndex({})
+        self.forces = {
+            URIRef(str(state)): URIRef(str(f))
+            for f in curated.subjects(RDF.type, CKG.ArmedForces)
+            for state in curated.objects(f, CKG.forcesOf)
+        }
+        self.held = {
+            (URIRef(str(h)), URIRef(str(o)))
+            for holding in curated.subjects(RDF.type, CKG.OfficeHolding)
+            for h in curated.objects(holding, CKG.holder)
+            for o in curated.objects(holding, CKG.office)
+        }
 
     @classmethod
     def from_graph(cls, curated: Graph) -> Resolver:
@@ -203,7 +226,7 @@ class Resolver:
         """The office with ``role`` in the state ``alpha3``, curated or minted."""
         st = self.state(alpha3, "office", 0.9)
         if (st.iri, role) in self.offices:
-            return Match(self.offices[(st.iri, role)], "office", 0.9)
+            return Match(self.offices[(st.iri, role)], "office", 0.9, within=st.iri)
         iri = ID[f"office-{role_slug}-of-{st.iri.rsplit('/', 1)[-1]}"]
         new = NewActor(
             iri,
@@ -211,19 +234,54 @@ class Resolver:
             f"{title} of {preferred_name(alpha3)}",
             ((CKG.officeIn, st.iri), (CKG.officeRole, role)),
         )
-        return Match(iri, "office", 0.9, (*st.new, new))
+        return Match(iri, "office", 0.9, (*st.new, new), st.iri)
 
     def ministry(self, alpha3: str, body_slug: str, title: str, pattern: re.Pattern[str]) -> Match:
         """The foreign or defence ministry of ``alpha3``, curated or minted."""
         st = self.state(alpha3, "ministry", 0.9)
         for (state, label), body in sorted(self.bodies.items()):
             if state == st.iri and pattern.search(label):
-                return Match(body, "ministry", 0.9)
+                return Match(body, "ministry", 0.9, within=st.iri)
         iri = ID[f"{st.iri.rsplit('/', 1)[-1]}-{body_slug}"]
         new = NewActor(
             iri, CKG.GovernmentBody, f"{title} of {preferred_name(alpha3)}", ((CKG.partOf, st.iri),)
         )
-        return Match(iri, "ministry", 0.9, (*st.new, new))
+        return Match(iri, "ministry", 0.9, (*st.new, new), st.iri)
+
+    def use_groups(self, groups: GroupIndex) -> None:
+        """Resolve to the bodies mined from PA-X too, except those the curated data has."""
+        self.groups = groups.without(self.exact)
+
+    def _group(self, group: Group) -> Match:
+        others = [
+            (SKOS.altLabel, Literal(name, lang=lang))
+            for name, lang in group.names
+            if name != group.label
+        ]
+        lang = next((lang for name, lang in group.names if name == group.label), "en")
+        others += [(SKOS.altLabel, Literal(abbr, lang=lang)) for abbr in group.aliases]
+        if lang != "en":  # the name as PA-X writes it is its name in English texts too
+            others.append((RDFS.label, Literal(group.label, lang=lang)))
+        new = NewActor(group.iri, group.cls, group.label, tuple(others), MINT_NOTE)
+        return Match(group.iri, "pax group", 0.8, (new,))
+
+    def _forces(self, text: str) -> list[Match]:
+        """Curated armed forces named as the army or armed forces of their state."""
+        found = []
+        for m in _FORCES.finditer(text):
+            st = self._state_after(text, m.end())
+            if st is None:
+                continue
+            state = self.state(st.alpha3, "forces", 0.8)
+            if state.iri in self.forces:
+                found.append(Match(self.forces[state.iri], "armed forces", 0.8, within=state.iri))
+        return found
+
+    def kind_of(self, match: Match) -> URIRef | None:
+        """The class of a matched actor: curated, or the one it is minted with."""
+        minted = next((n.cls for n in match.new if n.iri == match.iri), None)
+        curated = self.kind.get(match.iri)
+        return minted or (URIRef(str(curated)) if curated is not None else None)
 
     # --- resolution ---------------------------------------------------------------
 
@@ -353,18 +411,17 @@ class Resolver:
             matches += self._ministries(text, spans)
             curated = self._curated(text)
             matches += curated
+            matches += self._forces(text)
+            matches += [self._group(g) for g in self.groups.find(text)]
             matches += self._missions(text)
             groups = [m for m in curated if self.kind.get(m.iri) == CKG.MediationGroup]
-            if groups and mention.role == "mediator":
+            if groups and {"mediator", "co-chair"} & set(mention.roles):
                 matches += [
                     self.state(s.alpha3, "co-chair state", 0.8) for s in self.states.find(text)
                 ]
             if not matches and not BLOCK.search(text):
                 matches = self._states_named(text)
-        unique: dict[URIRef, Match] = {}
-        for m in matches:
-            unique.setdefault(m.iri, m)
-        return Resolution(mention, tuple(unique.values()))
+        return Resolution(mention, _distinct(matches))
 
 
 __all__ = ["CKG", "ID", "Match", "NewActor", "Resolution", "Resolver", "slug"]

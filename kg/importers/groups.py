@@ -1,0 +1,278 @@
+"""Actors mined from PA-X itself: named groups, bodies and authorities across agreements.
+
+PA-X names non-state actors (movements, armed groups, parties, councils, sub-state
+authorities) and international organisations in free text, often as a name followed
+by its abbreviation in brackets: "South Sudan National Liberation Movement (SSNLM)".
+This module reads every mention of the import once and collects:
+
+- **name (ABBR)** pairs, where the abbreviation fits the initials of the words before
+  it (rapidfuzz ratio of the initials and the abbreviation ≥ 60): PA-X itself ties
+  the two together;
+- **bodies a mention speaks for**: "For the Krajina authorities:", "For
+  Nagorno-Karabakh:" (not a state);
+- **republics that are not states**: "Republic of Nagorno-Karabakh", "Nagorno
+  Karabakh Republic".
+
+Spellings with the same key (case, hyphens, "the", "Republic (of)" and
+"authorities" set aside) are one actor; an abbreviation is an alias of the name it
+follows. Every label is a spelling PA-X writes; each actor cites the agreements
+whose mentions name it. Nothing comes from a list typed by hand.
+
+Examples
+--------
+>>> from kg.importers.mentions import Mention
+>>> idx = GroupIndex.mine([("1", Mention("Part", "Sudan Liberation Movement (SLM)", "signatory"))])
+>>> [(g.label, g.aliases, g.names) for g in idx.groups.values()]
+[('Sudan Liberation Movement', ('SLM',), (('Sudan Liberation Movement', 'en'),))]
+>>> [g.label for g in idx.find("Representative of the SLM")]
+['Sudan Liberation Movement']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rdflib import URIRef
+
+from kg.importers.mentions import Mention
+from kg.importers.patterns import BLOCK, CKG, ID, slug
+from kg.importers.states import StateIndex
+from kg.importers.trie import trie_pattern
+
+_ABBR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'/.-]{1,14})\s*\)")
+_WORD = re.compile(r"[\w'’.&-]+")
+_GLUE = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "del", "y", "et", "in", "on"}
+_GLUE |= {"el", "los", "las", "do", "da", "e", "to", "d'", "l'", "al", "en", "por", "pour"}
+_SPEAKS_FOR = re.compile(
+    r"^(?i:for|on behalf of|pour|au nom d[eu]|por|en nombre de|pelo|pela|em nome d[aeo])\s+"
+    r"(?i:the\s+|la\s+|le\s+|el\s+|l')?(?P<x>[A-Z][^:;,()\[\]]{2,80}?)\s*:"
+)
+_REPUBLIC = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:Republic|R[ée]publique|Rep[úu]blica)\s+(?:of|du|de|del|da|do)\s+(?:the\s+)?"
+    r"(?P<x>[A-Z][\w']*(?:[ -][A-Z][\w']*){0,2})"
+    r"|(?P<y>[A-Z][\w']*(?:[ -][A-Z][\w']*){0,2})\s+Republic\b"
+)
+_GENERIC = re.compile(
+    r"(?:the\s+)?(?:government|parties|party|delegation|side|sides|leadership|people|"
+    r"armed forces|army|president|minister|representatives?|witness(?:es)?|mediators?|"
+    r"observers?|guarantors?|signatories|co-?chairs?|facilitators?|[a-z]|[IVX]+)",
+    re.I,
+)
+_IO = re.compile(
+    r"\b(?:United Nations|Nations Unies|Naciones Unidas|Na[çc][õo]es Unidas|Union|Organi[sz]ation"
+    r"|Organisation|Organizaci[óo]n|Community|Communaut[ée]|Comunidad|Intergovernmental|League"
+    r"|Commonwealth)\b"
+)
+_NOT_IO = re.compile(r"\b(?:Liberation|Movement|Front|Army|Party|Forces|Rebel|National)\b", re.I)
+_SIDE = re.compile(r"\b(?:authorities|side|leadership|autorit[ée]s|autoridades)\b", re.I)
+_LEADING_GLUE = re.compile(r"(?:and|or|on behalf|of|the|with|et|y|e)\b", re.I)
+_STATE_GLUE = re.compile(
+    r"[\s,;:.]*(?:(?:and|the|of|on behalf|for|delegation|republic|r[ée]publique|rep[úu]blica|"
+    r"government|gouvernement|gobierno|governo|de|du|del|da|do|la|le|el|federal|democratic)"
+    r"\b[\s,;:.]*)*",
+    re.I,
+)
+_KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
+MINT_NOTE = (
+    "Minted by the PA-X importer: a body PA-X names in its signatory or third-party text; "
+    "its labels are the spellings PA-X writes (a French, Spanish or Portuguese name is also "
+    "its English label, as a proper name), its agreements attest it."
+)
+
+
+def group_key(name: str) -> str:
+    """The key spellings of one body share ("Republic of Nagorno-Karabakh" → "nagorno karabakh").
+
+    Examples
+    --------
+    >>> group_key("Nagorno Karabakh Republic") == group_key("the Republic of Nagorno-Karabakh")
+    True
+    """
+    return " ".join(_KEY_DROP.sub(" ", name.replace("-", " ").replace("’", "'")).lower().split())
+
+
+@dataclass(frozen=True)
+class Group:
+    """A body mined from PA-X: IRI, class, English label, other spellings, abbreviations."""
+
+    iri: URIRef
+    cls: URIRef
+    label: str
+    names: tuple[tuple[str, str], ...]
+    """Every spelling PA-X writes, with the language of its text."""
+    aliases: tuple[str, ...]
+    agreements: tuple[str, ...]
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0].upper() for w in words if w.lower() not in _GLUE and w[0].isalpha())
+
+
+def _named_before(text: str, abbr: str) -> str | None:
+    """The words before "(ABBR)" whose initials fit the abbreviation best, if any fit."""
+    words = _WORD.findall(re.split(r"[,;:(\[]|\bfor\b|\bon behalf of\b", text)[-1])[-12:]
+    letters = re.sub(r"[^A-Z]", "", abbr.upper())
+    best: tuple[float, int] = (0.0, 0)
+    for start in range(len(words)):
+        head = words[start]
+        if head.lower() in _GLUE or not head[0].isupper():
+            continue
+        score = fuzz.ratio(_initials(words[start:]), letters)
+        if score > best[0] or (score == best[0] and start < best[1]):
+            best = (score, start)
+    if best[0] < 60 or len(words) - best[1] < 2:
+        return None
+    return " ".join(words[best[1] :]).strip(" .-")
+
+
+class GroupIndex:
+    """The mined bodies of an import, found again in mention text."""
+
+    def __init__(self, groups: dict[str, Group]) -> None:
+        self.groups = groups
+        forms: _Forms = _Forms()
+        abbrs: _Forms = _Forms()
+        for key, group in sorted(groups.items()):
+            for name, _ in group.names:
+                forms.setdefault(name.lower(), key)
+            for abbr in group.aliases:
+                abbrs.setdefault(abbr, key)
+        self._forms, self._abbrs = forms, abbrs
+        alts = sorted(forms, key=lambda f: (-len(f), f))
+        self._names = _alternation(alts, re.I)
+        self._abbr_re = _alternation(sorted(abbrs, key=lambda f: (-len(f), f)), 0)
+
+    @classmethod
+    def mine(
+        cls, mentions: Iterable[tuple[str, Mention]], states: StateIndex | None = None
+    ) -> GroupIndex:
+        """Collect the bodies named in ``mentions`` ((AgtId, mention) pairs)."""
+        states = states or StateIndex.default()
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        paths: dict[str, set[str]] = defaultdict(set)
+        languages: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        aliases: dict[str, set[str]] = defaultdict(set)
+        cited: dict[str, set[str]] = defaultdict(set)
+        for agt_id, mention in mentions:
+            for name, abbr, path in _candidates(mention.match_text):
+                if _is_state_or_generic(name, states) or (
+                    path.startswith("republic") and (states.find(name) or states.fuzzy(name))
+                ):
+                    continue
+                key = group_key(name)
+                if not key:
+                    continue
+                paths[key].add(path)
+                spellings[key][name] += 1
+                languages[(key, name)][mention.language] += 1
+                cited[key].add(agt_id)
+                if abbr:
+                    aliases[key].add(abbr)
+        groups = {}
+        for key, names in spellings.items():
+            if paths[key] == {"republic"}:  # "X Republic" alone may be a state's adjective
+                continue
+            label = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            cls_ = (
+                CKG.InternationalOrganization
+                if _IO.search(label) and not _NOT_IO.search(label)
+                else CKG.Actor
+            )
+            groups[key] = Group(
+                ID[f"pax-group-{slug(key)}"],
+                cls_,
+                label,
+                tuple(
+                    (name, languages[(key, name)].most_common(1)[0][0]) for name in sorted(names)
+                ),
+                tuple(sorted(aliases[key])),
+                tuple(sorted(cited[key], key=int)),
+            )
+        return cls(groups)
+
+    def without(self, known: Iterable[str]) -> GroupIndex:
+        """The index without groups any of whose spellings is in ``known`` (lowercase)."""
+        drop = set(known)
+        return GroupIndex(
+            {
+                k: g
+                for k, g in self.groups.items()
+                if not ({n.lower() for n, _ in g.names} | {a.lower() for a in g.aliases}) & drop
+            }
+        )
+
+    def find(self, text: str) -> list[Group]:
+        """The mined bodies named in ``text`` (by a spelling, or an abbreviation in capitals)."""
+        keys: dict[str, None] = {}
+        if self._names is not None:
+            for m in self._names.finditer(text):
+                keys[self._forms[m.group(0).lower()]] = None
+        if self._abbr_re is not None:
+            for m in self._abbr_re.finditer(text):
+                keys[self._abbrs[m.group(0)]] = None
+        return [self.groups[k] for k in keys]
+
+
+class _Forms(dict[str, str]):
+    """Spellings (lowercase) → group key; hyphen and space count as one."""
+
+    def __getitem__(self, name: str) -> str:
+        return super().__getitem__(name.replace("-", " "))
+
+    def setdefault(self, name: str, key: str) -> str:
+        return super().setdefault(name.replace("-", " "), key)
+
+
+def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    body = trie_pattern(forms, char=lambda ch: "[- ]" if ch in "- " else re.escape(ch))
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
+
+
+def _candidates(text: str) -> list[tuple[str, str, str]]:
+    """(name, abbreviation or "", how found) triples a mention's text names."""
+    out = []
+    for m in _ABBR.finditer(text):
+        abbr = m.group(1).rstrip(".")
+        if sum(ch.isupper() for ch in abbr) < 2:
+            continue
+        name = _named_before(text[: m.start()], abbr)
+        if name:
+            out.append((name, abbr, "abbreviation"))
+    speaks = _SPEAKS_FOR.match(text)
+    if speaks:
+        name = speaks.group("x").strip()
+        if BLOCK.search(name) or _SIDE.search(name) or "-" in name:
+            out.append((name, "", "speaks for"))
+    for m in _REPUBLIC.finditer(text):
+        out.append((m.group(0).strip(), "", "republic" if m.group("y") else "republic of"))
+    return out
+
+
+def _is_state_or_generic(name: str, states: StateIndex) -> bool:
+    if _GENERIC.fullmatch(name.strip()) or len(name) < 3 or _LEADING_GLUE.match(name):
+        return True
+    proper = [
+        w
+        for w in _WORD.findall(BLOCK.sub(" ", name))
+        if w[0].isupper() and w.lower() not in _GLUE and not _GENERIC.fullmatch(w)
+    ]
+    if not proper:  # "Liberation Movement", "Commission": no name of its own
+        return True
+    found = states.find(name)
+    if not found:
+        return False
+    rest, pos = [], 0
+    for st in found:
+        rest.append(name[pos : st.start])
+        pos = st.end
+    rest.append(name[pos:])
+    return all(_STATE_GLUE.fullmatch(r) or _GENERIC.fullmatch(r.strip(" ,")) for r in rest)
+
+
+__all__ = ["MINT_NOTE", "Group", "GroupIndex", "group_key"]
