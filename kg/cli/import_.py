@@ -157,5 +157,8 @@ def _run(args: argparse.Namespace) -> int:
         for column, (done, total) in rates(result.report).items():
             print(f"  {column}: {done}/{total} mentions resolved", file=sys.stderr)
     if args.summary:
-        print(summary(result.report))
+        try:
+            print(summary(result.report), flush=True)
+        except BrokenPipeError:  # `| head`: the reader has all it wants
+            sys.stderr.close()
     return 0

@@ -59,6 +59,7 @@ _REPUBLIC = re.compile(
 _GENERIC = re.compile(
     r"(?:the\s+)?(?:government|parties|party|delegation|side|sides|leadership|people|"
     r"armed forces|army|president|minister|representatives?|witness(?:es)?|mediators?|"
+    r"paramount chiefs?|chiefs?|elders?|youth|women|civil society|soci[ée]t[ée] civile|"
     r"observers?|guarantors?|signatories|co-?chairs?|facilitators?|[a-z]|[IVX]+)",
     re.I,
 )
@@ -109,33 +110,51 @@ class Group:
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0].upper() for w in words if w.lower() not in _GLUE and w[0].isalpha())
+    bare = (re.sub(r"^[ldLD]['’]", "", w) for w in words if w.lower() not in _GLUE)
+    return "".join(w[0].upper() for w in bare if w and w[0].isalpha())
+
+
+def _fits(initials: str, letters: str) -> bool:
+    """Do a name's initials fit an abbreviation (also in another word order: FARC, RAFC)?"""
+    if not initials or not letters:
+        return False
+    if initials == letters or sorted(initials) == sorted(letters):
+        return True
+    return initials[0] == letters[0] and fuzz.ratio(initials, letters) >= 75
 
 
 def _named_before(text: str, abbr: str) -> str | None:
-    """The words before "(ABBR)" whose initials fit the abbreviation best, if any fit."""
+    """The shortest run of words before "(ABBR)" whose initials fit the abbreviation.
+
+    Initials that spell the abbreviation (in any order) are preferred to a fuzzy fit.
+    """
     words = _WORD.findall(re.split(r"[,;:(\[]|\bfor\b|\bon behalf of\b", text)[-1])[-12:]
     letters = re.sub(r"[^A-Z]", "", abbr.upper())
-    best: tuple[float, int] = (0.0, 0)
-    for start in range(len(words)):
-        head = words[start]
-        if head.lower() in _GLUE or not head[0].isupper():
-            continue
-        score = fuzz.ratio(_initials(words[start:]), letters)
-        if score > best[0] or (score == best[0] and start < best[1]):
-            best = (score, start)
-    if best[0] < 60 or len(words) - best[1] < 2:
-        return None
-    return " ".join(words[best[1] :]).strip(" .-")
+    starts = [
+        s
+        for s in range(len(words) - 2, -1, -1)
+        if words[s].lower() not in _GLUE and words[s][0].isupper()
+    ]
+    for exact in (True, False):
+        for start in starts:
+            initials = _initials(words[start:])
+            ok = sorted(initials) == sorted(letters) if exact else _fits(initials, letters)
+            if initials and ok:
+                return " ".join(words[start:]).strip(" .-")
+    return None
 
 
 class GroupIndex:
     """The mined bodies of an import, found again in mention text."""
 
-    def __init__(self, groups: dict[str, Group]) -> None:
+    def __init__(self, groups: dict[str, Group], states: dict[str, str] | None = None) -> None:
         self.groups = groups
+        self.state_aliases = dict(states or {})
+        """Abbreviations PA-X gives a state's government ("GRP" → PHL), by ISO code."""
         forms: _Forms = _Forms()
         abbrs: _Forms = _Forms()
+        for abbr in self.state_aliases:
+            abbrs.setdefault(abbr, "")
         for key, group in sorted(groups.items()):
             for name, _ in group.names:
                 forms.setdefault(name.lower(), key)
@@ -154,11 +173,17 @@ class GroupIndex:
         states = states or StateIndex.default()
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         paths: dict[str, set[str]] = defaultdict(set)
+        state_aliases: dict[str, Counter[str]] = defaultdict(Counter)
         languages: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         aliases: dict[str, set[str]] = defaultdict(set)
         cited: dict[str, set[str]] = defaultdict(set)
         for agt_id, mention in mentions:
-            for name, abbr, path in _candidates(mention.match_text):
+            for name, abbr, path in _candidates(mention.match_text, states):
+                found = states.find(name)
+                one_state = found and len({f.alpha3 for f in found}) == 1
+                if abbr and one_state and _is_state_or_generic(name, states):
+                    state_aliases[abbr][found[0].alpha3] += 1  # "Government of Sudan (GoS)"
+                    continue
                 if _is_state_or_generic(name, states) or (
                     path.startswith("republic") and (states.find(name) or states.fuzzy(name))
                 ):
@@ -172,6 +197,7 @@ class GroupIndex:
                 cited[key].add(agt_id)
                 if abbr:
                     aliases[key].add(abbr)
+        _merge_by_alias(spellings, aliases, cited, paths, languages)
         groups = {}
         for key, names in spellings.items():
             if paths[key] == {"republic"}:  # "X Republic" alone may be a state's adjective
@@ -192,7 +218,12 @@ class GroupIndex:
                 tuple(sorted(aliases[key])),
                 tuple(sorted(cited[key], key=int)),
             )
-        return cls(groups)
+        aliases_of_states = {
+            abbr: codes.most_common(1)[0][0]
+            for abbr, codes in state_aliases.items()
+            if len(codes) == 1 and not any(abbr in g.aliases for g in groups.values())
+        }
+        return cls(groups, aliases_of_states)
 
     def without(self, known: Iterable[str]) -> GroupIndex:
         """The index without groups any of whose spellings is in ``known`` (lowercase)."""
@@ -202,7 +233,8 @@ class GroupIndex:
                 k: g
                 for k, g in self.groups.items()
                 if not ({n.lower() for n, _ in g.names} | {a.lower() for a in g.aliases}) & drop
-            }
+            },
+            self.state_aliases,
         )
 
     def find(self, text: str) -> list[Group]:
@@ -214,7 +246,14 @@ class GroupIndex:
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
                 keys[self._abbrs[m.group(0)]] = None
-        return [self.groups[k] for k in keys]
+        return [self.groups[k] for k in keys if k]
+
+    def states_in(self, text: str) -> list[str]:
+        """ISO codes of the states whose government's abbreviation ``text`` uses."""
+        if self._abbr_re is None or not self.state_aliases:
+            return []
+        hits = (m.group(0).replace("-", " ") for m in self._abbr_re.finditer(text))
+        return [self.state_aliases[h] for h in hits if h in self.state_aliases]
 
 
 class _Forms(dict[str, str]):
@@ -227,6 +266,34 @@ class _Forms(dict[str, str]):
         return super().setdefault(name.replace("-", " "), key)
 
 
+def _merge_by_alias(
+    spellings: dict[str, Counter[str]],
+    aliases: dict[str, set[str]],
+    cited: dict[str, set[str]],
+    paths: dict[str, set[str]],
+    languages: dict[tuple[str, str], Counter[str]],
+) -> None:
+    """One body per abbreviation: spellings PA-X ties to the same abbreviation, or that
+    are the abbreviation ("For the FARC-EP:"), join the most frequent of them."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(spellings):
+        for abbr in aliases.get(key, ()):
+            owners[group_key(abbr)].append(key)
+    for abbr_key, keys in sorted(owners.items()):
+        members = set(keys) | ({abbr_key} & set(spellings))
+        main = max(sorted(members), key=lambda k: sum(spellings[k].values()))
+        for other in sorted(members - {main}):
+            if other not in spellings:
+                continue
+            spellings[main].update(spellings.pop(other))
+            aliases[main] |= aliases.pop(other, set())
+            cited[main] |= cited.pop(other, set())
+            paths[main] |= paths.pop(other, set())
+            for (k, name), langs in list(languages.items()):
+                if k == other:
+                    languages[(main, name)].update(langs)
+
+
 def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:
     if not forms:
         return None
@@ -234,7 +301,7 @@ def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 
 
-def _candidates(text: str) -> list[tuple[str, str, str]]:
+def _candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
     """(name, abbreviation or "", how found) triples a mention's text names."""
     out = []
     for m in _ABBR.finditer(text):
@@ -247,9 +314,12 @@ def _candidates(text: str) -> list[tuple[str, str, str]]:
     speaks = _SPEAKS_FOR.match(text)
     if speaks:
         name = speaks.group("x").strip()
-        if BLOCK.search(name) or _SIDE.search(name) or "-" in name:
+        if BLOCK.search(name) or _SIDE.search(name) or ("-" in name and " " not in name):
             out.append((name, "", "speaks for"))
     for m in _REPUBLIC.finditer(text):
+        tail = text[m.start("x") :] if m.group("x") else ""
+        if tail and states.match_at(tail, 0):  # "Republic of Bosnia and Herzegovina"
+            continue
         out.append((m.group(0).strip(), "", "republic" if m.group("y") else "republic of"))
     return out
 

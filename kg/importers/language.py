@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-_WORDS = {
+_WORDS = {  # lowercase function words; "république" and the like are written capitalised
     "en": {"the", "of", "for", "and", "government", "republic", "on", "behalf", "by"},
     "fr": {"le", "la", "les", "du", "des", "pour", "et", "gouvernement", "république", "au"},
-    "es": {"el", "los", "del", "por", "y", "gobierno", "república", "las", "en"},
+    "es": {"el", "la", "los", "del", "por", "y", "gobierno", "república", "las", "en", "para"},
     "pt": {"o", "os", "do", "da", "dos", "das", "pelo", "pela", "e", "governo", "em"},
 }
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -32,7 +32,7 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 def field_language(text: str) -> str:
     """``en``, ``fr``, ``es`` or ``pt``: the language whose function words ``text`` uses most."""
-    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    tokens = [t for t in _TOKEN.findall(text) if t.islower()]  # not initials, not names
     if not tokens:
         return "en"
     scores = {lang: sum(t in words for t in tokens) for lang, words in _WORDS.items()}

@@ -75,6 +75,12 @@ _GROUP_HEADING = re.compile(
     r"signatories|signataires|firmantes|pa[ií]ses|pays|accompan\w*|acompa\w*)",
     re.I,
 )
+_OPEN_ENDED = re.compile(
+    r"\b(?:representative|representatives|delegate|envoy|ambassador|headquarters?|"
+    r"office|embassy)\s*$",
+    re.I,
+)
+_TRAILER = re.compile(r"(?:headquarters?|office|secretariat|mission)\.?", re.I)
 _PERSON = re.compile(r"^(?:[A-Z][\w'’.-]*\.?\s+){1,4}[A-Z][\w'’-]+$")
 
 
@@ -164,6 +170,8 @@ def _joins(prev: str, line: str, person_block: bool) -> bool:
         return True
     if _is_header(prev) or _is_header(line):
         return False
+    if _OPEN_ENDED.search(prev) or _TRAILER.fullmatch(line):
+        return True  # "UNMISS Representative" / "South Sudan" / "Headquarter"
     return person_block and bool(_TITLE.match(line))
 
 

@@ -105,7 +105,7 @@ OFFICIAL_PREFIX = re.compile(
 )
 MISSION = re.compile(
     r"\s+(?:Mediation|Mediating)\s+(?:Mission|Team)\b|\s+(?:Government|Side|Delegation|"
-    r"Facilitator|Supreme Soviet|Supreme Council|Parliament|Leadership)\b",
+    r"Facilitator|Supreme Soviet|Supreme Council|Parliament|Leadership|Co-?Chairman)\b",
     re.I,
 )
 ADJ_REPUBLIC = re.compile(r"\s+Republic\b(?!\s+of)")  # "Azerbaijani Republic"
@@ -125,7 +125,7 @@ BLOCK = re.compile(
     r"federation of|episcopal|conference|dialogue|participants|summit|meeting|civil society|"
     r"un|srsg|bishops|former|oau|au|igad|ecowas|sadc|arab league|african union|morcha|sangh|"
     r"samiti|parishad|jabha|harakat|jamaat|jamiat|ittihad|hezb|hizb|parties|samaj|pradesh|sabha|"
-    r"sangathan|ekta|whereof|declaration)\b",
+    r"sangathan|ekta|whereof|declaration|[ée]glise|iglesia|igreja|elders?|churches)\b",
     re.I,
 )
 # A state named in a longer mention counts only after one of these (or as a list item).
@@ -142,7 +142,8 @@ OFFICIAL = re.compile(r"\bof\b|republic|kingdom|r[ée]publique|rep[úu]blica|roy
 NAME_AFTER = re.compile(r"\s+(?!(?:Government|Delegation|Side|Republic|State)\b)[A-Z][a-z]")
 ORIGIN = re.compile(r"(?<!representatives )(?<!representative )\bfrom(?:\s+the)?\s*$", re.I)
 LEAD = re.compile(
-    r"^(?:(?:for|to|copy to|copied to|the|h\.\s?e\.|signed by|parties|"
+    r"^(?:(?:for|to|copy to|copied to|the|h\.\s?e\.|signed by|signed on behalf of|"
+    r"on behalf of|parties|"
     r"governments? of|pour|au nom de|por|en nombre de|pelo|pela|em nome de|le|la|el|o)"
     r"\b[\s:]*)+",
     re.I,

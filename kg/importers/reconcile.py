@@ -100,6 +100,15 @@ _FORCES = re.compile(
     r"For[çc]as Armadas|Ej[ée]rcito|Arm[ée]e)(?![\w-])",
     re.I,
 )
+_SIGNED_BY = re.compile(r"^.*?\b(?:on behalf of|signed by|sign[ée] par|firmado por)\s+", re.I)
+_PLACE = re.compile(
+    r"\b(?:in|at|à|en|done at|fait à|hecho en)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*$"
+)
+_ENVOY = re.compile(
+    r"\b(?:envoy|representative|ambassador|minister|delegate|secretary|deputy|head|"
+    r"counsellor|consul|embassy|mission)\b",
+    re.I,
+)
 _BARE_STATE = ("state name", "state named", "state mission", "co-chair state")
 
 
@@ -361,6 +370,21 @@ class Resolver:
             return [self.state(st.alpha3, "state name", 1.0) for st in found]
         return []
 
+    def _state_segments(self, text: str) -> list[Match]:
+        """States that are a whole list item of a longer mention ("…, the French Republic, …").
+
+        A segment between commas, semicolons, colons or brackets that holds nothing
+        but state names (after "for the Government of" and the like) names them.
+        """
+        found: list[Match] = []
+        segments = re.split(r"[,;:()\[\]]", text)
+        for before, segment in zip(["", *segments], segments, strict=False):
+            bare = LEAD.sub("", _SIGNED_BY.sub("", segment.strip())).strip(" .-–")
+            located = BLOCK.search(before) and not _ENVOY.search(before)  # "… Samaj, Nepal"
+            if bare and bare != text and not _PLACE.search(before) and not located:
+                found += self._state_list(bare)
+        return found
+
     def _states_named(self, text: str) -> list[Match]:
         """States named inside a longer mention, each after a cue ("for", "of the", a comma).
 
@@ -405,7 +429,7 @@ class Resolver:
         bare = LEAD.sub("", text).strip(" :.,;")
         if bare.lower() in self.exact:
             return Resolution(mention, (Match(self.exact[bare.lower()], "curated label", 1.0),))
-        matches = self._state_list(bare)
+        matches = self._state_list(bare) or self._state_list(bare.rsplit(":", 1)[-1])
         if not matches:
             matches, spans = self._offices(text)
             matches += self._ministries(text, spans)
@@ -413,6 +437,9 @@ class Resolver:
             matches += curated
             matches += self._forces(text)
             matches += [self._group(g) for g in self.groups.find(text)]
+            matches += [
+                self.state(code, "state abbreviation", 0.8) for code in self.groups.states_in(text)
+            ]
             matches += self._missions(text)
             groups = [m for m in curated if self.kind.get(m.iri) == CKG.MediationGroup]
             if groups and {"mediator", "co-chair"} & set(mention.roles):
@@ -421,6 +448,7 @@ class Resolver:
                 ]
             if not matches and not BLOCK.search(text):
                 matches = self._states_named(text)
+            matches += self._state_segments(text)
         return Resolution(mention, _distinct(matches))
 
 
