@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pycountry
 from rapidfuzz import fuzz
 from rdflib import URIRef
 
@@ -70,6 +71,21 @@ _IO = re.compile(
 )
 _NOT_IO = re.compile(r"\b(?:Liberation|Movement|Front|Army|Party|Forces|Rebel|National)\b", re.I)
 _SIDE = re.compile(r"\b(?:authorities|side|leadership|autorit[ée]s|autoridades)\b", re.I)
+_BODY_BEFORE_COLON = re.compile(r"(?P<x>[^:;,()\[\]]{3,60}?)\s*:\s*\S")
+_ALONE = re.compile(
+    r"(?<![\w./(-])([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)(?![\w.-])"
+)
+_DOCUMENT = re.compile(
+    r"\b(?:agreement|annex|declaration|protocol|accord|acuerdo|acordo|page|signed|sign[ée])\b", re.I
+)
+_TITLE_FIRST = re.compile(
+    r"\W*(?:deputy|vice|chair\w*|head|commander|minister|president|representative|chief|"
+    r"secretary|director|member|leader|coordinator|delegate|envoy|ambassador|acting)\b",
+    re.I,
+)
+_ROMAN = re.compile(r"[IVXLC]+")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
+_NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
 _LEADING_GLUE = re.compile(r"(?:and|or|on behalf|of|the|with|et|y|e)\b", re.I)
 _STATE_GLUE = re.compile(
     r"[\s,;:.]*(?:(?:and|the|of|on behalf|for|delegation|republic|r[ée]publique|rep[úu]blica|"
@@ -157,7 +173,8 @@ class GroupIndex:
             abbrs.setdefault(abbr, "")
         for key, group in sorted(groups.items()):
             for name, _ in group.names:
-                forms.setdefault(name.lower(), key)
+                if name not in group.aliases:  # abbreviations match in capitals only
+                    forms.setdefault(name.lower(), key)
             for abbr in group.aliases:
                 abbrs.setdefault(abbr, key)
         self._forms, self._abbrs = forms, abbrs
@@ -197,12 +214,22 @@ class GroupIndex:
                 cited[key].add(agt_id)
                 if abbr:
                     aliases[key].add(abbr)
+        for key in [k for k, p in paths.items() if p == {"alone"}]:
+            token = next(iter(spellings[key]))
+            if token in state_aliases or token in {a for v in aliases.values() for a in v}:
+                aliases[key].add(token)  # merged below with the name it abbreviates
         _merge_by_alias(spellings, aliases, cited, paths, languages)
         groups = {}
         for key, names in spellings.items():
             if paths[key] == {"republic"}:  # "X Republic" alone may be a state's adjective
                 continue
-            label = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            if paths[key] == {"alone"}:
+                if len(cited[key]) < 2 or next(iter(names)) in state_aliases:
+                    continue  # an abbreviation alone counts once two agreements use it
+                aliases[key] |= set(names)
+            label = sorted(names.items(), key=lambda kv: (kv[0] in aliases[key], -kv[1], kv[0]))[0][
+                0
+            ]  # a name before its abbreviation
             cls_ = (
                 CKG.InternationalOrganization
                 if _IO.search(label) and not _NOT_IO.search(label)
@@ -213,7 +240,9 @@ class GroupIndex:
                 cls_,
                 label,
                 tuple(
-                    (name, languages[(key, name)].most_common(1)[0][0]) for name in sorted(names)
+                    (name, languages[(key, name)].most_common(1)[0][0])
+                    for name in sorted(names)
+                    if name not in aliases[key] or name == label
                 ),
                 tuple(sorted(aliases[key])),
                 tuple(sorted(cited[key], key=int)),
@@ -245,7 +274,8 @@ class GroupIndex:
                 keys[self._forms[m.group(0).lower()]] = None
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
-                keys[self._abbrs[m.group(0)]] = None
+                if not text.startswith(".", m.end()):  # "REV.", "GEN.": titles
+                    keys[self._abbrs[m.group(0)]] = None
         return [self.groups[k] for k in keys if k]
 
     def states_in(self, text: str) -> list[str]:
@@ -316,12 +346,37 @@ def _candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
         name = speaks.group("x").strip()
         if BLOCK.search(name) or _SIDE.search(name) or ("-" in name and " " not in name):
             out.append((name, "", "speaks for"))
+    heading = _BODY_BEFORE_COLON.match(text)
+    if (
+        heading
+        and BLOCK.search(heading.group("x"))
+        and not _DOCUMENT.search(heading.group("x"))
+        and not _TITLE_FIRST.match(heading.group("x"))
+        and not states.find(heading.group("x"))
+        and not _SPEAKS_FOR.match(text)
+    ):
+        out.append((heading.group("x").strip(), "", "before colon"))
+    if re.search(r"[a-z]", text):
+        for m in _ALONE.finditer(text):
+            token = m.group(1)
+            if _alone_ok(text, m, token):
+                out.append((token, "", "alone"))
     for m in _REPUBLIC.finditer(text):
         tail = text[m.start("x") :] if m.group("x") else ""
         if tail and states.match_at(tail, 0):  # "Republic of Bosnia and Herzegovina"
             continue
         out.append((m.group(0).strip(), "", "republic" if m.group("y") else "republic of"))
     return out
+
+
+def _alone_ok(text: str, m: re.Match[str], token: str) -> bool:
+    """An all-capitals token that is an abbreviation, not a surname ("Yawovi AGBOYIBO")."""
+    if sum(ch.isupper() for ch in token) < 3 or len(token) > 12 or _ROMAN.fullmatch(token):
+        return False
+    if pycountry.countries.get(alpha_3=token) is not None or token.lower() in _GLUE:
+        return False
+    before, after = text[: m.start()], text[m.end() :]
+    return not (_NAME_BEFORE.search(before) or _NAME_AFTER.match(after))
 
 
 def _is_state_or_generic(name: str, states: StateIndex) -> bool:

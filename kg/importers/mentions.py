@@ -170,7 +170,7 @@ def _joins(prev: str, line: str, person_block: bool) -> bool:
         return True
     if _is_header(prev) or _is_header(line):
         return False
-    if _OPEN_ENDED.search(prev) or _TRAILER.fullmatch(line):
+    if (_OPEN_ENDED.search(prev) and len(prev.split()) <= 3) or _TRAILER.fullmatch(line):
         return True  # "UNMISS Representative" / "South Sudan" / "Headquarter"
     return person_block and bool(_TITLE.match(line))
 

@@ -377,11 +377,13 @@ class Resolver:
         but state names (after "for the Government of" and the like) names them.
         """
         found: list[Match] = []
-        segments = re.split(r"[,;:()\[\]]", text)
-        for before, segment in zip(["", *segments], segments, strict=False):
+        parts = re.split(r"([,;:()\[\]])", text)
+        segments, seps = parts[0::2], ["", *parts[1::2]]
+        for before, sep, segment in zip(["", *segments], seps, segments, strict=False):
             bare = LEAD.sub("", _SIGNED_BY.sub("", segment.strip())).strip(" .-–")
-            located = BLOCK.search(before) and not _ENVOY.search(before)  # "… Samaj, Nepal"
-            if bare and bare != text and not _PLACE.search(before) and not located:
+            # "… Ekta Samaj, Nepal": the seat of an organisation, not a party
+            seat = sep == "," and BLOCK.search(before) and not _ENVOY.search(before)
+            if bare and bare != text and not _PLACE.search(before) and not seat:
                 found += self._state_list(bare)
         return found
 
