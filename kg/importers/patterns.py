@@ -154,7 +154,27 @@ LIST_GLUE = re.compile(
     re.I,
 )
 
+# Armed forces named as the army or armed forces of their state.
+FORCES = re.compile(
+    r"(?<![\w-])(?:Army|Armed Forces|Defen[cs]e Forces|Forces arm[ée]es|Fuerzas Armadas|"
+    r"For[çc]as Armadas|Ej[ée]rcito|Arm[ée]e)(?![\w-])",
+    re.I,
+)
+SIGNED_BY = re.compile(r"^.*?\b(?:on behalf of|signed by|sign[ée] par|firmado por)\s+", re.I)
+PLACE = re.compile(
+    r"\b(?:in|at|à|en|done at|fait à|hecho en)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*$"
+)
+ENVOY = re.compile(
+    r"\b(?:envoy|representative|ambassador|minister|delegate|secretary|deputy|head|"
+    r"counsellor|consul|embassy|mission)\b",
+    re.I,
+)
+
 __all__ = [
+    "ENVOY",
+    "FORCES",
+    "PLACE",
+    "SIGNED_BY",
     "ACTOR_CLASSES",
     "ADJ_REPUBLIC",
     "AFTER",

@@ -28,7 +28,8 @@ from rdflib.namespace import DCTERMS
 
 from kg.importers.mentions import Mention, split_mentions
 from kg.importers.pax import PaxRow, crosswalk_id
-from kg.importers.reconcile import CKG, ID, Match, NewActor, Resolution, Resolver, slug
+from kg.importers.reconcile import CKG, ID, NewActor, Resolution, Resolver, slug
+from kg.importers.roles import office_holdings, parties_do_not_mediate, role_properties
 from kg.importers.states import preferred_name
 
 _SAFE = re.compile(r"[A-Za-z0-9_-]")
@@ -40,24 +41,6 @@ CITATION = (
     "Bell and Badanjak, Journal of Peace Research 56(3), 2019. CSV export data/pax.csv "
     "of the public repository github.com/peacerep/paxplorer."
 )
-ROLE_PROPERTIES = {
-    "signatory": (CKG.signatory, CKG.party),
-    "party": (CKG.party,),
-    "addressee": (CKG.party,),
-    "thirdParty": (CKG.thirdParty,),
-    "mediator": (CKG.thirdParty, CKG.mediatedBy),
-    "facilitator": (CKG.thirdParty, CKG.mediatedBy, CKG.facilitatedBy),
-    "co-chair": (CKG.thirdParty, CKG.coChairedBy),
-    "witness": (CKG.thirdParty, CKG.witnessedBy),
-    "guarantor": (CKG.thirdParty, CKG.guaranteedBy),
-    "observer": (CKG.thirdParty, CKG.observedBy),
-}
-"""Properties an actor gets, by the role its mention gives it (ckg:AgreementRoles).
-
-Only a mediator or facilitator is ``ckg:mediatedBy``; super-properties are stated
-too, so that queries without inference find them.
-"""
-THIRD_PARTY_ADDRESSEE = (CKG.thirdParty,)
 MINT_NOTES = {
     CKG.State: "Minted by the PA-X importer: the state is named in a PA-X record; its English "
     "label is its ISO 3166 name (pycountry).",
@@ -81,23 +64,6 @@ IDS = (
     (CKG.pamId, "PamAgr"),
     (CKG.cowWarId, "CowWar"),
 )
-
-
-def role_properties(mention: Mention) -> tuple[URIRef, ...]:
-    """The properties a resolved mention gives its actors, for all its roles.
-
-    Examples
-    --------
-    >>> m = Mention("ThrdPart", "X", "guarantor", roles=("guarantor", "witness"))
-    >>> [p.rsplit("#", 1)[1] for p in role_properties(m)]
-    ['thirdParty', 'guaranteedBy', 'witnessedBy']
-    """
-    if mention.column == "ThrdPart" and mention.role == "addressee":
-        return THIRD_PARTY_ADDRESSEE
-    props: dict[URIRef, None] = {}
-    for role in mention.roles:
-        props.update(dict.fromkeys(ROLE_PROPERTIES[role]))
-    return tuple(props)
 
 
 def code_segment(code: str) -> str:
@@ -275,7 +241,7 @@ class PaxGraph:
                         out.append(res)
                     continue
                 props = role_properties(mention)
-                holders = self._holding(res, row, rec)
+                holders = office_holdings(self.graph, self.resolver, res, row.date, rec)
                 for match in res.matches:
                     for new in match.new:
                         self._mint(new, rec)
@@ -285,43 +251,6 @@ class PaxGraph:
                         g.add((agt, p, match.iri))
                 out.append(res)
         return out
-
-    def _holding(self, res: Resolution, row: PaxRow, rec: URIRef) -> set[URIRef]:
-        """Record "The President of Azerbaijan Ilham Aliyev" as an office holding.
-
-        A curated person named with offices acts in an office: the office gets the
-        agreement role, never the person. The person holds the office as of the
-        date when the mention names one office, or several of which the curated data
-        says the person holds one. Returns the persons to leave out.
-        """
-        kind = self.resolver.kind
-        persons = [m.iri for m in res.matches if kind.get(m.iri) == CKG.Person]
-        offices = [m for m in res.matches if m.how == "office"]
-        if not persons or not offices:
-            return set()
-        for person in persons:
-            held = [o for o in offices if (person, o.iri) in self.resolver.held]
-            chosen = offices if len(offices) == 1 else held
-            if len(persons) == 1 and len(chosen) == 1:
-                self._add_holding(person, chosen[0], row, rec)
-        return set(persons)
-
-    def _add_holding(self, person: URIRef, office: Match, row: PaxRow, rec: URIRef) -> None:
-        office_label = self.resolver.labels.get(office.iri) or next(
-            (n.label for n in office.new if n.iri == office.iri), str(office.iri)
-        )
-        person_label = self.resolver.labels.get(person, str(person))
-        local = f"{person.rsplit('/', 1)[-1]}-{office.iri.rsplit('/', 1)[-1]}"
-        day = row.date.isoformat()
-        holding = ID[f"holding-{local}-{day}"]
-        g = self.graph
-        g.add((holding, RDF.type, CKG.OfficeHolding))
-        label = f"{person_label}, {office_label} (as of {day})"
-        g.add((holding, RDFS.label, Literal(label, lang="en")))
-        g.add((holding, CKG.holder, person))
-        g.add((holding, CKG.office, office.iri))
-        g.add((holding, CKG.asOf, Literal(day, datatype=XSD.date)))
-        g.add((holding, CKG.attestedBy, rec))
 
     def _locations(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
         for column in ("Loc1ISO", "Loc2ISO"):
@@ -369,20 +298,8 @@ class PaxGraph:
         self._context(row, agt, rec)
         self._locations(row, agt, rec)
         resolutions = self._actors(row, agt, rec)
-        self._parties_do_not_mediate(agt)
+        parties_do_not_mediate(self.graph, agt)
         return resolutions
-
-    def _parties_do_not_mediate(self, agt: URIRef) -> None:
-        """A party the text also names as mediator stays a party and a third party only.
-
-        A mediator stands between the parties (the project's ``mediator-is-party``
-        check); when one text gives an actor both roles ("for the Government …" as a
-        signatory and under "Facilitator"), the signature is the firmer statement.
-        """
-        g = self.graph
-        for party in list(g.objects(agt, CKG.party)):
-            for prop in (CKG.mediatedBy, CKG.facilitatedBy):
-                g.remove((agt, prop, party))
 
 
 def sorted_ntriples(graph: Graph) -> Iterator[str]:

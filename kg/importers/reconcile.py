@@ -39,6 +39,8 @@ from kg.importers.patterns import (
     AFTER,
     BLOCK,
     CKG,
+    ENVOY,
+    FORCES,
     ID,
     LEAD,
     LIST_GLUE,
@@ -50,8 +52,10 @@ from kg.importers.patterns import (
     OFFICIAL,
     OFFICIAL_PREFIX,
     ORIGIN,
+    PLACE,
     PLURAL,
     PLURAL_RE,
+    SIGNED_BY,
     STATE_CUE,
     slug,
 )
@@ -95,20 +99,6 @@ class Resolution:
         return min((m.confidence for m in self.matches), default=0.0)
 
 
-_FORCES = re.compile(
-    r"(?<![\w-])(?:Army|Armed Forces|Defen[cs]e Forces|Forces arm[ée]es|Fuerzas Armadas|"
-    r"For[çc]as Armadas|Ej[ée]rcito|Arm[ée]e)(?![\w-])",
-    re.I,
-)
-_SIGNED_BY = re.compile(r"^.*?\b(?:on behalf of|signed by|sign[ée] par|firmado por)\s+", re.I)
-_PLACE = re.compile(
-    r"\b(?:in|at|à|en|done at|fait à|hecho en)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*$"
-)
-_ENVOY = re.compile(
-    r"\b(?:envoy|representative|ambassador|minister|delegate|secretary|deputy|head|"
-    r"counsellor|consul|embassy|mission)\b",
-    re.I,
-)
 _BARE_STATE = ("state name", "state named", "state mission", "co-chair state")
 
 
@@ -277,7 +267,7 @@ class Resolver:
     def _forces(self, text: str) -> list[Match]:
         """Curated armed forces named as the army or armed forces of their state."""
         found = []
-        for m in _FORCES.finditer(text):
+        for m in FORCES.finditer(text):
             st = self._state_after(text, m.end())
             if st is None:
                 continue
@@ -380,10 +370,10 @@ class Resolver:
         parts = re.split(r"([,;:()\[\]])", text)
         segments, seps = parts[0::2], ["", *parts[1::2]]
         for before, sep, segment in zip(["", *segments], seps, segments, strict=False):
-            bare = LEAD.sub("", _SIGNED_BY.sub("", segment.strip())).strip(" .-–")
+            bare = LEAD.sub("", SIGNED_BY.sub("", segment.strip())).strip(" .-–")
             # "… Ekta Samaj, Nepal": the seat of an organisation, not a party
-            seat = sep == "," and BLOCK.search(before) and not _ENVOY.search(before)
-            if bare and bare != text and not _PLACE.search(before) and not seat:
+            seat = sep == "," and BLOCK.search(before) and not ENVOY.search(before)
+            if bare and bare != text and not PLACE.search(before) and not seat:
                 found += self._state_list(bare)
         return found
 
