@@ -113,7 +113,9 @@ def evaluate(pax: Path) -> Score:
     resolver, mentions = resolver_for(pax)
     names: dict[URIRef, set[str]] = {}
     for group in resolver.groups.groups.values():
-        names[group.iri] = {n.lower() for n, _ in group.names} | {a.lower() for a in group.aliases}
+        names.setdefault(group.iri, set()).update(
+            {n.lower() for n, _ in group.names} | {a.lower() for a in group.aliases}
+        )
 
     def resolve(row: dict[str, str]) -> list[URIRef]:
         found = [

@@ -58,6 +58,41 @@ _TITLE_FIRST = re.compile(
     r"secretary|director|member|leader|coordinator|delegate|envoy|ambassador|acting)\b",
     re.I,
 )
+_ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
+_NUMBERING = re.compile(r"^\s*(?:\d+|[ivxIVX]+|[a-h])[.)]\s*")
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:representative|chairman|chairperson|chair|member|head|president|pr[ée]sident|"
+    r"presidente|the|of|for|and|la|le|les|el|du|de la|des|pour|por)\s+|['’]?(?:l|d)['’]|['’])+",
+    re.I,
+)
+_ORG_WORD = re.compile(
+    r"(?<![\w-])(?:council|committee|community|communities|party|parti|partido|front|frente|"
+    r"movement|mouvement|movimiento|church|churches|[ée]glise|iglesia|association|"
+    r"alliance|union|coalition|congress|forum|network|r[ée]seau|platform|plateforme|"
+    r"bureau|conference|conf[ée]rence|programme|program|task force|group|groupe|"
+    r"organi[sz]ation|federation|league|society|soci[ée]t[ée]|foundation|fondation|"
+    r"collective|collectif|coordination|convention|rassemblement|initiative)(?![\w-])",
+    re.I,
+)
+_TITLE_ANY = re.compile(
+    r"\b(?:chair\w*|president|minister|secretary|representative|delegate|commander|"
+    r"chief|director|leader|coordinator|member|governor|commissioner|ambassador|envoy|"
+    r"signed|witness\w*|mediat\w*|facilitat\w*|observer\w*|guarant\w*|negotiator|"
+    r"delegation|d[ée]l[ée]gation|delegaci[óo]n)\b",
+    re.I,
+)
+_COMMON = re.compile(
+    r"(?i:national|nationale|nacional|general|high|supreme|central|local|peace|joint|"
+    r"independent|democratic|popular|united|international|transitional|federal|regional|"
+    r"state|provincial|people'?s?|interim|sub-committee|committee|council|party|front|"
+    r"movement|church|churches|association|union|group|community|communities|alliance|"
+    r"conference|forum|programme|organi[sz]ation|society|government|republic|civil|youth|"
+    r"women|elders|traditional|religious|political|parties|leaders|movements|new|social|"
+    r"technical|sub|ad|hoc|working|special|permanent|executive|steering|rights|"
+    r"development|reconciliation|dialogue|justice|security|human|soci[ée]t[ée]|civile|"
+    r"sociedad|programme|program|task|force|affairs|relations|and|&)"
+)
+_ELIDED = re.compile(r"^\w{0,3}['’](?=[A-Z])")
 _ROMAN = re.compile(r"[IVXLC]+")
 _NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
 _NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
@@ -71,7 +106,7 @@ _STATE_GLUE = re.compile(
 
 
 def _initials(words: list[str]) -> str:
-    bare = (re.sub(r"^[ldLD]['’]", "", w) for w in words if w.lower() not in _GLUE)
+    bare = (re.sub(r"^\w{0,3}['’]", "", w) for w in words if w.lower() not in _GLUE)
     return "".join(w[0].upper() for w in bare if w and w[0].isalpha())
 
 
@@ -91,17 +126,18 @@ def _named_before(text: str, abbr: str) -> str | None:
     """
     words = _WORD.findall(re.split(r"[,;:(\[]|\bfor\b|\bon behalf of\b", text)[-1])[-12:]
     letters = re.sub(r"[^A-Z]", "", abbr.upper())
+    words = [re.sub(r"^\w{0,3}['’](?=[A-Z])", "", w) if i == 0 else w for i, w in enumerate(words)]
     starts = [
         s
         for s in range(len(words) - 2, -1, -1)
-        if words[s].lower() not in _GLUE and words[s][0].isupper()
+        if words[s].lower() not in _GLUE and _ELIDED.sub("", words[s])[:1].isupper()
     ]
     for exact in (True, False):
         for start in starts:
             initials = _initials(words[start:])
             ok = sorted(initials) == sorted(letters) if exact else _fits(initials, letters)
             if initials and ok:
-                return " ".join(words[start:]).strip(" .-")
+                return " ".join([_ELIDED.sub("", words[start]), *words[start + 1 :]]).strip(" .-")
     return None
 
 
@@ -135,11 +171,48 @@ def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
             token = m.group(1)
             if _alone_ok(text, m, token):
                 out.append((token, "", "alone"))
+    seen = {name for name, _, _ in out}
+    out += [(name, "", "segment") for name in _segment_bodies(text, states) if name not in seen]
     for m in _REPUBLIC.finditer(text):
         tail = text[m.start("x") :] if m.group("x") else ""
         if tail and states.match_at(tail, 0):  # "Republic of Bosnia and Herzegovina"
             continue
         out.append((m.group(0).strip(), "", "republic" if m.group("y") else "republic of"))
+    return out
+
+
+def _segment_bodies(text: str, states: StateIndex) -> list[str]:
+    """Whole list items that are the name of a body: "…, the World Council of Churches and …".
+
+    An item (between commas, semicolons, colons, dashes, brackets or " and the ")
+    is a body's name when, after a leading title ("Representative", "Chairman")
+    and article, it is two to eight words, every word but a few articles and
+    prepositions capitalised, with a word for an organisation (council, committee,
+    community, party, front, church …), a word that is a name of its own, and no
+    title, document or state-only wording.
+    """
+    out = []
+    for item in _ITEM_SPLIT.split(_NUMBERING.sub("", text)):
+        name = _ITEM_LEAD.sub("", item.strip(" .'’\"-–—")).strip(" .'’\"-–—")
+        words = name.split()
+        rest = name
+        for st in reversed(states.find(name)):  # "Igor Popov of the Russian Federation"
+            rest = rest[: st.start] + " " + rest[st.end :]
+        if not 2 <= len(words) <= 8 or not _ORG_WORD.search(rest) or "/" in name:
+            continue
+        if any(w[0].islower() and w.lower() not in GLUE for w in words):
+            continue
+        if (
+            _TITLE_ANY.search(name)
+            or _DOCUMENT.search(name)
+            or item.lstrip()
+            .lower()
+            .startswith(("delegate", "coordinat", "secr", "member of", "head of"))
+        ):
+            continue
+        proper = [w for w in words if w.lower() not in GLUE and not _COMMON.fullmatch(w)]
+        if proper and not is_state_or_generic(name, states) and not states.lookup(name):
+            out.append(name)
     return out
 
 

@@ -65,7 +65,8 @@ def group_key(name: str) -> str:
     >>> group_key("Nagorno Karabakh Republic") == group_key("the Republic of Nagorno-Karabakh")
     True
     """
-    return " ".join(_KEY_DROP.sub(" ", name.replace("-", " ").replace("’", "'")).lower().split())
+    flat = re.sub(r"[^\w']+", " ", name.replace("’", "'"))
+    return " ".join(_KEY_DROP.sub(" ", flat).lower().split())
 
 
 @dataclass(frozen=True)
