@@ -27,77 +27,28 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.importers.groups import MINT_NOTE, Group, GroupIndex
+from kg.importers.matches import Match, NewActor, Resolution
 from kg.importers.mentions import Mention
 from kg.importers.patterns import (
     ACTOR_CLASSES,
-    ADJ_REPUBLIC,
-    AFTER,
     BLOCK,
     CKG,
-    ENVOY,
     FORCES,
     ID,
     LEAD,
-    LIST_GLUE,
     MINISTRIES,
-    MISSION,
-    NAME_AFTER,
     NOT_HOLDER,
     OFFICES,
-    OFFICIAL,
-    OFFICIAL_PREFIX,
-    ORIGIN,
-    PLACE,
     PLURAL,
     PLURAL_RE,
-    SIGNED_BY,
-    STATE_CUE,
     slug,
 )
-from kg.importers.states import StateIndex, StateMatch, preferred_name
-
-
-@dataclass(frozen=True)
-class NewActor:
-    """An actor the importer mints: class, English label and links (predicate, object)."""
-
-    iri: URIRef
-    cls: URIRef
-    label: str
-    links: tuple[tuple[URIRef, URIRef | Literal], ...] = ()
-    note: str = ""
-    label_language: str = "en"
-
-
-@dataclass(frozen=True)
-class Match:
-    """A mention resolved to one actor, with how and how confidently."""
-
-    iri: URIRef
-    how: str
-    confidence: float
-    new: tuple[NewActor, ...] = ()
-    within: URIRef | None = None
-    """For an office or ministry: its state."""
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The actors a mention resolves to (none: unresolved)."""
-
-    mention: Mention
-    matches: tuple[Match, ...] = field(default=())
-
-    @property
-    def confidence(self) -> float:
-        """The lowest confidence of the matches, 0 when unresolved."""
-        return min((m.confidence for m in self.matches), default=0.0)
-
+from kg.importers.state_text import StateText
+from kg.importers.states import StateIndex, preferred_name
 
 _BARE_STATE = ("state name", "state named", "state mission", "co-chair state")
 
@@ -112,7 +63,7 @@ def _distinct(matches: list[Match]) -> tuple[Match, ...]:
     return tuple(unique.values())
 
 
-class Resolver:
+class Resolver(StateText):
     """Resolve mentions against a curated graph, pycountry and office titles."""
 
     def __init__(self, curated: Graph, states: StateIndex) -> None:
@@ -303,28 +254,6 @@ class Resolver:
                     spans.append((m.start(), after.end))
         return found, spans
 
-    def _state_after(self, text: str, pos: int) -> StateMatch | None:
-        """The state named right after an office title ("… of the Russian Federation")."""
-        for gap_re in AFTER:
-            gap = gap_re.match(text, pos)
-            if gap is None:
-                continue
-            st = self.states.match_at(text, gap.end())
-            prefix = OFFICIAL_PREFIX.match(text, gap.end())
-            if st is None and prefix is not None:
-                st = self.states.match_at(text, prefix.end())
-            if st is not None:
-                return st
-        return None
-
-    def _missions(self, text: str) -> list[Match]:
-        """States acting through a mission or government ("Russian Mediation Mission")."""
-        return [
-            self.state(st.alpha3, "state mission", 0.8)
-            for st in self.states.find(text)
-            if MISSION.match(text, st.end) or (st.adjective and ADJ_REPUBLIC.match(text, st.end))
-        ]
-
     def _ministries(self, text: str, spans: list[tuple[int, int]]) -> list[Match]:
         found: list[Match] = []
         for pattern, body_slug, title, label_re in MINISTRIES:
@@ -345,65 +274,6 @@ class Resolver:
         }
         hits -= {outer for inner, outer in self.part_of if inner in hits}
         return [Match(iri, "curated label", 0.8) for iri in sorted(hits, key=str)]
-
-    def _state_list(self, text: str) -> list[Match]:
-        """States, when ``text`` is nothing but state names joined by commas and "and"."""
-        found = self.states.find(text)
-        if not found:
-            return []
-        pos, gaps = 0, []
-        for st in found:
-            gaps.append(text[pos : st.start])
-            pos = st.end
-        gaps.append(text[pos:])
-        if all(LIST_GLUE.match(g) for g in gaps):
-            return [self.state(st.alpha3, "state name", 1.0) for st in found]
-        return []
-
-    def _state_segments(self, text: str) -> list[Match]:
-        """States that are a whole list item of a longer mention ("…, the French Republic, …").
-
-        A segment between commas, semicolons, colons or brackets that holds nothing
-        but state names (after "for the Government of" and the like) names them.
-        """
-        found: list[Match] = []
-        parts = re.split(r"([,;:()\[\]])", text)
-        segments, seps = parts[0::2], ["", *parts[1::2]]
-        for before, sep, segment in zip(["", *segments], seps, segments, strict=False):
-            bare = LEAD.sub("", SIGNED_BY.sub("", segment.strip())).strip(" .-–")
-            # "… Ekta Samaj, Nepal": the seat of an organisation, not a party
-            seat = sep == "," and BLOCK.search(before) and not ENVOY.search(before)
-            if bare and bare != text and not PLACE.search(before) and not seat:
-                found += self._state_list(bare)
-        return found
-
-    def _states_named(self, text: str) -> list[Match]:
-        """States named inside a longer mention, each after a cue ("for", "of the", a comma).
-
-        "and" counts as a cue only after a state that counted ("US, Chile and Brazil"), so
-        "Ambassador of Senegal to Ethiopia and Tanzania" names Senegal only.
-        """
-        out: list[Match] = []
-        accepted_end = -1
-        for st in self.states.find(text, adjectives=False):
-            before = text[: st.start]
-            cue = STATE_CUE.search(before.rstrip(" :-"))
-            if (
-                cue
-                and re.match(r"\s*and\b", cue.group(0), re.I)
-                and not (accepted_end >= 0 and LIST_GLUE.match(text[accepted_end : st.start]))
-            ):
-                cue = None
-            if ORIGIN.search(before) or NAME_AFTER.match(text, st.end):
-                continue
-            if cue and cue.group(0).lstrip()[:1] in ",;":
-                segment = re.split(r"[,;(\[]", before.rstrip(" ,;:-"))[-1]
-                if len(segment.split()) > 5:  # an organisation's name, not a person's
-                    cue = None
-            if cue or OFFICIAL.search(text[st.start : st.end]):
-                out.append(self.state(st.alpha3, "state named", 0.7))
-                accepted_end = st.end
-        return out
 
     def resolve(self, mention: Mention) -> Resolution:
         """Resolve one mention.
