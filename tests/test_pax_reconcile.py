@@ -125,3 +125,81 @@ def test_precision_on_the_hand_checked_sample(resolver: Resolver) -> None:
         if sorted(got) != sorted(expected):
             wrong.append((row["AgtId"], row["mention"][:60], expected, got))
     assert wrong == []
+
+
+def test_headings_give_roles_and_are_kept() -> None:
+    text = "WITNESS\nFOR THE GOVERNMENT OF ANGOLA\n\nGuarantor Countries\nX (Republic of Chile)"
+    mentions = split_mentions(text, column="ThrdPart")
+    assert [(m.text, m.roles, m.heading) for m in mentions] == [
+        ("FOR THE GOVERNMENT OF ANGOLA", ("witness",), "WITNESS"),
+        ("X (Republic of Chile)", ("guarantor",), "Guarantor Countries"),
+    ]
+    both = split_mentions(
+        "As witnesses and depositaries (Guarantor countries):\nA", column="ThrdPart"
+    )
+    assert both[-1].roles == ("guarantor", "witness")
+    assert split_mentions("Témoins:\nB", column="ThrdPart")[-1].roles == ("witness",)
+    assert split_mentions("Facilitador:\nC", column="ThrdPart")[-1].roles == ("facilitator",)
+
+
+def test_a_person_line_keeps_its_affiliation_lines() -> None:
+    text = (
+        "Barani Kussala\nBishop and Chairperson of Faith Based Council\n\n"
+        "UNMISS Representative\nSouth Sudan\nHeadquarter"
+    )
+    assert [m.text for m in split_mentions(text, column="ThrdPart")] == [
+        "Barani Kussala Bishop and Chairperson of Faith Based Council",
+        "UNMISS Representative South Sudan Headquarter",
+    ]
+
+
+def test_language_of_a_field() -> None:
+    from kg.importers.language import field_language
+
+    assert field_language("Pour le Gouvernement de la République du Mali") == "fr"
+    assert field_language("Por el Gobierno de la República de Colombia") == "es"
+    assert field_language("Prof. Moner M. Bajunaid, MILF Peace Panel") == "en"
+
+
+def test_states_in_french_spanish_and_portuguese(resolver: Resolver) -> None:
+    assert names(resolver, "République du Niger") == ["niger"]
+    assert names(resolver, "Pour le Gouvernement de la République du Mali") == ["mali"]
+    assert names(resolver, "Presidente de la República de Colombia") == [
+        "office-president-of-colombia"
+    ]
+    assert names(resolver, "Fédération de Russie") == ["russia"]
+    assert StateIndex.default().fuzzy("Republic of Diijbouti") == "DJI"
+
+
+def test_bodies_pax_ties_to_one_abbreviation_are_one_actor() -> None:
+    from kg.importers.groups import GroupIndex
+
+    mentions = [
+        ("1", Mention("Part", "Fuerzas Armadas Revolucionarias de Colombia (FARC)", "signatory")),
+        ("2", Mention("Part", "For the FARC: X", "signatory")),
+        ("3", Mention("Part", "Tomas Lince, FARC", "signatory")),
+        ("4", Mention("Part", "Government of the Republic of the Philippines (GRP)", "signatory")),
+        ("5", Mention("Part", "For Nagorno-Karabakh: Minister", "signatory")),
+        ("6", Mention("Part", "Republic of Nagorno-Karabakh", "signatory")),
+    ]
+    idx = GroupIndex.mine(mentions)
+    farc = [g for g in idx.groups.values() if "FARC" in g.aliases]
+    assert len(farc) == 1 and farc[0].agreements == ("1", "2", "3")
+    assert farc[0].label == "Fuerzas Armadas Revolucionarias de Colombia"
+    assert idx.states_in("GRP Panel Chairman") == ["PHL"]
+    (karabakh,) = idx.find("Defence Army of the Nagorno Karabakh Republic")
+    assert {n for n, _ in karabakh.names} == {"Nagorno-Karabakh", "Republic of Nagorno-Karabakh"}
+    assert idx.find("REV. Sakuameso") == [] and idx.find("the farc") == []
+
+
+def test_a_witness_is_a_third_party_and_a_facilitator_mediates() -> None:
+    from kg.importers.roles import role_properties
+
+    def props(*roles: str) -> set[str]:
+        mention = Mention("ThrdPart", "X", roles[0], roles=roles)
+        return {p.rsplit("#", 1)[1] for p in role_properties(mention)}
+
+    assert props("witness") == {"thirdParty", "witnessedBy"}
+    assert props("facilitator") == {"thirdParty", "mediatedBy", "facilitatedBy"}
+    assert props("co-chair") == {"thirdParty", "coChairedBy"}
+    assert props("guarantor", "witness") == {"thirdParty", "guaranteedBy", "witnessedBy"}

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 import pytest
-from rdflib import OWL, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 
 from kg.check.lint import Options, lint
 from kg.importers.run import import_pax
 from kg.importers.sparql_cache import parsed_once
 from kg.read.resources import Layout
+from kg.sparql.library import list_queries
+from kg.sparql.results import format_results
+from kg.sparql.run import local_store, run
 
 REPO = Path(__file__).resolve().parent.parent
 PAX = REPO.parent / "shared" / "data" / "pax" / "pax.csv"
@@ -35,23 +39,158 @@ def test_the_project_validates_with_the_slice() -> None:
     assert result.errors == 0, [d.message for d in result.diagnostics if d.severity == "error"]
 
 
-MEDIATION = """
+ROLE_YEARS = """
 PREFIX ckg: <https://w3id.org/conflict-kg/ontology#>
 SELECT DISTINCT ?year WHERE {
-    ?agreement a ckg:Agreement ; ckg:mediatedBy ?m ; ckg:date ?date .
+    ?agreement a ckg:Agreement ; ?role ?m ; ckg:date ?date .
     FILTER (?m = ?actor || EXISTS { ?m ckg:officeIn|ckg:partOf ?actor })
     BIND (YEAR(?date) AS ?year)
 }"""
 
 
-def mediation_years(data: Graph, actor: URIRef) -> list[int]:
-    rows = data.query(MEDIATION, initBindings={"actor": actor})
+def role_years(data: Graph, actor: URIRef, role: URIRef) -> list[int]:
+    rows = data.query(ROLE_YEARS, initBindings={"actor": actor, "role": role})
     return sorted(int(r.year) for r in rows)
 
 
-def test_russian_and_osce_mediation_across_the_years(data: Graph) -> None:
-    assert mediation_years(data, ID.russia) == [1991, 1993, 1994, 2008, 2010, 2017, 2021, 2022]
-    assert mediation_years(data, ID.osce) == [1995, 2008, 2010, 2017]
+def test_roles_as_the_text_gives_them_across_the_years(data: Graph) -> None:
+    # Mediation only where the text says mediator, mediation or auspices: 611, 1731,
+    # 310 ("Russian Mediation Mission"), 1926 ("under the auspices of the Co-Chairs").
+    assert role_years(data, ID.russia, CKG.mediatedBy) == [1991, 1993, 1994, 2017]
+    assert role_years(data, ID.russia, CKG.coChairedBy) == [2008, 2010, 2017]
+    assert role_years(data, ID.russia, CKG.witnessedBy) == [2021, 2022]
+    assert role_years(data, ID.osce, CKG.mediatedBy) == [2017]
+    assert role_years(data, ID.osce, CKG.coChairedBy) == [1995, 2008, 2010, 2017]
+
+
+def test_a_witness_is_not_a_mediator(data: Graph) -> None:
+    for agt_id, witness in (
+        ("2454", "office-president-of-russia"),
+        ("2455", "office-president-of-russia"),
+        ("2468", "office-president-of-france"),
+        ("2804", "office-president-of-united-states"),
+    ):
+        agreement = ID[f"agreement-pax-{agt_id}"]
+        assert (agreement, CKG.witnessedBy, ID[witness]) in data
+        assert (agreement, CKG.thirdParty, ID[witness]) in data
+        assert list(data.objects(agreement, CKG.mediatedBy)) == []
+
+
+def test_the_parties_of_the_curated_slice(data: Graph) -> None:
+    karabakh = ID["pax-group-nagorno-karabakh"]
+    parties = {
+        "1721": {ID["azerbaijani-forces"]},
+        "1722": {ID["azerbaijani-forces"], karabakh},
+        "1726": {ID.azerbaijan, karabakh},
+        "1727": {ID.azerbaijan, karabakh},
+        "1731": {ID.azerbaijan, karabakh},
+        "1732": {karabakh},
+        "310": {ID.armenia, ID.azerbaijan, karabakh},
+        "1926": {ID["office-president-of-armenia"], ID["office-president-of-azerbaijan"]},
+    }
+    for agt_id, expected in parties.items():
+        assert set(data.objects(ID[f"agreement-pax-{agt_id}"], CKG.party)) == expected, agt_id
+
+
+def test_karabakh_authorities_are_one_actor_labelled_as_pax_writes_them(data: Graph) -> None:
+    karabakh = ID["pax-group-nagorno-karabakh"]
+    assert (karabakh, RDF.type, CKG.Actor) in data
+    names = {str(o) for p in (RDFS.label, SKOS.altLabel) for o in data.objects(karabakh, p)}
+    assert names == {
+        "Republic of Nagorno-Karabakh",
+        "Nagorno Karabakh Republic",
+        "Nagorno-Karabakh",
+    }
+    cited = {str(r).rsplit("-", 1)[1] for r in data.objects(karabakh, CKG.attestedBy)}
+    assert {"310", "1722", "1726", "1727", "1731", "1732"} <= cited
+
+
+def test_one_conflict_under_its_names(data: Graph) -> None:
+    conflict = ID["nagorno-karabakh-conflict"]
+    agreements = set(data.subjects(RDF.type, CKG.Agreement))
+    assert len(agreements) == 33
+    assert {a for a in agreements if (a, CKG.inConflict, conflict) in data} == agreements
+    assert not [c for c in data.objects(None, CKG.inConflict) if "pax-conflict" in str(c)]
+    assert {str(o) for o in data.objects(conflict, SKOS.altLabel)} == {
+        "Armenia/Azerbaijan/(Nagorno-Karabakh)",
+        "Armenia/Azerbaijan/Russia/(Nagorno-Karabakh)",
+    }
+    assert data.value(conflict, CKG.ucdpId) == Literal("388")
+
+
+def _library(name: str, data: Graph, **params: str) -> list[dict[str, str]]:
+    query = next(q for q in list_queries(REPO / "queries") if q.name == name)
+    text = format_results(run(query, params, store=local_store(data)), fmt="csv")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.fixture(scope="module")
+def project(data: Graph) -> Graph:
+    graph = Graph()
+    graph += data
+    graph.parse(REPO / "ontology" / "conflict.ttl")
+    return graph
+
+
+def test_the_conflict_queries_follow_the_one_conflict(project: Graph) -> None:
+    timeline = _library("timeline-of-conflict", project)
+    assert len({r["event"] for r in timeline if "agreement-pax-" in r["event"]}) == 33
+    mediators = _library("mediators-of-conflict", project)
+    assert {r["event"].rsplit("-", 1)[1] for r in mediators if "agreement-pax" in r["event"]} == {
+        "611",
+        "1731",
+        "310",
+        "1926",
+    }
+    territories = _library("territories", project)
+    assert len({r["event"] for r in territories if "agreement-pax-" in r["event"]}) == 33
+
+
+def test_agreements_where_russia_is_a_third_party(project: Graph) -> None:
+    rows = _library("agreements-of-actor", project, role="ckg:ThirdPartyRole")
+    got = {(r["agreement"].rsplit("-", 1)[1], r["roleLabel"]) for r in rows}
+    assert got == {
+        ("611", "mediator"),
+        ("1729", "third party"),
+        ("1730", "third party"),
+        ("1731", "mediator"),
+        ("1732", "third party"),
+        ("310", "mediator"),
+        ("990", "third party"),
+        ("1733", "third party"),
+        ("823", "co-chair"),
+        ("1685", "third party"),
+        ("1686", "co-chair"),
+        ("1687", "third party"),
+        ("1926", "co-chair"),
+        ("1926", "mediator"),
+        ("2455", "witness"),
+        ("2396", "third party"),
+        ("2454", "witness"),
+    }
+    assert {r["viaLabel"] for r in rows if r["agreement"].endswith("-990")} == {
+        "Defence Minister of Russian Federation",
+        "Foreign Minister of Russian Federation",
+    }
+
+
+def test_mediators_of_the_minsk_process_over_time(project: Graph) -> None:
+    rows = _library("mediators-of-process", project, process="id:pax-process-8")
+    got = [
+        (r["date"][:4], r["mediator"].rsplit("/", 1)[1], r["roleConcept"].rsplit("#")[1])
+        for r in rows
+    ]
+    assert got == [
+        ("1991", "office-president-of-kazakhstan", "MediatorRole"),
+        ("1991", "office-president-of-russia", "MediatorRole"),
+        ("1993", "russia-foreign-ministry", "MediatorRole"),
+        ("1994", "russia", "MediatorRole"),
+        ("1995", "osce", "CoChairRole"),
+        ("2008", "france", "CoChairRole"),
+        ("2008", "osce-minsk-group", "CoChairRole"),
+        ("2008", "russia", "CoChairRole"),
+        ("2008", "united-states", "CoChairRole"),
+    ]
 
 
 def test_links_to_the_article(data: Graph) -> None:
@@ -100,6 +239,12 @@ def test_the_slice_is_the_importers_output(tmp_path: Path) -> None:
     result = import_pax(PAX, curated=curated_graph(str(REPO)), ucdp_conflict="388")
     assert len(result.rows_imported) == 33
     assert result.turtle == (REPO / "data" / "pax-nagorno-karabakh.ttl").read_bytes()
+
+
+def test_a_person_named_beside_offices_holds_one_and_is_no_party(data: Graph) -> None:
+    holding = ID["holding-ilham-aliyev-office-president-of-azerbaijan-2017-10-16"]
+    assert data.value(holding, CKG.office) == ID["office-president-of-azerbaijan"]
+    assert ID["ilham-aliyev"] not in set(data.objects(ID["agreement-pax-1926"], CKG.party))
 
 
 def test_office_and_holder_named_together_become_an_office_holding(data: Graph) -> None:

@@ -9,17 +9,20 @@ the whole import succeeded, each atomically (temporary file, then rename).
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TypeVar
 
 from rdflib import Graph
 
 from kg.errors import UsageError
-from kg.importers.report import rates, to_csv
+from kg.importers.files import write_together
+from kg.importers.report import rates, summary, to_csv
 from kg.importers.run import import_pax
-from kg.outputs.build import write_atomically
 from kg.read.load import parse_turtle
 from kg.read.resources import find_layout
 
@@ -44,6 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     pax.add_argument("-o", "--output", required=True, metavar="FILE.ttl", help="Turtle output")
     pax.add_argument("--report", metavar="FILE.csv", help="reconciliation report (CSV)")
     pax.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    pax.add_argument(
+        "--summary",
+        action="store_true",
+        help="print resolution rates by column, language and kind, and the unresolved "
+        "mentions by frequency (what to curate next), to stdout",
+    )
     pax.add_argument(
         "--skip-bad",
         action="store_true",
@@ -88,8 +97,31 @@ def _progress(quiet: bool) -> object:
     return wrap
 
 
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """Within the block, SIGTERM unwinds like Ctrl-C, so temporary files are removed."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the import; print a summary to stderr unless ``--quiet``."""
+    with _terminate_cleanly():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if args.report and Path(args.report).resolve() == out.resolve():
         raise UsageError("--report and -o must be different files")
@@ -107,11 +139,11 @@ def run(args: argparse.Namespace) -> int:
         skip_bad=args.skip_bad,
         progress=_progress(args.quiet),  # type: ignore[arg-type]
     )
+    files = {out: result.turtle}
+    if args.report:
+        files[Path(args.report)] = to_csv(result.report)
     try:
-        if args.report:
-            rep = Path(args.report)
-            write_atomically(rep.parent, {rep.name: to_csv(result.report)})
-        write_atomically(out.parent, {out.name: result.turtle})
+        write_together(files)
     except OSError as exc:
         raise UsageError(f"cannot write {exc.filename or out}: {exc.strerror or exc}") from None
     for err in result.skipped:
@@ -124,4 +156,9 @@ def run(args: argparse.Namespace) -> int:
         )
         for column, (done, total) in rates(result.report).items():
             print(f"  {column}: {done}/{total} mentions resolved", file=sys.stderr)
+    if args.summary:
+        try:
+            print(summary(result.report), flush=True)
+        except BrokenPipeError:  # `| head`: the reader has all it wants
+            sys.stderr.close()
     return 0

@@ -2,16 +2,21 @@
 
 PA-X's ``Part`` and ``ThrdPart`` columns are several lines of names, titles and
 notes: ``"V. Kazimirov\\n(Plenipotentiary Representative …)"``, ``"Page 1. Agreement
-witnessed by: President of the Russian Federation V.V.Putin"``. Each line is one
-mention; a line that is only a bracketed note is attached to the mention before it;
-PA-X's editorial notes in square brackets are kept in the text but not matched.
-The role an actor plays (signatory, mediator, witness …) comes from cue words on
-the line or on a header line above it ("Agreement witnessed by:").
+witnessed by: President of the Russian Federation V.V.Putin"``, ``"Guarantor
+Countries\\n\\nArmando Franchi (Representative of …)"``. Each line is one mention; a
+line that is only a bracketed note, or a title or affiliation line under a person's
+name ("Barani Kussala\\nBishop and Chairperson of …"), is joined to the line before
+it. A heading line ("WITNESS", "Guarantor Countries", "As observers for …:") is kept
+as the ``heading`` of the mentions under it and gives them its role. Roles are read
+in English, French, Spanish and Portuguese, the languages of PA-X's texts; a mention
+may have several ("As witnesses and depositaries (Guarantor countries)").
 
 Examples
 --------
 >>> [(m.text, m.role) for m in split_mentions("A\\n(note)\\nTo B", column="Part")]
 [('A (note)', 'signatory'), ('To B', 'addressee')]
+>>> [(m.text, m.roles, m.heading) for m in split_mentions("WITNESS\\nX", column="ThrdPart")]
+[('X', ('witness',), 'WITNESS')]
 """
 
 from __future__ import annotations
@@ -19,20 +24,64 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ROLES = ("signatory", "party", "addressee", "thirdParty", "mediator", "witness", "guarantor")
-"""Roles a mention can give its actors, in the agreement."""
+from kg.importers.language import field_language
+
+ROLES = (
+    "signatory",
+    "party",
+    "addressee",
+    "thirdParty",
+    "mediator",
+    "facilitator",
+    "co-chair",
+    "guarantor",
+    "witness",
+    "observer",
+)
+"""Roles a mention can give its actors, in the agreement, as the text names them."""
 
 _PAGE = re.compile(r"^\s*page\s+\d+\s*[.:]?\s*", re.I)
+_NUMBER = re.compile(r"^\s*(?:\d+|[IVX]+|[a-h])[.)]\s*", re.I)
 _ADDRESSEE = re.compile(r"^\s*(?:to|copy to|copied to|cc)\b[\s:]", re.I)
-_WITNESS = re.compile(r"\bwitness", re.I)
-_GUARANTOR = re.compile(r"\bguarant", re.I)
-_MEDIATOR = re.compile(
-    r"\bmediat|\bfacilitat|\bauspices\b|\bco-?chair(?:s|men|man)?\b|\bon behalf of the co-?chair",
-    re.I,
+CUES = (
+    ("co-chair", re.compile(r"\bco-?chair|\bco-?pr[ée]sid|\bcopresid", re.I)),
+    ("facilitator", re.compile(r"\bfacilit", re.I)),
+    (
+        "mediator",
+        re.compile(
+            r"\bm[ée]dia(?:t|ci[oó]n|[cç][ãa]o|dor)|\bauspices\b|\bgood offices\b|\bbons offices\b",
+            re.I,
+        ),
+    ),
+    ("guarantor", re.compile(r"\bguarant|\bgarant", re.I)),
+    ("witness", re.compile(r"\bwitness|\bt[ée]moin|\btestigo|\btestemunha", re.I)),
+    ("observer", re.compile(r"\bobserv", re.I)),
 )
-_NOT_SIGNED = re.compile(r"\bnot signed\b|\bunsigned\b", re.I)
+"""(role, cue) in the order a role is preferred when a line names several."""
+_NOT_SIGNED = re.compile(r"\bnot signed\b|\bunsigned\b|\bno firmad|\bnon sign", re.I)
 _EDITORIAL = re.compile(r"\[[^\]]*\]?")
 _SPACE = re.compile(r"\s+")
+# A line that continues the person named on the line before: a title or an affiliation.
+_TITLE = re.compile(
+    r"^(?:for|on behalf of|representative|representing|president|prime minister|minister|"
+    r"secretary|head|chair|leader|ambassador|special|envoy|bishop|commander|chief|deputy|"
+    r"vice|coordinator|member|director|governor|general|colonel|spokes\w+|advis[eo]r|"
+    r"presidential|pour|au nom|repr[ée]sentant|pr[ée]sident|ministre|por|en nombre|"
+    r"representante|presidente|ministro|jefe|pelo|em nome)\b",
+    re.I,
+)
+_GROUP_HEADING = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}(?:countries|persons|partners|parties|stakeholders|"
+    r"signatories|signataires|firmantes|pa[ií]ses|pays|accompan\w*|acompa\w*)",
+    re.I,
+)
+_OPEN_ENDED = re.compile(
+    r"\b(?:representative|representatives|delegate|envoy|ambassador|headquarters?|"
+    r"office|embassy)\s*$",
+    re.I,
+)
+_TRAILER = re.compile(r"(?:headquarters?|office|secretariat|mission)\.?", re.I)
+_PERSON = re.compile(r"^(?:[A-Z][\w'’.-]*\.?\s+){1,4}[A-Z][\w'’-]+$")
 
 
 @dataclass(frozen=True)
@@ -44,17 +93,30 @@ class Mention:
     column : str
         ``"Part"`` or ``"ThrdPart"``.
     text : str
-        The mention as written (whitespace collapsed, notes attached).
+        The mention as written (whitespace collapsed, notes and affiliation joined).
     role : str
-        One of :data:`ROLES`.
+        The first of its roles (one of :data:`ROLES`).
     header : bool
         The line introduces the next ones ("Parties:"); unresolved, it is no mention.
+    heading : str
+        The heading the mention stands under ("Guarantor Countries"), or ``""``.
+    language : str
+        ``en``, ``fr``, ``es`` or ``pt``: the language of the field.
+    roles : tuple of str
+        Every role the text gives it; ``(role,)`` when not given.
     """
 
     column: str
     text: str
     role: str
     header: bool = False
+    heading: str = ""
+    language: str = "en"
+    roles: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.roles:
+            object.__setattr__(self, "roles", (self.role,))
 
     @property
     def match_text(self) -> str:
@@ -66,43 +128,69 @@ def _clean(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
-def _cue(text: str) -> str | None:
-    """The role a cue word on ``text`` names, if any."""
-    if _WITNESS.search(text):
-        return "witness"
-    if _GUARANTOR.search(text):
-        return "guarantor"
-    if _MEDIATOR.search(text):
-        return "mediator"
-    return None
+def cues(text: str) -> tuple[str, ...]:
+    """The roles the cue words on ``text`` name, in order of preference.
+
+    Examples
+    --------
+    >>> cues("As witnesses and depositaries (Guarantor countries):")
+    ('guarantor', 'witness')
+    >>> cues("Témoins"), cues("Facilitador"), cues("Mr X")
+    (('witness',), ('facilitator',), ())
+    """
+    return tuple(role for role, pattern in CUES if pattern.search(text))
 
 
 def _is_header(text: str) -> bool:
-    """A line such as ``"Parties:"`` or ``"Agreement witnessed by:"`` that introduces others."""
-    return text.endswith(":") and len(text.split()) <= 12
+    """A line that introduces the next ones: "Parties:", "WITNESS", "Guarantor Countries"."""
+    bare = _NUMBER.sub("", _PAGE.sub("", text)).strip()
+    words = bare.split()
+    if bare.endswith(":") and len(words) <= 12:
+        return True
+    if _GROUP_HEADING.fullmatch(bare) or (_NUMBER.match(text) and bare.isupper() and words):
+        return True
+    if not words or not cues(bare):
+        return False
+    first = re.sub(r"^(?:as|for the|for|the|pour les?|por los?|como)\s+", "", bare, flags=re.I)
+    leads = any(p.match(first) for _, p in CUES)
+    return (leads and len(words) <= 5 and "(" not in bare) or (bare.isupper() and len(words) <= 6)
 
 
-def _role(column: str, text: str, context: str | None, not_signed: bool) -> str:
+def _role(column: str, text: str, context: tuple[str, ...], not_signed: bool) -> tuple[str, ...]:
     if _ADDRESSEE.match(_PAGE.sub("", text)):
-        return "addressee"
+        return ("addressee",)
     if column == "Part":
-        return "party" if not_signed else "signatory"
-    return _cue(text) or context or "thirdParty"
+        return ("party",) if not_signed else ("signatory",)
+    return cues(text) or context or ("thirdParty",)
+
+
+def _joins(prev: str, line: str, person_block: bool) -> bool:
+    """Does ``line`` continue the mention on ``prev``?"""
+    if prev.count("(") > prev.count(")") or line.startswith("("):
+        return True
+    if _is_header(prev) or _is_header(line):
+        return False
+    if (_OPEN_ENDED.search(prev) and len(prev.split()) <= 3) or _TRAILER.fullmatch(line):
+        return True  # "UNMISS Representative" / "South Sudan" / "Headquarter"
+    return person_block and bool(_TITLE.match(line))
 
 
 def _lines(text: str) -> list[str]:
-    """Non-empty cleaned lines, a bracket-only line joined to the line before it."""
+    """Non-empty cleaned lines; notes, titles and affiliations joined to their line."""
     out: list[str] = []
+    person_block = False
     for raw in text.splitlines() or [text]:
         line = _clean(raw)
         if not line:
             out.append("")
+            person_block = False
             continue
         prev = out[-1] if out else ""
-        if prev and (prev.count("(") > prev.count(")") or line.startswith("(")):
+        if prev and _joins(prev, line, person_block):
             out[-1] = f"{out[-1]} {line}"
-        else:
-            out.append(line)
+            continue
+        out.append(line)
+        person_block = bool(_PERSON.match(line)) and not cues(line)
     return out
 
 
@@ -119,9 +207,9 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     Returns
     -------
     list of Mention
-        In the order of the text; header lines that only introduce the next lines
-        ("Agreement witnessed by:") give their cue to the lines after them, up to the
-        next header.
+        In the order of the text; heading lines give their cue and their text to
+        the lines after them, up to the next heading. A heading that names a role
+        is no mention of its own.
 
     Examples
     --------
@@ -129,18 +217,31 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     ['witness', 'witness']
     """
     not_signed = bool(_NOT_SIGNED.search(text))
-    context: str | None = None
+    language = field_language(text)
+    context: tuple[str, ...] = ()
+    heading = ""
     mentions: list[Mention] = []
     for line in _lines(text):
         if not line:
             continue
-        role = _role(column, line, context, not_signed)
-        if _is_header(line):
-            context = _cue(line)
-        mention = Mention(column, line, role, _is_header(line))
+        roles = _role(column, line, context, not_signed)
+        header = _is_header(line)
+        if header:
+            context, heading = cues(line), line.rstrip(":").strip()
+            if context and len(line.split()) <= 6 and not line.rstrip().endswith(":"):
+                continue  # "WITNESS", "Guarantor Countries": a heading, not a mention
+        mention = Mention(
+            column,
+            line,
+            roles[0],
+            header,
+            heading if not header else "",
+            language,
+            roles,
+        )
         if mention.match_text:
             mentions.append(mention)
     return mentions
 
 
-__all__ = ["ROLES", "Mention", "split_mentions"]
+__all__ = ["CUES", "ROLES", "Mention", "cues", "split_mentions"]

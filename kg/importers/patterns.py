@@ -13,11 +13,25 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rdflib import Namespace
 
 CKG = Namespace("https://w3id.org/conflict-kg/ontology#")
 ID = Namespace("https://w3id.org/conflict-kg/id/")
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII slug for minted IRIs.
+
+    Examples
+    --------
+    >>> slug("Côte d'Ivoire")
+    'cote-d-ivoire'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
 
 ACTOR_CLASSES = (
     CKG.Actor,
@@ -31,10 +45,17 @@ ACTOR_CLASSES = (
 )
 # (pattern, role, IRI slug, English title); singular forms.
 OFFICES = (
-    (r"Prime Minister", CKG.PrimeMinister, "prime-minister", "Prime Minister"),
-    (r"President", CKG.President, "president", "President"),
     (
-        r"Foreign Minister|Minister (?:of|for) Foreign Affairs",
+        r"Prime Minister|Premier ministre|Primer Ministro|Primeiro[- ]Ministro",
+        CKG.PrimeMinister,
+        "prime-minister",
+        "Prime Minister",
+    ),
+    (r"President|Pr[ée]sident|Presidente", CKG.President, "president", "President"),
+    (
+        r"Foreign Minister|Minister (?:of|for) Foreign Affairs|Ministre des Affaires "
+        r"[ée]trang[èe]res|Ministro de (?:Relaciones|Asuntos) Exteriores|Ministro dos "
+        r"Neg[óo]cios Estrangeiros",
         CKG.ForeignMinister,
         "foreign-minister",
         "Foreign Minister",
@@ -70,17 +91,22 @@ MINISTRIES = (
     ),
 )
 AFTER = tuple(
-    re.compile(r"(?:\s+[A-Z][\w.'’-]*){" + str(n) + r"},?\s+(?:(?:of|for)\s+)?(?:the\s+)?")
+    re.compile(
+        r"(?:\s+[A-Z][\w.'’-]*){" + str(n) + r"},?\s+(?:(?:of|for|de|du|del|da|do|des)\s+)?"
+        r"(?:(?:the|la|le|les|l')\s*)?"
+    )
     for n in range(4)
 )
 # "Republic of" before a state's short name ("Republic of Rwanda"; pycountry has
 # "Rwandese Republic").
 OFFICIAL_PREFIX = re.compile(
     r"(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|State|Sultanate|Principality)\s+of\s+(?:the\s+)?"
+    r"|(?:R[ée]publique|Rep[úu]blica)\s+(?:du|de la|de l'|de|del|da|do|des)\s*"
 )
 MISSION = re.compile(
     r"\s+(?:Mediation|Mediating)\s+(?:Mission|Team)\b|\s+(?:Government|Side|Delegation|"
-    r"Facilitator)\b"
+    r"Facilitator|Supreme Soviet|Supreme Council|Parliament|Leadership|Co-?Chairman)\b",
+    re.I,
 )
 ADJ_REPUBLIC = re.compile(r"\s+Republic\b(?!\s+of)")  # "Azerbaijani Republic"
 NOT_HOLDER = re.compile(
@@ -99,28 +125,56 @@ BLOCK = re.compile(
     r"federation of|episcopal|conference|dialogue|participants|summit|meeting|civil society|"
     r"un|srsg|bishops|former|oau|au|igad|ecowas|sadc|arab league|african union|morcha|sangh|"
     r"samiti|parishad|jabha|harakat|jamaat|jamiat|ittihad|hezb|hizb|parties|samaj|pradesh|sabha|"
-    r"sangathan|ekta|whereof|declaration)\b",
+    r"sangathan|ekta|whereof|declaration|[ée]glise|iglesia|igreja|elders?|churches)\b",
     re.I,
 )
 # A state named in a longer mention counts only after one of these (or as a list item).
 STATE_CUE = re.compile(
     r"(?:^|[,;]|\b(?:for|on behalf of|governments?\s+of|representing|representatives?\s+"
     r"(?:of|from)|delegation\s+of|embassy\s+of|ambassador\s+of|of|and|by|witness(?:es)?|"
-    r"signed by))(?:\s*\bthe)?\s*$",
+    r"signed by|pour|au nom d[eu]|par|et|por|en nombre de|y|pelo|pela|em nome d[aeo]|e|"
+    r"gouvernement|gobierno|governo|de|du|del|da|do|des))"
+    r"(?:\s*\b(?:the|la|le|les|l'|el|los|las|o|a|os|as))?\s*$",
     re.I,
 )
-OFFICIAL = re.compile(r"\bof\b|republic|kingdom", re.I)
+OFFICIAL = re.compile(r"\bof\b|republic|kingdom|r[ée]publique|rep[úu]blica|royaume|reino", re.I)
 # A state name followed by a capitalised word is a person's name ("Nigeria Rentería").
 NAME_AFTER = re.compile(r"\s+(?!(?:Government|Delegation|Side|Republic|State)\b)[A-Z][a-z]")
 ORIGIN = re.compile(r"(?<!representatives )(?<!representative )\bfrom(?:\s+the)?\s*$", re.I)
 LEAD = re.compile(
-    r"^(?:(?:for|to|copy to|copied to|the|h\.\s?e\.|signed by|parties|"
-    r"governments? of)\b[\s:]*)+",
+    r"^(?:(?:for|to|copy to|copied to|the|h\.\s?e\.|signed by|signed on behalf of|"
+    r"on behalf of|parties|"
+    r"governments? of|pour|au nom de|por|en nombre de|pelo|pela|em nome de|le|la|el|o)"
+    r"\b[\s:]*)+",
     re.I,
 )
-LIST_GLUE = re.compile(r"^(?:[\s,;:.]|\band\b|\bthe\b|\bgovernments?\b|\bof\b)*$", re.I)
+LIST_GLUE = re.compile(
+    r"^(?:[\s,;:.]|\b(?:and|the|governments?|of|et|y|e|gouvernement|gobierno|governo|"
+    r"de|du|del|da|do|la|le|el)\b)*$",
+    re.I,
+)
+
+# Armed forces named as the army or armed forces of their state.
+FORCES = re.compile(
+    r"(?<![\w-])(?:Army|Armed Forces|Defen[cs]e Forces|Forces arm[ée]es|Fuerzas Armadas|"
+    r"For[çc]as Armadas|Ej[ée]rcito|Arm[ée]e)(?![\w-])",
+    re.I,
+)
+SIGNED_BY = re.compile(r"^.*?\b(?:on behalf of|signed by|sign[ée] par|firmado por)\s+", re.I)
+PLACE = re.compile(
+    r"\b(?:in|at|à|en|done at|fait à|hecho en)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*$"
+)
+ENVOY = re.compile(
+    r"\b(?:envoy|representative|ambassador|minister|delegate|secretary|deputy|head|"
+    r"counsellor|consul|embassy|mission)\b",
+    re.I,
+)
 
 __all__ = [
+    "ENVOY",
+    "FORCES",
+    "PLACE",
+    "SIGNED_BY",
     "ACTOR_CLASSES",
     "ADJ_REPUBLIC",
     "AFTER",
@@ -140,4 +194,5 @@ __all__ = [
     "PLURAL",
     "PLURAL_RE",
     "STATE_CUE",
+    "slug",
 ]

@@ -54,8 +54,14 @@ REQUIRED = (
 )
 """The PA-X columns the importer reads."""
 
-_DATE = re.compile(r"(\d{2})/(\d{2})/(\d{4})")
-_LINK = re.compile(r"https?://\S+")
+_DATE = re.compile(r"(\d{2})/(\d{2})/(\d{4})", re.ASCII)
+# An http(s) link of RFC 3986 characters only: no space, quote, angle bracket, brace,
+# backslash, caret, backtick or pipe, so it can never close a Turtle IRI.
+_LINK = re.compile(
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+    r"(?:[/?#][A-Za-z0-9._~!$&'()*+,;=:@/?#%-]*)?"
+)
+_DIGITS = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -69,12 +75,12 @@ class PaxRow:
 
     @property
     def agt_id(self) -> str:
-        """The PA-X agreement id."""
-        return self.fields["AgtId"].strip()
+        """The PA-X agreement id, canonical (ASCII digits, no leading zeros)."""
+        return canonical_id(self.fields["AgtId"]) or self.fields["AgtId"].strip()
 
     def get(self, column: str) -> str:
         """The stripped value of ``column``."""
-        return self.fields.get(column, "").strip()
+        return (self.fields.get(column) or "").strip()
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,33 @@ def parse_date(text: str) -> dt.date:
     if not m:
         raise ValueError(f"date {text.strip()!r} is not DD/MM/YYYY")
     return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+
+
+def canonical_id(text: str) -> str:
+    """An id of ASCII digits without leading zeros; ``""`` when not ASCII digits.
+
+    Examples
+    --------
+    >>> canonical_id("0990001"), canonical_id("\u0669\u0660"), canonical_id(" 7 ")
+    ('990001', '', '7')
+    """
+    value = text.strip()
+    if not _DIGITS.fullmatch(value):
+        return ""
+    return value.lstrip("0") or "0"
+
+
+def link_ok(text: str) -> bool:
+    """Is ``text`` an http(s) link safe to write as an IRI (RFC 3986 characters only)?
+
+    Examples
+    --------
+    >>> link_ok("https://www.peaceagreements.org/agreements/2322/")
+    True
+    >>> link_ok("https://a.org/2322/>,<https://evil.example/injected")
+    False
+    """
+    return bool(_LINK.fullmatch(text)) and not re.search(r"%(?![0-9A-Fa-f]{2})", text)
 
 
 def crosswalk_id(text: str) -> str:
@@ -141,21 +174,57 @@ def _decode(path: Path) -> str:
     return text
 
 
-def _check_row(path: Path, number: int, line: int, fields: Mapping[str, str]) -> PaxRow | RowError:
-    agt_id = (fields.get("AgtId") or "").strip()
-    if not agt_id:
+def _shape_error(fields: Mapping[str | None, object], width: int) -> str | None:
+    """Why a row does not have the header's number of fields, if it does not."""
+    if None in fields:  # csv.DictReader files surplus cells under the key None
+        extra = fields[None]
+        count = width + (len(extra) if isinstance(extra, list) else 1)
+        return f"{count} fields where the header has {width}"
+    missing = sum(1 for v in fields.values() if v is None)
+    if missing:
+        return f"cut short: {width - missing} fields where the header has {width}"
+    return None
+
+
+def _check_row(
+    path: Path, number: int, line: int, fields: Mapping[str | None, object], width: int
+) -> PaxRow | RowError:
+    shape = _shape_error(fields, width)
+    raw = fields.get("AgtId")
+    text_id = raw.strip() if isinstance(raw, str) else ""
+    if shape:
+        return RowError(str(path), number, line, shape, canonical_id(text_id))
+    row = {k: v for k, v in fields.items() if isinstance(k, str) and isinstance(v, str)}
+    if not text_id:
         return RowError(str(path), number, line, "empty AgtId")
-    if not agt_id.isdigit():
-        return RowError(str(path), number, line, f"AgtId {agt_id!r} is not a number", agt_id)
+    agt_id = canonical_id(text_id)
+    if not agt_id:
+        return RowError(
+            str(path), number, line, f"AgtId {text_id!r} is not a number of ASCII digits"
+        )
     try:
-        date = parse_date(fields.get("Dat") or "")
+        date = parse_date(row.get("Dat") or "")
     except ValueError as exc:
         return RowError(str(path), number, line, f"AgtId {agt_id}: malformed Dat: {exc}", agt_id)
-    if not _LINK.fullmatch((fields.get("PAX_Hyperlink") or "").strip()):
+    link = (row.get("PAX_Hyperlink") or "").strip()
+    if not link_ok(link):
         return RowError(
-            str(path), number, line, f"AgtId {agt_id}: PAX_Hyperlink is not an http(s) link", agt_id
+            str(path),
+            number,
+            line,
+            f"AgtId {agt_id}: PAX_Hyperlink {link[:80]!r} is not an http(s) link of URL characters",
+            agt_id,
         )
-    return PaxRow(number, line, fields, date)
+    pp = (row.get("PP") or "").strip()
+    if pp and not canonical_id(crosswalk_id(pp)):
+        return RowError(
+            str(path),
+            number,
+            line,
+            f"AgtId {agt_id}: PP {pp[:40]!r} is not a process number",
+            agt_id,
+        )
+    return PaxRow(number, line, row, date)
 
 
 def read_pax(path: str | Path) -> tuple[list[PaxRow], list[RowError]]:
@@ -193,7 +262,7 @@ def read_pax(path: str | Path) -> tuple[list[PaxRow], list[RowError]]:
         seen: dict[str, int] = {}
         line = reader.line_num + 1
         for number, fields in enumerate(reader, start=1):
-            checked = _check_row(path, number, line, fields)
+            checked = _check_row(path, number, line, fields, len(header))
             if isinstance(checked, PaxRow) and checked.agt_id in seen:
                 checked = RowError(
                     str(path),
@@ -243,4 +312,14 @@ def select(
     return out
 
 
-__all__ = ["REQUIRED", "PaxRow", "RowError", "crosswalk_id", "parse_date", "read_pax", "select"]
+__all__ = [
+    "REQUIRED",
+    "PaxRow",
+    "RowError",
+    "canonical_id",
+    "crosswalk_id",
+    "link_ok",
+    "parse_date",
+    "read_pax",
+    "select",
+]

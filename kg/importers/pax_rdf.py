@@ -19,16 +19,20 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.importers.mentions import split_mentions
+from kg.importers.mentions import Mention, split_mentions
 from kg.importers.pax import PaxRow, crosswalk_id
 from kg.importers.reconcile import CKG, ID, NewActor, Resolution, Resolver, slug
+from kg.importers.roles import office_holdings, parties_do_not_mediate, role_properties
 from kg.importers.states import preferred_name
 
+_SAFE = re.compile(r"[A-Za-z0-9_-]")
 SCHEMA = Namespace("https://schema.org/")
 PAXV = Namespace("https://w3id.org/conflict-kg/vocab/pax/")
 SOURCE = ID["src-pax"]
@@ -37,23 +41,16 @@ CITATION = (
     "Bell and Badanjak, Journal of Peace Research 56(3), 2019. CSV export data/pax.csv "
     "of the public repository github.com/peacerep/paxplorer."
 )
-ROLE_PROPERTIES = {
-    "signatory": (CKG.signatory, CKG.party),
-    "party": (CKG.party,),
-    "addressee": (CKG.party,),
-    "thirdParty": (CKG.thirdParty,),
-    "mediator": (CKG.thirdParty, CKG.mediatedBy),
-    "witness": (CKG.thirdParty, CKG.witnessedBy, CKG.mediatedBy),
-    "guarantor": (CKG.thirdParty, CKG.guaranteedBy),
-}
-"""Properties an actor gets, by the role its mention gives it."""
-THIRD_PARTY_ADDRESSEE = (CKG.thirdParty,)
 MINT_NOTES = {
     CKG.State: "Minted by the PA-X importer: the state is named in a PA-X record; its English "
     "label is its ISO 3166 name (pycountry).",
     CKG.Office: "Minted by the PA-X importer from an office title in a PA-X record.",
     CKG.GovernmentBody: "Minted by the PA-X importer from a ministry named in a PA-X record.",
 }
+COLUMNS = (
+    ("Part", CKG.signatoriesText, CKG.signatoryMention),
+    ("ThrdPart", CKG.thirdPartiesText, CKG.thirdPartyMention),
+)
 CONCEPTS = (
     # (predicate, scheme, IRI path, code column, label column)
     (CKG.agreementStage, CKG.PaxStages, "stage", "Stage", "stage_label"),
@@ -69,6 +66,23 @@ IDS = (
 )
 
 
+def code_segment(code: str) -> str:
+    """A PA-X code as one IRI path segment: a safe token as is, anything else percent-encoded.
+
+    Every character outside ``[A-Za-z0-9_-]`` becomes ``%XX`` (its UTF-8 bytes), so
+    no cell can close the IRI, add a path step or collide with a plain code.
+
+    Examples
+    --------
+    >>> code_segment("InterIntra"), code_segment("a b>,<x"), code_segment("..")
+    ('InterIntra', 'a%20b%3E%2C%3Cx', '%2E%2E')
+    """
+    return "".join(
+        ch if _SAFE.fullmatch(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+        for ch in code
+    )
+
+
 def source_graph() -> Graph:
     """The PA-X database as a ``ckg:SourceDocument``."""
     g = Graph()
@@ -80,11 +94,45 @@ def source_graph() -> Graph:
     return g
 
 
-class PaxGraph:
-    """Accumulate the RDF of PA-X rows; ``add_row`` returns the row's resolutions."""
+@dataclass(frozen=True)
+class CuratedConflict:
+    """A curated conflict the curators identified with a UCDP conflict (``ckg:ucdpId``)."""
 
-    def __init__(self, resolver: Resolver) -> None:
+    iri: URIRef
+    territories: tuple[URIRef, ...] = ()
+
+
+def curated_conflicts(curated: Graph) -> dict[str, CuratedConflict]:
+    """UCDP id → the curated conflict that carries it, with the territories it is over.
+
+    Examples
+    --------
+    >>> g = Graph()
+    >>> _ = g.add((ID.c, CKG.ucdpId, Literal("388")))
+    >>> curated_conflicts(g)["388"].iri == ID.c
+    True
+    """
+    out: dict[str, CuratedConflict] = {}
+    for conflict, ucdp in sorted(curated.subject_objects(CKG.ucdpId), key=str):
+        territories = tuple(
+            sorted(URIRef(str(t)) for t in curated.objects(conflict, CKG.territory))
+        )
+        out.setdefault(crosswalk_id(str(ucdp)), CuratedConflict(URIRef(str(conflict)), territories))
+    return out
+
+
+class PaxGraph:
+    """Accumulate the RDF of PA-X rows; ``add_row`` returns the row's resolutions.
+
+    ``conflicts`` (UCDP id → curated conflict) makes the agreements of a UCDP conflict
+    the curators identified part of the curated conflict, not of a minted one.
+    """
+
+    def __init__(
+        self, resolver: Resolver, *, conflicts: Mapping[str, CuratedConflict] | None = None
+    ) -> None:
         self.resolver = resolver
+        self.conflicts = dict(conflicts or {})
         self.graph = source_graph()
 
     @staticmethod
@@ -107,7 +155,8 @@ class PaxGraph:
         return rec
 
     def _concept(self, scheme: URIRef, path: str, code: str, label: str) -> URIRef:
-        iri = PAXV[f"{path}/{slug(code) if path == 'status' else code}"]
+        segment = (slug(code) if path == "status" else "") or code_segment(code)
+        iri = PAXV[f"{path}/{segment}"]
         g = self.graph
         g.add((iri, RDF.type, SKOS.Concept))
         g.add((iri, SKOS.inScheme, scheme))
@@ -115,19 +164,37 @@ class PaxGraph:
         g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
         return iri
 
-    def _attested(self, node: URIRef, rec: URIRef, cls: URIRef, label: str) -> None:
+    def _attested(
+        self, node: URIRef, rec: URIRef, cls: URIRef, label: str, lang: str = "en"
+    ) -> None:
         g = self.graph
         g.add((node, RDF.type, cls))
         g.add((node, CKG.attestedBy, rec))
         if (node, RDFS.label, None) not in g:
-            g.add((node, RDFS.label, Literal(label, lang="en")))
+            g.add((node, RDFS.label, Literal(label, lang=lang)))
+
+    def _conflict(self, row: PaxRow, agt: URIRef, rec: URIRef) -> URIRef | None:
+        """The agreement's conflict: the curated one of its UCDP id, else PA-X's ``Con``."""
+        g = self.graph
+        con = " ".join(row.get("Con").split())
+        known = self.conflicts.get(crosswalk_id(row.get("UcdpCon")))
+        if known is not None:
+            g.add((known.iri, CKG.attestedBy, rec))
+            if con:
+                g.add((known.iri, SKOS.altLabel, Literal(con, lang="en")))
+            for territory in known.territories:
+                g.add((agt, CKG.territory, territory))
+            return known.iri
+        if not slug(con):
+            return None
+        conflict = ID[f"pax-conflict-{slug(con)}"]
+        self._attested(conflict, rec, CKG.Conflict, con)
+        return conflict
 
     def _context(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
         g = self.graph
-        con = row.get("Con")
-        conflict = ID[f"pax-conflict-{slug(con)}"] if slug(con) else None
+        conflict = self._conflict(row, agt, rec)
         if conflict is not None:
-            self._attested(conflict, rec, CKG.Conflict, " ".join(con.split()))
             g.add((agt, CKG.inConflict, conflict))
             if row.get("Contp"):
                 contp = row.get("Contp")
@@ -153,18 +220,16 @@ class PaxGraph:
         if new.iri in self.resolver.subjects:
             return
         first = (new.iri, RDF.type, new.cls) not in g
-        self._attested(new.iri, rec, new.cls, new.label)
+        self._attested(new.iri, rec, new.cls, new.label, new.label_language)
         if first:
-            g.add((new.iri, SKOS.editorialNote, Literal(MINT_NOTES[new.cls], lang="en")))
+            note = new.note or MINT_NOTES[new.cls]
+            g.add((new.iri, SKOS.editorialNote, Literal(note, lang="en")))
             for p, o in new.links:
                 g.add((new.iri, p, o))
 
     def _actors(self, row: PaxRow, agt: URIRef, rec: URIRef) -> list[Resolution]:
         g, out = self.graph, []
-        for column, text_prop, mention_prop in (
-            ("Part", CKG.signatoriesText, CKG.signatoryMention),
-            ("ThrdPart", CKG.thirdPartiesText, CKG.thirdPartyMention),
-        ):
+        for column, text_prop, mention_prop in COLUMNS:
             raw = row.fields.get(column) or ""
             if raw.strip():
                 g.add((agt, text_prop, Literal(raw.strip())))
@@ -175,55 +240,17 @@ class PaxGraph:
                         g.add((agt, mention_prop, Literal(mention.text)))
                         out.append(res)
                     continue
-                props = ROLE_PROPERTIES[mention.role]
-                if column == "ThrdPart" and mention.role == "addressee":
-                    props = THIRD_PARTY_ADDRESSEE
-                holder = self._holding(res, row, rec)
+                props = role_properties(mention)
+                holders = office_holdings(self.graph, self.resolver, res, row.date, rec)
                 for match in res.matches:
                     for new in match.new:
                         self._mint(new, rec)
-                    if match.iri == holder:
+                    if match.iri in holders:
                         continue
                     for p in props:
                         g.add((agt, p, match.iri))
                 out.append(res)
         return out
-
-    def _holding(self, res: Resolution, row: PaxRow, rec: URIRef) -> URIRef | None:
-        """Record "The President of Azerbaijan Ilham Aliyev" as an office holding.
-
-        Only when the mention names exactly one office and one curated person; the
-        office then gets the agreement role, the person holds it as of the date.
-        Returns the person, or None.
-        """
-        kind = self.resolver.kind
-        persons = [m.iri for m in res.matches if kind.get(m.iri) == CKG.Person]
-        offices = [m for m in res.matches if m.how == "office"]
-        if len(persons) != 1 or len(offices) != 1:
-            return None
-        person, office = persons[0], offices[0]
-        office_label = self.resolver.labels.get(office.iri) or next(
-            (n.label for n in office.new if n.iri == office.iri), str(office.iri)
-        )
-        person_label = self.resolver.labels.get(person, str(person))
-        local = f"{person.rsplit('/', 1)[-1]}-{office.iri.rsplit('/', 1)[-1]}"
-        holding = ID[f"holding-{local}-{row.date.isoformat()}"]
-        g = self.graph
-        g.add((holding, RDF.type, CKG.OfficeHolding))
-        g.add(
-            (
-                holding,
-                RDFS.label,
-                Literal(
-                    f"{person_label}, {office_label} (as of {row.date.isoformat()})", lang="en"
-                ),
-            )
-        )
-        g.add((holding, CKG.holder, person))
-        g.add((holding, CKG.office, office.iri))
-        g.add((holding, CKG.asOf, Literal(row.date.isoformat(), datatype=XSD.date)))
-        g.add((holding, CKG.attestedBy, rec))
-        return person
 
     def _locations(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
         for column in ("Loc1ISO", "Loc2ISO"):
@@ -239,6 +266,15 @@ class PaxGraph:
             for new in match.new:
                 self._mint(new, rec)
             self.graph.add((agt, CKG.location, match.iri))
+
+    @staticmethod
+    def mentions(row: PaxRow) -> list[Mention]:
+        """The row's actor mentions, signatories first."""
+        return [
+            m
+            for column, _, _ in COLUMNS
+            for m in split_mentions(row.fields.get(column) or "", column=column)
+        ]
 
     def add_row(self, row: PaxRow) -> list[Resolution]:
         """Add one agreement; return the resolutions of its actor mentions."""
@@ -261,7 +297,9 @@ class PaxGraph:
                 g.add((agt, prop, Literal(crosswalk_id(row.get(column)))))
         self._context(row, agt, rec)
         self._locations(row, agt, rec)
-        return self._actors(row, agt, rec)
+        resolutions = self._actors(row, agt, rec)
+        parties_do_not_mediate(self.graph, agt)
+        return resolutions
 
 
 def sorted_ntriples(graph: Graph) -> Iterator[str]:
@@ -271,4 +309,16 @@ def sorted_ntriples(graph: Graph) -> Iterator[str]:
     yield from sorted(line for line in data.split("\n") if line.strip())
 
 
-__all__ = ["CITATION", "PAXV", "SCHEMA", "SOURCE", "PaxGraph", "source_graph", "sorted_ntriples"]
+__all__ = [
+    "CITATION",
+    "PAXV",
+    "SCHEMA",
+    "SOURCE",
+    "CuratedConflict",
+    "PaxGraph",
+    "curated_conflicts",
+    "code_segment",
+    "role_properties",
+    "source_graph",
+    "sorted_ntriples",
+]

@@ -27,82 +27,43 @@ Examples
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
+from kg.importers.groups import MINT_NOTE, Group, GroupIndex
+from kg.importers.matches import Match, NewActor, Resolution
 from kg.importers.mentions import Mention
 from kg.importers.patterns import (
     ACTOR_CLASSES,
-    ADJ_REPUBLIC,
-    AFTER,
     BLOCK,
     CKG,
+    FORCES,
     ID,
     LEAD,
-    LIST_GLUE,
     MINISTRIES,
-    MISSION,
-    NAME_AFTER,
     NOT_HOLDER,
     OFFICES,
-    OFFICIAL,
-    OFFICIAL_PREFIX,
-    ORIGIN,
     PLURAL,
     PLURAL_RE,
-    STATE_CUE,
+    slug,
 )
-from kg.importers.states import StateIndex, StateMatch, preferred_name
+from kg.importers.state_text import StateText
+from kg.importers.states import StateIndex, preferred_name
+
+_BARE_STATE = ("state name", "state named", "state mission", "co-chair state")
 
 
-def slug(text: str) -> str:
-    """A lowercase ASCII slug for minted IRIs.
-
-    Examples
-    --------
-    >>> slug("Côte d'Ivoire")
-    'cote-d-ivoire'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+def _distinct(matches: list[Match]) -> tuple[Match, ...]:
+    """Matches without repeats, and without a state whose office or ministry is named too."""
+    covered = {m.within for m in matches if m.within is not None}
+    unique: dict[URIRef, Match] = {}
+    for m in matches:
+        if not (m.how in _BARE_STATE and m.iri in covered):
+            unique.setdefault(m.iri, m)
+    return tuple(unique.values())
 
 
-@dataclass(frozen=True)
-class NewActor:
-    """An actor the importer mints: class, English label and links (predicate, object)."""
-
-    iri: URIRef
-    cls: URIRef
-    label: str
-    links: tuple[tuple[URIRef, URIRef | Literal], ...] = ()
-
-
-@dataclass(frozen=True)
-class Match:
-    """A mention resolved to one actor, with how and how confidently."""
-
-    iri: URIRef
-    how: str
-    confidence: float
-    new: tuple[NewActor, ...] = ()
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The actors a mention resolves to (none: unresolved)."""
-
-    mention: Mention
-    matches: tuple[Match, ...] = field(default=())
-
-    @property
-    def confidence(self) -> float:
-        """The lowest confidence of the matches, 0 when unresolved."""
-        return min((m.confidence for m in self.matches), default=0.0)
-
-
-class Resolver:
+class Resolver(StateText):
     """Resolve mentions against a curated graph, pycountry and office titles."""
 
     def __init__(self, curated: Graph, states: StateIndex) -> None:
@@ -154,6 +115,18 @@ class Resolver:
             for lab in curated.objects(b, RDFS.label)
         }
         self.iso_to_curated = self._curated_states(curated)
+        self.groups = GroupIndex({})
+        self.forces = {
+            URIRef(str(state)): URIRef(str(f))
+            for f in curated.subjects(RDF.type, CKG.ArmedForces)
+            for state in curated.objects(f, CKG.forcesOf)
+        }
+        self.held = {
+            (URIRef(str(h)), URIRef(str(o)))
+            for holding in curated.subjects(RDF.type, CKG.OfficeHolding)
+            for h in curated.objects(holding, CKG.holder)
+            for o in curated.objects(holding, CKG.office)
+        }
 
     @classmethod
     def from_graph(cls, curated: Graph) -> Resolver:
@@ -203,7 +176,7 @@ class Resolver:
         """The office with ``role`` in the state ``alpha3``, curated or minted."""
         st = self.state(alpha3, "office", 0.9)
         if (st.iri, role) in self.offices:
-            return Match(self.offices[(st.iri, role)], "office", 0.9)
+            return Match(self.offices[(st.iri, role)], "office", 0.9, within=st.iri)
         iri = ID[f"office-{role_slug}-of-{st.iri.rsplit('/', 1)[-1]}"]
         new = NewActor(
             iri,
@@ -211,19 +184,54 @@ class Resolver:
             f"{title} of {preferred_name(alpha3)}",
             ((CKG.officeIn, st.iri), (CKG.officeRole, role)),
         )
-        return Match(iri, "office", 0.9, (*st.new, new))
+        return Match(iri, "office", 0.9, (*st.new, new), st.iri)
 
     def ministry(self, alpha3: str, body_slug: str, title: str, pattern: re.Pattern[str]) -> Match:
         """The foreign or defence ministry of ``alpha3``, curated or minted."""
         st = self.state(alpha3, "ministry", 0.9)
         for (state, label), body in sorted(self.bodies.items()):
             if state == st.iri and pattern.search(label):
-                return Match(body, "ministry", 0.9)
+                return Match(body, "ministry", 0.9, within=st.iri)
         iri = ID[f"{st.iri.rsplit('/', 1)[-1]}-{body_slug}"]
         new = NewActor(
             iri, CKG.GovernmentBody, f"{title} of {preferred_name(alpha3)}", ((CKG.partOf, st.iri),)
         )
-        return Match(iri, "ministry", 0.9, (*st.new, new))
+        return Match(iri, "ministry", 0.9, (*st.new, new), st.iri)
+
+    def use_groups(self, groups: GroupIndex) -> None:
+        """Resolve to the bodies mined from PA-X too, except those the curated data has."""
+        self.groups = groups.without(self.exact)
+
+    def _group(self, group: Group) -> Match:
+        others = [
+            (SKOS.altLabel, Literal(name, lang=lang))
+            for name, lang in group.names
+            if name != group.label
+        ]
+        lang = next((lang for name, lang in group.names if name == group.label), "en")
+        others += [(SKOS.altLabel, Literal(abbr, lang=lang)) for abbr in group.aliases]
+        if lang != "en":  # the name as PA-X writes it is its name in English texts too
+            others.append((RDFS.label, Literal(group.label, lang=lang)))
+        new = NewActor(group.iri, group.cls, group.label, tuple(others), MINT_NOTE)
+        return Match(group.iri, "pax group", 0.8, (new,))
+
+    def _forces(self, text: str) -> list[Match]:
+        """Curated armed forces named as the army or armed forces of their state."""
+        found = []
+        for m in FORCES.finditer(text):
+            st = self._state_after(text, m.end())
+            if st is None:
+                continue
+            state = self.state(st.alpha3, "forces", 0.8)
+            if state.iri in self.forces:
+                found.append(Match(self.forces[state.iri], "armed forces", 0.8, within=state.iri))
+        return found
+
+    def kind_of(self, match: Match) -> URIRef | None:
+        """The class of a matched actor: curated, or the one it is minted with."""
+        minted = next((n.cls for n in match.new if n.iri == match.iri), None)
+        curated = self.kind.get(match.iri)
+        return minted or (URIRef(str(curated)) if curated is not None else None)
 
     # --- resolution ---------------------------------------------------------------
 
@@ -246,28 +254,6 @@ class Resolver:
                     spans.append((m.start(), after.end))
         return found, spans
 
-    def _state_after(self, text: str, pos: int) -> StateMatch | None:
-        """The state named right after an office title ("… of the Russian Federation")."""
-        for gap_re in AFTER:
-            gap = gap_re.match(text, pos)
-            if gap is None:
-                continue
-            st = self.states.match_at(text, gap.end())
-            prefix = OFFICIAL_PREFIX.match(text, gap.end())
-            if st is None and prefix is not None:
-                st = self.states.match_at(text, prefix.end())
-            if st is not None:
-                return st
-        return None
-
-    def _missions(self, text: str) -> list[Match]:
-        """States acting through a mission or government ("Russian Mediation Mission")."""
-        return [
-            self.state(st.alpha3, "state mission", 0.8)
-            for st in self.states.find(text)
-            if MISSION.match(text, st.end) or (st.adjective and ADJ_REPUBLIC.match(text, st.end))
-        ]
-
     def _ministries(self, text: str, spans: list[tuple[int, int]]) -> list[Match]:
         found: list[Match] = []
         for pattern, body_slug, title, label_re in MINISTRIES:
@@ -289,48 +275,6 @@ class Resolver:
         hits -= {outer for inner, outer in self.part_of if inner in hits}
         return [Match(iri, "curated label", 0.8) for iri in sorted(hits, key=str)]
 
-    def _state_list(self, text: str) -> list[Match]:
-        """States, when ``text`` is nothing but state names joined by commas and "and"."""
-        found = self.states.find(text)
-        if not found:
-            return []
-        pos, gaps = 0, []
-        for st in found:
-            gaps.append(text[pos : st.start])
-            pos = st.end
-        gaps.append(text[pos:])
-        if all(LIST_GLUE.match(g) for g in gaps):
-            return [self.state(st.alpha3, "state name", 1.0) for st in found]
-        return []
-
-    def _states_named(self, text: str) -> list[Match]:
-        """States named inside a longer mention, each after a cue ("for", "of the", a comma).
-
-        "and" counts as a cue only after a state that counted ("US, Chile and Brazil"), so
-        "Ambassador of Senegal to Ethiopia and Tanzania" names Senegal only.
-        """
-        out: list[Match] = []
-        accepted_end = -1
-        for st in self.states.find(text, adjectives=False):
-            before = text[: st.start]
-            cue = STATE_CUE.search(before.rstrip(" :-"))
-            if (
-                cue
-                and re.match(r"\s*and\b", cue.group(0), re.I)
-                and not (accepted_end >= 0 and LIST_GLUE.match(text[accepted_end : st.start]))
-            ):
-                cue = None
-            if ORIGIN.search(before) or NAME_AFTER.match(text, st.end):
-                continue
-            if cue and cue.group(0).lstrip()[:1] in ",;":
-                segment = re.split(r"[,;(\[]", before.rstrip(" ,;:-"))[-1]
-                if len(segment.split()) > 5:  # an organisation's name, not a person's
-                    cue = None
-            if cue or OFFICIAL.search(text[st.start : st.end]):
-                out.append(self.state(st.alpha3, "state named", 0.7))
-                accepted_end = st.end
-        return out
-
     def resolve(self, mention: Mention) -> Resolution:
         """Resolve one mention.
 
@@ -347,24 +291,27 @@ class Resolver:
         bare = LEAD.sub("", text).strip(" :.,;")
         if bare.lower() in self.exact:
             return Resolution(mention, (Match(self.exact[bare.lower()], "curated label", 1.0),))
-        matches = self._state_list(bare)
+        matches = self._state_list(bare) or self._state_list(bare.rsplit(":", 1)[-1])
         if not matches:
             matches, spans = self._offices(text)
             matches += self._ministries(text, spans)
             curated = self._curated(text)
             matches += curated
+            matches += self._forces(text)
+            matches += [self._group(g) for g in self.groups.find(text)]
+            matches += [
+                self.state(code, "state abbreviation", 0.8) for code in self.groups.states_in(text)
+            ]
             matches += self._missions(text)
             groups = [m for m in curated if self.kind.get(m.iri) == CKG.MediationGroup]
-            if groups and mention.role == "mediator":
+            if groups and {"mediator", "co-chair"} & set(mention.roles):
                 matches += [
                     self.state(s.alpha3, "co-chair state", 0.8) for s in self.states.find(text)
                 ]
             if not matches and not BLOCK.search(text):
                 matches = self._states_named(text)
-        unique: dict[URIRef, Match] = {}
-        for m in matches:
-            unique.setdefault(m.iri, m)
-        return Resolution(mention, tuple(unique.values()))
+            matches += self._state_segments(text)
+        return Resolution(mention, _distinct(matches))
 
 
 __all__ = ["CKG", "ID", "Match", "NewActor", "Resolution", "Resolver", "slug"]

@@ -17,8 +17,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import LoadError
+from kg.importers.groups import GroupIndex
 from kg.importers.pax import PaxRow, RowError, read_pax, select
-from kg.importers.pax_rdf import PaxGraph
+from kg.importers.pax_rdf import PaxGraph, curated_conflicts
 from kg.importers.reconcile import Resolver
 from kg.importers.report import report_rows
 from kg.importers.turtle import canonical_turtle
@@ -109,10 +110,14 @@ def import_pax(
     rows = select(rows, conflict=conflict, ucdp_conflict=ucdp_conflict, process=process)
     if not rows:
         raise LoadError(path, "no PA-X rows match the selection")
-    builder = PaxGraph(Resolver.from_graph(curated))
+    resolver = Resolver.from_graph(curated)
+    resolver.use_groups(
+        GroupIndex.mine((row.agt_id, m) for row in rows for m in PaxGraph.mentions(row))
+    )
+    builder = PaxGraph(resolver, conflicts=curated_conflicts(curated))
     report: list[dict[str, str]] = []
     for row in progress(rows):
-        report += report_rows(row.agt_id, builder.add_row(row))
+        report += report_rows(row.agt_id, builder.add_row(row), resolver.kind_of)
     for err in errors:
         report.append(
             {

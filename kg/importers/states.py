@@ -2,12 +2,14 @@
 
 Every name pycountry gives a country (short name, official name, common name, the
 "Congo, The Democratic Republic of the" form turned around, "of the" without
-"the") is a variant; variants are matched in text longest first, on word
-boundaries, so "South Sudan" is not "Sudan" and "Papua New Guinea" is not
-"Guinea". A variant preceded by a compass word ("Northern Ireland", "Southern
-Sudan") is not a match: those are regions, not the state. Adjectives are derived
-from the short names ("Azerbaijani") and from names such as "Russian Federation"
-("Russian"), and count only before a capitalised word ("Azerbaijani Republic").
+"the"), in English and in pycountry's French, Spanish and Portuguese translations
+("République du Niger", "Estados Unidos Mexicanos"), is a variant; variants are
+matched in text longest first, on word boundaries, so "South Sudan" is not "Sudan"
+and "Papua New Guinea" is not "Guinea". A variant preceded by a compass word
+("Northern Ireland", "Southern Sudan") is not a match: those are regions, not the
+state. Adjectives are derived from the short names ("Azerbaijani") and from names
+such as "Russian Federation" ("Russian"), and count only before a capitalised word
+("Azerbaijani Republic").
 
 Examples
 --------
@@ -20,11 +22,18 @@ Examples
 
 from __future__ import annotations
 
+import gettext
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
+from rapidfuzz import fuzz, process
+
+from kg.importers.trie import trie_pattern
+
+LANGUAGES = ("fr", "es", "pt")
+"""Languages besides English whose country names (pycountry's ISO 3166 translations) count."""
 
 _COMPASS = re.compile(r"(?:north|south|east|west)(?:ern)?\s+$", re.I)
 
@@ -39,12 +48,24 @@ class StateMatch:
     adjective: bool = False
 
 
+@lru_cache(maxsize=1)
+def _translations() -> tuple[gettext.NullTranslations, ...]:
+    """pycountry's gettext catalogues of ISO 3166-1 names in :data:`LANGUAGES`."""
+    return tuple(
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in LANGUAGES
+    )
+
+
 def _variants(country: object) -> set[str]:
-    names = {
+    english = [
         str(getattr(country, key))
         for key in ("name", "official_name", "common_name")
         if getattr(country, key, None)
-    }
+    ]
+    names = set(english)
+    for catalogue in _translations():
+        names.update(catalogue.gettext(name) for name in english)
     for name in list(names):
         if ", " in name:
             head, tail = name.split(", ", 1)
@@ -53,6 +74,9 @@ def _variants(country: object) -> set[str]:
     for name in list(names):
         if " of the " in name:
             names.add(name.replace(" of the ", " of "))
+        for article in (" de la ", " de los ", " de las "):
+            if article in name:  # "Estados Unidos de América" beside "… de la …"
+                names.add(name.replace(article, " de "))
     return names
 
 
@@ -108,10 +132,8 @@ class StateIndex:
                 if adj:
                     adjectives.setdefault(adj, code)
         self.adjectives = adjectives
-        names = sorted(self.by_name, key=lambda n: (-len(n), n))
-        self._names = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I
-        )
+        self._long: list[str] | None = None
+        self._names = re.compile(r"(?<![\w-])" + trie_pattern(self.by_name) + r"(?![\w-])", re.I)
         adjs = sorted(adjectives, key=lambda n: (-len(n), n))
         self._adjs = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(a) for a in adjs) + r")(?=\s+[A-Z])"
@@ -126,6 +148,30 @@ class StateIndex:
     def lookup(self, name: str) -> str | None:
         """The alpha-3 code of a state named exactly ``name`` (any variant, any case)."""
         return self.by_name.get(name.strip().lower())
+
+    def fuzzy(self, text: str, *, cutoff: float = 80.0) -> str | None:
+        """The state a misspelt name stands for ("Republic of Diijbouti"), by rapidfuzz.
+
+        Only the name after "Republic of" (or the whole text) is compared, with every
+        variant of at least five letters; ``None`` below ``cutoff``.
+
+        Examples
+        --------
+        >>> StateIndex.default().fuzzy("Republic of Diijbouti")
+        'DJI'
+        >>> StateIndex.default().fuzzy("Republic of Nagorno-Karabakh") is None
+        True
+        """
+        name = re.sub(
+            r"^.*?\b(?:republic|r[ée]publique|rep[úu]blica)\s+\w+\s+", "", text, flags=re.I
+        )
+        name = re.sub(r"^(?:the|la|le|l')\s+", "", name, flags=re.I).lower()
+        if len(name) < 5:
+            return None
+        if self._long is None:
+            self._long = [n for n in self.by_name if len(n) >= 5]
+        best = process.extractOne(name, self._long, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return self.by_name[best[0]] if best else None
 
     def find(self, text: str, *, adjectives: bool = True) -> list[StateMatch]:
         """States named in ``text``, in order, not overlapping."""

@@ -1,0 +1,255 @@
+"""Names of bodies in PA-X mention text: the candidates :mod:`kg.importers.groups` mines.
+
+A candidate is a name with its abbreviation in brackets whose initials fit it, the
+body a line speaks for ("For the Krajina authorities:"), a body named before a
+colon, a republic that is not a state, or an abbreviation used on its own. Names
+that are only a state (with "Government", "Republic of" …) or a generic word
+("Government", "Paramount chief") are no candidates.
+
+Examples
+--------
+>>> from kg.importers.states import StateIndex
+>>> candidates("Sudan Liberation Movement (SLM)", StateIndex.default())
+[('Sudan Liberation Movement', 'SLM', 'abbreviation')]
+>>> is_state_or_generic("Government of Sudan", StateIndex.default())
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+import pycountry
+from rapidfuzz import fuzz
+
+from kg.importers.patterns import BLOCK
+from kg.importers.states import StateIndex
+
+_ABBR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'/.-]{1,14})\s*\)")
+_WORD = re.compile(r"[\w'’.&-]+")
+_GLUE = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "del", "y", "et", "in", "on"}
+_GLUE |= {"el", "los", "las", "do", "da", "e", "to", "d'", "l'", "al", "en", "por", "pour"}
+_SPEAKS_FOR = re.compile(
+    r"^(?i:for|on behalf of|pour|au nom d[eu]|por|en nombre de|pelo|pela|em nome d[aeo])\s+"
+    r"(?i:the\s+|la\s+|le\s+|el\s+|l')?(?P<x>[A-Z][^:;,()\[\]]{2,80}?)\s*:"
+)
+_REPUBLIC = re.compile(
+    r"(?:[A-Z][a-z]+\s+)?(?:Republic|R[ée]publique|Rep[úu]blica)\s+(?:of|du|de|del|da|do)\s+(?:the\s+)?"
+    r"(?P<x>[A-Z][\w']*(?:[ -][A-Z][\w']*){0,2})"
+    r"|(?P<y>[A-Z][\w']*(?:[ -][A-Z][\w']*){0,2})\s+Republic\b"
+)
+_GENERIC = re.compile(
+    r"(?:the\s+)?(?:government|parties|party|delegation|side|sides|leadership|people|"
+    r"armed forces|army|president|minister|representatives?|witness(?:es)?|mediators?|"
+    r"paramount chiefs?|chiefs?|elders?|youth|women|civil society|soci[ée]t[ée] civile|"
+    r"observers?|guarantors?|signatories|co-?chairs?|facilitators?|[a-z]|[IVX]+)",
+    re.I,
+)
+_SIDE = re.compile(r"\b(?:authorities|side|leadership|autorit[ée]s|autoridades)\b", re.I)
+_BODY_BEFORE_COLON = re.compile(r"(?P<x>[^:;,()\[\]]{3,60}?)\s*:\s*\S")
+_ALONE = re.compile(
+    r"(?<![\w./(-])([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)(?![\w.-])"
+)
+_DOCUMENT = re.compile(
+    r"\b(?:agreement|annex|declaration|protocol|accord|acuerdo|acordo|page|signed|sign[ée])\b", re.I
+)
+_TITLE_FIRST = re.compile(
+    r"\W*(?:deputy|vice|chair\w*|head|commander|minister|president|representative|chief|"
+    r"secretary|director|member|leader|coordinator|delegate|envoy|ambassador|acting)\b",
+    re.I,
+)
+_ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
+_NUMBERING = re.compile(r"^\s*(?:\d+|[ivxIVX]+|[a-h])[.)]\s*")
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:representative|chairman|chairperson|chair|member|head|president|pr[ée]sident|"
+    r"presidente|the|of|for|and|la|le|les|el|du|de la|des|pour|por)\s+|['’]?(?:l|d)['’]|['’])+",
+    re.I,
+)
+_ORG_WORD = re.compile(
+    r"(?<![\w-])(?:council|committee|community|communities|party|parti|partido|front|frente|"
+    r"movement|mouvement|movimiento|church|churches|[ée]glise|iglesia|association|"
+    r"alliance|union|coalition|congress|forum|network|r[ée]seau|platform|plateforme|"
+    r"bureau|conference|conf[ée]rence|programme|program|task force|group|groupe|"
+    r"organi[sz]ation|federation|league|society|soci[ée]t[ée]|foundation|fondation|"
+    r"collective|collectif|coordination|convention|rassemblement|initiative)(?![\w-])",
+    re.I,
+)
+_TITLE_ANY = re.compile(
+    r"\b(?:chair\w*|president|minister|secretary|representative|delegate|commander|"
+    r"chief|director|leader|coordinator|member|governor|commissioner|ambassador|envoy|"
+    r"signed|witness\w*|mediat\w*|facilitat\w*|observer\w*|guarant\w*|negotiator|"
+    r"delegation|d[ée]l[ée]gation|delegaci[óo]n)\b",
+    re.I,
+)
+_COMMON = re.compile(
+    r"(?i:national|nationale|nacional|general|high|supreme|central|local|peace|joint|"
+    r"independent|democratic|popular|united|international|transitional|federal|regional|"
+    r"state|provincial|people'?s?|interim|sub-committee|committee|council|party|front|"
+    r"movement|church|churches|association|union|group|community|communities|alliance|"
+    r"conference|forum|programme|organi[sz]ation|society|government|republic|civil|youth|"
+    r"women|elders|traditional|religious|political|parties|leaders|movements|new|social|"
+    r"technical|sub|ad|hoc|working|special|permanent|executive|steering|rights|"
+    r"development|reconciliation|dialogue|justice|security|human|soci[ée]t[ée]|civile|"
+    r"sociedad|programme|program|task|force|affairs|relations|and|&)"
+)
+_ELIDED = re.compile(r"^\w{0,3}['’](?=[A-Z])")
+_ROMAN = re.compile(r"[IVXLC]+")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
+_NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
+_LEADING_GLUE = re.compile(r"(?:and|or|on behalf|of|the|with|et|y|e)\b", re.I)
+_STATE_GLUE = re.compile(
+    r"[\s,;:.]*(?:(?:and|the|of|on behalf|for|delegation|republic|r[ée]publique|rep[úu]blica|"
+    r"government|gouvernement|gobierno|governo|de|du|del|da|do|la|le|el|federal|democratic)"
+    r"\b[\s,;:.]*)*",
+    re.I,
+)
+
+
+def _initials(words: list[str]) -> str:
+    bare = (re.sub(r"^\w{0,3}['’]", "", w) for w in words if w.lower() not in _GLUE)
+    return "".join(w[0].upper() for w in bare if w and w[0].isalpha())
+
+
+def _fits(initials: str, letters: str) -> bool:
+    """Do a name's initials fit an abbreviation (also in another word order: FARC, RAFC)?"""
+    if not initials or not letters:
+        return False
+    if initials == letters or sorted(initials) == sorted(letters):
+        return True
+    return initials[0] == letters[0] and fuzz.ratio(initials, letters) >= 75
+
+
+def _named_before(text: str, abbr: str) -> str | None:
+    """The shortest run of words before "(ABBR)" whose initials fit the abbreviation.
+
+    Initials that spell the abbreviation (in any order) are preferred to a fuzzy fit.
+    """
+    words = _WORD.findall(re.split(r"[,;:(\[]|\bfor\b|\bon behalf of\b", text)[-1])[-12:]
+    letters = re.sub(r"[^A-Z]", "", abbr.upper())
+    words = [re.sub(r"^\w{0,3}['’](?=[A-Z])", "", w) if i == 0 else w for i, w in enumerate(words)]
+    starts = [
+        s
+        for s in range(len(words) - 2, -1, -1)
+        if words[s].lower() not in _GLUE and _ELIDED.sub("", words[s])[:1].isupper()
+    ]
+    for exact in (True, False):
+        for start in starts:
+            initials = _initials(words[start:])
+            ok = sorted(initials) == sorted(letters) if exact else _fits(initials, letters)
+            if initials and ok:
+                return " ".join([_ELIDED.sub("", words[start]), *words[start + 1 :]]).strip(" .-")
+    return None
+
+
+def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
+    """(name, abbreviation or "", how found) triples a mention's text names."""
+    out = []
+    for m in _ABBR.finditer(text):
+        abbr = m.group(1).rstrip(".")
+        if sum(ch.isupper() for ch in abbr) < 2:
+            continue
+        name = _named_before(text[: m.start()], abbr)
+        if name:
+            out.append((name, abbr, "abbreviation"))
+    speaks = _SPEAKS_FOR.match(text)
+    if speaks:
+        name = speaks.group("x").strip()
+        if BLOCK.search(name) or _SIDE.search(name) or ("-" in name and " " not in name):
+            out.append((name, "", "speaks for"))
+    heading = _BODY_BEFORE_COLON.match(text)
+    if (
+        heading
+        and BLOCK.search(heading.group("x"))
+        and not _DOCUMENT.search(heading.group("x"))
+        and not _TITLE_FIRST.match(heading.group("x"))
+        and not states.find(heading.group("x"))
+        and not _SPEAKS_FOR.match(text)
+    ):
+        out.append((heading.group("x").strip(), "", "before colon"))
+    if re.search(r"[a-z]", text):
+        for m in _ALONE.finditer(text):
+            token = m.group(1)
+            if _alone_ok(text, m, token):
+                out.append((token, "", "alone"))
+    seen = {name for name, _, _ in out}
+    out += [(name, "", "segment") for name in _segment_bodies(text, states) if name not in seen]
+    for m in _REPUBLIC.finditer(text):
+        tail = text[m.start("x") :] if m.group("x") else ""
+        if tail and states.match_at(tail, 0):  # "Republic of Bosnia and Herzegovina"
+            continue
+        out.append((m.group(0).strip(), "", "republic" if m.group("y") else "republic of"))
+    return out
+
+
+def _segment_bodies(text: str, states: StateIndex) -> list[str]:
+    """Whole list items that are the name of a body: "…, the World Council of Churches and …".
+
+    An item (between commas, semicolons, colons, dashes, brackets or " and the ")
+    is a body's name when, after a leading title ("Representative", "Chairman")
+    and article, it is two to eight words, every word but a few articles and
+    prepositions capitalised, with a word for an organisation (council, committee,
+    community, party, front, church …), a word that is a name of its own, and no
+    title, document or state-only wording.
+    """
+    out = []
+    for item in _ITEM_SPLIT.split(_NUMBERING.sub("", text)):
+        name = _ITEM_LEAD.sub("", item.strip(" .'’\"-–—")).strip(" .'’\"-–—")
+        words = name.split()
+        rest = name
+        for st in reversed(states.find(name)):  # "Igor Popov of the Russian Federation"
+            rest = rest[: st.start] + " " + rest[st.end :]
+        if not 2 <= len(words) <= 8 or not _ORG_WORD.search(rest) or "/" in name:
+            continue
+        if any(w[0].islower() and w.lower() not in GLUE for w in words):
+            continue
+        if (
+            _TITLE_ANY.search(name)
+            or _DOCUMENT.search(name)
+            or item.lstrip()
+            .lower()
+            .startswith(("delegate", "coordinat", "secr", "member of", "head of"))
+        ):
+            continue
+        proper = [w for w in words if w.lower() not in GLUE and not _COMMON.fullmatch(w)]
+        if proper and not is_state_or_generic(name, states) and not states.lookup(name):
+            out.append(name)
+    return out
+
+
+def _alone_ok(text: str, m: re.Match[str], token: str) -> bool:
+    """An all-capitals token that is an abbreviation, not a surname ("Yawovi AGBOYIBO")."""
+    if sum(ch.isupper() for ch in token) < 3 or len(token) > 12 or _ROMAN.fullmatch(token):
+        return False
+    if pycountry.countries.get(alpha_3=token) is not None or token.lower() in _GLUE:
+        return False
+    before, after = text[: m.start()], text[m.end() :]
+    return not (_NAME_BEFORE.search(before) or _NAME_AFTER.match(after))
+
+
+def is_state_or_generic(name: str, states: StateIndex) -> bool:
+    if _GENERIC.fullmatch(name.strip()) or len(name) < 3 or _LEADING_GLUE.match(name):
+        return True
+    proper = [
+        w
+        for w in _WORD.findall(BLOCK.sub(" ", name))
+        if w[0].isupper() and w.lower() not in _GLUE and not _GENERIC.fullmatch(w)
+    ]
+    if not proper:  # "Liberation Movement", "Commission": no name of its own
+        return True
+    found = states.find(name)
+    if not found:
+        return False
+    rest, pos = [], 0
+    for st in found:
+        rest.append(name[pos : st.start])
+        pos = st.end
+    rest.append(name[pos:])
+    return all(_STATE_GLUE.fullmatch(r) or _GENERIC.fullmatch(r.strip(" ,")) for r in rest)
+
+
+REPUBLIC = _REPUBLIC
+SPEAKS_FOR = _SPEAKS_FOR
+GLUE = _GLUE
+WORD = _WORD
+
+__all__ = ["GLUE", "REPUBLIC", "SPEAKS_FOR", "WORD", "candidates", "is_state_or_generic"]

@@ -1,0 +1,131 @@
+"""States named in mention text, as whole lists, list items, after cues or by mission.
+
+The part of :class:`kg.importers.reconcile.Resolver` that reads states out of
+free text; it needs the resolver's :class:`~kg.importers.states.StateIndex` and
+its ``state`` method (curated or minted state of an ISO code).
+
+Examples
+--------
+>>> from rdflib import Graph
+>>> from kg.importers.reconcile import Resolver
+>>> r = Resolver.from_graph(Graph())
+>>> [m.iri.rsplit("/", 1)[1] for m in r._state_list("Norway, Venezuela and Ireland")]
+['norway', 'venezuela', 'ireland']
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.importers.matches import Match
+from kg.importers.patterns import (
+    ADJ_REPUBLIC,
+    AFTER,
+    BLOCK,
+    ENVOY,
+    LEAD,
+    LIST_GLUE,
+    MISSION,
+    NAME_AFTER,
+    OFFICIAL,
+    OFFICIAL_PREFIX,
+    ORIGIN,
+    PLACE,
+    SIGNED_BY,
+    STATE_CUE,
+)
+from kg.importers.states import StateIndex, StateMatch
+
+
+class StateText:
+    """Find states in a mention's text (mixed into the resolver)."""
+
+    states: StateIndex
+
+    def state(self, alpha3: str, how: str, confidence: float) -> Match:
+        """The curated or minted state with ISO code ``alpha3`` (the resolver's)."""
+        raise NotImplementedError
+
+    def _state_after(self, text: str, pos: int) -> StateMatch | None:
+        """The state named right after an office title ("… of the Russian Federation")."""
+        for gap_re in AFTER:
+            gap = gap_re.match(text, pos)
+            if gap is None:
+                continue
+            st = self.states.match_at(text, gap.end())
+            prefix = OFFICIAL_PREFIX.match(text, gap.end())
+            if st is None and prefix is not None:
+                st = self.states.match_at(text, prefix.end())
+            if st is not None:
+                return st
+        return None
+
+    def _missions(self, text: str) -> list[Match]:
+        """States acting through a mission or government ("Russian Mediation Mission")."""
+        return [
+            self.state(st.alpha3, "state mission", 0.8)
+            for st in self.states.find(text)
+            if MISSION.match(text, st.end) or (st.adjective and ADJ_REPUBLIC.match(text, st.end))
+        ]
+
+    def _state_list(self, text: str) -> list[Match]:
+        """States, when ``text`` is nothing but state names joined by commas and "and"."""
+        found = self.states.find(text)
+        if not found:
+            return []
+        pos, gaps = 0, []
+        for st in found:
+            gaps.append(text[pos : st.start])
+            pos = st.end
+        gaps.append(text[pos:])
+        if all(LIST_GLUE.match(g) for g in gaps):
+            return [self.state(st.alpha3, "state name", 1.0) for st in found]
+        return []
+
+    def _state_segments(self, text: str) -> list[Match]:
+        """States that are a whole list item of a longer mention ("…, the French Republic, …").
+
+        A segment between commas, semicolons, colons or brackets that holds nothing
+        but state names (after "for the Government of" and the like) names them.
+        """
+        found: list[Match] = []
+        parts = re.split(r"([,;:()\[\]])", text)
+        segments, seps = parts[0::2], ["", *parts[1::2]]
+        for before, sep, segment in zip(["", *segments], seps, segments, strict=False):
+            bare = LEAD.sub("", SIGNED_BY.sub("", segment.strip())).strip(" .-–")
+            # "… Ekta Samaj, Nepal": the seat of an organisation, not a party
+            seat = sep == "," and BLOCK.search(before) and not ENVOY.search(before)
+            if bare and bare != text and not PLACE.search(before) and not seat:
+                found += self._state_list(bare)
+        return found
+
+    def _states_named(self, text: str) -> list[Match]:
+        """States named inside a longer mention, each after a cue ("for", "of the", a comma).
+
+        "and" counts as a cue only after a state that counted ("US, Chile and Brazil"), so
+        "Ambassador of Senegal to Ethiopia and Tanzania" names Senegal only.
+        """
+        out: list[Match] = []
+        accepted_end = -1
+        for st in self.states.find(text, adjectives=False):
+            before = text[: st.start]
+            cue = STATE_CUE.search(before.rstrip(" :-"))
+            if (
+                cue
+                and re.match(r"\s*and\b", cue.group(0), re.I)
+                and not (accepted_end >= 0 and LIST_GLUE.match(text[accepted_end : st.start]))
+            ):
+                cue = None
+            if ORIGIN.search(before) or NAME_AFTER.match(text, st.end):
+                continue
+            if cue and cue.group(0).lstrip()[:1] in ",;":
+                segment = re.split(r"[,;(\[]", before.rstrip(" ,;:-"))[-1]
+                if len(segment.split()) > 5:  # an organisation's name, not a person's
+                    cue = None
+            if cue or OFFICIAL.search(text[st.start : st.end]):
+                out.append(self.state(st.alpha3, "state named", 0.7))
+                accepted_end = st.end
+        return out
+
+
+__all__ = ["StateText"]
