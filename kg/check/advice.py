@@ -3,7 +3,8 @@
 * ``missing-label-en`` / ``missing-label-id``: an ``id:`` instance (other than
   a quotation, which carries its text instead) with no English or no
   Indonesian ``rdfs:label``. As in the shapes, no Indonesian label is expected
-  of a source document (it is named in English and its own language) nor of an
+  of a source document (it is named in English and its own language), of an
+  editorial inference (the curators' record, in English), nor of an
   instance attested only by database records (PA-X gives English names only;
   the project does not invent translations).
 * ``unreachable``: an ``id:`` instance that no event and no source document
@@ -78,7 +79,8 @@ def _english_only(data: Graph, node: URIRef, documents: set[URIRef], records: se
 def label_warnings(data: Graph, ontology: Graph, files: Sequence[Located]) -> list[Diagnostic]:
     """Instances without an English or an Indonesian label (see the module docstring)."""
     quotations = _kinds(ontology, CKG.Quotation)
-    documents = _kinds(ontology, CKG.SourceDocument)
+    # the curators' own records (English): no Indonesian label expected either
+    documents = _kinds(ontology, CKG.SourceDocument) | _kinds(ontology, CKG.EditorialInference)
     records = _kinds(ontology, CKG.DatabaseRecord)
     found = []
     for node in sorted(_instances(data)):
