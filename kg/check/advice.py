@@ -33,7 +33,7 @@ from kg.check.shacl.reference import label_of
 from kg.read.linemap import Located, find_line
 
 ROOT_CLASSES = (CKG.Event, CKG.SourceDocument)
-SKIP_LINKS = (CKG.attestedBy,)
+SKIP_LINKS = (CKG.attestedBy, CKG.statementSubject, CKG.statementObject)  # provenance
 
 
 def _instances(data: Graph) -> set[URIRef]:

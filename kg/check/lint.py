@@ -24,6 +24,7 @@ from pathlib import Path
 from rdflib import Graph, Literal
 
 from kg.check.advice import advice_findings
+from kg.check.coverage import coverage_of
 from kg.check.diagnostic import Diagnostic, sort_diagnostics
 from kg.check.filecheck import parse_file, vocabulary_findings
 from kg.check.files import checked_bytes, expand_paths, is_ontology, must_parse, shown
@@ -206,6 +207,7 @@ def lint(
     merged = ontology + data
     checks_dir = layout.queries_dir / "checks"
     run.found.extend(project_check_findings(checks_dir, merged, located))
+    run.notices.extend(coverage_of(merged).notices())
     run.found.extend(unused_term_warnings(qc_files, data, ontology))
     run.found.extend(advice_findings(data, ontology, located))
     context_files = {str(f.path) for f in run.context}

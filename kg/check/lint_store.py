@@ -31,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from kg.check.coverage import coverage_of_store
 from kg.check.diagnostic import ERROR, Diagnostic, sort_diagnostics
 from kg.check.filecheck import check_size, parse_file, store_syntax_error, vocabulary_findings
 from kg.check.files import expand_paths, is_ontology, must_parse, shown
@@ -181,7 +182,8 @@ def lint_store(
         found = _checks(store, files, layout, opts, [ontology_file, *files.modules], step)
     context = {str(p) for p in files.context}
     kept = [d for d in found if d.file not in context]
-    return LintResult(tuple(sort_diagnostics(kept)), tuple(files.checked), (notice,))
+    coverage = coverage_of_store(store, [ox.DefaultGraph(), ONTOLOGY_GRAPH]).notices()
+    return LintResult(tuple(sort_diagnostics(kept)), tuple(files.checked), (notice, *coverage))
 
 
 def _checks(
