@@ -90,3 +90,40 @@ def test_repository_is_fully_attested(capsys) -> None:  # type: ignore[no-untype
     (coverage,) = [n for n in report["notices"] if n.startswith("statements attested: ")]
     attested, total = coverage.split(" ")[2].split("/")
     assert attested == total and int(total) > 1000
+
+
+HELD = "Negara A dan Negara B berunding.\nKalimat kedua.\n"
+
+
+@pytest.mark.parametrize("mode", [(), ("--mode", "full")], ids=["fast", "full"])
+def test_offsets_checked_against_the_held_copy(capsys, tmp_path: Path, mode) -> None:  # type: ignore[no-untyped-def]
+    fixture = "held-copy-mismatch.ttl"
+    root = _project(tmp_path / "p", fixture)
+    (root / "sources").mkdir()
+    (root / "sources" / "fixture.txt").write_text(HELD, encoding="utf-8")
+    code, report, _ = _validate(capsys, root, *mode)
+    assert code == 1
+    (finding,) = [f for f in report["findings"] if f["severity"] == "error"]
+    assert finding["code"] == "quotation-offset" and finding["file"].endswith(fixture)
+    assert finding["line"] == _line_of(fixture, "ckg:endOffset 44")
+    assert "\u201c" + HELD[30:44] + "\u201d" in finding["message"]  # what is there instead
+    assert "at 30-44, not the quote" in finding["message"]
+    fixed = HELD[:30] + "   " + HELD[30:]  # now the quote is at 33-47: still wrong at 30-44
+    (root / "sources" / "fixture.txt").write_text(fixed, encoding="utf-8")
+    assert _validate(capsys, root, *mode)[0] == 1
+    right = (
+        (FIXTURES / fixture)
+        .read_text(encoding="utf-8")
+        .replace("30 ; ckg:endOffset 44", "33 ; ckg:endOffset 47")
+    )
+    (root / "data" / fixture).write_text(right, encoding="utf-8")
+    (root / "sources" / "fixture.txt").write_text(HELD, encoding="utf-8")
+    code, report, _ = _validate(capsys, root, *mode)
+    assert code == 0, report["findings"]
+
+
+def test_a_missing_held_copy_is_a_notice(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = _project(tmp_path / "p", "held-copy-mismatch.ttl")
+    code, report, _ = _validate(capsys, root)
+    assert code == 0
+    assert any(n.startswith("held copy fixture.txt not found in ") for n in report["notices"])

@@ -31,10 +31,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from kg.check.coverage import coverage_of_store
 from kg.check.diagnostic import ERROR, Diagnostic, sort_diagnostics
 from kg.check.filecheck import check_size, parse_file, store_syntax_error, vocabulary_findings
 from kg.check.files import expand_paths, is_ontology, must_parse, shown
+from kg.check.heldtext import offset_rows, provenance_notices
 from kg.check.lint_locate import Locator, Where, merged_names, names_for, search
 from kg.check.lint_rows import (
     Names,
@@ -182,8 +182,8 @@ def lint_store(
         found = _checks(store, files, layout, opts, [ontology_file, *files.modules], step)
     context = {str(p) for p in files.context}
     kept = [d for d in found if d.file not in context]
-    coverage = coverage_of_store(store, [ox.DefaultGraph(), ONTOLOGY_GRAPH]).notices()
-    return LintResult(tuple(sort_diagnostics(kept)), tuple(files.checked), (notice, *coverage))
+    provenance = provenance_notices(store, [ox.DefaultGraph(), ONTOLOGY_GRAPH], layout.root)
+    return LintResult(tuple(sort_diagnostics(kept)), tuple(files.checked), (notice, *provenance))
 
 
 def _checks(
@@ -236,6 +236,7 @@ def _checks(
         pending += [p for p in shacl_rows(fast, shapes) if (str(p.s), str(p.o)) not in bad]
         for check in checks:
             pending += check_rows(check.result())
+        pending += check_rows(offset_rows(store, graphs, layout.root)[0])
         qc_files = ontology_files if files.qc_main else ontology_files[1:]
         found += ontology_findings(qc_files, ontology)
         found += unused_term_warnings(qc_files, None, ontology, used=used.result())
