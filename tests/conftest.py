@@ -121,7 +121,7 @@ def bad_project(tmp_path: Path) -> Path:
     return write_project(tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": BAD_DATA})
 
 
-ARTICLE_DATA = ("sources.ttl", "actors.ttl", "places.ttl", "events.ttl")
+ARTICLE_DATA = ("sources.ttl", "actors.ttl", "places.ttl", "events.ttl", "inferences.ttl")
 """The data files that encode the Liputan6 article alone (no PA-X import)."""
 
 

@@ -200,8 +200,10 @@ def test_links_to_the_article(data: Graph) -> None:
         "2020-10-10", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
     )
     assert set(data.objects(ID["ceasefire-1994"], CKG.candidateMatch)) == {
+        ID["agreement-pax-1732"],  # the four Cea agreements of 1994 (issue 15 audit)
         ID["agreement-pax-310"],
         ID["agreement-pax-990"],
+        ID["agreement-pax-1733"],
     }
     assert not list(data.triples((None, OWL.sameAs, None)))
 

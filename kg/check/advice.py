@@ -4,6 +4,7 @@
   a quotation, which carries its text instead) with no English or no
   Indonesian ``rdfs:label``. As in the shapes, no Indonesian label is expected
   of a source document (it is named in English and its own language), of an
+  editorial inference (the curators' record, in English), nor of an
   instance attested only by database records (PA-X gives English names only;
   the project does not invent translations), nor of one whose attesting
   documents all state a language (``dct:language``) other than Indonesian.
@@ -33,7 +34,7 @@ from kg.check.shacl.reference import label_of
 from kg.read.linemap import Located, find_line
 
 ROOT_CLASSES = (CKG.Event, CKG.SourceDocument)
-SKIP_LINKS = (CKG.attestedBy,)
+SKIP_LINKS = (CKG.attestedBy, CKG.statementSubject, CKG.statementObject)  # provenance
 
 
 def _instances(data: Graph) -> set[URIRef]:
@@ -98,7 +99,8 @@ def _expects_indonesian(
 def label_warnings(data: Graph, ontology: Graph, files: Sequence[Located]) -> list[Diagnostic]:
     """Instances without an English or an Indonesian label (see the module docstring)."""
     quotations = _kinds(ontology, CKG.Quotation)
-    documents = _kinds(ontology, CKG.SourceDocument)
+    # the curators' own records (English): no Indonesian label expected either
+    documents = _kinds(ontology, CKG.SourceDocument) | _kinds(ontology, CKG.EditorialInference)
     records = _kinds(ontology, CKG.DatabaseRecord)
     found = []
     for node in sorted(_instances(data)):

@@ -29,9 +29,11 @@ from pathlib import Path
 from rdflib import Graph, Literal
 
 from kg.check.advice import advice_findings
+from kg.check.coverage import coverage_of
 from kg.check.diagnostic import Diagnostic, sort_diagnostics
 from kg.check.filecheck import parse_file, vocabulary_findings
 from kg.check.files import expand_paths, is_ontology, must_parse, shown
+from kg.check.heldtext import offset_findings
 from kg.check.lint_store import lint_store
 from kg.check.options import LintResult, Options
 from kg.check.projectchecks import project_check_findings
@@ -183,6 +185,10 @@ def lint(
     merged = ontology + data
     checks_dir = layout.queries_dir / "checks"
     run.found.extend(project_check_findings(checks_dir, merged, located))
+    run.notices.extend(coverage_of(merged).notices())
+    held, held_notes = offset_findings(merged, located, layout.root)
+    run.found.extend(held)
+    run.notices.extend(held_notes)
     run.found.extend(unused_term_warnings(qc_files, data, ontology))
     run.found.extend(advice_findings(data, ontology, located))
     context_files = {str(f.path) for f in run.context}

@@ -37,6 +37,7 @@ from kg.check.diagnostic import ERROR, Diagnostic, sort_diagnostics
 from kg.check.filecheck import check_size, parse_file, store_syntax_error, vocabulary_findings
 from kg.check.files import expand_paths, is_ontology, must_parse, shown
 from kg.check.graph_checks import graph_check_rows
+from kg.check.heldtext import offset_rows, provenance_notices
 from kg.check.knock_on import hold_back
 from kg.check.lint_locate import Locator, Where, merged_names, names_for, search
 from kg.check.lint_rows import (
@@ -201,6 +202,8 @@ def check_store_project(
         kept, held = hold_back(kept, sorted({Path(d.file) for d in syntax if d.file}))
         kept += syntax
         notices = held + notices
+    else:  # statement coverage and held texts: of a whole graph only
+        notices += provenance_notices(store, [ox.DefaultGraph(), ONTOLOGY_GRAPH], layout.root)
     result = LintResult(tuple(sort_diagnostics(kept)), tuple(files.checked), tuple(notices))
     return CheckedProject(result, None if syntax else store, ontology)
 
@@ -255,6 +258,7 @@ def _checks(
         pending += [p for p in shacl_rows(fast, shapes) if (str(p.s), str(p.o)) not in bad]
         for check in checks:
             pending += check_rows(check.result())
+        pending += check_rows(offset_rows(store, graphs, layout.root)[0])
         qc_files = ontology_files if files.qc_main else ontology_files[1:]
         found += ontology_findings(qc_files, ontology)
         found += unused_term_warnings(qc_files, None, ontology, used=used.result())

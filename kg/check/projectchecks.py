@@ -27,7 +27,7 @@ from kg.check.shacl.reference import label_of
 from kg.errors import LoadError
 from kg.read.linemap import Located, column_of, find_line
 from kg.read.names import short_text
-from kg.read.store import select, solution_term
+from kg.read.store import from_rdflib, select, solution_term
 
 SUFFIX = "-violation.rq"
 
@@ -49,19 +49,31 @@ def check_files(folder: Path) -> list[Path]:
     return sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
 
 
-def run_check(query_file: Path, graph: Graph, files: Sequence[Located]) -> list[Diagnostic]:
-    """Run one check over ``graph`` (ontology + data); one diagnostic per row."""
-    query = query_file.read_text(encoding="utf-8")
+def run_check(
+    query_file: Path, graph: Graph, files: Sequence[Located], *, store: ox.Store | None = None
+) -> list[Diagnostic]:
+    """Run one check over ``graph`` (ontology + data); one diagnostic per row.
+
+    With ``store`` (a copy of ``graph``), the query runs on Oxigraph: the same
+    answers, without rdflib's per-row evaluation of MINUS and NOT EXISTS.
+    """
+    if store is not None:
+        bound_rows = [(r.focus, r.property, r.value) for r in store_check_rows(query_file, store)]
+        query = query_file.read_text(encoding="utf-8")
+    else:
+        query = query_file.read_text(encoding="utf-8")
+        try:
+            rows = list(graph.query(query))
+        except Exception as exc:  # noqa: BLE001 - a broken check query is a project error
+            raise LoadError(query_file, f"project check query failed: {exc}") from None
+        bound_rows = []
+        for row in rows:
+            bound = row.asdict()  # type: ignore[union-attr]
+            bound_rows.append((bound.get("focus"), bound.get("property"), bound.get("value")))
     message = header_message(query)
     code = query_file.name[: -len(SUFFIX)]
-    try:
-        rows = list(graph.query(query))
-    except Exception as exc:  # noqa: BLE001 - a broken check query is a project error
-        raise LoadError(query_file, f"project check query failed: {exc}") from None
     found = []
-    for row in rows:
-        bound = row.asdict()  # type: ignore[union-attr]
-        focus, prop, value = bound.get("focus"), bound.get("property"), bound.get("value")
+    for focus, prop, value in bound_rows:
         where = find_line(files, focus, prop, value) if focus is not None else None
         found.append(
             Diagnostic(
@@ -101,8 +113,10 @@ def project_check_findings(
     []
     """
     found: list[Diagnostic] = []
-    for query_file in check_files(folder):
-        found.extend(run_check(query_file, graph, files))
+    queries = check_files(folder)
+    store = from_rdflib(graph) if queries else None
+    for query_file in queries:
+        found.extend(run_check(query_file, graph, files, store=store))
     return found
 
 

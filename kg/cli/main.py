@@ -21,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 
 from kg import __version__
+from kg.cli import add_source as add_source_cmd
 from kg.cli import build as build_cmd
 from kg.cli import export as export_cmd
 from kg.cli import import_ as import_cmd
@@ -43,6 +44,7 @@ COMMANDS: list[ModuleType] = [
     publish_cmd,
     serve_cmd,
     why_cmd,
+    add_source_cmd,
     import_cmd,
     site_cmd,
 ]

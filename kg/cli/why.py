@@ -1,13 +1,21 @@
-"""``conflict-kg why``: explain an entity: its statements, quotes and reporting chain."""
+"""``conflict-kg why SUBJECT [PREDICATE [OBJECT]]``: the evidence for each statement.
+
+For each statement: the quotations that state it (each shown in its sentence of
+the held copy, the quoted span between » and « by its offsets), the dataset
+records it comes from, or the editorial inference that draws it with its
+reason; then the reporting chain of each quoted document.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 
 from kg.check.dataset import project_store
 from kg.errors import UsageError
+from kg.read.heldcopy import read_held_copy
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url, run_remote
 from kg.sparql.params import expand_iri
@@ -17,12 +25,16 @@ from kg.sparql.run import run_local
 from kg.sparql.why import Asker, Explanation, Source, explain
 
 NAME = "why"
-HELP = "explain an entity (IRI, prefixed name or label): every statement with its sources"
+HELP = "explain an entity or one of its statements: the quotes, records or inferences behind it"
+
+Reader = Callable[[str], str | None]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``why`` options."""
-    parser.add_argument("target", metavar="IRI|LABEL", help="e.g. id:moscow-talks-2020 or Russia")
+    parser.add_argument("target", metavar="SUBJECT", help="e.g. id:moscow-talks-2020 or Russia")
+    parser.add_argument("predicate", nargs="?", metavar="PREDICATE", help="e.g. ckg:mediatedBy")
+    parser.add_argument("object", nargs="?", metavar="OBJECT", help="e.g. id:russia")
     parser.add_argument("--endpoint", metavar="QUERY_URL", help="ask a SPARQL endpoint instead")
     parser.add_argument(
         "--default-graph",
@@ -36,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=("text", "json"),
         default="text",
-        help="the chains as indented text (default) or JSON",
+        help="the statements and their evidence as text (default) or JSON",
     )
     parser.add_argument(
         "--timeout",
@@ -58,34 +70,82 @@ def _value(item: dict[str, str], key: str) -> str:
     return f"{shown} ({label})" if label else shown
 
 
-def explanation_text(ex: Explanation) -> str:
-    """Human-readable explanation."""
-    numbers = {iri: n for n, iri in enumerate(ex.sources, start=1)}
+def in_context(text: str, start: int, end: int) -> str:
+    """The line of ``text`` holding ``[start, end)``, the span between » and «.
+
+    Examples
+    --------
+    >>> in_context("One.\\nTwo words here.\\n", 9, 14)
+    'Two »words« here.'
+    """
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    return f"{text[first:start]}\u00bb{text[start:end]}\u00ab{text[end:last]}"
+
+
+def _where(src: Source, read: Reader) -> list[str]:
+    """Where the quotation sits in its held copy, checked against the text if held."""
+    if not (src.start and src.end):
+        return []
+    start, end = int(src.start), int(src.end)
+    where = f"      at: {src.held_copy or 'the held copy'}, characters {start}\u2013{end}"
+    text = read(src.held_copy) if src.held_copy else None
+    if text is None:
+        return [where + " (held copy not found)"]
+    if not 0 <= start <= end <= len(text) or text[start:end] != src.quote:
+        return [where + " (DOES NOT MATCH the held copy)"]
+    return [where, f"      sentence: {in_context(text, start, end)}"]
+
+
+def _refs(item: dict, numbers: dict[str, str]) -> str:  # type: ignore[type-arg]
+    ev = item["evidence"]
+    refs = [numbers[q] for q in ev["quotations"]] + [numbers[i] for i in ev["inferences"]]
+    for record in ev["records"]:
+        column = record["field"] or record.get("rule", "")
+        refs.append(f"record {_name(record['record'])}" + (f" ({column})" if column else ""))
+    return ", ".join(refs) or ("(a name or note)" if ev["nameOrNote"] else "(unattested)")
+
+
+def explanation_text(ex: Explanation, *, read: Reader = lambda name: None) -> str:
+    """Human-readable explanation, grouped by statement."""
+    numbers = {iri: f"[{n}]" for n, iri in enumerate(ex.sources, start=1)}
+    numbers |= {iri: f"[inference {n}]" for n, iri in enumerate(ex.inferences, start=1)}
     lines = [f"{_name(ex.entity)}  {ex.label}".rstrip(), "", "Statements:"]
     for item in ex.statements:
-        refs = ", ".join(f"[{numbers[s]}]" for s in item["sources"]) or "(no source)"
         subject = "  " if item["subject"] == ex.entity else f"  {_value(item, 'subject')} "
         obj = "this" if item["object"] == ex.entity else _value(item, "object")
-        lines.append(f"{subject}{_name(item['predicate'])} {obj}  {refs}")
-    lines += ["", "Sources:"]
+        lines.append(f"{subject}{_name(item['predicate'])} {obj}  {_refs(item, numbers)}")
+    if ex.sources:
+        lines += ["", "Quotations:"]
     for iri, src in ex.sources.items():
         lines.extend(_source_lines(numbers[iri], iri, src))
         if src.quote:
             lines.append(f"      quote: \u201c{src.quote}\u201d")
+        lines += _where(src, read)
         if src.translation:
             lines.append(f"      translation: {src.translation}")
         if src.attributed_to:
             lines.append(f"      attributed to: {_name(src.attributed_to)}")
+    if ex.inferences:
+        lines += ["", "Editorial inferences (the curators' conclusions, not the sources' words):"]
+    for iri, inf in ex.inferences.items():
+        lines.append(f"  {numbers[iri]} {_name(iri)}: {inf.label}")
+        lines.append(f"      reason: {inf.reason}")
+        if inf.date_rule:
+            lines.append(f"      date rule: {inf.date_rule}")
+        if inf.used:
+            lines.append(f"      from: {', '.join(_name(u) for u in inf.used)}")
     return "\n".join(lines + _chain_lines(ex, numbers))
 
 
-def _source_lines(number: int, iri: str, src: Source) -> list[str]:
+def _source_lines(number: str, iri: str, src: Source) -> list[str]:
     """A source's head line; a database record adds what it records and its link."""
     where = f", sentence {src.sentence}" if src.sentence else ""
     if not src.records and not src.url:
-        return [f"  [{number}] {_name(iri)}: in {_name(src.document)}{where}"]
+        return [f"  {number} {_name(iri)}: in {_name(src.document)}{where}"]
     title = f" {src.label}" if src.label else ""
-    lines = [f"  [{number}] {_name(iri)}:{title}"]
+    lines = [f"  {number} {_name(iri)}:{title}"]
     for record in src.records:
         date = f" ({record['date']})" if record["date"] else ""
         lines.append(f"      records: {record['label'] or _name(record['iri'])}{date}")
@@ -94,7 +154,7 @@ def _source_lines(number: int, iri: str, src: Source) -> list[str]:
     return lines
 
 
-def _chain_lines(ex: Explanation, numbers: dict[str, int]) -> list[str]:
+def _chain_lines(ex: Explanation, numbers: dict[str, str]) -> list[str]:
     """The reporting chains; sources that only cite one same source share one line."""
     lines: list[str] = []
     alike: dict[str, list[str]] = {}  # cited -> sources whose whole chain is "cites cited"
@@ -114,14 +174,15 @@ def _chain_lines(ex: Explanation, numbers: dict[str, int]) -> list[str]:
             lines += ["", f"Reporting chain of {_name(document)}:"]
             lines.append(f"  {_name(document)} cites {_name(cited)}")
         else:
-            refs = ", ".join(f"[{numbers[s]}]" for s in sources)
+            refs = ", ".join(numbers[s] for s in sources)
             lines += ["", f"Sources {refs} each cite {_name(cited)}."]
     return lines
 
 
 def run(args: argparse.Namespace) -> int:
-    """Explain ``args.target``."""
+    """Explain ``args.target`` (or one of its statements)."""
     ask: Asker
+    layout = find_layout(args.root)
     graphs = [expand_iri(iri, {}) for iri in args.default_graph]
     if args.endpoint:
         endpoint = check_url(args.endpoint, option="--endpoint")
@@ -132,16 +193,16 @@ def run(args: argparse.Namespace) -> int:
     elif graphs:
         raise UsageError("--default-graph needs --endpoint")
     else:
-        store = project_store(find_layout(args.root))
+        store = project_store(layout)
 
         def ask(text: str) -> Results:
             return run_local(text, store=store)
 
-    ex = explain(args.target, ask=ask)
+    ex = explain(args.target, ask=ask, predicate=args.predicate, obj=args.object)
     if ex.note:
         print(f"note: {ex.note}", file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(json.dumps(ex.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        print(explanation_text(ex))
+        print(explanation_text(ex, read=lambda name: read_held_copy(layout.root, name)))
     return 0

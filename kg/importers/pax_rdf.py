@@ -194,9 +194,12 @@ class PaxGraph:
     def _context(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
         g = self.graph
         conflict = self._conflict(row, agt, rec)
+        curated = {known.iri for known in self.conflicts.values()}
         if conflict is not None:
             g.add((agt, CKG.inConflict, conflict))
-            if row.get("Contp"):
+            # a curated conflict keeps its curated description: PA-X's conflict type
+            # would be a statement of the curated entity that no attestation covers
+            if row.get("Contp") and conflict not in curated:
                 contp = row.get("Contp")
                 g.add(
                     (

@@ -1,9 +1,13 @@
-"""``why``: every statement about an entity, with the quotations and reporting chain behind it.
+"""``why``: every statement about an entity, with the evidence and reporting chain behind it.
 
-Provenance in conflict-kg is recorded per instance (``ckg:attestedBy``), so a
-statement ``S P O`` is backed by the quotations that attest ``S``. For each of
-them :func:`explain` gives the verbatim quote, the translation, the document it
-is quoted from and that document's chain of reporting (``ckg:citesSource``).
+Provenance in conflict-kg is recorded per statement (:mod:`kg.sparql.evidence`):
+each statement ``S P O`` is backed by the quotations whose words state it, the
+dataset records it comes from, or the curators' editorial inference. For each
+quotation :func:`explain` gives the verbatim quote, its offsets in the held copy
+of its document, the translation, the document it is quoted from and that
+document's chain of reporting (``ckg:citesSource``); for each inference its
+reason, date rule and inputs. ``explain(..., predicate=P, obj=O)`` keeps the
+matching statements of ``S`` only.
 
 Examples
 --------
@@ -17,13 +21,17 @@ kg.errors.UsageError: nothing in the graph is about <https://w3id.org/conflict-k
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import Graph
 
 from kg.errors import UsageError
+from kg.sparql.evidence import Inference, Query, evidence_for, inference
 from kg.sparql.lookup import Asker, ask_rows, resolve, resolve_match
+from kg.sparql.params import expand_iri
+from kg.sparql.results import SHORT_PREFIXES
 from kg.sparql.run import local_store, run_local
 
 _OUT = """SELECT ?predicate ?object ?objectLabel WHERE {
@@ -35,17 +43,21 @@ _LABEL = """SELECT ?label WHERE {
   ?entity rdfs:label ?label FILTER (LANG(?label) = "en")
 } ORDER BY ?label LIMIT 1"""
 
-_IN = """SELECT ?subject ?predicate ?subjectLabel ?quotation WHERE {
+_IN = """SELECT ?subject ?predicate ?subjectLabel WHERE {
   ?subject ?predicate ?entity .
+  FILTER (isIRI(?subject))
   OPTIONAL { ?subject rdfs:label ?subjectLabel FILTER (LANG(?subjectLabel) = "en") }
-  OPTIONAL { ?subject ckg:attestedBy ?quotation }
-} ORDER BY ?subject ?predicate ?quotation"""
+} ORDER BY ?subject ?predicate"""
 
-_SOURCE = """SELECT ?sentence ?quote ?translation ?document ?attributedTo ?label ?url WHERE {
+_SOURCE = """SELECT ?sentence ?start ?end ?heldCopy ?quote ?translation ?document ?attributedTo
+  ?label ?url
+WHERE {
   ?quotation ?anything ?value .
   OPTIONAL { ?quotation rdfs:label ?label FILTER (LANG(?label) = "en") }
   OPTIONAL { ?quotation schema:url ?url }
   OPTIONAL { ?quotation ckg:sentenceIndex ?sentence }
+  OPTIONAL { ?quotation ckg:startOffset ?start ; ckg:endOffset ?end }
+  OPTIONAL { ?quotation prov:wasQuotedFrom/ckg:heldCopy ?heldCopy }
   OPTIONAL { ?quotation ckg:quote ?quote }
   OPTIONAL { ?quotation ckg:translation ?translation }
   OPTIONAL { ?quotation prov:wasQuotedFrom ?document }
@@ -70,6 +82,9 @@ class Source:
 
     iri: str
     sentence: str = ""
+    start: str = ""
+    end: str = ""
+    held_copy: str = ""
     quote: str = ""
     translation: str = ""
     document: str = ""
@@ -89,6 +104,7 @@ class Explanation:
     label: str
     statements: list[dict[str, Any]]
     sources: dict[str, Source]
+    inferences: dict[str, Inference] = field(default_factory=dict)
     note: str = ""
     """How ``target`` was matched when no label equals it (for the CLI to show)."""
 
@@ -102,6 +118,7 @@ class Explanation:
             "sources": [
                 vars(s) | {"chain": [list(c) for c in s.chain]} for s in self.sources.values()
             ],
+            "inferences": [vars(i) for i in self.inferences.values()],
         }
 
 
@@ -117,6 +134,9 @@ def _source(ask: Asker, iri: str) -> Source:
     source = Source(
         iri=iri,
         sentence=row.get("sentence", ""),
+        start=row.get("start", ""),
+        end=row.get("end", ""),
+        held_copy=row.get("heldCopy", ""),
         quote=row.get("quote", ""),
         translation=row.get("translation", ""),
         document=row.get("document", "") or iri,
@@ -156,8 +176,10 @@ def _breadth_first(start: str, edges: list[tuple[str, str]]) -> list[tuple[str, 
     return ordered
 
 
-def explain(target: str, *, ask: Asker) -> Explanation:
-    """Collect the statements about ``target`` and their sources.
+def explain(
+    target: str, *, ask: Asker, predicate: str | None = None, obj: str | None = None
+) -> Explanation:
+    """Collect the statements about ``target`` and their evidence.
 
     Parameters
     ----------
@@ -165,57 +187,115 @@ def explain(target: str, *, ask: Asker) -> Explanation:
         IRI, prefixed name (``id:moscow-talks-2020``) or label.
     ask : Asker
         Where to run the queries (:func:`local_asker` or an endpoint).
+    predicate, obj : str, optional
+        Keep only ``target``'s own statements with this predicate (IRI or
+        prefixed name) and object (IRI, prefixed name or a literal's text).
 
     Raises
     ------
     UsageError
-        ``target`` cannot be resolved, or nothing is said about it.
+        ``target`` cannot be resolved, nothing is said about it, or no
+        statement matches ``predicate``/``obj``.
     """
     entity, note = resolve_match(target, ask=ask)
     node = f"<{entity}>"
     # sorted here: SPARQL leaves the order of literals in different languages to the store
-    out = sorted(ask_rows(ask, _OUT, entity=node), key=lambda r: _key(r, "predicate", "object"))
-    incoming = sorted(
-        ask_rows(ask, _IN, entity=node), key=lambda r: _key(r, "subject", "predicate")
+    rows = sorted(ask_rows(ask, _OUT, entity=node), key=lambda r: _key(r, "predicate", "object"))
+    out = [r for r in rows if r["predicate"] not in _NOT_STATEMENTS]
+    incoming = (
+        []
+        if predicate
+        else sorted(ask_rows(ask, _IN, entity=node), key=lambda r: _key(r, "subject", "predicate"))
     )
     if not out and not incoming:
         raise UsageError(f"nothing in the graph is about <{entity}>")
-    attesting = sorted({r["object"] for r in out if r["predicate"].endswith("#attestedBy")})
-    statements: list[dict[str, Any]] = []
-    for row in out:
-        if row["predicate"].endswith("#attestedBy"):
-            continue
-        statements.append(
+    if predicate:
+        out = _matching(out, entity, predicate, obj)
+    query = functools.partial(ask_rows, ask)
+    statements = _outgoing(query, entity, out) + _incoming(query, entity, incoming)
+    wanted = sorted({q for item in statements for q in item["evidence"]["quotations"]})
+    sources = {iri: _source(ask, iri) for iri in wanted}
+    inferred = sorted({i for item in statements for i in item["evidence"]["inferences"]})
+    inferences = {iri: inference(query, iri) for iri in inferred}
+    labels = ask_rows(ask, _LABEL, entity=node)
+    label = labels[0]["label"] if labels else ""
+    return Explanation(entity, label, statements, sources, inferences, note=note)
+
+
+_NOT_STATEMENTS = {
+    "https://w3id.org/conflict-kg/ontology#attestedBy",
+}
+
+
+def _matching(
+    rows: list[dict[str, str]], entity: str, predicate: str, obj: str | None
+) -> list[dict[str, str]]:
+    """The rows of ``predicate`` (and ``obj``); a usage error when there are none."""
+    wanted = expand_iri(predicate, SHORT_PREFIXES)
+    kept = [r for r in rows if r["predicate"] == wanted]
+    if obj is not None:
+        try:
+            value = expand_iri(obj, SHORT_PREFIXES)
+        except UsageError:
+            value = obj
+        kept = [r for r in kept if value in (r["object"], r.get("object@"))]
+    if not kept:
+        shown = " ".join(x for x in (predicate, obj) if x is not None)
+        raise UsageError(f"no statement <{entity}> {shown} in the graph")
+    return kept
+
+
+def _outgoing(query: Query, entity: str, rows: list[dict[str, str]]) -> list[dict[str, Any]]:
+    pairs = [(r["predicate"], r.get("object@") or r["object"]) for r in rows]
+    found = []
+    for row, ev in zip(rows, evidence_for(query, entity, pairs), strict=True):
+        found.append(
             {
                 "subject": entity,
                 "predicate": row["predicate"],
                 "object": row["object"],
                 "objectText": row.get("object@", ""),
                 "objectLabel": row.get("objectLabel", ""),
-                "sources": attesting,
+                "sources": ev.quotations + [r["record"] for r in ev.records],
+                "evidence": ev.as_dict(),
             }
         )
+    return found
+
+
+def _incoming(query: Query, entity: str, rows: list[dict[str, str]]) -> list[dict[str, Any]]:
     by_statement: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in incoming:
+    for row in rows:
         key = (row["subject"], row["predicate"])
-        item = by_statement.setdefault(
+        by_statement.setdefault(
             key,
             {
                 "subject": row["subject"],
                 "predicate": row["predicate"],
                 "object": entity,
                 "subjectLabel": row.get("subjectLabel", ""),
-                "sources": [],
             },
         )
-        if row.get("quotation") and row["quotation"] not in item["sources"]:
-            item["sources"].append(row["quotation"])
-    statements.extend(by_statement.values())
-    wanted = sorted({s for item in statements for s in item["sources"]})
-    sources = {iri: _source(ask, iri) for iri in wanted}
-    labels = ask_rows(ask, _LABEL, entity=node)
-    label = labels[0]["label"] if labels else ""
-    return Explanation(entity, label, statements, sources, note=note)
+    for (subject, predicate), item in by_statement.items():
+        (ev,) = evidence_for(query, subject, [(predicate, entity)])
+        item["sources"] = ev.quotations + [r["record"] for r in ev.records]
+        item["evidence"] = ev.as_dict()
+    return [i for i in by_statement.values() if i["predicate"] not in _PROVENANCE_LINKS]
 
 
-__all__ = ["Asker", "Explanation", "Source", "explain", "local_asker", "resolve", "resolve_match"]
+_PROVENANCE_LINKS = {
+    "https://w3id.org/conflict-kg/ontology#statementSubject",
+    "https://w3id.org/conflict-kg/ontology#statementObject",
+}
+
+
+__all__ = [
+    "Asker",
+    "Explanation",
+    "Inference",
+    "Source",
+    "explain",
+    "local_asker",
+    "resolve",
+    "resolve_match",
+]

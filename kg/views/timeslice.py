@@ -11,7 +11,9 @@ these that the graph gives:
    31 December). A missing end means the relation is ongoing; a missing start
    means its start is unknown (open to the past).
 2. **event** — the carrier's ``ckg:date`` (that day only) or ``ckg:year``
-   (1 January to 31 December of that year). An event's date is when it
+   (1 January to 31 December of that year; failing both, ``ckg:statusYear``,
+   the year a source gives for its status, e.g. the year an effort failed, in
+   which it was still under way). An event's date is when it
    happened, so a relation it implies holds for that day or year only and does
    **not** persist.
 3. **asOf** — the carrier's ``ckg:asOf``: a source attests that the relation
@@ -22,9 +24,8 @@ these that the graph gives:
    a document directly), or of what it is ``ckg:reportedIn`` (a document, or a
    dated statement: Putin's appeal is dated by the Kremlin statement of
    2020-10-08 that reports it). An undated document is dated by the first dated
-   document along its ``ckg:citesSource`` chain (breadth first): the Liputan6
-   article has no date and is dated by the VOA Indonesia report of 2020-10-10
-   that it relays. The earliest such date wins. Like ``asOf``, a source date
+   document along its ``ckg:citesSource`` chain (breadth first). The earliest
+   such date wins. Like ``asOf``, a source date
    is an attestation: the relation holds from that date on.
 
 A relation with none of these is *undated*: it is in the full view and in no
@@ -248,7 +249,7 @@ def _span_of(graph: GraphLike, node: Node, wanted: frozenset[str]) -> Span:
         day = _first(graph, node, _CKG.date)
         if day is not None:
             return Span(day, day, "event")
-        year = _first(graph, node, _CKG.year)
+        year = _first(graph, node, _CKG.year) or _first(graph, node, _CKG.statusYear)
         if year is not None:
             return Span(year, date(year.year, 12, 31), "event")
     if "asOf" in wanted and (day := _first(graph, node, _CKG.asOf)) is not None:
