@@ -23,9 +23,9 @@ from kg.check.diagnostic import ERROR, Diagnostic
 from kg.check.shacl.reference import label_of
 from kg.errors import LoadError
 from kg.read.linemap import LineMap, Located, parse_with_lines
-from kg.read.load import _EXAMPLES, _raw_literals, _read_text, _syntax_error
+from kg.read.load import _raw_literals, _read_text, _syntax_error, literal_message
 from kg.read.names import qname
-from kg.read.wellformed import bad_literal, declared_terms
+from kg.read.wellformed import bad_literal, declared_terms, iri_problem
 
 DEFAULT_MAX_BYTES = 2048 * 1024 * 1024
 """Files larger than this are refused (exit 2) unless ``--max-size`` says otherwise.
@@ -224,29 +224,61 @@ def _first_line(lines: LineMap, triple: tuple[object, object, object]) -> int | 
 
 
 def literal_findings(f: Located) -> list[Diagnostic]:
-    """Literals whose lexical form is invalid for their XSD datatype, one per triple."""
+    """Ill-formed literals and IRIs, one finding per triple (see :mod:`kg.read.wellformed`).
+
+    Triples that no RDF store can hold (an IRI with a space, a malformed
+    language tag, a lone surrogate) are removed from ``f.graph`` once reported,
+    so the later checks never meet them.
+    """
     found = []
+    unholdable = []
+    bad_iris: dict[Node, int | None] = {}  # each bad IRI once, at its first line
     for s, p, o in f.graph:
+        line = _first_line(f.lines, (s, p, o))
+        for term in (s, p, o):
+            if iri_problem(term) is not None:
+                known = bad_iris.get(term, line)
+                bad_iris[term] = min(known, line) if known and line else known or line
+                unholdable.append((s, p, o))
         if not (isinstance(o, Literal) and bad_literal(o)):
             continue
-        dtype = f.graph.namespace_manager.normalizeUri(str(o.datatype))
+        dtype = f.graph.namespace_manager.normalizeUri(str(o.datatype or ""))
+        message, hint = literal_message(o, dtype)
+        if o.language is not None or any(0xD800 <= ord(c) <= 0xDFFF for c in o):
+            unholdable.append((s, p, o))
         found.append(
             Diagnostic(
                 kind="literal",
                 code="invalid-literal",
                 severity=ERROR,
-                message=f'invalid literal "{o}" for datatype {dtype}',
+                message=message,
                 file=str(f.path),
-                line=(line := _first_line(f.lines, (s, p, o))),
+                line=line,
                 column=f.column(line, o),
                 focus=str(s),
                 focus_label=_label(f.graph, s),
                 property=qname(f.graph, p),
                 value=str(o),
-                hint=f"Write a valid {dtype} value{_EXAMPLES.get(dtype, '')}.",
+                hint=hint,
             )
         )
+    for term, first in bad_iris.items():
+        found.append(_iri_finding(f, first, term, iri_problem(term) or ""))
+    for triple in unholdable:
+        f.graph.remove(triple)
     return found
+
+
+def _iri_finding(f: Located, line: int | None, term: Node, problem: str) -> Diagnostic:
+    return Diagnostic(
+        kind="syntax",
+        code="syntax-error",
+        severity=ERROR,
+        message=f"IRI {str(term)!r} {problem}",
+        file=str(f.path),
+        line=line,
+        hint="Percent-encode the character (a space is %20) or remove it.",
+    )
 
 
 def _label(graph: Graph, node: object) -> str | None:

@@ -28,7 +28,7 @@ from rdflib.term import Node
 
 from kg import CKG
 from kg.errors import LoadError
-from kg.read.load import parse_turtle
+from kg.read.load import literal_message, parse_turtle
 from kg.read.locate import locate_term, prefixes
 from kg.read.resources import Layout
 from kg.read.store import load_store, select, to_rdflib_term
@@ -39,6 +39,9 @@ PathLike = str | os.PathLike[str]
 _TYPED = f"""SELECT DISTINCT ?o WHERE {{ ?s ?p ?o
   FILTER (isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}")
           && DATATYPE(?o) != <{XSD.string}>) }}"""
+_NOT_XML = r"""SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER (isLiteral(?o)
+  && REGEX(STR(?o), "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x{FFFE}\\x{FFFF}]")) }"""
+"""Literals holding a code point XML cannot carry (Oxigraph refuses lone surrogates)."""
 _USED = [
     f'SELECT DISTINCT ?t WHERE {{ ?t ?p ?o FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{CKG}")) }}',
     f'SELECT DISTINCT ?t WHERE {{ ?s ?t ?o FILTER (STRSTARTS(STR(?t), "{CKG}")) }}',
@@ -66,7 +69,8 @@ def bad_store_literals(store: ox.Store) -> list[Literal]:
             warnings.simplefilter("ignore")
             found = {
                 lit
-                for row in select(store, _TYPED)
+                for query in (_TYPED, _NOT_XML)
+                for row in select(store, query)
                 if isinstance(lit := to_rdflib_term(row["o"]), Literal) and bad_literal(lit)
             }
     finally:
@@ -78,6 +82,11 @@ def undeclared_store_terms(store: ox.Store, ontology: Graph) -> list[URIRef]:
     """The ``ckg:`` IRIs used anywhere in ``store`` that ``ontology`` does not declare."""
     used = {URIRef(row["t"].value) for q in _USED for row in select(store, q)}
     return sorted(used - declared_terms(ontology))
+
+
+def _shown_type(lit: Literal) -> str:
+    dtype = str(lit.datatype or "")
+    return "xsd:" + dtype[len(str(XSD)) :] if dtype.startswith(str(XSD)) else dtype
 
 
 def _locate(files: Sequence[Path], term: Node, what: str, hint: str) -> LoadError:
@@ -98,8 +107,7 @@ def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) 
         _locate(
             paths,
             lit,
-            f'invalid literal "{lit}" for datatype {lit.datatype}',
-            "Write a valid value of that datatype.",
+            *literal_message(lit, _shown_type(lit)),
         )
         for lit in bad_store_literals(store)
     ]

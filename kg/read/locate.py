@@ -49,11 +49,36 @@ def _iri_patterns(iri: str, namespaces: Mapping[str, str]) -> list[str]:
     return pats
 
 
+_ECHAR = {"\t": "t", "\b": "b", "\n": "n", "\r": "r", "\f": "f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _lexical_pattern(lex: str) -> str:
+    """A regex for ``lex`` as Turtle may write it: a character other than plain ASCII
+    raw, or as ``\\uXXXX``/``\\UXXXXXXXX``, or as an ``ECHAR`` such as ``\\n``.
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(_lexical_pattern("a\x0bb"), "a\\u000Bb"))
+    True
+    """
+    parts = []
+    for ch in lex:
+        if " " <= ch <= "~" and ch not in "\"'\\":
+            parts.append(re.escape(ch))
+            continue
+        code = ord(ch)
+        forms = [re.escape(ch), f"\\\\u(?i:{code:04x})", f"\\\\U(?i:{code:08x})"]
+        if ch in _ECHAR:
+            forms.append(re.escape("\\" + _ECHAR[ch]))
+        parts.append("(?:" + "|".join(forms) + ")")
+    return "".join(parts)
+
+
 def _patterns(term: Node, namespaces: Mapping[str, str]) -> list[str]:
     if isinstance(term, URIRef):
         return _iri_patterns(str(term), namespaces)
     if isinstance(term, Literal):
-        lex = re.escape(str(term))
+        lex = _lexical_pattern(str(term))
         body = rf"(?:\"{lex}\"|'{lex}'|\"\"\"{lex}\"\"\"|'''{lex}''')"
         if term.datatype is not None:
             dts = "|".join(_iri_patterns(str(term.datatype), namespaces))
