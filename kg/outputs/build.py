@@ -7,9 +7,9 @@ produced by *build steps*: callables that take the checked project
 (:class:`BuildInput`) and return ``{file name: content}``, the content being
 bytes or a :data:`~kg.outputs.graphfiles.Writer` that streams into the file.
 :data:`BUILD_STEPS` lists the default ones: the merged graph as sorted
-N-Triples and Turtle, then every network view. All outputs go to temporary
-files first and replace the old ones with ``os.replace`` only when every one is
-complete, so a failed run leaves the output directory as it was.
+N-Triples and Turtle, then every network view. All outputs go into a new
+directory that replaces the old one in one step (:mod:`kg.outputs.outdir`), so
+a failed or killed run leaves the old outputs or the new, never a mix.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from pathlib import Path
 from kg.errors import DataError
 from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
+from kg.outputs.outdir import check_out_dir, replace_dir
 from kg.read.resources import Layout
 
 Content = bytes | Writer
@@ -159,6 +160,9 @@ def build(
     ------
     LoadError
         A file cannot be loaded; nothing is written.
+    UsageError
+        ``out_dir`` may not be written (:func:`kg.outputs.outdir.check_out_dir`),
+        or holds files no build wrote; nothing is written.
     DataError
         SHACL reports a Violation (``findings`` carries the report); nothing is written.
 
@@ -169,6 +173,7 @@ def build(
     1234
     """
     tick = progress or (lambda stage, done, total: None)
+    out = check_out_dir(Path(out_dir), layout)
     project = load_checked(layout, engine=engine, progress=tick)
     if not project.report.conforms:
         n = len(project.report.errors)
@@ -181,7 +186,7 @@ def build(
             tick(getattr(step, "__name__", "step"), done, len(todo))
             files.update(step(project))
     tick("write", 0, len(files))
-    outputs = write_atomically(Path(out_dir), files)
+    outputs = replace_dir(out, files)
     counts = project.counts()
     return BuildSummary(
         triples=counts.triples,

@@ -22,6 +22,7 @@ from rdflib.term import Node
 from kg import CKG, ID
 from kg.errors import LoadError
 from kg.read.locate import locate_term, prefixes
+from kg.read.resources import regular_file
 from kg.read.wellformed import bad_literals, literal_problem, undeclared_terms
 
 PathLike = str | os.PathLike[str]
@@ -89,6 +90,7 @@ def _raw_literals() -> Iterator[None]:
 
 
 def _read_text(path: Path) -> str:
+    regular_file(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -25,6 +25,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
 from kg.errors import LoadError
+from kg.read.resources import regular_file
 
 PathLike = str | os.PathLike[str]
 
@@ -93,7 +94,7 @@ def load_file(store: ox.Store, path: PathLike, *, bulk: bool = True) -> None:
     --------
     >>> load_file(ox.Store(), "data/actors.ttl")  # doctest: +SKIP
     """
-    p = Path(path)
+    p = regular_file(path)
     fmt = rdf_format(p)
     if not p.is_file():
         raise LoadError(p, "file not found", hint="Check the path.")

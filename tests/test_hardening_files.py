@@ -1,0 +1,43 @@
+"""Issue #14 points 9 and 13: a named pipe or a symbolic-link loop in data/ is one
+clean line (exit 2) in validate (both modes) and build, never a hang or a traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kg.cli.main import main
+
+COMMANDS = [["validate"], ["validate", "--mode", "fast"], ["build", "--out", "OUT"]]
+
+
+def _run(root: Path, args: list[str], out: Path) -> int:
+    return main(["--root", str(root), *[str(out) if a == "OUT" else a for a in args]])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this OS")
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_named_pipe_in_data_is_refused(
+    args: list[str], project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.mkfifo(project / "data" / "pipe.ttl")  # reading it would block for ever
+    assert _run(project, args, tmp_path / "out") == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"error: {project / 'data' / 'pipe.ttl'}: not a regular file " + (
+        "(a named pipe). Give a Turtle file."
+    )
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args", [*COMMANDS, ["validate", "LOOP"]], ids=" ".join)
+def test_symlink_loop_in_data_is_refused(
+    args: list[str], project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    loop = project / "data" / "loop.ttl"
+    loop.symlink_to(loop.name)
+    args = [str(loop) if a == "LOOP" else a for a in args]
+    assert _run(project, args, tmp_path / "out") == 2
+    err = capsys.readouterr().err
+    assert err.strip() == f"error: {loop}: a symbolic-link loop. Fix or remove the link."
