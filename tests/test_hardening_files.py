@@ -4,6 +4,7 @@ clean line (exit 2) in validate (both modes) and build, never a hang or a traceb
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,19 @@ def test_symlink_loop_in_data_is_refused(
     assert _run(project, args, tmp_path / "out") == 2
     err = capsys.readouterr().err
     assert err.strip() == f"error: {loop}: a symbolic-link loop. Fix or remove the link."
+
+
+XML_FIXTURES = sorted((Path(__file__).parent / "fixtures" / "invalid").glob("xml-*.rdf"))
+
+
+@pytest.mark.parametrize("fixture", XML_FIXTURES, ids=lambda p: p.stem)
+def test_xml_entities_are_refused_before_expansion(
+    fixture: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Point 4: billion laughs and external entities, refused at their line."""
+    line = re.search(r"expect: error syntax syntax-error line=(\d+)", fixture.read_text())
+    assert line is not None
+    assert main(["validate", "--mode", "fast", str(fixture)]) == 1
+    found = [x for x in capsys.readouterr().out.splitlines() if "error[" in x]
+    assert len(found) == 1
+    assert found[0].startswith(f"{fixture}:{line.group(1)}: error[syntax-error]: XML entity")

@@ -26,6 +26,7 @@ from rdflib.term import Identifier, Node
 
 from kg.errors import LoadError
 from kg.read.resources import regular_file
+from kg.read.xmlguard import refuse_entities
 
 PathLike = str | os.PathLike[str]
 
@@ -98,6 +99,8 @@ def load_file(store: ox.Store, path: PathLike, *, bulk: bool = True) -> None:
     fmt = rdf_format(p)
     if not p.is_file():
         raise LoadError(p, "file not found", hint="Check the path.")
+    if fmt == ox.RdfFormat.RDF_XML:
+        refuse_entities(p)
     base = p.resolve().as_uri()
     try:
         if bulk:
