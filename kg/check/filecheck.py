@@ -289,15 +289,21 @@ def _label(graph: Graph, node: object) -> str | None:
 
 
 def vocabulary_findings(f: Located, ontology: Graph) -> list[Diagnostic]:
-    """Undeclared ``ckg:`` IRIs, classes used as properties and properties used as classes.
+    """Undeclared ``ckg:`` IRIs, classes used as properties and properties used as classes;
+    in a data file (one that declares no ``owl:Ontology``), any statement about a
+    ``ckg:`` term: data may not redefine the ontology (``ckg:Talks rdfs:subClassOf
+    ckg:Actor`` in ``data/`` would make every round of talks an actor).
 
     One diagnostic per offending triple.
     """
+    data_file = (None, RDF.type, OWL.Ontology) not in f.graph
     declared = declared_terms(ontology)
     classes = set(ontology.subjects(RDF.type, OWL.Class))
     props = {s for t in PROPERTY_TYPES for s in ontology.subjects(RDF.type, t)}
     found = []
     for s, p, o in f.graph:
+        if data_file and isinstance(s, URIRef) and s.startswith(str(CKG)):
+            found.append(_redefinition(f, (s, p, o)))
         for term in (s, p, o):
             if isinstance(term, URIRef) and term.startswith(str(CKG)) and term not in declared:
                 found.append(
@@ -333,6 +339,24 @@ def vocabulary_findings(f: Located, ontology: Graph) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _redefinition(f: Located, triple: tuple[Node, Node, Node]) -> Diagnostic:
+    s, p, o = triple
+    said = f"{qname(f.graph, s)} {qname(f.graph, p)} {short(f.graph, o)}"
+    return _vocab(
+        f,
+        triple,
+        s,
+        "redefines-ontology",
+        f"a data file may not describe the ontology's terms ({said})",
+        "Move the statement into ontology/, where the ontology's checks apply.",
+    )
+
+
+def short(graph: Graph, term: Node) -> str:
+    """``term`` as a prefixed name (IRIs) or quoted (literals), for a message."""
+    return qname(graph, term) if isinstance(term, URIRef) else repr(str(term))
 
 
 def _vocab(

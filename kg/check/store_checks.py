@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
@@ -84,6 +84,35 @@ def undeclared_store_terms(store: ox.Store, ontology: Graph) -> list[URIRef]:
     return sorted(used - declared_terms(ontology))
 
 
+_ABOUT_CKG = f"""SELECT ?s ?p ?o WHERE {{ ?s ?p ?o
+  FILTER (isIRI(?s) && STRSTARTS(STR(?s), "{CKG}")) }}"""
+
+
+def redefinitions(store: ox.Store, ontology: Graph) -> list[tuple[Node, Node, Node]]:
+    """Statements about ``ckg:`` terms in ``store`` that ``ontology`` does not make:
+    data may not redefine the ontology.
+
+    Examples
+    --------
+    >>> from rdflib.namespace import RDFS
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode(str(CKG.Talks)), ox.NamedNode(str(RDFS.subClassOf)),
+    ...               ox.NamedNode(str(CKG.Actor))))
+    >>> [str(t[2]) for t in redefinitions(s, Graph())]
+    ['https://w3id.org/conflict-kg/ontology#Actor']
+    """
+    found = []
+    for row in select(store, _ABOUT_CKG):
+        triple = (to_rdflib_term(row["s"]), to_rdflib_term(row["p"]), to_rdflib_term(row["o"]))
+        if isinstance(triple[2], BNode):  # blank nodes differ between parses: match s, p
+            known = any(isinstance(o, BNode) for o in ontology.objects(triple[0], triple[1]))
+        else:
+            known = triple in ontology
+        if not known:
+            found.append(triple)
+    return sorted(found, key=str)
+
+
 def _shown_type(lit: Literal) -> str:
     dtype = str(lit.datatype or "")
     return "xsd:" + dtype[len(str(XSD)) :] if dtype.startswith(str(XSD)) else dtype
@@ -119,6 +148,15 @@ def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) 
             "Fix the spelling or declare the term in ontology/conflict.ttl.",
         )
         for term in undeclared_store_terms(store, ontology)
+    ]
+    errors += [
+        _locate(
+            paths[1:] or paths,  # the ontology makes its own statements
+            s,
+            f"a data file may not describe the ontology's terms ({s} {p} {o})",
+            "Move the statement into ontology/, where the ontology's checks apply.",
+        )
+        for s, p, o in redefinitions(store, ontology)
     ]
     if errors:
         raise LoadError.first_of(errors)
