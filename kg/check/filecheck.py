@@ -25,7 +25,7 @@ from kg.errors import LoadError
 from kg.read.linemap import LineMap, Located, parse_with_lines
 from kg.read.load import _raw_literals, _read_text, _syntax_error, literal_message
 from kg.read.names import qname
-from kg.read.wellformed import bad_literal, declared_terms, iri_problem
+from kg.read.wellformed import bad_literal, declared_terms, iri_problem, literal_problem
 
 DEFAULT_MAX_BYTES = 2048 * 1024 * 1024
 """Files larger than this are refused (exit 2) unless ``--max-size`` says otherwise.
@@ -244,21 +244,23 @@ def literal_findings(f: Located) -> list[Diagnostic]:
             continue
         dtype = f.graph.namespace_manager.normalizeUri(str(o.datatype or ""))
         message, hint = literal_message(o, dtype)
-        if o.language is not None or any(0xD800 <= ord(c) <= 0xDFFF for c in o):
+        # what no RDF parser accepts (Oxigraph's refuses it) is a syntax error, as in fast mode
+        syntax = _unholdable(o)
+        if syntax:
             unholdable.append((s, p, o))
         found.append(
             Diagnostic(
-                kind="literal",
-                code="invalid-literal",
+                kind="syntax" if syntax else "literal",
+                code="syntax-error" if syntax else "invalid-literal",
                 severity=ERROR,
                 message=message,
                 file=str(f.path),
                 line=line,
                 column=f.column(line, o),
-                focus=str(s),
-                focus_label=_label(f.graph, s),
-                property=qname(f.graph, p),
-                value=str(o),
+                focus=None if syntax else str(s),
+                focus_label=None if syntax else _label(f.graph, s),
+                property=None if syntax else qname(f.graph, p),
+                value=None if syntax else str(o),
                 hint=hint,
             )
         )
@@ -267,6 +269,12 @@ def literal_findings(f: Located) -> list[Diagnostic]:
     for triple in unholdable:
         f.graph.remove(triple)
     return found
+
+
+def _unholdable(o: Literal) -> bool:
+    """A malformed language tag or a lone surrogate: no RDF store can hold the literal."""
+    malformed = o.language is not None and "language tag" in (literal_problem(o) or "")
+    return malformed or any(0xD800 <= ord(c) <= 0xDFFF for c in o)
 
 
 def _iri_finding(f: Located, line: int | None, term: Node, problem: str) -> Diagnostic:
