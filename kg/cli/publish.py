@@ -8,6 +8,7 @@ import sys
 from kg.check.dataset import validated_graph
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
+from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
 from kg.sparql.params import expand_iri
 from kg.sparql.publish import publish
 
@@ -34,12 +35,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--replace", action="store_true", help="replace the graph's content instead of adding"
     )
     parser.add_argument("--batch-size", type=int, default=10_000, metavar="N")
-    parser.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds allowed for each request, answer included (default {DEFAULT_TIMEOUT:g})",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Publish; print a summary line on stdout."""
     check_url(args.update_endpoint, option="--update-endpoint")
+    check_timeout(args.timeout)
     if args.endpoint:
         check_url(args.endpoint, option="--endpoint")
     if args.store:

@@ -9,6 +9,7 @@ import sys
 from kg.check.dataset import project_graph
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url, run_remote
+from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
 from kg.sparql.results import short
 from kg.sparql.why import Asker, Explanation, explain, local_asker
 
@@ -21,7 +22,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="IRI|LABEL", help="e.g. id:moscow-talks-2020 or Russia")
     parser.add_argument("--endpoint", metavar="QUERY_URL", help="ask a SPARQL endpoint instead")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="seconds allowed for each request to --endpoint, answer included "
+        f"(default {DEFAULT_TIMEOUT:g})",
+    )
 
 
 def _name(iri: str) -> str:
@@ -67,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     ask: Asker
     if args.endpoint:
         endpoint = check_url(args.endpoint, option="--endpoint")
-        ask = lambda text: run_remote(text, endpoint=endpoint, timeout=args.timeout)  # noqa: E731
+        seconds = check_timeout(args.timeout)
+        ask = lambda text: run_remote(text, endpoint=endpoint, timeout=seconds)  # noqa: E731
     else:
         ask = local_asker(project_graph(find_layout(args.root)))
     ex = explain(args.target, ask=ask)
