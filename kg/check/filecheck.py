@@ -235,8 +235,9 @@ def literal_findings(f: Located) -> list[Diagnostic]:
     bad_iris: dict[Node, int | None] = {}  # each bad IRI once, at its first line
     for s, p, o in f.graph:
         line = _first_line(f.lines, (s, p, o))
-        for term in (s, p, o):
-            if iri_problem(term) is not None:
+        datatype = o.datatype if isinstance(o, Literal) else None
+        for term in (s, p, o, datatype):
+            if term is not None and iri_problem(term) is not None:
                 known = bad_iris.get(term, line)
                 bad_iris[term] = min(known, line) if known and line else known or line
                 unholdable.append((s, p, o))

@@ -86,7 +86,8 @@ def _shape_error(parsed: Any) -> str | None:
         if not isinstance(row, dict):
             return "a row of 'bindings' is not an object"
         for cell in row.values():
-            if not isinstance(cell, dict) or cell.get("type") not in _TERM_TYPES:
+            kind = cell.get("type") if isinstance(cell, dict) else None
+            if not isinstance(kind, str) or kind not in _TERM_TYPES:
                 return "a binding cell has no RDF term type"
             if cell["type"] != "triple" and not isinstance(cell.get("value"), str):
                 return "a binding cell has no value"
