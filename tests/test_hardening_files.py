@@ -58,3 +58,25 @@ def test_xml_entities_are_refused_before_expansion(
     found = [x for x in capsys.readouterr().out.splitlines() if "error[" in x]
     assert len(found) == 1
     assert found[0].startswith(f"{fixture}:{line.group(1)}: error[syntax-error]: XML entity")
+
+
+def test_a_relative_iri_is_refused_by_build_not_resolved_to_a_path(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Point 18: never the build machine's path (``file:///…``) in the outputs."""
+    extra = "id:armenia rdfs:seeAlso <../sources/notes.txt> .\n"
+    with (project / "data" / "actors.ttl").open("a", encoding="utf-8") as handle:
+        handle.write(extra)
+    line = (project / "data" / "actors.ttl").read_text().count("\n")
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"error: {project / 'data' / 'actors.ttl'}:{line}:")
+    assert "relative IRI" in err and not (tmp_path / "out").exists()
+
+
+def test_an_explicit_base_resolves_relative_iris(project: Path, tmp_path: Path) -> None:
+    rdfs = "http://www.w3.org/2000/01/rdf-schema#"
+    text = f'@base <https://w3id.org/conflict-kg/id/> .\n<armenia> <{rdfs}comment> "x"@en .\n'
+    (project / "data" / "based.ttl").write_text(text, encoding="utf-8")
+    assert main(["--root", str(project), "build", "--out", str(tmp_path / "out")]) == 0
+    assert "file:" not in (tmp_path / "out" / "conflict-kg.nt").read_text()

@@ -25,7 +25,13 @@ from kg.errors import LoadError
 from kg.read.linemap import LineMap, Located, parse_with_lines
 from kg.read.load import _raw_literals, _read_text, _syntax_error, literal_message
 from kg.read.names import qname
-from kg.read.wellformed import bad_literal, declared_terms, iri_problem, literal_problem
+from kg.read.wellformed import (
+    NO_BASE,
+    bad_literal,
+    declared_terms,
+    iri_problem,
+    literal_problem,
+)
 
 DEFAULT_MAX_BYTES = 2048 * 1024 * 1024
 """Files larger than this are refused (exit 2) unless ``--max-size`` says otherwise.
@@ -171,7 +177,7 @@ def _parse(path: Path) -> tuple[Located | None, list[Diagnostic]]:
     text = _read_text(path)
     try:
         with _raw_literals():
-            graph, lines = parse_with_lines(text, base=path.resolve().as_uri())
+            graph, lines = parse_with_lines(text, base=NO_BASE)
     except BadSyntax as exc:
         err = _syntax_error(path, text, exc)
         return None, [_from_load_error(err, text)]
@@ -272,6 +278,11 @@ def literal_findings(f: Located) -> list[Diagnostic]:
     return found
 
 
+def _shown_iri(iri: str) -> str:
+    """``iri`` as written when it is a relative one resolved under :data:`NO_BASE`."""
+    return iri[len(NO_BASE) - 1 :] if iri.startswith(NO_BASE) else iri
+
+
 def _unholdable(o: Literal) -> bool:
     """A malformed language tag or a lone surrogate: no RDF store can hold the literal."""
     malformed = o.language is not None and "language tag" in (literal_problem(o) or "")
@@ -283,10 +294,14 @@ def _iri_finding(f: Located, line: int | None, term: Node, problem: str) -> Diag
         kind="syntax",
         code="syntax-error",
         severity=ERROR,
-        message=f"IRI {str(term)!r} {problem}",
+        message=f"IRI {_shown_iri(str(term))!r} {problem}",
         file=str(f.path),
         line=line,
-        hint="Percent-encode the character (a space is %20) or remove it.",
+        hint=(
+            "Write an absolute IRI, or declare @base <https://…/>."
+            if str(term).startswith(NO_BASE)
+            else "Percent-encode the character (a space is %20) or remove it."
+        ),
     )
 
 

@@ -124,7 +124,9 @@ def _locate(files: Sequence[Path], term: Node, what: str, hint: str) -> LoadErro
         pos = locate_term(text, term, prefixes(text))
         if pos is not None:
             return LoadError(path, what, line=pos[0], column=pos[1], hint=hint)
-    return LoadError(files[0] if files else "<store>", what, hint=hint)
+    # not written literally anywhere (an @base, an escape): name no file rather than a wrong one
+    where = os.path.commonpath([str(f) for f in files]) if files else "<store>"
+    return LoadError(where, what + " (its line could not be found)", hint=hint)
 
 
 def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) -> None:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import rdflib
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
@@ -23,7 +23,7 @@ from kg import CKG, ID
 from kg.errors import LoadError
 from kg.read.locate import locate_term, prefixes
 from kg.read.resources import regular_file
-from kg.read.wellformed import bad_literals, literal_problem, undeclared_terms
+from kg.read.wellformed import NO_BASE, bad_literals, iri_problem, literal_problem, undeclared_terms
 
 PathLike = str | os.PathLike[str]
 
@@ -35,6 +35,9 @@ _EXAMPLES = {
     "xsd:decimal": " such as 3.5",
     "xsd:boolean": " (true or false)",
 }
+
+
+_BASE_HINT = "Write an absolute IRI (percent-encode a space as %20), or declare @base <https://…/>."
 
 
 def literal_message(literal: rdflib.Literal, dtype: str) -> tuple[str, str]:
@@ -160,12 +163,16 @@ def parse_turtle(path: PathLike) -> Graph:
     graph.bind("id", ID)
     try:
         with _raw_literals():
-            graph.parse(data=text, format="turtle", publicID=p.resolve().as_uri())
+            graph.parse(data=text, format="turtle", publicID=NO_BASE)
     except BadSyntax as exc:
         raise _syntax_error(p, text, exc) from None
     except Exception as exc:  # rdflib raises assorted errors for broken input
         raise LoadError(p, f"cannot parse Turtle: {exc}") from None
-    errors = []
+    errors = [
+        _where(p, text, term, f"IRI <{term}> {problem}", _BASE_HINT)
+        for term in sorted({t for triple in graph for t in triple if isinstance(t, URIRef)})
+        if (problem := iri_problem(term)) is not None
+    ]
     for lit in bad_literals(graph):
         dtype = graph.namespace_manager.normalizeUri(str(lit.datatype or ""))
         errors.append(_where(p, text, lit, *literal_message(lit, dtype)))

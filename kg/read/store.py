@@ -65,6 +65,8 @@ def _load_error(path: Path, exc: SyntaxError) -> LoadError:
     what = str(exc.msg or exc)
     if what.startswith("Parser error at line"):
         what = what.split(": ", 1)[-1]
+    if what.startswith("No scheme found in an absolute IRI"):
+        what = "a relative IRI and the file declares no @base"
     return LoadError(
         path,
         f"RDF syntax error: {what}",
@@ -101,12 +103,11 @@ def load_file(store: ox.Store, path: PathLike, *, bulk: bool = True) -> None:
         raise LoadError(p, "file not found", hint="Check the path.")
     if fmt == ox.RdfFormat.RDF_XML:
         refuse_entities(p)
-    base = p.resolve().as_uri()
-    try:
+    try:  # no base IRI: a relative IRI is an error, not the reading machine's path
         if bulk:
-            store.bulk_load(path=str(p), format=fmt, base_iri=base)
+            store.bulk_load(path=str(p), format=fmt)
         else:
-            store.load(path=str(p), format=fmt, base_iri=base)
+            store.load(path=str(p), format=fmt)
     except SyntaxError as exc:
         raise _load_error(p, exc) from None
     except OSError as exc:

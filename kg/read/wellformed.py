@@ -160,6 +160,11 @@ def bad_literal(literal: Literal) -> bool:
     return literal_problem(literal) is not None
 
 
+NO_BASE = "https://no-base.invalid/"
+"""The base IRI files are parsed against: a relative IRI in a file with no
+``@base`` resolves under it and is refused (:func:`iri_problem`), never resolved
+against the path of the machine that happens to read the file."""
+
 _IRI_BAD = re.compile('[\x00-\x20<>"{}|^`\\\\\ud800-\udfff]')
 
 
@@ -178,6 +183,8 @@ def iri_problem(term: object) -> str | None:
     """
     if not isinstance(term, URIRef):
         return None
+    if term.startswith(NO_BASE):
+        return "is relative and the file declares no @base"
     bad = _IRI_BAD.search(str(term))
     if bad is None:
         return None
@@ -242,6 +249,7 @@ def undeclared_terms(data_graph: Graph, ontology_graph: Graph) -> list[URIRef]:
 
 __all__ = [
     "DECLARING_TYPES",
+    "NO_BASE",
     "bad_literal",
     "bad_literals",
     "escaped",
