@@ -17,6 +17,8 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.read.scoped import locate_iri
+
 _PREFIX_RE = re.compile(r"(?im)^\s*@?prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>")
 _NAME_CHAR = r"[\w.:%\\-]"
 _NAME_END = r"(?![\w:%\\-]|\.[\w:%\\-])"
@@ -146,6 +148,11 @@ def locate_term(
     >>> locate_term(t, Literal("x", datatype=XSD.date))
     (2, 9)
     """
+    if isinstance(term, URIRef) and namespaces in (None, prefixes(text)):
+        # the file's own declarations, where each takes effect (@base, a prefix redefined)
+        found = locate_iri(text, str(term))
+        if found is not None:
+            return found
     return next(iter_locations(text, term, namespaces), None)
 
 
