@@ -116,7 +116,7 @@ def test_timeout_bounds_the_whole_request(reply: Reply, capsys: pytest.CaptureFi
         start = time.monotonic()
         code = main(["query", "talks", "--endpoint", url, "--timeout", "1"])
         took = time.monotonic() - start
-    assert code == 2 and took < 3, took
+    assert code == 2 and took < 10, took  # per socket read, 1000 bytes would take 200 s
     assert "no answer within the timeout (1 s for the whole request)" in capsys.readouterr().err
 
 
@@ -125,7 +125,7 @@ def test_publish_timeout_bounds_the_whole_request(capsys: pytest.CaptureFixture[
         start = time.monotonic()
         code = main(["publish", "--update-endpoint", url, "--timeout", "1"])
         took = time.monotonic() - start
-    assert code == 2 and took < 15, took  # validation of the project, then one request
+    assert code == 2 and took < 60, took  # validating the project, then one request (not 200 s)
     assert "no answer within the timeout" in capsys.readouterr().err
 
 

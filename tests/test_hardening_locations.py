@@ -46,3 +46,26 @@ def test_validate_names_the_same_line(
     assert main(["--root", str(root), "validate"]) == 1
     out = capsys.readouterr().out
     assert f"b.ttl:{LINE[case]}:" in out and "undeclared-term" in out
+
+
+SHAPES = (
+    PREFIXES
+    + """ckg:FoundedShape a sh:NodeShape ;
+    sh:targetClass ckg:State ;
+    sh:property [ sh:path ckg:founded ; sh:datatype xsd:gYear ;
+                  sh:message "founded is a year" ] .
+"""
+)
+DATED = 'id:armenia a ckg:State ;\n    rdfs:label "Armenia"@en ;\n    ckg:founded "long ago" .\n'
+
+
+def test_a_shacl_finding_names_the_triple_line_in_build_as_in_validate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = write_project(tmp_path / "p", data={"a.ttl": PREFIXES + DATED}, shapes=False)
+    (root / "ontology" / "shapes.ttl").write_text(SHAPES, encoding="utf-8")
+    assert main(["--root", str(root), "validate"]) == 1
+    assert "a.ttl:10:" in capsys.readouterr().out  # the line of ckg:founded "long ago"
+    assert main(["--root", str(root), "build", "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert f"{root / 'data' / 'a.ttl'}:10: Violation" in err, err

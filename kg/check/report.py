@@ -55,10 +55,35 @@ def locate_findings(findings: Sequence[Finding], files: Sequence[Path]) -> list[
             for candidate, text, ns in texts:
                 pos = locate_subject(text, URIRef(finding.focus), ns)
                 if pos:
-                    where = (candidate, pos[0])
+                    where = (candidate, triple_line(text, pos[0], finding))
                     break
         located.append(Located(finding, *where))
     return located
+
+
+def triple_line(text: str, subject_line: int, finding: Finding) -> int:
+    """The line of the statement ``focus path value`` within the subject's block
+    starting at ``subject_line`` (the line of the value, else of the path), as
+    ``validate`` names it; the subject's line when neither is written there.
+
+    Examples
+    --------
+    >>> f = Finding("Violation", "urn:a", "a", "ckg:p", '"x"', "m", "s", "c")
+    >>> triple_line('<urn:a> a ckg:T ;\\n  ckg:q 1 ;\\n  ckg:p "x" .\\n', 1, f)
+    3
+    """
+    lines = text.split("\n")[subject_line - 1 :]
+    block = []
+    for number, content in enumerate(lines, start=subject_line):
+        block.append((number, content))
+        if content.rstrip().endswith(" .") or content.rstrip() == ".":
+            break
+    for wanted in (finding.value, finding.path):
+        if wanted:
+            for number, content in block:
+                if wanted in content:
+                    return number
+    return subject_line
 
 
 def finding_line(item: Located) -> str:

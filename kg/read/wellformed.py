@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import lru_cache
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS, XSD
 
@@ -160,12 +162,24 @@ def bad_literal(literal: Literal) -> bool:
     return literal_problem(literal) is not None
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
 NO_BASE = "https://no-base.invalid/"
 """The base IRI files are parsed against: a relative IRI in a file with no
 ``@base`` resolves under it and is refused (:func:`iri_problem`), never resolved
 against the path of the machine that happens to read the file."""
 
 _IRI_BAD = re.compile('[\x00-\x20<>"{}|^`\\\\\ud800-\udfff]')
+
+
+@lru_cache(maxsize=65536)
+def _rfc3987(iri: str) -> str | None:
+    """Oxigraph's verdict on ``iri`` (RFC 3987), so both reading paths agree."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError as exc:
+        return f"is not a valid IRI ({exc})"
+    return None
 
 
 def iri_problem(term: object) -> str | None:
@@ -187,7 +201,9 @@ def iri_problem(term: object) -> str | None:
         return "is relative and the file declares no @base"
     bad = _IRI_BAD.search(str(term))
     if bad is None:
-        return None
+        if not _SCHEME.match(str(term)):
+            return "has no valid scheme (such as https:)"
+        return _rfc3987(str(term))
     char = bad.group()
     shown = repr(char) if char.isprintable() else f"U+{ord(char):04X}"
     return f"holds {shown}, which an IRI cannot hold"
