@@ -205,9 +205,12 @@ def _slow(handler) -> bool:  # type: ignore[no-untyped-def]
     [
         (
             lambda h: _reply(h, 500, "text/plain", b"Store exploded: disk full"),
-            "HTTP 500: Store exploded: disk full",
+            "HTTP 500 Internal Server Error: Store exploded: disk full",
         ),
-        (lambda h: _reply(h, 400, "text/plain", b"Parse error at 1:7"), "HTTP 400: Parse error"),
+        (
+            lambda h: _reply(h, 400, "text/plain", b"Parse error at 1:7"),
+            "HTTP 400 Bad Request: Parse error",
+        ),
         (lambda h: _reply(h, 403, "text/plain", b"go away"), "HTTP 403 Forbidden: go away"),
         (lambda h: _reply(h, 404, "text/html", b"<h1>nope</h1>"), "HTTP 404"),
         (lambda h: _reply(h, 200, "text/html", b"<html>login</html>"), "not SPARQL JSON results"),

@@ -1,4 +1,5 @@
-"""Per-file checks: syntax, literal datatypes and the closed ``ckg:`` vocabulary.
+"""Per-file checks: syntax here; literals, IRIs and the closed ``ckg:`` vocabulary in
+:mod:`kg.check.termcheck`.
 
 Each file is parsed with :func:`kg.read.linemap.parse_with_lines`, so every finding
 names the line of the triple that causes it.
@@ -13,19 +14,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF
 from rdflib.plugins.parsers.notation3 import BadSyntax
-from rdflib.term import Node
 
-from kg import CKG
 from kg.check.diagnostic import ERROR, Diagnostic
-from kg.check.shacl.reference import label_of
+from kg.check.termcheck import PROPERTY_TYPES, literal_findings, vocabulary_findings
 from kg.errors import LoadError
-from kg.read.linemap import LineMap, Located, parse_with_lines
-from kg.read.load import _EXAMPLES, _raw_literals, _read_text, _syntax_error
-from kg.read.names import qname
-from kg.read.wellformed import bad_literal, declared_terms
+from kg.read.linemap import Located, parse_with_lines
+from kg.read.load import _raw_literals, _read_text, _syntax_error
+from kg.read.wellformed import NO_BASE
 
 DEFAULT_MAX_BYTES = 2048 * 1024 * 1024
 """Files larger than this are refused (exit 2) unless ``--max-size`` says otherwise.
@@ -35,8 +31,6 @@ validates in the store path in about 0.7 GB of memory per million triples; a
 bigger file is more likely a mistake (a dump of something else) than a dataset
 to validate in one go.
 """
-
-PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 
 
 def parse_file(
@@ -171,7 +165,7 @@ def _parse(path: Path) -> tuple[Located | None, list[Diagnostic]]:
     text = _read_text(path)
     try:
         with _raw_literals():
-            graph, lines = parse_with_lines(text, base=path.resolve().as_uri())
+            graph, lines = parse_with_lines(text, base=NO_BASE)
     except BadSyntax as exc:
         err = _syntax_error(path, text, exc)
         return None, [_from_load_error(err, text)]
@@ -219,117 +213,9 @@ def _from_load_error(err: LoadError, text: str = "") -> Diagnostic:
     return _syntax_diagnostic(err, err.what, end)
 
 
-def _first_line(lines: LineMap, triple: tuple[object, object, object]) -> int | None:
-    return lines.line_of(triple)  # type: ignore[arg-type]
-
-
-def literal_findings(f: Located) -> list[Diagnostic]:
-    """Literals whose lexical form is invalid for their XSD datatype, one per triple."""
-    found = []
-    for s, p, o in f.graph:
-        if not (isinstance(o, Literal) and bad_literal(o)):
-            continue
-        dtype = f.graph.namespace_manager.normalizeUri(str(o.datatype))
-        found.append(
-            Diagnostic(
-                kind="literal",
-                code="invalid-literal",
-                severity=ERROR,
-                message=f'invalid literal "{o}" for datatype {dtype}',
-                file=str(f.path),
-                line=(line := _first_line(f.lines, (s, p, o))),
-                column=f.column(line, o),
-                focus=str(s),
-                focus_label=_label(f.graph, s),
-                property=qname(f.graph, p),
-                value=str(o),
-                hint=f"Write a valid {dtype} value{_EXAMPLES.get(dtype, '')}.",
-            )
-        )
-    return found
-
-
-def _label(graph: Graph, node: object) -> str | None:
-    if not isinstance(node, URIRef):
-        return None
-    label = label_of(graph, node)
-    return None if label == str(node) else label
-
-
-def vocabulary_findings(f: Located, ontology: Graph) -> list[Diagnostic]:
-    """Undeclared ``ckg:`` IRIs, classes used as properties and properties used as classes.
-
-    One diagnostic per offending triple.
-    """
-    declared = declared_terms(ontology)
-    classes = set(ontology.subjects(RDF.type, OWL.Class))
-    props = {s for t in PROPERTY_TYPES for s in ontology.subjects(RDF.type, t)}
-    found = []
-    for s, p, o in f.graph:
-        for term in (s, p, o):
-            if isinstance(term, URIRef) and term.startswith(str(CKG)) and term not in declared:
-                found.append(
-                    _vocab(
-                        f,
-                        (s, p, o),
-                        term,
-                        "undeclared-term",
-                        f"{qname(f.graph, term)} is not declared in the ontology",
-                        "Fix the spelling or declare the term in the ontology.",
-                    )
-                )
-        if p in classes:
-            found.append(
-                _vocab(
-                    f,
-                    (s, p, o),
-                    p,
-                    "class-as-property",
-                    f"{qname(f.graph, p)} is a class, used here as a property",
-                    "Use a property here (or `a` to type the subject).",
-                )
-            )
-        if p == RDF.type and o in props:
-            found.append(
-                _vocab(
-                    f,
-                    (s, p, o),
-                    o,
-                    "property-as-class",
-                    f"{qname(f.graph, o)} is a property, used here as a class",
-                    "Type the subject with a class of the ontology.",
-                )
-            )
-    return found
-
-
-def _vocab(
-    f: Located,
-    triple: tuple[object, object, object],
-    term: Node,
-    code: str,
-    what: str,
-    hint: str,
-) -> Diagnostic:
-    s, p, o = triple
-    return Diagnostic(
-        kind="vocabulary",
-        code=code,
-        severity=ERROR,
-        message=what,
-        file=str(f.path),
-        line=(line := _first_line(f.lines, triple)),
-        column=f.column(line, term),
-        focus=str(s),
-        focus_label=_label(f.graph, s),
-        property=qname(f.graph, p),
-        value=qname(f.graph, o) if o == term else None,
-        hint=hint,
-    )
-
-
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "PROPERTY_TYPES",
     "check_size",
     "literal_findings",
     "parse_file",

@@ -19,7 +19,7 @@ from kg.check.diagnostic import ERROR
 from kg.check.filecheck import DEFAULT_MAX_BYTES, parse_file
 from kg.errors import LoadError
 from kg.read.linemap import Located
-from kg.read.resources import Layout
+from kg.read.resources import Layout, regular_file
 
 
 def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
@@ -37,16 +37,16 @@ def expand_paths(paths: Sequence[str | Path]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             found = sorted(
-                p
+                regular_file(p)
                 for p in path.rglob("*.ttl")
-                if p.is_file()
+                if not p.is_dir()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
                 raise LoadError(path, "no Turtle files (*.ttl) in this directory")
             files.extend(found)
-        elif path.exists():
-            files.append(path)
+        elif path.exists() or path.is_symlink():
+            files.append(regular_file(path))
         else:
             raise LoadError(path, "no such file or directory", hint="Check the path.")
     unique = dict.fromkeys(files)

@@ -19,6 +19,7 @@ from xml.etree import ElementTree as etree
 from kg.check.diagnostic import ERROR, Diagnostic
 from kg.check.options import LintResult
 from kg.check.sarif import render_sarif
+from kg.read.wellformed import escaped
 
 SCHEMA_VERSION = 1
 """Version of the JSON report schema (bumped on any incompatible change)."""
@@ -171,8 +172,13 @@ RENDERERS: dict[str, Callable[[LintResult], str]] = {
 
 
 def render(result: LintResult, fmt: str) -> str:
-    """Render in one of :data:`RENDERERS`' formats."""
-    return RENDERERS[fmt](result)
+    """Render in one of :data:`RENDERERS`' formats.
+
+    Code points that a terminal or an XML report cannot take (controls such as
+    ESC, lone surrogates) are written as ``\\uXXXX``: dataset text never
+    reaches the output raw.
+    """
+    return escaped(RENDERERS[fmt](result))
 
 
 __all__ = ["RENDERERS", "SCHEMA_VERSION", "as_json", "render", "summary"]

@@ -27,8 +27,8 @@ from kg.check.filecheck import PROPERTY_TYPES
 from kg.check.projectchecks import CheckRow
 from kg.check.shacl.results import _code, shape_name
 from kg.check.shacl.sparql import FastFinding, label_in_store
-from kg.check.store_checks import bad_store_literals, undeclared_store_terms
-from kg.read.load import _EXAMPLES
+from kg.check.store_checks import bad_store_literals, redefinitions, undeclared_store_terms
+from kg.read.load import literal_message
 from kg.read.names import qname, short_text
 from kg.read.store import select, to_ox_term, to_rdflib_term
 
@@ -94,16 +94,17 @@ def literal_rows(store: ox.Store) -> list[Pending]:
             ) -> Diagnostic:
                 file = _pick(names, "file", "data")
                 dtype = qname(file, URIRef(str(getattr(o, "datatype", None) or "")))
+                message, hint = literal_message(o, dtype)  # type: ignore[arg-type]
                 return Diagnostic(
                     kind="literal",
                     code="invalid-literal",
                     severity=ERROR,
-                    message=f'invalid literal "{o}" for datatype {dtype}',
+                    message=message,
                     focus=str(s),
                     focus_label=store_label(st, s),
                     property=qname(file, p),
                     value=str(o),
-                    hint=f"Write a valid {dtype} value{_EXAMPLES.get(dtype, '')}.",
+                    hint=hint,
                 )
 
             out.append(Pending("literal", s, p, o, "triple", make, (o,)))
@@ -153,6 +154,16 @@ def vocabulary_rows(store: ox.Store, ontology: Graph) -> list[Pending]:
             )
             for t in sorted(seen, key=lambda t: tuple(str(x) for x in t))
         ]
+    out += [
+        _vocab(
+            t,
+            t[0],
+            "redefines-ontology",
+            "a data file may not describe the ontology's terms ({})",
+            "Move the statement into ontology/, where the ontology's checks apply.",
+        )
+        for t in redefinitions(store, ontology)
+    ]
     used_as_props = _distinct(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }") & classes
     for cls in sorted(used_as_props, key=str):
         out += [

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg import CKG
 from kg.errors import LoadError
-from kg.read.load import parse_turtle
+from kg.read.load import literal_message, parse_turtle
 from kg.read.locate import locate_term, prefixes
 from kg.read.resources import Layout
 from kg.read.store import load_store, select, to_rdflib_term
@@ -39,6 +39,9 @@ PathLike = str | os.PathLike[str]
 _TYPED = f"""SELECT DISTINCT ?o WHERE {{ ?s ?p ?o
   FILTER (isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}")
           && DATATYPE(?o) != <{XSD.string}>) }}"""
+_NOT_XML = r"""SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER (isLiteral(?o)
+  && REGEX(STR(?o), "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x{FFFE}\\x{FFFF}]")) }"""
+"""Literals holding a code point XML cannot carry (Oxigraph refuses lone surrogates)."""
 _USED = [
     f'SELECT DISTINCT ?t WHERE {{ ?t ?p ?o FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{CKG}")) }}',
     f'SELECT DISTINCT ?t WHERE {{ ?s ?t ?o FILTER (STRSTARTS(STR(?t), "{CKG}")) }}',
@@ -66,7 +69,8 @@ def bad_store_literals(store: ox.Store) -> list[Literal]:
             warnings.simplefilter("ignore")
             found = {
                 lit
-                for row in select(store, _TYPED)
+                for query in (_TYPED, _NOT_XML)
+                for row in select(store, query)
                 if isinstance(lit := to_rdflib_term(row["o"]), Literal) and bad_literal(lit)
             }
     finally:
@@ -80,13 +84,49 @@ def undeclared_store_terms(store: ox.Store, ontology: Graph) -> list[URIRef]:
     return sorted(used - declared_terms(ontology))
 
 
+_ABOUT_CKG = f"""SELECT ?s ?p ?o WHERE {{ ?s ?p ?o
+  FILTER (isIRI(?s) && STRSTARTS(STR(?s), "{CKG}")) }}"""
+
+
+def redefinitions(store: ox.Store, ontology: Graph) -> list[tuple[Node, Node, Node]]:
+    """Statements about ``ckg:`` terms in ``store`` that ``ontology`` does not make:
+    data may not redefine the ontology.
+
+    Examples
+    --------
+    >>> from rdflib.namespace import RDFS
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode(str(CKG.Talks)), ox.NamedNode(str(RDFS.subClassOf)),
+    ...               ox.NamedNode(str(CKG.Actor))))
+    >>> [str(t[2]) for t in redefinitions(s, Graph())]
+    ['https://w3id.org/conflict-kg/ontology#Actor']
+    """
+    found = []
+    for row in select(store, _ABOUT_CKG):
+        triple = (to_rdflib_term(row["s"]), to_rdflib_term(row["p"]), to_rdflib_term(row["o"]))
+        if isinstance(triple[2], BNode):  # blank nodes differ between parses: match s, p
+            known = any(isinstance(o, BNode) for o in ontology.objects(triple[0], triple[1]))
+        else:
+            known = triple in ontology
+        if not known:
+            found.append(triple)
+    return sorted(found, key=str)
+
+
+def _shown_type(lit: Literal) -> str:
+    dtype = str(lit.datatype or "")
+    return "xsd:" + dtype[len(str(XSD)) :] if dtype.startswith(str(XSD)) else dtype
+
+
 def _locate(files: Sequence[Path], term: Node, what: str, hint: str) -> LoadError:
     for path in files:
         text = path.read_text(encoding="utf-8-sig")
         pos = locate_term(text, term, prefixes(text))
         if pos is not None:
             return LoadError(path, what, line=pos[0], column=pos[1], hint=hint)
-    return LoadError(files[0] if files else "<store>", what, hint=hint)
+    # not written literally anywhere (an @base, an escape): name no file rather than a wrong one
+    where = os.path.commonpath([str(f) for f in files]) if files else "<store>"
+    return LoadError(where, what + " (its line could not be found)", hint=hint)
 
 
 def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) -> None:
@@ -98,8 +138,7 @@ def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) 
         _locate(
             paths,
             lit,
-            f'invalid literal "{lit}" for datatype {lit.datatype}',
-            "Write a valid value of that datatype.",
+            *literal_message(lit, _shown_type(lit)),
         )
         for lit in bad_store_literals(store)
     ]
@@ -111,6 +150,15 @@ def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) 
             "Fix the spelling or declare the term in ontology/conflict.ttl.",
         )
         for term in undeclared_store_terms(store, ontology)
+    ]
+    errors += [
+        _locate(
+            paths[1:] or paths,  # the ontology makes its own statements
+            s,
+            f"a data file may not describe the ontology's terms ({s} {p} {o})",
+            "Move the statement into ontology/, where the ontology's checks apply.",
+        )
+        for s, p, o in redefinitions(store, ontology)
     ]
     if errors:
         raise LoadError.first_of(errors)

@@ -34,6 +34,7 @@ from kg.cli import validate as validate_cmd
 from kg.cli import why as why_cmd
 from kg.errors import ConflictKGError, DataError, LoadError
 from kg.read.resources import find_layout
+from kg.read.wellformed import escaped
 
 COMMANDS: list[ModuleType] = [
     validate_cmd,
@@ -109,14 +110,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except LoadError as exc:
         for err in exc.all:
-            print(f"error: {err}", file=sys.stderr)
+            print(f"error: {escaped(str(err))}", file=sys.stderr)
         return 2
     except DataError as exc:
         _print_findings(exc)
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escaped(str(exc))}", file=sys.stderr)
         return 1
     except ConflictKGError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {escaped(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

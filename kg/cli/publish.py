@@ -10,6 +10,7 @@ from kg.errors import EndpointError, UsageError
 from kg.outputs.published import ntriples_lines, published_ntriples
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
+from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
 from kg.sparql.params import expand_iri
 from kg.sparql.probe import reachable
 from kg.sparql.publish import publish
@@ -52,10 +53,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
         type=float,
-        default=60.0,
+        default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help="per request, and the longest wait for another publish into the same graph "
-        "(default 60)",
+        help=f"seconds allowed for each request, answer included, and the longest wait "
+        f"for another publish into the same graph (default {DEFAULT_TIMEOUT:g})",
     )
 
 
@@ -63,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     """Publish; print a summary line on stdout."""
     if not (args.update_endpoint or args.store):
         raise UsageError("give --update-endpoint URL (SPARQL Update) or --store URL (Graph Store)")
+    check_timeout(args.timeout)
     urls = [u for u in (args.update_endpoint, args.store, args.endpoint) if u]
     for url, option in (
         (args.update_endpoint, "--update-endpoint"),

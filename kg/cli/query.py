@@ -10,6 +10,7 @@ from kg.errors import UsageError
 from kg.read.resources import find_layout
 from kg.sparql import run as sparql
 from kg.sparql.endpoint import check_url
+from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
 from kg.sparql.library import LibraryQuery, find_query, list_queries
 from kg.sparql.results import FORMATS, format_results, terminal_width
 
@@ -49,7 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--timeout",
         type=float,
         metavar="SECONDS",
-        help="stop the query after this many seconds (default: no limit)",
+        help="seconds allowed for the whole request to --endpoint, answer included "
+        f"(default {DEFAULT_TIMEOUT:g}), or for an in-process query (default: no limit)",
     )
 
 
@@ -93,8 +95,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.query:
         raise UsageError("name a query (see 'conflict-kg query --list') or give --list")
-    if args.timeout is not None and args.timeout <= 0:
-        raise UsageError(f"--timeout {args.timeout:g}: give a positive number of seconds")
+    if args.timeout is not None:
+        check_timeout(args.timeout)
     if args.endpoint is not None:
         check_url(args.endpoint, option="--endpoint")
     elif args.default_graph:

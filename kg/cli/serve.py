@@ -12,7 +12,7 @@ from kg.cli.progress import tty_progress
 from kg.errors import EndpointError, UsageError
 from kg.outputs.published import published_ntriples
 from kg.read.resources import Layout, find_layout
-from kg.sparql.server import OxigraphServer
+from kg.sparql.server import OxigraphServer, check_port_free
 
 NAME = "serve"
 HELP = "start a local Oxigraph SPARQL server on 127.0.0.1 with the graph (Ctrl-C stops it)"
@@ -81,9 +81,10 @@ def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (or SIGTERM), then stop the server and remove temporary files."""
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port}: give a port between 1 and 65535")
-    graph = _checked(find_layout(args.root))
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    check_port_free(args.port)  # before the checks, which take seconds
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM at any point: clean stop
     try:
+        graph = _checked(find_layout(args.root))
         if args.location:
             return serve_graph(graph, Path(args.location), args.port)
         with tempfile.TemporaryDirectory(prefix="conflict-kg-serve-") as tmp:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from kg.cli.progress import tty_progress
 from kg.errors import DataError, UsageError
-from kg.outputs.build import build, entailment_step
+from kg.outputs.build import entailment_step
+from kg.outputs.build_input import load_checked
+from kg.outputs.outdir import replace_dir
 from kg.outputs.site.render import MARKER
 from kg.read.resources import find_layout
 from kg.sparql.site import site_build_step
@@ -35,12 +37,10 @@ def run(args: argparse.Namespace) -> int:
             "replaced whole); give a new or empty directory"
         )
     try:
-        build(
-            layout,
-            out_dir=out.parent,
-            steps=[entailment_step, site_build_step(out.name)],
-            progress=progress,
-        )
+        project = load_checked(layout, progress=progress)
+        entailment_step(project)  # the site shows the entailed classes
+        (tree,) = site_build_step("site")(project).values()
+        replace_dir(out, {".": tree}, checked=True)
     except DataError as exc:
         print(f"site not written: {exc} (run conflict-kg validate)", file=sys.stderr)
         return 1

@@ -18,6 +18,7 @@ from kg.errors import UsageError
 from kg.read.heldcopy import read_held_copy
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url, run_remote
+from kg.sparql.http import DEFAULT_TIMEOUT
 from kg.sparql.params import expand_iri
 from kg.sparql.results import short
 from kg.sparql.rows import Results
@@ -54,7 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--timeout",
         type=float,
         metavar="SECONDS",
-        help="with --endpoint: give up on a request after this many seconds",
+        help="seconds allowed for each request to --endpoint, answer included "
+        f"(default {DEFAULT_TIMEOUT:g})",
     )
 
 

@@ -9,15 +9,14 @@ produced by *build steps*: callables that take the checked project
 bytes or a :data:`~kg.outputs.graphfiles.Writer` that streams into the file.
 :data:`BUILD_STEPS` lists the default ones: the merged graph as sorted
 N-Triples and Turtle, its entailed triples (``conflict-kg-entailed.nt``), then every
-network view. All outputs go to temporary
-files first and replace the old ones with ``os.replace`` only when every one is
-complete, so a failed run leaves the output directory as it was.
+network view. All outputs go into a new directory that replaces the old one in one
+step (:mod:`kg.outputs.outdir`), so a failed or killed run leaves the old outputs or
+the new, never a mix.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -27,20 +26,8 @@ from pathlib import Path
 from kg.check.options import LintResult
 from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
+from kg.outputs.outdir import Tree, check_out_dir, replace_dir
 from kg.read.resources import Layout
-
-
-@dataclass(frozen=True)
-class Tree:
-    """A directory output: ``write(directory)`` fills a new, empty directory.
-
-    The directory is written beside its target under a temporary name and
-    swapped in (two renames) only when every output of the build is complete;
-    its files are not fsynced one by one (a site of 100,000 pages).
-    """
-
-    write: Callable[[Path], None]
-
 
 Content = bytes | Writer | Tree
 """What a build step returns for one output: its bytes, a function writing the
@@ -157,35 +144,13 @@ def _write(target: Path, content: Content) -> str:
     return tmp
 
 
-def _write_tree(target: Path, tree: Tree) -> str:
-    """Fill a new temporary directory beside ``target``; return its path."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        tree.write(Path(tmp))
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return tmp
-
-
-def _swap_in(tmp: str, target: Path) -> None:
-    """Put the directory ``tmp`` at ``target``, the old directory (or file) removed."""
-    if not target.exists():
-        os.replace(tmp, target)
-        return
-    old = tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old")
-    os.replace(target, Path(old) / "previous")
-    os.replace(tmp, target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path, ...]:
     """Write ``files`` into ``out_dir`` via temporary files and ``os.replace``.
 
     Every output is fully written before any is replaced; on error the
     temporary files and directories are removed and existing outputs are
-    untouched. A :class:`Tree` output replaces its whole directory.
+    untouched. (``build --out`` replaces its whole directory instead,
+    :func:`kg.outputs.outdir.replace_dir`.)
 
     Examples
     --------
@@ -197,19 +162,13 @@ def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path,
     try:
         for name, content in files.items():  # a name may hold a subdirectory: "graphs/a.gexf"
             if isinstance(content, Tree):
-                temps[name] = _write_tree(out_dir / name, content)
-            else:
-                temps[name] = _write(out_dir / name, content)
+                raise TypeError(f"{name}: a directory output goes through replace_dir")
+            temps[name] = _write(out_dir / name, content)
         for name, tmp in temps.items():
-            if os.path.isdir(tmp):
-                _swap_in(tmp, out_dir / name)
-            else:
-                os.replace(tmp, out_dir / name)
+            os.replace(tmp, out_dir / name)
     finally:
         for tmp in temps.values():
-            if os.path.isdir(tmp):
-                shutil.rmtree(tmp, ignore_errors=True)
-            elif os.path.exists(tmp):
+            if os.path.exists(tmp):
                 os.unlink(tmp)
     return tuple(out_dir / name for name in files)
 
@@ -260,6 +219,9 @@ def build(
     ------
     LoadError
         A file cannot be loaded; nothing is written.
+    UsageError
+        ``out_dir`` may not be written (:func:`kg.outputs.outdir.check_out_dir`),
+        or holds files no build wrote; nothing is written.
     DataError
         The checks of ``validate`` found errors (``findings`` carries the diagnostics);
         nothing is written.
@@ -271,6 +233,7 @@ def build(
     1234
     """
     tick = progress or (lambda stage, done, total: None)
+    out = check_out_dir(Path(out_dir), layout)
     project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
     counts = project.counts()  # before the steps: the entailment step adds a named graph
     files: dict[str, Content] = {}
@@ -281,7 +244,7 @@ def build(
             tick(getattr(step, "__name__", "step"), done, len(todo))
             files.update(step(project))
     tick("write", 0, len(files))
-    outputs = write_atomically(Path(out_dir), files)
+    outputs = replace_dir(out, files)
     return BuildSummary(
         triples=counts.triples,
         instances_per_class=counts.instances_per_class,

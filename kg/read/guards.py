@@ -75,7 +75,6 @@ def readable_bytes(path: Path) -> bytes | None:
         probe.load(
             data,
             format=ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE,
-            base_iri=path.resolve().as_uri(),
         )
     except (SyntaxError, ValueError):
         return data  # the real load reports the syntax error with its position

@@ -15,14 +15,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import rdflib
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
 from kg import CKG, ID
 from kg.errors import LoadError
 from kg.read.locate import locate_term, prefixes
-from kg.read.wellformed import bad_literals, undeclared_terms
+from kg.read.resources import regular_file
+from kg.read.wellformed import NO_BASE, bad_literals, iri_problem, literal_problem, undeclared_terms
 
 PathLike = str | os.PathLike[str]
 
@@ -34,6 +35,42 @@ _EXAMPLES = {
     "xsd:decimal": " such as 3.5",
     "xsd:boolean": " (true or false)",
 }
+
+
+_BASE_HINT = "Write an absolute IRI (percent-encode a space as %20), or declare @base <https://…/>."
+
+
+def literal_message(literal: rdflib.Literal, dtype: str) -> tuple[str, str]:
+    """The message and hint of a literal that :func:`~kg.read.wellformed.literal_problem`
+    refuses; ``dtype`` is its datatype as shown (``xsd:date``).
+
+    Examples
+    --------
+    >>> from rdflib import Literal
+    >>> literal_message(Literal("a\\x00"), "")[0]
+    "literal 'a\\\\x00' holds U+0000, a character XML cannot carry"
+    """
+    problem = literal_problem(literal) or ""
+    if problem.startswith("not a valid "):
+        example = _EXAMPLES.get(dtype, "")
+        return (
+            f'invalid literal "{literal}" for datatype {dtype}',
+            f"Write a valid {dtype} value{example}.",
+        )
+    if problem.startswith("year "):
+        return (
+            f'literal "{literal}" ({dtype}): {problem}',
+            "Write a date of 0001-9999, or record an earlier date in a note.",
+        )
+    if problem.startswith("language tag"):
+        return (
+            f"literal {str(literal)!r}: {problem}",
+            "Write a tag such as en, id or ru-Latn.",
+        )
+    return (
+        f"literal {str(literal)!r} {problem}",
+        "Remove the character (write a tab, a line break or nothing in its place).",
+    )
 
 
 @contextmanager
@@ -56,6 +93,7 @@ def _raw_literals() -> Iterator[None]:
 
 
 def _read_text(path: Path) -> str:
+    regular_file(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -125,24 +163,19 @@ def parse_turtle(path: PathLike) -> Graph:
     graph.bind("id", ID)
     try:
         with _raw_literals():
-            graph.parse(data=text, format="turtle", publicID=p.resolve().as_uri())
+            graph.parse(data=text, format="turtle", publicID=NO_BASE)
     except BadSyntax as exc:
         raise _syntax_error(p, text, exc) from None
     except Exception as exc:  # rdflib raises assorted errors for broken input
         raise LoadError(p, f"cannot parse Turtle: {exc}") from None
-    errors = []
+    errors = [
+        _where(p, text, term, f"IRI <{term}> {problem}", _BASE_HINT)
+        for term in sorted({t for triple in graph for t in triple if isinstance(t, URIRef)})
+        if (problem := iri_problem(term)) is not None
+    ]
     for lit in bad_literals(graph):
-        dtype = graph.namespace_manager.normalizeUri(str(lit.datatype))
-        example = _EXAMPLES.get(dtype, "")
-        errors.append(
-            _where(
-                p,
-                text,
-                lit,
-                f'invalid literal "{lit}" for datatype {dtype}',
-                f"Write a valid {dtype} value{example}.",
-            )
-        )
+        dtype = graph.namespace_manager.normalizeUri(str(lit.datatype or ""))
+        errors.append(_where(p, text, lit, *literal_message(lit, dtype)))
     if errors:
         raise LoadError.first_of(errors)
     return graph
@@ -216,4 +249,4 @@ def load_graph(paths: Iterable[PathLike], *, ontology: Graph | None = None) -> G
     return merged
 
 
-__all__ = ["check_vocabulary", "load_graph", "parse_turtle"]
+__all__ = ["check_vocabulary", "literal_message", "load_graph", "parse_turtle"]

@@ -17,6 +17,8 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.read.scoped import locate_iri
+
 _PREFIX_RE = re.compile(r"(?im)^\s*@?prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>")
 _NAME_CHAR = r"[\w.:%\\-]"
 _NAME_END = r"(?![\w:%\\-]|\.[\w:%\\-])"
@@ -49,11 +51,36 @@ def _iri_patterns(iri: str, namespaces: Mapping[str, str]) -> list[str]:
     return pats
 
 
+_ECHAR = {"\t": "t", "\b": "b", "\n": "n", "\r": "r", "\f": "f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _lexical_pattern(lex: str) -> str:
+    """A regex for ``lex`` as Turtle may write it: a character other than plain ASCII
+    raw, or as ``\\uXXXX``/``\\UXXXXXXXX``, or as an ``ECHAR`` such as ``\\n``.
+
+    Examples
+    --------
+    >>> bool(re.fullmatch(_lexical_pattern("a\x0bb"), "a\\u000Bb"))
+    True
+    """
+    parts = []
+    for ch in lex:
+        if " " <= ch <= "~" and ch not in "\"'\\":
+            parts.append(re.escape(ch))
+            continue
+        code = ord(ch)
+        forms = [re.escape(ch), f"\\\\u(?i:{code:04x})", f"\\\\U(?i:{code:08x})"]
+        if ch in _ECHAR:
+            forms.append(re.escape("\\" + _ECHAR[ch]))
+        parts.append("(?:" + "|".join(forms) + ")")
+    return "".join(parts)
+
+
 def _patterns(term: Node, namespaces: Mapping[str, str]) -> list[str]:
     if isinstance(term, URIRef):
         return _iri_patterns(str(term), namespaces)
     if isinstance(term, Literal):
-        lex = re.escape(str(term))
+        lex = _lexical_pattern(str(term))
         body = rf"(?:\"{lex}\"|'{lex}'|\"\"\"{lex}\"\"\"|'''{lex}''')"
         if term.datatype is not None:
             dts = "|".join(_iri_patterns(str(term.datatype), namespaces))
@@ -121,6 +148,11 @@ def locate_term(
     >>> locate_term(t, Literal("x", datatype=XSD.date))
     (2, 9)
     """
+    if isinstance(term, URIRef) and namespaces in (None, prefixes(text)):
+        # the file's own declarations, where each takes effect (@base, a prefix redefined)
+        found = locate_iri(text, str(term))
+        if found is not None:
+            return found
     return next(iter_locations(text, term, namespaces), None)
 
 

@@ -15,13 +15,15 @@ Resolution order, first match wins:
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from kg.errors import UsageError
+from kg.errors import LoadError, UsageError
 
 ENV_VAR = "CONFLICT_KG_ROOT"
 ONTOLOGY = Path("ontology") / "conflict.ttl"
@@ -159,6 +161,50 @@ def find_layout(
     return _checked(fallback, "the packaged resources", packaged=True)
 
 
+_KINDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a directory",
+}
+
+
+def regular_file(path: str | os.PathLike[str]) -> Path:
+    """Return ``path`` if it is a regular file (or does not exist), else raise LoadError.
+
+    Reading a named pipe blocks for ever and a symbolic-link loop cannot be
+    resolved, so every reader calls this before opening a file. A missing file
+    is left to the caller (which says "file not found").
+
+    Raises
+    ------
+    LoadError
+        ``path`` is a symbolic-link loop, a named pipe, a socket, a device or a
+        directory.
+
+    Examples
+    --------
+    >>> regular_file("no-such-file.ttl").name
+    'no-such-file.ttl'
+    >>> regular_file(".")
+    Traceback (most recent call last):
+    ...
+    kg.errors.LoadError: .: not a regular file (a directory). Give a Turtle file.
+    """
+    p = Path(path)
+    try:
+        mode = os.stat(p).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise LoadError(p, "a symbolic-link loop", hint="Fix or remove the link.") from None
+        return p
+    if not stat.S_ISREG(mode):
+        what = _KINDS.get(stat.S_IFMT(mode), "not a file")
+        raise LoadError(p, f"not a regular file ({what})", hint="Give a Turtle file.")
+    return p
+
+
 def _checked(root: Path, origin: str, *, packaged: bool = False) -> Layout:
     if not (root / ONTOLOGY).is_file():
         raise UsageError(
@@ -166,7 +212,10 @@ def _checked(root: Path, origin: str, *, packaged: bool = False) -> Layout:
             "Pass --root with the directory of a conflict-kg checkout, "
             f"or set {ENV_VAR}."
         )
-    return Layout.at(root.resolve(), packaged=packaged)
+    layout = Layout.at(root.resolve(), packaged=packaged)
+    for path in layout.data_files:
+        regular_file(path)
+    return layout
 
 
-__all__ = ["ENV_VAR", "Layout", "find_checkout", "find_layout", "packaged_root"]
+__all__ = ["ENV_VAR", "Layout", "find_checkout", "find_layout", "packaged_root", "regular_file"]

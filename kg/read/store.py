@@ -26,6 +26,8 @@ from rdflib.term import Identifier, Node
 
 from kg.errors import LoadError
 from kg.read.guards import readable_bytes
+from kg.read.resources import regular_file
+from kg.read.xmlguard import refuse_entities
 
 PathLike = str | os.PathLike[str]
 
@@ -64,6 +66,8 @@ def _load_error(path: Path, exc: SyntaxError) -> LoadError:
     what = str(exc.msg or exc)
     if what.startswith("Parser error at line"):
         what = what.split(": ", 1)[-1]
+    if what.startswith("No scheme found in an absolute IRI"):
+        what = "a relative IRI and the file declares no @base"
     return LoadError(
         path,
         f"RDF syntax error: {what}",
@@ -94,19 +98,20 @@ def load_file(store: ox.Store, path: PathLike, *, bulk: bool = True) -> None:
     --------
     >>> load_file(ox.Store(), "data/actors.ttl")  # doctest: +SKIP
     """
-    p = Path(path)
+    p = regular_file(path)
     fmt = rdf_format(p)
     if not p.is_file():
         raise LoadError(p, "file not found", hint="Check the path.")
-    base = p.resolve().as_uri()
+    if fmt == ox.RdfFormat.RDF_XML:
+        refuse_entities(p)
     data = readable_bytes(p)  # a BOM skipped, a triple term refused (kg.read.guards)
-    try:
+    try:  # no base IRI: a relative IRI is an error, not the reading machine's path
         if data is not None:
-            store.load(data, format=fmt, base_iri=base)
+            store.load(data, format=fmt)
         elif bulk:
-            store.bulk_load(path=str(p), format=fmt, base_iri=base)
+            store.bulk_load(path=str(p), format=fmt)
         else:
-            store.load(path=str(p), format=fmt, base_iri=base)
+            store.load(path=str(p), format=fmt)
     except SyntaxError as exc:
         raise _load_error(p, exc) from None
     except OSError as exc:

@@ -1,8 +1,10 @@
-"""Talk to SPARQL 1.1 endpoints: queries through SPARQLWrapper, clear one-line errors.
+"""Talk to SPARQL 1.1 endpoints: the query protocol over HTTP, clear one-line errors.
 
-Every failure (refused connection, HTTP 4xx/5xx, timeout, an answer that is not
-SPARQL results) becomes an :class:`~kg.errors.EndpointError` whose message is one
-line naming the endpoint and, for HTTP errors, quoting the server's message.
+Every failure (refused connection, HTTP 4xx/5xx, no complete answer within the
+timeout -- a deadline for the whole request, see :mod:`kg.sparql.http` -- an
+answer that is not SPARQL results, or results of the wrong shape) becomes an
+:class:`~kg.errors.EndpointError` whose message is one line naming the endpoint
+and, for HTTP errors, quoting the server's message.
 
 Examples
 --------
@@ -14,27 +16,18 @@ kg.errors.UsageError: --endpoint 'ftp://example.org/sparql': not an http(s) URL
 
 from __future__ import annotations
 
-import ast
-import http.client
 import json
 import socket
 import urllib.error
 from collections.abc import Sequence
-from urllib.parse import urlsplit
-
-from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 from kg.errors import EndpointError, UsageError
+from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout, describe, one_line, request
 from kg.sparql.rows import Results, normalise
 
-_STATUS = {
-    "QueryBadFormed": 400,
-    "Unauthorized": 401,
-    "EndPointNotFound": 404,
-    "URITooLong": 414,
-    "EndPointInternalError": 500,
-}
+_TERM_TYPES = frozenset({"uri", "literal", "typed-literal", "bnode", "triple"})
 
 
 def check_url(url: str, *, option: str) -> str:
@@ -51,31 +44,6 @@ def check_url(url: str, *, option: str) -> str:
     return url
 
 
-def one_line(text: str, limit: int = 300) -> str:
-    """Collapse whitespace and shorten ``text`` for a one-line message.
-
-    Examples
-    --------
-    >>> one_line("a\\n  b")
-    'a b'
-    """
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def _server_message(exc: SPARQLWrapperException) -> str:
-    text = str(exc)
-    marker = "Response:\n"
-    if marker not in text:
-        return ""
-    raw = text.split(marker, 1)[1]
-    try:
-        body = ast.literal_eval(raw)
-    except (ValueError, SyntaxError):
-        return one_line(raw)
-    return one_line(body.decode("utf-8", "replace") if isinstance(body, bytes) else str(body))
-
-
 def describe_failure(url: str, exc: BaseException) -> str:
     """One line saying why a request to ``url`` failed.
 
@@ -84,11 +52,6 @@ def describe_failure(url: str, exc: BaseException) -> str:
     >>> describe_failure("http://h/q", TimeoutError())
     'http://h/q: no answer within the timeout'
     """
-    if isinstance(exc, SPARQLWrapperException):
-        status = _STATUS.get(type(exc).__name__)
-        message = _server_message(exc)
-        head = f"HTTP {status}" if status else type(exc).__name__
-        return f"{url}: {head}: {message}" if message else f"{url}: {head}"
     if isinstance(exc, urllib.error.HTTPError):
         body = ""
         try:
@@ -96,32 +59,53 @@ def describe_failure(url: str, exc: BaseException) -> str:
         except Exception:  # the body is a courtesy; the status is the message
             body = ""
         return f"{url}: HTTP {exc.code} {exc.reason}" + (f": {body}" if body else "")
-    if isinstance(exc, TimeoutError | socket.timeout) or "timed out" in str(exc):
-        return f"{url}: no answer within the timeout"
     if isinstance(exc, urllib.error.URLError):
         reason = exc.reason
-        if isinstance(reason, TimeoutError | socket.timeout):
-            return f"{url}: no answer within the timeout"
-        if isinstance(reason, ConnectionRefusedError):
-            return f"{url}: connection refused (is the server running?)"
+        if isinstance(reason, BaseException):
+            return describe(url, reason)
         return f"{url}: cannot connect ({reason})"
-    if isinstance(exc, ConnectionError):
-        return f"{url}: connection failed ({exc.__class__.__name__})"
-    return f"{url}: {one_line(str(exc)) or exc.__class__.__name__}"
+    if isinstance(exc, socket.timeout) or "timed out" in str(exc):
+        return f"{url}: no answer within the timeout"
+    return describe(url, exc)
+
+
+def _shape_error(parsed: Any) -> str | None:
+    """What is wrong with ``parsed`` as SPARQL 1.1 JSON results, or None."""
+    if not isinstance(parsed, dict) or not isinstance(parsed.get("head"), dict):
+        return "no 'head' object"
+    names = parsed["head"].get("vars", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        return "'head.vars' is not a list of names"
+    if "boolean" in parsed:
+        return None if isinstance(parsed["boolean"], bool) else "'boolean' is not true or false"
+    results = parsed.get("results")
+    bindings = results.get("bindings") if isinstance(results, dict) else None
+    if not isinstance(bindings, list):
+        return "no 'results.bindings' list"
+    for row in bindings:
+        if not isinstance(row, dict):
+            return "a row of 'bindings' is not an object"
+        for cell in row.values():
+            kind = cell.get("type") if isinstance(cell, dict) else None
+            if not isinstance(kind, str) or kind not in _TERM_TYPES:
+                return "a binding cell has no RDF term type"
+            if cell["type"] != "triple" and not isinstance(cell.get("value"), str):
+                return "a binding cell has no value"
+    return None
 
 
 def _parse_results(url: str, raw: bytes) -> Results:
     try:
         parsed = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         start = one_line(raw[:80].decode("utf-8", "replace"), 60)
         raise EndpointError(
             f"{url}: the answer is not SPARQL JSON results (it starts {start!r}); "
             "is this a SPARQL query endpoint?"
         ) from None
-    ok = isinstance(parsed, dict) and "head" in parsed
-    if not ok or not ("boolean" in parsed or isinstance(parsed.get("results"), dict)):
-        raise EndpointError(f"{url}: the answer is JSON but not SPARQL results")
+    problem = _shape_error(parsed)
+    if problem is not None:
+        raise EndpointError(f"{url}: the answer is JSON but not SPARQL results ({problem})")
     return normalise(parsed)
 
 
@@ -141,14 +125,15 @@ def run_remote(
     endpoint : str
         The query URL, e.g. ``http://127.0.0.1:7878/query`` for Oxigraph.
     timeout : float, optional
-        Seconds to wait for the answer (rounded up to a whole second).
+        Seconds allowed for the whole request, answer included (default
+        :data:`~kg.sparql.http.DEFAULT_TIMEOUT`); positive and finite.
     default_graphs : sequence of str
         IRIs sent as ``default-graph-uri`` (the protocol's dataset).
 
     Raises
     ------
     UsageError
-        ``endpoint`` is not an http(s) URL.
+        ``endpoint`` is not an http(s) URL, or ``timeout`` is not positive and finite.
     EndpointError
         The request failed; one line.
 
@@ -158,22 +143,17 @@ def run_remote(
     {'head': {}, 'boolean': True}
     """
     check_url(endpoint, option="--endpoint")
-    client = SPARQLWrapper(endpoint)
-    client.setQuery(text)
-    client.setMethod(POST)
-    client.setRequestMethod(URLENCODED)
-    client.setReturnFormat(JSON)
-    client.addCustomHttpHeader("Accept", "application/sparql-results+json, application/json;q=0.5")
-    for iri in default_graphs:
-        client.addDefaultGraph(iri)
-    if timeout is not None:
-        client.setTimeout(max(1, int(-(-timeout // 1))))
-    try:
-        response = client.query().response
-        raw = response.read()
-    except (SPARQLWrapperException, OSError, ValueError, http.client.HTTPException) as exc:
-        raise EndpointError(describe_failure(endpoint, exc)) from None
+    form = [("query", text), *(("default-graph-uri", iri) for iri in default_graphs)]
+    raw = request(
+        endpoint,
+        body=urlencode(form).encode("ascii"),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json, application/json;q=0.5",
+        },
+        timeout=check_timeout(timeout),
+    )
     return _parse_results(endpoint, raw)
 
 
-__all__ = ["check_url", "describe_failure", "one_line", "run_remote"]
+__all__ = ["DEFAULT_TIMEOUT", "check_url", "describe_failure", "one_line", "run_remote"]

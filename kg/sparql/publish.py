@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,7 +40,8 @@ from urllib.parse import quote
 from rdflib import Graph
 
 from kg.errors import EndpointError, UsageError
-from kg.sparql.endpoint import check_url, describe_failure, run_remote
+from kg.sparql.endpoint import check_url, run_remote
+from kg.sparql.http import request
 from kg.sparql.publish_lock import publish_lock
 from kg.sparql.update import UpdateClient, insert_batches
 
@@ -103,14 +102,8 @@ def escaped_breaks(line: str) -> str:
 
 
 def _send(url: str, body: bytes, *, method: str, content_type: str, timeout: float) -> None:
-    request = urllib.request.Request(
-        url, data=body, method=method, headers={"Content-Type": content_type}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise EndpointError(describe_failure(url, exc)) from None
+    """One request, all of it within ``timeout`` seconds (:func:`kg.sparql.http.request`)."""
+    request(url, body=body, headers={"Content-Type": content_type}, timeout=timeout, method=method)
 
 
 def count_triples(query_url: str, graph: str | None, *, timeout: float) -> int:
@@ -119,7 +112,11 @@ def count_triples(query_url: str, graph: str | None, *, timeout: float) -> int:
     results = run_remote(
         f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}", endpoint=query_url, timeout=timeout
     )
-    return int(results["results"]["bindings"][0]["n"]["value"])
+    rows = results.get("results", {}).get("bindings", [])
+    value = rows[0].get("n", {}).get("value") if len(rows) == 1 else None
+    if not (isinstance(value, str) and value.strip().isdigit()):
+        raise EndpointError(f"{query_url}: the count of triples is not a number ({value!r})")
+    return int(value)
 
 
 def _publish_gsp(

@@ -24,8 +24,9 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.errors import LoadError, UsageError
+from kg.errors import EndpointError, LoadError, UsageError
 from kg.sparql.endpoint import run_remote
+from kg.sparql.http import one_line
 from kg.sparql.library import LibraryQuery
 from kg.sparql.params import bind, query_prefixes, term
 from kg.sparql.rows import Results, normalise
@@ -197,17 +198,23 @@ def run_local(
             try:
                 return source.query(text).serialize(format="json") or b""
             except Exception as exc:  # rdflib raises assorted errors on queries it cannot run
-                raise UsageError(f"rdflib cannot evaluate the query: {exc}") from None
+                why = one_line(str(exc))
+                raise UsageError(f"rdflib cannot evaluate the query: {why}") from None
 
         raw = _call(evaluate_rdflib, timeout)
     else:
         target = store if store is not None else local_store(graph or Graph())
 
         def evaluate() -> bytes:
-            result = target.query(text)
-            if isinstance(result, ox.QueryTriples):
-                raise UsageError("only SELECT and ASK queries give results tables")
-            return result.serialize(format=ox.QueryResultsFormat.JSON) or b""
+            try:  # results are computed lazily: a SERVICE call fails while serialising
+                result = target.query(text)
+                if isinstance(result, ox.QueryTriples):
+                    raise UsageError("only SELECT and ASK queries give results tables")
+                return result.serialize(format=ox.QueryResultsFormat.JSON) or b""
+            except SyntaxError as exc:
+                raise UsageError(f"the query does not parse: {one_line(str(exc))}") from None
+            except OSError as exc:  # Oxigraph's HTTP client, for SERVICE
+                raise EndpointError(f"a SERVICE call failed: {one_line(str(exc))}") from None
 
         raw = _call(evaluate, timeout)
     parsed: Results = json.loads(raw)

@@ -67,6 +67,32 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def check_port_free(port: int) -> None:
+    """Raise UsageError unless ``127.0.0.1:port`` can be bound now.
+
+    Examples
+    --------
+    >>> check_port_free(free_port())
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # ignore TIME_WAIT
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            raise UsageError(f"{HOST}:{port} is already in use; choose another port") from None
+
+
+def _failure(what: str, location: Path, stderr: str) -> UsageError:
+    """The error of an ``oxigraph`` command that failed with ``stderr``."""
+    lines = stderr.strip().splitlines()
+    if "LOCK" in stderr or "Resource temporarily unavailable" in stderr:
+        return UsageError(
+            f"{location}: the database is in use by another Oxigraph server (another "
+            "'conflict-kg serve --location'?); stop it or choose another --location"
+        )
+    return UsageError(f"{what} failed: {lines[-1] if lines else '?'}")
+
+
 class OxigraphServer:
     """An Oxigraph server process on ``127.0.0.1:port`` persisting into ``location``.
 
@@ -119,8 +145,8 @@ class OxigraphServer:
             check=False,
         )
         if done.returncode != 0:
-            why = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise UsageError(f"oxigraph load {path} failed: {why[-1] if why else done.returncode}")
+            stderr = done.stderr.decode("utf-8", "replace") or str(done.returncode)
+            raise _failure(f"oxigraph load {path}", self.location, stderr)
 
     def _ready(self) -> bool:
         try:
@@ -139,16 +165,21 @@ class OxigraphServer:
         """
         self.location.mkdir(parents=True, exist_ok=True)
         bind = f"{HOST}:{self.port}"
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # ignore TIME_WAIT
-            try:
-                probe.bind((HOST, self.port))
-            except OSError:
-                raise UsageError(f"{bind} is already in use; choose another port") from None
+        check_port_free(self.port)
         command = [oxigraph_binary(), "serve", "--location", str(self.location), "--bind", bind]
+        # Signals are not blocked around Popen (the child would inherit the mask and
+        # ignore SIGTERM): a signal inside Popen itself, microseconds wide, is not covered.
         self.process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
         )
+        try:
+            return self._wait_ready(bind, wait)
+        except BaseException:  # a signal (SIGTERM as KeyboardInterrupt) while starting
+            self.stop(kill=True)  # no orphan server answering on the port
+            raise
+
+    def _wait_ready(self, bind: str, wait: float) -> OxigraphServer:
+        assert self.process is not None
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -158,12 +189,10 @@ class OxigraphServer:
                     else ""
                 )
                 self.process = None
-                lines = err.strip().splitlines()
-                raise UsageError(f"oxigraph serve on {bind} exited: {lines[-1] if lines else '?'}")
+                raise _failure(f"oxigraph serve on {bind}", self.location, err)
             if self._ready() and self.process.poll() is None:
                 return self
             time.sleep(0.05)
-        self.stop()
         raise UsageError(f"oxigraph serve on {bind} did not answer within {wait:g} s")
 
     def stop(self, *, kill: bool = False) -> None:
@@ -195,4 +224,4 @@ class OxigraphServer:
         self.stop()
 
 
-__all__ = ["HOST", "OxigraphServer", "free_port", "oxigraph_binary"]
+__all__ = ["HOST", "OxigraphServer", "check_port_free", "free_port", "oxigraph_binary"]

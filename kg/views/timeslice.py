@@ -48,6 +48,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -124,25 +125,34 @@ def parse_iso_interval(text: str) -> Span:
     )
 
 
+_DATE_LEX = re.compile(r"\s*(-?\d{4,})(?:-(\d\d)-(\d\d))?")
+
+
 def literal_date(value: Node | None, *, end_of_year: bool = False) -> date | None:
     """A date from an ``xsd:date``/``xsd:gYear`` (or dateTime) literal, else None.
 
-    A year gives 1 January, or 31 December with ``end_of_year``.
+    A year gives 1 January, or 31 December with ``end_of_year``. A year outside
+    0001-9999 (BCE, year 0, five digits) gives None, never another year: the
+    literal checks refuse such values (see :func:`kg.read.wellformed.literal_problem`).
 
     >>> from rdflib import Literal, XSD
     >>> literal_date(Literal("2010", datatype=XSD.gYear), end_of_year=True)
     datetime.date(2010, 12, 31)
+    >>> literal_date(Literal("20201", datatype=XSD.gYear)) is None
+    True
     """
     if not isinstance(value, Literal):
         return None
-    text = str(value).strip()
-    try:
-        if len(text) >= 10 and text[4] == "-":
-            return date.fromisoformat(text[:10])
-        year = int(text[:4])
-    except ValueError:
+    m = _DATE_LEX.match(str(value))
+    if m is None:
         return None
-    return date(year, 12, 31) if end_of_year else date(year, 1, 1)
+    year = int(m.group(1))
+    try:
+        if m.group(2):
+            return date(year, int(m.group(2)), int(m.group(3)))
+        return date(year, 12, 31) if end_of_year else date(year, 1, 1)
+    except ValueError:  # year outside 1..9999, or no such day
+        return None
 
 
 def _first(graph: GraphLike, node: Node, *preds: URIRef, end_of_year: bool = False) -> date | None:

@@ -1,0 +1,204 @@
+"""Replace a whole output directory at once: a reader sees the old outputs or the new.
+
+``build --out DIR`` writes every output into a new hidden sibling directory
+(``.DIR.new-<pid>``), then swaps it with ``DIR`` in one step, with Linux's
+``renameat2(RENAME_EXCHANGE)``; the old outputs, now in the sibling, are then
+removed. A kill at any moment leaves ``DIR`` holding the old outputs or the new
+ones, never a mix; at worst a hidden sibling is left over, which the next build
+removes. Where the exchange is not available (another OS, a file system
+without it) ``DIR`` is first renamed aside, then the new one renamed in; a kill
+between the two leaves ``DIR`` missing and the old outputs in ``.DIR.old-<pid>``,
+which the next build puts back before anything else.
+
+The rules for ``--out`` (:func:`check_out_dir`): it must not be a file, the
+project root or a directory above it, nor lie inside ``data/``, ``ontology/`` or
+``queries/`` (outputs never mix with curated files); an existing directory is
+replaced only if it holds outputs of an earlier build (the marker file
+:data:`MARKER`, or only names the build writes).
+
+Examples
+--------
+>>> import tempfile
+>>> out = Path(tempfile.mkdtemp()) / "build"
+>>> replace_dir(out, {"a.txt": b"hi"})  # doctest: +ELLIPSIS
+(PosixPath('.../build/a.txt'),)
+>>> sorted(p.name for p in out.iterdir())
+['.conflict-kg-build', 'a.txt']
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from kg.errors import UsageError
+from kg.read.resources import Layout
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A directory output: ``write(directory)`` fills a new, empty directory.
+
+    Its files are not fsynced one by one (a site of 100,000 pages); the directory
+    goes in with the rest of the outputs, in the one swap.
+    """
+
+    write: Callable[[Path], None]
+
+
+Content = bytes | Callable[[BinaryIO], None] | Tree
+"""A file's bytes, a function that writes them into a binary stream, or a :class:`Tree`."""
+
+MARKER = ".conflict-kg-build"
+"""Written into every output directory: it marks the directory as replaceable."""
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def check_out_dir(out: Path, layout: Layout) -> Path:
+    """Return ``out`` made absolute, or raise UsageError when it may not be written.
+
+    Examples
+    --------
+    >>> check_out_dir(Path("/repo/data/build"), Layout.at(Path("/repo")))
+    Traceback (most recent call last):
+    ...
+    kg.errors.UsageError: --out /repo/data/build: inside data/; outputs never go among the \
+curated files (choose e.g. build/)
+    """
+    target = Path(os.path.abspath(out))
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"--out {out}: a file, not a directory (choose a directory)")
+    if target.is_symlink():
+        target = target.resolve()
+    root = Path(os.path.abspath(layout.root)).resolve(strict=False)
+    real = target.resolve(strict=False)
+    if real == root or root.is_relative_to(real):
+        raise UsageError(f"--out {out}: the project itself (choose e.g. build/)")
+    for name in ("data", "ontology", "queries"):
+        if real.is_relative_to(root / name):
+            raise UsageError(
+                f"--out {out}: inside {name}/; outputs never go among the curated files "
+                "(choose e.g. build/)"
+            )
+    return target
+
+
+def _foreign(out: Path, names: Mapping[str, object]) -> list[str]:
+    """Files in ``out`` that no build writes (empty when ``out`` bears the marker)."""
+    if not out.is_dir() or (out / MARKER).is_file():
+        return []
+    known = set(names)
+    found = (p.relative_to(out).as_posix() for p in out.rglob("*") if not p.is_dir())
+    return sorted(n for n in found if n not in known and not n.endswith(".tmp"))
+
+
+def _write_tree(stage: Path, files: Mapping[str, Content]) -> None:
+    for name, content in {MARKER: b"", **files}.items():
+        target = stage / name  # a name may hold a subdirectory: "graphs/a.gexf"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Tree):
+            if name != ".":  # "." : the tree is the whole directory
+                target.mkdir()
+            content.write(target)
+            continue
+        with open(target, "wb") as handle:  # mode 0666 & ~umask, as any new file
+            if isinstance(content, bytes | bytearray):
+                handle.write(content)
+            elif callable(content):
+                content(handle)
+            else:
+                raise TypeError(f"{name}: expected bytes or a writer, got {type(content)}")
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap the directories ``a`` and ``b`` atomically; False where the OS cannot.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> a, b = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    >>> (a / "x").touch()
+    >>> exchange(a, b) and [p.name for p in b.iterdir()] in (["x"],)
+    True
+    """
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    rc = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: not supported here
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def recover(out: Path) -> None:
+    """Tidy the leftovers of a killed build: put back ``out`` if only its old copy is
+    left (two-rename fallback), and remove stale hidden siblings."""
+    olds = sorted(out.parent.glob(f".{out.name}.old-*")) if out.parent.is_dir() else []
+    if not out.exists() and olds:
+        os.rename(olds[-1], out)
+        olds = olds[:-1]
+    for stale in [*olds, *out.parent.glob(f".{out.name}.new-*")]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _swap_in(stage: Path, out: Path) -> None:
+    if not out.exists():
+        os.rename(stage, out)
+        return
+    if exchange(stage, out):
+        shutil.rmtree(stage)  # now the old outputs
+        return
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    os.rename(out, old)
+    os.rename(stage, out)
+    shutil.rmtree(old)
+
+
+def replace_dir(
+    out: Path, files: Mapping[str, Content], *, checked: bool = False
+) -> tuple[Path, ...]:
+    """Write ``files`` into a new directory and swap it in as ``out`` (see the module).
+
+    A :class:`Tree` under the name ``"."`` fills the directory itself. With
+    ``checked`` the caller has already made sure ``out`` may be replaced.
+
+    Raises
+    ------
+    UsageError
+        ``out`` holds files no build writes (nothing is changed).
+    """
+    out = Path(os.path.abspath(out))
+    recover(out)
+    foreign = [] if checked else _foreign(out, files)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
+        raise UsageError(
+            f"--out {out}: holds files conflict-kg did not write ({shown}); "
+            "choose a new or empty directory"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = out.parent / f".{out.name}.new-{os.getpid()}"
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir()
+    try:
+        _write_tree(stage, files)
+        _swap_in(stage, out)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return tuple(out if name == "." else out / name for name in files)
+
+
+__all__ = ["MARKER", "Content", "Tree", "check_out_dir", "exchange", "recover", "replace_dir"]

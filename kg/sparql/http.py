@@ -1,0 +1,161 @@
+"""HTTP requests to SPARQL endpoints with a deadline for the whole request.
+
+A socket timeout bounds each read, not the request: a server sending one byte
+every half second keeps a 5-second socket timeout waiting for minutes. Here a
+timer shuts the connection down when the deadline passes, whatever the request
+is doing (connecting, sending, waiting for the status line, reading the
+body), and the request fails with one line. Every failure is an
+:class:`~kg.errors.EndpointError` naming the URL: refused connection, unknown
+host, an answer that is not HTTP, an answer cut short, HTTP 4xx/5xx (quoting
+the server's message).
+
+Examples
+--------
+>>> check_timeout(None)
+60.0
+>>> check_timeout(float("nan"))
+Traceback (most recent call last):
+...
+kg.errors.UsageError: --timeout nan: give a positive number of seconds
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import math
+import socket
+import threading
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+from kg.errors import EndpointError, UsageError
+
+DEFAULT_TIMEOUT = 60.0
+"""Seconds allowed for a whole request when ``--timeout`` is not given."""
+
+
+def check_timeout(value: float | None, *, option: str = "--timeout") -> float:
+    """``value`` (default :data:`DEFAULT_TIMEOUT`), or UsageError unless positive and finite.
+
+    Examples
+    --------
+    >>> check_timeout(2.5)
+    2.5
+    """
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if not math.isfinite(value) or value <= 0:
+        raise UsageError(f"{option} {value:g}: give a positive number of seconds")
+    return float(value)
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """Collapse whitespace and shorten ``text`` for a one-line message.
+
+    Examples
+    --------
+    >>> one_line("a\\n  b")
+    'a b'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def describe(url: str, exc: BaseException) -> str:
+    """One line saying why a request to ``url`` failed.
+
+    Examples
+    --------
+    >>> describe("http://h/q", ConnectionRefusedError())
+    'http://h/q: connection refused (is the server running?)'
+    """
+    if isinstance(exc, ConnectionRefusedError):
+        return f"{url}: connection refused (is the server running?)"
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return f"{url}: no answer within the timeout"
+    if isinstance(exc, socket.gaierror):
+        return f"{url}: cannot connect (unknown host)"
+    if isinstance(exc, http.client.IncompleteRead):
+        return f"{url}: the answer was cut short ({len(exc.partial)} bytes received)"
+    if isinstance(exc, http.client.BadStatusLine | http.client.RemoteDisconnected):
+        return f"{url}: the answer is not HTTP (is this a SPARQL endpoint?)"
+    if isinstance(exc, http.client.HTTPException):
+        return f"{url}: bad HTTP answer ({exc.__class__.__name__})"
+    if isinstance(exc, ConnectionError):
+        return f"{url}: connection failed ({exc.__class__.__name__})"
+    return f"{url}: {one_line(str(exc)) or exc.__class__.__name__}"
+
+
+class _Deadline:
+    """Shut ``conn``'s socket down when ``seconds`` have passed."""
+
+    def __init__(self, conn: http.client.HTTPConnection, seconds: float) -> None:
+        self.conn = conn
+        self.expired = threading.Event()
+        self.timer = threading.Timer(seconds, self._expire)
+        self.timer.daemon = True
+
+    def _expire(self) -> None:
+        self.expired.set()
+        sock = self.conn.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):  # already closed: nothing to stop
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+def request(
+    url: str,
+    *,
+    body: bytes | None,
+    headers: Mapping[str, str],
+    timeout: float,
+    method: str = "POST",
+) -> bytes:
+    """Send one request and return the body of a 2xx answer, all within ``timeout`` s.
+
+    Raises
+    ------
+    EndpointError
+        The request failed, was refused, answered 4xx/5xx, or did not complete
+        within ``timeout`` seconds; one line.
+
+    Examples
+    --------
+    >>> request("http://127.0.0.1:1/q", body=b"", headers={}, timeout=1)
+    Traceback (most recent call last):
+    ...
+    kg.errors.EndpointError: http://127.0.0.1:1/q: connection refused (is the server running?)
+    """
+    parts = urlsplit(url)
+    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    try:
+        conn = kind(parts.hostname or "", parts.port, timeout=timeout)
+    except ValueError as exc:  # e.g. a port that is not a number
+        raise EndpointError(f"{url}: {exc}") from None
+    deadline = _Deadline(conn, timeout)
+    deadline.timer.start()
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    try:
+        conn.request(method, target, body=body, headers=dict(headers))
+        response = conn.getresponse()
+        data = response.read()
+        if deadline.expired.is_set():
+            raise TimeoutError
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        if deadline.expired.is_set():
+            raise EndpointError(
+                f"{url}: no answer within the timeout ({timeout:g} s for the whole request)"
+            ) from None
+        raise EndpointError(describe(url, exc)) from None
+    finally:
+        deadline.timer.cancel()
+        conn.close()
+    if response.status >= 400:
+        message = one_line(data.decode("utf-8", "replace"))
+        head = f"{url}: HTTP {response.status} {response.reason}".rstrip()
+        raise EndpointError(f"{head}: {message}" if message else head)
+    return data
+
+
+__all__ = ["DEFAULT_TIMEOUT", "check_timeout", "describe", "one_line", "request"]

@@ -1,0 +1,106 @@
+"""Issue #14 points 11 and 20: which ``build --out`` directories may be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.cli.main import main
+from kg.errors import UsageError
+from kg.outputs import outdir
+from kg.outputs.outdir import MARKER, recover, replace_dir
+
+
+def _build(root: Path, out: Path | str) -> int:
+    return main(["--root", str(root), "build", "--out", str(out)])
+
+
+def _one_error(err: str) -> str:
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: --out ")
+    return lines[0]
+
+
+def test_out_an_existing_file_is_refused(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("keep me")
+    assert _build(project, target) == 2
+    assert "a file, not a directory" in _one_error(capsys.readouterr().err)
+    assert target.read_text() == "keep me"
+
+
+@pytest.mark.parametrize("inside", ["data", "data/build", "ontology", "queries/x", "."])
+def test_out_among_the_curated_files_is_refused(
+    inside: str, project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    assert _build(project, project / inside) == 2
+    _one_error(capsys.readouterr().err)
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_a_directory_of_other_files_is_not_replaced(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    assert _build(project, out) == 2
+    assert "notes.txt" in _one_error(capsys.readouterr().err)
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]
+
+
+def test_outputs_of_an_earlier_build_are_replaced_whole(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert _build(project, out) == 0
+    (out / "graphs" / "stale.gexf").write_text("from an older version")
+    assert (out / MARKER).is_file()
+    assert _build(project, out) == 0
+    assert not (out / "graphs" / "stale.gexf").exists()
+    assert not list(tmp_path.glob(".out.*"))
+
+
+def test_an_old_build_without_the_marker_is_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "conflict-kg.nt").write_text("old")
+    replace_dir(out, {"conflict-kg.nt": b"new"})
+    assert (out / "conflict-kg.nt").read_bytes() == b"new"
+
+
+def test_without_the_exchange_the_two_renames_are_recovered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    replace_dir(out, {"a": b"old"})
+    monkeypatch.setattr(outdir, "exchange", lambda a, b: False)
+    replace_dir(out, {"a": b"new"})
+    assert (out / "a").read_bytes() == b"new"
+    out.rename(tmp_path / ".out.old-1")  # as a kill between the two renames leaves it
+    recover(out)
+    assert (out / "a").read_bytes() == b"new" and not list(tmp_path.glob(".out.*"))
+
+
+def test_a_failing_writer_changes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    replace_dir(out, {"a": b"old"})
+
+    def broken(handle: object) -> None:
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        replace_dir(out, {"a": b"new", "b": broken})
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "a"]
+    assert (out / "a").read_bytes() == b"old" and not list(tmp_path.glob(".out.*"))
+
+
+def test_usage_error_is_raised_before_any_check(project: Path) -> None:
+    from kg.outputs.build import build
+    from kg.read.resources import Layout
+
+    with pytest.raises(UsageError):
+        build(Layout.at(project), out_dir=project / "data")

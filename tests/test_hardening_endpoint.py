@@ -1,0 +1,189 @@
+"""Issue #14 points 10 and 12: bad endpoint answers and slow servers are one line
+(exit 2), and ``--timeout`` bounds the whole request, not each socket read.
+
+The servers are threads of this test listening on 127.0.0.1 (a free port each).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from kg.cli.main import main
+from kg.errors import EndpointError
+from kg.sparql.endpoint import run_remote
+from kg.sparql.publish import count_triples
+
+Reply = Callable[[socket.socket], None]
+
+
+@contextmanager
+def serving(reply: Reply) -> Iterator[str]:
+    """A raw TCP server answering every connection with ``reply``; yields its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=_handle, args=(conn, reply), daemon=True).start()
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/query"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
+def _handle(conn: socket.socket, reply: Reply) -> None:
+    with conn:
+        conn.settimeout(5)
+        try:
+            conn.recv(65536)  # the request (small enough to come in one piece here)
+            reply(conn)
+        except OSError:
+            pass  # the client gave up: what the timeout tests want
+
+
+def http(body: bytes, ctype: str = "application/sparql-results+json") -> Reply:
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\n\r\n"
+    return lambda conn: conn.sendall(head.encode() + body)
+
+
+def drip(conn: socket.socket) -> None:
+    """Valid headers, then a body of 1000 bytes sent one byte every 0.2 s."""
+    conn.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+    )
+    for _ in range(1000):
+        conn.sendall(b" ")
+        time.sleep(0.2)
+
+
+def drip_headers(conn: socket.socket) -> None:
+    for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 1000:
+        conn.sendall(bytes([byte]))
+        time.sleep(0.2)
+
+
+BAD_ANSWERS = {
+    "list": (http(b"[1, 2]"), "not SPARQL results (no 'head' object)"),
+    "no-bindings": (http(b'{"head": {}, "results": []}'), "no 'results.bindings' list"),
+    "cell-without-value": (
+        http(b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri"}}]}}'),
+        "a binding cell has no value",
+    ),
+    "cell-not-a-term": (
+        http(b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": "a"}]}}'),
+        "a binding cell has no RDF term type",
+    ),
+    "deep-json": (http(b"[" * 100_000), "not SPARQL JSON results"),
+    "not-http": (lambda conn: conn.sendall(b"hello there\n"), "the answer is not HTTP"),
+    "cut-short": (
+        lambda conn: conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{"),
+        "the answer was cut short",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_ANSWERS))
+def test_a_bad_answer_is_one_line(case: str, capsys: pytest.CaptureFixture[str]) -> None:
+    reply, message = BAD_ANSWERS[case]
+    with serving(reply) as url:
+        code = main(["query", "talks", "--endpoint", url, "--timeout", "5"])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == ""
+    assert captured.err.startswith(f"error: {url}: ") and captured.err.count("\n") == 1
+    assert message in captured.err
+
+
+@pytest.mark.parametrize("reply", [drip, drip_headers], ids=["body", "headers"])
+def test_timeout_bounds_the_whole_request(reply: Reply, capsys: pytest.CaptureFixture[str]) -> None:
+    with serving(reply) as url:
+        start = time.monotonic()
+        code = main(["query", "talks", "--endpoint", url, "--timeout", "1"])
+        took = time.monotonic() - start
+    assert code == 2 and took < 10, took  # per socket read, 1000 bytes would take 200 s
+    assert "no answer within the timeout (1 s for the whole request)" in capsys.readouterr().err
+
+
+def test_publish_timeout_bounds_the_whole_request(capsys: pytest.CaptureFixture[str]) -> None:
+    with serving(drip) as url:
+        start = time.monotonic()
+        code = main(["publish", "--update-endpoint", url, "--timeout", "1"])
+        took = time.monotonic() - start
+    assert code == 2 and took < 60, took  # validating the project, then one request (not 200 s)
+    assert "no answer within the timeout" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "0", "-3"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "talks", "--endpoint", "http://127.0.0.1:9/query"],
+        ["why", "id:russia", "--endpoint", "http://127.0.0.1:9/query"],
+        ["publish", "--update-endpoint", "http://127.0.0.1:9/update"],
+    ],
+    ids=["query", "why", "publish"],
+)
+def test_timeout_must_be_positive_and_finite(
+    command: list[str], value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*command, f"--timeout={value}"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "give a positive number of seconds" in err
+
+
+@pytest.mark.parametrize("command", ["query", "why", "publish"])
+def test_help_states_the_default_timeout(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--help"]) == 0
+    assert "(default 60)" in " ".join(capsys.readouterr().out.split())
+
+
+MANY = b'{"n": {"type": "literal", "value": "many"}}'
+COUNTS = {
+    "not-a-number": b'{"head": {"vars": ["n"]}, "results": {"bindings": [' + MANY + b"]}}",
+    "missing": b'{"head": {"vars": ["n"]}, "results": {"bindings": []}}',
+    "no-n": b'{"head": {"vars": ["n"]}, "results": {"bindings": [{}]}}',
+}
+
+
+@pytest.mark.parametrize("case", sorted(COUNTS))
+def test_a_bad_count_is_an_endpoint_error(case: str) -> None:
+    with serving(http(COUNTS[case])) as url, pytest.raises(EndpointError, match="not a number"):
+        count_triples(url, None, timeout=5)
+
+
+def test_a_good_answer_still_reads() -> None:
+    cell = b'{"x": {"type": "uri", "value": "urn:a"}}'
+    body = b'{"head": {"vars": ["x"]}, "results": {"bindings": [' + cell + b"]}}"
+    with serving(http(body)) as url:
+        assert run_remote("SELECT * {}", endpoint=url, timeout=5)["results"]["bindings"] == [
+            {"x": {"type": "uri", "value": "urn:a"}}
+        ]
+
+
+def test_a_failing_service_call_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    query = tmp_path / "service.rq"
+    query.write_text(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/q> {{ ?s ?p ?o }} }}\n")
+    assert main(["query", str(query)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: a SERVICE call failed: ") and err.count("\n") == 1
