@@ -69,9 +69,18 @@ def agreement(t: Theatre) -> None:
             (c("party"), t.id("state-b")),
             (c("mediatedBy"), t.id("state-m")),
             (c("paxId"), lit(str(t.k + 1))),
+            (c("peaceProcess"), t.id("process")),
             (c("attestedBy"), record),
         ],
         attested=False,
+    )
+    t.put(
+        t.id("process"),
+        "PeaceProcess",
+        [
+            *labels(f"{n['a']}-{n['b']} peace process", f"proses perdamaian {n['a']}-{n['b']}"),
+            (c("inConflict"), t.id("conflict")),
+        ],
     )
 
 

@@ -69,6 +69,10 @@ DRAW: dict[str, str] = {
     "cochairs-as-of": """SELECT ?group (MAX(?asOf) AS ?date) WHERE {
   ?membership org:organization ?group ; org:role ckg:CoChair ; ckg:asOf ?asOf .
 } GROUP BY ?group ORDER BY ?group""",
+    # An actor that mediates agreements (the query also follows its offices).
+    "agreements-of-actor": """SELECT DISTINCT ?actor WHERE {
+  ?agreement a ckg:Agreement ; ckg:mediatedBy ?actor .
+} ORDER BY ?actor""",
     "actors-in-conflict": _CONFLICT,
     "mediators-of-conflict": _CONFLICT,
     "timeline-of-conflict": _CONFLICT,

@@ -113,6 +113,8 @@ class StoreRefusal(EndpointError):
 
     def __init__(self, message: str, *, status: int | None = None) -> None:
         self.status = status
+        self.server = ""
+        """The store's ``Server`` header, when it sent one."""
         super().__init__(message)
 
 

@@ -29,7 +29,7 @@ import threading
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from kg.errors import EndpointError, UsageError
+from kg.errors import EndpointError, StoreRefusal, UsageError
 
 DEFAULT_TIMEOUT = 60.0
 """Seconds allowed for a whole request when ``--timeout`` is not given."""
@@ -78,7 +78,9 @@ def describe(url: str, exc: BaseException) -> str:
         return f"{url}: cannot connect (unknown host)"
     if isinstance(exc, http.client.IncompleteRead):
         return f"{url}: the answer was cut short ({len(exc.partial)} bytes received)"
-    if isinstance(exc, http.client.BadStatusLine | http.client.RemoteDisconnected):
+    if isinstance(exc, http.client.RemoteDisconnected):  # (also a BadStatusLine)
+        return f"{url}: the connection was closed before an answer came"
+    if isinstance(exc, http.client.BadStatusLine):
         return f"{url}: the answer is not HTTP (is this a SPARQL endpoint?)"
     if isinstance(exc, http.client.HTTPException):
         return f"{url}: bad HTTP answer ({exc.__class__.__name__})"
@@ -111,6 +113,7 @@ def request(
     headers: Mapping[str, str],
     timeout: float,
     method: str = "POST",
+    seen: dict[str, str] | None = None,
 ) -> bytes:
     """Send one request and return the body of a 2xx answer, all within ``timeout`` s.
 
@@ -139,6 +142,8 @@ def request(
     try:
         conn.request(method, target, body=body, headers=dict(headers))
         response = conn.getresponse()
+        if seen is not None:  # the answer's headers, for a caller that asks (e.g. Server)
+            seen.update({k.lower(): v for k, v in response.getheaders()})
         data = response.read()
         if deadline.expired.is_set():
             raise TimeoutError
@@ -154,7 +159,9 @@ def request(
     if response.status >= 400:
         message = one_line(data.decode("utf-8", "replace"))
         head = f"{url}: HTTP {response.status} {response.reason}".rstrip()
-        raise EndpointError(f"{head}: {message}" if message else head)
+        refusal = StoreRefusal(f"{head}: {message}" if message else head, status=response.status)
+        refusal.server = response.getheader("Server", "") or ""
+        raise refusal
     return data
 
 

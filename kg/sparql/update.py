@@ -25,13 +25,11 @@ False
 from __future__ import annotations
 
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from urllib.parse import urlencode
 
-from kg.errors import EndpointError, StoreRefusal
-from kg.sparql.endpoint import describe_failure
+from kg.errors import StoreRefusal
+from kg.sparql.http import request
 
 SPARQL_UPDATE = "application/sparql-update"
 FORM = "application/x-www-form-urlencoded"
@@ -66,18 +64,15 @@ class UpdateClient:
             body, kind = urlencode({"update": text}).encode("ascii"), FORM
         else:
             body, kind = text.encode("utf-8"), SPARQL_UPDATE
-        request = urllib.request.Request(
-            self.url, data=body, method="POST", headers={"Content-Type": kind}
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                self.server = response.headers.get("Server", "") or self.server
-                response.read()
-        except urllib.error.HTTPError as exc:
-            self.server = exc.headers.get("Server", "") if exc.headers else self.server
-            raise StoreRefusal(describe_failure(self.url, exc), status=exc.code) from None
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            raise EndpointError(describe_failure(self.url, exc)) from None
+        seen: dict[str, str] = {}
+        try:  # the whole request within the timeout (kg.sparql.http), not each read
+            request(
+                self.url, body=body, headers={"Content-Type": kind}, timeout=self.timeout, seen=seen
+            )
+        except StoreRefusal as exc:
+            self.server = exc.server or self.server
+            raise
+        self.server = seen.get("server", "") or self.server
 
     def send(self, text: str) -> None:
         """Run one update request.
