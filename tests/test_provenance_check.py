@@ -43,7 +43,7 @@ def _line_of(fixture: str, marker: str) -> int:
     return next(n for n, line in enumerate(lines, start=1) if marker in line)
 
 
-@pytest.mark.parametrize("mode", [(), ("--mode", "full")], ids=["fast", "full"])
+@pytest.mark.parametrize("mode", [(), ("--engine", "pyshacl")], ids=["checker", "reference"])
 def test_valid_fixture_is_fully_attested(capsys, tmp_path: Path, mode) -> None:  # type: ignore[no-untyped-def]
     root = _project(tmp_path / "p", "unattested-statement-valid.ttl")
     code, report, _ = _validate(capsys, root, *mode)
@@ -52,7 +52,7 @@ def test_valid_fixture_is_fully_attested(capsys, tmp_path: Path, mode) -> None: 
     assert coverage.startswith("statements attested: 4/4 (100.0%): 4 by quotation")
 
 
-@pytest.mark.parametrize("mode", [(), ("--mode", "full")], ids=["fast", "full"])
+@pytest.mark.parametrize("mode", [(), ("--engine", "pyshacl")], ids=["checker", "reference"])
 def test_unattested_statement_at_its_line(capsys, tmp_path: Path, mode) -> None:  # type: ignore[no-untyped-def]
     fixture = "unattested-statement-invalid.ttl"
     root = _project(tmp_path / "p", fixture)
@@ -95,7 +95,7 @@ def test_repository_is_fully_attested(capsys) -> None:  # type: ignore[no-untype
 HELD = "Negara A dan Negara B berunding.\nKalimat kedua.\n"
 
 
-@pytest.mark.parametrize("mode", [(), ("--mode", "full")], ids=["fast", "full"])
+@pytest.mark.parametrize("mode", [(), ("--engine", "pyshacl")], ids=["checker", "reference"])
 def test_offsets_checked_against_the_held_copy(capsys, tmp_path: Path, mode) -> None:  # type: ignore[no-untyped-def]
     fixture = "held-copy-mismatch.ttl"
     root = _project(tmp_path / "p", fixture)

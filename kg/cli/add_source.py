@@ -39,7 +39,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--cites", action="append", default=[], metavar="IRI", help="a report it cites (repeat)"
     )
     parser.add_argument("--label", metavar="TEXT", help="the document's English label")
-    parser.add_argument("-o", "--output", required=True, type=Path, metavar="data/NAME.ttl")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="data/NAME.ttl",
+        help="the Turtle file to write (validated first, written whole or not at all)",
+    )
     parser.add_argument("--force", action="store_true", help="replace an existing output file")
 
 
