@@ -77,9 +77,10 @@ def test_publishing_twice_leaves_the_same_triples(server, graph) -> None:  # typ
 def test_cli_query_on_a_named_graph(server, graph, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     named = "https://example.org/graphs/cli"
     argv = ["publish", "--update-endpoint", server.update_url, "--endpoint", server.query_url]
-    assert main(["--root", str(REPO), *argv, "--graph", named, "--replace"]) == 0
-    assert f"published {len(graph)} triples into <{named}>" in capsys.readouterr().out
-    entailed = graph  # what serve and publish load holds the entailed ckg: triples
+    assert main(["--root", str(REPO), *argv, "--graph", named, "--replace", "--entailed"]) == 0
+    entailed = Graph().parse(data=published_ntriples(Layout.at(REPO), entailed=True), format="nt")
+    assert len(entailed) > len(graph)
+    assert f"published {len(entailed)} triples into <{named}>" in capsys.readouterr().out
     mediators = tmp_path / "mediators.rq"
     mediators.write_text("SELECT ?m { ?m a <https://w3id.org/conflict-kg/ontology#Mediator> }")
     ask = ["query", str(mediators), "--format", "json", "--endpoint", server.query_url]

@@ -40,6 +40,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "whose default graph is the union of all its graphs",
     )
     parser.add_argument(
+        "--entailed",
+        action="store_true",
+        help="also load the entailed ckg: triples (types from subclasses, inverses, "
+        "defined classes such as ckg:Mediator), so that a store with no reasoner "
+        "answers ?x a ckg:Mediator; the library's queries do not need them",
+    )
+    parser.add_argument(
         "--replace", action="store_true", help="replace the graph's content instead of adding"
     )
     parser.add_argument(
@@ -80,7 +87,10 @@ def run(args: argparse.Namespace) -> int:
     target = expand_iri(args.graph, {}) if args.graph else None
     progress = tty_progress()
     try:
-        lines = ntriples_lines(published_ntriples(find_layout(args.root), progress=progress))
+        checked = published_ntriples(
+            find_layout(args.root), progress=progress, entailed=args.entailed
+        )
+        lines = ntriples_lines(checked)
     finally:
         if progress is not None:
             progress.close()

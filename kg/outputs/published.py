@@ -2,9 +2,9 @@
 
 It is checked by the checker of ``validate`` and ``build`` (:func:`load_checked`),
 then its blank nodes become stable IRIs (:func:`kg.check.dataset.skolemize_store`),
-so that publishing twice adds nothing and remote answers equal in-process ones, and
-the entailed ``ckg:`` triples (:mod:`kg.outputs.entailment`) are added, so that a
-store with no reasoner answers ``?x a ckg:Mediator``.
+so that publishing twice adds nothing and remote answers equal in-process ones.
+``publish --entailed`` adds the entailed ``ckg:`` triples (:mod:`kg.outputs.entailment`),
+so that an institution's store with no reasoner answers ``?x a ckg:Mediator``.
 N-Triples lines are split on ``\\n`` only: a literal may hold U+2028 or U+2029.
 
 Examples
@@ -25,8 +25,13 @@ from kg.outputs.graphfiles import sorted_ntriples
 from kg.read.resources import Layout
 
 
-def published_ntriples(layout: Layout, *, progress: Tick | None = None) -> bytes:
+def published_ntriples(
+    layout: Layout, *, progress: Tick | None = None, entailed: bool = False
+) -> bytes:
     """Check ``layout`` and return its graph (ontology + data), skolemised, as N-Triples.
+
+    With ``entailed`` (``publish --entailed``) the entailed ``ckg:`` triples are added;
+    without, the answers equal the in-process ones (``query``, ``why``) row for row.
 
     Raises
     ------
@@ -35,8 +40,9 @@ def published_ntriples(layout: Layout, *, progress: Tick | None = None) -> bytes
     """
     project = load_checked(layout, progress=progress)
     skolemize_store(project.store)
-    entailed = entailed_triples(project.store, project.ontology)  # answers without a reasoner
-    project.store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in entailed)
+    if entailed:  # a store with no reasoner then answers ?x a ckg:Mediator
+        found = entailed_triples(project.store, project.ontology)
+        project.store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in found)
     return sorted_ntriples(project.store)
 
 
