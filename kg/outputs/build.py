@@ -26,7 +26,7 @@ from pathlib import Path
 from kg.check.options import LintResult
 from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
-from kg.outputs.outdir import Tree, check_out_dir, replace_dir
+from kg.outputs.outdir import Tree, check_out_dir, replace_dir, write_file
 from kg.read.resources import Layout
 
 Content = bytes | Writer | Tree
@@ -130,14 +130,7 @@ def _write(target: Path, content: Content) -> str:
     try:
         os.chmod(tmp, file_mode(target))
         with os.fdopen(fd, "wb") as handle:
-            if isinstance(content, bytes | bytearray):
-                handle.write(content)
-            elif callable(content):
-                content(handle)
-            else:
-                raise TypeError(f"{target.name}: expected bytes or a writer, got {type(content)}")
-            handle.flush()
-            os.fsync(handle.fileno())
+            write_file(handle, target.name, content)
     except BaseException:
         os.unlink(tmp)
         raise

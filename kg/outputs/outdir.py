@@ -99,6 +99,28 @@ def _foreign(out: Path, names: Mapping[str, object]) -> list[str]:
     return sorted(n for n in found if n not in known and not n.endswith(".tmp"))
 
 
+def write_file(handle: BinaryIO, name: str, content: Content) -> None:
+    """Write a file output (bytes or a writer) into ``handle`` and sync it to disk.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryFile() as handle:
+    ...     write_file(handle, "a.txt", b"hi")
+    ...     _ = handle.seek(0)
+    ...     handle.read()
+    b'hi'
+    """
+    if isinstance(content, bytes | bytearray):
+        handle.write(content)
+    elif callable(content):
+        content(handle)
+    else:
+        raise TypeError(f"{name}: expected bytes or a writer, got {type(content)}")
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
 def _write_tree(stage: Path, files: Mapping[str, Content]) -> None:
     for name, content in {MARKER: b"", **files}.items():
         target = stage / name  # a name may hold a subdirectory: "graphs/a.gexf"
@@ -109,14 +131,7 @@ def _write_tree(stage: Path, files: Mapping[str, Content]) -> None:
             content.write(target)
             continue
         with open(target, "wb") as handle:  # mode 0666 & ~umask, as any new file
-            if isinstance(content, bytes | bytearray):
-                handle.write(content)
-            elif callable(content):
-                content(handle)
-            else:
-                raise TypeError(f"{name}: expected bytes or a writer, got {type(content)}")
-            handle.flush()
-            os.fsync(handle.fileno())
+            write_file(handle, name, content)
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -201,4 +216,13 @@ def replace_dir(
     return tuple(out if name == "." else out / name for name in files)
 
 
-__all__ = ["MARKER", "Content", "Tree", "check_out_dir", "exchange", "recover", "replace_dir"]
+__all__ = [
+    "MARKER",
+    "Content",
+    "Tree",
+    "check_out_dir",
+    "exchange",
+    "recover",
+    "replace_dir",
+    "write_file",
+]
