@@ -116,32 +116,32 @@ def test_a_failed_site_leaves_the_old_one(bad_project: Path, tmp_path: Path, cap
     (out / "index.html").write_text("old")
     (out / ".conflict-kg-site").write_text("")
     assert main(["--root", str(bad_project), "site", "--out", str(out)]) == 1
-    assert "SHACL violation" in capsys.readouterr().err
+    assert "1 error(s) found by the checks" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == [".conflict-kg-site", "index.html"]
     assert (out / "index.html").read_text() == "old"
 
 
 def test_a_tree_output_replaces_the_directory_whole_or_not_at_all(tmp_path: Path) -> None:
-    from kg.outputs.build import Tree, write_atomically
+    """A site goes in with the build's other outputs, in the one directory swap."""
+    from kg.outputs.outdir import Tree, replace_dir
 
-    old = tmp_path / "site"
-    old.mkdir()
-    (old / "stale.html").write_text("old")
+    out = tmp_path / "build"
+    replace_dir(out, {"site": Tree(lambda d: (d / "stale.html").write_text("old"))})
 
     def pages(directory: Path) -> None:
         (directory / "e").mkdir()
         (directory / "e" / "new.html").write_text("new")
 
-    def broken(path):  # type: ignore[no-untyped-def]
+    def broken(handle):  # type: ignore[no-untyped-def]
         raise OSError("disk full")
 
     with pytest.raises(OSError):
-        write_atomically(tmp_path, {"site": Tree(pages), "x.nt": broken})
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-    assert [p.name for p in old.iterdir()] == ["stale.html"]
-    write_atomically(tmp_path, {"site": Tree(pages), "x.nt": b""})
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "x.nt"]
-    assert [p.relative_to(old).as_posix() for p in old.rglob("*.html")] == ["e/new.html"]
+        replace_dir(out, {"site": Tree(pages), "x.nt": broken})
+    assert [p.name for p in (out / "site").iterdir()] == ["stale.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]  # no stage left behind
+    replace_dir(out, {"site": Tree(pages), "x.nt": b""})
+    assert sorted(p.name for p in out.iterdir()) == [".conflict-kg-build", "site", "x.nt"]
+    assert [p.relative_to(out / "site").as_posix() for p in out.rglob("*.html")] == ["e/new.html"]
 
 
 def test_build_writes_the_site_unless_told_not_to(project: Path, tmp_path: Path) -> None:

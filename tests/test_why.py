@@ -75,7 +75,7 @@ def test_why_mediated_by_shows_the_sentence(capsys) -> None:  # type: ignore[no-
 def test_why_resulted_in_is_an_inference(capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = _why(capsys, "id:moscow-talks-2020", "ckg:resultedIn", "id:agreement-pax-2322")
     assert code == 0
-    assert "Quotations:" not in out
+    assert "Sources:" not in out
     assert "[inference 1] id:inference-talks-resulted-in-pax-2322" in out
     assert "reason: Neither source states the link." in out
 

@@ -119,7 +119,7 @@ def explanation_text(ex: Explanation, *, read: Reader = lambda name: None) -> st
         obj = "this" if item["object"] == ex.entity else _value(item, "object")
         lines.append(f"{subject}{_name(item['predicate'])} {obj}  {_refs(item, numbers)}")
     if ex.sources:
-        lines += ["", "Quotations:"]
+        lines += ["", "Sources:"]
     for iri, src in ex.sources.items():
         lines.extend(_source_lines(numbers[iri], iri, src))
         if src.quote:

@@ -213,7 +213,10 @@ def explain(
         out = _matching(out, entity, predicate, obj)
     query = functools.partial(ask_rows, ask)
     statements = _outgoing(query, entity, out) + _incoming(query, entity, incoming)
-    wanted = sorted({q for item in statements for q in item["evidence"]["quotations"]})
+    wanted = sorted(
+        {q for item in statements for q in item["evidence"]["quotations"]}
+        | {r["record"] for item in statements for r in item["evidence"]["records"]}
+    )
     sources = {iri: _source(ask, iri) for iri in wanted}
     inferred = sorted({i for item in statements for i in item["evidence"]["inferences"]})
     inferences = {iri: inference(query, iri) for iri in inferred}
