@@ -129,6 +129,7 @@ def _expected(violations: list[dict[str, str]]) -> set[Key]:
     return {(iri(v["focus"]), iri(v["path"]), iri(v["component"]), v["value"]) for v in violations}
 
 
+@pytest.mark.scale  # 100 s of pySHACL; the repository's data is compared in the default run
 def test_generated_graph_matches_pyshacl_and_the_planted_violations(
     tmp_path: Path, shapes: Graph, ontology: Graph
 ) -> None:

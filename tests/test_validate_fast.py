@@ -112,6 +112,7 @@ def test_fast_equals_full_field_by_field_on_faults(stem: str) -> None:
     assert keys(fast)
 
 
+@pytest.mark.scale  # 30 s of the reference engines; the repository and the corpus run by default
 def test_fast_equals_full_on_a_generated_graph(tmp_path: Path) -> None:
     data = tmp_path / "g3k.ttl"
     planted = generator().write_files(data, triples=3000, seed=2, violation_rate=0.002, fmt="ttl")
