@@ -98,7 +98,9 @@ def test_build_gives_a_wheel_and_sdist_twine_accepts_that_install_and_build(
     assert any(n.endswith(".dist-info/licenses/LICENSE") or n.endswith("/LICENSE") for n in inside)
     py, bindir = _fresh_venv(tmp_path / "venv")
     installed = _run(
-        [str(py), "-m", "pip", "install", "-q", "--no-deps", str(wheels[0])], tmp_path, env
+        [str(py), "-m", "pip", "install", "-q", "--no-deps", "--ignore-installed", str(wheels[0])],
+        tmp_path,
+        env,
     )
     assert installed.returncode == 0, installed.stderr
     empty = tmp_path / "empty"
