@@ -237,7 +237,7 @@ class PaxGraph:
             if raw.strip():
                 g.add((agt, text_prop, Literal(raw.strip())))
             for mention in split_mentions(raw, column=column):
-                res = self.resolver.resolve(mention)
+                res = self.resolver.resolve(mention, agreement=row.agt_id)
                 if not res.matches:
                     if not mention.header:
                         g.add((agt, mention_prop, Literal(mention.text)))
