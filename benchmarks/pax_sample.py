@@ -122,7 +122,7 @@ def evaluate(pax: Path) -> Score:
             m for m in mentions.get((row["AgtId"], row["column"]), []) if m.text == row["mention"]
         ]
         mention = found[0] if found else Mention(row["column"], row["mention"], row["role"])
-        return [m.iri for m in resolver.resolve(mention).matches]
+        return [m.iri for m in resolver.resolve(mention, agreement=row["AgtId"]).matches]
 
     return score(sample_rows(), resolve, lambda iri: names.get(iri, set()))
 

@@ -203,3 +203,47 @@ def test_a_witness_is_a_third_party_and_a_facilitator_mediates() -> None:
     assert props("facilitator") == {"thirdParty", "mediatedBy", "facilitatedBy"}
     assert props("co-chair") == {"thirdParty", "coChairedBy"}
     assert props("guarantor", "witness") == {"thirdParty", "guaranteedBy", "witnessedBy"}
+
+
+def test_an_abbreviation_followed_by_the_name_it_abbreviates_is_one_body() -> None:
+    """PA-X's lists of parties write "PCD Parti chrétien démocrate" (AgtId 464, 488)."""
+    from kg.importers.group_names import candidates
+    from kg.importers.groups import GroupIndex
+
+    states = StateIndex.default()
+    text = "AEEC Association des Eglises Evangéliques Centrafricaines AFJC Association des Femmes"
+    assert candidates("PCD Parti chrétien démocrate", states)[0] == (
+        "Parti chrétien démocrate",
+        "PCD",
+        "abbreviation first",
+    )
+    assert ("Association des Eglises Evangéliques Centrafricaines", "AEEC") in [
+        (n, a) for n, a, _ in candidates(text, states)
+    ]
+    # initials that do not spell it, a title's abbreviation before a person: no body
+    assert not [c for c in candidates("PCD Parti social", states) if c[1]]
+    assert not [c for c in candidates("Vietnam: PM Phạm Minh Chính", states) if c[1]]
+    idx = GroupIndex.mine([("488", Mention("Part", "PCD Parti Chrétien Démocrate", "signatory"))])
+    (pcd,) = idx.groups.values()
+    assert (pcd.label, pcd.aliases) == ("Parti Chrétien Démocrate", ("PCD",))
+    assert idx.find("PCD Parti chrétien démocrate") == [pcd]  # AgtId 464's spelling
+
+
+def test_list_abbreviations_name_their_body_only_where_pax_ties_them() -> None:
+    """CAR's party lists (488) write "PRC Parti Républicain Centrafricain"; a Comorian
+    agreement's "Forum/Federation/PRC" is not that party. Two items glued on one line
+    are two bodies, not one."""
+    from kg.importers.group_names import candidates
+    from kg.importers.groups import GroupIndex
+
+    line = "PRC Parti Républicain Centrafricain PSD Parti Social Démocrate"
+    found = candidates(line, StateIndex.default())
+    assert ("Parti Républicain Centrafricain", "PRC") in [(n, a) for n, a, _ in found]
+    assert not [n for n, _, how in found if how == "segment" and "PSD" in n]
+    idx = GroupIndex.mine(
+        [("488", Mention("Part", line, "signatory")), ("488", Mention("Part", "PRC", "signatory"))]
+    )
+    (prc,) = [g for g in idx.groups.values() if "PRC" in g.aliases]
+    assert idx.find("PRC", agreement="488") == [prc]
+    assert idx.find("Forum/Federation/PRC:", agreement="620") == []
+    assert idx.find("Parti Républicain Centrafricain", agreement="620") == [prc]

@@ -27,6 +27,10 @@ from kg.importers.states import StateIndex
 
 _ABBR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'/.-]{1,14})\s*\)")
 _WORD = re.compile(r"[\w'’.&-]+")
+_ABBR_FIRST = re.compile(r"(?<![\w'’.&/-])([A-Z][A-Z0-9&]{1,11}(?:-[A-Z0-9]+)?)\s+(?=[A-ZÀ-Þ])")
+_INNER_ABBR = re.compile(r"\s([A-Z][A-Z0-9&]+(?:-[A-Z0-9]+)?)\s+[A-ZÀ-Þ][a-zß-ÿ]")
+"""An abbreviation inside a name, before a capitalised word: two "ABBR name" items glued."""
+_ITEM_END = re.compile(r"[,;:()\[\]]|\s[-–—]\s")
 _GLUE = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "del", "y", "et", "in", "on"}
 _GLUE |= {"el", "los", "las", "do", "da", "e", "to", "d'", "l'", "al", "en", "por", "pour"}
 _SPEAKS_FOR = re.compile(
@@ -141,9 +145,48 @@ def _named_before(text: str, abbr: str) -> str | None:
     return None
 
 
+def _named_after(text: str, abbr: str) -> str | None:
+    """The longest run of words after "ABBR " (to the end of its list item) whose
+    initials spell the abbreviation exactly, in order: "PCD Parti chrétien démocrate";
+    else the whole rest of the item if its initials fit it fuzzily ("MSCA Mouvement
+    Socialiste Centrafricain").
+
+    The name needs a lowercase letter and, for an abbreviation of two letters, a word
+    for an organisation ("FC Forum Civique"; not "PM Phạm Minh").
+    """
+    words = _WORD.findall(_ITEM_END.split(text, maxsplit=1)[0])[:12]
+    letters = re.sub(r"[^A-Z]", "", abbr)
+    for end in range(len(words), 1, -1):
+        initials = _initials(words[:end])
+        fits = initials == letters or (end == len(words) and _fits(initials, letters))
+        name = " ".join(words[:end]).strip(" .-")
+        if (
+            fits
+            and words[end - 1].lower() not in _GLUE
+            and re.search(r"[a-zß-ÿ]", name)
+            and not _TITLE_ANY.search(name)
+            and not _INNER_ABBR.search(f" {name}")
+            and (len(letters) >= 3 or _ORG_WORD.search(name))
+        ):
+            return name
+    return None
+
+
+def _glued(name: str) -> bool:
+    """Does an abbreviation inside ``name`` begin a second "ABBR name" item?"""
+    return any(
+        _named_after(name[m.end(1) :].lstrip(), m.group(1)) is not None
+        for m in _INNER_ABBR.finditer(name)
+    )
+
+
 def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
     """(name, abbreviation or "", how found) triples a mention's text names."""
     out = []
+    for m in _ABBR_FIRST.finditer(text):
+        name = _named_after(text[m.end() :], m.group(1))
+        if name:
+            out.append((name, m.group(1), "abbreviation first"))
     for m in _ABBR.finditer(text):
         abbr = m.group(1).rstrip(".")
         if sum(ch.isupper() for ch in abbr) < 2:
@@ -172,7 +215,12 @@ def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
             if _alone_ok(text, m, token):
                 out.append((token, "", "alone"))
     seen = {name for name, _, _ in out}
-    out += [(name, "", "segment") for name in _segment_bodies(text, states) if name not in seen]
+    firsts = [f"{abbr} {name}" for name, abbr, how in out if how == "abbreviation first"]
+    out += [
+        (name, "", "segment")
+        for name in _segment_bodies(text, states)
+        if name not in seen and not any(f in name or name in f for f in firsts)
+    ]
     for m in _REPUBLIC.finditer(text):
         tail = text[m.start("x") :] if m.group("x") else ""
         if tail and states.match_at(tail, 0):  # "Republic of Bosnia and Herzegovina"
@@ -199,6 +247,8 @@ def _segment_bodies(text: str, states: StateIndex) -> list[str]:
         for st in reversed(states.find(name)):  # "Igor Popov of the Russian Federation"
             rest = rest[: st.start] + " " + rest[st.end :]
         if not 2 <= len(words) <= 8 or not _ORG_WORD.search(rest) or "/" in name:
+            continue
+        if _glued(name):  # "Parti Républicain Centrafricain PSD Parti Social Démocrate"
             continue
         if any(w[0].islower() and w.lower() not in GLUE for w in words):
             continue

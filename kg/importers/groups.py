@@ -8,6 +8,10 @@ This module reads every mention of the import once and collects:
 - **name (ABBR)** pairs, where the abbreviation fits the initials of the words before
   it (rapidfuzz ratio of the initials and the abbreviation ≥ 60): PA-X itself ties
   the two together;
+- **ABBR name** items of PA-X's lists of parties ("PCD Parti chrétien démocrate"),
+  where the initials spell the abbreviation exactly. Such lists name dozens of small
+  parties whose abbreviations other countries' parties reuse (PRC, ELAN), so an
+  abbreviation tied only this way names its body only in the agreements that tie it;
 - **bodies a mention speaks for**: "For the Krajina authorities:", "For
   Nagorno-Karabakh:" (not a state);
 - **republics that are not states**: "Republic of Nagorno-Karabakh", "Nagorno
@@ -85,10 +89,17 @@ class Group:
 class GroupIndex:
     """The mined bodies of an import, found again in mention text."""
 
-    def __init__(self, groups: dict[str, Group], states: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        groups: dict[str, Group],
+        states: dict[str, str] | None = None,
+        scoped: dict[str, frozenset[str]] | None = None,
+    ) -> None:
         self.groups = groups
         self.state_aliases = dict(states or {})
         """Abbreviations PA-X gives a state's government ("GRP" → PHL), by ISO code."""
+        self.scoped = dict(scoped or {})
+        """Abbreviations that name their body only in these agreements (AgtIds)."""
         forms: _Forms = _Forms()
         abbrs: _Forms = _Forms()
         for abbr in self.state_aliases:
@@ -116,8 +127,15 @@ class GroupIndex:
         languages: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         aliases: dict[str, set[str]] = defaultdict(set)
         cited: dict[str, set[str]] = defaultdict(set)
+        tied: dict[str, dict[str, set[str]]] = {
+            "first": defaultdict(set),
+            "other": defaultdict(set),
+        }
         for agt_id, mention in mentions:
             for name, abbr, path in candidates(mention.match_text, states):
+                if abbr or path == "alone":  # alone: used as a name in its own right
+                    how = "first" if path == "abbreviation first" else "other"
+                    tied[how][abbr or name].add(agt_id)
                 found = states.find(name)
                 one_state = found and len({f.alpha3 for f in found}) == 1
                 if abbr and one_state and is_state_or_generic(name, states):
@@ -174,7 +192,9 @@ class GroupIndex:
             for abbr, codes in state_aliases.items()
             if len(codes) == 1 and not any(abbr in g.aliases for g in groups.values())
         }
-        return cls(groups, aliases_of_states)
+        widely = {a for a, agts in tied["other"].items() if a not in tied["first"] or len(agts) > 1}
+        scoped = {a: frozenset(agts) for a, agts in tied["first"].items() if a not in widely}
+        return cls(groups, aliases_of_states, scoped)
 
     def without(self, known: Iterable[str]) -> GroupIndex:
         """The index without groups any of whose spellings is in ``known`` (lowercase)."""
@@ -186,17 +206,25 @@ class GroupIndex:
                 if not ({n.lower() for n, _ in g.names} | {a.lower() for a in g.aliases}) & drop
             },
             self.state_aliases,
+            self.scoped,
         )
 
-    def find(self, text: str) -> list[Group]:
-        """The mined bodies named in ``text`` (by a spelling, or an abbreviation in capitals)."""
+    def find(self, text: str, *, agreement: str | None = None) -> list[Group]:
+        """The mined bodies named in ``text`` (by a spelling, or an abbreviation in capitals).
+
+        An abbreviation PA-X ties to its name only as "ABBR name" counts only in
+        the agreements that tie it (``agreement``: the AgtId the text is from).
+        """
         keys: dict[str, None] = {}
         if self._names is not None:
             for m in self._names.finditer(text):
                 keys[self._forms[m.group(0).lower()]] = None
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
-                if not text.startswith(".", m.end()):  # "REV.", "GEN.": titles
+                if text.startswith(".", m.end()):  # "REV.", "GEN.": titles
+                    continue
+                scope = self.scoped.get(m.group(0))
+                if scope is None or agreement in scope:
                     keys[self._abbrs[m.group(0)]] = None
         return [self.groups[k] for k in keys if k]
 

@@ -19,106 +19,29 @@ Examples
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.importers.mentions import Mention, split_mentions
 from kg.importers.pax import PaxRow, crosswalk_id
+from kg.importers.pax_conflicts import CuratedConflict, curated_conflicts
+from kg.importers.pax_source import (
+    CITATION,
+    COLUMNS,
+    CONCEPTS,
+    IDS,
+    MINT_NOTES,
+    PAXV,
+    SCHEMA,
+    SOURCE,
+    code_segment,
+    source_graph,
+)
 from kg.importers.reconcile import CKG, ID, NewActor, Resolution, Resolver, slug
 from kg.importers.roles import office_holdings, parties_do_not_mediate, role_properties
 from kg.importers.states import preferred_name
-
-_SAFE = re.compile(r"[A-Za-z0-9_-]")
-SCHEMA = Namespace("https://schema.org/")
-PAXV = Namespace("https://w3id.org/conflict-kg/vocab/pax/")
-SOURCE = ID["src-pax"]
-CITATION = (
-    "PA-X Peace Agreements Database, version 9. PeaceRep, University of Edinburgh. "
-    "Bell and Badanjak, Journal of Peace Research 56(3), 2019. CSV export data/pax.csv "
-    "of the public repository github.com/peacerep/paxplorer."
-)
-MINT_NOTES = {
-    CKG.State: "Minted by the PA-X importer: the state is named in a PA-X record; its English "
-    "label is its ISO 3166 name (pycountry).",
-    CKG.Office: "Minted by the PA-X importer from an office title in a PA-X record.",
-    CKG.GovernmentBody: "Minted by the PA-X importer from a ministry named in a PA-X record.",
-}
-COLUMNS = (
-    ("Part", CKG.signatoriesText, CKG.signatoryMention),
-    ("ThrdPart", CKG.thirdPartiesText, CKG.thirdPartyMention),
-)
-CONCEPTS = (
-    # (predicate, scheme, IRI path, code column, label column)
-    (CKG.agreementStage, CKG.PaxStages, "stage", "Stage", "stage_label"),
-    (CKG.agreementSubStage, CKG.PaxSubStages, "substage", "StageSub", "substage_label"),
-    (CKG.agreementType, CKG.PaxAgreementTypes, "type", "Agtp", "agt_type"),
-    (CKG.agreementStatus, CKG.PaxStatuses, "status", "Status", "Status"),
-)
-IDS = (
-    (CKG.ucdpConflictId, "UcdpCon"),
-    (CKG.ucdpAgreementId, "UcdpAgr"),
-    (CKG.pamId, "PamAgr"),
-    (CKG.cowWarId, "CowWar"),
-)
-
-
-def code_segment(code: str) -> str:
-    """A PA-X code as one IRI path segment: a safe token as is, anything else percent-encoded.
-
-    Every character outside ``[A-Za-z0-9_-]`` becomes ``%XX`` (its UTF-8 bytes), so
-    no cell can close the IRI, add a path step or collide with a plain code.
-
-    Examples
-    --------
-    >>> code_segment("InterIntra"), code_segment("a b>,<x"), code_segment("..")
-    ('InterIntra', 'a%20b%3E%2C%3Cx', '%2E%2E')
-    """
-    return "".join(
-        ch if _SAFE.fullmatch(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
-        for ch in code
-    )
-
-
-def source_graph() -> Graph:
-    """The PA-X database as a ``ckg:SourceDocument``."""
-    g = Graph()
-    g.add((SOURCE, RDF.type, CKG.SourceDocument))
-    g.add((SOURCE, RDFS.label, Literal("PA-X Peace Agreements Database, version 9", lang="en")))
-    g.add((SOURCE, DCTERMS.bibliographicCitation, Literal(CITATION)))
-    g.add((SOURCE, DCTERMS.language, Literal("en")))
-    g.add((SOURCE, SCHEMA.url, URIRef("https://www.peaceagreements.org/")))
-    return g
-
-
-@dataclass(frozen=True)
-class CuratedConflict:
-    """A curated conflict the curators identified with a UCDP conflict (``ckg:ucdpId``)."""
-
-    iri: URIRef
-    territories: tuple[URIRef, ...] = ()
-
-
-def curated_conflicts(curated: Graph) -> dict[str, CuratedConflict]:
-    """UCDP id → the curated conflict that carries it, with the territories it is over.
-
-    Examples
-    --------
-    >>> g = Graph()
-    >>> _ = g.add((ID.c, CKG.ucdpId, Literal("388")))
-    >>> curated_conflicts(g)["388"].iri == ID.c
-    True
-    """
-    out: dict[str, CuratedConflict] = {}
-    for conflict, ucdp in sorted(curated.subject_objects(CKG.ucdpId), key=str):
-        territories = tuple(
-            sorted(URIRef(str(t)) for t in curated.objects(conflict, CKG.territory))
-        )
-        out.setdefault(crosswalk_id(str(ucdp)), CuratedConflict(URIRef(str(conflict)), territories))
-    return out
 
 
 class PaxGraph:
@@ -237,7 +160,7 @@ class PaxGraph:
             if raw.strip():
                 g.add((agt, text_prop, Literal(raw.strip())))
             for mention in split_mentions(raw, column=column):
-                res = self.resolver.resolve(mention)
+                res = self.resolver.resolve(mention, agreement=row.agt_id)
                 if not res.matches:
                     if not mention.header:
                         g.add((agt, mention_prop, Literal(mention.text)))

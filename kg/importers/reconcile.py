@@ -275,12 +275,15 @@ class Resolver(StateText):
         hits -= {outer for inner, outer in self.part_of if inner in hits}
         return [Match(iri, "curated label", 0.8) for iri in sorted(hits, key=str)]
 
-    def resolve(self, mention: Mention) -> Resolution:
+    def resolve(self, mention: Mention, *, agreement: str | None = None) -> Resolution:
         """Resolve one mention.
 
         Parameters
         ----------
         mention : Mention
+        agreement : str, optional
+            The AgtId of the agreement the mention is from (some abbreviations name
+            a body only in the agreements whose text ties them to it).
 
         Returns
         -------
@@ -298,7 +301,7 @@ class Resolver(StateText):
             curated = self._curated(text)
             matches += curated
             matches += self._forces(text)
-            matches += [self._group(g) for g in self.groups.find(text)]
+            matches += [self._group(g) for g in self.groups.find(text, agreement=agreement)]
             matches += [
                 self.state(code, "state abbreviation", 0.8) for code in self.groups.states_in(text)
             ]

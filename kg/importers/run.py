@@ -19,7 +19,8 @@ from rdflib import Graph
 from kg.errors import LoadError
 from kg.importers.groups import GroupIndex
 from kg.importers.pax import PaxRow, RowError, read_pax, select
-from kg.importers.pax_rdf import PaxGraph, curated_conflicts
+from kg.importers.pax_conflicts import curated_conflicts
+from kg.importers.pax_rdf import PaxGraph
 from kg.importers.reconcile import Resolver
 from kg.importers.report import report_rows
 from kg.importers.turtle import canonical_turtle
