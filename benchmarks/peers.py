@@ -272,9 +272,8 @@ def peer_tdb2(args: argparse.Namespace) -> Result:
             return {"seconds": ours["seconds"], "tdb2": "not installed: libapache-jena-java"}
         merged = merged_ntriples([args.data], tmp / "merged.nt")
         query = tmp / "q.rq"
-        query.write_text(
-            prepare(find_query("entity-relations", REPO / "queries"), {"entity": entity}), encoding="utf-8"
-        )
+        text = prepare(find_query("entity-relations", REPO / "queries"), {"entity": entity})
+        query.write_text(text, encoding="utf-8")
         java = ["java", "-cp", classpath]
         load = measure([*java, "tdb2.tdbloader", "--loc", str(tmp / "db"), str(merged)])
         tdb = measure(
