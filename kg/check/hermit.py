@@ -6,7 +6,8 @@ here. owlready2's ``sync_reasoner`` would load the graph into its own store,
 write it back and classify every class, property and individual: three times
 the work for the same verdict. :func:`start` launches the JVM and returns at
 once, so that the caller's other checks run while it starts up (about half a
-second of the repository's ``validate``).
+second of the repository's ``validate``). A verdict already given for exactly
+the same content by the same code is taken from :mod:`kg.check.verdictcache`.
 
 Examples
 --------
@@ -18,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import shutil
@@ -27,6 +29,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal
 
+from kg.check import verdictcache
 from kg.read.wellformed import bad_literal
 
 JAVA_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx2000M"]
@@ -53,8 +56,9 @@ def _classpath() -> str | None:
 class HermitRun:
     """A HermiT consistency check under way; :meth:`result` waits for its verdict."""
 
-    def __init__(self, verdict: Verdict | None = None) -> None:
+    def __init__(self, verdict: Verdict | None = None, *, key: str | None = None) -> None:
         self._verdict = verdict
+        self._key = key
         self._process: subprocess.Popen[str] | None = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
 
@@ -83,6 +87,8 @@ class HermitRun:
                 return None, f"OWL 2 DL check could not run: no answer in {timeout:g} s"
             self._verdict = _verdict(self._process.returncode, output)
             self.cancel()
+            if self._key is not None:
+                verdictcache.store(self._key, self._verdict)
         return self._verdict or (None, "OWL 2 DL check could not run")
 
     def cancel(self) -> None:
@@ -119,7 +125,13 @@ def start(ontology: Graph, data: Graph) -> HermitRun:
     for triple in data:
         if not (isinstance(triple[2], Literal) and bad_literal(triple[2])):
             graph.add(triple)
-    run = HermitRun()
+    jar = Path(classpath.rsplit(os.pathsep, 1)[-1])
+    extra = hashlib.sha256(jar.read_bytes()).digest() + " ".join([*JAVA_OPTIONS, _MAIN]).encode()
+    key = verdictcache.content_key(graph, extra=extra)
+    cached = verdictcache.load(key)
+    if cached is not None:
+        return HermitRun(cached)
+    run = HermitRun(key=key)
     run.launch(graph, classpath)
     return run
 
