@@ -36,12 +36,11 @@ from kg.read.wellformed import bad_literal, declared_terms
 
 PathLike = str | os.PathLike[str]
 
-_TYPED = f"""SELECT DISTINCT ?o WHERE {{ ?s ?p ?o
-  FILTER (isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}")
-          && DATATYPE(?o) != <{XSD.string}>) }}"""
-_NOT_XML = r"""SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER (isLiteral(?o)
-  && REGEX(STR(?o), "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x{FFFE}\\x{FFFF}]")) }"""
-"""Literals holding a code point XML cannot carry (Oxigraph refuses lone surrogates)."""
+_LITERALS = rf"""SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER (isLiteral(?o) && (
+  (STRSTARTS(STR(DATATYPE(?o)), "{XSD}") && DATATYPE(?o) != <{XSD.string}>)
+  || REGEX(STR(?o), "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x{{FFFE}}\\x{{FFFF}}]"))) }}"""
+"""The literals to judge, in one pass: XSD-typed ones (but xsd:string), and those holding a
+code point XML cannot carry (Oxigraph refuses lone surrogates)."""
 _USED = [
     f'SELECT DISTINCT ?t WHERE {{ ?t ?p ?o FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{CKG}")) }}',
     f'SELECT DISTINCT ?t WHERE {{ ?s ?t ?o FILTER (STRSTARTS(STR(?t), "{CKG}")) }}',
@@ -69,8 +68,7 @@ def bad_store_literals(store: ox.Store) -> list[Literal]:
             warnings.simplefilter("ignore")
             found = {
                 lit
-                for query in (_TYPED, _NOT_XML)
-                for row in select(store, query)
+                for row in select(store, _LITERALS)
                 if isinstance(lit := to_rdflib_term(row["o"]), Literal) and bad_literal(lit)
             }
     finally:
