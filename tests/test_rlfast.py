@@ -53,6 +53,7 @@ UNSUPPORTED = {
     ),
     "inverse with a literal": 'ex:t ex:mediatedBy "someone" .',
     "explicit datatype type": "ex:x a xsd:integer .",
+    "empty intersection": "ex:All owl:equivalentClass [ owl:intersectionOf () ] .",
 }
 
 

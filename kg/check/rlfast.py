@@ -213,6 +213,8 @@ class _Schema:
             ):
                 raise Unsupported(f"restriction {member}")
             restrictions.append((prop, filler))
+        if not (named or restrictions):  # owlrl's cls-int1 skips an empty intersection
+            raise Unsupported(f"empty intersection {expr}")
         return named, restrictions
 
     @staticmethod
