@@ -38,6 +38,7 @@ import importlib.util
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -54,14 +55,35 @@ SHAPES = REPO / "ontology" / "shapes.ttl"
 _SH = "http://www.w3.org/ns/shacl#"
 
 
-def measure(cmd: list[str], *, cwd: Path | None = None, out: Path | None = None) -> Result:
-    """Run ``cmd`` to its end; its wall and CPU seconds, peak RSS (MB) and exit code."""
+RUDOF_LIMIT_MB = 6144
+"""Address space allowed to rudof: at 1M it grew past 9.5 GB on a shared 23 GB machine."""
+
+
+def measure(
+    cmd: list[str], *, cwd: Path | None = None, out: Path | None = None, limit_mb: int = 0
+) -> Result:
+    """Run ``cmd`` to its end; its wall and CPU seconds, peak RSS (MB) and exit code.
+
+    ``limit_mb`` caps its address space (``RLIMIT_AS``): past it, allocation fails.
+    """
+
+    def cap() -> None:
+        size = limit_mb * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (size, size))
+
     path = os.pathsep.join([str(REPO), *filter(None, [os.environ.get("PYTHONPATH")])])
     env = dict(os.environ, PYTHONPATH=path)
     sink = out.open("wb") if out else subprocess.DEVNULL
     try:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=sink, stderr=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=cwd,
+            stdout=sink,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            preexec_fn=cap if limit_mb else None,  # noqa: PLW1509 - no threads started yet
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     finally:
@@ -234,9 +256,10 @@ def peer_rudof(args: argparse.Namespace) -> Result:
         ours = _validate(_project(args.data, tmp), tmp)
         out = tmp / "rudof.json"
         cmd = [sys.executable, "-c", _RUDOF, str(merged), str(SHAPES)]
-        rudof = measure(cmd, out=out)
+        rudof = measure(cmd, out=out, limit_mb=RUDOF_LIMIT_MB)
         if rudof["exit"] != 0:
-            return {"seconds": ours[0]["seconds"], "rudof": f"failed (exit {rudof['exit']})"}
+            why = f"failed (exit {rudof['exit']}; memory capped at {RUDOF_LIMIT_MB} MB)"
+            return {"seconds": ours[0]["seconds"], "rudof": why, "rudof_seconds": rudof["seconds"]}
         rows = json.loads(out.read_text(encoding="utf-8"))
         found = collections.Counter(
             _key(f.strip("<>"), c, None if p == "None" else p.strip("<>")) for f, c, p in rows
