@@ -43,6 +43,7 @@ FAST = [
     "publish",
 ]
 NAIVE = ["rdflib-parse", "validate-pyshacl", "queries-rdflib", "naive-build"]
+PEERS = ["peer-shacl", "peer-rudof", "peer-tdb2", "validate-repo"]  # benchmarks/peers.py
 CLEAN = {"build", "naive-build", "site", "serve", "publish"}
 """Stages run on a twin graph without planted violations (a build stops on them)."""
 Row = dict[str, Any]
@@ -214,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: see the module docstring."""
     ap = argparse.ArgumentParser(prog="benchmarks.run", description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    ap.add_argument("--stages", nargs="+", default=FAST + NAIVE, choices=FAST + NAIVE)
+    ap.add_argument("--stages", nargs="+", default=FAST + NAIVE, choices=FAST + NAIVE + PEERS)
     ap.add_argument("--repeat", type=int, default=3, help="runs per stage at small sizes")
     ap.add_argument("--small-max", type=int, default=100_000, help="largest 'small' size")
     ap.add_argument("--naive-max", type=int, default=100_000, help="largest size for baselines")

@@ -237,7 +237,7 @@ def test_directory_search_skips_hidden_folders(
 def test_without_java_the_dl_check_is_skipped_with_a_notice(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kg.check.reasoning.shutil.which", lambda name: None)
+    monkeypatch.setattr("kg.check.hermit.shutil.which", lambda name: None)
     fixture = str(CORPUS / "ontology-disjoint-dl.ttl")
     code = main(["--root", str(REPO), "validate", "--format", "json", fixture])
     report = json.loads(capsys.readouterr().out)

@@ -27,7 +27,12 @@ from kg.check.filecheck import PROPERTY_TYPES
 from kg.check.projectchecks import CheckRow
 from kg.check.shacl.results import _code, shape_name
 from kg.check.shacl.sparql import FastFinding, label_in_store
-from kg.check.store_checks import bad_store_literals, redefinitions, undeclared_store_terms
+from kg.check.store_checks import (
+    UsedTerms,
+    bad_store_literals,
+    redefinitions,
+    undeclared_store_terms,
+)
 from kg.read.load import literal_message
 from kg.read.names import qname, short_text
 from kg.read.store import select, to_ox_term, to_rdflib_term
@@ -140,7 +145,8 @@ def vocabulary_rows(store: ox.Store, ontology: Graph) -> list[Pending]:
     classes = set(ontology.subjects(RDF.type, OWL.Class))
     props = {s for t in PROPERTY_TYPES for s in ontology.subjects(RDF.type, t)}
     out = []
-    for term in undeclared_store_terms(store, ontology):
+    used = UsedTerms.of(store)  # three scans, shared by the checks below
+    for term in undeclared_store_terms(store, ontology, used=used):
         seen: set[tuple[Node, Node, Node]] = set()
         for pattern in ((term, None, None), (None, term, None), (None, None, term)):
             seen.update(_triples(store, pattern))
@@ -162,9 +168,9 @@ def vocabulary_rows(store: ox.Store, ontology: Graph) -> list[Pending]:
             "a data file may not describe the ontology's terms ({})",
             "Move the statement into ontology/, where the ontology's checks apply.",
         )
-        for t in redefinitions(store, ontology)
+        for t in redefinitions(store, ontology, used=used)
     ]
-    used_as_props = _distinct(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }") & classes
+    used_as_props = set(used.predicates) & classes
     for cls in sorted(used_as_props, key=str):
         out += [
             _vocab(

@@ -36,7 +36,7 @@ from rdflib import Graph, URIRef
 from kg.check.diagnostic import ERROR, Diagnostic, sort_diagnostics
 from kg.check.filecheck import check_size, parse_file, store_syntax_error, vocabulary_findings
 from kg.check.files import expand_paths, is_ontology, must_parse, shown
-from kg.check.graph_checks import graph_check_rows
+from kg.check.graph_checks import GraphChecks, finish_graph_checks, start_graph_checks
 from kg.check.heldtext import offset_rows, provenance_notices
 from kg.check.knock_on import hold_back
 from kg.check.lint_locate import Locator, Where, merged_names, names_for, search
@@ -224,6 +224,32 @@ def _checks(
     found = list(files.found)
     for module in files.modules:
         found.extend(vocabulary_findings(module, ontology))
+    started, notices = _start_graph_checks(store, files, opts, ontology)
+    try:
+        more, pending = _store_checks(store, files, layout, opts, ontology_files, ontology, say)
+        found += more
+        say("reasoning and advice", 0, 1)
+        rich, reasoned = finish_graph_checks(started)
+    finally:  # HermiT stopped if a check failed
+        if started is not None and started.dl_run is not None:
+            started.dl_run.cancel()
+    pending += rich
+    notices += reasoned
+    say(f"locating {len(pending)} findings", 0, 1)
+    return found + _place(pending, files, layout, store, ontology), notices, ontology
+
+
+def _store_checks(
+    store: ox.Store,
+    files: _Files,
+    layout: Layout,
+    opts: Options,
+    ontology_files: list[Located],
+    ontology: Graph,
+    say: Step,
+) -> tuple[list[Diagnostic], list[Pending]]:
+    """SHACL, literal, vocabulary, project and ontology checks: findings and pending ones."""
+    found: list[Diagnostic] = []
     shapes_file = (
         must_parse(layout.shapes, max_bytes=opts.max_bytes) if layout.shapes.is_file() else None
     )
@@ -262,28 +288,26 @@ def _checks(
         qc_files = ontology_files if files.qc_main else ontology_files[1:]
         found += ontology_findings(qc_files, ontology)
         found += unused_term_warnings(qc_files, None, ontology, used=used.result())
-    say("reasoning and advice", 0, 1)
-    rich, notices = _graph_checks(store, files, opts, ontology)
-    pending += rich
-    say(f"locating {len(pending)} findings", 0, 1)
-    return found + _place(pending, files, layout, store, ontology), notices, ontology
+    return found, pending
 
 
-def _graph_checks(
+def _start_graph_checks(
     store: ox.Store, files: _Files, opts: Options, ontology: Graph
-) -> tuple[list[Pending], list[str]]:
-    """OWL reasoning and advice when the checked data is small (or ``--reasoner always``)."""
+) -> tuple[GraphChecks | None, list[str]]:
+    """OWL reasoning and advice when the checked data is small (or ``--reasoner always``):
+    started before the other checks, so that HermiT's JVM starts meanwhile."""
     size = sum(p.stat().st_size for p in files.data)
     small = size <= opts.rich_limit
     always = opts.reasoner == "always"
     reasoner = always or (small and opts.reasoner == "auto")
-    rows, notices = graph_check_rows(
+    started = start_graph_checks(
         store, ontology, reasoner=reasoner, advice=small or always, dl=opts.dl
     )
+    notices = []
     if not (small or always):
         mib = f"{size / 2**20:.1f} MiB, more than {opts.rich_limit / 2**20:g} MiB"
-        notices.insert(0, f"{SKIPPED}: the checked files hold {mib} (--reasoner always runs them)")
-    return rows, notices
+        notices.append(f"{SKIPPED}: the checked files hold {mib} (--reasoner always runs them)")
+    return started, notices
 
 
 def _uncompiled(exc: UsageError, shapes_file: Located | None) -> list[Diagnostic]:

@@ -18,6 +18,7 @@ import logging
 import os
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -36,17 +37,43 @@ from kg.read.wellformed import bad_literal, declared_terms
 
 PathLike = str | os.PathLike[str]
 
-_TYPED = f"""SELECT DISTINCT ?o WHERE {{ ?s ?p ?o
-  FILTER (isLiteral(?o) && STRSTARTS(STR(DATATYPE(?o)), "{XSD}")
-          && DATATYPE(?o) != <{XSD.string}>) }}"""
-_NOT_XML = r"""SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER (isLiteral(?o)
-  && REGEX(STR(?o), "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x{FFFE}\\x{FFFF}]")) }"""
-"""Literals holding a code point XML cannot carry (Oxigraph refuses lone surrogates)."""
-_USED = [
-    f'SELECT DISTINCT ?t WHERE {{ ?t ?p ?o FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{CKG}")) }}',
-    f'SELECT DISTINCT ?t WHERE {{ ?s ?t ?o FILTER (STRSTARTS(STR(?t), "{CKG}")) }}',
-    f'SELECT DISTINCT ?t WHERE {{ ?s ?p ?t FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{CKG}")) }}',
-]
+_LITERALS = rf"""SELECT DISTINCT ?o WHERE {{ ?s ?p ?o FILTER (isLiteral(?o) && (
+  (STRSTARTS(STR(DATATYPE(?o)), "{XSD}") && DATATYPE(?o) != <{XSD.string}>)
+  || REGEX(STR(?o), "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x{{FFFE}}\\x{{FFFF}}]"))) }}"""
+"""The literals to judge, in one pass: XSD-typed ones (but xsd:string), and those holding a
+code point XML cannot carry (Oxigraph refuses lone surrogates)."""
+_CKG_SUBJECTS = (
+    f'SELECT DISTINCT ?t WHERE {{ ?t ?p ?o FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{CKG}")) }}'
+)
+_PREDICATES = "SELECT DISTINCT ?t WHERE { ?s ?t ?o }"
+_CKG_OBJECTS = (
+    f'SELECT DISTINCT ?t WHERE {{ ?s ?p ?t FILTER (isIRI(?t) && STRSTARTS(STR(?t), "{CKG}")) }}'
+)
+
+
+@dataclass(frozen=True)
+class UsedTerms:
+    """What a store's default graph uses, from three scans shared by the vocabulary checks:
+    its ``ckg:`` subjects, all its predicates, its ``ckg:`` objects."""
+
+    subjects: frozenset[URIRef]
+    predicates: frozenset[URIRef]
+    objects: frozenset[URIRef]
+
+    @classmethod
+    def of(cls, store: ox.Store) -> UsedTerms:
+        """Scan ``store`` (three queries)."""
+        found = [
+            frozenset(URIRef(row["t"].value) for row in select(store, query))
+            for query in (_CKG_SUBJECTS, _PREDICATES, _CKG_OBJECTS)
+        ]
+        return cls(*found)
+
+    def ckg(self) -> set[URIRef]:
+        """The ``ckg:`` IRIs used in any position."""
+        return set(self.subjects | self.objects) | {
+            p for p in self.predicates if p.startswith(str(CKG))
+        }
 
 
 def bad_store_literals(store: ox.Store) -> list[Literal]:
@@ -69,8 +96,7 @@ def bad_store_literals(store: ox.Store) -> list[Literal]:
             warnings.simplefilter("ignore")
             found = {
                 lit
-                for query in (_TYPED, _NOT_XML)
-                for row in select(store, query)
+                for row in select(store, _LITERALS)
                 if isinstance(lit := to_rdflib_term(row["o"]), Literal) and bad_literal(lit)
             }
     finally:
@@ -78,17 +104,17 @@ def bad_store_literals(store: ox.Store) -> list[Literal]:
     return sorted(found, key=lambda lit: (str(lit.datatype), str(lit)))
 
 
-def undeclared_store_terms(store: ox.Store, ontology: Graph) -> list[URIRef]:
-    """The ``ckg:`` IRIs used anywhere in ``store`` that ``ontology`` does not declare."""
-    used = {URIRef(row["t"].value) for q in _USED for row in select(store, q)}
-    return sorted(used - declared_terms(ontology))
+def undeclared_store_terms(
+    store: ox.Store, ontology: Graph, *, used: UsedTerms | None = None
+) -> list[URIRef]:
+    """The ``ckg:`` IRIs used anywhere in ``store`` that ``ontology`` does not declare
+    (``used``: the store's scan, when the caller has it)."""
+    return sorted((used or UsedTerms.of(store)).ckg() - declared_terms(ontology))
 
 
-_ABOUT_CKG = f"""SELECT ?s ?p ?o WHERE {{ ?s ?p ?o
-  FILTER (isIRI(?s) && STRSTARTS(STR(?s), "{CKG}")) }}"""
-
-
-def redefinitions(store: ox.Store, ontology: Graph) -> list[tuple[Node, Node, Node]]:
+def redefinitions(
+    store: ox.Store, ontology: Graph, *, used: UsedTerms | None = None
+) -> list[tuple[Node, Node, Node]]:
     """Statements about ``ckg:`` terms in ``store`` that ``ontology`` does not make:
     data may not redefine the ontology.
 
@@ -102,8 +128,14 @@ def redefinitions(store: ox.Store, ontology: Graph) -> list[tuple[Node, Node, No
     ['https://w3id.org/conflict-kg/ontology#Actor']
     """
     found = []
-    for row in select(store, _ABOUT_CKG):
-        triple = (to_rdflib_term(row["s"]), to_rdflib_term(row["p"]), to_rdflib_term(row["o"]))
+    subjects = (used or UsedTerms.of(store)).subjects
+    quads = (
+        q
+        for s in sorted(subjects)
+        for q in store.quads_for_pattern(ox.NamedNode(s), None, None, ox.DefaultGraph())
+    )
+    for q in quads:
+        triple = (to_rdflib_term(q.subject), to_rdflib_term(q.predicate), to_rdflib_term(q.object))
         if isinstance(triple[2], BNode):  # blank nodes differ between parses: match s, p
             known = any(isinstance(o, BNode) for o in ontology.objects(triple[0], triple[1]))
         else:
@@ -134,6 +166,7 @@ def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) 
     or undeclared ``ckg:`` terms in ``store``, loaded from ``files``.
     """
     paths = [Path(f) for f in files]
+    used = UsedTerms.of(store)
     errors = [
         _locate(
             paths,
@@ -149,7 +182,7 @@ def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) 
             f"ckg:{term[len(str(CKG)) :]} is not declared in the ontology",
             "Fix the spelling or declare the term in ontology/conflict.ttl.",
         )
-        for term in undeclared_store_terms(store, ontology)
+        for term in undeclared_store_terms(store, ontology, used=used)
     ]
     errors += [
         _locate(
@@ -158,7 +191,7 @@ def check_store(store: ox.Store, files: Sequence[PathLike], *, ontology: Graph) 
             f"a data file may not describe the ontology's terms ({s} {p} {o})",
             "Move the statement into ontology/, where the ontology's checks apply.",
         )
-        for s, p, o in redefinitions(store, ontology)
+        for s, p, o in redefinitions(store, ontology, used=used)
     ]
     if errors:
         raise LoadError.first_of(errors)
@@ -180,4 +213,11 @@ def load_checked_store(layout: Layout) -> tuple[ox.Store, Graph]:
     return store, ontology
 
 
-__all__ = ["bad_store_literals", "check_store", "load_checked_store", "undeclared_store_terms"]
+__all__ = [
+    "UsedTerms",
+    "bad_store_literals",
+    "check_store",
+    "load_checked_store",
+    "redefinitions",
+    "undeclared_store_terms",
+]

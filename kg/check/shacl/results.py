@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pyshacl.errors import ReportableRuntimeError, ShapeLoadError
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
@@ -114,6 +113,8 @@ def shacl_findings(
     ``invalid-shapes`` error instead of a crash, plus the SHACL-SHACL findings
     that locate the bad shape when ``shapes_file`` is given.
     """
+    from pyshacl.errors import ReportableRuntimeError, ShapeLoadError  # imported when used
+
     try:
         report = (
             _validate_oxigraph(data, shapes=shapes, ontology=ontology)
