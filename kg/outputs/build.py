@@ -56,18 +56,11 @@ def entailment_step(project: BuildInput) -> Mapping[str, Content]:
     """
     import pyoxigraph as ox
 
-    from kg.outputs.entailment import (
-        ENTAILED_FILE,
-        ENTAILED_GRAPH,
-        entailed_ntriples,
-        entailed_triples,
-    )
+    from kg.outputs.entailment import ENTAILED_FILE, ENTAILED_GRAPH, entail, sorted_graph_ntriples
 
-    found = entailed_triples(project.store, project.ontology)
     graph = ox.NamedNode(ENTAILED_GRAPH)
-    project.store.remove_graph(graph)
-    project.store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in found)
-    return {ENTAILED_FILE: entailed_ntriples(found)}
+    entail(project.store, project.ontology, into=graph)
+    return {ENTAILED_FILE: sorted_graph_ntriples(project.store, graph)}
 
 
 def graphs_step(project: BuildInput) -> Mapping[str, Content]:
