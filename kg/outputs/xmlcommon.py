@@ -127,7 +127,7 @@ def xml_attr(value: str) -> str:
 
     Raises :class:`ValueError` for a character XML 1.0 does not allow.
 
-    >>> xml_attr('a "b" & <c>\n')
+    >>> xml_attr('a "b" & <c>\\n')
     'a &quot;b&quot; &amp; &lt;c&gt;&#10;'
     """
     return value if _SPECIAL.search(value) is None else _escaped(value, True)
