@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -223,15 +224,16 @@ def build(args: argparse.Namespace) -> Result:
 
     with tempfile.TemporaryDirectory() as tmp:
         layout = Layout.at(_project_root(args.data, tmp))
-        t = _clock()
+        cpu, t = os.times(), _clock()
         summary = run_build(layout, out_dir=Path(tmp) / "out", progress=mark)
-        done = _clock()
+        done, cpu_done = _clock(), os.times()
         size = sum(p.stat().st_size for p in summary.outputs)
     marks.append(("end", done))
     pairs = zip(marks, marks[1:], strict=False)
     steps = {f"{a}_seconds": round(tb - ta, 3) for (a, ta), (_, tb) in pairs}
     return {
         "seconds": done - t,
+        "cpu_seconds": round(sum(cpu_done[:2]) - sum(cpu[:2]), 3),  # user + system, all threads
         **steps,
         "triples": summary.triples,
         "outputs": len(summary.outputs),

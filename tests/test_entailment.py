@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from conftest import benchmark_module
 from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
 from kg import CKG, ID
 from kg.outputs.build import build, entailment_step, graph_step
-from kg.outputs.entailment import ENTAILED_FILE, add_entailments, entailed_triples
+from kg.outputs.entailment import (
+    ENTAILED_FILE,
+    ENTAILED_GRAPH,
+    add_entailments,
+    compile_rules,
+    entail,
+    entailed_triples,
+    sorted_graph_ntriples,
+)
 from kg.read.resources import Layout
 from kg.read.store import load_store, to_rdflib_term
 
@@ -95,3 +105,48 @@ def test_build_writes_them_and_a_store_without_reasoner_answers(
     assert instances(CKG.Mediator) == mediators
     assert {str(ID["russia"]), str(ID["osce-minsk-group"])} <= mediators
     assert str(ID["nagorno-karabakh"]) in instances(CKG.Territory)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Layout:
+    """A project whose data is a small generated graph (two theatres, no violations)."""
+    root = tmp_path_factory.mktemp("gen")
+    (root / "ontology").mkdir()
+    (root / "data").mkdir()
+    for name in ("conflict.ttl", "shapes.ttl"):
+        (root / "ontology" / name).symlink_to(REPO / "ontology" / name)
+    out = io.StringIO()
+    benchmark_module("benchmarks.generate").generate(out, triples=900, seed=5, violation_rate=0)
+    (root / "data" / "generated.ttl").write_text(out.getvalue(), encoding="utf-8")
+    return Layout.at(root)
+
+
+def test_the_graph_dump_sorted_is_entailed_triples_on_a_generated_graph(generated: Layout) -> None:
+    """``build``'s file (derived in the store's graph, dumped, sorted by line) is byte for byte
+    the triples of ``entailed_triples`` (their ``str``, sorted), derived with every rule
+    (none pruned) and restricted to the ``ckg:`` terms afterwards."""
+    onto = Graph().parse(generated.ontology)
+    store = load_store([generated.ontology, *generated.data_files])
+    graph = ox.NamedNode(ENTAILED_GRAPH)
+    assert entail(store, onto, into=graph) > 100
+    written = sorted_graph_ntriples(store, graph)
+    found = entailed_triples(load_store([generated.ontology, *generated.data_files]), onto)
+    assert written == b"".join(f"{t} .\n".encode() for t in found)
+    again = load_store([generated.ontology, *generated.data_files])
+    assert entail(again, onto, into=graph, prune=False) == len(found)
+    assert sorted_graph_ntriples(again, graph) == written
+    assert len(compile_rules(onto, prune=False)[0].values) > len(compile_rules(onto)[0].values)
+
+
+@pytest.mark.scale
+def test_the_build_file_is_the_owl_rl_closure_on_a_generated_graph(
+    generated: Layout, tmp_path: Path
+) -> None:
+    """The file ``build`` writes equals owlrl's closure (about 40 s: marked scale)."""
+    build(generated, out_dir=tmp_path, steps=[entailment_step])
+    lines = (tmp_path / ENTAILED_FILE).read_bytes().decode().splitlines()
+    assert lines == sorted(set(lines))
+    store = ox.Store()
+    store.load(path=str(tmp_path / ENTAILED_FILE), format=ox.RdfFormat.N_TRIPLES)
+    ours = {tuple(to_rdflib_term(x) for x in (q.subject, q.predicate, q.object)) for q in store}
+    assert ours == _owlrl(generated)

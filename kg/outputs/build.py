@@ -19,22 +19,26 @@ from __future__ import annotations
 import os
 import tempfile
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.check.options import LintResult
 from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
-from kg.outputs.outdir import Tree, check_out_dir, replace_dir, write_file
+from kg.outputs.outdir import Stage, Tree, check_out_dir, write_file
 from kg.read.resources import Layout
 
 Content = bytes | Writer | Tree
 """What a build step returns for one output: its bytes, a function writing the
 file, or a :class:`Tree` writing a directory."""
 
-BuildStep = Callable[[BuildInput], Mapping[str, Content]]
-"""A build step: ``(checked project) -> {file name: content}``."""
+Outputs = Mapping[str, Content] | Iterator[tuple[str, Content]]
+"""What a build step returns: ``{file name: content}``, or an iterator of
+``(file name, content)`` pairs, each written before the next is made."""
+
+BuildStep = Callable[[BuildInput], Outputs]
+"""A build step: ``(checked project) -> {file name: content}`` (or pairs, :data:`Outputs`)."""
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; ``total`` 0 when unknown."""
@@ -56,25 +60,21 @@ def entailment_step(project: BuildInput) -> Mapping[str, Content]:
     """
     import pyoxigraph as ox
 
-    from kg.outputs.entailment import (
-        ENTAILED_FILE,
-        ENTAILED_GRAPH,
-        entailed_ntriples,
-        entailed_triples,
-    )
+    from kg.outputs.entailment import ENTAILED_FILE, ENTAILED_GRAPH, entail, sorted_graph_ntriples
 
-    found = entailed_triples(project.store, project.ontology)
     graph = ox.NamedNode(ENTAILED_GRAPH)
-    project.store.remove_graph(graph)
-    project.store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in found)
-    return {ENTAILED_FILE: entailed_ntriples(found)}
+    entail(project.store, project.ontology, into=graph)
+    return {ENTAILED_FILE: sorted_graph_ntriples(project.store, graph)}
 
 
-def graphs_step(project: BuildInput) -> Mapping[str, Content]:
-    """Every network view under ``graphs/`` (see :func:`kg.outputs.graphs.graph_files`)."""
-    from kg.outputs.graphs import graph_files  # the views pull in networkx and matplotlib
+def graphs_step(project: BuildInput) -> Outputs:
+    """Every network view under ``graphs/`` (see :func:`kg.outputs.graphs.graph_files`).
 
-    return graph_files(project.graph)
+    One view at a time: its files are written before the next view is made.
+    """
+    from kg.outputs.graphs import iter_graph_files  # the views pull in networkx and matplotlib
+
+    return iter_graph_files(project.graph)
 
 
 BUILD_STEPS: list[BuildStep] = [graph_step, entailment_step, graphs_step]
@@ -229,15 +229,20 @@ def build(
     out = check_out_dir(Path(out_dir), layout)
     project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
     counts = project.counts()  # before the steps: the entailment step adds a named graph
-    files: dict[str, Content] = {}
     todo = list(BUILD_STEPS if steps is None else steps)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        for done, step in enumerate(todo):
-            tick(getattr(step, "__name__", "step"), done, len(todo))
-            files.update(step(project))
-    tick("write", 0, len(files))
-    outputs = replace_dir(out, files)
+    stage = Stage(out)  # each output is written as it comes; swapped in whole at the end
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            for done, step in enumerate(todo):
+                tick(getattr(step, "__name__", "step"), done, len(todo))
+                found = step(project)
+                for name, content in found.items() if isinstance(found, Mapping) else found:
+                    stage.write(name, content)
+        tick("write", 0, len(stage.names))
+        outputs = stage.commit()
+    finally:
+        stage.discard()
     return BuildSummary(
         triples=counts.triples,
         instances_per_class=counts.instances_per_class,
@@ -254,6 +259,7 @@ __all__ = [
     "BuildStep",
     "BuildSummary",
     "Content",
+    "Outputs",
     "Tree",
     "build",
     "entailment_step",

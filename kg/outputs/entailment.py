@@ -38,6 +38,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -127,48 +128,78 @@ class Rule:
         return f"CONSTRUCT {{ {self.head} }} WHERE {{ {self.values} {body} {self.rest} {new} }}"
 
 
-def compile_rules(ontology: Graph) -> list[Rule]:
+def _pairs(ontology: Graph, axiom: URIRef) -> list[tuple[str, str]]:
+    """The ``(subject, object)`` IRI pairs of ``axiom`` in ``ontology``, sorted."""
+    return sorted(
+        (str(a), str(b))
+        for a, b in ontology.subject_objects(axiom)
+        if isinstance(a, URIRef) and isinstance(b, URIRef)
+    )
+
+
+def _defined(ontology: Graph) -> list[tuple[str, str]]:
+    """``(class, pattern)`` of each class defined by ``owl:equivalentClass`` that compiles."""
+    fresh = iter(range(1_000_000))
+    found = []
+    for cls, expr in sorted(ontology.subject_objects(OWL.equivalentClass)):
+        pattern = _pattern(ontology, expr, "x", fresh) if isinstance(cls, URIRef) else None
+        if pattern:
+            found.append((str(cls), pattern))
+    return found
+
+
+def compile_rules(ontology: Graph, *, prune: bool = True) -> list[Rule]:
     """The OWL RL rules that ``ontology`` makes applicable, as SPARQL ``CONSTRUCT`` queries.
 
     Each query derives triples not yet in the store (asserted or derived).
     The order (sub-properties, inverses, domains and ranges, sub-classes,
-    defined classes) lets one round derive nearly everything.
+    defined classes) lets one round derive nearly everything. A rule derives
+    only what is kept (a ``ckg:`` type or ``ckg:`` property) or what a rule
+    reads (its property or class is in some rule's body): any other triple
+    (``sem:hasActor`` from ``ckg:party``, ``prov:Agent`` …) could change
+    nothing, so it is never written (unless ``prune`` is false: the tests
+    compare both).
 
     Examples
     --------
     >>> len(compile_rules(Graph()))
     0
     """
-    rules = []
     spo = _closure(ontology, RDFS.subPropertyOf)
-    if spo:
-        rules.append(Rule("?x ?q ?y", _values("?p ?q", spo), "?x ?p ?y .", ""))
     inv = [(str(a), str(b)) for a, b in ontology.subject_objects(OWL.inverseOf)]
-    inv += [(b, a) for a, b in inv]
-    if inv:
-        values = _values("?p ?q", sorted(set(inv)))
-        rules.append(Rule("?y ?q ?x", values, "?x ?p ?y .", "FILTER(!isLiteral(?y))"))
-    for axiom, node in ((RDFS.domain, "?x"), (RDFS.range, "?y")):
-        pairs = sorted(
-            (str(p), str(c))
-            for p, c in ontology.subject_objects(axiom)
-            if isinstance(p, URIRef) and isinstance(c, URIRef)
-        )
-        if pairs:
-            guard = "" if node == "?x" else "FILTER(!isLiteral(?y))"
-            rules.append(Rule(f"{node} a ?c", _values("?p ?c", pairs), "?x ?p ?y .", guard))
+    inv = sorted(set(inv + [(b, a) for a, b in inv]))
+    domain, range_ = _pairs(ontology, RDFS.domain), _pairs(ontology, RDFS.range)
     sco = _closure(ontology, RDFS.subClassOf)
     for cls, expr in ontology.subject_objects(OWL.equivalentClass):
         for member in _members(ontology, ontology.value(expr, OWL.intersectionOf)):
             if isinstance(cls, URIRef) and isinstance(member, URIRef):
                 sco.append((str(cls), str(member)))
-    if sco:
-        rules.append(Rule("?x a ?d", _values("?c ?d", sorted(set(sco))), "?x a ?c .", ""))
-    fresh = iter(range(1_000_000))
-    for cls, expr in sorted(ontology.subject_objects(OWL.equivalentClass)):
-        pattern = _pattern(ontology, expr, "x", fresh) if isinstance(cls, URIRef) else None
-        if pattern:
-            rules.append(Rule(f"?x a <{cls}>", "", pattern, "", single=False))
+    defined = _defined(ontology)
+    mentioned = {iri for _, pattern in defined for iri in re.findall(r"<([^>]*)>", pattern)}
+    read_p = {p for pairs in (spo, inv, domain, range_) for p, _ in pairs} | mentioned
+    read_c = {c for c, _ in sco} | mentioned
+    ns = str(CKG)
+
+    def keeps_prop(pair: tuple[str, str]) -> bool:
+        return not prune or pair[1].startswith(ns) or pair[1] in read_p or pair[1] == str(RDF.type)
+
+    def keeps_class(pair: tuple[str, str]) -> bool:
+        return not prune or pair[1].startswith(ns) or pair[1] in read_c or str(RDF.type) in read_p
+
+    rules = []
+    if spo := [pair for pair in spo if keeps_prop(pair)]:
+        rules.append(Rule("?x ?q ?y", _values("?p ?q", spo), "?x ?p ?y .", ""))
+    if inv := [pair for pair in inv if keeps_prop(pair)]:
+        rules.append(
+            Rule("?y ?q ?x", _values("?p ?q", inv), "?x ?p ?y .", "FILTER(!isLiteral(?y))")
+        )
+    for pairs, node in ((domain, "?x"), (range_, "?y")):
+        if pairs := [pair for pair in pairs if keeps_class(pair)]:
+            guard = "" if node == "?x" else "FILTER(!isLiteral(?y))"
+            rules.append(Rule(f"{node} a ?c", _values("?p ?c", pairs), "?x ?p ?y .", guard))
+    if sco := [pair for pair in sorted(set(sco)) if keeps_class(pair)]:
+        rules.append(Rule("?x a ?d", _values("?c ?d", sco), "?x a ?c .", ""))
+    rules += [Rule(f"?x a <{c}>", "", pattern, "", single=False) for c, pattern in defined]
     return rules
 
 
@@ -178,6 +209,61 @@ def _kept(triple: ox.Triple) -> bool:
     if triple.predicate == _TYPE:
         return isinstance(triple.object, ox.NamedNode) and triple.object.value.startswith(ns)
     return triple.predicate.value.startswith(ns)
+
+
+_UNKEPT = f"""DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(isBlank(?s) || IF(?p = <{RDF.type}>, !isIRI(?o) || !STRSTARTS(STR(?o), "{CKG}"),
+                           !STRSTARTS(STR(?p), "{CKG}"))) }}"""
+
+
+def entail(store: ox.Store, ontology: Graph, *, into: ox.NamedNode, prune: bool = True) -> int:
+    """Run the compiled rules on ``store`` to a fixpoint; put the new ``ckg:`` triples in ``into``.
+
+    ``into`` is emptied first; the default graph is read, never changed.
+    Everything derived goes straight into ``into`` (no second copy); what
+    is not kept (not a ``ckg:`` term, or a blank subject) is deleted at the end.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        Ontology and data in the default graph.
+    ontology : rdflib.Graph
+        The ontology whose axioms give the rules.
+    into : pyoxigraph.NamedNode
+        The named graph that receives the entailed triples.
+    prune : bool
+        Derive only what is kept or read by a rule (:func:`compile_rules`).
+
+    Returns
+    -------
+    int
+        How many triples ``into`` holds.
+    """
+    rules = compile_rules(ontology, prune=prune)
+    store.remove_graph(into)
+    delta: str | None = None
+    try:
+        for round_ in range(_MAX_ROUNDS):
+            new: list[ox.Triple] = []
+            for rule in rules:
+                result = store.query(rule.query(delta), use_default_graph_as_union=True)
+                assert isinstance(result, ox.QueryTriples)
+                found = list(result)
+                store.extend(ox.Quad(t.subject, t.predicate, t.object, into) for t in found)
+                new += found if round_ else found[:1]  # round 0: the whole graph is its delta
+            store.remove_graph(_DELTA)
+            if not new:
+                break
+            if round_:
+                store.extend(ox.Quad(t.subject, t.predicate, t.object, _DELTA) for t in new)
+            delta = _DELTA.value if round_ else into.value
+        store.update(_UNKEPT.replace("?g", f"<{into.value}>"))
+    except BaseException:
+        store.remove_graph(into)
+        raise
+    finally:
+        store.remove_graph(_DELTA)
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, into))
 
 
 def entailed_triples(store: ox.Store, ontology: Graph) -> list[ox.Triple]:
@@ -193,28 +279,23 @@ def entailed_triples(store: ox.Store, ontology: Graph) -> list[ox.Triple]:
     ontology : rdflib.Graph
         The ontology whose axioms give the rules.
     """
-    rules = compile_rules(ontology)
-    delta: str | None = None
     try:
-        for _ in range(_MAX_ROUNDS):
-            found: list[ox.Triple] = []
-            for rule in rules:
-                result = store.query(rule.query(delta), use_default_graph_as_union=True)
-                assert isinstance(result, ox.QueryTriples)
-                new = list(result)
-                store.extend(ox.Quad(t.subject, t.predicate, t.object, _WORK) for t in new)
-                found += new
-            store.remove_graph(_DELTA)
-            if not found:
-                break
-            store.extend(ox.Quad(t.subject, t.predicate, t.object, _DELTA) for t in found)
-            delta = _DELTA.value
+        entail(store, ontology, into=_WORK)
         derived = [q.triple for q in store.quads_for_pattern(None, None, None, _WORK)]
     finally:
         store.remove_graph(_WORK)
-        store.remove_graph(_DELTA)
-    kept = {t for t in derived if _kept(t) and not isinstance(t.subject, ox.BlankNode)}
-    return sorted(kept, key=str)
+    return sorted(derived, key=str)
+
+
+def sorted_graph_ntriples(store: ox.Store, graph: ox.NamedNode) -> bytes:
+    """The triples of ``graph`` as N-Triples sorted by line (the order of :func:`entailed_triples`).
+
+    A line is its triple's ``str`` and `` .``; the space sorts before any
+    character that may follow a term, so the orders agree.
+    """
+    dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    lines = dumped.splitlines(keepends=True) if dumped else []
+    return b"".join(sorted(set(lines)))
 
 
 def add_entailments(graph: Graph, ontology: Graph) -> int:
@@ -242,6 +323,8 @@ def entailed_ntriples(triples: Iterable[ox.Triple]) -> bytes:
 
 __all__ = [
     "ENTAILED_FILE",
+    "entail",
+    "sorted_graph_ntriples",
     "add_entailments",
     "ENTAILED_GRAPH",
     "Rule",

@@ -18,13 +18,14 @@ with the same nodes (GraphML: relabelled by ``iri``), edges and attributes;
 the readers add only ``id`` (and ``viz``, ``spells`` for GEXF). An empty view
 gives a valid empty file and an :class:`EmptyViewWarning`.
 
-Both are streamed through lxml's incremental serializer
-(:class:`lxml.etree.xmlfile`, see :mod:`kg.outputs.xmlcommon`; GraphML in
-:mod:`kg.outputs.graphml`): every element is written as it is opened, so no tree is
-built and the namespaces are declared once, on the root. Each node and edge is
-one line, so the files diff and grep line by line. lxml escapes every value; a
-character XML 1.0 does not allow raises :class:`ValueError` naming the node or
-edge, the attribute and the character, and nothing is returned.
+Both are written as text, one node or edge per line (so the files diff and grep
+line by line), with the bytes lxml's serializer would write: each line is
+composed as a string with lxml's escaping (:mod:`kg.outputs.xmlcommon`, pinned
+against lxml in ``tests/test_xmltext.py``), several times faster than one
+``xf.element`` call per element; GraphML in :mod:`kg.outputs.graphml`. No tree is
+built and the namespaces are declared once, on the root. A character XML 1.0
+does not allow raises :class:`ValueError` naming the node or edge, the
+attribute and the character, and nothing is returned.
 
 Examples
 --------
@@ -45,12 +46,15 @@ from kg.outputs.graphml import to_graphml
 from kg.outputs.xmlcommon import (
     LINES,
     EmptyViewWarning,
+    TextDocument,
     attribute_types,
     edges_of,
     not_xml,
+    start_tag,
     value_text,
     warn_if_empty,
-    xml_document,
+    xml_attr,
+    xml_text,
 )
 from kg.views.storegraph import gc_paused
 from kg.views.timeslice import Span, merged_bounds, parse_iso_interval
@@ -74,11 +78,6 @@ KIND_COLOURS: dict[str, tuple[int, int, int]] = {
 FORMATS = ("gexf", "graphml")
 XML_ATTRS = {"node": {"label"}, "edge": {"label", "weight"}}
 
-_G = f"{{{GEXF_NS}}}"
-_V = f"{{{VIZ_NS}}}"
-_ATTVALUES, _ATTVALUE, _SPELLS, _SPELL = (
-    f"{_G}{t}" for t in ("attvalues", "attvalue", "spells", "spell")
-)
 _COLOURS = {
     kind: {"r": str(r), "g": str(g), "b": str(b)} for kind, (r, g, b) in KIND_COLOURS.items()
 }
@@ -97,12 +96,12 @@ def _bounds(spans: Iterable[Span]) -> list[dict[str, str]]:
     return bounds
 
 
-def _spells(xf: Any, bounds: list[dict[str, str]]) -> None:
-    if bounds:
-        with xf.element(_SPELLS):
-            for found in bounds:
-                with xf.element(_SPELL, found):
-                    pass
+def _spells(bounds: list[dict[str, str]]) -> str:
+    """The ``<spells>`` element of ``bounds`` (empty text when there is none)."""
+    if not bounds:
+        return ""
+    inner = "".join(start_tag("spell", found) + "</spell>" for found in bounds)
+    return f"<spells>{inner}</spells>"
 
 
 def edge_spans(data: dict[str, Any]) -> list[Span] | None:
@@ -145,51 +144,44 @@ def node_spans(
     return spans
 
 
-def _declare(xf: Any, cls: str, types: dict[str, str], dynamic: bool) -> None:
+def _declare(doc: TextDocument, cls: str, types: dict[str, str], dynamic: bool) -> None:
     head = {"class": cls, "mode": "static"} if dynamic else {"class": cls}
-    xf.write(LINES[2])
-    with xf.element(f"{_G}attributes", head):
-        for key, kind in types.items():
-            kind = "anyURI" if key == "iri" else kind
-            xf.write(LINES[3])
-            with xf.element(f"{_G}attribute", {"id": key, "title": key, "type": kind}):
-                pass
-        xf.write(LINES[2])
+    doc.write(LINES[2] + start_tag("attributes", head))
+    for key, kind in types.items():
+        kind = "anyURI" if key == "iri" else kind
+        attrs = {"id": key, "title": key, "type": kind}
+        doc.write(LINES[3] + start_tag("attribute", attrs) + "</attribute>")
+    doc.write(LINES[2] + "</attributes>")
 
 
-def _attvalues(xf: Any, data: dict[str, Any], keys: Iterable[str]) -> None:
-    found = [(key, value) for key in keys if (value := data.get(key)) is not None]
-    if found:
-        element, text = xf.element, value_text
-        with element(_ATTVALUES):
-            for key, value in found:
-                value = value if type(value) is str else text(value)
-                with element(_ATTVALUE, {"for": key, "value": value}):
-                    pass
+def _attvalues(data: dict[str, Any], keys: Iterable[str]) -> str:
+    """The ``<attvalues>`` of ``data`` for ``keys`` (empty text when none is set)."""
+    found = [
+        f'<attvalue for="{xml_attr(key)}" value="'
+        f'{xml_attr(value if type(value) is str else value_text(value))}"></attvalue>'
+        for key in keys
+        if (value := data.get(key)) is not None
+    ]
+    return f"<attvalues>{''.join(found)}</attvalues>" if found else ""
 
 
 def _gexf_nodes(
-    xf: Any, view: nx.Graph, types: dict[str, str], dynamic: bool, parsed: dict[str, Any]
+    doc: TextDocument, view: nx.Graph, types: dict[str, str], dynamic: bool, parsed: dict[str, Any]
 ) -> None:
-    tag, colour, size = f"{_G}node", f"{_V}color", f"{_V}size"
-    element, degree = xf.element, view.degree
+    degree, write = view.degree, doc.write
     spans = node_spans(view, parsed=parsed) if dynamic else {}
-    xf.write(LINES[2])
-    with element(f"{_G}nodes", count=str(len(view))):
-        for node, data in view.nodes(data=True):
-            xf.write(LINES[3])
-            try:
-                with element(tag, {"id": str(node), "label": str(data.get("label", node))}):
-                    _attvalues(xf, data, types)
-                    if dynamic:
-                        _spells(xf, _bounds(spans[node] or []))
-                    with element(colour, _COLOURS.get(str(data.get("kind")), _COLOURS["Actor"])):
-                        pass
-                    with element(size, value=f"{10.0 + 5.0 * degree(node):g}"):
-                        pass
-            except ValueError as exc:
-                raise not_xml(f"node {node!r}", {"id": node, **data}, exc) from None
-        xf.write(LINES[2])
+    colours = {kind: start_tag("viz:color", c) + "</viz:color>" for kind, c in _COLOURS.items()}
+    write(LINES[2] + f'<nodes count="{len(view)}">')
+    for node, data in view.nodes(data=True):
+        try:
+            head = start_tag("node", {"id": str(node), "label": str(data.get("label", node))})
+            spells = _spells(_bounds(spans[node] or [])) if dynamic else ""
+            colour = colours.get(str(data.get("kind")), colours["Actor"])
+            size = f'<viz:size value="{10.0 + 5.0 * degree(node):g}"></viz:size>'
+            write(f"{LINES[3]}{head}{_attvalues(data, types)}{spells}{colour}{size}</node>")
+        except ValueError as exc:
+            raise not_xml(f"node {node!r}", {"id": node, **data}, exc) from None
+    write(LINES[2] + "</nodes>")
 
 
 def _edge_head(i: int, u: Any, v: Any, data: dict[str, Any]) -> dict[str, str]:
@@ -203,30 +195,28 @@ def _edge_head(i: int, u: Any, v: Any, data: dict[str, Any]) -> dict[str, str]:
 
 
 def _gexf_edges(
-    xf: Any, view: nx.Graph, types: dict[str, str], dynamic: bool, parsed: dict[str, Any]
+    doc: TextDocument, view: nx.Graph, types: dict[str, str], dynamic: bool, parsed: dict[str, Any]
 ) -> None:
-    tag, thickness, element = f"{_G}edge", f"{_V}thickness", xf.element
-    bounds: dict[str, list[dict[str, str]]] = {}  # by spells text
-    xf.write(LINES[2])
-    with element(f"{_G}edges", count=str(view.number_of_edges())):
-        for i, (u, v, data) in enumerate(edges_of(view)):
-            xf.write(LINES[3])
-            try:
-                with element(tag, _edge_head(i, u, v, data)):
-                    _attvalues(xf, data, types)
-                    if dynamic:
-                        text = str(data.get("spells") or "")
-                        found = bounds.get(text)
-                        if found is None:
-                            spans = parsed[text] if text in parsed else edge_spans(data)
-                            found = bounds[text] = _bounds(spans or [])
-                        _spells(xf, found)
-                    with element(thickness, value=f"{float(data.get('weight') or 1.0):g}"):
-                        pass
-            except ValueError as exc:
-                what = f"edge {u!r} -> {v!r}"
-                raise not_xml(what, {"source": u, "target": v, **data}, exc) from None
-        xf.write(LINES[2])
+    spells: dict[str, str] = {}  # the <spells> element by spells text
+    write = doc.write
+    write(LINES[2] + f'<edges count="{view.number_of_edges()}">')
+    for i, (u, v, data) in enumerate(edges_of(view)):
+        try:
+            head = start_tag("edge", _edge_head(i, u, v, data))
+            found = ""
+            if dynamic:
+                text = str(data.get("spells") or "")
+                found = spells.get(text) or ""
+                if text not in spells:
+                    spans = parsed[text] if text in parsed else edge_spans(data)
+                    found = spells[text] = _spells(_bounds(spans or []))
+            weight = float(data.get("weight") or 1.0)
+            thickness = f'<viz:thickness value="{weight:g}"></viz:thickness>'
+            write(f"{LINES[3]}{head}{_attvalues(data, types)}{found}{thickness}</edge>")
+        except ValueError as exc:
+            what = f"edge {u!r} -> {v!r}"
+            raise not_xml(what, {"source": u, "target": v, **data}, exc) from None
+    write(LINES[2] + "</edges>")
 
 
 def to_gexf(view: nx.Graph, *, dynamic: bool = False) -> bytes:
@@ -268,27 +258,19 @@ def _gexf(view: nx.Graph, dynamic: bool) -> bytes:
         head["timeformat"] = "date"
     node_types = attribute_types((d for _, d in view.nodes(data=True)), XML_ATTRS["node"])
     edge_types = attribute_types((d for *_, d in edges_of(view)), XML_ATTRS["edge"])
-    with xml_document() as (xf, buf), xf.element(f"{_G}gexf", nsmap=NSMAP, version="1.3"):
-        xf.write(LINES[1])
-        with xf.element(f"{_G}meta"):
-            for tag, text in (
-                ("creator", f"conflict-kg {__version__}"),
-                ("description", " — ".join(description)),
-            ):
-                xf.write(LINES[2])
-                with xf.element(f"{_G}{tag}"):
-                    xf.write(text)
-            xf.write(LINES[1])
-        xf.write(LINES[1])
-        with xf.element(f"{_G}graph", head):
-            _declare(xf, "node", node_types, dynamic)
-            _declare(xf, "edge", edge_types, dynamic)
-            parsed: dict[str, list[Span] | None] = {}  # edge spans by spells text
-            _gexf_nodes(xf, view, node_types, dynamic, parsed)
-            _gexf_edges(xf, view, edge_types, dynamic, parsed)
-            xf.write(LINES[1])
-        xf.write(LINES[0])
-    return buf.getvalue()
+    doc = TextDocument()
+    doc.write(f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}" version="1.3">{LINES[1]}<meta>')
+    creator = xml_text(f"conflict-kg {__version__}")
+    doc.write(f"{LINES[2]}<creator>{creator}</creator>")
+    doc.write(f"{LINES[2]}<description>{xml_text(' — '.join(description))}</description>")
+    doc.write(f"{LINES[1]}</meta>{LINES[1]}{start_tag('graph', head)}")
+    _declare(doc, "node", node_types, dynamic)
+    _declare(doc, "edge", edge_types, dynamic)
+    parsed: dict[str, list[Span] | None] = {}  # edge spans by spells text
+    _gexf_nodes(doc, view, node_types, dynamic, parsed)
+    _gexf_edges(doc, view, edge_types, dynamic, parsed)
+    doc.write(f"{LINES[1]}</graph>{LINES[0]}</gexf>")
+    return doc.getvalue()
 
 
 def export_bytes(view: nx.Graph, *, fmt: str, dynamic: bool = False) -> bytes:

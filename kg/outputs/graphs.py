@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 import warnings
+from collections.abc import Iterator
 from datetime import date
 
 from rdflib import Graph
@@ -119,11 +120,19 @@ def graph_files(graph: GraphLike, *, prefix: str = f"{GRAPHS_DIR}/") -> dict[str
     >>> sorted(graph_files(Graph(), prefix=""))[:3]
     ['actors.dynamic.gexf', 'actors.gexf', 'actors.graphml']
     """
+    return dict(iter_graph_files(graph, prefix=prefix))
+
+
+def iter_graph_files(
+    graph: GraphLike, *, prefix: str = f"{GRAPHS_DIR}/"
+) -> Iterator[tuple[str, bytes]]:
+    """The files of :func:`graph_files`, one view at a time (``build`` writes each at once).
+
+    Only one view and its files are held in memory at a time.
+    """
     shared = indexed(graph)
-    files: dict[str, bytes] = {}
     for name in VIEWS:
-        files.update(view_files(shared, name, prefix=prefix))
-    return files
+        yield from view_files(shared, name, prefix=prefix).items()
 
 
 def load_view_graph(layout: Layout) -> StoreGraph:
@@ -146,6 +155,7 @@ __all__ = [
     "GRAPHS_DIR",
     "PlotSkippedWarning",
     "graph_files",
+    "iter_graph_files",
     "load_view_graph",
     "load_project_graph",
     "parse_day",

@@ -121,8 +121,8 @@ def write_file(handle: BinaryIO, name: str, content: Content) -> None:
     os.fsync(handle.fileno())
 
 
-def _write_tree(stage: Path, files: Mapping[str, Content]) -> None:
-    for name, content in {MARKER: b"", **files}.items():
+def _write_tree(stage: Path, files: Mapping[str, Content], *, marker: bool = True) -> None:
+    for name, content in ({MARKER: b"", **files} if marker else files).items():
         target = stage / name  # a name may hold a subdirectory: "graphs/a.gexf"
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, Tree):
@@ -182,6 +182,64 @@ def _swap_in(stage: Path, out: Path) -> None:
     shutil.rmtree(old)
 
 
+class Stage:
+    """A new output directory filled as outputs come, then swapped in as ``out`` whole.
+
+    ``build`` writes each output as soon as its step returns it, so no output
+    is held in memory until the end (at 5M triples the GEXF, GraphML and
+    N-Triples bytes would be gigabytes); :meth:`commit` swaps the directory in
+    and :meth:`discard` (always called) removes what is left, so a failed build
+    changes nothing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "build"
+    >>> stage = Stage(out)
+    >>> stage.write("a.txt", b"hi")
+    >>> stage.commit()  # doctest: +ELLIPSIS
+    (PosixPath('.../build/a.txt'),)
+    >>> stage.discard()
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.out = Path(os.path.abspath(out))
+        recover(self.out)
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.dir = self.out.parent / f".{self.out.name}.new-{os.getpid()}"
+        shutil.rmtree(self.dir, ignore_errors=True)
+        self.dir.mkdir()
+        self.names: dict[str, None] = {}
+        _write_tree(self.dir, {})
+
+    def write(self, name: str, content: Content) -> None:
+        """Write one output (a later one of the same name replaces it)."""
+        _write_tree(self.dir, {name: content}, marker=False)
+        self.names[name] = None
+
+    def commit(self, *, checked: bool = False) -> tuple[Path, ...]:
+        """Swap the directory in as ``out``; the outputs' paths.
+
+        Raises
+        ------
+        UsageError
+            ``out`` holds files no build writes (nothing is changed).
+        """
+        foreign = [] if checked else _foreign(self.out, self.names)
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
+            raise UsageError(
+                f"--out {self.out}: holds files conflict-kg did not write ({shown}); "
+                "choose a new or empty directory"
+            )
+        _swap_in(self.dir, self.out)
+        return tuple(self.out if name == "." else self.out / name for name in self.names)
+
+    def discard(self) -> None:
+        """Remove the staging directory if it is still there."""
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
 def replace_dir(
     out: Path, files: Mapping[str, Content], *, checked: bool = False
 ) -> tuple[Path, ...]:
@@ -204,21 +262,19 @@ def replace_dir(
             f"--out {out}: holds files conflict-kg did not write ({shown}); "
             "choose a new or empty directory"
         )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage = out.parent / f".{out.name}.new-{os.getpid()}"
-    shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir()
+    stage = Stage(out)
     try:
-        _write_tree(stage, files)
-        _swap_in(stage, out)
+        for name, content in files.items():
+            stage.write(name, content)
+        return stage.commit(checked=True)
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    return tuple(out if name == "." else out / name for name in files)
+        stage.discard()
 
 
 __all__ = [
     "MARKER",
     "Content",
+    "Stage",
     "Tree",
     "check_out_dir",
     "exchange",
