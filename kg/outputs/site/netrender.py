@@ -16,6 +16,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import jinja2
 import networkx as nx
@@ -52,9 +53,11 @@ def _exports(view: nx.Graph, name: str, prefix: str) -> Iterator[tuple[str, byte
         yield f"{prefix}network/{name}.graphml", to_graphml(view)
 
 
-def _page(env: jinja2.Environment, data: SiteData, view: nx.Graph, name: str) -> bytes:
-    net = layout_view(view)
-    iris = [n["iri"] for n in net["nodes"]]
+def network_page(
+    env: jinja2.Environment, data: SiteData, view: nx.Graph, net: dict[str, Any], name: str
+) -> bytes:
+    """The page of the view ``name``: ``net`` is its :func:`~kg.outputs.site.netpages.layout_view`."""
+    iris = sorted(str(n) for n in view.nodes)
     others = page_names(i for i in iris if i not in data.entities)
     node_names = {i: data.entities[i].name if i in data.entities else others[i] for i in iris}
     hrefs = {i: show_iri(data, i, root="../")["href"] or "#" for i in iris}
@@ -68,7 +71,7 @@ def _page(env: jinja2.Environment, data: SiteData, view: nx.Graph, name: str) ->
             description=VIEWS[name].description,
             net=net,
             range=day_range(view),
-            labels={i: n["label"] for i, n in zip(iris, net["nodes"], strict=True)},
+            labels={str(n): str(d.get("label", n)) for n, d in view.nodes(data=True)},
             node_names=node_names,
             node_hrefs=hrefs,
             rel_index={r: k + 1 for k, (r, _) in enumerate(net["relations"])},
@@ -81,17 +84,20 @@ def network_pages(
     env: jinja2.Environment,
     data: SiteData,
     graph: GraphLike,
-    member: dict[str, list[str]],
+    member: dict[str, list[tuple[str, bool]]],
     *,
     prefix: str = "",
 ) -> Iterator[tuple[str, bytes]]:
-    """Each view's exports and page, one view at a time; ``member[iri]`` gets its views."""
+    """Each view's exports and page, one view at a time; ``member[iri]`` gets its views
+    as ``(view, whether iri is drawn on its page)``."""
     for name in VIEWS:
         view = build_view(graph, name)
         yield from _exports(view, name, prefix)
+        net = layout_view(view)
+        drawn = {n["iri"] for n in net["nodes"]}
         for node in view.nodes:
-            member.setdefault(str(node), []).append(name)
-        yield f"{prefix}network/{name}.html", _page(env, data, view, name)
+            member.setdefault(str(node), []).append((name, str(node) in drawn))
+        yield f"{prefix}network/{name}.html", network_page(env, data, view, net, name)
 
 
-__all__ = ["day_range", "network_pages"]
+__all__ = ["day_range", "network_page", "network_pages"]

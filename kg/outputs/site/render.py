@@ -100,7 +100,7 @@ def _entity_page(
     ev: Evidence,
     project: BuildInput,
     iri: str,
-    networks: list[str],
+    networks: list[tuple[str, bool]],
     conflict_iris: set[str],
 ) -> bytes:
     entity = data.entities[iri]
@@ -194,7 +194,7 @@ def site_pages(project: BuildInput, *, queries: Sequence[QueryDoc] = ()) -> Iter
     ev = Evidence(data)
     yield MARKER, b"A site written by conflict-kg; build and site replace this directory whole.\n"
     yield from static_files("").items()
-    member: dict[str, list[str]] = {}
+    member: dict[str, list[tuple[str, bool]]] = {}
     yield from network_pages(env, data, project.graph, member)
     template = env.get_template("entity.html")
     conflict_iris = set(conflicts(data))
