@@ -56,7 +56,7 @@ def _exports(view: nx.Graph, name: str, prefix: str) -> Iterator[tuple[str, byte
 def network_page(
     env: jinja2.Environment, data: SiteData, view: nx.Graph, net: dict[str, Any], name: str
 ) -> bytes:
-    """The page of the view ``name``: ``net`` is its :func:`~kg.outputs.site.netpages.layout_view`."""
+    """The page of the view ``name``; ``net`` is its :func:`.netpages.layout_view`."""
     iris = sorted(str(n) for n in view.nodes)
     others = page_names(i for i in iris if i not in data.entities)
     node_names = {i: data.entities[i].name if i in data.entities else others[i] for i in iris}

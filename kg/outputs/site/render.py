@@ -22,10 +22,16 @@ from rdflib import Graph
 
 from kg.outputs.build import Content, Tree
 from kg.outputs.build_input import BuildInput
-from kg.outputs.site.model import LABELS, SiteData, read_site_data
+from kg.outputs.site.model import SiteData, read_site_data
 from kg.outputs.site.netrender import network_pages
 from kg.outputs.site.ontodoc import ontology_terms
-from kg.outputs.site.pages import conflict_sections, conflicts, statements, time_span
+from kg.outputs.site.pages import (
+    conflict_sections,
+    conflicts,
+    label_items,
+    statements,
+    time_span,
+)
 from kg.outputs.site.provenance import Evidence
 from kg.outputs.site.terms import short, show_iri, term_html, text_html
 from kg.views.network import VIEWS
@@ -105,17 +111,13 @@ def _entity_page(
 ) -> bytes:
     entity = data.entities[iri]
     root = "../"
-    labels = [
-        {"text": t, "lang": lng, "prop": short(p)}
-        for t, lng, p in sorted(entity.labels, key=lambda x: (LABELS.index(x[2]), x[1] or "", x[0]))
-    ]
     is_quote = any(c.endswith("#Quotation") for c in entity.classes)
     return template.render(
         root=root,
         title=data.label(iri),
         iri=iri,
         name=entity.name,
-        labels=labels,
+        labels=label_items(entity),
         classes=[show_iri(data, c, root=root) for c in entity.classes],
         entailed=[show_iri(data, c, root=root) for c in entity.entailed],
         span=time_span(project.graph, iri),
