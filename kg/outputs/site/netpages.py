@@ -64,7 +64,8 @@ def _around_hub(view: nx.Graph, comp: set[Any]) -> tuple[nx.Graph, str]:
     degree = dict(simple.degree(comp))
     order = {n: (-degree[n], _key(n)) for n in comp}
     hub = min(comp, key=order.__getitem__)
-    kept, queue, seen = [], deque([hub]), {hub}
+    kept: list[Any] = []
+    queue, seen = deque([hub]), {hub}
     while queue and len(kept) < MAX_DRAWN:
         node = queue.popleft()
         kept.append(node)
