@@ -3,7 +3,6 @@
 Examples
 --------
 >>> import pyoxigraph as ox
-from markupsafe import Markup, escape
 >>> from rdflib import Graph
 >>> from kg.outputs.site.model import read_site_data
 >>> data = read_site_data(ox.Store(), Graph())
