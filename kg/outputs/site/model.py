@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +58,8 @@ class SiteData:
     entities: dict[str, Entity]
     ontology: Graph
     own_terms: set[str]
+    entailed_count: int = 0
+    """How many triples the named graph of entailed triples holds."""
 
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     shown: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
@@ -114,30 +117,47 @@ def _own_terms(ontology: Graph) -> set[str]:
     return own
 
 
-def read_site_data(store: ox.Store, ontology: Graph) -> SiteData:
-    """Index ``store`` for the site (one pass over the default graph, one over the entailed one)."""
-    own = _own_terms(ontology)
+def _index_default(store: ox.Store, own: set[str]) -> tuple[dict[str, Any], ...]:
+    """Classes, labels, outgoing and incoming statements of every subject outside the ontology.
+
+    IRIs and predicates are interned: a hub's IRI and each predicate are held once,
+    not once per triple (a graph of a million triples).
+    """
     out: dict[str, list[tuple[str, Term]]] = defaultdict(list)
     inc: dict[str, list[tuple[str, str]]] = defaultdict(list)
     labels: dict[str, list[tuple[str, str | None, str]]] = defaultdict(list)
     classes: dict[str, list[str]] = defaultdict(list)
+    intern = sys.intern
     for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        s, p, o = quad.subject, quad.predicate.value, quad.object
-        if not isinstance(s, ox.NamedNode) or s.value in own:
+        s, o = quad.subject, quad.object
+        if not isinstance(s, ox.NamedNode):
             continue
+        subject = intern(s.value)
+        if subject in own:
+            continue
+        p = intern(quad.predicate.value)
         if p == _TYPE and isinstance(o, ox.NamedNode):
-            classes[s.value].append(o.value)
+            classes[subject].append(intern(o.value))
             continue
         if p in LABELS and isinstance(o, ox.Literal):
-            labels[s.value].append((o.value, o.language, p))
+            labels[subject].append((o.value, o.language, p))
         if isinstance(o, ox.Triple):
             continue
-        out[s.value].append((p, o))
+        out[subject].append((p, o))
         if isinstance(o, ox.NamedNode):
-            inc[o.value].append((p, s.value))
+            inc[intern(o.value)].append((p, subject))
+    return classes, labels, out, inc
+
+
+def read_site_data(store: ox.Store, ontology: Graph) -> SiteData:
+    """Index ``store`` for the site (one pass over the default graph, one over the entailed one)."""
+    own = _own_terms(ontology)
+    classes, labels, out, inc = _index_default(store, own)
     entailed: dict[str, list[str]] = defaultdict(list)
     graph = ox.NamedNode(ENTAILED_GRAPH)
+    count = 0
     for quad in store.quads_for_pattern(None, None, None, graph):
+        count += 1
         s, p, o = quad.subject, quad.predicate.value, quad.object
         if isinstance(s, ox.NamedNode) and p == _TYPE and isinstance(o, ox.NamedNode):
             entailed[s.value].append(o.value)
@@ -149,12 +169,12 @@ def read_site_data(store: ox.Store, ontology: Graph) -> SiteData:
             sorted(labels.get(iri, [])),
             sorted(set(cls)),
             sorted(set(entailed.get(iri, [])) - set(cls)),
-            sorted(out.get(iri, []), key=lambda po: (po[0], str(po[1]))),
-            sorted(inc.get(iri, [])),
+            sorted(out.pop(iri, []), key=lambda po: (po[0], str(po[1]))),
+            sorted(inc.pop(iri, [])),
         )
         for iri, cls in classes.items()
     }
-    return SiteData(entities, ontology, own)
+    return SiteData(entities, ontology, own, entailed_count=count)
 
 
 def is_ckg(iri: str) -> bool:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from typing import Any
 
 import pyoxigraph as ox
+from markupsafe import Markup, escape
 from rdflib import URIRef
 
 from kg import CKG
@@ -36,7 +37,8 @@ _BASIS = {
 
 def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> dict[str, Any]:
     """Outgoing statements (labels aside: they have their own list) and incoming ones, as HTML
-    cells, each incoming one with the quotations that back it (those attesting its subject)."""
+    cells, each incoming one with the quotations that back it (those attesting its subject);
+    ``out_rows`` and ``inc_rows``: the same as table rows (cells are escaped already)."""
     own_quotes = [q for q in ev.quotations_of(entity.iri) if q in data.entities]
     out = [
         (link_html(data, p, root=root), term_html(show(data, o, root=root)))
@@ -50,8 +52,26 @@ def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> di
     return {
         "out": out,
         "inc": inc,
+        "out_rows": Markup("".join(f"<tr><td>{p}</td><td>{o}</td></tr>" for p, o in out)),
+        "inc_rows": Markup(
+            "".join(f"<tr><td>{s}</td><td>{p}</td><td>{q}</td></tr>" for s, p, q in inc)
+        ),
         "quotes": [ev.quotation(q, root=root) for q in own_quotes],
     }
+
+
+def label_items(entity: Entity) -> Markup:
+    """The entity's labels as ``<li>`` items, each with its ``lang``, language and property."""
+    items = []
+    for text, lang, prop in sorted(
+        entity.labels, key=lambda x: (LABELS.index(x[2]), x[1] or "", x[0])
+    ):
+        code = escape(lang or "und")
+        items.append(
+            f'<li><span lang="{code}">{escape(text)}</span> <small class="note">'
+            f"{escape(lang or 'no language')} · {escape(short(prop))}</small></li>"
+        )
+    return Markup("".join(items))
 
 
 def time_span(graph: GraphLike, iri: str) -> dict[str, str] | None:
@@ -110,4 +130,4 @@ def conflict_sections(data: SiteData, graph: GraphLike, iri: str, *, root: str) 
     return {"timeline": timeline, "roles": by_role, "agreements": agreements}
 
 
-__all__ = ["conflict_sections", "conflicts", "statements", "time_span"]
+__all__ = ["conflict_sections", "conflicts", "label_items", "statements", "time_span"]

@@ -9,36 +9,38 @@ Examples
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import networkx as nx
-import pyoxigraph as ox
+from markupsafe import Markup
 from rdflib import Graph
 
 from kg.outputs.build import Content, Tree
 from kg.outputs.build_input import BuildInput
-from kg.outputs.entailment import ENTAILED_GRAPH
-from kg.outputs.gexf import EmptyViewWarning, to_gexf, to_graphml
-from kg.outputs.site.model import LABELS, SiteData, read_site_data
-from kg.outputs.site.names import page_names
-from kg.outputs.site.netpages import layout_view
+from kg.outputs.site.model import SiteData, read_site_data
+from kg.outputs.site.netrender import network_pages
 from kg.outputs.site.ontodoc import ontology_terms
-from kg.outputs.site.pages import conflict_sections, conflicts, statements, time_span
+from kg.outputs.site.pages import (
+    conflict_sections,
+    conflicts,
+    label_items,
+    statements,
+    time_span,
+)
 from kg.outputs.site.provenance import Evidence
 from kg.outputs.site.terms import short, show_iri, term_html, text_html
-from kg.views.network import VIEWS, build_view
+from kg.views.network import VIEWS
 
 SITE_DIR = "site/"
 Page = tuple[str, bytes]
 MARKER = ".conflict-kg-site"
 """A file at the site's root: ``conflict-kg site`` replaces only a directory holding it."""
-_ENTAILED = ox.NamedNode(ENTAILED_GRAPH)
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
 _STATIC = ("site.css", "search.js", "network.js")
 
 
@@ -64,8 +66,21 @@ def _env() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates are package data: no stat of each one on every page
     )
     env.globals.update(term=term_html, text=text_html)
+    macro = env.get_template("macros.html").module.quotation  # type: ignore[attr-defined]
+    rendered: dict[int, tuple[Mapping[str, Any], Markup]] = {}
+
+    def quotation(q: Mapping[str, Any]) -> Markup:
+        # A quotation attests many statements: its HTML is rendered once. ``q`` is
+        # memoised by Evidence.quotation, so its id is stable while it is held here.
+        found = rendered.get(id(q))
+        if found is None:
+            found = rendered[id(q)] = (q, macro(q))
+        return found[1]
+
+    env.globals["quotation"] = quotation
     return env
 
 
@@ -85,80 +100,24 @@ def _search_index(data: SiteData) -> bytes:
     return f"window.CKG_INDEX={text};\n".encode()
 
 
-def _days(view: nx.Graph) -> dict[str, int]:
-    bounds = []
-    for _, _, d in view.edges(data=True):
-        for spell in str(d.get("spells") or "").split(" | "):
-            bounds += [b for b in spell.split("/") if b and b != ".."]
-    epoch = date(1970, 1, 1)
-    days = sorted((date.fromisoformat(b) - epoch).days for b in bounds)
-    if not days:
-        today = (date.today() - epoch).days
-        return {"min": today - 365, "max": today}
-    low = (date(date.fromordinal(days[0] + epoch.toordinal()).year, 1, 1) - epoch).days
-    return {"min": low, "max": max(days[-1], low + 365)}
-
-
-def _network_pages(
-    env: jinja2.Environment, data: SiteData, project: BuildInput, prefix: str
-) -> tuple[dict[str, bytes], dict[str, list[str]]]:
-    files: dict[str, bytes] = {}
-    member: dict[str, list[str]] = {}
-    template = env.get_template("network.html")
-    for name, spec in VIEWS.items():
-        view = build_view(project.graph, name)
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", EmptyViewWarning)
-            files[f"{prefix}network/{name}.gexf"] = to_gexf(view)
-            files[f"{prefix}network/{name}.dynamic.gexf"] = to_gexf(view, dynamic=True)
-            files[f"{prefix}network/{name}.graphml"] = to_graphml(view)
-        net = layout_view(view)
-        iris = [n["iri"] for n in net["nodes"]]
-        others = page_names(i for i in iris if i not in data.entities)
-        node_names = {i: data.entities[i].name if i in data.entities else others[i] for i in iris}
-        hrefs = {i: show_iri(data, i, root="../")["href"] or "#" for i in iris}
-        for i in iris:
-            member.setdefault(i, []).append(name)
-        env.filters["srclabel"] = lambda iri: data.label(str(iri))
-        files[f"{prefix}network/{name}.html"] = template.render(
-            root="../",
-            title=f"Network: {name}",
-            view=name,
-            description=spec.description,
-            net=net,
-            range=_days(view),
-            labels={i: n["label"] for i, n in zip(iris, net["nodes"], strict=True)},
-            node_names=node_names,
-            node_hrefs=hrefs,
-            rel_index={r: k + 1 for k, (r, _) in enumerate(net["relations"])},
-        ).encode()
-    return files, member
-
-
 def _entity_page(
     template: jinja2.Template,
     data: SiteData,
     ev: Evidence,
     project: BuildInput,
     iri: str,
-    networks: list[str],
+    networks: list[tuple[str, bool]],
     conflict_iris: set[str],
 ) -> bytes:
     entity = data.entities[iri]
     root = "../"
-    labels = [
-        {"text": t, "lang": lng, "prop": short(p)}
-        for t, lng, p in sorted(entity.labels, key=lambda x: (LABELS.index(x[2]), x[1] or "", x[0]))
-    ]
     is_quote = any(c.endswith("#Quotation") for c in entity.classes)
     return template.render(
         root=root,
         title=data.label(iri),
         iri=iri,
         name=entity.name,
-        labels=labels,
+        labels=label_items(entity),
         classes=[show_iri(data, c, root=root) for c in entity.classes],
         entailed=[show_iri(data, c, root=root) for c in entity.entailed],
         span=time_span(project.graph, iri),
@@ -237,8 +196,8 @@ def site_pages(project: BuildInput, *, queries: Sequence[QueryDoc] = ()) -> Iter
     ev = Evidence(data)
     yield MARKER, b"A site written by conflict-kg; build and site replace this directory whole.\n"
     yield from static_files("").items()
-    networks, member = _network_pages(env, data, project, "")
-    yield from networks.items()
+    member: dict[str, list[tuple[str, bool]]] = {}
+    yield from network_pages(env, data, project.graph, member)
     template = env.get_template("entity.html")
     conflict_iris = set(conflicts(data))
     for iri, entity in data.entities.items():
@@ -247,8 +206,7 @@ def site_pages(project: BuildInput, *, queries: Sequence[QueryDoc] = ()) -> Iter
     shapes = Graph()
     if project.layout.shapes.exists():
         shapes.parse(project.layout.shapes)
-    entailed = sum(1 for _ in project.store.quads_for_pattern(None, None, None, _ENTAILED))
-    yield "index.html", _index_page(env, data, project, entailed)
+    yield "index.html", _index_page(env, data, project, data.entailed_count)
     yield "search.html", env.get_template("search.html").render(root="", title="Search").encode()
     yield "static/search-index.js", _search_index(data)
     terms = ontology_terms(project.ontology, shapes)
@@ -258,12 +216,23 @@ def site_pages(project: BuildInput, *, queries: Sequence[QueryDoc] = ()) -> Iter
 
 
 def write_site(project: BuildInput, directory: Path, *, queries: Sequence[QueryDoc] = ()) -> int:
-    """Write every file of the site into ``directory``; return how many."""
+    """Write every file of the site into ``directory``; return how many.
+
+    Plain ``os`` calls, no fsync and no temporary name per file: the directory is
+    new and goes in whole (:class:`~kg.outputs.build.Tree`).
+    """
     count = 0
+    made: set[str] = set()
     for path, content in site_pages(project, queries=queries):
-        target = directory / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(os.path.join(directory, folder), exist_ok=True)
+            made.add(folder)
+        fd = os.open(os.path.join(directory, path), _FLAGS, 0o666)
+        try:
+            os.write(fd, content)
+        finally:
+            os.close(fd)
         count += 1
     return count
 

@@ -1,0 +1,71 @@
+"""The network page of a view too large to draw: the part drawn, and a notice saying which."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import Graph
+
+from kg.outputs.site.model import read_site_data
+from kg.outputs.site.netpages import MAX_DRAWN, TABLE_ROWS, drawn_part, layout_view
+from kg.outputs.site.netrender import network_page
+from kg.outputs.site.render import _env
+
+ID = "https://w3id.org/conflict-kg/id/"
+
+
+def _stars(*sizes: int) -> nx.DiGraph:
+    """One star per size (a hub and ``size - 1`` leaves), directed hub -> leaf."""
+    view = nx.DiGraph()
+    for k, size in enumerate(sizes):
+        hub = f"{ID}hub{k}"
+        view.add_node(hub, label=f"Hub {k}", kind="State")
+        for i in range(size - 1):
+            leaf = f"{ID}leaf{k}-{i}"
+            view.add_node(leaf, label=f"Leaf {k}-{i}", kind="Person")
+            view.add_edge(hub, leaf, relation="mediates", spells="2010-01-01/..")
+    return view
+
+
+def test_a_small_view_is_drawn_whole() -> None:
+    view = _stars(10, 5)
+    part, note = drawn_part(view)
+    assert part is view and note == ""
+    net = layout_view(view)
+    assert len(net["nodes"]) == 15 and net["total_nodes"] == 15 and net["partial"] == ""
+
+
+def test_a_large_view_draws_its_largest_components_whole() -> None:
+    view = _stars(150, 150, 150, 120, 3)
+    net = layout_view(view)
+    drawn = {n["iri"] for n in net["nodes"]}
+    biggest = set(nx.node_connected_component(view.to_undirected(), f"{ID}hub0"))
+    second = set(nx.node_connected_component(view.to_undirected(), f"{ID}hub1"))
+    assert drawn == biggest | second  # a third star of 150 would pass the cap
+    assert len(drawn) <= MAX_DRAWN
+    assert net["partial"] == "the 2 largest connected components"
+    assert {(e["u"], e["v"]) for e in net["edges"]} == set(view.subgraph(drawn).edges)
+    assert net["total_nodes"] == 573 and net["total_edges"] == 568
+    assert len(net["table"]) == 568  # the table lists the whole view's relations
+
+
+def test_a_component_over_the_cap_draws_the_actors_nearest_its_hub() -> None:
+    view = _stars(MAX_DRAWN + 50)
+    view.add_edge(f"{ID}leaf0-0", f"{ID}far", relation="mediates")
+    view.add_edge(f"{ID}far", f"{ID}farther", relation="mediates")
+    part, note = drawn_part(view)
+    assert part.number_of_nodes() == MAX_DRAWN and nx.is_weakly_connected(part)
+    assert f"{ID}hub0" in part and f"{ID}far" not in part
+    assert note.startswith(f"the {MAX_DRAWN} actors nearest to the most connected one, Hub 0")
+
+
+def test_the_page_of_a_large_view_says_what_is_drawn() -> None:
+    view = _stars(TABLE_ROWS + 10)
+    data = read_site_data(ox.Store(), Graph())
+    page = network_page(_env(), data, view, layout_view(view), "mediation").decode()
+    assert page.count('<a class="node"') == MAX_DRAWN
+    assert page.count('<line class="edge"') == MAX_DRAWN - 1
+    assert "Part of the view is drawn." in page
+    assert f"{TABLE_ROWS + 10} actors are too many to draw legibly" in page
+    assert f"First {TABLE_ROWS} of {TABLE_ROWS + 9} relations" in page
+    assert page.count("<tr><td>") == TABLE_ROWS
