@@ -142,7 +142,8 @@ def test_updates_go_as_sparql_update_then_form_encoded(oxigraph: Store) -> None:
 
 
 def test_a_store_that_ignores_the_graph_parameter_is_caught(oxigraph: Store) -> None:
-    _reset(oxigraph)
+    # the Graph Store path is taken into an empty target (a POST is atomic there)
+    publish([], update_url=oxigraph.update_url, target_graph=TARGET, replace=True)
     store_url = oxigraph.update_url.rsplit("/", 1)[0] + "/store"
     with fault_proxy(store_url, ignore_graph=True) as proxy:
         proxy_store = proxy.url.rsplit("/", 1)[0] + "/store"
@@ -156,9 +157,9 @@ def test_a_store_that_ignores_the_graph_parameter_is_caught(oxigraph: Store) -> 
                 replace=True,
             )
     assert str(failure.value) == (
-        f"{oxigraph.query_url}: published 200 triples but the target graph holds 30"
+        f"{oxigraph.query_url}: published 200 triples but the target graph holds 0"
     )
-    assert oxigraph.triples() == _as_set(OLD)
+    assert oxigraph.triples() == set()
 
 
 def test_virtuoso_needs_a_named_graph(virtuoso: Store) -> None:
