@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import contextlib
 import random
+import re
 import time
 from collections.abc import Iterator, Sequence
 
 from kg.errors import EndpointError
 from kg.sparql.endpoint import run_remote
+from kg.sparql.publish_send import STAGING
 from kg.sparql.update import UpdateClient
 
 CLAIMS = "https://w3id.org/conflict-kg/.well-known/publish-claims"
@@ -61,12 +63,32 @@ def claimants(query_url: str, graphs: Sequence[str], *, timeout: float) -> set[s
     return {str(row.get("run", {}).get("value", "")) for row in rows}
 
 
-def _busy(update_url: str, others: set[str], wait: float) -> EndpointError:
+def left_by(query_url: str, run: str, *, timeout: float) -> list[str]:
+    """The graphs whose IRI starts with ``run``'s: its staging graphs, if it left any."""
+    results = run_remote(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+        f'FILTER(STRSTARTS(STR(?g), "{run}/")) }}',
+        endpoint=query_url,
+        timeout=timeout,
+    )
+    rows = results.get("results", {}).get("bindings", [])
+    return sorted(str(row.get("g", {}).get("value", "")) for row in rows)
+
+
+def _busy(client: UpdateClient, query_url: str, others: set[str], wait: float) -> EndpointError:
     other = sorted(others)[0]
+    staging: list[str] = []
+    if re.fullmatch(re.escape(STAGING) + "/[0-9a-f]{32}", other):  # a run of ours: safe to quote
+        with contextlib.suppress(EndpointError):
+            staging = left_by(query_url, other, timeout=client.timeout)
+    cleanup = " ; ".join(
+        [f"DELETE WHERE {{ GRAPH <{CLAIMS}> {{ <{other}> ?p ?o }} }}"]
+        + [f"DROP SILENT GRAPH <{graph}>" for graph in staging]
+    )
     return EndpointError(
-        f"{update_url}: another publish ({other}) still holds the graph after {wait:g} s; "
-        f"nothing was sent (if no publish is running, remove its claim with the update "
-        f"DELETE WHERE {{ GRAPH <{CLAIMS}> {{ <{other}> ?p ?o }} }})"
+        f"{client.url}: another publish ({other}) still holds the graph after {wait:g} s; "
+        f"nothing was sent (if no publish is running, remove its claim"
+        f"{' and staging graphs' if staging else ''} with the update {cleanup})"
     )
 
 
@@ -96,7 +118,7 @@ def store_claim(
             break
         client.send(claim_update(run, names, remove=True))
         if time.monotonic() + pause > deadline:
-            raise _busy(client.url, others, wait)
+            raise _busy(client, query_url, others, wait)
         time.sleep(pause * random.uniform(0.5, 1.5))  # noqa: S311 - a back-off, not a secret
         pause = min(pause * 2, 1.0)
     try:
