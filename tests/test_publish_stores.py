@@ -42,8 +42,9 @@ OLD, NEW, NEWER = synthetic("old", 30), synthetic("new", 200), synthetic("newer"
 
 
 class Store:
-    def __init__(self, name: str, update_url: str, query_url: str) -> None:
+    def __init__(self, name: str, update_url: str, query_url: str, store_url: str = "") -> None:
         self.name, self.update_url, self.query_url = name, update_url, query_url
+        self.store_url = store_url
 
     def triples(self, graph: str = TARGET) -> set[tuple[str, str, str]]:
         results = run_remote(
@@ -79,7 +80,7 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
         pytest.skip(missing)
     server = VirtuosoServer(location=tmp_path_factory.mktemp("virtuoso")).start()
     try:
-        yield Store("virtuoso", server.update_url, server.query_url)
+        yield Store("virtuoso", server.update_url, server.query_url, server.store_url)
     finally:
         server.stop()
 
@@ -174,6 +175,27 @@ def test_virtuoso_takes_the_default_batch_size(virtuoso: Store) -> None:
     summary = publish(big, update_url=virtuoso.update_url, target_graph=TARGET, replace=True)
     assert summary.batches > 2
     assert len(virtuoso.triples()) == 12_000 and virtuoso.staging() == []
+
+
+ENTAILED = "http://example.org/entailed"
+
+
+@pytest.mark.parametrize("fail", [False, True], ids=["loads", "refused"])
+def test_virtuoso_stages_by_graph_store_post(virtuoso: Store, fail: bool) -> None:
+    _reset(virtuoso)
+    extra = {"entailed": NEWER, "entailed_graph": ENTAILED, "replace": True}
+    urls = {"update_url": virtuoso.update_url, "query_url": virtuoso.query_url}
+    with fault_proxy(virtuoso.store_url, fail_at=2 if fail else 0, status=500) as proxy:
+        crud = proxy.url
+        if fail:  # the second staging graph's POST is refused: nothing changes
+            with pytest.raises(EndpointError, match="HTTP 500"):
+                publish(NEW, store_url=crud, target_graph=TARGET, **urls, **extra)
+            assert virtuoso.triples() == _as_set(OLD) and virtuoso.staging() == []
+            return
+        summary = publish(NEW, store_url=crud, target_graph=TARGET, **urls, **extra)
+    assert summary.method == "SPARQL Update with Graph Store staging" and summary.batches == 2
+    assert virtuoso.triples() == _as_set(NEW) and virtuoso.triples(ENTAILED) == _as_set(NEWER)
+    assert virtuoso.staging() == []
 
 
 def test_unicode_line_separators_in_literals_survive(store: Store) -> None:

@@ -139,8 +139,23 @@ def _by_update(
     replace: bool,
     batch_size: int,
     on_batch: Callable[[int, int], None] | None,
+    store_url: str | None,
 ) -> int:
-    """SPARQL Update: one request when it fits (and the store takes it), else staged."""
+    """SPARQL Update: one request when it fits (and the store takes it), else staged.
+
+    Virtuoso takes neither big updates nor an N-Quads ``POST``: with ``store_url``
+    its staging graphs are loaded by Graph Store ``POST``, else in batches.
+    """
+    if client.is_virtuoso and store_url is not None:
+        return staged(
+            client,
+            parts,
+            run,
+            replace=replace,
+            batch_size=batch_size,
+            on_batch=on_batch,
+            store_url=store_url,
+        )
     size = batch_size
     if sum(len(p.lines) for p in parts) <= size and not client.is_virtuoso:
         try:
@@ -161,7 +176,7 @@ def publish(
     store_url: str | None = None,
     target_graph: str | None = None,
     replace: bool = False,
-    batch_size: int = 10_000,
+    batch_size: int = 200_000,
     timeout: float = 60.0,
     on_batch: Callable[[int, int], None] | None = None,
     entailed: Graph | Sequence[str] | None = None,
@@ -217,7 +232,12 @@ def publish(
             raise UsageError(VIRTUOSO_NEEDS_GRAPH.format(url=client.url))
     batches = 1
     with _one_at_a_time(client, query_url, run, parts, max(timeout, 1.0)):
-        if store_url and _gsp_is_atomic(parts, query_url, replace=replace, timeout=timeout):
+        virtuoso = client is not None and client.is_virtuoso
+        if (
+            store_url
+            and not virtuoso
+            and _gsp_is_atomic(parts, query_url, replace=replace, timeout=timeout)
+        ):
             gsp_post(store_url, parts, timeout=timeout)
             method = "Graph Store Protocol"
         elif client is None:
@@ -234,8 +254,11 @@ def publish(
                 replace=replace,
                 batch_size=max(1, batch_size),
                 on_batch=on_batch,
+                store_url=store_url,
             )
-            method = "SPARQL Update"
+            method = "SPARQL Update" + (
+                " with Graph Store staging" if virtuoso and store_url else ""
+            )
         counted = (
             None if query_url is None else count_triples(query_url, target_graph, timeout=timeout)
         )
