@@ -48,7 +48,7 @@ from rdflib import Graph
 from kg.errors import EndpointError, StoreRefusal, UsageError
 from kg.sparql.endpoint import check_url
 from kg.sparql.publish_claim import store_claim
-from kg.sparql.publish_diff import change_update, changes
+from kg.sparql.publish_diff import send_changes
 from kg.sparql.publish_lock import publish_lock
 from kg.sparql.publish_send import (
     STAGING,
@@ -130,29 +130,6 @@ def _gsp_is_atomic(
     if query_url is None:
         return False
     return all(count_triples(query_url, p.graph, timeout=timeout) == 0 for p in parts)
-
-
-def _changes_only(
-    client: UpdateClient,
-    parts: list[Part],
-    *,
-    store_url: str | None,
-    query_url: str,
-    batch_size: int,
-) -> bool:
-    """Replace non-empty targets by their changes in one request; False if not possible."""
-    found = changes(parts, store_url=store_url, query_url=query_url, timeout=client.timeout)
-    if found is None or sum(len(c.gone) + len(c.new) for c in found) > batch_size:
-        return False
-    text = change_update(found)
-    if text:
-        try:
-            client.send(text)
-        except StoreRefusal as exc:
-            if not too_large(exc.status, str(exc)):
-                raise
-            return False
-    return True
 
 
 def _by_update(
@@ -269,7 +246,7 @@ def publish(
             and replace
             and not virtuoso
             and query_url is not None
-            and _changes_only(
+            and send_changes(
                 client, parts, store_url=store_url, query_url=query_url, batch_size=batch_size
             )
         ):

@@ -24,9 +24,10 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from kg.errors import EndpointError
+from kg.errors import EndpointError, StoreRefusal
 from kg.sparql.http import request
 from kg.sparql.publish_send import Part, count_triples, escaped_breaks
+from kg.sparql.update import UpdateClient, too_large
 
 NTRIPLES = "application/n-triples"
 
@@ -102,4 +103,27 @@ def change_update(found: Sequence[Change]) -> str:
     return " ;\n".join(steps)
 
 
-__all__ = ["Change", "canonical", "change_update", "changes"]
+def send_changes(
+    client: UpdateClient,
+    parts: list[Part],
+    *,
+    store_url: str | None,
+    query_url: str,
+    batch_size: int,
+) -> bool:
+    """Replace non-empty targets by their changes in one request; False if not possible."""
+    found = changes(parts, store_url=store_url, query_url=query_url, timeout=client.timeout)
+    if found is None or sum(len(c.gone) + len(c.new) for c in found) > batch_size:
+        return False
+    text = change_update(found)
+    if text:
+        try:
+            client.send(text)
+        except StoreRefusal as exc:
+            if not too_large(exc.status, str(exc)):
+                raise
+            return False
+    return True
+
+
+__all__ = ["Change", "canonical", "change_update", "changes", "send_changes"]
