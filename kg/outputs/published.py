@@ -3,8 +3,9 @@
 It is checked by the checker of ``validate`` and ``build`` (:func:`load_checked`),
 then its blank nodes become stable IRIs (:func:`kg.check.dataset.skolemize_store`),
 so that publishing twice adds nothing and remote answers equal in-process ones.
-``publish --entailed`` adds the entailed ``ckg:`` triples (:mod:`kg.outputs.entailment`),
-so that an institution's store with no reasoner answers ``?x a ckg:Mediator``.
+:func:`published_parts` also gives the entailed ``ckg:`` triples
+(:mod:`kg.outputs.entailment`), which ``publish`` loads into a named graph of their
+own, so that an institution's store with no reasoner answers ``?x a ckg:Mediator``.
 N-Triples lines are split on ``\\n`` only: a literal may hold U+2028 or U+2029.
 
 Examples
