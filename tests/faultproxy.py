@@ -46,7 +46,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length)
         kind = self.headers.get("Content-Type", "")
         proxy = self.server
-        cleanup = b"DROP" in body[:40]
+        cleanup = b"DROP" in body[:40] and b"INSERT" not in body
         with proxy.lock:
             proxy.count += 0 if cleanup else 1
             number = 0 if cleanup else proxy.count

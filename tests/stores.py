@@ -121,6 +121,11 @@ class VirtuosoServer:
 
     update_url = query_url
 
+    @property
+    def store_url(self) -> str:
+        """Graph Store Protocol endpoint (the ``SPARQL_UPDATE`` grant suffices)."""
+        return f"http://{HOST}:{self.http_port}/sparql-graph-crud"
+
     def isql(self, statement: str) -> str:
         """Run one SQL statement as dba; its output."""
         done = subprocess.run(

@@ -44,7 +44,7 @@ def test_an_unreachable_store_fails_before_the_checks(monkeypatch, capsys) -> No
     def not_now(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("the project was checked before the endpoint was tried")
 
-    monkeypatch.setattr("kg.cli.publish.published_ntriples", not_now)
+    monkeypatch.setattr("kg.cli.publish.published_parts", not_now)
     with socket.socket() as s:  # a port with nothing listening: bound, never listened on
         s.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{s.getsockname()[1]}/update"
@@ -56,7 +56,8 @@ def test_an_unreachable_store_fails_before_the_checks(monkeypatch, capsys) -> No
 
 def test_store_alone_needs_no_update_endpoint(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(
-        "kg.cli.publish.published_ntriples", lambda *a, **k: b"<urn:a> <urn:b> <urn:c> .\n"
+        "kg.cli.publish.published_parts",
+        lambda *a, **k: (b"<urn:a> <urn:b> <urn:c> .\n", b"<urn:a> <urn:b> <urn:d> .\n"),
     )
     seen: list[tuple[str, str]] = []
 
@@ -65,9 +66,12 @@ def test_store_alone_needs_no_update_endpoint(monkeypatch, capsys) -> None:  # t
         _reply(h, 204, "text/plain", b"")
 
     with _http(store) as url:
-        code = main(["--root", str(REPO), "publish", "--store", url])
-    assert code == 0, capsys.readouterr().err
-    assert seen == [("POST", "/query?default")]
+        code = main(["--root", str(REPO), "publish", "--store", url, "--no-entailed"])
+        assert code == 0, capsys.readouterr().err
+        assert seen == [("POST", "/query?default")]
+        # with the entailed triples: both graphs in one N-Quads POST of the dataset
+        assert main(["--root", str(REPO), "publish", "--store", url]) == 0
+    assert seen[1:] == [("POST", "/query")]
 
 
 def test_no_endpoint_at_all_is_a_usage_error(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,8 @@ from rdflib import RDF, Graph
 from kg import CKG
 from kg.cli.main import main
 from kg.errors import EndpointError
-from kg.outputs.published import published_ntriples
+from kg.outputs.entailment import ENTAILED_GRAPH
+from kg.outputs.published import published_ntriples, published_parts
 from kg.read.resources import Layout
 from kg.sparql.library import list_queries
 from kg.sparql.publish import count_triples, publish
@@ -77,17 +78,26 @@ def test_publishing_twice_leaves_the_same_triples(server, graph) -> None:  # typ
 def test_cli_query_on_a_named_graph(server, graph, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     named = "https://example.org/graphs/cli"
     argv = ["publish", "--update-endpoint", server.update_url, "--endpoint", server.query_url]
-    assert main(["--root", str(REPO), *argv, "--graph", named, "--replace", "--entailed"]) == 0
-    entailed = Graph().parse(data=published_ntriples(Layout.at(REPO), entailed=True), format="nt")
-    assert len(entailed) > len(graph)
-    assert f"published {len(entailed)} triples into <{named}>" in capsys.readouterr().out
+    assert main(["--root", str(REPO), *argv, "--graph", named, "--replace"]) == 0
+    data, extra = published_parts(Layout.at(REPO))
+    entailed = Graph().parse(data=extra, format="nt")
+    assert len(Graph().parse(data=data, format="nt")) == len(graph) and len(entailed) > 0
+    assert capsys.readouterr().out.startswith(
+        f"published {len(graph)} triples into <{named}> and {len(entailed)} entailed triples "
+        f"into <{ENTAILED_GRAPH}>"
+    )
     mediators = tmp_path / "mediators.rq"
     mediators.write_text("SELECT ?m { ?m a <https://w3id.org/conflict-kg/ontology#Mediator> }")
     ask = ["query", str(mediators), "--format", "json", "--endpoint", server.query_url]
-    assert main(["--root", str(REPO), *ask, "--default-graph", named]) == 0
-    found = {b["m"]["value"] for b in json.loads(capsys.readouterr().out)["results"]["bindings"]}
-    assert "https://w3id.org/conflict-kg/id/osce-minsk-group" in found
-    assert found == set(map(str, entailed.subjects(RDF.type, CKG.Mediator)))
+    found = []
+    for graphs in ([named], [named, ENTAILED_GRAPH]):
+        flags = [word for iri in graphs for word in ("--default-graph", iri)]
+        assert main(["--root", str(REPO), *ask, *flags]) == 0
+        rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
+        found.append({b["m"]["value"] for b in rows})
+    assert found[0] == set()  # the target alone: what in-process queries see
+    assert "https://w3id.org/conflict-kg/id/osce-minsk-group" in found[1]
+    assert found[1] == set(map(str, entailed.subjects(RDF.type, CKG.Mediator)))
     remote = ["query", "talks", "--format", "json", "--endpoint", server.query_url]
     assert main(["--root", str(REPO), *remote, "--default-graph", named]) == 0
     from_server = json.loads(capsys.readouterr().out)

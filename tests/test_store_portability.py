@@ -29,6 +29,9 @@ from stores import (
 
 from kg.check.dataset import project_graph
 from kg.cli.main import main
+from kg.outputs.entailment import ENTAILED_GRAPH
+from kg.outputs.published import ntriples_lines as ntriples_text
+from kg.outputs.published import published_parts
 from kg.read.resources import Layout
 from kg.sparql.endpoint import run_remote
 from kg.sparql.library import LibraryQuery, list_queries
@@ -39,6 +42,7 @@ from kg.sparql.server import OxigraphServer
 REPO = Path(__file__).resolve().parent.parent
 LIBRARY = list_queries(REPO / "queries")
 GRAPH = graph_iri("article")
+ID = "https://w3id.org/conflict-kg/id/"
 
 
 def example_values(query: LibraryQuery) -> dict[str, str]:
@@ -70,33 +74,47 @@ def graph() -> Graph:
 
 
 @pytest.fixture(scope="module")
+def entailed() -> list[str]:
+    # what ``publish`` loads into its entailed graph (the checked project's closure)
+    return ntriples_text(published_parts(Layout.at(REPO))[1])
+
+
+@pytest.fixture(scope="module")
 def in_process(graph: Graph) -> dict[str, Any]:
     store = local_store(graph)
     return {name: run_local(prepare(q, v), store=store) for name, q, v in CASES}
 
 
 @pytest.fixture(scope="module")
-def oxigraph(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def oxigraph(
+    graph: Graph, entailed: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    extra = {"entailed": entailed, "entailed_graph": ENTAILED_GRAPH}
     with OxigraphServer(location=tmp_path_factory.mktemp("oxigraph")) as server:
-        publish(graph, update_url=server.update_url, target_graph=GRAPH, timeout=60)
+        publish(graph, update_url=server.update_url, target_graph=GRAPH, timeout=60, **extra)
         yield server.query_url
 
 
 @pytest.fixture(scope="module")
-def virtuoso(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def virtuoso(
+    graph: Graph, entailed: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    extra = {"entailed": entailed, "entailed_graph": ENTAILED_GRAPH}
     missing = virtuoso_missing()
     if missing:
         pytest.skip(missing)
     server = VirtuosoServer(location=tmp_path_factory.mktemp("virtuoso")).start()
     try:
-        publish(graph, update_url=server.update_url, target_graph=GRAPH, timeout=60)
+        publish(graph, update_url=server.update_url, target_graph=GRAPH, timeout=60, **extra)
         yield server.query_url
     finally:
         server.stop()
 
 
 @pytest.fixture(scope="module")
-def jena(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def jena(
+    graph: Graph, entailed: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     missing = jena_missing()
     if missing:
         pytest.skip(missing)
@@ -105,7 +123,13 @@ def jena(graph: Graph, tmp_path_factory: pytest.TempPathFactory) -> dict[str, An
     data.write_text("\n".join(ntriples_lines(graph)) + "\n", encoding="utf-8")
     texts = {f"q{i}": prepare(q, v) for i, (_, q, v) in enumerate(CASES)}
     answers = jena_select(data, texts, workdir=work)
-    return {name: answers[f"q{i}"] for i, (name, _, _) in enumerate(CASES)}
+    out = {name: answers[f"q{i}"] for i, (name, _, _) in enumerate(CASES)}
+    # as the README says for Jena: load conflict-kg.nt and conflict-kg-entailed.nt together
+    both = work / "with-entailed"
+    both.mkdir()
+    (both / "graph.nt").write_text(data.read_text(encoding="utf-8") + "\n".join(entailed) + "\n")
+    out[MEDIATORS] = jena_select(both / "graph.nt", {"m": MEDIATORS}, workdir=both)["m"]
+    return out
 
 
 def order_keys(query: LibraryQuery, results: dict[str, Any]) -> list[tuple[str, ...]]:
@@ -146,6 +170,31 @@ def test_virtuoso_gives_the_same_rows(case: str, virtuoso: str, in_process) -> N
 @pytest.mark.parametrize("case", IDS)
 def test_jena_gives_the_same_rows(case: str, jena: dict[str, Any], in_process) -> None:  # type: ignore[no-untyped-def]
     _same(CASES[IDS.index(case)][1], in_process[case], jena[case])
+
+
+MEDIATORS = "SELECT ?m WHERE { ?m a <https://w3id.org/conflict-kg/ontology#Mediator> }"
+
+
+def _mediators(results: dict[str, Any]) -> set[str]:
+    assert "error" not in results, results.get("error")
+    return {row["m"]["value"] for row in results["results"]["bindings"]}
+
+
+def test_mediators_answer_on_each_store_as_the_readme_says(
+    oxigraph: str, virtuoso: str, jena: dict[str, Any], entailed: list[str]
+) -> None:
+    # the reasoner's Mediators (Russia and the OSCE Minsk Group among them; the PA-X
+    # records add the mediators they name), typed in the entailed graph only
+    want = {line.split()[0][1:-1] for line in entailed if "ontology#Mediator>" in line}
+    assert {f"{ID}russia", f"{ID}osce-minsk-group"} <= want
+    both = [GRAPH, ENTAILED_GRAPH]
+    assert _mediators(run_remote(MEDIATORS, endpoint=oxigraph, default_graphs=both)) == want
+    assert _mediators(run_remote(MEDIATORS, endpoint=virtuoso)) == want  # its union default
+    assert _mediators(run_remote(MEDIATORS, endpoint=virtuoso, default_graphs=both)) == want
+    assert _mediators(jena[MEDIATORS]) == want
+    # the target graph alone is what the library and in-process queries see
+    for store in (oxigraph, virtuoso):
+        assert _mediators(run_remote(MEDIATORS, endpoint=store, default_graphs=[GRAPH])) == set()
 
 
 def test_every_case_has_rows_on_the_project(in_process: dict[str, Any]) -> None:

@@ -7,7 +7,8 @@ import sys
 
 from kg.cli.progress import tty_progress
 from kg.errors import EndpointError, UsageError
-from kg.outputs.published import ntriples_lines, published_ntriples
+from kg.outputs.entailment import ENTAILED_GRAPH
+from kg.outputs.published import ntriples_lines, published_parts
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
 from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
@@ -40,22 +41,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "whose default graph is the union of all its graphs",
     )
     parser.add_argument(
-        "--entailed",
-        action="store_true",
-        help="also load the entailed ckg: triples (types from subclasses, inverses, "
-        "defined classes such as ckg:Mediator), so that a store with no reasoner "
-        "answers ?x a ckg:Mediator; the library's queries do not need them",
+        "--entailed-graph",
+        metavar="IRI",
+        default=ENTAILED_GRAPH,
+        help="named graph for the entailed ckg: triples (types from subclasses, inverses, "
+        "defined classes such as ckg:Mediator), so that a store with no reasoner answers "
+        f"?x a ckg:Mediator on it and the target together (default {ENTAILED_GRAPH})",
     )
+    parser.add_argument(
+        "--no-entailed", action="store_true", help="do not load the entailed triples"
+    )
+    parser.add_argument("--entailed", action="store_true", help=argparse.SUPPRESS)  # the default
     parser.add_argument(
         "--replace", action="store_true", help="replace the graph's content instead of adding"
     )
     parser.add_argument(
         "--batch-size",
         type=int,
-        default=10_000,
+        default=200_000,
         metavar="N",
-        help="triples per update request (default 10000); a batch the store refuses as "
-        "too large is split in two until it is taken",
+        help="triples per update request (default 200000: a graph up to that size goes in "
+        "one request; Virtuoso starts at 2000); a batch the store refuses as too large is "
+        "split in two until it is taken",
     )
     parser.add_argument(
         "--timeout",
@@ -87,15 +94,14 @@ def run(args: argparse.Namespace) -> int:
     target = expand_iri(args.graph, {}) if args.graph else None
     progress = tty_progress()
     try:
-        checked = published_ntriples(
-            find_layout(args.root), progress=progress, entailed=args.entailed
-        )
-        lines = ntriples_lines(checked)
+        checked, entailed = published_parts(find_layout(args.root), progress=progress)
     finally:
         if progress is not None:
             progress.close()
     summary = publish(
-        lines,
+        ntriples_lines(checked),
+        entailed=None if args.no_entailed else ntriples_lines(entailed),
+        entailed_graph=expand_iri(args.entailed_graph, {}),
         update_url=args.update_endpoint,
         query_url=args.endpoint,
         store_url=args.store,

@@ -3,8 +3,9 @@
 It is checked by the checker of ``validate`` and ``build`` (:func:`load_checked`),
 then its blank nodes become stable IRIs (:func:`kg.check.dataset.skolemize_store`),
 so that publishing twice adds nothing and remote answers equal in-process ones.
-``publish --entailed`` adds the entailed ``ckg:`` triples (:mod:`kg.outputs.entailment`),
-so that an institution's store with no reasoner answers ``?x a ckg:Mediator``.
+:func:`published_parts` also gives the entailed ``ckg:`` triples
+(:mod:`kg.outputs.entailment`), which ``publish`` loads into a named graph of their
+own, so that an institution's store with no reasoner answers ``?x a ckg:Mediator``.
 N-Triples lines are split on ``\\n`` only: a literal may hold U+2028 or U+2029.
 
 Examples
@@ -20,7 +21,7 @@ import pyoxigraph as ox
 
 from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import Tick, load_checked
-from kg.outputs.entailment import entailed_triples
+from kg.outputs.entailment import entailed_ntriples, entailed_triples
 from kg.outputs.graphfiles import sorted_ntriples
 from kg.read.resources import Layout
 
@@ -46,6 +47,24 @@ def published_ntriples(
     return sorted_ntriples(project.store)
 
 
+def published_parts(layout: Layout, *, progress: Tick | None = None) -> tuple[bytes, bytes]:
+    """The checked graph and its entailed ``ckg:`` triples, each as sorted N-Triples.
+
+    ``publish`` loads the first into the target graph and the second into a named
+    graph of its own, so that the library's queries on the target give the
+    in-process rows and ``?x a ckg:Mediator`` answers on both graphs together.
+
+    Raises
+    ------
+    DataError
+        The checks found errors; nothing is to be published.
+    """
+    project = load_checked(layout, progress=progress)
+    skolemize_store(project.store)
+    found = entailed_triples(project.store, project.ontology)
+    return sorted_ntriples(project.store), entailed_ntriples(found)
+
+
 def ntriples_lines(ntriples: bytes) -> list[str]:
     """The lines of an N-Triples text, split on ``\\n`` alone.
 
@@ -57,4 +76,4 @@ def ntriples_lines(ntriples: bytes) -> list[str]:
     return [line for line in ntriples.decode("utf-8").split("\n") if line.strip()]
 
 
-__all__ = ["ntriples_lines", "published_ntriples"]
+__all__ = ["ntriples_lines", "published_ntriples", "published_parts"]

@@ -1,24 +1,32 @@
-"""Publish a graph into a SPARQL 1.1 store: Graph Store Protocol or batched SPARQL Update.
+"""Publish a graph into a SPARQL 1.1 store: Graph Store Protocol or SPARQL Update.
 
-Atomicity: a failure part-way leaves the **target graph as it was before**.
-With ``--store`` (Graph Store HTTP Protocol) the whole graph goes in one
-``PUT``/``POST`` request. With SPARQL Update the triples go in batches into a
-*staging graph* of this run alone (``…/publish-staging/<random id>``), and one
-final update request (``MOVE`` with ``replace``, else ``ADD`` then ``DROP``)
-moves them into the target; only that last request touches the target, and
-stores that run an update request as one transaction (Oxigraph, Virtuoso,
-Fuseki/TDB2) apply it whole or not at all. On any failure the staging graph is
-dropped; if even that fails, the error says which graph is left and how to drop it.
+The graph goes into the target graph and, when given, its entailed triples into
+a named graph of their own (:data:`kg.outputs.entailment.ENTAILED_GRAPH`), so
+that the library's queries on the target give the in-process rows while
+``?x a ckg:Mediator`` answers on the union of both.
 
-Concurrency: each run has its own staging graph, and two runs into the same
-graph of the same endpoint from one machine take turns
-(:mod:`kg.sparql.publish_lock`): the target holds the old graph or one complete
-new one, never a mix or nothing.
+Atomicity: a failure part-way leaves the **target graphs as they were**. Each
+way of loading is one request that the store runs as one transaction, or
+batches into staging graphs of this run alone and one final request:
 
-Stores: batches a store refuses as too large are split
-(:func:`kg.sparql.update.insert_batches`); updates go as
-``application/sparql-update``, else form-encoded. Virtuoso's default graph is
-the union of all its graphs, so publishing to it needs ``--graph``.
+* ``--store`` (Graph Store Protocol) when the targets are empty or nothing is
+  replaced: one ``POST`` (both graphs: one N-Quads ``POST`` of the dataset) —
+  Oxigraph's own loader, the fastest path. Oxigraph's ``PUT`` clears the graph
+  and loads it in two transactions, so a replace of a non-empty graph goes
+  through SPARQL Update instead.
+* SPARQL Update, everything in one request (``DROP`` the targets when
+  replacing, ``INSERT DATA``) when it fits in ``batch_size`` triples;
+* else batches into staging graphs (``…/publish-staging/<random id>/N``) and
+  one final request (``MOVE`` each with ``replace``, else ``ADD`` then ``DROP``).
+  Virtuoso starts at batches of 2,000 (its SPARQL compiler refuses much more).
+
+On any failure the staging graphs are dropped; if even that fails, the error
+names them and the update that drops them.
+
+Concurrency: with a query endpoint, the store arbitrates
+(:mod:`kg.sparql.publish_claim`): two runs on any machines never write the same
+graph at once. Without one, runs on one machine take turns
+(:mod:`kg.sparql.publish_lock`).
 
 Idempotency: blank nodes are skolemised to stable IRIs (:mod:`kg.check.dataset`), so
 publishing the same graph twice leaves the same triples.
@@ -31,23 +39,29 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from rdflib import Graph
 
-from kg.errors import EndpointError, UsageError
-from kg.sparql.endpoint import check_url, run_remote
-from kg.sparql.http import request
+from kg.errors import EndpointError, StoreRefusal, UsageError
+from kg.sparql.endpoint import check_url
+from kg.sparql.publish_claim import store_claim
+from kg.sparql.publish_diff import send_changes
 from kg.sparql.publish_lock import publish_lock
-from kg.sparql.update import UpdateClient, insert_batches
-
-STAGING = "https://w3id.org/conflict-kg/.well-known/publish-staging"
-_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-"""Prefix of the staging graphs' IRIs."""
+from kg.sparql.publish_send import (
+    STAGING,
+    VIRTUOSO_NEEDS_GRAPH,
+    Part,
+    count_triples,
+    escaped_breaks,
+    gsp_post,
+    ntriples_lines,
+    one_request,
+    staged,
+)
+from kg.sparql.update import UpdateClient, too_large
 
 
 @dataclass(frozen=True)
@@ -59,132 +73,100 @@ class PublishSummary:
     graph: str | None
     batches: int
     counted: int | None
+    entailed: int | None = None
+    entailed_graph: str | None = None
 
     def text(self) -> str:
         """One line for the terminal."""
         where = f"<{self.graph}>" if self.graph else "the default graph"
-        line = f"published {self.triples} triples into {where} ({self.method}"
+        line = f"published {self.triples} triples into {where}"
+        if self.entailed is not None:
+            line += f" and {self.entailed} entailed triples into <{self.entailed_graph}>"
+        line += f" ({self.method}"
         line += f", {self.batches} batches)" if self.method == "SPARQL Update" else ")"
         if self.counted is not None:
             line += f"; the query endpoint counts {self.counted}"
         return line
 
 
-def ntriples_lines(graph: Graph) -> list[str]:
-    """The graph as sorted N-Triples lines (one triple each).
-
-    Examples
-    --------
-    >>> ntriples_lines(Graph())
-    []
-    >>> from rdflib import Literal, URIRef
-    >>> line = Graph().add((URIRef("http://s"), URIRef("http://p"), Literal("a\\u2028b")))
-    >>> ntriples_lines(line)
-    ['<http://s> <http://p> "a\\\\u2028b" .']
-    """
-    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    # one triple per "\n" only: a literal may hold U+2028, U+0085, CR... which
-    # splitlines() would cut at
-    return sorted(escaped_breaks(line) for line in text.split("\n") if line.strip())
+def _lines(graph: Graph | Sequence[str]) -> list[str]:
+    if isinstance(graph, Graph):
+        return ntriples_lines(graph)
+    return [escaped_breaks(x) for x in graph]
 
 
-def escaped_breaks(line: str) -> str:
-    """``line`` with U+2028, U+0085, CR... inside literals written as ``\\uXXXX`` escapes.
-
-    Some stores' parsers end a string there (Virtuoso 7); the escape means the same.
-
-    Examples
-    --------
-    >>> escaped_breaks('<urn:s> <urn:p> "a' + chr(0x2028) + 'b" .')
-    '<urn:s> <urn:p> "a\\\\u2028b" .'
-    """
-    return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04X}", line)
-
-
-def _send(url: str, body: bytes, *, method: str, content_type: str, timeout: float) -> None:
-    """One request, all of it within ``timeout`` seconds (:func:`kg.sparql.http.request`)."""
-    request(url, body=body, headers={"Content-Type": content_type}, timeout=timeout, method=method)
+def _check_urls(update_url: str | None, store_url: str | None, query_url: str | None) -> None:
+    if store_url is None and update_url is None:
+        raise EndpointError("give an update endpoint or a graph store endpoint")
+    for url, option in (
+        (update_url, "--update-endpoint"),
+        (store_url, "--store"),
+        (query_url, "--endpoint"),
+    ):
+        if url is not None:
+            check_url(url, option=option)
 
 
-def count_triples(query_url: str, graph: str | None, *, timeout: float) -> int:
-    """Count the triples of ``graph`` (None: the default graph) through a query endpoint."""
-    pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
-    results = run_remote(
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}", endpoint=query_url, timeout=timeout
-    )
-    rows = results.get("results", {}).get("bindings", [])
-    value = rows[0].get("n", {}).get("value") if len(rows) == 1 else None
-    if not (isinstance(value, str) and value.strip().isdigit()):
-        raise EndpointError(f"{query_url}: the count of triples is not a number ({value!r})")
-    return int(value)
+@contextlib.contextmanager
+def _one_at_a_time(
+    client: UpdateClient | None, query_url: str | None, run: str, parts: list[Part], wait: float
+) -> Iterator[None]:
+    """The store's claim when it can arbitrate (update + query endpoints), else the local lock."""
+    if client is not None and query_url is not None:
+        with store_claim(client, query_url, run, [p.graph for p in parts], wait=wait):
+            yield
+    else:
+        endpoint = client.url if client is not None else ""
+        with publish_lock(endpoint, parts[0].graph, wait=wait):
+            yield
 
 
-def _publish_gsp(
-    lines: list[str], store_url: str, graph: str | None, *, replace: bool, timeout: float
-) -> None:
-    target = f"graph={quote(graph, safe='')}" if graph else "default"
-    joiner = "&" if "?" in store_url else "?"
-    body = ("\n".join(lines) + "\n").encode("utf-8")
-    _send(
-        f"{store_url}{joiner}{target}",
-        body,
-        method="PUT" if replace else "POST",
-        content_type="application/n-triples",
-        timeout=timeout,
-    )
+def _gsp_is_atomic(
+    parts: list[Part], query_url: str | None, *, replace: bool, timeout: float
+) -> bool:
+    """Whether one ``POST`` gives the result: adding, or replacing graphs that are empty."""
+    if not replace:
+        return True
+    if query_url is None:
+        return False
+    return all(count_triples(query_url, p.graph, timeout=timeout) == 0 for p in parts)
 
 
-VIRTUOSO_NEEDS_GRAPH = (
-    "{url} is Virtuoso, whose default graph is the union of all its graphs: published "
-    "there, the triples would mix with every other graph's (and this run's staging "
-    "graph's) in each query; pass --graph IRI, and query it with --default-graph IRI"
-)
-
-
-def _final(staging: str, graph: str | None, *, replace: bool, empty: bool) -> str:
-    target = f"GRAPH <{graph}>" if graph else "DEFAULT"
-    if replace:
-        return f"CLEAR SILENT {target}" if empty else f"MOVE SILENT GRAPH <{staging}> TO {target}"
-    return f"ADD SILENT GRAPH <{staging}> TO {target} ;\nDROP SILENT GRAPH <{staging}>"
-
-
-def _drop_staging(client: UpdateClient, staging: str, failure: EndpointError) -> None:
-    try:
-        client.send(f"DROP SILENT GRAPH <{staging}>")
-    except EndpointError as again:
-        raise EndpointError(
-            f"{failure}; the staging graph <{staging}> is left behind (dropping it failed: "
-            f"{again}): remove it with the update DROP SILENT GRAPH <{staging}>"
-        ) from None
-
-
-def _publish_update(
-    lines: list[str],
-    update_url: str,
-    graph: str | None,
+def _by_update(
+    client: UpdateClient,
+    parts: list[Part],
+    run: str,
     *,
     replace: bool,
     batch_size: int,
-    timeout: float,
     on_batch: Callable[[int, int], None] | None,
+    store_url: str | None,
 ) -> int:
-    client = UpdateClient(update_url, timeout=timeout)
-    staging = f"{STAGING}/{uuid.uuid4().hex}"
-    # a harmless first request: finds the media type the store takes, and the store
-    client.send(f"DROP SILENT GRAPH <{staging}>")
-    if graph is None and client.is_virtuoso:
-        raise UsageError(VIRTUOSO_NEEDS_GRAPH.format(url=update_url))
-    try:
-        batches = insert_batches(client, lines, staging, batch_size=batch_size, on_batch=on_batch)
-        client.send(_final(staging, graph, replace=replace, empty=not lines))
-    except EndpointError as exc:
-        _drop_staging(client, staging, exc)
-        raise
-    except BaseException:  # interrupted: still leave nothing behind
-        with contextlib.suppress(EndpointError):
-            client.send(f"DROP SILENT GRAPH <{staging}>")
-        raise
-    return batches
+    """SPARQL Update: one request when it fits (and the store takes it), else staged.
+
+    Virtuoso takes neither big updates nor an N-Quads ``POST``: with ``store_url``
+    its staging graphs are loaded by Graph Store ``POST``, else in batches.
+    """
+    if client.is_virtuoso and store_url is not None:
+        return staged(
+            client,
+            parts,
+            run,
+            replace=replace,
+            batch_size=batch_size,
+            on_batch=on_batch,
+            store_url=store_url,
+        )
+    size = batch_size
+    if sum(len(p.lines) for p in parts) <= size and not client.is_virtuoso:
+        try:
+            one_request(client, parts, replace=replace)
+            return 1
+        except StoreRefusal as exc:
+            if not too_large(exc.status, str(exc)):
+                raise
+            size = max(1, max(len(p.lines) for p in parts) // 2)
+    return staged(client, parts, run, replace=replace, batch_size=size, on_batch=on_batch)
 
 
 def publish(
@@ -195,11 +177,13 @@ def publish(
     store_url: str | None = None,
     target_graph: str | None = None,
     replace: bool = False,
-    batch_size: int = 10_000,
+    batch_size: int = 200_000,
     timeout: float = 60.0,
     on_batch: Callable[[int, int], None] | None = None,
+    entailed: Graph | Sequence[str] | None = None,
+    entailed_graph: str | None = None,
 ) -> PublishSummary:
-    """Load ``graph`` into a store and check the count.
+    """Load ``graph`` (and ``entailed`` into ``entailed_graph``) into a store; check the count.
 
     Parameters
     ----------
@@ -207,13 +191,14 @@ def publish(
         The graph, or its N-Triples lines (as :func:`kg.outputs.published.published_ntriples`).
         Without blank nodes (see :func:`kg.check.dataset.skolemize`) for idempotency.
     update_url, store_url : str
-        SPARQL Update endpoint; Graph Store Protocol endpoint (used when given).
+        SPARQL Update endpoint; Graph Store Protocol endpoint (used when it is atomic).
     query_url : str, optional
-        Query endpoint for the count check.
+        Query endpoint: the store's arbitration between concurrent publishes,
+        whether the targets are empty, and the count check.
     target_graph : str, optional
         Named graph IRI; the default graph when None.
     replace : bool
-        Replace the target graph's content instead of adding to it.
+        Replace the target graphs' content instead of adding to it.
     batch_size : int
         Triples per ``INSERT DATA`` request.
     timeout : float
@@ -221,51 +206,89 @@ def publish(
         same graph to finish.
     on_batch : callable, optional
         Called with ``(batch number, number of batches)`` after each batch.
+    entailed : rdflib.Graph or sequence of str, optional
+        The entailed triples, loaded into ``entailed_graph`` in the same final request.
+    entailed_graph : str, optional
+        Where ``entailed`` goes (required with it; never the target graph).
 
     Raises
     ------
     EndpointError
-        A request failed (the target graph is unchanged) or the count is wrong.
+        A request failed (the targets are unchanged) or the count is wrong.
     UsageError
-        The store needs ``target_graph`` (Virtuoso) and none was given.
+        The store needs ``target_graph`` (Virtuoso), or a replace through
+        ``store_url`` alone could not be atomic.
     """
-    if store_url is None and update_url is None:
-        raise EndpointError("give an update endpoint or a graph store endpoint")
-    for url, option in ((update_url, "--update-endpoint"), (store_url, "--store")):
-        if url is not None:
-            check_url(url, option=option)
-    if query_url is not None:
-        check_url(query_url, option="--endpoint")
-    lines = (
-        ntriples_lines(graph) if isinstance(graph, Graph) else [escaped_breaks(x) for x in graph]
-    )
-    endpoint = store_url or update_url
-    assert endpoint is not None
-    with publish_lock(endpoint, target_graph, wait=timeout):
-        if store_url is not None:
-            _publish_gsp(lines, store_url, target_graph, replace=replace, timeout=timeout)
-            method, batches = "Graph Store Protocol", 1
+    _check_urls(update_url, store_url, query_url)
+    parts = [Part(target_graph, _lines(graph))]
+    if entailed is not None:
+        if not entailed_graph or entailed_graph == target_graph:
+            raise UsageError("the entailed triples need a named graph of their own")
+        parts.append(Part(entailed_graph, _lines(entailed)))
+    client = UpdateClient(update_url, timeout=timeout) if update_url else None
+    run = f"{STAGING}/{uuid.uuid4().hex}"
+    if client is not None:  # a harmless first request: finds the media type and the store
+        client.send(f"DROP SILENT GRAPH <{run}>")
+        if target_graph is None and client.is_virtuoso:
+            raise UsageError(VIRTUOSO_NEEDS_GRAPH.format(url=client.url))
+    batches = 1
+    with _one_at_a_time(client, query_url, run, parts, max(timeout, 1.0)):
+        virtuoso = client is not None and client.is_virtuoso
+        if (
+            store_url
+            and not virtuoso
+            and _gsp_is_atomic(parts, query_url, replace=replace, timeout=timeout)
+        ):
+            gsp_post(store_url, parts, timeout=timeout)
+            method = "Graph Store Protocol"
+        elif (
+            client is not None
+            and replace
+            and not virtuoso
+            and query_url is not None
+            and send_changes(
+                client, parts, store_url=store_url, query_url=query_url, batch_size=batch_size
+            )
+        ):
+            method = "SPARQL Update, changes only"
+        elif client is None:
+            raise UsageError(
+                "--store --replace: the target graph is not empty (or no --endpoint says it "
+                "is), and a Graph Store PUT is not atomic on Oxigraph (it clears, then loads); "
+                "give --update-endpoint as well"
+            )
         else:
-            assert update_url is not None
-            batches = _publish_update(
-                lines,
-                update_url,
-                target_graph,
+            batches = _by_update(
+                client,
+                parts,
+                run,
                 replace=replace,
                 batch_size=max(1, batch_size),
-                timeout=timeout,
                 on_batch=on_batch,
+                store_url=store_url,
             )
-            method = "SPARQL Update"
-        counted = None
-        if query_url is not None:
-            counted = count_triples(query_url, target_graph, timeout=timeout)
+            method = "SPARQL Update" + (
+                " with Graph Store staging" if virtuoso and store_url else ""
+            )
+        counted = (
+            None if query_url is None else count_triples(query_url, target_graph, timeout=timeout)
+        )
+    lines = parts[0].lines
     if counted is not None and (counted < len(lines) or (replace and counted != len(lines))):
         raise EndpointError(
             f"{query_url}: published {len(lines)} triples but the target graph holds "
             f"{counted}" + ("" if replace else " (fewer than published)")
         )
-    return PublishSummary(len(lines), method, target_graph, batches, counted)
+    extra = parts[1] if len(parts) > 1 else None
+    return PublishSummary(
+        len(lines),
+        method,
+        target_graph,
+        batches,
+        counted,
+        len(extra.lines) if extra else None,
+        extra.graph if extra else None,
+    )
 
 
 __all__ = ["STAGING", "PublishSummary", "count_triples", "ntriples_lines", "publish"]

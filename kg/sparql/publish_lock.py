@@ -2,9 +2,10 @@
 
 Two ``publish`` runs into the same graph of the same update endpoint take turns:
 the second waits for the first (up to ``wait`` seconds), then fails cleanly with
-a message naming the lock. Each run already has its own staging graph, so even
-runs that do not share this lock (two machines) never destroy the target: the
-last complete graph moved in wins.
+a message naming the lock. It is used only when the store cannot be asked
+(no query endpoint); otherwise the store arbitrates between runs on any
+machines (:mod:`kg.sparql.publish_claim`): Oxigraph does not isolate two
+writers, so runs on two machines that share no lock could mix their graphs.
 
 Examples
 --------
