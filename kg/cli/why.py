@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from kg.check.dataset import project_store
+from kg.cli.graphstore import add_store_argument, project_store
 from kg.errors import UsageError
 from kg.read.heldcopy import read_held_copy
 from kg.read.resources import find_layout
@@ -58,6 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="seconds allowed for each request to --endpoint, answer included "
         f"(default {DEFAULT_TIMEOUT:g})",
     )
+    add_store_argument(parser)
 
 
 def _name(iri: str) -> str:
@@ -195,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
     elif graphs:
         raise UsageError("--default-graph needs --endpoint")
     else:
-        store = project_store(layout)
+        store = project_store(args, layout)
 
         def ask(text: str) -> Results:
             return run_local(text, store=store)
