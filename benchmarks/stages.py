@@ -28,6 +28,7 @@ SHAPES = REPO / "ontology" / "shapes.ttl"
 Result = dict[str, Any]
 
 
+from benchmarks.loop import STAGES as LOOP  # noqa: E402
 from benchmarks.serving import STAGES as SERVING  # noqa: E402
 
 
@@ -290,6 +291,7 @@ STAGES: dict[str, Callable[[argparse.Namespace], Result]] = {
     "site": site,
     "naive-build": naive_build,
     **SERVING,
+    **LOOP,
 }
 
 

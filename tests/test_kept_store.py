@@ -21,7 +21,7 @@ from kg.cli.main import COMMANDS, main
 from kg.outputs.kept import DB, STAMP, is_fresh, rebuild, reuse
 from kg.outputs.outdir import MARKER
 from kg.read.resources import Layout
-from tests.conftest import BAD_DATA, GOOD_DATA, REPO
+from tests.conftest import BAD_DATA, REPO
 
 COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }\n"
 HEAVY = ("rdflib", "pyshacl", "networkx", "lxml", "matplotlib", "owlrl")
@@ -84,7 +84,9 @@ def test_a_new_error_gives_validates_findings_and_exit_1(
     _built(project, capsys)
     (project / "data" / "b.ttl").write_text(BAD_DATA, encoding="utf-8")
     assert main(["--root", str(project), "validate"]) == 1
-    located = {line.split(" ")[0] for line in capsys.readouterr().out.splitlines() if "b.ttl:" in line}
+    located = {
+        line.split(" ")[0] for line in capsys.readouterr().out.splitlines() if "b.ttl:" in line
+    }
     code, out, err = _count(project, capsys)
     assert code == 1 and out == ""
     assert located and all(where in err for where in located), (located, err)
@@ -132,11 +134,11 @@ def test_a_store_made_by_query_leaves_build_free_to_replace_the_directory(
     assert main(["--root", str(project), "build", "--no-site"]) == 0
 
 
-def test_store_option_chooses_the_directory(
+def test_store_dir_option_chooses_the_directory(
     project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     where = tmp_path / "elsewhere" / "kept"
-    assert _count(project, capsys, "--store", str(where))[0] == 0
+    assert _count(project, capsys, "--store-dir", str(where))[0] == 0
     stamp = json.loads((where / STAMP).read_text(encoding="utf-8"))
     assert stamp["findings"]["errors"] == 0
     assert str((project / "data" / "actors.ttl").resolve()) in {i[0] for i in stamp["inputs"]}

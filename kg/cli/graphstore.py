@@ -1,4 +1,4 @@
-"""``--store DIR`` of the commands that read the checked graph, and the store they get."""
+"""``--store-dir DIR`` of the commands that read the checked graph, and the store they get."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from kg.read.resources import Layout
 
 
 def add_store_argument(parser: argparse.ArgumentParser) -> None:
-    """Add ``--store DIR``."""
+    """Add ``--store-dir DIR``."""
     parser.add_argument(
-        "--store",
+        "--store-dir",
         metavar="DIR",
         help="the checked graph kept by build (default: build/store in the project root); "
         "reused while no input file changed, else checked and written again",
@@ -30,7 +30,7 @@ def project_store(args: argparse.Namespace, layout: Layout) -> ox.Store:
     DataError
         The checks found errors (the findings of ``validate``, exit 1).
     """
-    location = Path(args.store) if args.store else default_location(layout)
+    location = Path(args.store_dir) if args.store_dir else default_location(layout)
     progress = tty_progress()
     try:
         return checked_store(location.absolute(), layout, progress=progress)

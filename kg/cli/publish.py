@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kg.cli.graphstore import add_store_argument, project_store
 from kg.cli.progress import tty_progress
 from kg.errors import EndpointError, UsageError
+from kg.outputs.graphfiles import sorted_ntriples
 from kg.outputs.published import ntriples_lines, published_ntriples
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
@@ -65,6 +67,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"seconds allowed for each request, answer included, and the longest wait "
         f"for another publish into the same graph (default {DEFAULT_TIMEOUT:g})",
     )
+    add_store_argument(parser)
+
+
+def _checked(args: argparse.Namespace) -> bytes:
+    """The checked graph as sorted N-Triples: from the kept store unless ``--entailed``."""
+    layout = find_layout(args.root)
+    if not args.entailed:  # the kept store holds what published_ntriples gives
+        return sorted_ntriples(project_store(args, layout))
+    progress = tty_progress()
+    try:
+        return published_ntriples(layout, progress=progress, entailed=True)
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -85,15 +101,7 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             raise EndpointError(f"{problem}; nothing was checked or published")
     target = expand_iri(args.graph, {}) if args.graph else None
-    progress = tty_progress()
-    try:
-        checked = published_ntriples(
-            find_layout(args.root), progress=progress, entailed=args.entailed
-        )
-        lines = ntriples_lines(checked)
-    finally:
-        if progress is not None:
-            progress.close()
+    lines = ntriples_lines(_checked(args))
     summary = publish(
         lines,
         update_url=args.update_endpoint,

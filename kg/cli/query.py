@@ -9,7 +9,6 @@ from kg.cli.graphstore import add_store_argument, project_store
 from kg.errors import UsageError
 from kg.read.resources import find_layout
 from kg.sparql import run as sparql
-from kg.sparql.endpoint import check_url
 from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
 from kg.sparql.library import LibraryQuery, find_query, list_queries
 from kg.sparql.results import FORMATS, format_results, terminal_width
@@ -99,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
     if args.timeout is not None:
         check_timeout(args.timeout)
     if args.endpoint is not None:
+        from kg.sparql.endpoint import check_url
+
         check_url(args.endpoint, option="--endpoint")
     elif args.default_graph:
         raise UsageError("--default-graph needs --endpoint")

@@ -17,7 +17,6 @@ from kg.cli.graphstore import add_store_argument, project_store
 from kg.errors import UsageError
 from kg.read.heldcopy import read_held_copy
 from kg.read.resources import find_layout
-from kg.sparql.endpoint import check_url, run_remote
 from kg.sparql.http import DEFAULT_TIMEOUT
 from kg.sparql.params import expand_iri
 from kg.sparql.results import short
@@ -188,6 +187,8 @@ def run(args: argparse.Namespace) -> int:
     layout = find_layout(args.root)
     graphs = [expand_iri(iri, {}) for iri in args.default_graph]
     if args.endpoint:
+        from kg.sparql.endpoint import check_url, run_remote
+
         endpoint = check_url(args.endpoint, option="--endpoint")
 
         def ask(text: str) -> Results:

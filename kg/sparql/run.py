@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from kg.errors import EndpointError, LoadError, UsageError
-from kg.sparql.endpoint import run_remote
 from kg.sparql.http import one_line
 from kg.sparql.library import LibraryQuery
 from kg.sparql.params import bind, query_prefixes, term
@@ -256,6 +255,8 @@ def run(
     check_syntax(query)
     text = prepare(query, values)
     if endpoint is not None:
+        from kg.sparql.endpoint import run_remote
+
         return run_remote(text, endpoint=endpoint, timeout=timeout, default_graphs=default_graphs)
     return run_local(text, store=store, graph=graph, engine=engine, timeout=timeout)
 
