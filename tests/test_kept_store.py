@@ -169,3 +169,26 @@ def test_query_list_imports_no_heavy_library() -> None:
 def test_each_command_is_listed_with_its_modules_name_and_help(command: Callable) -> None:
     module = command.load()  # type: ignore[attr-defined]
     assert (module.NAME, module.HELP) == (command.NAME, command.HELP)  # type: ignore[attr-defined]
+
+
+def test_serve_copies_the_kept_store_instead_of_loading(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.cli.serve import _fill
+    from kg.sparql.endpoint import run_remote
+    from kg.sparql.server import OxigraphServer
+
+    kept = rebuild(project / "build" / "store", Layout.at(project))
+
+    def no_load(self, path):  # type: ignore[no-untyped-def]
+        raise AssertionError("the graph was loaded again")
+
+    monkeypatch.setattr(OxigraphServer, "load", no_load)
+    server = OxigraphServer(location=tmp_path / "serve" / "db")
+    _fill(server, kept, tmp_path / "serve")
+    server.start()
+    try:
+        rows = run_remote(COUNT, endpoint=server.query_url, timeout=30)
+    finally:
+        server.stop()
+    assert rows["results"]["bindings"][0]["n"]["value"] == str(len(kept))

@@ -37,6 +37,7 @@ def _fill(server: OxigraphServer, graph: ox.Store, location: Path) -> None:
     same file system: no load at all); otherwise, or when ``--location`` already
     holds a database, the graph is loaded as N-Triples (split on ``\\n`` only).
     """
+    location.mkdir(parents=True, exist_ok=True)
     if not server.location.exists():
         try:
             graph.backup(str(server.location))
