@@ -221,7 +221,8 @@ def publish_kept(args: argparse.Namespace) -> Result:
         root = _project_root(args.data, tmp)
         server = OxigraphServer(location=Path(tmp) / "server-db").start()
         try:
-            command = _cli("--root", str(root), "publish", "--store", server.store_url)
+            publish = ("publish", "--store", server.store_url, "--timeout", "600")
+            command = _cli("--root", str(root), *publish)
             cold = timed([*command, "--replace"])
             kept = [timed([*command, "--replace"]) for _ in range(args.repeat)]
         finally:
