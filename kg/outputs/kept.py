@@ -37,7 +37,7 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -159,6 +159,32 @@ def _findings(result: LintResult) -> dict[str, Any]:
     return {"errors": result.errors, "warnings": result.warnings, "report": as_json(result)}
 
 
+_BLANK = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"
+
+
+def skolemised_quads(source: ox.Store) -> Iterator[ox.Quad]:
+    """The default graph of ``source``, blank nodes skolemised as :func:`skolemize_store` does.
+
+    Only the triples holding a blank node are converted (and labelled canonically
+    with rdflib); ``source`` is not changed.
+    """
+    from rdflib import Graph
+
+    from kg.check.dataset import skolemize
+    from kg.read.store import select, to_ox_quad, to_rdflib_term
+
+    blank = Graph()
+    for row in select(source, _BLANK):
+        blank.add((to_rdflib_term(row["s"]), to_rdflib_term(row["p"]), to_rdflib_term(row["o"])))
+    for quad in source.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+        if not isinstance(quad.subject, ox.BlankNode | ox.Triple) and not isinstance(
+            quad.object, ox.BlankNode | ox.Triple
+        ):
+            yield quad
+    if len(blank):
+        yield from (to_ox_quad(t) for t in skolemize(blank))
+
+
 def write_store(
     directory: Path, source: ox.Store, stamp: dict[str, Any], result: LintResult
 ) -> None:
@@ -167,11 +193,8 @@ def write_store(
     The stamp (``stamp`` with the findings of ``result`` and the database's file
     sizes) is written last.
     """
-    from kg.check.dataset import skolemize_store
-
     db = ox.Store(str(directory / DB))
-    db.bulk_extend(source.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    skolemize_store(db)
+    db.bulk_extend(skolemised_quads(source))
     db.flush()
     db.optimize()
     del db
