@@ -28,6 +28,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import write_files
+from benchmarks.loop import STAGES as LOOP
 
 REPO = Path(__file__).resolve().parent.parent
 FAST = [
@@ -41,10 +42,11 @@ FAST = [
     "site",
     "serve",
     "publish",
+    *LOOP,
 ]
 NAIVE = ["rdflib-parse", "validate-pyshacl", "queries-rdflib", "naive-build"]
 PEERS = ["peer-shacl", "peer-rudof", "peer-tdb2", "validate-repo"]  # benchmarks/peers.py
-CLEAN = {"build", "naive-build", "site", "serve", "publish"}
+CLEAN = {"build", "naive-build", "site", "serve", "publish", *LOOP}
 """Stages run on a twin graph without planted violations (a build stops on them)."""
 Row = dict[str, Any]
 

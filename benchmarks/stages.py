@@ -29,6 +29,7 @@ SHAPES = REPO / "ontology" / "shapes.ttl"
 Result = dict[str, Any]
 
 
+from benchmarks.loop import STAGES as LOOP  # noqa: E402
 from benchmarks.peers import STAGES as PEERS  # noqa: E402
 from benchmarks.serving import STAGES as SERVING  # noqa: E402
 
@@ -299,6 +300,7 @@ STAGES: dict[str, Callable[[argparse.Namespace], Result]] = {
     "naive-build": naive_build,
     **SERVING,
     **PEERS,
+    **LOOP,
 }
 
 

@@ -30,14 +30,15 @@ def test_each_output_is_on_disk_before_the_next_is_made(tmp_path: Path) -> None:
     summary = build(Layout.at(REPO), out_dir=out, steps=[two])
     assert seen == [["a.txt"]]
     assert (out / "graphs" / "b.txt").read_bytes() == b"b"
-    assert [p.name for p in summary.outputs] == ["a.txt", "b.txt"]
+    assert [p.name for p in summary.outputs] == ["a.txt", "b.txt", "store"]  # the kept store last
     assert _stage(out) == []
 
 
 def test_a_step_failing_after_others_wrote_leaves_the_old_outputs(tmp_path: Path) -> None:
     out = tmp_path / "build"
     build(Layout.at(REPO), out_dir=out, steps=[graph_step])
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert (out / "store").is_dir()  # the kept store, a directory
 
     def broken(project: BuildInput) -> Iterator[tuple[str, bytes]]:
         yield "x.txt", b"x"
@@ -45,5 +46,6 @@ def test_a_step_failing_after_others_wrote_leaves_the_old_outputs(tmp_path: Path
 
     with pytest.raises(RuntimeError, match="boom"):
         build(Layout.at(REPO), out_dir=out, steps=[graph_step, broken])
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert sorted(p.name for p in out.iterdir()) == sorted([*before, "store"])
     assert _stage(out) == []

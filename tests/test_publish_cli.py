@@ -44,7 +44,7 @@ def test_an_unreachable_store_fails_before_the_checks(monkeypatch, capsys) -> No
     def not_now(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("the project was checked before the endpoint was tried")
 
-    monkeypatch.setattr("kg.cli.publish.published_parts", not_now)
+    monkeypatch.setattr("kg.cli.publish._parts", not_now)
     with socket.socket() as s:  # a port with nothing listening: bound, never listened on
         s.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{s.getsockname()[1]}/update"
@@ -56,7 +56,7 @@ def test_an_unreachable_store_fails_before_the_checks(monkeypatch, capsys) -> No
 
 def test_store_alone_needs_no_update_endpoint(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(
-        "kg.cli.publish.published_parts",
+        "kg.cli.publish._parts",
         lambda *a, **k: (b"<urn:a> <urn:b> <urn:c> .\n", b"<urn:a> <urn:b> <urn:d> .\n"),
     )
     seen: list[tuple[str, str]] = []

@@ -17,25 +17,28 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.cli.graphstore import add_store_argument, project_store
 from kg.cli.progress import tty_progress
 from kg.errors import UsageError
 from kg.outputs.build import write_atomically
 from kg.outputs.gexf import FORMATS, export_bytes
-from kg.outputs.graphs import load_view_graph, parse_day
+from kg.outputs.graphs import parse_day
 from kg.read.resources import find_layout
 from kg.views.network import build_view, view_names
+from kg.views.storegraph import StoreGraph
 
 NAME = "export"
 HELP = "write a network view (mediation, cochair, …) as GEXF 1.3 or GraphML for Gephi"
 
 
 def add_time_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--at DATE`` and ``--between START END`` (shared with ``plot``)."""
+    """Add ``--at DATE``, ``--between START END`` and ``--store-dir DIR`` (shared with ``plot``)."""
     when = parser.add_mutually_exclusive_group()
     when.add_argument("--at", metavar="DATE", help="the network as it stood on DATE (YYYY-MM-DD)")
     when.add_argument(
         "--between", nargs=2, metavar=("START", "END"), help="relations holding in this window"
     )
+    add_store_argument(parser)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,7 +64,7 @@ def view_for(args: argparse.Namespace) -> nx.Graph:
     try:
         if progress is not None:
             progress("load", 0, 0)
-        graph = load_view_graph(find_layout(args.root))
+        graph = StoreGraph(project_store(args, find_layout(args.root)))
         if progress is not None:
             progress(f"view {args.view}", 0, 0)
         return build_view(graph, args.view, at=at, between=between)

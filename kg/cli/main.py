@@ -9,51 +9,129 @@ Exit status: 0 success, 1 the data has findings (SHACL violations),
 undeclared ``ckg:`` term, endpoint failure).
 
 To add a subcommand, write ``kg/cli/<name>.py`` defining ``NAME``, ``HELP``,
-``add_arguments(parser)`` and ``run(args) -> int``, and append it to ``COMMANDS``.
+``add_arguments(parser)`` and ``run(args) -> int``, and append a ``Command`` to ``COMMANDS``.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
 from kg import __version__
-from kg.cli import add_source as add_source_cmd
-from kg.cli import build as build_cmd
-from kg.cli import export as export_cmd
-from kg.cli import import_ as import_cmd
-from kg.cli import plot as plot_cmd
-from kg.cli import publish as publish_cmd
-from kg.cli import query as query_cmd
-from kg.cli import serve as serve_cmd
-from kg.cli import site as site_cmd
-from kg.cli import validate as validate_cmd
-from kg.cli import why as why_cmd
 from kg.errors import ConflictKGError, DataError, LoadError
 from kg.read.resources import find_layout
-from kg.read.wellformed import escaped
 
-COMMANDS: list[ModuleType] = [
-    validate_cmd,
-    build_cmd,
-    export_cmd,
-    plot_cmd,
-    query_cmd,
-    publish_cmd,
-    serve_cmd,
-    why_cmd,
-    add_source_cmd,
-    import_cmd,
-    site_cmd,
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand, known by name and help without importing its module.
+
+    Its module (``kg.cli.<module>``) is imported only when the command runs or
+    shows its own help: ``conflict-kg --help`` imports no command module, and a
+    command imports only what it uses.
+    """
+
+    NAME: str
+    HELP: str
+    module: str
+
+    def load(self) -> ModuleType:
+        """The command's module (``NAME``, ``HELP``, ``add_arguments``, ``run``)."""
+        return importlib.import_module(f"kg.cli.{self.module}")
+
+
+COMMANDS: list[Command] = [
+    Command(
+        "validate",
+        "check syntax, literals, vocabulary, SHACL, ontology QC, project checks "
+        "(exit 0 ok, 1 errors, 2 could not run)",
+        "validate",
+    ),
+    Command(
+        "build",
+        "validate, then write the merged graph into --out (nothing is written on failure)",
+        "build",
+    ),
+    Command(
+        "export",
+        "write a network view (mediation, cochair, …) as GEXF 1.3 or GraphML for Gephi",
+        "export",
+    ),
+    Command(
+        "plot",
+        "draw a network view (labels, colour by kind, legend, dated title) as PNG or SVG",
+        "plot",
+    ),
+    Command(
+        "query",
+        "run a SPARQL query from the library (or a .rq file) in-process or on an endpoint",
+        "query",
+    ),
+    Command(
+        "publish",
+        "validate, then load the graph into a SPARQL 1.1 store (Graph Store Protocol or Update)",
+        "publish",
+    ),
+    Command(
+        "serve",
+        "start a local Oxigraph SPARQL server on 127.0.0.1 with the graph (Ctrl-C stops it)",
+        "serve",
+    ),
+    Command(
+        "why",
+        "explain an entity or one of its statements: the quotes, records or inferences behind it",
+        "why",
+    ),
+    Command(
+        "add-source",
+        "write a source document and one quotation per sentence of its text (with offsets)",
+        "add_source",
+    ),
+    Command("import", "import an external dataset (PA-X peace agreements) into RDF", "import_"),
+    Command(
+        "site",
+        "validate, then write the static explorer website into --out (replaced whole, or kept)",
+        "site",
+    ),
 ]
-"""Command modules, in the order shown by ``--help``."""
+"""The subcommands, in the order shown by ``--help`` (each module's ``NAME`` and ``HELP``)."""
 
 
-def make_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with one subparser per module in ``COMMANDS``.
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (after the global options), if any.
+
+    Examples
+    --------
+    >>> chosen_command(["--root", "x", "query", "--list"])
+    'query'
+    >>> chosen_command(["--help"]) is None
+    True
+    """
+    names = {c.NAME for c in COMMANDS}
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--root":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in names else None
+    return None
+
+
+def make_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with one subparser per command in ``COMMANDS``.
+
+    Parameters
+    ----------
+    only : str, optional
+        Give only this command its options (and import its module); the others
+        are listed by name and help. Default: every command.
 
     Examples
     --------
@@ -74,11 +152,20 @@ def make_parser() -> argparse.ArgumentParser:
         "above the current directory, else the files packaged with conflict-kg)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMANDS:
-        cmd = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        module.add_arguments(cmd)
-        cmd.set_defaults(handler=module.run)
+    for command in COMMANDS:
+        cmd = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
+        if only is None or only == command.NAME:
+            module = command.load()
+            module.add_arguments(cmd)
+            cmd.set_defaults(handler=module.run)
     return parser
+
+
+def _escaped(text: str) -> str:
+    """``text`` with control characters escaped (:func:`kg.read.wellformed.escaped`)."""
+    from kg.read.wellformed import escaped
+
+    return escaped(text)
 
 
 def _print_findings(exc: DataError) -> None:
@@ -100,9 +187,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["validate"])  # doctest: +SKIP
     0
     """
-    parser = make_parser()
+    args_list = sys.argv[1:] if argv is None else list(argv)
+    parser = make_parser(chosen_command(args_list) or "")
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version or a usage error
         return int(exc.code) if isinstance(exc.code, int) else 2
     try:
@@ -110,14 +198,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except LoadError as exc:
         for err in exc.all:
-            print(f"error: {escaped(str(err))}", file=sys.stderr)
+            print(f"error: {_escaped(str(err))}", file=sys.stderr)
         return 2
     except DataError as exc:
         _print_findings(exc)
-        print(f"error: {escaped(str(exc))}", file=sys.stderr)
+        print(f"error: {_escaped(str(exc))}", file=sys.stderr)
         return 1
     except ConflictKGError as exc:
-        print(f"error: {escaped(str(exc))}", file=sys.stderr)
+        print(f"error: {_escaped(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

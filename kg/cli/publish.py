@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.progress import tty_progress
+from kg.cli.graphstore import add_store_argument, project_store
 from kg.errors import EndpointError, UsageError
 from kg.outputs.entailment import ENTAILED_GRAPH
-from kg.outputs.published import ntriples_lines, published_parts
+from kg.outputs.graphfiles import sorted_ntriples
+from kg.outputs.published import kept_parts, ntriples_lines
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
 from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
@@ -72,6 +73,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"seconds allowed for each request, answer included, and the longest wait "
         f"for another publish into the same graph (default {DEFAULT_TIMEOUT:g})",
     )
+    add_store_argument(parser)
+
+
+def _parts(args: argparse.Namespace) -> tuple[bytes, bytes]:
+    """The checked graph (from the kept store, checked again when stale) and its entailed triples.
+
+    With ``--no-entailed`` the rules are not run and the second part is empty.
+    """
+    layout = find_layout(args.root)
+    store = project_store(args, layout)
+    if args.no_entailed:
+        return sorted_ntriples(store), b""
+    return kept_parts(store, layout)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -92,12 +106,7 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             raise EndpointError(f"{problem}; nothing was checked or published")
     target = expand_iri(args.graph, {}) if args.graph else None
-    progress = tty_progress()
-    try:
-        checked, entailed = published_parts(find_layout(args.root), progress=progress)
-    finally:
-        if progress is not None:
-            progress.close()
+    checked, entailed = _parts(args)
     summary = publish(
         ntriples_lines(checked),
         entailed=None if args.no_entailed else ntriples_lines(entailed),

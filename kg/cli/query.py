@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.check.dataset import project_graph, project_store
+from kg.cli.graphstore import add_store_argument, project_store
 from kg.errors import UsageError
 from kg.read.resources import find_layout
 from kg.sparql import run as sparql
-from kg.sparql.endpoint import check_url
 from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
 from kg.sparql.library import LibraryQuery, find_query, list_queries
 from kg.sparql.results import FORMATS, format_results, terminal_width
@@ -53,6 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="seconds allowed for the whole request to --endpoint, answer included "
         f"(default {DEFAULT_TIMEOUT:g}), or for an in-process query (default: no limit)",
     )
+    add_store_argument(parser)
 
 
 def parse_params(items: list[str]) -> dict[str, str]:
@@ -98,16 +98,23 @@ def run(args: argparse.Namespace) -> int:
     if args.timeout is not None:
         check_timeout(args.timeout)
     if args.endpoint is not None:
+        from kg.sparql.endpoint import check_url
+
         check_url(args.endpoint, option="--endpoint")
     elif args.default_graph:
         raise UsageError("--default-graph needs --endpoint")
     values = parse_params(args.param)
     query = find_query(args.query, layout.queries_dir)
-    # In-process, load the project for the engine that runs the query, and only for it:
-    # Oxigraph reads the files itself (no rdflib copy of the data), rdflib parses them.
+    # In-process, the checked graph for the engine that runs the query, and only for it:
+    # Oxigraph answers from the store kept by build (checked again only when a file
+    # changed, kg.outputs.kept), rdflib parses the files.
     local = args.endpoint is None
-    store = project_store(layout) if local and args.engine == "oxigraph" else None
-    graph = project_graph(layout) if local and args.engine == "rdflib" else None
+    store = project_store(args, layout) if local and args.engine == "oxigraph" else None
+    graph = None
+    if local and args.engine == "rdflib":
+        from kg.check.dataset import project_graph
+
+        graph = project_graph(layout)
     results = sparql.run(
         query,
         values,

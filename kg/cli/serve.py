@@ -8,10 +8,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from kg.cli.progress import tty_progress
+import pyoxigraph as ox
+
+from kg.cli.graphstore import add_store_argument, project_store
 from kg.errors import EndpointError, UsageError
-from kg.outputs.published import published_ntriples
-from kg.read.resources import Layout, find_layout
+from kg.read.resources import find_layout
 from kg.sparql.server import OxigraphServer, check_port_free
 
 NAME = "serve"
@@ -26,24 +27,42 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="directory for the database (default: a temporary one, removed on exit)",
     )
+    add_store_argument(parser)
 
 
-def serve_graph(ntriples: bytes, location: Path, port: int) -> int:
-    """Load ``ntriples`` into a database under ``location`` and serve it until Ctrl-C.
+def _fill(server: OxigraphServer, graph: ox.Store, location: Path) -> None:
+    """Put ``graph`` into the server's (stopped) database.
 
-    Examples
-    --------
-    >>> serve_graph(b"", Path("/tmp/db"), 7878)  # doctest: +SKIP
-    SPARQL query endpoint: http://127.0.0.1:7878/query
+    A database kept on disk is copied with Oxigraph's backup (hard links on the
+    same file system: no load at all); otherwise, or when ``--location`` already
+    holds a database, the graph is loaded as N-Triples (split on ``\\n`` only).
     """
     location.mkdir(parents=True, exist_ok=True)
+    if not server.location.exists():
+        try:
+            graph.backup(str(server.location))
+            return
+        except (OSError, RuntimeError):  # an in-memory store: no backup
+            pass
     data = location / "conflict-kg.load.nt"
-    data.write_bytes(ntriples)
-    server = OxigraphServer(location=location / "db", port=port)
+    graph.dump(str(data), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     try:
         server.load(data)
     finally:
         data.unlink()
+
+
+def serve_graph(graph: ox.Store, location: Path, port: int) -> int:
+    """Put ``graph`` into a database under ``location`` and serve it until Ctrl-C.
+
+    Examples
+    --------
+    >>> serve_graph(ox.Store(), Path("/tmp/db"), 7878)  # doctest: +SKIP
+    SPARQL query endpoint: http://127.0.0.1:7878/query
+    """
+    location.mkdir(parents=True, exist_ok=True)
+    server = OxigraphServer(location=location / "db", port=port)
+    _fill(server, graph, location)
     server.start()
     print(f"SPARQL query endpoint: {server.query_url}", flush=True)
     print(f"query page (open in a browser): {server.page_url}", flush=True)
@@ -67,16 +86,6 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _checked(layout: Layout) -> bytes:
-    """The checked graph, with progress on a terminal."""
-    progress = tty_progress()
-    try:
-        return published_ntriples(layout, progress=progress)
-    finally:
-        if progress is not None:
-            progress.close()
-
-
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (or SIGTERM), then stop the server and remove temporary files."""
     if not 0 < args.port < 65536:
@@ -84,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     check_port_free(args.port)  # before the checks, which take seconds
     previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM at any point: clean stop
     try:
-        graph = _checked(find_layout(args.root))
+        graph = project_store(args, find_layout(args.root))
         if args.location:
             return serve_graph(graph, Path(args.location), args.port)
         with tempfile.TemporaryDirectory(prefix="conflict-kg-serve-") as tmp:

@@ -13,11 +13,10 @@ import json
 import sys
 from collections.abc import Callable
 
-from kg.check.dataset import project_store
+from kg.cli.graphstore import add_store_argument, project_store
 from kg.errors import UsageError
 from kg.read.heldcopy import read_held_copy
 from kg.read.resources import find_layout
-from kg.sparql.endpoint import check_url, run_remote
 from kg.sparql.http import DEFAULT_TIMEOUT
 from kg.sparql.params import expand_iri
 from kg.sparql.results import short
@@ -58,6 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="seconds allowed for each request to --endpoint, answer included "
         f"(default {DEFAULT_TIMEOUT:g})",
     )
+    add_store_argument(parser)
 
 
 def _name(iri: str) -> str:
@@ -187,6 +187,8 @@ def run(args: argparse.Namespace) -> int:
     layout = find_layout(args.root)
     graphs = [expand_iri(iri, {}) for iri in args.default_graph]
     if args.endpoint:
+        from kg.sparql.endpoint import check_url, run_remote
+
         endpoint = check_url(args.endpoint, option="--endpoint")
 
         def ask(text: str) -> Results:
@@ -195,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
     elif graphs:
         raise UsageError("--default-graph needs --endpoint")
     else:
-        store = project_store(layout)
+        store = project_store(args, layout)
 
         def ask(text: str) -> Results:
             return run_local(text, store=store)

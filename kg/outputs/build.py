@@ -9,7 +9,9 @@ produced by *build steps*: callables that take the checked project
 bytes or a :data:`~kg.outputs.graphfiles.Writer` that streams into the file.
 :data:`BUILD_STEPS` lists the default ones: the merged graph as sorted
 N-Triples and Turtle, its entailed triples (``conflict-kg-entailed.nt``), then every
-network view. All outputs go into a new directory that replaces the old one in one
+network view; and the checked graph as an Oxigraph database in ``store/``, which
+``query``, ``why`` and ``serve`` reuse while it is up to date (:mod:`kg.outputs.kept`).
+All outputs go into a new directory that replaces the old one in one
 step (:mod:`kg.outputs.outdir`), so a failed or killed run leaves the old outputs or
 the new, never a mix.
 """
@@ -26,6 +28,7 @@ from pathlib import Path
 from kg.check.options import LintResult
 from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
+from kg.outputs.kept import STORE_DIR, inputs_stamp, write_store
 from kg.outputs.outdir import Stage, Tree, check_out_dir, write_file
 from kg.read.resources import Layout
 
@@ -227,6 +230,7 @@ def build(
     """
     tick = progress or (lambda stage, done, total: None)
     out = check_out_dir(Path(out_dir), layout)
+    stamp = inputs_stamp(layout)  # before the files are read: a later edit makes it stale
     project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
     counts = project.counts()  # before the steps: the entailment step adds a named graph
     todo = list(BUILD_STEPS if steps is None else steps)
@@ -240,6 +244,7 @@ def build(
                 for name, content in found.items() if isinstance(found, Mapping) else found:
                     stage.write(name, content)
         tick("write", 0, len(stage.names))
+        stage.write(STORE_DIR, Tree(lambda d: write_store(d, project.store, stamp, project.result)))
         outputs = stage.commit()
     finally:
         stage.discard()

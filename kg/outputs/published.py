@@ -65,6 +65,20 @@ def published_parts(layout: Layout, *, progress: Tick | None = None) -> tuple[by
     return sorted_ntriples(project.store), entailed_ntriples(found)
 
 
+def kept_parts(store: ox.Store, layout: Layout) -> tuple[bytes, bytes]:
+    """As :func:`published_parts`, from the checked store ``build`` kept (already skolemised).
+
+    ``store`` may be read-only: the rules run on a copy of its default graph in
+    memory, with the ontology of ``layout``.
+    """
+    from kg.read.load import parse_turtle
+
+    work = ox.Store()
+    work.bulk_extend(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    found = entailed_triples(work, parse_turtle(layout.ontology))
+    return sorted_ntriples(store), entailed_ntriples(found)
+
+
 def ntriples_lines(ntriples: bytes) -> list[str]:
     """The lines of an N-Triples text, split on ``\\n`` alone.
 
@@ -76,4 +90,4 @@ def ntriples_lines(ntriples: bytes) -> list[str]:
     return [line for line in ntriples.decode("utf-8").split("\n") if line.strip()]
 
 
-__all__ = ["ntriples_lines", "published_ntriples", "published_parts"]
+__all__ = ["kept_parts", "ntriples_lines", "published_ntriples", "published_parts"]

@@ -22,14 +22,17 @@ kg.errors.UsageError: --timeout nan: give a positive number of seconds
 from __future__ import annotations
 
 import contextlib
-import http.client
 import math
 import socket
 import threading
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from kg.errors import EndpointError, StoreRefusal, UsageError
+
+if TYPE_CHECKING:  # http.client is imported by the functions that talk HTTP
+    import http.client
 
 DEFAULT_TIMEOUT = 60.0
 """Seconds allowed for a whole request when ``--timeout`` is not given."""
@@ -70,6 +73,8 @@ def describe(url: str, exc: BaseException) -> str:
     >>> describe("http://h/q", ConnectionRefusedError())
     'http://h/q: connection refused (is the server running?)'
     """
+    import http.client
+
     if isinstance(exc, ConnectionRefusedError):
         return f"{url}: connection refused (is the server running?)"
     if isinstance(exc, TimeoutError | socket.timeout):
@@ -130,6 +135,8 @@ def request(
     ...
     kg.errors.EndpointError: http://127.0.0.1:1/q: connection refused (is the server running?)
     """
+    import http.client
+
     parts = urlsplit(url)
     kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     try:

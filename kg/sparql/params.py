@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
-from kg import CKG, ID
+from kg import CKG_IRI, ID_IRI
 from kg.errors import UsageError
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -38,7 +38,7 @@ TYPES: dict[str, str] = {
 }
 """Parameter types and what a valid value looks like."""
 
-DEFAULT_PREFIXES = {"ckg": str(CKG), "id": str(ID), "xsd": XSD}
+DEFAULT_PREFIXES = {"ckg": CKG_IRI, "id": ID_IRI, "xsd": XSD}
 
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -19,17 +19,18 @@ import json
 import re
 import threading
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from kg.errors import EndpointError, LoadError, UsageError
-from kg.sparql.endpoint import run_remote
 from kg.sparql.http import one_line
 from kg.sparql.library import LibraryQuery
 from kg.sparql.params import bind, query_prefixes, term
 from kg.sparql.rows import Results, normalise
+
+if TYPE_CHECKING:  # rdflib is imported only for the rdflib engine
+    from rdflib import Graph
 
 ENGINES = ("oxigraph", "rdflib")
 
@@ -126,6 +127,7 @@ def local_store(graph: Graph) -> ox.Store:
 
     Examples
     --------
+    >>> from rdflib import Graph
     >>> len(local_store(Graph()))
     0
     """
@@ -188,10 +190,13 @@ def run_local(
 
     Examples
     --------
+    >>> from rdflib import Graph
     >>> run_local("SELECT ?x { VALUES ?x { 1 } }", graph=Graph(), engine="rdflib")["head"]
     {'vars': ['x']}
     """
     if engine == "rdflib":
+        from rdflib import Graph
+
         source = graph if graph is not None else Graph()
 
         def evaluate_rdflib() -> bytes:
@@ -203,7 +208,11 @@ def run_local(
 
         raw = _call(evaluate_rdflib, timeout)
     else:
-        target = store if store is not None else local_store(graph or Graph())
+        if store is None:
+            from rdflib import Graph
+
+            store = local_store(graph if graph is not None else Graph())
+        target = store
 
         def evaluate() -> bytes:
             try:  # results are computed lazily: a SERVICE call fails while serialising
@@ -239,12 +248,15 @@ def run(
     Examples
     --------
     >>> from kg.sparql.library import parse_header
+    >>> from rdflib import Graph
     >>> run(parse_header("q", "ASK {}"), {}, graph=Graph())["boolean"]
     True
     """
     check_syntax(query)
     text = prepare(query, values)
     if endpoint is not None:
+        from kg.sparql.endpoint import run_remote
+
         return run_remote(text, endpoint=endpoint, timeout=timeout, default_graphs=default_graphs)
     return run_local(text, store=store, graph=graph, engine=engine, timeout=timeout)
 

@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from typing import Any
-
-from rdflib import Graph
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import UsageError
 from kg.sparql.evidence import Inference, Query, evidence_for, inference
@@ -33,6 +31,9 @@ from kg.sparql.lookup import Asker, ask_rows, resolve, resolve_match
 from kg.sparql.params import expand_iri
 from kg.sparql.results import SHORT_PREFIXES
 from kg.sparql.run import local_store, run_local
+
+if TYPE_CHECKING:  # rdflib only for a caller that has an rdflib graph
+    from rdflib import Graph
 
 _OUT = """SELECT ?predicate ?object ?objectLabel WHERE {
   ?entity ?predicate ?object .

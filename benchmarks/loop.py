@@ -1,0 +1,253 @@
+"""Benchmark stages of the analyst's loop (issue #19): the command line as a user runs it.
+
+Every figure here is a whole process (``python -m kg ...``), timed from its start
+to its exit (or, for ``serve``, to the line that prints its URL), with its CPU
+time (user + system) and peak RSS read by ``os.wait4``; medians of ``--repeat``
+runs.
+
+``cold-start``
+    ``conflict-kg --help`` and ``query --list`` (imports only: no project loaded),
+    and the import time of ``--help`` summed from ``python -X importtime``.
+``cli-query``
+    The store that ``build`` keeps (``kg.outputs.kept``) is written once
+    (``store_seconds``: the checks of ``build`` plus the database), then two
+    lookups (``sources-of-fact``, ``entity-relations``) and an analytic query
+    (``actors-by-role``) run from the command line on it; the same queries
+    in-process on the opened store give the floor (``*_inprocess_ms``), and
+    ``*_overhead_ms`` the start-up of the command.
+``serve-kept``
+    ``conflict-kg serve`` with no kept store (``cold_seconds``: the checks, the store
+    written, the server started) and again on the kept store (``seconds``).
+``publish-kept``
+    ``conflict-kg publish --store`` into a running Oxigraph server, likewise cold,
+    then on the kept store.
+
+Examples
+--------
+>>> sorted(STAGES)
+['cli-query', 'cold-start', 'publish-kept', 'serve-kept']
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+Result = dict[str, Any]
+QUERIES = ("sources-of-fact", "entity-relations", "actors-by-role")
+"""Two lookups about one entity and an analytic query, run from the command line."""
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kg", *args]
+
+
+def _env() -> dict[str, str]:
+    path = os.environ.get("PYTHONPATH", "")
+    return {**os.environ, "PYTHONPATH": f"{REPO}{os.pathsep}{path}" if path else str(REPO)}
+
+
+def timed(command: list[str]) -> dict[str, float]:
+    """Run ``command`` to its end: wall seconds, CPU seconds (user + sys), peak RSS (MB)."""
+    with tempfile.TemporaryFile() as out:
+        t = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=_env())
+        assert child.stderr is not None
+        err = child.stderr.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - t
+        child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)}: exit {child.returncode}: {err.decode()[-500:]}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"wall": wall, "cpu": cpu, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def _median(runs: list[dict[str, float]], prefix: str) -> Result:
+    return {
+        f"{prefix}_ms": round(statistics.median(r["wall"] for r in runs) * 1000, 1),
+        f"{prefix}_cpu_ms": round(statistics.median(r["cpu"] for r in runs) * 1000, 1),
+        f"{prefix}_peak_rss_mb": round(max(r["rss_mb"] for r in runs), 1),
+    }
+
+
+def import_ms(*args: str) -> float:
+    """Milliseconds of imports of ``python -X importtime -m kg ARGS`` (sum of self times)."""
+    command = [sys.executable, "-X", "importtime", "-m", "kg", *args]
+    done = subprocess.run(command, capture_output=True, text=True, env=_env(), check=False)
+    selfs = (line.split("|")[0].split(":")[-1] for line in done.stderr.splitlines())
+    return round(sum(int(s) for s in selfs if s.strip().isdigit()) / 1000, 1)
+
+
+def cold_start(args: argparse.Namespace) -> Result:
+    """``--help`` and ``query --list`` as whole processes (``--data`` is not read)."""
+    repeat = args.repeat
+    help_runs = [timed(_cli("--help")) for _ in range(repeat)]
+    list_runs = [timed(_cli("--root", str(REPO), "query", "--list")) for _ in range(repeat)]
+    return {
+        "seconds": statistics.median(r["wall"] for r in help_runs),
+        **_median(help_runs, "help"),
+        **_median(list_runs, "query_list"),
+        "help_import_ms": import_ms("--help"),
+    }
+
+
+def _kept(data: Path, tmp: str) -> tuple[Path, Path, dict[str, float]]:
+    """A throw-away project on ``data`` with its kept store written (in a child process).
+
+    The child keeps this process small: a child forked from a big process would
+    report the parent's peak RSS as its own.
+    """
+    from benchmarks.stages import _project_root
+
+    root = _project_root(data, tmp)
+    store = root / "build" / "store"
+    code = (
+        "import sys; from pathlib import Path; from kg.outputs.kept import rebuild; "
+        "from kg.read.resources import Layout; "
+        "rebuild(Path(sys.argv[1]), Layout.at(Path(sys.argv[2])))"
+    )
+    return root, store, timed([sys.executable, "-c", code, str(store), str(root)])
+
+
+def _inprocess_ms(store_dir: Path, name: str, values: dict[str, str], repeat: int) -> float:
+    import pyoxigraph as ox
+
+    from kg.sparql.library import find_query
+    from kg.sparql.run import run
+
+    store = ox.Store.read_only(str(store_dir / "db"))
+    query = find_query(name, REPO / "queries")
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        run(query, values, store=store)
+        times.append(time.perf_counter() - t)
+    return round(statistics.median(times) * 1000, 2)
+
+
+def _values(store_dir: Path, name: str) -> dict[str, str]:
+    """Parameter values for library query ``name``, drawn from the kept store."""
+    import pyoxigraph as ox
+
+    from benchmarks.queries import draw
+    from kg.sparql.library import find_query
+    from kg.sparql.run import run_local
+
+    store = ox.Store.read_only(str(store_dir / "db"))
+    return draw(find_query(name, REPO / "queries"), lambda q: run_local(q, store=store))[0]
+
+
+def _command(root: Path, name: str, values: dict[str, str]) -> list[str]:
+    params = [arg for key, value in values.items() for arg in ("--param", f"{key}={value}")]
+    rq = str(REPO / "queries" / f"{name}.rq")  # the throw-away project has no queries/
+    return _cli("--root", str(root), "query", rq, *params, "--format", "csv")
+
+
+def cli_query(args: argparse.Namespace) -> Result:
+    """Lookups and an analytic query from the command line on the kept store.
+
+    Every whole-process run comes before the in-process ones: a child forked
+    from this process once it has grown would report its peak RSS.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        root, store, written = _kept(args.data, tmp)
+        values = {name: _values(store, name) for name in QUERIES}
+        result: Result = {}
+        for name in QUERIES:
+            runs = [timed(_command(root, name, values[name])) for _ in range(args.repeat)]
+            result.update(_median(runs, name))
+        for name in QUERIES:
+            inprocess = _inprocess_ms(store, name, values[name], args.repeat)
+            result[f"{name}_inprocess_ms"] = inprocess
+            result[f"{name}_overhead_ms"] = round(result[f"{name}_ms"] - inprocess, 1)
+        size = sum(p.stat().st_size for p in (store / "db").iterdir())
+    return {
+        "seconds": result[f"{QUERIES[0]}_ms"] / 1000,
+        **result,
+        "store_seconds": round(written["wall"], 2),
+        "store_cpu_seconds": round(written["cpu"], 2),
+        "store_peak_rss_mb": round(written["rss_mb"], 1),
+        "store_mb": round(size / 2**20, 1),
+    }
+
+
+def _serve_ready(root: Path, port: int) -> dict[str, float]:
+    """Start ``conflict-kg serve``; seconds until it prints its URL; then stop it (SIGTERM)."""
+    t = time.perf_counter()
+    child = subprocess.Popen(
+        _cli("--root", str(root), "serve", "--port", str(port)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=_env(),
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    ready = time.perf_counter() - t
+    child.send_signal(signal.SIGTERM)
+    child.stdout.close()
+    _, _, usage = os.wait4(child.pid, 0)
+    if b"SPARQL query endpoint" not in line:
+        raise RuntimeError(f"serve did not start: {line!r}")
+    return {"wall": ready, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def serve_kept(args: argparse.Namespace) -> Result:
+    """``serve`` with no kept store (cold), then on the kept store."""
+    from benchmarks.stages import _project_root
+    from kg.sparql.server import free_port
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = _project_root(args.data, tmp)
+        cold = _serve_ready(root, free_port())
+        kept = [_serve_ready(root, free_port()) for _ in range(args.repeat)]
+    return {
+        "seconds": statistics.median(r["wall"] for r in kept),
+        "cold_seconds": round(cold["wall"], 2),
+        "cold_cpu_seconds": round(cold["cpu"], 2),
+        "cold_peak_rss_mb": round(cold["rss_mb"], 1),
+        **_median(kept, "kept"),
+    }
+
+
+def publish_kept(args: argparse.Namespace) -> Result:
+    """``publish --store`` into a running Oxigraph server: cold, then on the kept store."""
+    from benchmarks.stages import _project_root
+    from kg.sparql.server import OxigraphServer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = _project_root(args.data, tmp)
+        server = OxigraphServer(location=Path(tmp) / "server-db").start()
+        try:
+            publish = ("publish", "--store", server.store_url, "--timeout", "600")
+            command = _cli("--root", str(root), *publish)
+            cold = timed([*command, "--replace"])
+            kept = [timed([*command, "--replace"]) for _ in range(args.repeat)]
+        finally:
+            server.stop()
+    return {
+        "seconds": statistics.median(r["wall"] for r in kept),
+        "cold_seconds": round(cold["wall"], 2),
+        "cold_cpu_seconds": round(cold["cpu"], 2),
+        "cold_peak_rss_mb": round(cold["rss_mb"], 1),
+        **_median(kept, "kept"),
+    }
+
+
+STAGES: dict[str, Callable[[argparse.Namespace], Result]] = {
+    "cold-start": cold_start,
+    "cli-query": cli_query,
+    "serve-kept": serve_kept,
+    "publish-kept": publish_kept,
+}
+"""The stages of this module, by name (registered in :mod:`benchmarks.stages`)."""

@@ -1,0 +1,205 @@
+"""The checked graph kept by ``build`` (issue #19 point 1): reused while fresh, else rebuilt.
+
+Reuse is proven by behaviour: the checker (``check_store_project``) is counted,
+and a fresh store is answered from without running it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import kg.outputs.build_input as build_input
+from kg.cli.main import COMMANDS, main
+from kg.outputs.kept import DB, STAMP, is_fresh, rebuild, reuse
+from kg.outputs.outdir import MARKER
+from kg.read.resources import Layout
+from tests.conftest import BAD_DATA, REPO
+
+COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }\n"
+HEAVY = ("rdflib", "pyshacl", "networkx", "lxml", "matplotlib", "owlrl")
+
+
+@pytest.fixture
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the runs of the checker behind build, query, why and serve."""
+    runs: list[int] = []
+    real = build_input.check_store_project
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        runs.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build_input, "check_store_project", counted)
+    return runs
+
+
+def _count(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str, str]:
+    query = root / "count.rq"
+    query.write_text(COUNT, encoding="utf-8")
+    code = main(["--root", str(root), "query", str(query), "--format", "csv", *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _built(project: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert main(["--root", str(project), "build", "--no-site"]) == 0
+    capsys.readouterr()
+    return project / "build" / "store"
+
+
+def test_query_reuses_the_store_build_left(
+    project: Path, checks: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _built(project, capsys)
+    assert checks == [1] and (store / STAMP).is_file()
+    first = _count(project, capsys)
+    second = _count(project, capsys)
+    assert first == second and first[0] == 0 and first[1].startswith("n\r\n")
+    assert checks == [1]  # answered from the kept store, not checked again
+
+
+def test_a_changed_file_is_checked_again_and_the_store_rewritten(
+    project: Path, checks: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _built(project, capsys)
+    before = _count(project, capsys)[1]
+    with (project / "data" / "actors.ttl").open("a", encoding="utf-8") as handle:
+        handle.write('id:georgia a ckg:State ; rdfs:label "Georgia"@en .\n')
+    after = _count(project, capsys)[1]
+    assert checks == [1, 1] and after != before
+    assert _count(project, capsys)[1] == after and checks == [1, 1]  # fresh again
+
+
+def test_a_new_error_gives_validates_findings_and_exit_1(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _built(project, capsys)
+    (project / "data" / "b.ttl").write_text(BAD_DATA, encoding="utf-8")
+    assert main(["--root", str(project), "validate"]) == 1
+    located = {
+        line.split(" ")[0] for line in capsys.readouterr().out.splitlines() if "b.ttl:" in line
+    }
+    code, out, err = _count(project, capsys)
+    assert code == 1 and out == ""
+    assert located and all(where in err for where in located), (located, err)
+    assert not is_fresh(project / "build" / "store", Layout.at(project))
+
+
+@pytest.mark.parametrize("damage", ["truncate", "no-stamp", "bad-stamp", "no-db"])
+def test_a_damaged_store_is_never_trusted(
+    project: Path, damage: str, checks: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _built(project, capsys)
+    expected = _count(project, capsys)[1]
+    if damage == "truncate":  # a killed writer or a full disk
+        sst = max((store / DB).glob("*.sst"), key=lambda p: p.stat().st_size)
+        os.truncate(sst, sst.stat().st_size // 2)
+    elif damage == "no-stamp":  # killed before the stamp was written
+        (store / STAMP).unlink()
+    elif damage == "bad-stamp":
+        (store / STAMP).write_text('{"format": 1, "db"', encoding="utf-8")
+    else:
+        for path in (store / DB).iterdir():
+            path.unlink()
+    assert reuse(store, Layout.at(project)) is None
+    assert _count(project, capsys)[1] == expected and checks == [1, 1]
+    assert reuse(store, Layout.at(project)) is not None
+
+
+def test_readers_share_the_store_and_keep_theirs_while_it_is_replaced(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = _built(project, capsys)
+    layout = Layout.at(project)
+    one, two = reuse(store, layout), reuse(store, layout)  # two read-only opens at once
+    assert one is not None and two is not None and len(one) == len(two) > 0
+    rebuild(store, layout)  # as a build or a stale query replaces it
+    assert len(one) == len(two) and reuse(store, layout) is not None
+
+
+def test_a_store_made_by_query_leaves_build_free_to_replace_the_directory(
+    project: Path, checks: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _count(project, capsys)[0] == 0 and checks == [1]
+    assert (project / "build" / MARKER).is_file()
+    assert _count(project, capsys)[0] == 0 and checks == [1]
+    assert main(["--root", str(project), "build", "--no-site"]) == 0
+
+
+def test_store_dir_option_chooses_the_directory(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    where = tmp_path / "elsewhere" / "kept"
+    assert _count(project, capsys, "--store-dir", str(where))[0] == 0
+    stamp = json.loads((where / STAMP).read_text(encoding="utf-8"))
+    assert stamp["findings"]["errors"] == 0
+    assert str((project / "data" / "actors.ttl").resolve()) in {i[0] for i in stamp["inputs"]}
+    assert len(ox.Store.read_only(str(where / DB))) > 0
+
+
+def _imported(code: str) -> list[str]:
+    found = f"' '.join(m for m in {HEAVY!r} if m in sys.modules)"
+    probe = f"import sys\n{code}\nprint('imported:', {found}, file=sys.stderr)"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    return done.stderr.rsplit("imported:", 1)[1].split()
+
+
+def test_help_imports_no_heavy_library() -> None:
+    code = "from kg.cli.main import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    assert _imported(code) == []
+
+
+def test_query_list_imports_no_heavy_library() -> None:
+    code = f"from kg.cli.main import main\nmain(['--root', {str(REPO)!r}, 'query', '--list'])"
+    assert _imported(code) == []
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.NAME)
+def test_each_command_is_listed_with_its_modules_name_and_help(command: Callable) -> None:
+    module = command.load()  # type: ignore[attr-defined]
+    assert (module.NAME, module.HELP) == (command.NAME, command.HELP)  # type: ignore[attr-defined]
+
+
+def test_serve_copies_the_kept_store_instead_of_loading(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.cli.serve import _fill
+    from kg.sparql.endpoint import run_remote
+    from kg.sparql.server import OxigraphServer
+
+    kept = rebuild(project / "build" / "store", Layout.at(project))
+
+    def no_load(self, path):  # type: ignore[no-untyped-def]
+        raise AssertionError("the graph was loaded again")
+
+    monkeypatch.setattr(OxigraphServer, "load", no_load)
+    server = OxigraphServer(location=tmp_path / "serve" / "db")
+    _fill(server, kept, tmp_path / "serve")
+    server.start()
+    try:
+        rows = run_remote(COUNT, endpoint=server.query_url, timeout=30)
+    finally:
+        server.stop()
+    assert rows["results"]["bindings"][0]["n"]["value"] == str(len(kept))
+
+
+def test_publish_from_the_kept_store_sends_what_a_fresh_check_gives(tmp_path: Path) -> None:
+    """The kept store (skolemised) and its entailments equal published_parts' fresh check."""
+    from kg.outputs.kept import checked_store
+    from kg.outputs.published import kept_parts, published_parts
+    from kg.read.resources import Layout
+
+    layout = Layout.at(REPO)
+    kept = checked_store(tmp_path / "store", layout)
+    assert kept_parts(kept, layout) == published_parts(layout)
