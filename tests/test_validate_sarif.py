@@ -94,8 +94,9 @@ def test_findings_are_at_the_lines_of_the_json_report(
     assert all(rules[r["ruleIndex"]] == r["ruleId"] for r in run["results"])
 
 
-def test_whole_graph_findings_notices_and_odd_paths() -> None:
-    result = LintResult(
+def _odd_result() -> LintResult:
+    """A whole-graph finding, a file name with a space and a ``#``, and a notice."""
+    return LintResult(
         (
             Diagnostic("shacl", "min-count", "warning", "needs a label", focus="urn:x"),
             Diagnostic("syntax", "turtle", "error", "bad", file="data/my file #1.ttl", line=3),
@@ -103,7 +104,10 @@ def test_whole_graph_findings_notices_and_odd_paths() -> None:
         ("data/my file #1.ttl",),
         notices=("OWL 2 DL check skipped",),
     )
-    log = as_sarif(result, base=REPO)
+
+
+def test_whole_graph_findings_notices_and_odd_paths() -> None:
+    log = as_sarif(_odd_result(), base=REPO)
     _valid(log)
     assert log["runs"][0]["originalUriBaseIds"] == {"%SRCROOT%": {"uri": REPO.as_uri() + "/"}}
     first, second = log["runs"][0]["results"]
@@ -140,15 +144,7 @@ def test_logs_of_the_fault_corpus_are_valid_against_the_official_schema(
 
 def test_the_official_schema_refuses_what_code_scanning_would_refuse() -> None:
     official = _official()
-    result = LintResult(
-        (
-            Diagnostic("shacl", "min-count", "warning", "needs a label", focus="urn:x"),
-            Diagnostic("syntax", "turtle", "error", "bad", file="data/my file #1.ttl", line=3),
-        ),
-        ("data/my file #1.ttl",),
-        notices=("OWL 2 DL check skipped",),
-    )
-    log = as_sarif(result, base=REPO)
+    log = as_sarif(_odd_result(), base=REPO)
     _officially_valid(log)
     broken = json.loads(json.dumps(log))
     broken["runs"][0]["results"][1]["level"] = "fatal"
