@@ -20,31 +20,29 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kg.check.dataset import skolemize_store
-from kg.outputs.build_input import Tick, load_checked
+from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_ntriples, entailed_triples
 from kg.outputs.graphfiles import sorted_ntriples
 from kg.read.resources import Layout
 
 
-def published_ntriples(
-    layout: Layout, *, progress: Tick | None = None, entailed: bool = False
-) -> bytes:
+def _checked_skolemised(layout: Layout, progress: Tick | None) -> BuildInput:
+    project = load_checked(layout, progress=progress)
+    skolemize_store(project.store)
+    return project
+
+
+def published_ntriples(layout: Layout, *, progress: Tick | None = None) -> bytes:
     """Check ``layout`` and return its graph (ontology + data), skolemised, as N-Triples.
 
-    With ``entailed`` (``publish --entailed``) the entailed ``ckg:`` triples are added;
-    without, the answers equal the in-process ones (``query``, ``why``) row for row.
+    The answers on it equal the in-process ones (``query``, ``why``) row for row.
 
     Raises
     ------
     DataError
         The checks found errors; nothing is to be published.
     """
-    project = load_checked(layout, progress=progress)
-    skolemize_store(project.store)
-    if entailed:  # a store with no reasoner then answers ?x a ckg:Mediator
-        found = entailed_triples(project.store, project.ontology)
-        project.store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in found)
-    return sorted_ntriples(project.store)
+    return sorted_ntriples(_checked_skolemised(layout, progress).store)
 
 
 def published_parts(layout: Layout, *, progress: Tick | None = None) -> tuple[bytes, bytes]:
@@ -59,8 +57,7 @@ def published_parts(layout: Layout, *, progress: Tick | None = None) -> tuple[by
     DataError
         The checks found errors; nothing is to be published.
     """
-    project = load_checked(layout, progress=progress)
-    skolemize_store(project.store)
+    project = _checked_skolemised(layout, progress)
     found = entailed_triples(project.store, project.ontology)
     return sorted_ntriples(project.store), entailed_ntriples(found)
 
