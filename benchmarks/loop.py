@@ -221,7 +221,11 @@ def serve_kept(args: argparse.Namespace) -> Result:
 
 
 def publish_kept(args: argparse.Namespace) -> Result:
-    """``publish --store`` into a running Oxigraph server: cold, then on the kept store."""
+    """``publish`` into a running Oxigraph server as the README says: cold, then on the kept store.
+
+    ``--replace`` with ``--endpoint`` and ``--update-endpoint``: Oxigraph's Graph Store
+    ``PUT`` is not atomic, so publish replaces a non-empty graph through updates.
+    """
     from benchmarks.stages import _project_root
     from kg.sparql.server import OxigraphServer
 
@@ -229,7 +233,10 @@ def publish_kept(args: argparse.Namespace) -> Result:
         root = _project_root(args.data, tmp)
         server = OxigraphServer(location=Path(tmp) / "server-db").start()
         try:
-            publish = ("publish", "--store", server.store_url, "--timeout", "600")
+            publish = (
+                *("publish", "--store", server.store_url, "--update-endpoint", server.update_url),
+                *("--endpoint", server.query_url, "--timeout", "600"),
+            )
             command = _cli("--root", str(root), *publish)
             cold = timed([*command, "--replace"])
             kept = [timed([*command, "--replace"]) for _ in range(args.repeat)]
