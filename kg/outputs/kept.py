@@ -37,7 +37,7 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -162,11 +162,10 @@ def _findings(result: LintResult) -> dict[str, Any]:
 _BLANK = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"
 
 
-def skolemised_quads(source: ox.Store) -> Iterator[ox.Quad]:
-    """The default graph of ``source``, blank nodes skolemised as :func:`skolemize_store` does.
+def _skolemised_blank_quads(source: ox.Store) -> list[ox.Quad]:
+    """The triples of ``source``'s default graph that hold a blank node, skolemised.
 
-    Only the triples holding a blank node are converted (and labelled canonically
-    with rdflib); ``source`` is not changed.
+    They are labelled canonically with rdflib, as :func:`skolemize_store` does.
     """
     from rdflib import Graph
 
@@ -176,13 +175,10 @@ def skolemised_quads(source: ox.Store) -> Iterator[ox.Quad]:
     blank = Graph()
     for row in select(source, _BLANK):
         blank.add((to_rdflib_term(row["s"]), to_rdflib_term(row["p"]), to_rdflib_term(row["o"])))
-    for quad in source.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        if not isinstance(quad.subject, ox.BlankNode | ox.Triple) and not isinstance(
-            quad.object, ox.BlankNode | ox.Triple
-        ):
-            yield quad
-    if len(blank):
-        yield from (to_ox_quad(t) for t in skolemize(blank))
+    return [to_ox_quad(t) for t in skolemize(blank)] if len(blank) else []
+
+
+_DROP_BLANK = "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"
 
 
 def write_store(
@@ -190,11 +186,20 @@ def write_store(
 ) -> None:
     """Fill the new, empty ``directory`` with the default graph of ``source``, skolemised.
 
-    The stamp (``stamp`` with the findings of ``result`` and the database's file
-    sizes) is written last.
+    The default graph goes through an N-Triples file and Oxigraph's bulk loader
+    (less memory than handing it the quads from Python); the few triples with a
+    blank node are then replaced by their skolemised form. The stamp (``stamp``
+    with the findings of ``result`` and the database's file sizes) is written last.
     """
+    dump = directory / "default-graph.nt"
+    source.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     db = ox.Store(str(directory / DB))
-    db.bulk_extend(skolemised_quads(source))
+    db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
+    dump.unlink()
+    skolemised = _skolemised_blank_quads(source)
+    if skolemised:
+        db.update(_DROP_BLANK)
+        db.extend(skolemised)
     db.flush()
     db.optimize()
     del db
