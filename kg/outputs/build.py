@@ -236,6 +236,9 @@ def build(
     todo = list(BUILD_STEPS if steps is None else steps)
     stage = Stage(out)  # each output is written as it comes; swapped in whole at the end
     try:
+        # the kept store first: its loader's memory is freed before the steps build theirs
+        tick("keeping the checked store", 0, len(todo))
+        stage.write(STORE_DIR, Tree(lambda d: write_store(d, project.store, stamp, project.result)))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             for done, step in enumerate(todo):
@@ -244,7 +247,6 @@ def build(
                 for name, content in found.items() if isinstance(found, Mapping) else found:
                     stage.write(name, content)
         tick("write", 0, len(stage.names))
-        stage.write(STORE_DIR, Tree(lambda d: write_store(d, project.store, stamp, project.result)))
         outputs = stage.commit()
     finally:
         stage.discard()
