@@ -178,9 +178,6 @@ def _skolemised_blank_quads(source: ox.Store) -> list[ox.Quad]:
     return [to_ox_quad(t) for t in skolemize(blank)] if len(blank) else []
 
 
-_DROP_BLANK = "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"
-
-
 def write_store(
     directory: Path, source: ox.Store, stamp: dict[str, Any], result: LintResult
 ) -> None:
@@ -197,8 +194,11 @@ def write_store(
     db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
     dump.unlink()
     skolemised = _skolemised_blank_quads(source)
-    if skolemised:
-        db.update(_DROP_BLANK)
+    if skolemised:  # a few hundred (the ontology's); a scan and removals, not a DELETE
+        from kg.read.store import select
+
+        for row in list(select(db, _BLANK)):
+            db.remove(ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph()))
         db.extend(skolemised)
     db.flush()
     db.optimize()
