@@ -16,6 +16,8 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -107,18 +109,15 @@ def test_every_library_query_runs_in_process(in_process: dict[str, dict[str, obj
     assert agreements, "the ten agreements are not found by agreements-by-stage"
 
 
-@pytest.mark.skipif(os.name == "nt", reason="SIGINT handling differs on Windows")
-def test_served_queries_equal_in_process(
-    project: Path, built: Path, in_process: dict[str, dict[str, object]], tmp_path: Path
-) -> None:
-    try:
-        oxigraph_binary()
-    except Exception as exc:  # noqa: BLE001 - no server binary: nothing to serve with
-        pytest.skip(f"no oxigraph server: {exc}")
-    port = free_port()
+@contextmanager
+def serving(project: Path, location: Path) -> Iterator[str]:
+    """``conflict-kg serve`` on ``project`` in its own process group; its query endpoint's URL.
+
+    Stopped with SIGINT to the group this started (killed if it does not stop).
+    """
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "--root", str(project), "serve", "--port", str(port),
-         "--location", str(tmp_path / "db")],
+        [sys.executable, "-m", "kg", "--root", str(project), "serve", "--port", str(free_port()),
+         "--location", str(location)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -128,16 +127,27 @@ def test_served_queries_equal_in_process(
         assert proc.stdout is not None
         line = proc.stdout.readline().strip()
         assert line.startswith("SPARQL query endpoint: "), proc.stderr.read() if proc.stderr else ""
-        endpoint = line.rsplit(" ", 1)[1]
-        expected = len(list(ox.parse(path=built / "conflict-kg.nt")))  # serve: the built graph
-        assert count_triples(endpoint, None, timeout=30) == expected
-        for name in QUERIES:
-            assert _query(project, name, "--endpoint", endpoint) == in_process[name], name
+        yield line.rsplit(" ", 1)[1]
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)
             try:
-                proc.communicate(timeout=40)
+                proc.communicate(timeout=60)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.communicate()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="SIGINT handling differs on Windows")
+def test_served_queries_equal_in_process(
+    project: Path, built: Path, in_process: dict[str, dict[str, object]], tmp_path: Path
+) -> None:
+    try:
+        oxigraph_binary()
+    except Exception as exc:  # noqa: BLE001 - no server binary: nothing to serve with
+        pytest.skip(f"no oxigraph server: {exc}")
+    with serving(project, tmp_path / "db") as endpoint:
+        expected = len(list(ox.parse(path=built / "conflict-kg.nt")))  # serve: the built graph
+        assert count_triples(endpoint, None, timeout=30) == expected
+        for name in QUERIES:
+            assert _query(project, name, "--endpoint", endpoint) == in_process[name], name

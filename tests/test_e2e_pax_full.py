@@ -12,11 +12,7 @@ chain on ten hard rows runs by default (``tests/test_e2e_pax_fixture.py``).
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,11 +20,11 @@ import pyoxigraph as ox
 import pytest
 from graphschemas import assert_valid, needs_schemas
 from stores import row_multiset
-from test_e2e_pax_fixture import QUERIES, _query
+from test_e2e_pax_fixture import QUERIES, _query, serving
 
 from kg.cli.main import main
 from kg.sparql.publish import count_triples
-from kg.sparql.server import OxigraphServer, free_port, oxigraph_binary
+from kg.sparql.server import OxigraphServer, oxigraph_binary
 
 REPO = Path(__file__).resolve().parent.parent
 PAX = REPO.parent / "shared" / "data" / "pax" / "pax.csv"
@@ -78,27 +74,8 @@ def in_process(built: Path, project: Path) -> dict[str, dict[str, object]]:
 def served(project: Path, built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``conflict-kg serve`` on the project; its query endpoint's URL."""
     _server_or_skip()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", "--root", str(project), "serve", "--port", str(free_port()),
-         "--location", str(tmp_path_factory.mktemp("served") / "db")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )  # fmt: skip
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline().strip()
-        assert line.startswith("SPARQL query endpoint: "), proc.stderr.read() if proc.stderr else ""
-        yield line.rsplit(" ", 1)[1]
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGINT)  # the process group this test started
-            try:
-                proc.communicate(timeout=60)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.communicate()
+    with serving(project, tmp_path_factory.mktemp("served") / "db") as endpoint:
+        yield endpoint
 
 
 def test_the_full_import_builds_with_the_repository_data(built: Path, triples: int) -> None:

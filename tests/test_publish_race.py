@@ -13,8 +13,10 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from rdflib import Graph
 from stores import VirtuosoServer, virtuoso_missing
 from test_publish_stores import NEWER, OLD, TARGET, Store, _as_set, synthetic
 
@@ -82,14 +84,20 @@ def store(request: pytest.FixtureRequest) -> Store:
     return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
 
 
-def _reset(store: Store) -> None:
+def _replace(store: Store, graph: Graph, **options: Any) -> None:
+    """Publish ``graph`` over the target graph through the store's update endpoint."""
     publish(
-        OLD,
+        graph,
         update_url=store.update_url,
         query_url=store.query_url,
         target_graph=TARGET,
         replace=True,
+        **options,
     )
+
+
+def _reset(store: Store) -> None:
+    _replace(store, OLD)
     assert store.triples() == _as_set(OLD)
 
 
@@ -117,25 +125,12 @@ def test_a_killed_publish_leaves_the_target_and_names_what_it_left(
     left = store.staging()
     assert len(left) == 1
     with pytest.raises(EndpointError) as busy:
-        publish(
-            NEWER,
-            update_url=store.update_url,
-            query_url=store.query_url,
-            target_graph=TARGET,
-            replace=True,
-            timeout=1,
-        )
+        _replace(store, NEWER, timeout=1)
     message = str(busy.value)
     assert "\n" not in message and "another publish" in message and left[0] in message
     assert store.triples() == _as_set(OLD)
     cleanup = message.split("with the update ", 1)[1].rstrip(")")
     UpdateClient(store.update_url, timeout=30).send(cleanup)
     assert store.staging() == [] and claims(store) == set()
-    publish(
-        NEWER,
-        update_url=store.update_url,
-        query_url=store.query_url,
-        target_graph=TARGET,
-        replace=True,
-    )
+    _replace(store, NEWER)
     assert store.triples() == _as_set(NEWER)
