@@ -203,3 +203,45 @@ def test_publish_from_the_kept_store_sends_what_a_fresh_check_gives(tmp_path: Pa
     layout = Layout.at(REPO)
     kept = checked_store(tmp_path / "store", layout)
     assert kept_parts(kept, layout) == published_parts(layout)
+
+
+def _quads(store: ox.Store) -> set[ox.Quad]:
+    return set(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+BLANK_DATA = """@prefix id: <https://w3id.org/conflict-kg/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+id:moscow rdfs:seeAlso [ rdfs:label "a note"@en ] .
+"""
+
+
+@pytest.mark.parametrize("blank", [False, True], ids=["ontology-blanks", "data-blanks-too"])
+def test_the_kept_store_holds_the_checked_graph_with_its_blank_nodes_skolemised(
+    project: Path, blank: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.check.dataset import skolemize_store
+
+    if blank:
+        (project / "data" / "blank.ttl").write_text(BLANK_DATA, encoding="utf-8")
+    store = _built(project, capsys)
+    checked = build_input.load_checked(Layout.at(project)).store
+    skolemize_store(checked)
+    expected = _quads(checked)
+    kept = _quads(ox.Store.read_only(str(store / DB)))
+    assert not any(isinstance(t, ox.BlankNode) for q in kept for t in (q.subject, q.object))
+    assert len(kept) == len(expected) and kept == expected
+    assert not blank or any(q.object == ox.Literal("a note", language="en") for q in kept)
+
+
+def test_a_build_that_fails_its_checks_leaves_no_store_and_no_writer_behind(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import threading
+
+    _built(project, capsys)
+    before = threading.active_count()
+    (project / "data" / "b.ttl").write_text(BAD_DATA, encoding="utf-8")
+    assert main(["--root", str(project), "build", "--no-site"]) == 1
+    assert threading.active_count() == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".build")) == []
+    assert not is_fresh(project / "build" / "store", Layout.at(project))

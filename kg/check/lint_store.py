@@ -183,8 +183,14 @@ def check_store_project(
     *,
     options: Options | None = None,
     step: Step | None = None,
+    loaded: Callable[[ox.Store], None] | None = None,
 ) -> CheckedProject:
-    """:func:`lint_store`, keeping the checked store for the command that goes on with it."""
+    """:func:`lint_store`, keeping the checked store for the command that goes on with it.
+
+    ``loaded(store)``, when given, is called once the data files are in the store
+    and parsed without error, before any check reads it (``build`` starts writing
+    its kept store there, :class:`kg.outputs.keeping.Keeping`).
+    """
     opts = options or Options()
     ontology_file = must_parse(layout.ontology, max_bytes=opts.max_bytes)
     if layout.shapes.is_file():
@@ -193,6 +199,8 @@ def check_store_project(
     files = _classify(layout, paths, opts)
     store = ox.Store()
     syntax = _load(store, files, opts, step)
+    if loaded is not None and not syntax:
+        loaded(store)
     modules = [ontology_file, *files.modules]
     with _raw_literals():  # lexical forms as written, and no rdflib warnings about them
         found, notices, ontology = _checks(store, files, layout, opts, modules, step)

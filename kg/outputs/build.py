@@ -22,13 +22,15 @@ import os
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.check.options import LintResult
 from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
-from kg.outputs.kept import STORE_DIR, inputs_stamp, write_store
+from kg.outputs.keeping import Keeping
+from kg.outputs.kept import STORE_DIR, finish_store, inputs_stamp
 from kg.outputs.outdir import Stage, Tree, check_out_dir, write_file
 from kg.read.resources import Layout
 
@@ -45,6 +47,29 @@ BuildStep = Callable[[BuildInput], Outputs]
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``; ``total`` 0 when unknown."""
+
+
+def independent(*needed: BuildStep) -> Callable[[BuildStep], BuildStep]:
+    """Declare that a build step needs only ``needed`` done before it (default: every earlier step).
+
+    ``build`` runs the steps two at a time where their needs allow: a step so
+    marked may run beside the steps before it. It must then only read the
+    store's default graph (or the graphs of ``needed``) and write its own files.
+
+    Examples
+    --------
+    >>> @independent(entailment_step)
+    ... def count_step(project: BuildInput) -> dict[str, bytes]:
+    ...     return {"count.txt": b"1"}
+    >>> count_step.needs == (entailment_step,)
+    True
+    """
+
+    def mark(step: BuildStep) -> BuildStep:
+        setattr(step, "needs", needed)  # noqa: B010 (a function attribute)
+        return step
+
+    return mark
 
 
 def graph_step(project: BuildInput) -> Mapping[str, Content]:
@@ -80,7 +105,11 @@ def graphs_step(project: BuildInput) -> Outputs:
     return iter_graph_files(project.graph)
 
 
-BUILD_STEPS: list[BuildStep] = [graph_step, entailment_step, graphs_step]
+independent()(entailment_step)  # the entailment (no Python lock) beside the others
+independent()(graph_step)
+independent()(graphs_step)  # the views read the default graph only
+
+BUILD_STEPS: list[BuildStep] = [entailment_step, graph_step, graphs_step]
 """Default build steps; append a :data:`BuildStep` to add an output to ``build``."""
 
 
@@ -181,6 +210,47 @@ def _checked_notes(result: LintResult) -> tuple[str, ...]:
     return result.notices + (found if result.warnings else ())
 
 
+def _run_steps(
+    stage: Stage, project: BuildInput, steps: Sequence[BuildStep], tick: Progress
+) -> list[warnings.WarningMessage]:
+    """Run the build steps, two at a time where their needs allow (:func:`independent`).
+
+    Each step's outputs are written into ``stage`` as they come and listed in
+    the order of the steps. Returns the warnings the steps raised.
+    """
+    names: list[list[str]] = [[] for _ in steps]
+
+    def run(i: int, before: list[Future[None]]) -> None:
+        for future in before:
+            future.result()
+        tick(getattr(steps[i], "__name__", "step"), i, len(steps))
+        found = steps[i](project)
+        for name, content in found.items() if isinstance(found, Mapping) else found:
+            stage.write(name, content)
+            names[i].append(name)
+
+    futures: list[Future[None]] = []
+    with (
+        warnings.catch_warnings(record=True) as caught,
+        ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool,
+    ):
+        warnings.simplefilter("always")
+        for i, step in enumerate(steps):
+            needs = getattr(step, "needs", None)
+            earlier = list(steps[:i]) if needs is None else [n for n in needs if n in steps[:i]]
+            before = [futures[steps.index(n)] for n in earlier]
+            futures.append(pool.submit(run, i, before))
+        try:
+            for future in futures:
+                future.result()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    stage.reorder([name for step_names in names for name in step_names])
+    return caught
+
+
 def build(
     layout: Layout,
     *,
@@ -231,21 +301,19 @@ def build(
     tick = progress or (lambda stage, done, total: None)
     out = check_out_dir(Path(out_dir), layout)
     stamp = inputs_stamp(layout)  # before the files are read: a later edit makes it stale
-    project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
-    counts = project.counts()  # before the steps: the entailment step adds a named graph
-    todo = list(BUILD_STEPS if steps is None else steps)
     stage = Stage(out)  # each output is written as it comes; swapped in whole at the end
     try:
-        # the kept store first: its loader's memory is freed before the steps build theirs
-        tick("keeping the checked store", 0, len(todo))
-        stage.write(STORE_DIR, Tree(lambda d: write_store(d, project.store, stamp, project.result)))
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            for done, step in enumerate(todo):
-                tick(getattr(step, "__name__", "step"), done, len(todo))
-                found = step(project)
-                for name, content in found.items() if isinstance(found, Mapping) else found:
-                    stage.write(name, content)
+        keeping = Keeping(stage.adopt(STORE_DIR))  # written beside the checks (its own thread)
+        try:
+            project = load_checked(
+                layout, engine=engine, reasoner=reasoner, progress=tick, loaded=keeping.start
+            )
+            counts = project.counts()  # before the steps: the entailment step adds a named graph
+            tick("keeping the checked store", 0, 0)
+            finish_store(keeping, project, stamp)
+        finally:
+            keeping.close()
+        caught = _run_steps(stage, project, BUILD_STEPS if steps is None else steps, tick)
         tick("write", 0, len(stage.names))
         outputs = stage.commit()
     finally:
@@ -273,5 +341,6 @@ __all__ = [
     "file_mode",
     "graph_step",
     "graphs_step",
+    "independent",
     "write_atomically",
 ]

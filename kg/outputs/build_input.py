@@ -114,6 +114,7 @@ def load_checked(
     engine: str = "oxigraph",
     reasoner: str = "auto",
     progress: Tick | None = None,
+    loaded: Callable[[ox.Store], None] | None = None,
 ) -> BuildInput:
     """Check ``layout`` as ``validate`` does and keep the checked store.
 
@@ -127,6 +128,9 @@ def load_checked(
         OWL reasoning and advice, as ``validate --reasoner``.
     progress : callable, optional
         ``progress(stage, done, total)``.
+    loaded : callable, optional
+        ``loaded(store)`` once the data is loaded, before it is checked (the
+        data alone in the default graph; not called by the reference engines).
 
     Raises
     ------
@@ -141,7 +145,8 @@ def load_checked(
         raise UsageError(f"unknown SHACL engine {engine!r}: use oxigraph or pyshacl")
     tick = progress or (lambda stage, done, total: None)
     if engine == "oxigraph":
-        checked = check_store_project(layout, options=Options(reasoner=reasoner), step=tick)
+        options = Options(reasoner=reasoner)
+        checked = check_store_project(layout, options=options, step=tick, loaded=loaded)
         result, store, ontology = checked.result, checked.store, checked.ontology
         del checked
     else:

@@ -48,6 +48,8 @@ from kg.read.resources import Layout
 
 if TYPE_CHECKING:  # the reuse path imports neither rdflib nor the checker
     from kg.check.options import LintResult
+    from kg.outputs.build_input import BuildInput
+    from kg.outputs.keeping import Keeping
 
 FORMAT = 1
 """Version of the layout of the kept store; another version is rebuilt."""
@@ -159,56 +161,28 @@ def _findings(result: LintResult) -> dict[str, Any]:
     return {"errors": result.errors, "warnings": result.warnings, "report": as_json(result)}
 
 
-_BLANK = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"
-
-
-def _skolemised_blank_quads(source: ox.Store) -> list[ox.Quad]:
-    """The triples of ``source``'s default graph that hold a blank node, skolemised.
-
-    They are labelled canonically with rdflib, as :func:`skolemize_store` does.
-    """
-    from rdflib import Graph
-
-    from kg.check.dataset import skolemize
-    from kg.read.store import select, to_ox_quad, to_rdflib_term
-
-    blank = Graph()
-    for row in select(source, _BLANK):
-        blank.add((to_rdflib_term(row["s"]), to_rdflib_term(row["p"]), to_rdflib_term(row["o"])))
-    return [to_ox_quad(t) for t in skolemize(blank)] if len(blank) else []
-
-
-def write_store(
-    directory: Path, source: ox.Store, stamp: dict[str, Any], result: LintResult
-) -> None:
-    """Fill the new, empty ``directory`` with the default graph of ``source``, skolemised.
-
-    The default graph goes through an N-Triples file and Oxigraph's bulk loader
-    (less memory than handing it the quads from Python); the few triples with a
-    blank node are then replaced by their skolemised form. The stamp (``stamp``
-    with the findings of ``result`` and the database's file sizes) is written last.
-    """
-    dump = directory / "default-graph.nt"
-    source.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    db = ox.Store(str(directory / DB))
-    db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
-    dump.unlink()
-    skolemised = _skolemised_blank_quads(source)
-    if skolemised:  # a few hundred (the ontology's); a scan and removals, not a DELETE
-        from kg.read.store import select
-
-        for row in list(select(db, _BLANK)):
-            db.remove(ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph()))
-        db.extend(skolemised)
-    db.flush()
-    db.optimize()
-    del db
-    gc.collect()  # closes the database before its files are listed
+def write_stamp(directory: Path, stamp: dict[str, Any], result: LintResult) -> None:
+    """Write the stamp of the (closed) database in ``directory``: it is written last."""
     full = {**stamp, "findings": _findings(result), "db": _db_files(directory / DB)}
     with open(directory / STAMP, "w", encoding="utf-8") as handle:
         json.dump(full, handle, indent=1, sort_keys=True)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def finish_store(keeping: Keeping, project: BuildInput, stamp: dict[str, Any]) -> None:
+    """Complete the store ``keeping`` writes for ``project`` (ontology, blank nodes), then stamp it.
+
+    The default graph of the database is then ``project.store``'s, blank nodes
+    skolemised (:func:`kg.check.dataset.skolemize_store`).
+    """
+    from kg.read.store import to_ox_quad
+
+    db = keeping.finish(project.store, (to_ox_quad(t) for t in project.ontology))
+    db.optimize()
+    del db
+    gc.collect()  # closes the database before its files are listed
+    write_stamp(keeping.directory, stamp, project.result)
 
 
 def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
@@ -226,22 +200,35 @@ def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> 
     """
     from kg.check.dataset import skolemize_store
     from kg.outputs.build_input import load_checked
-    from kg.outputs.outdir import MARKER, Tree, replace_dir
+    from kg.outputs.keeping import Keeping
+    from kg.outputs.outdir import MARKER, Stage
 
     stamp = inputs_stamp(layout)
-    project = load_checked(layout, progress=progress)
-    tick = progress or (lambda stage, done, total: None)
-    tick("keeping the checked store", 0, 0)
     try:
         if not location.parent.exists():  # a new build/ stays replaceable by build
             location.parent.mkdir(parents=True)
             (location.parent / MARKER).touch()
-        tree = Tree(lambda d: write_store(d, project.store, stamp, project.result))
-        replace_dir(location, {".": tree}, checked=True)
-        return ox.Store.read_only(str(location / DB))
-    except OSError:
+        stage = Stage(location)
+    except OSError:  # a read-only checkout: the checked store in memory
+        project = load_checked(layout, progress=progress)
         skolemize_store(project.store)
         return project.store
+    try:
+        keeping = Keeping(stage.dir)
+        try:
+            project = load_checked(layout, progress=progress, loaded=keeping.start)
+            (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
+            try:
+                finish_store(keeping, project, stamp)
+                stage.commit(checked=True)
+            except OSError:  # a full disk: answered from memory, nothing kept
+                skolemize_store(project.store)
+                return project.store
+        finally:
+            keeping.close()
+    finally:
+        stage.discard()
+    return ox.Store.read_only(str(location / DB))
 
 
 def checked_store(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
@@ -270,5 +257,6 @@ __all__ = [
     "read_stamp",
     "rebuild",
     "reuse",
-    "write_store",
+    "finish_store",
+    "write_stamp",
 ]

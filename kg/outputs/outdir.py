@@ -31,7 +31,7 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -216,6 +216,16 @@ class Stage:
         """Write one output (a later one of the same name replaces it)."""
         _write_tree(self.dir, {name: content}, marker=False)
         self.names[name] = None
+
+    def adopt(self, name: str) -> Path:
+        """A new directory ``name`` in the stage for a writer of its own; listed as an output."""
+        (self.dir / name).mkdir(parents=True)
+        self.names[name] = None
+        return self.dir / name
+
+    def reorder(self, last: Sequence[str]) -> None:
+        """List the outputs ``last`` after the others, in this order."""
+        self.names = {**{n: None for n in self.names if n not in last}, **dict.fromkeys(last)}
 
     def commit(self, *, checked: bool = False) -> tuple[Path, ...]:
         """Swap the directory in as ``out``; the outputs' paths.

@@ -1,0 +1,132 @@
+"""Write the kept store while the checks run: the database is ready when they end.
+
+Writing a million triples into an on-disk Oxigraph database takes seconds
+(Oxigraph's bulk loader, which runs without Python's lock). :class:`Keeping`
+starts it in a thread as soon as the data is loaded, so it overlaps the checks
+(``build``: the checks and the build steps) instead of following them:
+
+1. :meth:`Keeping.start` (called by the checker once the data files are in the
+   store): the data's triples without a blank node are dumped as N-Triples and
+   bulk-loaded into ``directory/db`` in a thread.
+2. :meth:`Keeping.finish` (after the checks passed): adds the ontology's
+   triples and every triple with a blank node, skolemised
+   (:func:`kg.check.dataset.skolemize`, as :func:`kg.check.dataset.skolemize_store`),
+   then writes the stamp (:func:`kg.outputs.kept.write_stamp`).
+3. :meth:`Keeping.close` (always): waits for the thread, so a failed command
+   never leaves a writer behind in a directory about to be removed.
+
+Examples
+--------
+>>> import tempfile
+>>> from pathlib import Path
+>>> keeping = Keeping(Path(tempfile.mkdtemp()))
+>>> keeping.start(ox.Store())
+>>> keeping.close()
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+_BLANK = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"
+"""The default graph's triples with a blank node (a few hundred: the ontology's lists)."""
+
+DB = "db"
+
+
+def blank_triples(store: ox.Store) -> list[ox.Quad]:
+    """The triples of ``store``'s default graph that hold a blank node."""
+    return [
+        ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph())
+        for row in store.query(_BLANK)  # type: ignore[union-attr]
+    ]
+
+
+class Keeping:
+    """The kept store of one command, written in a thread beside the checks (see the module)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._thread: threading.Thread | None = None
+        self._db: ox.Store | None = None
+        self._error: BaseException | None = None
+        self._started = False
+
+    def start(self, source: ox.Store) -> None:
+        """Dump ``source``'s default graph without its blank-node triples; load it in a thread.
+
+        ``source`` is changed only for the time of the dump (its blank-node
+        triples are taken out and put back): call it before anything reads it.
+        """
+        self._started = True
+        blank = blank_triples(source)
+        dump = self.directory / "default-graph.nt"
+        for quad in blank:  # Oxigraph's loader renames blank nodes: they are added later
+            source.remove(quad)
+        try:
+            source.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        except OSError as error:  # a full disk: raised by finish(), not inside the checker
+            self._error = error
+            return
+        finally:
+            source.extend(blank)
+        self._thread = threading.Thread(target=self._load, args=(dump,), name="kept-store")
+        self._thread.start()
+
+    def _load(self, dump: Path) -> None:
+        try:
+            db = ox.Store(str(self.directory / DB))
+            db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
+            dump.unlink()
+            self._db = db
+        except BaseException as error:  # raised again by finish()
+            self._error = error
+
+    def finish(self, source: ox.Store, added: Iterable[ox.Quad]) -> ox.Store:
+        """Wait for the load; add ``added`` (the ontology) and the skolemised blank-node triples.
+
+        Starts the load first when :meth:`start` was not called (the reference
+        engines checked the files without a store). Returns the database, flushed.
+        """
+        if not self._started:
+            self.start(source)
+        self.close()
+        if self._error is not None:
+            raise self._error
+        db, self._db = self._db, None  # the caller's reference is the only one: closed with it
+        assert db is not None
+        db.extend(q for q in added if not _has_blank(q))
+        db.extend(_skolemised(blank_triples(source)))
+        db.flush()
+        return db
+
+    def close(self) -> None:
+        """Wait for the thread (if any) to end."""
+        if self._thread is not None:
+            self._thread.join()
+
+
+def _has_blank(quad: ox.Quad) -> bool:
+    return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
+
+
+def _skolemised(blank: list[ox.Quad]) -> list[ox.Quad]:
+    """``blank`` labelled canonically with rdflib, as :func:`skolemize_store` does."""
+    if not blank:
+        return []
+    from rdflib import Graph
+
+    from kg.check.dataset import skolemize
+    from kg.read.store import to_ox_quad, to_rdflib_term
+
+    graph = Graph()
+    for q in blank:
+        graph.add(tuple(to_rdflib_term(t) for t in (q.subject, q.predicate, q.object)))  # type: ignore[arg-type]
+    return [to_ox_quad(t) for t in skolemize(graph)]
+
+
+__all__ = ["Keeping", "blank_triples"]
