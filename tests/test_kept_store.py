@@ -194,15 +194,21 @@ def test_serve_copies_the_kept_store_instead_of_loading(
     assert rows["results"]["bindings"][0]["n"]["value"] == str(len(kept))
 
 
-def test_publish_from_the_kept_store_sends_what_a_fresh_check_gives(tmp_path: Path) -> None:
-    """The kept store (skolemised) and its entailments equal published_parts' fresh check."""
-    from kg.outputs.kept import checked_store
-    from kg.outputs.published import kept_parts, published_parts
-    from kg.read.resources import Layout
+def test_publish_on_a_fresh_kept_store_sends_what_a_fresh_check_gives_unchecked(
+    project: Path, checks: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The files read as the fresh stamp vouches for them equal published_parts' fresh check."""
+    from kg.outputs.published import published_parts
 
-    layout = Layout.at(REPO)
-    kept = checked_store(tmp_path / "store", layout)
-    assert kept_parts(kept, layout) == published_parts(layout)
+    (project / "data" / "blank.ttl").write_text(BLANK_DATA, encoding="utf-8")
+    store = _built(project, capsys)
+    layout = Layout.at(project)
+    assert checks == [1]
+    kept = published_parts(layout, kept=store)
+    assert checks == [1]  # not checked again
+    assert kept == published_parts(layout) and checks == [1, 1]
+    assert kept[0].count(b"\n") == len(ox.Store.read_only(str(store / DB)))
+    assert published_parts(layout, kept=store, entailed=False) == (kept[0], b"")
 
 
 def _quads(store: ox.Store) -> set[ox.Quad]:

@@ -22,6 +22,11 @@ def add_store_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def store_location(args: argparse.Namespace, layout: Layout) -> Path:
+    """The kept store's directory: ``--store-dir``, else ``build/store`` of the project."""
+    return (Path(args.store_dir) if args.store_dir else default_location(layout)).absolute()
+
+
 def project_store(args: argparse.Namespace, layout: Layout) -> ox.Store:
     """The checked graph: the kept store when fresh, else checked (progress on a terminal).
 
@@ -30,10 +35,9 @@ def project_store(args: argparse.Namespace, layout: Layout) -> ox.Store:
     DataError
         The checks found errors (the findings of ``validate``, exit 1).
     """
-    location = Path(args.store_dir) if args.store_dir else default_location(layout)
     progress = tty_progress()
     try:
-        return checked_store(location.absolute(), layout, progress=progress)
+        return checked_store(store_location(args, layout), layout, progress=progress)
     finally:
         if progress is not None:
             progress.close()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.graphstore import add_store_argument, project_store
+from kg.cli.graphstore import add_store_argument, store_location
+from kg.cli.progress import tty_progress
 from kg.errors import EndpointError, UsageError
 from kg.outputs.entailment import ENTAILED_GRAPH
-from kg.outputs.graphfiles import sorted_ntriples
-from kg.outputs.published import kept_parts, ntriples_lines
+from kg.outputs.published import ntriples_lines, published_parts
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
 from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
@@ -77,15 +77,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _parts(args: argparse.Namespace) -> tuple[bytes, bytes]:
-    """The checked graph (from the kept store, checked again when stale) and its entailed triples.
+    """The checked graph (checked again unless the kept store is fresh) and its entailed triples.
 
     With ``--no-entailed`` the rules are not run and the second part is empty.
     """
     layout = find_layout(args.root)
-    store = project_store(args, layout)
-    if args.no_entailed:
-        return sorted_ntriples(store), b""
-    return kept_parts(store, layout)
+    progress = tty_progress()
+    try:
+        kept = store_location(args, layout)
+        return published_parts(layout, progress=progress, entailed=not args.no_entailed, kept=kept)
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -41,8 +41,18 @@ def sorted_ntriples(store: ox.Store) -> bytes:
     Blank nodes (the ontology's OWL restrictions and lists) get canonical labels
     (:func:`canonical_blank_nodes`), so two builds of the same data give the same bytes.
     """
-    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
-    lines = set(text.split(b"\n")) - {b""}
+    return sort_ntriples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+
+
+def sort_ntriples(text: bytes | None) -> bytes:
+    """N-Triples ``text`` sorted, without duplicate lines, blank nodes labelled canonically.
+
+    Examples
+    --------
+    >>> sort_ntriples(b"<urn:b> <urn:p> <urn:o> .\\n<urn:a> <urn:p> <urn:o> .\\n")
+    b'<urn:a> <urn:p> <urn:o> .\\n<urn:b> <urn:p> <urn:o> .\\n'
+    """
+    lines = set((text or b"").split(b"\n")) - {b""}
     del text
     with_blank = {line for line in lines if b"_:" in line}  # a superset: "_:" may be in a literal
     if with_blank:
@@ -153,6 +163,7 @@ def turtle_writer(ntriples: bytes, prefixes: Mapping[str, str]) -> Writer:
 __all__ = [
     "Writer",
     "canonical_blank_nodes",
+    "sort_ntriples",
     "file_prefixes",
     "graph_prefixes",
     "sorted_ntriples",

@@ -17,13 +17,19 @@ b'<'
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
 import pyoxigraph as ox
+from rdflib import Graph
 
 from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_ntriples, entailed_triples
-from kg.outputs.graphfiles import sorted_ntriples
+from kg.outputs.graphfiles import sort_ntriples, sorted_ntriples
+from kg.outputs.kept import is_fresh
 from kg.read.resources import Layout
+from kg.read.store import load_store
 
 
 def _checked_skolemised(layout: Layout, progress: Tick | None) -> BuildInput:
@@ -45,35 +51,59 @@ def published_ntriples(layout: Layout, *, progress: Tick | None = None) -> bytes
     return sorted_ntriples(_checked_skolemised(layout, progress).store)
 
 
-def published_parts(layout: Layout, *, progress: Tick | None = None) -> tuple[bytes, bytes]:
+def _verified_store(layout: Layout) -> tuple[ox.Store, Graph]:
+    """The files, loaded as they are (the kept store's stamp proves they pass the checks)."""
+    from kg.read.load import parse_turtle
+
+    store = load_store([layout.ontology, *layout.data_files])
+    skolemize_store(store)
+    return store, parse_turtle(layout.ontology)
+
+
+def published_parts(
+    layout: Layout,
+    *,
+    progress: Tick | None = None,
+    entailed: bool = True,
+    kept: Path | None = None,
+) -> tuple[bytes, bytes]:
     """The checked graph and its entailed ``ckg:`` triples, each as sorted N-Triples.
 
     ``publish`` loads the first into the target graph and the second into a named
     graph of its own, so that the library's queries on the target give the
     in-process rows and ``?x a ckg:Mediator`` answers on both graphs together.
 
+    Parameters
+    ----------
+    layout : Layout
+    progress : callable, optional
+        ``progress(stage, done, total)`` while the project is checked.
+    entailed : bool
+        False: the rules are not run and the second part is empty.
+    kept : path, optional
+        The kept store of ``build`` (:mod:`kg.outputs.kept`). While it is fresh
+        its stamp proves the files pass the checks, and they are read straight
+        into memory, not checked again (reading a million triples back from the
+        database would take longer than reading the files).
+
     Raises
     ------
     DataError
         The checks found errors; nothing is to be published.
     """
-    project = _checked_skolemised(layout, progress)
-    found = entailed_triples(project.store, project.ontology)
-    return sorted_ntriples(project.store), entailed_ntriples(found)
-
-
-def kept_parts(store: ox.Store, layout: Layout) -> tuple[bytes, bytes]:
-    """As :func:`published_parts`, from the checked store ``build`` kept (already skolemised).
-
-    ``store`` may be read-only: the rules run on a copy of its default graph in
-    memory, with the ontology of ``layout``.
-    """
-    from kg.read.load import parse_turtle
-
-    work = ox.Store()
-    work.bulk_extend(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-    found = entailed_triples(work, parse_turtle(layout.ontology))
-    return sorted_ntriples(store), entailed_ntriples(found)
+    if kept is not None and is_fresh(kept, layout):
+        store, ontology = _verified_store(layout)
+    else:
+        project = _checked_skolemised(layout, progress)
+        store, ontology = project.store, project.ontology
+    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    if not entailed:
+        return sort_ntriples(text), b""
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the rules run without Python's lock
+        found = pool.submit(entailed_triples, store, ontology)
+        checked = sort_ntriples(text)
+        del text
+    return checked, entailed_ntriples(found.result())
 
 
 def ntriples_lines(ntriples: bytes) -> list[str]:
@@ -87,4 +117,4 @@ def ntriples_lines(ntriples: bytes) -> list[str]:
     return [line for line in ntriples.decode("utf-8").split("\n") if line.strip()]
 
 
-__all__ = ["kept_parts", "ntriples_lines", "published_ntriples", "published_parts"]
+__all__ = ["ntriples_lines", "published_ntriples", "published_parts"]

@@ -92,7 +92,8 @@ class PublishSummary:
 def _lines(graph: Graph | Sequence[str]) -> list[str]:
     if isinstance(graph, Graph):
         return ntriples_lines(graph)
-    return [escaped_breaks(x) for x in graph]
+    joined = "\n".join(graph)  # one pass over the text, not a regular expression per line
+    return escaped_breaks(joined).split("\n") if joined else []
 
 
 def _check_urls(update_url: str | None, store_url: str | None, query_url: str | None) -> None:
