@@ -251,3 +251,13 @@ def test_a_build_that_fails_its_checks_leaves_no_store_and_no_writer_behind(
     assert threading.active_count() == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".build")) == []
     assert not is_fresh(project / "build" / "store", Layout.at(project))
+
+
+def test_build_no_store_keeps_no_database_and_query_checks_again(
+    project: Path, checks: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--root", str(project), "build", "--no-site", "--no-store"]) == 0
+    capsys.readouterr()
+    assert (project / "build" / "conflict-kg.nt").is_file()
+    assert not (project / "build" / "store").exists() and checks == [1]
+    assert _count(project, capsys)[0] == 0 and checks == [1, 1]

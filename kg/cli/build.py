@@ -46,6 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-site", action="store_true", help="do not write the explorer website (site/)"
     )
+    parser.add_argument(
+        "--no-store",
+        action="store_true",
+        help="do not keep the checked graph as a database in store/ (query, why, serve and "
+        "publish then check the files again)",
+    )
 
 
 def add_reasoner(parser: argparse.ArgumentParser) -> None:
@@ -100,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
             reasoner=args.reasoner,
             progress=progress,
             steps=steps,
+            keep_store=not args.no_store,
         )
     except DataError as exc:
         failed = exc

@@ -25,9 +25,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.check.options import LintResult
-from kg.outputs.build_input import BuildInput, load_checked
+from kg.outputs.build_input import BuildInput, Counts, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
 from kg.outputs.keeping import Keeping
 from kg.outputs.kept import STORE_DIR, finish_store, inputs_stamp
@@ -251,6 +252,28 @@ def _run_steps(
     return caught
 
 
+def _checked_and_kept(
+    stage: Stage,
+    layout: Layout,
+    stamp: dict[str, Any],
+    engine: str,
+    reasoner: str,
+    tick: Progress,
+) -> tuple[BuildInput, Counts]:
+    """Check the project while its kept store is written into ``stage`` (its own thread)."""
+    keeping = Keeping(stage.adopt(STORE_DIR))
+    try:
+        project = load_checked(
+            layout, engine=engine, reasoner=reasoner, progress=tick, loaded=keeping.start
+        )
+        counts = project.counts()  # before the steps: the entailment step adds a named graph
+        tick("keeping the checked store", 0, 0)
+        finish_store(keeping, project, stamp)
+    finally:
+        keeping.close()
+    return project, counts
+
+
 def build(
     layout: Layout,
     *,
@@ -259,6 +282,7 @@ def build(
     engine: str = "oxigraph",
     reasoner: str = "auto",
     progress: Progress | None = None,
+    keep_store: bool = True,
 ) -> BuildSummary:
     """Check the project and write its outputs into ``out_dir``.
 
@@ -276,6 +300,9 @@ def build(
         OWL reasoning and the advice warnings, as ``validate --reasoner``.
     progress : callable, optional
         ``progress(stage, done, total)`` as the build goes.
+    keep_store : bool
+        Keep the checked graph as an Oxigraph database in ``store/``
+        (:mod:`kg.outputs.kept`), written while the checks run.
 
     Returns
     -------
@@ -303,16 +330,11 @@ def build(
     stamp = inputs_stamp(layout)  # before the files are read: a later edit makes it stale
     stage = Stage(out)  # each output is written as it comes; swapped in whole at the end
     try:
-        keeping = Keeping(stage.adopt(STORE_DIR))  # written beside the checks (its own thread)
-        try:
-            project = load_checked(
-                layout, engine=engine, reasoner=reasoner, progress=tick, loaded=keeping.start
-            )
-            counts = project.counts()  # before the steps: the entailment step adds a named graph
-            tick("keeping the checked store", 0, 0)
-            finish_store(keeping, project, stamp)
-        finally:
-            keeping.close()
+        if keep_store:
+            project, counts = _checked_and_kept(stage, layout, stamp, engine, reasoner, tick)
+        else:
+            project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
+            counts = project.counts()
         caught = _run_steps(stage, project, BUILD_STEPS if steps is None else steps, tick)
         tick("write", 0, len(stage.names))
         outputs = stage.commit()
