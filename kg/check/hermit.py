@@ -7,7 +7,8 @@ write it back and classify every class, property and individual: three times
 the work for the same verdict. :func:`start` launches the JVM and returns at
 once, so that the caller's other checks run while it starts up (about half a
 second of the repository's ``validate``). A verdict already given for exactly
-the same content by the same code is taken from :mod:`kg.check.verdictcache`.
+the same content by the same code is taken from :mod:`kg.check.verdictcache`, and
+:func:`recall` finds one given on the same files' bytes without building the graph.
 
 Examples
 --------
@@ -19,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -91,6 +93,11 @@ class HermitRun:
                 verdictcache.store(self._key, self._verdict)
         return self._verdict or (None, "OWL 2 DL check could not run")
 
+    @property
+    def verdict(self) -> Verdict | None:
+        """The verdict once given (by :meth:`result` or the cache), else None."""
+        return self._verdict
+
     def cancel(self) -> None:
         """Stop HermiT if it still runs (by its own process) and remove its file."""
         if self._process is not None and self._process.poll() is None:
@@ -111,23 +118,69 @@ def _verdict(returncode: int, output: str) -> Verdict:
     return None, f"OWL 2 DL check could not run: {why[:300]}"
 
 
-def start(ontology: Graph, data: Graph) -> HermitRun:
-    """Start the OWL 2 DL check of ontology + data (without ill-typed literals: the
-    literal check reports them); a run that cannot start holds the notice saying why."""
+def _setup() -> str | HermitRun:
+    """HermiT's class path, or a run that cannot start here holding the notice saying why."""
     if not java_available():
         notice = "OWL 2 DL check skipped: no java on PATH (install Java 11+ to enable it)"
         return HermitRun((None, notice))
     classpath = _classpath()
     if classpath is None:
         return HermitRun((None, "OWL 2 DL check skipped: pip install owlready2 to enable it"))
+    return classpath
+
+
+def _extra(classpath: str) -> bytes:
+    """What besides the graph decides the verdict: HermiT's jar (its bytes) and the JVM options."""
+    jar = Path(classpath.rsplit(os.pathsep, 1)[-1])
+    stat = jar.stat()
+    digest = _digest(jar, stat.st_size, stat.st_mtime_ns)
+    return digest + " ".join([*JAVA_OPTIONS, _MAIN]).encode()
+
+
+@functools.cache
+def _digest(path: Path, size: int, mtime_ns: int) -> bytes:
+    """SHA-256 of a file's bytes, read once per process while its size and time stay."""
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def _inputs_key(inputs: str, classpath: str) -> str:
+    """The key of a verdict by the :func:`~kg.check.verdictcache.inputs_key` of the files."""
+    return hashlib.sha256(b"hermit\0" + inputs.encode() + b"\0" + _extra(classpath)).hexdigest()
+
+
+def recall(inputs: str) -> HermitRun | None:
+    """The run for the files whose :func:`~kg.check.verdictcache.inputs_key` is ``inputs``,
+    without building their graph: one that cannot start here (and says why), or the
+    verdict :func:`remember` kept for the same bytes; None when HermiT has to run."""
+    classpath = _setup()
+    if isinstance(classpath, HermitRun):
+        return classpath
+    cached = verdictcache.load(_inputs_key(inputs, classpath))
+    return None if cached is None else HermitRun(cached)
+
+
+def remember(inputs: str, verdict: Verdict) -> None:
+    """Keep a definite ``verdict`` on the files keyed ``inputs`` for :func:`recall`.
+
+    The caller makes sure the files still hold the bytes the verdict was given on.
+    """
+    classpath = _classpath()
+    if classpath is not None:
+        verdictcache.store(_inputs_key(inputs, classpath), verdict)
+
+
+def start(ontology: Graph, data: Graph) -> HermitRun:
+    """Start the OWL 2 DL check of ontology + data (without ill-typed literals: the
+    literal check reports them); a run that cannot start holds the notice saying why."""
+    classpath = _setup()
+    if isinstance(classpath, HermitRun):
+        return classpath
     graph = Graph()
     graph += ontology
     for triple in data:
         if not (isinstance(triple[2], Literal) and bad_literal(triple[2])):
             graph.add(triple)
-    jar = Path(classpath.rsplit(os.pathsep, 1)[-1])
-    extra = hashlib.sha256(jar.read_bytes()).digest() + " ".join([*JAVA_OPTIONS, _MAIN]).encode()
-    key = verdictcache.content_key(graph, extra=extra)
+    key = verdictcache.content_key(graph, extra=_extra(classpath))
     cached = verdictcache.load(key)
     if cached is not None:
         return HermitRun(cached)
@@ -154,4 +207,12 @@ def owl_dl_check(ontology: Graph, data: Graph) -> Verdict:
     return start(ontology, data).result()
 
 
-__all__ = ["INCONSISTENT", "HermitRun", "java_available", "owl_dl_check", "start"]
+__all__ = [
+    "INCONSISTENT",
+    "HermitRun",
+    "java_available",
+    "owl_dl_check",
+    "recall",
+    "remember",
+    "start",
+]

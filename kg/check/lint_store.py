@@ -36,6 +36,7 @@ from rdflib import Graph, URIRef
 from kg.check.diagnostic import ERROR, Diagnostic, sort_diagnostics
 from kg.check.filecheck import check_size, parse_file, store_syntax_error, vocabulary_findings
 from kg.check.files import expand_paths, is_ontology, must_parse, shown
+from kg.check.findingcache import Inputs, inputs_of
 from kg.check.graph_checks import GraphChecks, finish_graph_checks, start_graph_checks
 from kg.check.heldtext import offset_rows, provenance_notices
 from kg.check.knock_on import hold_back
@@ -197,13 +198,16 @@ def check_store_project(
         # exit 2 before loading anything (parse_file caches the parse for _checks)
         must_parse(layout.shapes, max_bytes=opts.max_bytes)
     files = _classify(layout, paths, opts)
+    modules = [ontology_file, *files.modules]
+    inputs = _graph_inputs(files, modules, opts)  # read before loading: see Inputs.unchanged
     store = ox.Store()
     syntax = _load(store, files, opts, step)
     if loaded is not None and not syntax:
         loaded(store)
-    modules = [ontology_file, *files.modules]
     with _raw_literals():  # lexical forms as written, and no rdflib warnings about them
-        found, notices, ontology = _checks(store, files, layout, opts, modules, step)
+        found, notices, ontology = _checks(
+            store, files, layout, opts, modules, step, None if syntax else inputs
+        )
     context = {str(p) for p in files.context}
     kept = [d for d in found if d.file not in context]
     if syntax:  # the files that parse are checked; what may follow from the others is held
@@ -223,8 +227,13 @@ def _checks(
     opts: Options,
     ontology_files: list[Located],
     step: Step | None,
+    inputs: Inputs | None = None,
 ) -> tuple[list[Diagnostic], list[str], Graph]:
-    """Every check on the loaded ``store``: the findings located, the notices, the ontology."""
+    """Every check on the loaded ``store``: the findings located, the notices, the ontology.
+
+    ``inputs`` (None after a syntax error) are the files the store was read from, with
+    which the graph checks keep their findings (:mod:`kg.check.findingcache`).
+    """
     say = step or (lambda what, done, total: None)
     ontology = merged_names([f.graph for f in ontology_files])
     for f in ontology_files:
@@ -232,7 +241,7 @@ def _checks(
     found = list(files.found)
     for module in files.modules:
         found.extend(vocabulary_findings(module, ontology))
-    started, notices = _start_graph_checks(store, files, opts, ontology)
+    started, notices = _start_graph_checks(store, files, opts, ontology, inputs)
     try:
         more, pending = _store_checks(store, files, layout, opts, ontology_files, ontology, say)
         found += more
@@ -299,8 +308,16 @@ def _store_checks(
     return found, pending
 
 
+def _graph_inputs(files: _Files, modules: list[Located], opts: Options) -> Inputs | None:
+    """The files the graph checks will read, as they are before loading (None: no such checks)."""
+    size = sum(p.stat().st_size for p in files.data)
+    if size > opts.rich_limit and opts.reasoner != "always":
+        return None
+    return inputs_of(modules, files.data, files.context)
+
+
 def _start_graph_checks(
-    store: ox.Store, files: _Files, opts: Options, ontology: Graph
+    store: ox.Store, files: _Files, opts: Options, ontology: Graph, inputs: Inputs | None
 ) -> tuple[GraphChecks | None, list[str]]:
     """OWL reasoning and advice when the checked data is small (or ``--reasoner always``):
     started before the other checks, so that HermiT's JVM starts meanwhile."""
@@ -309,7 +326,7 @@ def _start_graph_checks(
     always = opts.reasoner == "always"
     reasoner = always or (small and opts.reasoner == "auto")
     started = start_graph_checks(
-        store, ontology, reasoner=reasoner, advice=small or always, dl=opts.dl
+        store, ontology, reasoner=reasoner, advice=small or always, dl=opts.dl, inputs=inputs
     )
     notices = []
     if not (small or always):

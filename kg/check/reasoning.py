@@ -24,7 +24,6 @@ from kg import ID
 from kg.check import hermit
 from kg.check.diagnostic import ERROR, Diagnostic
 from kg.check.hermit import java_available, owl_dl_check
-from kg.check.rlfast import fast_rl_errors
 from kg.read.linemap import Located, find_line
 
 _ID_RE = re.compile(re.escape(str(ID)) + r"[^\s'\"<>,)]+")
@@ -38,6 +37,8 @@ def owl_rl_errors(ontology: Graph, data: Graph) -> list[str]:
     computed by :func:`kg.check.rlfast.fast_rl_errors` (the same, in milliseconds);
     otherwise owlrl closes the graph.
     """
+    from kg.check.rlfast import fast_rl_errors  # owlrl's tables: imported when reasoning runs
+
     messages = fast_rl_errors(ontology, data)
     if messages is None:
         from owlrl import OWLRL_Semantics
@@ -69,6 +70,7 @@ def reasoning_findings(
     *,
     dl: bool = True,
     run: hermit.HermitRun | None = None,
+    messages: Sequence[str] | None = None,
 ) -> tuple[list[Diagnostic], list[str]]:
     """OWL 2 RL inconsistencies (placed at their first instance), then HermiT's OWL 2 DL check.
 
@@ -76,13 +78,15 @@ def reasoning_findings(
     check runs only with ``dl`` and when OWL 2 RL found nothing: HermiT is started
     first, in the background (or given as ``run``, started earlier by
     :func:`kg.check.hermit.start`), and stopped if OWL 2 RL finds something.
+    ``messages``, when given, are OWL 2 RL's (:func:`owl_rl_errors`) already computed:
+    ``data`` is then only read to start HermiT when ``dl`` is asked without a ``run``.
     """
     found: list[Diagnostic] = []
     notices: list[str] = []
     if dl and run is None:
         run = hermit.start(ontology, data)
     run = run if dl else None
-    for message in owl_rl_errors(ontology, data):
+    for message in owl_rl_errors(ontology, data) if messages is None else messages:
         focus = next(iter(mentioned_instances(message)), None)
         where = find_line(files, URIRef(focus)) if focus else None
         found.append(

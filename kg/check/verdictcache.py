@@ -1,4 +1,4 @@
-"""A cache of HermiT's verdicts, keyed by the exact content checked and the code that checks it.
+"""A cache of HermiT's verdicts (and of the other graph checks' findings), keyed by content.
 
 The key is the SHA-256 of: the graph sent to HermiT, as canonical N-Quads (blank
 nodes relabelled by Oxigraph's canonicalisation, lines sorted: the same triples
@@ -9,6 +9,11 @@ definite verdicts (consistent or not) are kept; a check that could not run is
 asked again. Each entry is one small JSON file written atomically (a temporary
 file renamed over it); an entry that cannot be read or is not what this module
 writes is ignored and rewritten.
+
+A verdict is also kept under :func:`inputs_key`, the SHA-256 of the exact bytes of
+the files the checked graph was read from and of the code that reads and checks it
+(:func:`code_fingerprint`): a repeated ``validate`` finds it before building that
+graph. :mod:`kg.check.findingcache` keeps the OWL RL and advice findings the same way.
 
 The cache lives in ``$CONFLICT_KG_CACHE`` if set (``off`` disables it), else in
 ``$XDG_CACHE_HOME/conflict-kg/hermit`` (``~/.cache/conflict-kg/hermit``).
@@ -23,15 +28,21 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import importlib.metadata
 import json
 import os
+import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
 
+import kg
 from kg.read.store import to_ox_quad
 
 _SOURCES = ("hermit.py", "verdictcache.py", "../read/wellformed.py")
@@ -63,8 +74,41 @@ def content_key(graph: Graph, *, extra: bytes) -> str:
     return digest.hexdigest()
 
 
-def load(key: str) -> Verdict | None:
-    """The cached verdict for ``key``, or None (absent, unreadable or malformed)."""
+@functools.cache
+def code_fingerprint() -> bytes:
+    """SHA-256 of the code that reads and checks the files: every module of conflict-kg
+    (its version and sources), Python's version and the RDF libraries' versions."""
+    digest = hashlib.sha256(f"{kg.__version__}\0{sys.version}\0".encode())
+    for name in ("rdflib", "pyoxigraph", "owlrl"):
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            digest.update(f"{name} {importlib.metadata.version(name)}\0".encode())
+    package = Path(kg.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        source = path.read_bytes()
+        label = path.relative_to(package).as_posix().encode()
+        digest.update(b"%d %s %d\0" % (len(label), label, len(source)) + source)
+    return digest.digest()
+
+
+def inputs_key(inputs: Iterable[tuple[str, bytes]]) -> str:
+    """SHA-256 of :func:`code_fingerprint` and each ``(name, exact bytes)`` of the inputs.
+
+    Examples
+    --------
+    >>> inputs_key([("a.ttl", b"x")]) == inputs_key([("a.ttl", b"x")])
+    True
+    >>> inputs_key([("a.ttl", b"x")]) == inputs_key([("a.ttl", b"y")])
+    False
+    """
+    digest = hashlib.sha256(code_fingerprint())
+    for name, content in inputs:
+        label = name.encode("utf-8", "surrogateescape")
+        digest.update(b"%d %s %d\0" % (len(label), label, len(content)) + content)
+    return digest.hexdigest()
+
+
+def load_entry(key: str) -> dict[str, Any] | None:
+    """The JSON object kept under ``key``, or None (cache off, absent, unreadable, not ours)."""
     where = cache_dir()
     if where is None:
         return None
@@ -72,7 +116,13 @@ def load(key: str) -> Verdict | None:
         entry = json.loads((where / f"{key}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(entry, dict) or entry.get("key") != key:
+    return entry if isinstance(entry, dict) and entry.get("key") == key else None
+
+
+def load(key: str) -> Verdict | None:
+    """The cached verdict for ``key``, or None (absent, unreadable or malformed)."""
+    entry = load_entry(key)
+    if entry is None:
         return None
     consistent, message = entry.get("consistent"), entry.get("message")
     if not isinstance(consistent, bool) or not isinstance(message, str):
@@ -82,10 +132,16 @@ def load(key: str) -> Verdict | None:
 
 def store(key: str, verdict: Verdict) -> None:
     """Keep a definite verdict (atomically; a cache that cannot be written is skipped)."""
+    if verdict[0] is not None:
+        store_entry(key, {"consistent": verdict[0], "message": verdict[1]})
+
+
+def store_entry(key: str, entry: dict[str, Any]) -> None:
+    """Keep ``entry`` (JSON) under ``key`` atomically (skipped when it cannot be written)."""
     where = cache_dir()
-    if where is None or verdict[0] is None:
+    if where is None:
         return
-    entry = {"key": key, "consistent": verdict[0], "message": verdict[1]}
+    entry = {"key": key, **entry}
     with contextlib.suppress(OSError):
         where.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=where, prefix=".tmp-", suffix=".json")
@@ -98,4 +154,13 @@ def store(key: str, verdict: Verdict) -> None:
                 os.unlink(tmp)
 
 
-__all__ = ["cache_dir", "content_key", "load", "store"]
+__all__ = [
+    "cache_dir",
+    "code_fingerprint",
+    "content_key",
+    "inputs_key",
+    "load",
+    "load_entry",
+    "store",
+    "store_entry",
+]
