@@ -20,7 +20,6 @@ import os
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from kg.errors import LoadError, UsageError
@@ -89,6 +88,8 @@ def packaged_root() -> Path:
     >>> packaged_root().is_absolute()
     True
     """
+    from importlib import resources  # 5 ms of imports, for the packaged copy only
+
     pkg = Path(str(resources.files("kg")))
     bundled = pkg / "_resources"
     return bundled if bundled.is_dir() else pkg.parent
