@@ -19,8 +19,8 @@ import errno
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.errors import LoadError, UsageError
 
@@ -29,8 +29,7 @@ ONTOLOGY = Path("ontology") / "conflict.ttl"
 SHAPES = Path("ontology") / "shapes.ttl"
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Where the project files are.
 
     Attributes
