@@ -21,7 +21,6 @@ import csv
 import io
 import json
 import re
-import shutil
 from collections.abc import Mapping
 from json.encoder import encode_basestring
 
@@ -238,6 +237,8 @@ def terminal_width(stream: object) -> int | None:
     isatty = getattr(stream, "isatty", None)
     if isatty is None or not isatty():
         return None
+    import shutil  # with bz2, lzma …: only for a terminal
+
     return shutil.get_terminal_size((120, 24)).columns
 
 
