@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -132,4 +131,4 @@ def article_layout() -> Layout:
     results) use it, so that later sources added to ``data/`` do not change them.
     """
     full = Layout.at(REPO)
-    return replace(full, data_files=tuple(REPO / "data" / name for name in ARTICLE_DATA))
+    return full._replace(data_files=tuple(REPO / "data" / name for name in ARTICLE_DATA))

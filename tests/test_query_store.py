@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -47,7 +46,7 @@ def test_project_store_holds_the_same_triples_as_project_graph() -> None:
 def test_project_store_reports_file_and_line(tmp_path: Path, body: str, message: str) -> None:
     bad = tmp_path / "bad.ttl"
     bad.write_text(HEADER + "\n" + body, encoding="utf-8")
-    layout = replace(Layout.at(REPO), data_files=(bad,))
+    layout = Layout.at(REPO)._replace(data_files=(bad,))
     with pytest.raises(LoadError, match=message) as exc:
         project_store(layout)
     assert str(exc.value).startswith(f"{bad}:4:")

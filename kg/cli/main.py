@@ -18,17 +18,16 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 from kg import __version__
 from kg.errors import ConflictKGError, DataError, LoadError
 from kg.read.resources import find_layout
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """A subcommand, known by name and help without importing its module.
 
     Its module (``kg.cli.<module>``) is imported only when the command runs or

@@ -19,9 +19,8 @@ import errno
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.errors import LoadError, UsageError
 
@@ -30,8 +29,7 @@ ONTOLOGY = Path("ontology") / "conflict.ttl"
 SHAPES = Path("ontology") / "shapes.ttl"
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Where the project files are.
 
     Attributes
@@ -89,6 +87,8 @@ def packaged_root() -> Path:
     >>> packaged_root().is_absolute()
     True
     """
+    from importlib import resources  # 5 ms of imports, for the packaged copy only
+
     pkg = Path(str(resources.files("kg")))
     bundled = pkg / "_resources"
     return bundled if bundled.is_dir() else pkg.parent

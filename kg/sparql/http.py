@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import socket
 import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -74,6 +73,7 @@ def describe(url: str, exc: BaseException) -> str:
     'http://h/q: connection refused (is the server running?)'
     """
     import http.client
+    import socket  # imported with http.client; not by the commands that never ask an endpoint
 
     if isinstance(exc, ConnectionRefusedError):
         return f"{url}: connection refused (is the server running?)"
@@ -104,6 +104,8 @@ class _Deadline:
         self.timer.daemon = True
 
     def _expire(self) -> None:
+        import socket
+
         self.expired.set()
         sock = self.conn.sock
         if sock is not None:

@@ -24,8 +24,8 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.errors import LoadError, UsageError
 from kg.sparql.params import TYPES
@@ -38,8 +38,7 @@ _PARAM = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
     """A declared query parameter.
 
     Attributes
@@ -63,8 +62,7 @@ class Param:
     doc: str
 
 
-@dataclass(frozen=True)
-class LibraryQuery:
+class LibraryQuery(NamedTuple):
     """A query file and its header."""
 
     name: str

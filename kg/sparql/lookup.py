@@ -16,7 +16,6 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable
 
@@ -124,6 +123,8 @@ def _partial(target: str, *, ask: Asker) -> tuple[str, str]:
     for entity, label in every.items():
         for key in {label, *re.findall(r"\w{3,}", label)}:
             keys.setdefault(key.casefold(), set()).add(entity)
+    import difflib  # only for "did you mean"
+
     close = difflib.get_close_matches(target.casefold(), list(keys), n=5, cutoff=0.75)
     found = sorted({e for key in close for e in keys[key]}, key=lambda e: (len(every[e]), e))
     if found:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 from typing import NamedTuple
 
 from kg import CKG_IRI, ID_IRI
@@ -142,6 +141,8 @@ def term(kind: str, value: str, prefixes: Mapping[str, str]) -> str:
     if not pattern.match(value):
         raise UsageError(f"{value!r} is not {TYPES[kind]}")
     if kind == "date":
+        from datetime import date  # only for a date parameter
+
         try:
             date.fromisoformat(value.lstrip("-"))
         except ValueError:

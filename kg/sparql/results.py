@@ -20,8 +20,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
+import re
 from collections.abc import Mapping
+from json.encoder import encode_basestring
 
 from kg.sparql.params import DEFAULT_PREFIXES
 from kg.sparql.rows import Results
@@ -38,6 +39,12 @@ SHORT_PREFIXES = {
     "org": "http://www.w3.org/ns/org#",
     "dct": "http://purl.org/dc/terms/",
 }
+
+
+_PREFIXED = re.compile(
+    "|".join(f"(?P<{prefix}>{re.escape(ns)})(?=[\\s\\S])" for prefix, ns in SHORT_PREFIXES.items())
+)
+"""The first of :data:`SHORT_PREFIXES` (in order) whose namespace an IRI extends."""
 
 
 def _escape(text: str) -> str:
@@ -89,12 +96,16 @@ def short(cell: Mapping[str, str] | None, *, with_lang: bool = True) -> str:
     if cell is None:
         return ""
     if cell["type"] == "uri":
-        for prefix, ns in SHORT_PREFIXES.items():
-            if cell["value"].startswith(ns) and len(cell["value"]) > len(ns):
-                return f"{prefix}:{cell['value'][len(ns) :]}"
-        return f"<{cell['value']}>"
+        return _short_iri(cell["value"])
     text = " ".join(plain(cell).splitlines())  # every Unicode line break, on purpose
     return f"{text} @{cell['xml:lang']}" if with_lang and "xml:lang" in cell else text
+
+
+def _short_iri(iri: str) -> str:
+    match = _PREFIXED.match(iri)
+    if match is None:
+        return f"<{iri}>"
+    return f"{match.lastgroup}:{iri[match.end() :]}"
 
 
 def _mixed_languages(results: Results, name: str) -> bool:
@@ -127,23 +138,21 @@ def table(results: Results, *, width: int | None = None) -> str:
     if "boolean" in results:
         return "true" if results["boolean"] else "false"
     names = results["head"]["vars"]
-    tagged = [_mixed_languages(results, v) for v in names]
-    rows = [
-        [short(b.get(v), with_lang=t) for v, t in zip(names, tagged, strict=True)]
-        for b in results["results"]["bindings"]
-    ]
-    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
+    bindings = results["results"]["bindings"]
+    columns = []
+    for name in names:
+        tagged = _mixed_languages(results, name)
+        columns.append([short(b.get(name), with_lang=tagged) for b in bindings])
+    widths = [max([len(n), *map(len, c)]) for n, c in zip(names, columns, strict=True)]
     if width is not None:
         widths = _fit(widths, width)
-
-    def line(cells: list[str]) -> str:
-        out = []
-        for cell, w in zip(cells, widths, strict=True):
-            out.append(cell if len(cell) <= w else cell[: w - 1] + "…")
-        return "  ".join(c.ljust(w) for c, w in zip(out, widths, strict=True)).rstrip()
-
-    body = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
-    count = len(rows)
+    cut = [
+        [c if len(c) <= w else c[: w - 1] + "…" for c in (n, "-" * w, *column)]
+        for n, column, w in zip(names, columns, widths, strict=True)
+    ]
+    body = ["  ".join(map(str.ljust, row, widths)).rstrip() for row in zip(*cut, strict=True)]
+    count = len(bindings)
+    body = body or [""] * (count + 2)  # no variables: empty lines
     return "\n".join(body) + f"\n({count} row{'s' if count != 1 else ''})"
 
 
@@ -159,9 +168,61 @@ def _delimited(results: Results, *, tsv: bool) -> str:
         return "\n".join(lines) + "\n"
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(names)
-    for b in results["results"]["bindings"]:
-        writer.writerow([plain(b.get(n)) for n in names])
+    writer.writerows([plain(b.get(n)) for n in names] for b in results["results"]["bindings"])
     return buffer.getvalue()
+
+
+class _Text(str):
+    """JSON text already written, put in place as it is by :func:`_json`."""
+
+
+def _json(value: object, indent: str = "") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, without its pure-Python encoder.
+
+    With indentation ``json`` encodes in Python, a call per value; here strings
+    are escaped by the same C function and only containers recurse.
+    """
+    if isinstance(value, _Text):
+        return str(value)
+    if isinstance(value, str):
+        return encode_basestring(value)
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        if not all(isinstance(key, str) for key in value):
+            raise TypeError("non-string keys")  # json.dumps converts them; not done here
+        members = (f"{encode_basestring(k)}: {_json(v, inner)}" for k, v in value.items())
+        return "{\n" + inner + f",\n{inner}".join(members) + "\n" + indent + "}"
+    if isinstance(value, list | tuple) and value:
+        items = (_json(v, inner) for v in value)
+        return "[\n" + inner + f",\n{inner}".join(items) + "\n" + indent + "]"
+    return json.dumps(value)  # scalars, {} and []
+
+
+def _json_bindings(bindings: list[dict[str, dict[str, str]]]) -> str:
+    """:func:`_json` of ``results.bindings`` (at its depth), a row a step: the hot loop.
+
+    Raises TypeError where a cell is not a mapping of strings to strings.
+    """
+    rows = []
+    for row in bindings:
+        members = []
+        for var, cell in row.items():
+            inner = ",\n          ".join(
+                [f"{encode_basestring(k)}: {encode_basestring(v)}" for k, v in cell.items()]
+            )
+            members.append(f"{encode_basestring(var)}: {{\n          {inner}\n        }}")
+        rows.append("{\n        " + ",\n        ".join(members) + "\n      }" if members else "{}")
+    return "[\n      " + ",\n      ".join(rows) + "\n    ]"
+
+
+def _json_results(results: Results) -> str:
+    """:func:`_json` of SPARQL JSON results, the bindings written by :func:`_json_bindings`."""
+    body = results.get("results")
+    if not isinstance(body, dict) or list(body) != ["bindings"] or not body["bindings"]:
+        return _json(results)
+    if not all(cell for row in body["bindings"] for cell in row.values()):
+        return _json(results)  # an empty cell mapping is written {}
+    return _json({**results, "results": {"bindings": _Text(_json_bindings(body["bindings"]))}})
 
 
 def terminal_width(stream: object) -> int | None:
@@ -176,6 +237,8 @@ def terminal_width(stream: object) -> int | None:
     isatty = getattr(stream, "isatty", None)
     if isatty is None or not isatty():
         return None
+    import shutil  # with bz2, lzma …: only for a terminal
+
     return shutil.get_terminal_size((120, 24)).columns
 
 
@@ -188,7 +251,10 @@ def format_results(results: Results, *, fmt: str = "table", width: int | None = 
     '{\\n  "head": {},\\n  "boolean": true\\n}\\n'
     """
     if fmt == "json":
-        return json.dumps(results, ensure_ascii=False, indent=2) + "\n"
+        try:
+            return _json_results(results) + "\n"
+        except (TypeError, AttributeError):  # not JSON results: json.dumps says why
+            return json.dumps(results, ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):
         return _delimited(results, tsv=fmt == "tsv")
     if fmt == "table":
