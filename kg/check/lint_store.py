@@ -352,8 +352,6 @@ def _where(p: Pending, locator: Locator, data: list[Path]) -> Where | None:
         where = triple or locator.subject(p.s)
     if where is None and p.mode != "none" and not isinstance(p.s, URIRef) and p.o is not None:
         where = search(data, p.o)  # a blank node: where its value is written
-    if where is None and p.mode == "triple" and isinstance(p.p, URIRef):
-        where = search(data, p.p)  # written relative to an @base: where the property is
     return where
 
 
