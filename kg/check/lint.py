@@ -32,7 +32,7 @@ from kg.check.advice import advice_findings
 from kg.check.coverage import coverage_of
 from kg.check.diagnostic import Diagnostic, sort_diagnostics
 from kg.check.filecheck import parse_file, vocabulary_findings
-from kg.check.files import expand_paths, is_ontology, must_parse, shown
+from kg.check.files import classify, expand_paths, must_parse
 from kg.check.heldtext import offset_findings
 from kg.check.lint_store import lint_store
 from kg.check.options import LintResult, Options
@@ -66,38 +66,23 @@ class _Run:
 
 
 def _collect(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) -> _Run:
-    run = _Run()
+    """The files sorted as the checker sorts them (:func:`classify`), the data parsed."""
     ontology = must_parse(layout.ontology, max_bytes=opts.max_bytes)
-    run.ontology_files.append(ontology)
-    shapes_path = layout.shapes.resolve() if layout.shapes.is_file() else None
-    if paths is None:
-        targets = [layout.shapes, *layout.data_files] if shapes_path else list(layout.data_files)
-        targets = [shown(p) for p in targets]
-        run.checked.append(str(shown(layout.ontology)))
-        run.qc_main = True
-    else:
-        targets = expand_paths(paths)
-    for path in targets:
-        resolved = path.resolve()
-        if resolved == layout.ontology.resolve():
-            run.checked.append(str(path))
-            run.qc_main = True
-            continue
-        run.checked.append(str(path))
+    files = classify(layout, paths, max_bytes=opts.max_bytes, context=opts.context)
+    run = _Run(
+        ontology_files=[ontology, *files.modules],
+        found=list(files.found),
+        checked=list(files.checked),
+        qc_main=files.qc_main,
+        shapes_given=files.shapes_given,
+    )
+    for path in files.data:
         parsed, found = parse_file(path, max_bytes=opts.max_bytes)
         run.found.extend(found)
-        if parsed is not None and resolved == shapes_path:
-            run.shapes_given = paths is not None
-        if parsed is None or resolved == shapes_path:
-            continue
-        (run.ontology_files if is_ontology(parsed) else run.data_files).append(parsed)
-    if paths is not None and opts.context:
-        given = {Path(p).resolve() for p in run.checked}
-        for path in layout.data_files:
-            if path.resolve() not in given:
-                parsed, found = parse_file(shown(path), max_bytes=opts.max_bytes)
-                if parsed is not None:
-                    run.context.append(parsed)
+        run.data_files.extend([parsed] if parsed is not None else [])
+    for path in files.context:
+        parsed, _ = parse_file(path, max_bytes=opts.max_bytes)
+        run.context.extend([parsed] if parsed is not None else [])
     return run
 
 
