@@ -105,14 +105,19 @@ def iter_locations(
     regex = re.compile("|".join(f"(?:{p})" for p in pats))
     for match in regex.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if "#" in text[line_start : match.start()] and _in_comment(
-            text[line_start : match.start()]
-        ):
+        if "#" in text[line_start : match.start()] and in_comment(text[line_start : match.start()]):
             continue
         yield _position(text, match.start())
 
 
-def _in_comment(prefix: str) -> bool:
+def in_comment(prefix: str) -> bool:
+    """Whether the text after ``prefix`` (the start of a line) is in a ``#`` comment.
+
+    Examples
+    --------
+    >>> in_comment('<a> "#" '), in_comment("<a#b> # ")
+    (False, True)
+    """
     in_str: str | None = None
     in_iri = False
     for ch in prefix:
@@ -173,6 +178,7 @@ def locate_subject(
 
 
 __all__ = [
+    "in_comment",
     "iter_locations",
     "locate_subject",
     "locate_term",

@@ -25,7 +25,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.read.locate import NAME_CHAR, iter_locations
+from kg.read.locate import NAME_CHAR, in_comment, iter_locations
 from kg.read.scoped import Scope, find_iri
 
 _NAME_END_CHAR = r"[\w:%\\-]"
@@ -105,23 +105,6 @@ def _written_forms(term: Node, namespaces: Mapping[str, str]) -> list[str]:
     return []
 
 
-def _in_comment(prefix: str) -> bool:
-    in_str: str | None = None
-    in_iri = False
-    for ch in prefix:
-        if in_str:
-            in_str = None if ch == in_str else in_str
-        elif in_iri:
-            in_iri = ch != ">"
-        elif ch in "\"'":
-            in_str = ch
-        elif ch == "<":
-            in_iri = True
-        elif ch == "#":
-            return True
-    return False
-
-
 def _plain_find(text: str, term: Node, namespaces: Mapping[str, str], after: int) -> int | None:
     """The first offset at or after ``after`` where a usual written form of ``term`` stands
     as a whole token outside a comment (fast: no regular expression), else None."""
@@ -134,7 +117,7 @@ def _plain_find(text: str, term: Node, namespaces: Mapping[str, str], after: int
             whole = whole and (
                 form[-1] in '>"' or not re.match(_NAME_END_CHAR, text[end : end + 1])
             )
-            if whole and not _in_comment(text[text.rfind("\n", 0, i) + 1 : i]):
+            if whole and not in_comment(text[text.rfind("\n", 0, i) + 1 : i]):
                 best = i if best is None else min(best, i)
                 break
             start = i + 1
