@@ -1,8 +1,9 @@
 """The options several commands share, declared once: the same name, choices and help.
 
-``--engine`` (of the checker), ``--reasoner``, ``--format``, ``--timeout`` and
-``--store-dir``. This module imports only :mod:`argparse`, so that ``--help`` and
-``query --list`` stay quick (a command passes what it knows: its formats, its default).
+``--engine`` (of the checker), ``--reasoner``, ``--format``, ``--timeout``,
+``--endpoint`` with ``--default-graph``, and ``--store-dir``. This module imports only
+:mod:`argparse`, so that ``--help`` and ``query --list`` stay quick (a command passes
+what it knows: its formats, its default).
 
 Examples
 --------
@@ -112,6 +113,22 @@ def add_timeout(
     )
 
 
+def add_endpoint(parser: argparse.ArgumentParser, *, instead: str) -> None:
+    """Add ``--endpoint QUERY_URL`` and ``--default-graph IRI`` of the commands that ask a
+    SPARQL endpoint ``instead`` of the checked graph (``query``, ``why``)."""
+    parser.add_argument(
+        "--endpoint", metavar="QUERY_URL", help=f"a SPARQL 1.1 query endpoint: {instead}"
+    )
+    parser.add_argument(
+        "--default-graph",
+        action="append",
+        default=[],
+        metavar="IRI",
+        help="with --endpoint: query this named graph as the default graph (repeatable), "
+        "e.g. the --graph given to publish",
+    )
+
+
 def add_store_dir(parser: argparse.ArgumentParser) -> None:
     """Add ``--store-dir DIR`` of the commands that read the checked graph."""
     parser.add_argument(
@@ -124,6 +141,7 @@ def add_store_dir(parser: argparse.ArgumentParser) -> None:
 
 __all__ = [
     "CHECK_ENGINES",
+    "add_endpoint",
     "add_engine",
     "add_format",
     "add_query_engine",

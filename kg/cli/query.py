@@ -6,7 +6,13 @@ import argparse
 import sys
 
 from kg.cli.graphstore import project_store
-from kg.cli.options import add_format, add_query_engine, add_store_dir, add_timeout
+from kg.cli.options import (
+    add_endpoint,
+    add_format,
+    add_query_engine,
+    add_store_dir,
+    add_timeout,
+)
 from kg.errors import UsageError
 from kg.read.resources import find_layout
 from kg.sparql import run as sparql
@@ -29,14 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME=VALUE",
         help="a parameter declared in the query header (repeatable)",
     )
-    parser.add_argument("--endpoint", metavar="QUERY_URL", help="SPARQL 1.1 query endpoint")
-    parser.add_argument(
-        "--default-graph",
-        action="append",
-        default=[],
-        metavar="IRI",
-        help="with --endpoint: query this named graph as the default graph (repeatable)",
-    )
+    add_endpoint(parser, instead="the query runs there instead of in-process")
     add_query_engine(parser, sparql.ENGINES)
     add_format(
         parser,
