@@ -2,10 +2,11 @@
 
 The store path of ``conflict-kg validate`` (:mod:`kg.check.lint_store`) knows which
 triples are wrong but not where they are written. A :class:`Locator` reads each
-file once (:func:`kg.read.locate.scan_subjects`), keeping only the statements whose
+file once (:func:`kg.read.subjects.scan_subjects`), keeping only the statements whose
 subject has a finding, and answers the same questions as the line maps of the
 rich path (:mod:`kg.read.linemap`): the line of a triple (where its object is
-written), of the first ``focus property ?`` triple, or of the focus node.
+written), of the first ``focus property ?`` triple, or of the focus node. Each statement
+is read with the ``@prefix`` and ``@base`` declarations in effect where it is written.
 
 Examples
 --------
