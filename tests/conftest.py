@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from stores import Store, VirtuosoServer, virtuoso_missing
 
 from kg.read.resources import Layout
+from kg.sparql.server import OxigraphServer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -132,3 +135,29 @@ def article_layout() -> Layout:
     """
     full = Layout.at(REPO)
     return full._replace(data_files=tuple(REPO / "data" / name for name in ARTICLE_DATA))
+
+
+@pytest.fixture(scope="module")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """An Oxigraph server for the publish tests (one per test module)."""
+    with OxigraphServer(location=tmp_path_factory.mktemp("oxigraph")) as server:
+        yield Store("oxigraph", server.update_url, server.query_url)
+
+
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A Virtuoso server for the publish tests (skipped when it is not installed)."""
+    missing = virtuoso_missing()
+    if missing:
+        pytest.skip(missing)
+    server = VirtuosoServer(location=tmp_path_factory.mktemp("virtuoso")).start()
+    try:
+        yield Store("virtuoso", server.update_url, server.query_url, server.store_url)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["oxigraph", "virtuoso"])
+def store(request: pytest.FixtureRequest) -> Store:
+    """Each of the two stores in turn."""
+    return request.getfixturevalue(request.param)  # type: ignore[no-any-return]

@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from kg.sparql.endpoint import run_remote
+from kg.sparql.publish import STAGING
 from kg.sparql.server import HOST, free_port
 
 VIRTUOSO = "virtuoso-t"
@@ -174,6 +176,34 @@ class VirtuosoServer:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+TARGET = "http://example.org/published"
+"""The graph the publish tests publish into."""
+
+
+class Store:
+    """A running store as the publish tests see it: its endpoints and what it holds."""
+
+    def __init__(self, name: str, update_url: str, query_url: str, store_url: str = "") -> None:
+        self.name, self.update_url, self.query_url = name, update_url, query_url
+        self.store_url = store_url
+
+    def triples(self, graph: str = TARGET) -> set[tuple[str, str, str]]:
+        results = run_remote(
+            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+            endpoint=self.query_url,
+            timeout=30,
+        )
+        rows = results["results"]["bindings"]
+        return {(r["s"]["value"], r["p"]["value"], r["o"]["value"]) for r in rows}
+
+    def staging(self) -> list[str]:
+        results = run_remote(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", endpoint=self.query_url
+        )
+        graphs = [r["g"]["value"] for r in results["results"]["bindings"]]
+        return [g for g in graphs if g.startswith(STAGING)]
 
 
 def jena_missing() -> str | None:

@@ -57,25 +57,40 @@ def _records(body: str) -> list[str]:
     return out
 
 
+def pax_project(root: Path, csv: Path, *, folders: tuple[str, ...], into: str) -> Path:
+    """A project in ``root``: ``folders`` of the repository, ``csv`` imported into ``data/into``."""
+    for folder in folders:
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "data").mkdir(exist_ok=True)
+    out = root / "data" / into
+    assert main(["--root", str(root), "import", "pax", str(csv), "-o", str(out), "--quiet"]) == 0
+    return root
+
+
+def build_project(project: Path, *options: str) -> Path:
+    """``conflict-kg build`` of ``project`` into its ``build/``; that folder."""
+    out = project / "build"
+    assert main(["--root", str(project), "build", "--out", str(out), *options]) == 0
+    return out
+
+
+def server_or_skip() -> None:
+    """Skip the test when there is no ``oxigraph`` server binary to serve with."""
+    try:
+        oxigraph_binary()
+    except Exception as exc:  # noqa: BLE001 - no server binary: nothing to serve with
+        pytest.skip(f"no oxigraph server: {exc}")
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("pax-e2e")
-    shutil.copytree(REPO / "ontology", root / "ontology")
-    shutil.copytree(REPO / "queries", root / "queries")
-    (root / "data").mkdir()
-    code = main(
-        ["--root", str(root), "import", "pax", str(FIXTURE), "-o", str(root / "data" / "pax.ttl"),
-         "--quiet"]
-    )  # fmt: skip
-    assert code == 0
-    return root
+    return pax_project(root, FIXTURE, folders=("ontology", "queries"), into="pax.ttl")
 
 
 @pytest.fixture(scope="module")
 def built(project: Path) -> Path:
-    out = project / "build"
-    assert main(["--root", str(project), "build", "--out", str(out)]) == 0
-    return out
+    return build_project(project)
 
 
 def test_the_build_keeps_the_hard_text(built: Path) -> None:
@@ -142,10 +157,7 @@ def serving(project: Path, location: Path) -> Iterator[str]:
 def test_served_queries_equal_in_process(
     project: Path, built: Path, in_process: dict[str, dict[str, object]], tmp_path: Path
 ) -> None:
-    try:
-        oxigraph_binary()
-    except Exception as exc:  # noqa: BLE001 - no server binary: nothing to serve with
-        pytest.skip(f"no oxigraph server: {exc}")
+    server_or_skip()
     with serving(project, tmp_path / "db") as endpoint:
         expected = len(list(ox.parse(path=built / "conflict-kg.nt")))  # serve: the built graph
         assert count_triples(endpoint, None, timeout=30) == expected

@@ -12,7 +12,6 @@ chain on ten hard rows runs by default (``tests/test_e2e_pax_fixture.py``).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,11 +19,18 @@ import pyoxigraph as ox
 import pytest
 from graphschemas import assert_valid, needs_schemas
 from stores import row_multiset
-from test_e2e_pax_fixture import QUERIES, _query, serving
+from test_e2e_pax_fixture import (
+    QUERIES,
+    _query,
+    build_project,
+    pax_project,
+    server_or_skip,
+    serving,
+)
 
 from kg.cli.main import main
 from kg.sparql.publish import count_triples
-from kg.sparql.server import OxigraphServer, oxigraph_binary
+from kg.sparql.server import OxigraphServer
 
 REPO = Path(__file__).resolve().parent.parent
 PAX = REPO.parent / "shared" / "data" / "pax" / "pax.csv"
@@ -36,28 +42,15 @@ pytestmark = [
 ]
 
 
-def _server_or_skip() -> None:
-    try:
-        oxigraph_binary()
-    except Exception as exc:  # noqa: BLE001 - no server binary: nothing to serve with
-        pytest.skip(f"no oxigraph server: {exc}")
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("pax-full")
-    for folder in ("ontology", "queries", "data"):
-        shutil.copytree(REPO / folder, root / folder)
-    out = root / "data" / "pax-all.ttl"
-    assert main(["--root", str(root), "import", "pax", str(PAX), "-o", str(out), "--quiet"]) == 0
-    return root
+    return pax_project(root, PAX, folders=("ontology", "queries", "data"), into="pax-all.ttl")
 
 
 @pytest.fixture(scope="module")
 def built(project: Path) -> Path:
-    out = project / "build"
-    assert main(["--root", str(project), "build", "--out", str(out), "--no-site"]) == 0
-    return out
+    return build_project(project, "--no-site")
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +66,7 @@ def in_process(built: Path, project: Path) -> dict[str, dict[str, object]]:
 @pytest.fixture(scope="module")
 def served(project: Path, built: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``conflict-kg serve`` on the project; its query endpoint's URL."""
-    _server_or_skip()
+    server_or_skip()
     with serving(project, tmp_path_factory.mktemp("served") / "db") as endpoint:
         yield endpoint
 
@@ -97,7 +90,7 @@ def test_every_library_query_through_serve_equals_in_process(
 def test_publish_into_a_second_server_gives_the_same_triple_count(
     project: Path, triples: int, tmp_path: Path
 ) -> None:
-    _server_or_skip()
+    server_or_skip()
     with OxigraphServer(location=tmp_path / "published") as server:
         code = main(
             ["--root", str(project), "publish", "--update-endpoint", server.update_url,

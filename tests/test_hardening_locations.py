@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 from conftest import GOOD_DATA, PREFIXES, write_project
+from rdflib import URIRef
 
+from kg.check.lint import LintResult, Options, lint
+from kg.check.lint_locate import Locator
 from kg.cli.main import main
+from kg.read.resources import Layout
 
 CASES = {
     # line 9: <#mediatedby> under @base is ckg:mediatedby, which the ontology lacks
@@ -70,3 +74,43 @@ def test_a_shacl_finding_names_the_triple_line_in_build_as_in_validate(
     assert main(["--root", str(root), "build", "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert f"{root / 'data' / 'a.ttl'}:10:" in err and "error[shacl-Datatype]" in err, err
+
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "invalid"
+REPO = CORPUS.parent.parent.parent
+DECLARED = ["literal-prefix-redefined", "literal-relative-to-base", "shacl-relative-to-base"]
+"""Fault-corpus files whose faulty terms are written under @base or a prefix declared again."""
+
+
+def _errors(result: LintResult) -> set[tuple[str, str | None, int | None, int | None]]:
+    return {(d.code, d.file, d.line, d.column) for d in result.diagnostics if d.severity == "error"}
+
+
+@pytest.mark.parametrize("stem", DECLARED)
+def test_the_checker_places_findings_where_the_reference_parser_does(stem: str) -> None:
+    fixture, layout = CORPUS / f"{stem}.ttl", Layout.at(REPO)
+    reference = lint(layout, [fixture], options=Options(reasoner="never", engine="pyshacl"))
+    checked = lint(layout, [fixture], options=Options(reasoner="never"))
+    assert _errors(checked) == _errors(reference) and _errors(checked)
+
+
+def test_the_locator_reads_each_statement_with_the_declarations_in_effect(tmp_path: Path) -> None:
+    path = tmp_path / "a.ttl"
+    path.write_text(
+        "@prefix x: <http://a.org/> .\n"
+        "x:s x:p x:o .\n"  # line 2: x: is http://a.org/ here
+        "@base <http://b.org/dir/> .\n"
+        "<s> <p> <o> ;\n"  # line 4: relative to the base
+        "    x:q <../o> .\n"  # line 5
+        "@prefix x: <other/> .\n"  # relative to the base: http://b.org/dir/other/
+        "x:s x:p x:o .\n",  # line 7
+        encoding="utf-8",
+    )
+    a, b, c = "http://a.org/", "http://b.org/dir/", "http://b.org/dir/other/"
+    locator = Locator([path], {a + "s", b + "s", c + "s"})
+    u = URIRef
+    assert locator.triple(u(a + "s"), u(a + "p"), u(a + "o"))[1:3] == (2, 9)  # type: ignore[index]
+    assert locator.triple(u(b + "s"), u(b + "p"), u(b + "o"))[1:3] == (4, 9)  # type: ignore[index]
+    assert locator.triple(u(b + "s"), u(a + "q"), u("http://b.org/o"))[1:3] == (5, 9)  # type: ignore[index]
+    assert locator.triple(u(c + "s"), u(c + "p"), u(c + "o"))[1:3] == (7, 9)  # type: ignore[index]
+    assert locator.subject(u(c + "s"))[1:3] == (7, 1)  # type: ignore[index]

@@ -11,19 +11,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rdflib import Graph
-from stores import VirtuosoServer, virtuoso_missing
-from test_publish_stores import NEWER, OLD, TARGET, Store, _as_set, synthetic
+from stores import TARGET, Store
+from test_publish_stores import NEWER, OLD, _as_set, synthetic
 
 from kg.errors import EndpointError
 from kg.sparql.publish import publish
 from kg.sparql.publish_claim import CLAIMS
-from kg.sparql.server import OxigraphServer
 from kg.sparql.update import UpdateClient
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,29 +57,6 @@ def child(
 
 def claims(store: Store) -> set[tuple[str, str, str]]:
     return store.triples(CLAIMS)
-
-
-@pytest.fixture(scope="module")
-def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with OxigraphServer(location=tmp_path_factory.mktemp("oxigraph")) as server:
-        yield Store("oxigraph", server.update_url, server.query_url)
-
-
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    missing = virtuoso_missing()
-    if missing:
-        pytest.skip(missing)
-    server = VirtuosoServer(location=tmp_path_factory.mktemp("virtuoso")).start()
-    try:
-        yield Store("virtuoso", server.update_url, server.query_url)
-    finally:
-        server.stop()
-
-
-@pytest.fixture(params=["oxigraph", "virtuoso"])
-def store(request: pytest.FixtureRequest) -> Store:
-    return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
 
 
 def _replace(store: Store, graph: Graph, **options: Any) -> None:

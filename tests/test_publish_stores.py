@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +15,13 @@ import pytest
 from conftest import benchmark_module
 from faultproxy import MESSAGE, fault_proxy
 from rdflib import Graph, Literal, URIRef
-from stores import VirtuosoServer, virtuoso_missing
+from stores import TARGET, Store
 
 from kg.cli.main import main
 from kg.errors import EndpointError, UsageError
-from kg.sparql.endpoint import run_remote
-from kg.sparql.publish import STAGING, ntriples_lines, publish
-from kg.sparql.server import OxigraphServer
+from kg.sparql.publish import ntriples_lines, publish
 
 REPO = Path(__file__).resolve().parent.parent
-TARGET = "http://example.org/published"
 
 
 def synthetic(tag: str, size: int) -> Graph:
@@ -41,53 +37,8 @@ def synthetic(tag: str, size: int) -> Graph:
 OLD, NEW, NEWER = synthetic("old", 30), synthetic("new", 200), synthetic("newer", 150)
 
 
-class Store:
-    def __init__(self, name: str, update_url: str, query_url: str, store_url: str = "") -> None:
-        self.name, self.update_url, self.query_url = name, update_url, query_url
-        self.store_url = store_url
-
-    def triples(self, graph: str = TARGET) -> set[tuple[str, str, str]]:
-        results = run_remote(
-            f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
-            endpoint=self.query_url,
-            timeout=30,
-        )
-        rows = results["results"]["bindings"]
-        return {(r["s"]["value"], r["p"]["value"], r["o"]["value"]) for r in rows}
-
-    def staging(self) -> list[str]:
-        results = run_remote(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", endpoint=self.query_url
-        )
-        graphs = [r["g"]["value"] for r in results["results"]["bindings"]]
-        return [g for g in graphs if g.startswith(STAGING)]
-
-
 def _as_set(graph: Graph) -> set[tuple[str, str, str]]:
     return {(str(s), str(p), str(o)) for s, p, o in graph}
-
-
-@pytest.fixture(scope="module")
-def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    with OxigraphServer(location=tmp_path_factory.mktemp("oxigraph")) as server:
-        yield Store("oxigraph", server.update_url, server.query_url)
-
-
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    missing = virtuoso_missing()
-    if missing:
-        pytest.skip(missing)
-    server = VirtuosoServer(location=tmp_path_factory.mktemp("virtuoso")).start()
-    try:
-        yield Store("virtuoso", server.update_url, server.query_url, server.store_url)
-    finally:
-        server.stop()
-
-
-@pytest.fixture(params=["oxigraph", "virtuoso"])
-def store(request: pytest.FixtureRequest) -> Store:
-    return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
 
 
 def _reset(store: Store) -> None:

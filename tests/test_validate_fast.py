@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from kg.check.diagnostic import Diagnostic
+from kg.check.files import classify
 from kg.check.lint import LintResult, Options, lint
 from kg.check.options import RICH_LIMIT
 from kg.cli.main import main
@@ -110,6 +111,33 @@ def test_fast_equals_full_field_by_field_on_faults(stem: str) -> None:
     syntax = stem.startswith("syntax")  # the two parsers word their errors differently
     assert keys(fast, drop_syntax_message=syntax) == keys(full, drop_syntax_message=syntax)
     assert keys(fast)
+
+
+MODULE = """@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+<https://w3id.org/conflict-kg/ontology/extra> a owl:Ontology .
+ckg:Extra a owl:Class .
+"""
+
+
+def test_given_paths_are_sorted_alike_for_both_engines(tmp_path: Path) -> None:
+    # one classifier for the checker and the reference engines: by what each file is
+    module, data = tmp_path / "extra.ttl", REPO / "data" / "places.ttl"
+    module.write_text(MODULE, encoding="utf-8")
+    ontology, shapes = REPO / "ontology" / "conflict.ttl", REPO / "ontology" / "shapes.ttl"
+    layout = Layout.at(REPO)
+    given = [shapes, data, module, ontology]
+    files = classify(layout, given)
+    assert files.checked == [str(p) for p in given] and files.found == []
+    assert files.data == [data] and [m.path for m in files.modules] == [module]
+    assert files.qc_main and files.shapes_given
+    assert [p.resolve() for p in files.context] == [p for p in layout.data_files if p != data]
+    assert classify(layout, given, context=False).context == []
+    everything = classify(layout, None)  # the project: its ontology, shapes and data files
+    assert [p.resolve() for p in everything.data] == list(layout.data_files)
+    assert [Path(p).resolve() for p in everything.checked[:2]] == [ontology, shapes]
+    assert everything.modules == [] and not everything.shapes_given
 
 
 @pytest.mark.scale  # 30 s of the reference engines; the repository and the corpus run by default

@@ -32,7 +32,7 @@ from kg.check.advice import advice_findings
 from kg.check.coverage import coverage_of
 from kg.check.diagnostic import Diagnostic, sort_diagnostics
 from kg.check.filecheck import parse_file, vocabulary_findings
-from kg.check.files import expand_paths, is_ontology, must_parse, shown
+from kg.check.files import ProjectFiles, classify, expand_paths, must_parse
 from kg.check.heldtext import offset_findings
 from kg.check.lint_store import lint_store
 from kg.check.options import LintResult, Options
@@ -47,14 +47,14 @@ from kg.read.resources import Layout
 
 @dataclass
 class _Run:
-    ontology_files: list[Located] = field(default_factory=list)
+    """The files of :func:`classify` with the ones the reference engines read parsed."""
+
+    files: ProjectFiles
+    ontology_files: list[Located]
     data_files: list[Located] = field(default_factory=list)
     context: list[Located] = field(default_factory=list)
     found: list[Diagnostic] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    checked: list[str] = field(default_factory=list)
-    qc_main: bool = False
-    shapes_given: bool = False
 
     def graph(self, files: Sequence[Located]) -> Graph:
         g = Graph()
@@ -66,38 +66,17 @@ class _Run:
 
 
 def _collect(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) -> _Run:
-    run = _Run()
+    """The files sorted as the checker sorts them (:func:`classify`), the data parsed."""
     ontology = must_parse(layout.ontology, max_bytes=opts.max_bytes)
-    run.ontology_files.append(ontology)
-    shapes_path = layout.shapes.resolve() if layout.shapes.is_file() else None
-    if paths is None:
-        targets = [layout.shapes, *layout.data_files] if shapes_path else list(layout.data_files)
-        targets = [shown(p) for p in targets]
-        run.checked.append(str(shown(layout.ontology)))
-        run.qc_main = True
-    else:
-        targets = expand_paths(paths)
-    for path in targets:
-        resolved = path.resolve()
-        if resolved == layout.ontology.resolve():
-            run.checked.append(str(path))
-            run.qc_main = True
-            continue
-        run.checked.append(str(path))
+    files = classify(layout, paths, max_bytes=opts.max_bytes, context=opts.context)
+    run = _Run(files, [ontology, *files.modules], found=list(files.found))
+    for path in files.data:
         parsed, found = parse_file(path, max_bytes=opts.max_bytes)
         run.found.extend(found)
-        if parsed is not None and resolved == shapes_path:
-            run.shapes_given = paths is not None
-        if parsed is None or resolved == shapes_path:
-            continue
-        (run.ontology_files if is_ontology(parsed) else run.data_files).append(parsed)
-    if paths is not None and opts.context:
-        given = {Path(p).resolve() for p in run.checked}
-        for path in layout.data_files:
-            if path.resolve() not in given:
-                parsed, found = parse_file(shown(path), max_bytes=opts.max_bytes)
-                if parsed is not None:
-                    run.context.append(parsed)
+        run.data_files.extend([parsed] if parsed is not None else [])
+    for path in files.context:
+        parsed, _ = parse_file(path, max_bytes=opts.max_bytes)
+        run.context.extend([parsed] if parsed is not None else [])
     return run
 
 
@@ -164,7 +143,7 @@ def lint(
         must_parse(layout.shapes, max_bytes=opts.max_bytes) if layout.shapes.is_file() else None
     )
     shapes = run.graph([shapes_file]) if shapes_file else Graph()  # a copy: pySHACL gets its own
-    if shapes_file and (opts.meta_shacl or run.shapes_given):
+    if shapes_file and (opts.meta_shacl or run.files.shapes_given):
         run.found.extend(shapes_findings(shapes_file))  # (deduplicated when sorting)
     for f in run.data_files + run.ontology_files[1:]:
         run.found.extend(vocabulary_findings(f, ontology))
@@ -176,7 +155,7 @@ def lint(
     shacl = _shacl(run, shacl_data, shapes, ontology, located, shapes_file, opts.engine)
     # an ill-typed literal is reported once, by the literal check
     run.found.extend(d for d in shacl if (d.focus, d.value) not in bad)
-    qc_files = run.ontology_files if run.qc_main else run.ontology_files[1:]
+    qc_files = run.ontology_files if run.files.qc_main else run.ontology_files[1:]
     run.found.extend(ontology_findings(qc_files, ontology))
     if opts.reasoner != "never":
         found, notices = reasoning_findings(ontology, data, located, dl=opts.dl)
@@ -193,7 +172,7 @@ def lint(
     run.found.extend(advice_findings(data, ontology, located))
     context_files = {str(f.path) for f in run.context}
     kept = [d for d in run.found if d.file not in context_files]
-    return LintResult(tuple(sort_diagnostics(kept)), tuple(run.checked), tuple(run.notices))
+    return LintResult(tuple(sort_diagnostics(kept)), tuple(run.files.checked), tuple(run.notices))
 
 
 def _shacl(

@@ -2,10 +2,11 @@
 
 The store path of ``conflict-kg validate`` (:mod:`kg.check.lint_store`) knows which
 triples are wrong but not where they are written. A :class:`Locator` reads each
-file once (:func:`kg.read.locate.scan_subjects`), keeping only the statements whose
+file once (:func:`kg.read.subjects.scan_subjects`), keeping only the statements whose
 subject has a finding, and answers the same questions as the line maps of the
 rich path (:mod:`kg.read.linemap`): the line of a triple (where its object is
-written), of the first ``focus property ?`` triple, or of the focus node.
+written), of the first ``focus property ?`` triple, or of the focus node. Each statement
+is read with the ``@prefix`` and ``@base`` declarations in effect where it is written.
 
 Examples
 --------
@@ -25,20 +26,24 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from kg import CKG, ID
-from kg.read.locate import Block, SubjectIndex, column_in_line, locate_term, scan_subjects
+from kg.read.locate import locate_term
+from kg.read.scoped import Scope
+from kg.read.subjects import Block, SubjectIndex, find_written, scan_subjects
 
 
 class Where(NamedTuple):
-    """A file, a 1-based line, the column of the term found there, and the line's text."""
+    """A file, a 1-based line, the column of the term found there, the line's text, and the
+    ``@prefix``/``@base`` declarations in effect there."""
 
     path: Path
     line: int
     column: int
     text: str
+    scope: Scope | None = None
 
 
 def _at(path: Path, block: Block, line: int, column: int) -> Where:
-    return Where(path, line, column, block.text.split("\n")[line - block.line])
+    return Where(path, line, column, block.line_text(line), block.scope)
 
 
 def names_for(namespaces: dict[str, str]) -> Graph:
@@ -104,12 +109,11 @@ class Locator:
         return None
 
     def _in_file(self, index: SubjectIndex, s: Node, p: Node, o: Node | None) -> Where | None:
-        ns = index.namespaces
         fallback: Where | None = None
         for block in self._blocks(index, s):
             start = 0
             if p != RDF.type:
-                found_p = block.find(p, ns)
+                found_p = block.find(p)
                 if found_p is None:
                     continue
                 start = found_p[0]
@@ -118,7 +122,7 @@ class Locator:
                 if fallback is not None:
                     return fallback
                 return _at(index.path, block, block.line, 1)  # ``s a ?``: the statement
-            found_o = block.find(o, ns, after=start)
+            found_o = block.find(o, after=start)
             if found_o is not None:
                 return _at(index.path, block, found_o[1], found_o[2])
         return fallback if o is not None and p != RDF.type and _unwritable(o) else None
@@ -142,12 +146,11 @@ class Locator:
 
     def column(self, where: Where, *terms: Node | None) -> int | None:
         """The column of the first of ``terms`` written on the line of ``where``."""
-        ns = self.namespaces(where.path)
+        scope = where.scope or Scope(self.namespaces(where.path))  # found by :func:`search`
         for term in terms:
-            if term is not None:
-                col = column_in_line(where.text, term, ns)
-                if col is not None:
-                    return col
+            offset = None if term is None else find_written(where.text, term, scope)
+            if offset is not None:
+                return offset + 1
         return None
 
 

@@ -23,19 +23,18 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import mmap
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from kg.check.diagnostic import ERROR, Diagnostic, sort_diagnostics
-from kg.check.filecheck import check_size, parse_file, store_syntax_error, vocabulary_findings
-from kg.check.files import expand_paths, is_ontology, must_parse, shown
+from kg.check.filecheck import check_size, store_syntax_error, vocabulary_findings
+from kg.check.files import ProjectFiles, classify, must_parse, shown
 from kg.check.findingcache import Inputs, inputs_of
 from kg.check.graph_checks import GraphChecks, finish_graph_checks, start_graph_checks
 from kg.check.heldtext import offset_rows, provenance_notices
@@ -83,59 +82,9 @@ class CheckedProject:
     ontology: Graph
 
 
-@dataclass
-class _Files:
-    data: list[Path] = field(default_factory=list)
-    modules: list[Located] = field(default_factory=list)
-    context: list[Path] = field(default_factory=list)
-    checked: list[str] = field(default_factory=list)
-    found: list[Diagnostic] = field(default_factory=list)
-    qc_main: bool = False
-    shapes_given: bool = False
-
-
-def _declares_ontology(path: Path) -> bool:
-    """Cheap test before an rdflib parse: only a file that mentions ``Ontology`` can be one."""
-    if path.suffix.lower() not in (".ttl", ".nt") or path.stat().st_size == 0:
-        return False
-    with path.open("rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as m:
-        return m.find(b"Ontology") >= 0
-
-
-def _classify(layout: Layout, paths: Sequence[str | Path] | None, opts: Options) -> _Files:
-    files = _Files()
-    shapes = layout.shapes.resolve() if layout.shapes.is_file() else None
-    if paths is None:
-        targets = [shown(p) for p in layout.data_files]
-        files.checked = [str(shown(layout.ontology))]
-        files.checked += [str(shown(layout.shapes))] if shapes else []
-        files.qc_main = True
-    else:
-        targets = expand_paths(paths)
-    for path in targets:
-        resolved = path.resolve()
-        files.checked.append(str(path))
-        if resolved == layout.ontology.resolve():
-            files.qc_main = True
-            continue
-        if resolved == shapes:
-            files.shapes_given = paths is not None
-            continue
-        check_size(path, opts.max_bytes)
-        if _declares_ontology(path):
-            parsed, found = parse_file(path, max_bytes=opts.max_bytes)
-            if parsed is None or is_ontology(parsed):
-                files.found.extend(found)
-                files.modules.extend([parsed] if parsed is not None else [])
-                continue
-        files.data.append(path)
-    if paths is not None and opts.context:
-        given = {Path(p).resolve() for p in files.checked}
-        files.context = [shown(p) for p in layout.data_files if p.resolve() not in given]
-    return files
-
-
-def _load(store: ox.Store, files: _Files, opts: Options, step: Step | None) -> list[Diagnostic]:
+def _load(
+    store: ox.Store, files: ProjectFiles, opts: Options, step: Step | None
+) -> list[Diagnostic]:
     """Load the data files (bulk) and the context (each whole or not at all)."""
     errors = []
     for n, path in enumerate(files.data):
@@ -197,7 +146,7 @@ def check_store_project(
     if layout.shapes.is_file():
         # exit 2 before loading anything (parse_file caches the parse for _checks)
         must_parse(layout.shapes, max_bytes=opts.max_bytes)
-    files = _classify(layout, paths, opts)
+    files = classify(layout, paths, max_bytes=opts.max_bytes, context=opts.context)
     modules = [ontology_file, *files.modules]
     inputs = _graph_inputs(files, modules, opts)  # read before loading: see Inputs.unchanged
     store = ox.Store()
@@ -222,7 +171,7 @@ def check_store_project(
 
 def _checks(
     store: ox.Store,
-    files: _Files,
+    files: ProjectFiles,
     layout: Layout,
     opts: Options,
     ontology_files: list[Located],
@@ -258,7 +207,7 @@ def _checks(
 
 def _store_checks(
     store: ox.Store,
-    files: _Files,
+    files: ProjectFiles,
     layout: Layout,
     opts: Options,
     ontology_files: list[Located],
@@ -308,7 +257,7 @@ def _store_checks(
     return found, pending
 
 
-def _graph_inputs(files: _Files, modules: list[Located], opts: Options) -> Inputs | None:
+def _graph_inputs(files: ProjectFiles, modules: list[Located], opts: Options) -> Inputs | None:
     """The files the graph checks will read, as they are before loading (None: no such checks)."""
     size = sum(p.stat().st_size for p in files.data)
     if size > opts.rich_limit and opts.reasoner != "always":
@@ -317,7 +266,7 @@ def _graph_inputs(files: _Files, modules: list[Located], opts: Options) -> Input
 
 
 def _start_graph_checks(
-    store: ox.Store, files: _Files, opts: Options, ontology: Graph, inputs: Inputs | None
+    store: ox.Store, files: ProjectFiles, opts: Options, ontology: Graph, inputs: Inputs | None
 ) -> tuple[GraphChecks | None, list[str]]:
     """OWL reasoning and advice when the checked data is small (or ``--reasoner always``):
     started before the other checks, so that HermiT's JVM starts meanwhile."""
@@ -369,13 +318,11 @@ def _where(p: Pending, locator: Locator, data: list[Path]) -> Where | None:
         where = triple or locator.subject(p.s)
     if where is None and p.mode != "none" and not isinstance(p.s, URIRef) and p.o is not None:
         where = search(data, p.o)  # a blank node: where its value is written
-    if where is None and p.mode == "triple" and isinstance(p.p, URIRef):
-        where = search(data, p.p)  # written relative to an @base: where the property is
     return where
 
 
 def _place(
-    pending: list[Pending], files: _Files, layout: Layout, store: ox.Store, ontology: Graph
+    pending: list[Pending], files: ProjectFiles, layout: Layout, store: ox.Store, ontology: Graph
 ) -> list[Diagnostic]:
     """Locate every pending finding and turn it into a diagnostic."""
     modules = [f.path for f in files.modules]

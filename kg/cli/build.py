@@ -9,7 +9,8 @@ from pathlib import Path
 
 from kg.check.diagnostic import Diagnostic
 from kg.check.formats import render
-from kg.check.options import LintResult
+from kg.check.options import RICH_LIMIT, LintResult
+from kg.cli.options import add_engine, add_format, add_reasoner
 from kg.cli.progress import tty_progress
 from kg.errors import DataError
 from kg.outputs.build import BUILD_STEPS, BuildSummary, build
@@ -28,21 +29,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="output directory (default: build/ in the project root, even when run from a "
         "sub-folder; ./build when the packaged copy is used)",
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
+    add_format(
+        parser,
+        ("text", "json"),
         default="text",
-        help="the summary (stdout) or, on failure, the findings (stderr) as text or as "
-        "JSON, the same as validate --format json (default: text)",
+        what="the summary (stdout) or, on failure, the findings (stderr) as text or as "
+        "JSON, the same as validate --format json",
     )
-    parser.add_argument(
-        "--engine",
-        choices=("oxigraph", "pyshacl"),
-        default="oxigraph",
-        help="the checker of validate on Oxigraph (default) or the reference engines "
-        "(rdflib, pySHACL; the same findings, far slower on large graphs)",
-    )
-    add_reasoner(parser)
+    add_engine(parser)
+    add_reasoner(parser, limit_mib=RICH_LIMIT // 2**20)
     parser.add_argument(
         "--no-site", action="store_true", help="do not write the explorer website (site/)"
     )
@@ -51,17 +46,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="do not keep the checked graph as a database in store/ (query, why, serve and "
         "publish then check the files again)",
-    )
-
-
-def add_reasoner(parser: argparse.ArgumentParser) -> None:
-    """``--reasoner``, as validate has it: what is checked, not how."""
-    parser.add_argument(
-        "--reasoner",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="OWL 2 RL/DL consistency and the advice warnings, as validate --reasoner "
-        "(default auto: when the data files hold at most 1 MiB)",
     )
 
 

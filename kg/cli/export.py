@@ -17,7 +17,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.cli.graphstore import add_store_argument, project_store
+from kg.cli.graphstore import project_store
+from kg.cli.options import add_format, add_store_dir
 from kg.cli.progress import tty_progress
 from kg.errors import UsageError
 from kg.outputs.build import write_atomically
@@ -38,14 +39,18 @@ def add_time_arguments(parser: argparse.ArgumentParser) -> None:
     when.add_argument(
         "--between", nargs=2, metavar=("START", "END"), help="relations holding in this window"
     )
-    add_store_argument(parser)
+    add_store_dir(parser)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``export`` options."""
     parser.add_argument("view", help=f"the view: {', '.join(view_names())}")
-    parser.add_argument(
-        "--format", choices=FORMATS, help="file format (default: from the -o suffix, else gexf)"
+    add_format(
+        parser,
+        FORMATS,
+        default=None,
+        what="the file format",
+        default_text="from the -o suffix, else gexf",
     )
     parser.add_argument("--dynamic", action="store_true", help="GEXF with date spells (timeline)")
     parser.add_argument("-o", "--output", metavar="FILE", help="output file (default: stdout)")

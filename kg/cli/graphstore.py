@@ -1,4 +1,4 @@
-"""``--store-dir DIR`` of the commands that read the checked graph, and the store they get."""
+"""The checked graph of the commands that read it (``--store-dir DIR``, :mod:`kg.cli.options`)."""
 
 from __future__ import annotations
 
@@ -10,16 +10,6 @@ import pyoxigraph as ox
 from kg.cli.progress import tty_progress
 from kg.outputs.kept import checked_store, default_location
 from kg.read.resources import Layout
-
-
-def add_store_argument(parser: argparse.ArgumentParser) -> None:
-    """Add ``--store-dir DIR``."""
-    parser.add_argument(
-        "--store-dir",
-        metavar="DIR",
-        help="the checked graph kept by build (default: build/store in the project root); "
-        "reused while no input file changed, else checked and written again",
-    )
 
 
 def store_location(args: argparse.Namespace, layout: Layout) -> Path:

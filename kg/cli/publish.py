@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.graphstore import add_store_argument, store_location
+from kg.cli.graphstore import store_location
+from kg.cli.options import add_store_dir, add_timeout
 from kg.cli.progress import tty_progress
 from kg.errors import EndpointError, UsageError
 from kg.outputs.entailment import ENTAILED_GRAPH
@@ -65,15 +66,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "one request; Virtuoso starts at 2000); a batch the store refuses as too large is "
         "split in two until it is taken",
     )
-    parser.add_argument(
-        "--timeout",
-        type=float,
+    add_timeout(
+        parser,
+        applies_to="each request",
+        also="and the longest wait for another publish into the same graph",
         default=DEFAULT_TIMEOUT,
-        metavar="SECONDS",
-        help=f"seconds allowed for each request, answer included, and the longest wait "
-        f"for another publish into the same graph (default {DEFAULT_TIMEOUT:g})",
     )
-    add_store_argument(parser)
+    add_store_dir(parser)
 
 
 def _parts(args: argparse.Namespace) -> tuple[bytes, bytes]:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.cli.graphstore import add_store_argument, project_store
+from kg.cli.graphstore import project_store
+from kg.cli.options import (
+    add_endpoint,
+    add_format,
+    add_query_engine,
+    add_store_dir,
+    add_timeout,
+)
 from kg.errors import UsageError
 from kg.read.resources import find_layout
 from kg.sparql import run as sparql
@@ -28,31 +35,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NAME=VALUE",
         help="a parameter declared in the query header (repeatable)",
     )
-    parser.add_argument("--endpoint", metavar="QUERY_URL", help="SPARQL 1.1 query endpoint")
-    parser.add_argument(
-        "--default-graph",
-        action="append",
-        default=[],
-        metavar="IRI",
-        help="with --endpoint: query this named graph as the default graph (repeatable)",
-    )
-    parser.add_argument(
-        "--engine", choices=sparql.ENGINES, default="oxigraph", help="in-process engine"
-    )
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
+    add_endpoint(parser, instead="the query runs there instead of in-process")
+    add_query_engine(parser, sparql.ENGINES)
+    add_format(
+        parser,
+        FORMATS,
         default="table",
-        help="table for reading (default), csv or tsv for spreadsheets, json for SPARQL JSON",
+        what="the rows: table for reading, csv or tsv for spreadsheets, json for SPARQL JSON",
     )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        metavar="SECONDS",
-        help="seconds allowed for the whole request to --endpoint, answer included "
-        f"(default {DEFAULT_TIMEOUT:g}), or for an in-process query (default: no limit)",
+    add_timeout(
+        parser,
+        applies_to="the whole request to --endpoint",
+        also="or for an in-process query",
+        default_text=f"{DEFAULT_TIMEOUT:g} with --endpoint, else no limit",
     )
-    add_store_argument(parser)
+    add_store_dir(parser)
 
 
 def parse_params(items: list[str]) -> dict[str, str]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.cli.graphstore import add_store_argument, project_store
+from kg.cli.graphstore import project_store
+from kg.cli.options import add_store_dir
 from kg.errors import EndpointError, UsageError
 from kg.read.resources import find_layout
 from kg.sparql.server import OxigraphServer, check_port_free
@@ -27,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="directory for the database (default: a temporary one, removed on exit)",
     )
-    add_store_argument(parser)
+    add_store_dir(parser)
 
 
 def _fill(server: OxigraphServer, graph: ox.Store, location: Path) -> None:

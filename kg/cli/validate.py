@@ -15,6 +15,7 @@ from kg.check.filecheck import DEFAULT_MAX_BYTES
 from kg.check.formats import RENDERERS, render
 from kg.check.lint import LintResult, Options, lint
 from kg.check.options import RICH_LIMIT
+from kg.cli.options import add_engine, add_format, add_reasoner
 from kg.read.resources import find_layout
 
 NAME = "validate"
@@ -44,26 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="Turtle (.ttl) or N-Triples (.nt) files, or directories searched for *.ttl "
         "(default: the project's ontology, shapes and data/)",
     )
-    parser.add_argument(
-        "--format", choices=tuple(RENDERERS), default="text", help="report format (default: text)"
-    )
+    add_format(parser, tuple(RENDERERS), default="text", what="the report")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parser.add_argument(
-        "--reasoner",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help=f"OWL 2 RL/DL consistency and the advice warnings (labels, reachability): "
-        f"auto (default) runs them when the checked data files hold at most "
-        f"{RICH_LIMIT // 2**20} MiB (they take minutes on big imports; a note says "
-        f"when they were skipped), always, or never (the advice still runs)",
-    )
-    parser.add_argument(
-        "--no-reasoner",
-        action="store_const",
-        const="never",
-        dest="reasoner",
-        help="the same as --reasoner never",
-    )
+    add_reasoner(parser, limit_mib=RICH_LIMIT // 2**20)
     parser.add_argument(
         "--no-dl",
         action="store_true",
@@ -80,14 +64,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="with PATHs: do not load the project's other data files as context",
     )
-    parser.add_argument(
-        "--engine",
-        choices=("oxigraph", "pyshacl"),
-        default="oxigraph",
-        help="oxigraph (default): the files loaded into Oxigraph, SHACL compiled to "
-        "SPARQL -- the checker of every command; pyshacl: the reference engines "
-        "(rdflib graphs, pySHACL), the same findings far slower, for comparison",
-    )
+    add_engine(parser)
     parser.add_argument(
         "--max-size",
         type=_mebibytes,

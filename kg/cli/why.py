@@ -13,7 +13,8 @@ import json
 import sys
 from collections.abc import Callable
 
-from kg.cli.graphstore import add_store_argument, project_store
+from kg.cli.graphstore import project_store
+from kg.cli.options import add_endpoint, add_format, add_store_dir, add_timeout
 from kg.errors import UsageError
 from kg.read.heldcopy import read_held_copy
 from kg.read.resources import find_layout
@@ -35,29 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="SUBJECT", help="e.g. id:moscow-talks-2020 or Russia")
     parser.add_argument("predicate", nargs="?", metavar="PREDICATE", help="e.g. ckg:mediatedBy")
     parser.add_argument("object", nargs="?", metavar="OBJECT", help="e.g. id:russia")
-    parser.add_argument("--endpoint", metavar="QUERY_URL", help="ask a SPARQL endpoint instead")
-    parser.add_argument(
-        "--default-graph",
-        action="append",
-        default=[],
-        metavar="IRI",
-        help="with --endpoint: query this named graph as the default graph (repeatable), "
-        "e.g. the --graph given to publish",
+    add_endpoint(parser, instead="the evidence is asked there instead of the checked graph")
+    add_format(parser, ("text", "json"), default="text", what="the statements and their evidence")
+    add_timeout(
+        parser, applies_to="each request to --endpoint", default_text=f"{DEFAULT_TIMEOUT:g}"
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="the statements and their evidence as text (default) or JSON",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        metavar="SECONDS",
-        help="seconds allowed for each request to --endpoint, answer included "
-        f"(default {DEFAULT_TIMEOUT:g})",
-    )
-    add_store_argument(parser)
+    add_store_dir(parser)
 
 
 def _name(iri: str) -> str:

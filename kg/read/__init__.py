@@ -2,5 +2,6 @@
 
 Finds the project (``resources``), parses Turtle with ``file:line:col`` errors (``load``,
 ``store``), refuses malformed literals and undeclared terms (``wellformed``) and finds where
-a term is written (``locate``, ``linemap``). It may import only :mod:`kg` and :mod:`kg.errors`.
+a term is written (``locate``, ``linemap``; ``scoped`` and ``subjects`` with the ``@prefix``
+and ``@base`` in effect there). It may import only :mod:`kg` and :mod:`kg.errors`.
 """

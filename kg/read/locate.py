@@ -10,9 +10,7 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterator, Mapping
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -20,9 +18,8 @@ from rdflib.term import Node
 from kg.read.scoped import locate_iri
 
 _PREFIX_RE = re.compile(r"(?im)^\s*@?prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>")
-_NAME_CHAR = r"[\w.:%\\-]"
+NAME_CHAR = r"[\w.:%\\-]"
 _NAME_END = r"(?![\w:%\\-]|\.[\w:%\\-])"
-_NAME_END_CHAR = r"[\w:%\\-]"
 
 
 def prefixes(text: str) -> dict[str, str]:
@@ -47,7 +44,7 @@ def _iri_patterns(iri: str, namespaces: Mapping[str, str]) -> list[str]:
     for prefix, ns in namespaces.items():
         if ns and iri.startswith(ns) and len(iri) > len(ns):
             local = iri[len(ns) :]
-            pats.append(rf"(?<!{_NAME_CHAR}){re.escape(prefix)}:{re.escape(local)}{_NAME_END}")
+            pats.append(rf"(?<!{NAME_CHAR}){re.escape(prefix)}:{re.escape(local)}{_NAME_END}")
     return pats
 
 
@@ -108,14 +105,19 @@ def iter_locations(
     regex = re.compile("|".join(f"(?:{p})" for p in pats))
     for match in regex.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if "#" in text[line_start : match.start()] and _in_comment(
-            text[line_start : match.start()]
-        ):
+        if "#" in text[line_start : match.start()] and in_comment(text[line_start : match.start()]):
             continue
         yield _position(text, match.start())
 
 
-def _in_comment(prefix: str) -> bool:
+def in_comment(prefix: str) -> bool:
+    """Whether the text after ``prefix`` (the start of a line) is in a ``#`` comment.
+
+    Examples
+    --------
+    >>> in_comment('<a> "#" '), in_comment("<a#b> # ")
+    (False, True)
+    """
     in_str: str | None = None
     in_iri = False
     for ch in prefix:
@@ -175,165 +177,10 @@ def locate_subject(
     return first
 
 
-@dataclass(frozen=True)
-class Block:
-    """A statement written from the start of a line: its first line and its text."""
-
-    line: int
-    text: str
-
-    def find(
-        self, term: Node, namespaces: Mapping[str, str], after: int = 0
-    ) -> tuple[int, int, int] | None:
-        r"""``(offset, line, column)`` of the first ``term`` written at or after
-        character ``after`` of the block (line in the file), or None.
-
-        Examples
-        --------
-        >>> Block(7, "<a> <p> <b> ;\n  <q> <b> .").find(URIRef("b"), {}, after=13)
-        (20, 8, 7)
-        """
-        offset = _plain_find(self.text, term, namespaces, after)
-        if offset is not None:
-            line, col = _position(self.text, offset)
-            return offset, self.line + line - 1, col
-        for line, col in iter_locations(self.text, term, namespaces):
-            offset = _offset(self.text, line, col)
-            if offset >= after:
-                return offset, self.line + line - 1, col
-        return None
-
-
-def _written_forms(term: Node, namespaces: Mapping[str, str]) -> list[str]:
-    """The usual ways ``term`` is written (``<iri>``, ``prefix:local``, ``"lex"@lang`` …)."""
-    if isinstance(term, URIRef):
-        iri = str(term)
-        forms = [f"<{iri}>"]
-        forms += [
-            f"{prefix}:{iri[len(ns) :]}"
-            for prefix, ns in namespaces.items()
-            if ns and iri.startswith(ns) and len(iri) > len(ns)
-        ]
-        return forms
-    if isinstance(term, Literal) and '"' not in str(term) and "\\" not in str(term):
-        body = f'"{term}"'
-        if term.language:
-            return [f"{body}@{term.language}"]
-        if term.datatype is not None:
-            return [f"{body}^^{dt}" for dt in _written_forms(term.datatype, namespaces)]
-        return [body]
-    return []
-
-
-def _plain_find(text: str, term: Node, namespaces: Mapping[str, str], after: int) -> int | None:
-    """The first offset at or after ``after`` where a usual written form of ``term`` stands
-    as a whole token outside a comment (fast: no regular expression), else None."""
-    best: int | None = None
-    for form in _written_forms(term, namespaces):
-        start = after
-        while (i := text.find(form, start)) >= 0:
-            end = i + len(form)
-            whole = form[0] in '<"' or i == 0 or not re.match(_NAME_CHAR, text[i - 1])
-            whole = whole and (
-                form[-1] in '>"' or not re.match(_NAME_END_CHAR, text[end : end + 1])
-            )
-            if whole and not _in_comment(text[text.rfind("\n", 0, i) + 1 : i]):
-                best = i if best is None else min(best, i)
-                break
-            start = i + 1
-    return best
-
-
-def column_in_line(text: str, term: Node, namespaces: Mapping[str, str]) -> int | None:
-    """The 1-based column of ``term`` in one line of text, or None.
-
-    Examples
-    --------
-    >>> column_in_line("<a> <p> <b> .", URIRef("b"), {})
-    9
-    """
-    offset = _plain_find(text, term, namespaces, 0)
-    if offset is not None:
-        return offset + 1
-    return next((col for _, col in iter_locations(text, term, namespaces)), None)
-
-
-def _offset(text: str, line: int, column: int) -> int:
-    start = 0
-    for _ in range(line - 1):
-        start = text.index("\n", start) + 1
-    return start + column - 1
-
-
-@dataclass
-class SubjectIndex:
-    """Where the wanted subjects' statements are written in one file (see :func:`scan_subjects`)."""
-
-    path: Path
-    namespaces: dict[str, str] = field(default_factory=dict)
-    blocks: dict[str, list[Block]] = field(default_factory=dict)
-
-
-def _expand(token: str, namespaces: Mapping[str, str]) -> str | None:
-    if token.startswith("<"):
-        end = token.find(">")
-        return token[1:end] if end > 0 else None
-    prefix, colon, local = token.partition(":")
-    if not colon or prefix not in namespaces:
-        return None
-    return namespaces[prefix] + local.rstrip(";,.")
-
-
-def scan_subjects(path: Path, subjects: Collection[str]) -> SubjectIndex:
-    r"""Read a Turtle or N-Triples file once, keeping the statements about ``subjects``.
-
-    A statement starts on a line whose first character is not blank (the way
-    Turtle files are written: one subject per statement, its predicates
-    indented below it; N-Triples: one triple per line) and runs until the next
-    such line. Only the statements whose subject (an IRI, written ``<iri>`` or
-    as a prefixed name) is in ``subjects`` are kept, so the index stays small
-    for a file of millions of triples.
-
-    Examples
-    --------
-    >>> import tempfile, os
-    >>> with tempfile.NamedTemporaryFile("w", suffix=".ttl", delete=False) as f:
-    ...     _ = f.write("@prefix ex: <http://ex.org/> .\nex:a ex:p 1 ;\n  ex:q 2 .\n")
-    >>> index = scan_subjects(Path(f.name), {"http://ex.org/a"})
-    >>> [(b.line, b.text.count("\n")) for b in index.blocks["http://ex.org/a"]]
-    [(2, 2)]
-    >>> os.unlink(f.name)
-    """
-    index = SubjectIndex(path)
-    wanted = set(subjects)
-    found: dict[str, list[tuple[int, list[str]]]] = {}
-    current: list[str] | None = None
-    with path.open(encoding="utf-8-sig", errors="replace") as stream:
-        for number, line in enumerate(stream, 1):
-            if line[:1] in (" ", "\t"):
-                if current is not None:
-                    current.append(line)
-                continue
-            current = None
-            if line[:7].lower().startswith(("@prefix", "prefix")):
-                index.namespaces.update(prefixes(line))
-                continue
-            end = line.find(" ")
-            iri = _expand(line[:end] if end > 0 else line.strip(), index.namespaces)
-            if iri is not None and iri in wanted:
-                current = [line]
-                found.setdefault(iri, []).append((number, current))
-    index.blocks = {iri: [Block(n, "".join(text)) for n, text in b] for iri, b in found.items()}
-    return index
-
-
 __all__ = [
-    "Block",
-    "SubjectIndex",
-    "column_in_line",
+    "in_comment",
     "iter_locations",
     "locate_subject",
     "locate_term",
     "prefixes",
-    "scan_subjects",
 ]
