@@ -47,6 +47,11 @@ class Target:
         return Target(self.classes | other.classes, tuple(sorted({*self.others, *other.others})))
 
     @property
+    def size(self) -> int:
+        """How many classes and patterns the target lists."""
+        return len(self.classes) + len(self.others)
+
+    @property
     def pattern(self) -> str:
         """A sub-SELECT binding ``?this`` to each focus node once."""
         parts = list(self.others)
