@@ -208,7 +208,9 @@ ex:AShape a sh:NodeShape ; sh:targetClass ex:A ; sh:property ex:Label , ex:Other
   sh:property [ sh:path ex:p ; sh:class ex:B ; sh:maxCount 1 ] ;
   sh:property [ sh:path ex:q ; sh:class ex:C ; sh:datatype xsd:date ] ;
   sh:property [ sh:path ex:r ; sh:or ( [ sh:class ex:B ] [ sh:class ex:C ] ) ] ;
-  sh:property [ sh:path ex:s ; sh:or ( [ sh:class ex:B ] [ sh:datatype xsd:date ] ) ] .
+  sh:property [ sh:path ex:s ; sh:or ( [ sh:class ex:B ] [ sh:datatype xsd:date ] ) ] ;
+  sh:sparql [ sh:select '''SELECT $this ?value WHERE {
+      $this <urn:ex:p> ?value . ?value <urn:ex:p> ?z }''' ] .
 ex:BShape a sh:NodeShape ; sh:targetClass ex:B ; sh:property ex:Label ;
   sh:property [ sh:path ex:p ; sh:class ex:A ; sh:maxCount 1 ] .
 """
@@ -230,8 +232,9 @@ ex:c1 a ex:C . ex:c2 a ex:C2 .
 def test_class_targets_shared_shapes_and_language_ranges(tmp_path: Path) -> None:
     """Class targets (with subclasses, a node in two), property shapes shared by two node
     shapes, qualified counts of language ranges, sh:class of one or several classes, sh:or
-    of classes (one type test) and of other shapes: the queries that start from the
-    failing triples find what pySHACL finds, and nothing on nodes outside the targets."""
+    of classes (one type test) and of other shapes, an sh:sparql join with the target
+    at its end: the queries that start from the failing triples find what pySHACL finds,
+    and nothing on nodes outside the targets."""
     data = tmp_path / "data.ttl"
     data.write_text(CLASSES_DATA, encoding="utf-8")
     shapes = Graph().parse(data=CLASSES, format="turtle")

@@ -238,7 +238,7 @@ def sparql_check(
         raise UsageError(f"shape {shape}: cannot read the sh:select query")
     end = body.rstrip()
     if _joins_only(upper) and focus.member is not None and end.endswith("}"):
-        where = f"{end[:-1]} {focus.member} }}"
+        where = f"{end[:-1]} {{ {focus.member} }} }}"  # a group: no "." needed before it
     else:
         where = f"{body[: brace + 1]} {focus.pattern} {body[brace + 1 :]}"
     query = f"{_prefixes(shapes, constraint)}\n{head}{where}"
