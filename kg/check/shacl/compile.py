@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -97,6 +98,9 @@ NON_VALIDATING = frozenset(
         SH.qualifiedValueShapesDisjoint,
     }
 )
+
+#: A language range LANGMATCHES reads as sh:languageIn does (no "*", no empty subtag).
+_TAG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 _RANGES = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
 _KINDS = {
@@ -205,9 +209,32 @@ class Compiler:
         """``var`` is an instance of ``cls`` or of one of its subclasses."""
         if not isinstance(cls, URIRef):
             raise UsageError(f"sh:class must be an IRI, not {cls}")
+        return self._typed(set(self.closure(cls)) | {cls}, var)
+
+    def _typed(self, closure: set[URIRef], var: str) -> str:
+        """``var`` has an ``rdf:type`` in ``closure``."""
+        classes = [term(x) for x in sorted(closure)]
+        if len(classes) == 1:
+            return f"EXISTS {{ {var} a {classes[0]} }}"
+        # an IN filter, not VALUES: Oxigraph then probes the types of ``var`` row by
+        # row instead of first listing every instance of the classes (2-3x faster)
         c = self.fresh("c")
-        classes = " ".join(term(x) for x in sorted(set(self.closure(cls)) | {cls}))
-        return f"EXISTS {{ VALUES {c} {{ {classes} }} {var} a {c} }}"
+        return f"EXISTS {{ {var} a {c} . FILTER ({c} IN ({', '.join(classes)})) }}"
+
+    def class_alternatives(self, members: Any) -> set[URIRef] | None:
+        """For ``sh:or ( [ sh:class A ] [ sh:class B ] … )``: A, B … with their subclasses.
+
+        One type test for them all instead of one per member (None when a member
+        is anything but one ``sh:class`` of an IRI).
+        """
+        out: set[URIRef] = set()
+        items = self.items(members)
+        for m in items:
+            only = list(self.shapes.predicate_objects(m))
+            if len(only) != 1 or only[0][0] != SH["class"] or not isinstance(only[0][1], URIRef):
+                return None
+            out |= set(self.closure(only[0][1])) | {only[0][1]}
+        return out if items else None
 
     def value_condition(self, pred: Any, obj: Any, var: str) -> str:
         """The condition of one value-based constraint ``pred obj`` on ``var``."""
@@ -227,6 +254,11 @@ class Compiler:
             )
         if pred == SH.languageIn:
             tags = [str(t).lower() for t in self.items(obj)]
+            if tags and all(_TAG.fullmatch(t) for t in tags):
+                # LANGMATCHES is the same test for well-formed tags (RFC 4647 basic
+                # filtering, case-insensitive) and cheaper than LCASE/STRSTARTS
+                alts = " || ".join(f"LANGMATCHES(LANG({var}), {term(Literal(t))})" for t in tags)
+                return f"(isLiteral({var}) && ({alts}))"
             alts = (
                 " || ".join(
                     f"LCASE(LANG({var})) = {term(Literal(t))} || "
@@ -244,6 +276,9 @@ class Compiler:
             op = ">=" if pred == SH.minLength else "<="
             return f"(!isBlank({var}) && STRLEN(STR({var})) {op} {number(obj)})"
         if pred in (SH["or"], SH["and"], SH.xone):
+            alternatives = self.class_alternatives(obj) if pred == SH["or"] else None
+            if alternatives is not None:
+                return self._typed(alternatives, var)
             conds = [self.shape_condition(m, var) for m in self.items(obj)]
             if pred == SH.xone:
                 return (

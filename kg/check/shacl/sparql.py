@@ -124,6 +124,8 @@ def run_checks(
     each query (for a progress display; the library itself never prints).
     """
     n = workers or min(os.cpu_count() or 1, 8)
+    # the costly queries first, so that none is left to run alone at the end
+    checks = sorted(checks, key=lambda c: -c.weight)
     found: set[FastFinding] = set()
     with ThreadPoolExecutor(max_workers=n) as pool:
         for done, rows in enumerate(pool.map(lambda c: _rows(store, c, graphs), checks), 1):
