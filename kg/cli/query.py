@@ -46,8 +46,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_timeout(
         parser,
         applies_to="the whole request to --endpoint",
-        also="or for an in-process query",
-        default_text=f"{DEFAULT_TIMEOUT:g} with --endpoint, else no limit",
+        also="or, when given, for an in-process query",
+        default_text=f"{DEFAULT_TIMEOUT:g}",
     )
     add_store_dir(parser)
 
