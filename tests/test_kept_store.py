@@ -261,3 +261,14 @@ def test_build_no_store_keeps_no_database_and_query_checks_again(
     assert (project / "build" / "conflict-kg.nt").is_file()
     assert not (project / "build" / "store").exists() and checks == [1]
     assert _count(project, capsys)[0] == 0 and checks == [1, 1]
+
+
+def test_publish_with_no_kept_store_checks_once_and_leaves_one(
+    project: Path, checks: list[int]
+) -> None:
+    from kg.outputs.published import published_parts
+
+    store, layout = project / "build" / "store", Layout.at(project)
+    first = published_parts(layout, kept=store)
+    assert checks == [1] and is_fresh(store, layout)
+    assert published_parts(layout, kept=store) == first and checks == [1]

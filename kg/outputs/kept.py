@@ -185,11 +185,14 @@ def finish_store(keeping: Keeping, project: BuildInput, stamp: dict[str, Any]) -
     write_stamp(keeping.directory, stamp, project.result)
 
 
-def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
+def check_and_keep(
+    location: Path, layout: Layout, *, progress: Tick | None = None
+) -> tuple[BuildInput, bool]:
     """Check the project as ``build`` does and write a new store at ``location``.
 
-    Returns the store opened read-only; when ``location`` cannot be written
-    (a read-only checkout), the checked store in memory.
+    Returns the checked project (its store in memory, blank nodes as loaded)
+    and whether the store was written (not when ``location`` cannot be written:
+    a read-only checkout, a full disk).
 
     Raises
     ------
@@ -198,7 +201,6 @@ def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> 
     LoadError
         The ontology or shapes cannot be read.
     """
-    from kg.check.dataset import skolemize_store
     from kg.outputs.build_input import load_checked
     from kg.outputs.keeping import Keeping
     from kg.outputs.outdir import MARKER, Stage
@@ -210,9 +212,7 @@ def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> 
             (location.parent / MARKER).touch()
         stage = Stage(location)
     except OSError:  # a read-only checkout: the checked store in memory
-        project = load_checked(layout, progress=progress)
-        skolemize_store(project.store)
-        return project.store
+        return load_checked(layout, progress=progress), False
     try:
         keeping = Keeping(stage.dir)
         try:
@@ -222,13 +222,32 @@ def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> 
                 finish_store(keeping, project, stamp)
                 stage.commit(checked=True)
             except OSError:  # a full disk: answered from memory, nothing kept
-                skolemize_store(project.store)
-                return project.store
+                return project, False
         finally:
             keeping.close()
     finally:
         stage.discard()
-    return ox.Store.read_only(str(location / DB))
+    return project, True
+
+
+def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
+    """Check the project as ``build`` does and write a new store at ``location``.
+
+    Returns the store opened read-only; when ``location`` cannot be written
+    (a read-only checkout), the checked store in memory, skolemised.
+
+    Raises
+    ------
+    DataError, LoadError
+        As :func:`check_and_keep`.
+    """
+    from kg.check.dataset import skolemize_store
+
+    project, kept = check_and_keep(location, layout, progress=progress)
+    if kept:
+        return ox.Store.read_only(str(location / DB))
+    skolemize_store(project.store)
+    return project.store
 
 
 def checked_store(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
@@ -249,6 +268,7 @@ __all__ = [
     "HASH_LIMIT",
     "STAMP",
     "STORE_DIR",
+    "check_and_keep",
     "checked_store",
     "default_location",
     "input_files",

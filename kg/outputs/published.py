@@ -27,7 +27,7 @@ from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_ntriples, entailed_triples
 from kg.outputs.graphfiles import sort_ntriples, sorted_ntriples
-from kg.outputs.kept import is_fresh
+from kg.outputs.kept import check_and_keep, is_fresh
 from kg.read.resources import Layout
 from kg.read.store import load_store
 
@@ -84,7 +84,8 @@ def published_parts(
         The kept store of ``build`` (:mod:`kg.outputs.kept`). While it is fresh
         its stamp proves the files pass the checks, and they are read straight
         into memory, not checked again (reading a million triples back from the
-        database would take longer than reading the files).
+        database would take longer than reading the files); otherwise the
+        project is checked and the store written there for the next command.
 
     Raises
     ------
@@ -93,8 +94,13 @@ def published_parts(
     """
     if kept is not None and is_fresh(kept, layout):
         store, ontology = _verified_store(layout)
-    else:
-        project = _checked_skolemised(layout, progress)
+    else:  # checked; the store is kept for the next command, as query and serve do
+        project = (
+            check_and_keep(kept, layout, progress=progress)[0]
+            if kept is not None
+            else load_checked(layout, progress=progress)
+        )
+        skolemize_store(project.store)
         store, ontology = project.store, project.ontology
     text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     if not entailed:
