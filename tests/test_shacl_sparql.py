@@ -184,12 +184,16 @@ ex:b ex:name "Bee"@en-GB ; ex:ok true . ex:c ex:p ex:a ; ex:ok true .
 """
 
 
-def test_constructs_beyond_the_project_shapes(tmp_path: Path) -> None:
+def _both_engines(tmp_path: Path, data_text: str, shapes_text: str) -> tuple[set[Key], set[Key]]:
+    """The findings of pySHACL and of the compiled queries on the same data and shapes."""
     data = tmp_path / "data.ttl"
-    data.write_text(EXTRA_DATA, encoding="utf-8")
-    shapes = Graph().parse(data=EXTRA, format="turtle")
-    ref = reference(Graph().parse(data), shapes, None)
-    fast = keys(validate_fast([data], shapes=shapes))
+    data.write_text(data_text, encoding="utf-8")
+    shapes = Graph().parse(data=shapes_text, format="turtle")
+    return reference(Graph().parse(data), shapes, None), keys(validate_fast([data], shapes=shapes))
+
+
+def test_constructs_beyond_the_project_shapes(tmp_path: Path) -> None:
+    ref, fast = _both_engines(tmp_path, EXTRA_DATA, EXTRA)
     assert fast == ref
     assert len(ref) >= 12
 
@@ -235,11 +239,7 @@ def test_class_targets_shared_shapes_and_language_ranges(tmp_path: Path) -> None
     of classes (one type test) and of other shapes, an sh:sparql join with the target
     at its end: the queries that start from the failing triples find what pySHACL finds,
     and nothing on nodes outside the targets."""
-    data = tmp_path / "data.ttl"
-    data.write_text(CLASSES_DATA, encoding="utf-8")
-    shapes = Graph().parse(data=CLASSES, format="turtle")
-    ref = reference(Graph().parse(data), shapes, None)
-    fast = keys(validate_fast([data], shapes=shapes))
+    ref, fast = _both_engines(tmp_path, CLASSES_DATA, CLASSES)
     assert fast == ref
     assert len(ref) >= 10 and not any(k[0] == "<urn:ex:x>" for k in ref)
 
