@@ -90,26 +90,26 @@ def project_graph(layout: Layout) -> Graph:
     return skolemize(merged)
 
 
-def skolemize_store(store: ox.Store) -> None:
-    """Replace the blank nodes of ``store``'s default graph by the IRIs of :func:`skolemize`.
+def blank_triples(store: ox.Store) -> list[ox.Quad]:
+    """The triples of ``store``'s default graph that hold a blank node."""
+    return [
+        ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph()) for row in select(store, _BLANK)
+    ]
 
-    Only the triples that hold a blank node are copied out (the canonical
-    labelling depends on them alone), so a graph without blank nodes costs one
-    scan.
+
+def skolemized_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """``quads`` (all of a graph's triples with a blank node) with the IRIs of :func:`skolemize`.
+
+    The canonical labelling depends on these triples alone.
 
     Examples
     --------
-    >>> s = ox.Store()
-    >>> s.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://p"), ox.BlankNode()))
-    >>> skolemize_store(s)
-    >>> next(iter(s)).object.value.startswith(GENID)
+    >>> q = ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://p"), ox.BlankNode())
+    >>> skolemized_quads([q])[0].object.value.startswith(GENID)
     True
     """
-    quads = [
-        ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph()) for row in select(store, _BLANK)
-    ]
     if not quads:
-        return
+        return []
     blank = Graph()
     for quad in quads:
         blank.add(
@@ -119,9 +119,29 @@ def skolemize_store(store: ox.Store) -> None:
                 to_rdflib_term(quad.object),
             )
         )
+    return [to_ox_quad(t) for t in skolemize(blank)]
+
+
+def skolemize_store(store: ox.Store) -> None:
+    """Replace the blank nodes of ``store``'s default graph by the IRIs of :func:`skolemize`.
+
+    Only the triples that hold a blank node are copied out (:func:`skolemized_quads`),
+    so a graph without blank nodes costs one scan.
+
+    Examples
+    --------
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("http://a"), ox.NamedNode("http://p"), ox.BlankNode()))
+    >>> skolemize_store(s)
+    >>> next(iter(s)).object.value.startswith(GENID)
+    True
+    """
+    quads = blank_triples(store)
+    if not quads:
+        return
     for quad in quads:
         store.remove(quad)
-    store.extend(to_ox_quad(t) for t in skolemize(blank))
+    store.extend(skolemized_quads(quads))
 
 
 def project_store(layout: Layout) -> ox.Store:
@@ -145,8 +165,10 @@ def project_store(layout: Layout) -> ox.Store:
 
 __all__ = [
     "GENID",
+    "blank_triples",
     "project_graph",
     "project_store",
     "skolemize",
     "skolemize_store",
+    "skolemized_quads",
 ]

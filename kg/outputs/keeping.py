@@ -10,7 +10,7 @@ starts it in a thread as soon as the data is loaded, so it overlaps the checks
    bulk-loaded into ``directory/db`` in a thread.
 2. :meth:`Keeping.finish` (after the checks passed): adds the ontology's
    triples and every triple with a blank node, skolemised
-   (:func:`kg.check.dataset.skolemize`, as :func:`kg.check.dataset.skolemize_store`),
+   (:func:`kg.check.dataset.skolemized_quads`, as :func:`kg.check.dataset.skolemize_store`),
    then writes the stamp (:func:`kg.outputs.kept.write_stamp`).
 3. :meth:`Keeping.close` (always): waits for the thread, so a failed command
    never leaves a writer behind in a directory about to be removed.
@@ -32,18 +32,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-_BLANK = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER (isBlank(?s) || isBlank(?o)) }"
-"""The default graph's triples with a blank node (a few hundred: the ontology's lists)."""
+from kg.check.dataset import blank_triples, skolemized_quads
 
 DB = "db"
-
-
-def blank_triples(store: ox.Store) -> list[ox.Quad]:
-    """The triples of ``store``'s default graph that hold a blank node."""
-    return [
-        ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph())
-        for row in store.query(_BLANK)  # type: ignore[union-attr]
-    ]
 
 
 class Keeping:
@@ -100,7 +91,7 @@ class Keeping:
         db, self._db = self._db, None  # the caller's reference is the only one: closed with it
         assert db is not None
         db.extend(q for q in added if not _has_blank(q))
-        db.extend(_skolemised(blank_triples(source)))
+        db.extend(skolemized_quads(blank_triples(source)))
         db.flush()
         return db
 
@@ -114,19 +105,4 @@ def _has_blank(quad: ox.Quad) -> bool:
     return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
-def _skolemised(blank: list[ox.Quad]) -> list[ox.Quad]:
-    """``blank`` labelled canonically with rdflib, as :func:`skolemize_store` does."""
-    if not blank:
-        return []
-    from rdflib import Graph
-
-    from kg.check.dataset import skolemize
-    from kg.read.store import to_ox_quad, to_rdflib_term
-
-    graph = Graph()
-    for q in blank:
-        graph.add(tuple(to_rdflib_term(t) for t in (q.subject, q.predicate, q.object)))  # type: ignore[arg-type]
-    return [to_ox_quad(t) for t in skolemize(graph)]
-
-
-__all__ = ["Keeping", "blank_triples"]
+__all__ = ["Keeping"]
