@@ -56,8 +56,8 @@ from kg.outputs.entailment import ENTAILED_GRAPH, entailed_triples  # noqa: E402
 from kg.read.resources import Layout  # noqa: E402
 from kg.read.store import from_rdflib  # noqa: E402
 from kg.sparql.http import request  # noqa: E402
+from kg.sparql.ntriples import as_quad  # noqa: E402
 from kg.sparql.publish import ntriples_lines, publish  # noqa: E402
-from kg.sparql.publish_send import as_quad  # noqa: E402
 from kg.sparql.server import OxigraphServer  # noqa: E402
 
 GRAPH = "https://w3id.org/conflict-kg/graph"

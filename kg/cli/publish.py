@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import Future
 
 from kg.cli.graphstore import store_location
 from kg.cli.options import add_store_dir, add_timeout
 from kg.cli.progress import tty_progress
 from kg.errors import EndpointError, UsageError
 from kg.outputs.entailment import ENTAILED_GRAPH
-from kg.outputs.published import ntriples_lines, published_parts
+from kg.outputs.published import published_parts
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
 from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
+from kg.sparql.ntriples import NTriplesText
 from kg.sparql.params import expand_iri
 from kg.sparql.probe import reachable
 from kg.sparql.publish import publish
@@ -75,7 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_dir(parser)
 
 
-def _parts(args: argparse.Namespace) -> tuple[bytes, bytes]:
+def _parts(args: argparse.Namespace) -> tuple[bytes, Future[bytes]]:
     """The checked graph (checked again unless the kept store is fresh) and its entailed triples.
 
     With ``--no-entailed`` the rules are not run and the second part is empty.
@@ -110,8 +112,8 @@ def run(args: argparse.Namespace) -> int:
     target = expand_iri(args.graph, {}) if args.graph else None
     checked, entailed = _parts(args)
     summary = publish(
-        ntriples_lines(checked),
-        entailed=None if args.no_entailed else ntriples_lines(entailed),
+        NTriplesText(checked),
+        entailed=None if args.no_entailed else NTriplesText(entailed),
         entailed_graph=expand_iri(args.entailed_graph, {}),
         update_url=args.update_endpoint,
         query_url=args.endpoint,

@@ -17,7 +17,7 @@ b'<'
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -26,7 +26,7 @@ from rdflib import Graph
 from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_ntriples, entailed_triples
-from kg.outputs.graphfiles import sort_ntriples, sorted_ntriples
+from kg.outputs.graphfiles import sorted_ntriples
 from kg.outputs.kept import check_and_keep, is_fresh
 from kg.read.resources import Layout
 from kg.read.store import load_store
@@ -66,12 +66,14 @@ def published_parts(
     progress: Tick | None = None,
     entailed: bool = True,
     kept: Path | None = None,
-) -> tuple[bytes, bytes]:
-    """The checked graph and its entailed ``ckg:`` triples, each as sorted N-Triples.
+) -> tuple[bytes, Future[bytes]]:
+    """The checked graph and its entailed ``ckg:`` triples, each as N-Triples (one triple a line).
 
     ``publish`` loads the first into the target graph and the second into a named
     graph of its own, so that the library's queries on the target give the
     in-process rows and ``?x a ckg:Mediator`` answers on both graphs together.
+    The entailed triples come as a future: the rules run in a thread of their
+    own (without Python's lock) while the first part is already being sent.
 
     Parameters
     ----------
@@ -102,25 +104,21 @@ def published_parts(
         )
         skolemize_store(project.store)
         store, ontology = project.store, project.ontology
-    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     if not entailed:
-        return sort_ntriples(text), b""
-    with ThreadPoolExecutor(max_workers=1) as pool:  # the rules run without Python's lock
-        found = pool.submit(entailed_triples, store, ontology)
-        checked = sort_ntriples(text)
-        del text
-    return checked, entailed_ntriples(found.result())
+        none: Future[bytes] = Future()
+        none.set_result(b"")
+        return _dump(store), none
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entailment")
+    try:
+        found = pool.submit(lambda: entailed_ntriples(entailed_triples(store, ontology)))
+        return _dump(store), found
+    finally:
+        pool.shutdown(wait=False)  # the thread ends with the rules
 
 
-def ntriples_lines(ntriples: bytes) -> list[str]:
-    """The lines of an N-Triples text, split on ``\\n`` alone.
-
-    Examples
-    --------
-    >>> ntriples_lines('<urn:a> <urn:p> "x\\u2028y" .\\n'.encode())
-    ['<urn:a> <urn:p> "x\\u2028y" .']
-    """
-    return [line for line in ntriples.decode("utf-8").split("\n") if line.strip()]
+def _dump(store: ox.Store) -> bytes:
+    """The default graph as N-Triples, in the store's order: a store does not need it sorted."""
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
 
 
-__all__ = ["ntriples_lines", "published_ntriples", "published_parts"]
+__all__ = ["published_ntriples", "published_parts"]

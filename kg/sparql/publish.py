@@ -11,9 +11,10 @@ batches into staging graphs of this run alone and one final request:
 
 * ``--store`` (Graph Store Protocol) when the targets are empty or nothing is
   replaced: one ``POST`` (both graphs: one N-Quads ``POST`` of the dataset) —
-  Oxigraph's own loader, the fastest path. Oxigraph's ``PUT`` clears the graph
-  and loads it in two transactions, so a replace of a non-empty graph goes
-  through SPARQL Update instead.
+  the store's own loader, the fastest path; on Oxigraph 0.5 or later its bulk
+  loader, which is as atomic and twice as fast (:func:`oxigraph_bulk`).
+  Oxigraph's ``PUT`` clears the graph and loads it in two transactions, so a
+  replace of a non-empty graph goes through SPARQL Update instead.
 * SPARQL Update, everything in one request (``DROP`` the targets when
   replacing, ``INSERT DATA``) when it fits in ``batch_size`` triples;
 * else batches into staging graphs (``…/publish-staging/<random id>/N``) and
@@ -47,6 +48,7 @@ from rdflib import Graph
 
 from kg.errors import EndpointError, StoreRefusal, UsageError
 from kg.sparql.endpoint import check_url
+from kg.sparql.ntriples import NTriplesText, escaped_breaks
 from kg.sparql.publish_claim import store_claim
 from kg.sparql.publish_diff import send_changes
 from kg.sparql.publish_lock import publish_lock
@@ -55,10 +57,10 @@ from kg.sparql.publish_send import (
     VIRTUOSO_NEEDS_GRAPH,
     Part,
     count_triples,
-    escaped_breaks,
     gsp_post,
     ntriples_lines,
     one_request,
+    oxigraph_bulk,
     staged,
 )
 from kg.sparql.update import UpdateClient, too_large
@@ -89,9 +91,11 @@ class PublishSummary:
         return line
 
 
-def _lines(graph: Graph | Sequence[str]) -> list[str]:
+def _lines(graph: Graph | Sequence[str]) -> Sequence[str]:
     if isinstance(graph, Graph):
         return ntriples_lines(graph)
+    if isinstance(graph, NTriplesText):  # escaped already; split only if a path needs lines
+        return graph
     joined = "\n".join(graph)  # one pass over the text, not a regular expression per line
     return escaped_breaks(joined).split("\n") if joined else []
 
@@ -189,7 +193,8 @@ def publish(
     Parameters
     ----------
     graph : rdflib.Graph or sequence of str
-        The graph, or its N-Triples lines (as :func:`kg.outputs.published.published_ntriples`).
+        The graph, or its N-Triples lines (as :func:`kg.outputs.published.published_parts`
+        gives them, in a :class:`kg.sparql.ntriples.NTriplesText`).
         Without blank nodes (see :func:`kg.check.dataset.skolemize`) for idempotency.
     update_url, store_url : str
         SPARQL Update endpoint; Graph Store Protocol endpoint (used when it is atomic).
@@ -240,8 +245,9 @@ def publish(
             and not virtuoso
             and _gsp_is_atomic(parts, query_url, replace=replace, timeout=timeout)
         ):
-            gsp_post(store_url, parts, timeout=timeout)
-            method = "Graph Store Protocol"
+            bulk = oxigraph_bulk(store_url, probe_graph=run, timeout=timeout)
+            gsp_post(store_url, parts, timeout=timeout, bulk=bulk)
+            method = "Graph Store Protocol" + (", Oxigraph's bulk loader" if bulk else "")
         elif (
             client is not None
             and replace

@@ -26,7 +26,8 @@ import pyoxigraph as ox
 
 from kg.errors import EndpointError, StoreRefusal
 from kg.sparql.http import request
-from kg.sparql.publish_send import Part, count_triples, escaped_breaks
+from kg.sparql.ntriples import escaped_break_bytes, escaped_breaks, joined
+from kg.sparql.publish_send import Part, count_triples
 from kg.sparql.update import UpdateClient, too_large
 
 NTRIPLES = "application/n-triples"
@@ -45,6 +46,38 @@ def canonical(lines: Iterable[str]) -> set[str]:
     """N-Triples lines as one canonical line per triple (pyoxigraph's serialisation)."""
     text = "\n".join(lines).encode("utf-8")
     return {escaped_breaks(f"{t} .") for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)}
+
+
+def _raw_lines(data: bytes) -> set[bytes]:
+    return set(escaped_break_bytes(data).split(b"\n")) - {b""}
+
+
+def line_changes(old_text: bytes, new_text: bytes) -> tuple[set[str], set[str], int]:
+    """The canonical lines that went and came between two N-Triples texts (old: the store's).
+
+    Lines equal as text are the same triple; only the others are parsed and
+    compared as triples (one triple may be written two ways), so a republish of
+    an unchanged graph parses nothing. The third value is the number of lines
+    the store sent: the caller checks it against the store's count, which also
+    proves that no triple was sent twice in two forms.
+
+    Raises
+    ------
+    SyntaxError
+        A line is not N-Triples.
+
+    Examples
+    --------
+    >>> line_changes(rb'<urn:a> <urn:p> "\\u0041" .', b'<urn:a> <urn:p> "A" .')
+    (set(), set(), 1)
+    """
+    old_raw, new_raw = _raw_lines(old_text), _raw_lines(new_text)
+
+    def lines(raw: set[bytes]) -> list[str]:
+        return [line.decode("utf-8") for line in raw]
+
+    gone, came = canonical(lines(old_raw - new_raw)), canonical(lines(new_raw - old_raw))
+    return gone - came, came - gone, len(old_raw)
 
 
 def _read(part: Part, *, store_url: str | None, query_url: str, timeout: float) -> bytes:
@@ -69,15 +102,14 @@ def changes(
     for part in parts:
         try:
             data = _read(part, store_url=store_url, query_url=query_url, timeout=timeout)
-            old = {escaped_breaks(f"{t} .") for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)}
+            gone, came, sent = line_changes(data, joined(part.lines))
         except (EndpointError, SyntaxError, ValueError):
             return None
-        if len(old) != count_triples(query_url, part.graph, timeout=timeout):
+        if sent != count_triples(query_url, part.graph, timeout=timeout):
             return None
-        new = canonical(part.lines)
-        if any("_:" in line for line in old ^ new):  # maybe a blank node: DELETE DATA cannot
+        if any("_:" in line for line in gone | came):  # maybe a blank node: DELETE DATA cannot
             return None
-        out.append(Change(part.graph, sorted(old - new), sorted(new - old)))
+        out.append(Change(part.graph, sorted(gone), sorted(came)))
     return out
 
 
