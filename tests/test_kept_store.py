@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,6 +20,7 @@ import kg.outputs.build_input as build_input
 from kg.cli.main import COMMANDS, main
 from kg.outputs.kept import DB, STAMP, is_fresh, rebuild, reuse
 from kg.outputs.outdir import MARKER
+from kg.outputs.published import Published
 from kg.read.resources import Layout
 from tests.conftest import BAD_DATA, REPO
 
@@ -219,7 +219,7 @@ def _lines(ntriples: bytes) -> set[bytes]:
     return set(ntriples.splitlines())
 
 
-def _both(parts: tuple[bytes, Future[bytes]]) -> tuple[set[bytes], set[bytes]]:
+def _both(parts: Published) -> tuple[set[bytes], set[bytes]]:
     """The lines of the published graph and of its entailed triples (the order is the store's)."""
     return _lines(parts[0]), _lines(parts[1].result())
 
@@ -283,7 +283,7 @@ def test_publish_with_no_kept_store_checks_once_and_leaves_one(
 
     store, layout = project / "build" / "store", Layout.at(project)
     first = published_parts(layout, kept=store)
-    assert checks == [1] and is_fresh(store, layout)
+    assert first.kept.result() and checks == [1] and is_fresh(store, layout)
     again = published_parts(layout, kept=store)
     assert _both(again) == _both(first)
     assert checks == [1]

@@ -9,6 +9,7 @@ import pytest
 from test_query_cli import _http, _reply
 
 from kg.cli.main import main
+from kg.outputs.published import Published, resolved
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -57,7 +58,11 @@ def test_an_unreachable_store_fails_before_the_checks(monkeypatch, capsys) -> No
 def test_store_alone_needs_no_update_endpoint(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(
         "kg.cli.publish._parts",
-        lambda *a, **k: (b"<urn:a> <urn:b> <urn:c> .\n", b"<urn:a> <urn:b> <urn:d> .\n"),
+        lambda *a, **k: Published(
+            b"<urn:a> <urn:b> <urn:c> .\n",
+            resolved(b"<urn:a> <urn:b> <urn:d> .\n"),
+            resolved(False),
+        ),
     )
     seen: list[tuple[str, str]] = []
 

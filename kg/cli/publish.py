@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import Future
 
 from kg.cli.graphstore import store_location
 from kg.cli.options import add_store_dir, add_timeout
 from kg.cli.progress import tty_progress
 from kg.errors import EndpointError, UsageError
 from kg.outputs.entailment import ENTAILED_GRAPH
-from kg.outputs.published import published_parts
+from kg.outputs.published import Published, published_parts
 from kg.read.resources import find_layout
 from kg.sparql.endpoint import check_url
 from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
@@ -77,7 +76,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_dir(parser)
 
 
-def _parts(args: argparse.Namespace) -> tuple[bytes, Future[bytes]]:
+def _parts(args: argparse.Namespace) -> Published:
     """The checked graph (checked again unless the kept store is fresh) and its entailed triples.
 
     With ``--no-entailed`` the rules are not run and the second part is empty.
@@ -110,10 +109,10 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             raise EndpointError(f"{problem}; nothing was checked or published")
     target = expand_iri(args.graph, {}) if args.graph else None
-    checked, entailed = _parts(args)
+    parts = _parts(args)
     summary = publish(
-        NTriplesText(checked),
-        entailed=None if args.no_entailed else NTriplesText(entailed),
+        NTriplesText(parts.graph),
+        entailed=None if args.no_entailed else NTriplesText(parts.entailed),
         entailed_graph=expand_iri(args.entailed_graph, {}),
         update_url=args.update_endpoint,
         query_url=args.endpoint,
@@ -125,4 +124,5 @@ def run(args: argparse.Namespace) -> int:
         on_batch=lambda n, total: print(f"batch {n}/{total}", file=sys.stderr),
     )
     print(summary.text())
+    parts.kept.result()  # the kept store for the next command, completed meanwhile
     return 0

@@ -47,6 +47,11 @@ class Keeping:
         self._error: BaseException | None = None
         self._started = False
 
+    @property
+    def started(self) -> bool:
+        """Whether :meth:`start` was called."""
+        return self._started
+
     def start(self, source: ox.Store) -> None:
         """Dump ``source``'s default graph without its blank-node triples; load it in a thread.
 
@@ -77,11 +82,15 @@ class Keeping:
         except BaseException as error:  # raised again by finish()
             self._error = error
 
-    def finish(self, source: ox.Store, added: Iterable[ox.Quad]) -> ox.Store:
+    def finish(
+        self, source: ox.Store, added: Iterable[ox.Quad], *, blank: list[ox.Quad] | None = None
+    ) -> ox.Store:
         """Wait for the load; add ``added`` (the ontology) and the skolemised blank-node triples.
 
         Starts the load first when :meth:`start` was not called (the reference
-        engines checked the files without a store). Returns the database, flushed.
+        engines checked the files without a store). ``blank``: the skolemised
+        blank-node triples when taken from ``source`` already (:meth:`blank_of`),
+        so that ``source`` may change meanwhile. Returns the database, flushed.
         """
         if not self._started:
             self.start(source)
@@ -91,9 +100,14 @@ class Keeping:
         db, self._db = self._db, None  # the caller's reference is the only one: closed with it
         assert db is not None
         db.extend(q for q in added if not _has_blank(q))
-        db.extend(skolemized_quads(blank_triples(source)))
+        db.extend(self.blank_of(source) if blank is None else blank)
         db.flush()
         return db
+
+    @staticmethod
+    def blank_of(source: ox.Store) -> list[ox.Quad]:
+        """``source``'s triples with a blank node, skolemised: what :meth:`finish` adds."""
+        return skolemized_quads(blank_triples(source))
 
     def close(self) -> None:
         """Wait for the thread (if any) to end."""

@@ -37,7 +37,9 @@ import gc
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -170,15 +172,22 @@ def write_stamp(directory: Path, stamp: dict[str, Any], result: LintResult) -> N
         os.fsync(handle.fileno())
 
 
-def finish_store(keeping: Keeping, project: BuildInput, stamp: dict[str, Any]) -> None:
+def finish_store(
+    keeping: Keeping,
+    project: BuildInput,
+    stamp: dict[str, Any],
+    *,
+    blank: list[ox.Quad] | None = None,
+) -> None:
     """Complete the store ``keeping`` writes for ``project`` (ontology, blank nodes), then stamp it.
 
     The default graph of the database is then ``project.store``'s, blank nodes
-    skolemised (:func:`kg.check.dataset.skolemize_store`).
+    skolemised (:func:`kg.check.dataset.skolemize_store`); ``blank``: those
+    triples taken from it already (:meth:`Keeping.blank_of`).
     """
     from kg.read.store import to_ox_quad
 
-    db = keeping.finish(project.store, (to_ox_quad(t) for t in project.ontology))
+    db = keeping.finish(project.store, (to_ox_quad(t) for t in project.ontology), blank=blank)
     db.optimize()
     del db
     gc.collect()  # closes the database before its files are listed
@@ -201,33 +210,61 @@ def check_and_keep(
     LoadError
         The ontology or shapes cannot be read.
     """
+    project, kept = check_then_keep(location, layout, progress=progress)
+    return project, kept.result()
+
+
+def check_then_keep(
+    location: Path, layout: Layout, *, progress: Tick | None = None
+) -> tuple[BuildInput, Future[bool]]:
+    """:func:`check_and_keep`, the store completed in a thread after the checks.
+
+    The project is returned as soon as it is checked; the future tells whether
+    the store was written (the caller waits for it before it exits). The
+    project's store may be changed meanwhile (e.g. skolemised): what the kept
+    store needs of it was taken before.
+    """
     from kg.outputs.build_input import load_checked
     from kg.outputs.keeping import Keeping
     from kg.outputs.outdir import MARKER, Stage
 
     stamp = inputs_stamp(layout)
+    done: Future[bool] = Future()
     try:
         if not location.parent.exists():  # a new build/ stays replaceable by build
             location.parent.mkdir(parents=True)
             (location.parent / MARKER).touch()
         stage = Stage(location)
     except OSError:  # a read-only checkout: the checked store in memory
-        return load_checked(layout, progress=progress), False
+        done.set_result(False)
+        return load_checked(layout, progress=progress), done
+    keeping = Keeping(stage.dir)
     try:
-        keeping = Keeping(stage.dir)
+        project = load_checked(layout, progress=progress, loaded=keeping.start)
+        (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
+        if not keeping.started:  # the reference engines check without the store: read it now
+            keeping.start(project.store)
+        blank = keeping.blank_of(project.store)
+    except BaseException:
+        keeping.close()
+        stage.discard()
+        raise
+
+    def keep() -> None:
         try:
-            project = load_checked(layout, progress=progress, loaded=keeping.start)
-            (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
-            try:
-                finish_store(keeping, project, stamp)
-                stage.commit(checked=True)
-            except OSError:  # a full disk: answered from memory, nothing kept
-                return project, False
+            finish_store(keeping, project, stamp, blank=blank)
+            stage.commit(checked=True)
+            done.set_result(True)
+        except OSError:  # a full disk: answered from memory, nothing kept
+            done.set_result(False)
+        except BaseException as error:
+            done.set_exception(error)
         finally:
             keeping.close()
-    finally:
-        stage.discard()
-    return project, True
+            stage.discard()
+
+    threading.Thread(target=keep, name="keep-store").start()
+    return project, done
 
 
 def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
@@ -269,6 +306,7 @@ __all__ = [
     "STAMP",
     "STORE_DIR",
     "check_and_keep",
+    "check_then_keep",
     "checked_store",
     "default_location",
     "input_files",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -27,7 +28,7 @@ from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_ntriples, entailed_triples
 from kg.outputs.graphfiles import sorted_ntriples
-from kg.outputs.kept import check_and_keep, is_fresh
+from kg.outputs.kept import check_then_keep, is_fresh
 from kg.read.resources import Layout
 from kg.read.store import load_store
 
@@ -66,7 +67,7 @@ def published_parts(
     progress: Tick | None = None,
     entailed: bool = True,
     kept: Path | None = None,
-) -> tuple[bytes, Future[bytes]]:
+) -> Published:
     """The checked graph and its entailed ``ckg:`` triples, each as N-Triples (one triple a line).
 
     ``publish`` loads the first into the target graph and the second into a named
@@ -87,33 +88,60 @@ def published_parts(
         its stamp proves the files pass the checks, and they are read straight
         into memory, not checked again (reading a million triples back from the
         database would take longer than reading the files); otherwise the
-        project is checked and the store written there for the next command.
+        project is checked and the store written there for the next command,
+        completed in a thread of its own (:func:`kg.outputs.kept.check_then_keep`):
+        :attr:`Published.kept` says when it is done.
 
     Raises
     ------
     DataError
         The checks found errors; nothing is to be published.
     """
+    written = resolved(False)
     if kept is not None and is_fresh(kept, layout):
         store, ontology = _verified_store(layout)
     else:  # checked; the store is kept for the next command, as query and serve do
-        project = (
-            check_and_keep(kept, layout, progress=progress)[0]
-            if kept is not None
-            else load_checked(layout, progress=progress)
-        )
+        if kept is not None:  # the store is completed in a thread while the graph is sent
+            project, written = check_then_keep(kept, layout, progress=progress)
+        else:
+            project = load_checked(layout, progress=progress)
         skolemize_store(project.store)
         store, ontology = project.store, project.ontology
     if not entailed:
-        none: Future[bytes] = Future()
-        none.set_result(b"")
-        return _dump(store), none
+        return Published(_dump(store), resolved(b""), written)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entailment")
     try:
         found = pool.submit(lambda: entailed_ntriples(entailed_triples(store, ontology)))
-        return _dump(store), found
+        return Published(_dump(store), found, written)
     finally:
         pool.shutdown(wait=False)  # the thread ends with the rules
+
+
+T = TypeVar("T")
+
+
+def resolved(value: T) -> Future[T]:
+    """A future that holds ``value`` already.
+
+    Examples
+    --------
+    >>> resolved(1).result()
+    1
+    """
+    future: Future[T] = Future()
+    future.set_result(value)
+    return future
+
+
+class Published(NamedTuple):
+    """What ``publish`` sends, and whether the kept store was written on the way."""
+
+    graph: bytes
+    """The checked graph (ontology + data, skolemised) as N-Triples, in the store's order."""
+    entailed: Future[bytes]
+    """Its entailed ``ckg:`` triples as N-Triples (empty without the rules)."""
+    kept: Future[bool]
+    """Whether a new kept store was written (False: it was fresh, or none was asked for)."""
 
 
 def _dump(store: ox.Store) -> bytes:
@@ -121,4 +149,4 @@ def _dump(store: ox.Store) -> bytes:
     return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
 
 
-__all__ = ["published_ntriples", "published_parts"]
+__all__ = ["Published", "published_ntriples", "published_parts", "resolved"]
