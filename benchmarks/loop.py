@@ -132,7 +132,7 @@ def _kept(data: Path, tmp: str) -> tuple[Path, Path, dict[str, float]]:
     root = _project_root(data, tmp)
     store = root / "build" / "store"
     code = (
-        "import sys; from pathlib import Path; from kg.outputs.kept import rebuild; "
+        "import sys; from pathlib import Path; from kg.outputs.keepstore import rebuild; "
         "from kg.read.resources import Layout; "
         "rebuild(Path(sys.argv[1]), Layout.at(Path(sys.argv[2])))"
     )

@@ -18,7 +18,8 @@ import pytest
 
 import kg.outputs.build_input as build_input
 from kg.cli.main import COMMANDS, main
-from kg.outputs.kept import DB, STAMP, is_fresh, rebuild, reuse
+from kg.outputs.keepstore import rebuild
+from kg.outputs.kept import DB, STAMP, is_fresh, reuse
 from kg.outputs.outdir import MARKER
 from kg.outputs.published import Published
 from kg.read.resources import Layout

@@ -9,7 +9,8 @@ import pytest
 from test_query_cli import _http, _reply
 
 from kg.cli.main import main
-from kg.outputs.published import Published, resolved
+from kg.outputs.kept import resolved
+from kg.outputs.published import Published
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.cli.progress import tty_progress
-from kg.outputs.kept import checked_store, default_location
+from kg.outputs.keepstore import checked_store
+from kg.outputs.kept import default_location
 from kg.read.resources import Layout
 
 

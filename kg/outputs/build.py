@@ -22,7 +22,7 @@ import os
 import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,8 @@ from kg.check.options import LintResult
 from kg.outputs.build_input import BuildInput, Counts, load_checked
 from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
 from kg.outputs.keeping import Keeping
-from kg.outputs.kept import STORE_DIR, finish_store, inputs_stamp
+from kg.outputs.keepstore import finish_later
+from kg.outputs.kept import STORE_DIR, inputs_stamp, resolved
 from kg.outputs.outdir import Stage, Tree, check_out_dir, write_file
 from kg.read.resources import Layout
 
@@ -259,8 +260,12 @@ def _checked_and_kept(
     engine: str,
     reasoner: str,
     tick: Progress,
-) -> tuple[BuildInput, Counts]:
-    """Check the project while its kept store is written into ``stage`` (its own thread)."""
+) -> tuple[BuildInput, Counts, Future[None]]:
+    """Check the project while its kept store is written into ``stage`` (its own thread).
+
+    The store is completed (ontology, blank nodes, stamp) in that thread while the
+    build steps run: the caller waits for the future before the stage is committed.
+    """
     keeping = Keeping(stage.adopt(STORE_DIR))
     try:
         project = load_checked(
@@ -268,10 +273,10 @@ def _checked_and_kept(
         )
         counts = project.counts()  # before the steps: the entailment step adds a named graph
         tick("keeping the checked store", 0, 0)
-        finish_store(keeping, project, stamp)
-    finally:
+    except BaseException:
         keeping.close()
-    return project, counts
+        raise
+    return project, counts, finish_later(keeping, project, stamp)
 
 
 def build(
@@ -329,16 +334,19 @@ def build(
     out = check_out_dir(Path(out_dir), layout)
     stamp = inputs_stamp(layout)  # before the files are read: a later edit makes it stale
     stage = Stage(out)  # each output is written as it comes; swapped in whole at the end
+    kept: Future[None] = resolved(None)
     try:
         if keep_store:
-            project, counts = _checked_and_kept(stage, layout, stamp, engine, reasoner, tick)
+            project, counts, kept = _checked_and_kept(stage, layout, stamp, engine, reasoner, tick)
         else:
             project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
             counts = project.counts()
         caught = _run_steps(stage, project, BUILD_STEPS if steps is None else steps, tick)
         tick("write", 0, len(stage.names))
+        kept.result()
         outputs = stage.commit()
     finally:
+        wait((kept,))  # the store's thread writes into the stage: done before it goes
         stage.discard()
     return BuildSummary(
         triples=counts.triples,

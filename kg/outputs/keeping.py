@@ -15,6 +15,9 @@ starts it in a thread as soon as the data is loaded, so it overlaps the checks
 3. :meth:`Keeping.close` (always): waits for the thread, so a failed command
    never leaves a writer behind in a directory about to be removed.
 
+:mod:`kg.outputs.keepstore` runs these steps for a command; :mod:`kg.outputs.kept`
+stamps, finds and reuses the store.
+
 Examples
 --------
 >>> import tempfile
@@ -33,8 +36,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.check.dataset import blank_triples, skolemized_quads
-
-DB = "db"
+from kg.outputs.kept import DB
 
 
 class Keeping:

@@ -8,9 +8,9 @@ size and modification time, and the SHA-256 of every file up to
 :data:`HASH_LIMIT`), the conflict-kg version, the checker's options and
 findings, and the size of each file of the database.
 
-A command that reads the graph (:func:`checked_store`) opens the database
-read-only when the stamp still matches the files (a ``stat`` per input file,
-no parse: :func:`is_fresh`); otherwise it checks the project with the checker
+A command that reads the graph (:func:`kg.outputs.keepstore.checked_store`) opens
+the database read-only when the stamp still matches the files (a ``stat`` per
+input file, no parse: :func:`is_fresh`); otherwise it checks the project with the checker
 of ``validate`` and ``build`` (:func:`kg.outputs.build_input.load_checked`: the
 same findings at the same ``file:line:col``, the same exit status) and writes
 a new database. The stamp goes into the new directory last, and the directory
@@ -28,20 +28,19 @@ Examples
 --------
 >>> from kg.read.resources import find_layout
 >>> layout = find_layout()  # doctest: +SKIP
->>> store = checked_store(layout, default_location(layout))  # doctest: +SKIP
+>>> is_fresh(default_location(layout), layout)  # doctest: +SKIP
+True
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyoxigraph as ox
 
@@ -50,8 +49,6 @@ from kg.read.resources import Layout
 
 if TYPE_CHECKING:  # the reuse path imports neither rdflib nor the checker
     from kg.check.options import LintResult
-    from kg.outputs.build_input import BuildInput
-    from kg.outputs.keeping import Keeping
 
 FORMAT = 1
 """Version of the layout of the kept store; another version is rebuilt."""
@@ -172,131 +169,20 @@ def write_stamp(directory: Path, stamp: dict[str, Any], result: LintResult) -> N
         os.fsync(handle.fileno())
 
 
-def finish_store(
-    keeping: Keeping,
-    project: BuildInput,
-    stamp: dict[str, Any],
-    *,
-    blank: list[ox.Quad] | None = None,
-) -> None:
-    """Complete the store ``keeping`` writes for ``project`` (ontology, blank nodes), then stamp it.
+T = TypeVar("T")
 
-    The default graph of the database is then ``project.store``'s, blank nodes
-    skolemised (:func:`kg.check.dataset.skolemize_store`); ``blank``: those
-    triples taken from it already (:meth:`Keeping.blank_of`).
+
+def resolved(value: T) -> Future[T]:
+    """A future that holds ``value`` already.
+
+    Examples
+    --------
+    >>> resolved(1).result()
+    1
     """
-    from kg.read.store import to_ox_quad
-
-    db = keeping.finish(project.store, (to_ox_quad(t) for t in project.ontology), blank=blank)
-    db.optimize()
-    del db
-    gc.collect()  # closes the database before its files are listed
-    write_stamp(keeping.directory, stamp, project.result)
-
-
-def check_and_keep(
-    location: Path, layout: Layout, *, progress: Tick | None = None
-) -> tuple[BuildInput, bool]:
-    """Check the project as ``build`` does and write a new store at ``location``.
-
-    Returns the checked project (its store in memory, blank nodes as loaded)
-    and whether the store was written (not when ``location`` cannot be written:
-    a read-only checkout, a full disk).
-
-    Raises
-    ------
-    DataError
-        The checks found errors (the findings of ``validate``); nothing is written.
-    LoadError
-        The ontology or shapes cannot be read.
-    """
-    project, kept = check_then_keep(location, layout, progress=progress)
-    return project, kept.result()
-
-
-def check_then_keep(
-    location: Path, layout: Layout, *, progress: Tick | None = None
-) -> tuple[BuildInput, Future[bool]]:
-    """:func:`check_and_keep`, the store completed in a thread after the checks.
-
-    The project is returned as soon as it is checked; the future tells whether
-    the store was written (the caller waits for it before it exits). The
-    project's store may be changed meanwhile (e.g. skolemised): what the kept
-    store needs of it was taken before.
-    """
-    from kg.outputs.build_input import load_checked
-    from kg.outputs.keeping import Keeping
-    from kg.outputs.outdir import MARKER, Stage
-
-    stamp = inputs_stamp(layout)
-    done: Future[bool] = Future()
-    try:
-        if not location.parent.exists():  # a new build/ stays replaceable by build
-            location.parent.mkdir(parents=True)
-            (location.parent / MARKER).touch()
-        stage = Stage(location)
-    except OSError:  # a read-only checkout: the checked store in memory
-        done.set_result(False)
-        return load_checked(layout, progress=progress), done
-    keeping = Keeping(stage.dir)
-    try:
-        project = load_checked(layout, progress=progress, loaded=keeping.start)
-        (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
-        if not keeping.started:  # the reference engines check without the store: read it now
-            keeping.start(project.store)
-        blank = keeping.blank_of(project.store)
-    except BaseException:
-        keeping.close()
-        stage.discard()
-        raise
-
-    def keep() -> None:
-        try:
-            finish_store(keeping, project, stamp, blank=blank)
-            stage.commit(checked=True)
-            done.set_result(True)
-        except OSError:  # a full disk: answered from memory, nothing kept
-            done.set_result(False)
-        except BaseException as error:
-            done.set_exception(error)
-        finally:
-            keeping.close()
-            stage.discard()
-
-    threading.Thread(target=keep, name="keep-store").start()
-    return project, done
-
-
-def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
-    """Check the project as ``build`` does and write a new store at ``location``.
-
-    Returns the store opened read-only; when ``location`` cannot be written
-    (a read-only checkout), the checked store in memory, skolemised.
-
-    Raises
-    ------
-    DataError, LoadError
-        As :func:`check_and_keep`.
-    """
-    from kg.check.dataset import skolemize_store
-
-    project, kept = check_and_keep(location, layout, progress=progress)
-    if kept:
-        return ox.Store.read_only(str(location / DB))
-    skolemize_store(project.store)
-    return project.store
-
-
-def checked_store(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
-    """The checked graph of ``layout``: the kept store when fresh, else rebuilt (see the module).
-
-    Raises
-    ------
-    DataError, LoadError
-        As :func:`rebuild`.
-    """
-    store = reuse(location, layout)
-    return store if store is not None else rebuild(location, layout, progress=progress)
+    future: Future[T] = Future()
+    future.set_result(value)
+    return future
 
 
 __all__ = [
@@ -305,16 +191,12 @@ __all__ = [
     "HASH_LIMIT",
     "STAMP",
     "STORE_DIR",
-    "check_and_keep",
-    "check_then_keep",
-    "checked_store",
     "default_location",
     "input_files",
     "inputs_stamp",
     "is_fresh",
     "read_stamp",
-    "rebuild",
+    "resolved",
     "reuse",
-    "finish_store",
     "write_stamp",
 ]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -28,7 +28,8 @@ from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_ntriples, entailed_triples
 from kg.outputs.graphfiles import sorted_ntriples
-from kg.outputs.kept import check_then_keep, is_fresh
+from kg.outputs.keepstore import check_then_keep
+from kg.outputs.kept import is_fresh, resolved
 from kg.read.resources import Layout
 from kg.read.store import load_store
 
@@ -89,7 +90,7 @@ def published_parts(
         into memory, not checked again (reading a million triples back from the
         database would take longer than reading the files); otherwise the
         project is checked and the store written there for the next command,
-        completed in a thread of its own (:func:`kg.outputs.kept.check_then_keep`):
+        completed in a thread of its own (:func:`kg.outputs.keepstore.check_then_keep`):
         :attr:`Published.kept` says when it is done.
 
     Raises
@@ -117,22 +118,6 @@ def published_parts(
         pool.shutdown(wait=False)  # the thread ends with the rules
 
 
-T = TypeVar("T")
-
-
-def resolved(value: T) -> Future[T]:
-    """A future that holds ``value`` already.
-
-    Examples
-    --------
-    >>> resolved(1).result()
-    1
-    """
-    future: Future[T] = Future()
-    future.set_result(value)
-    return future
-
-
 class Published(NamedTuple):
     """What ``publish`` sends, and whether the kept store was written on the way."""
 
@@ -149,4 +134,4 @@ def _dump(store: ox.Store) -> bytes:
     return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
 
 
-__all__ = ["Published", "published_ntriples", "published_parts", "resolved"]
+__all__ = ["Published", "published_ntriples", "published_parts"]

@@ -1,0 +1,198 @@
+"""Write the kept store for a command: check the project, keep its store, reuse it when fresh.
+
+:func:`checked_store` is what ``query``, ``why``, ``export``, ``plot`` and ``serve``
+ask for: the kept store when its stamp matches the files (:func:`kg.outputs.kept.reuse`,
+no parse), else :func:`rebuild`, which checks the project with the checker of
+``validate`` and ``build`` (:func:`check_and_keep`: the same findings, the same exit
+status) and writes a new store (:class:`kg.outputs.keeping.Keeping`).
+:func:`check_then_keep` and :func:`finish_later` complete the store in a thread of
+its own after the checks, while ``publish`` sends the graph and ``build`` writes
+its outputs. The checker is imported only when a store is to be written: the
+reuse path stays a ``stat`` per input file.
+
+Examples
+--------
+>>> from kg.read.resources import find_layout
+>>> from kg.outputs.kept import default_location
+>>> layout = find_layout()  # doctest: +SKIP
+>>> store = checked_store(layout, default_location(layout))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from concurrent.futures import Future
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from kg.outputs.kept import DB, Tick, inputs_stamp, reuse, write_stamp
+from kg.read.resources import Layout
+
+if TYPE_CHECKING:  # the reuse path imports neither rdflib nor the checker
+    from kg.outputs.build_input import BuildInput
+    from kg.outputs.keeping import Keeping
+
+
+def finish_store(
+    keeping: Keeping,
+    project: BuildInput,
+    stamp: dict[str, Any],
+    *,
+    blank: list[ox.Quad] | None = None,
+) -> None:
+    """Complete the store ``keeping`` writes for ``project`` (ontology, blank nodes), then stamp it.
+
+    The default graph of the database is then ``project.store``'s, blank nodes
+    skolemised (:func:`kg.check.dataset.skolemize_store`); ``blank``: those
+    triples taken from it already (:meth:`Keeping.blank_of`).
+    """
+    from kg.read.store import to_ox_quad
+
+    db = keeping.finish(project.store, (to_ox_quad(t) for t in project.ontology), blank=blank)
+    db.optimize()
+    del db
+    gc.collect()  # closes the database before its files are listed
+    write_stamp(keeping.directory, stamp, project.result)
+
+
+def check_and_keep(
+    location: Path, layout: Layout, *, progress: Tick | None = None
+) -> tuple[BuildInput, bool]:
+    """Check the project as ``build`` does and write a new store at ``location``.
+
+    Returns the checked project (its store in memory, blank nodes as loaded)
+    and whether the store was written (not when ``location`` cannot be written:
+    a read-only checkout, a full disk).
+
+    Raises
+    ------
+    DataError
+        The checks found errors (the findings of ``validate``); nothing is written.
+    LoadError
+        The ontology or shapes cannot be read.
+    """
+    project, kept = check_then_keep(location, layout, progress=progress)
+    return project, kept.result()
+
+
+def check_then_keep(
+    location: Path, layout: Layout, *, progress: Tick | None = None
+) -> tuple[BuildInput, Future[bool]]:
+    """:func:`check_and_keep`, the store completed in a thread after the checks.
+
+    The project is returned as soon as it is checked; the future tells whether
+    the store was written (the caller waits for it before it exits). The
+    project's store may be changed meanwhile (e.g. skolemised): what the kept
+    store needs of it was taken before.
+    """
+    from kg.outputs.build_input import load_checked
+    from kg.outputs.keeping import Keeping
+    from kg.outputs.outdir import MARKER, Stage
+
+    stamp = inputs_stamp(layout)
+    done: Future[bool] = Future()
+    try:
+        if not location.parent.exists():  # a new build/ stays replaceable by build
+            location.parent.mkdir(parents=True)
+            (location.parent / MARKER).touch()
+        stage = Stage(location)
+    except OSError:  # a read-only checkout: the checked store in memory
+        done.set_result(False)
+        return load_checked(layout, progress=progress), done
+    keeping = Keeping(stage.dir)
+    try:
+        project = load_checked(layout, progress=progress, loaded=keeping.start)
+        (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
+        finishing = finish_later(keeping, project, stamp)
+    except BaseException:
+        keeping.close()
+        stage.discard()
+        raise
+
+    def commit(finished: Future[None]) -> None:
+        try:
+            finished.result()
+            stage.commit(checked=True)
+            done.set_result(True)
+        except OSError:  # a full disk: answered from memory, nothing kept
+            done.set_result(False)
+        except BaseException as error:
+            done.set_exception(error)
+        finally:
+            stage.discard()
+
+    finishing.add_done_callback(commit)  # runs in the finishing thread
+    return project, done
+
+
+def finish_later(keeping: Keeping, project: BuildInput, stamp: dict[str, Any]) -> Future[None]:
+    """:func:`finish_store` in a thread of its own; what it needs of the project is taken now.
+
+    The caller may then change ``project.store`` (skolemise it, add named graphs)
+    and must wait for the future before it commits or removes the directory.
+    """
+    try:
+        if not keeping.started:  # the reference engines check without the store: read it now
+            keeping.start(project.store)
+        blank = keeping.blank_of(project.store)
+    except BaseException:
+        keeping.close()
+        raise
+    finished: Future[None] = Future()
+
+    def finish() -> None:
+        try:
+            finish_store(keeping, project, stamp, blank=blank)
+            finished.set_result(None)
+        except BaseException as error:
+            finished.set_exception(error)
+        finally:
+            keeping.close()
+
+    threading.Thread(target=finish, name="keep-store").start()
+    return finished
+
+
+def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
+    """Check the project as ``build`` does and write a new store at ``location``.
+
+    Returns the store opened read-only; when ``location`` cannot be written
+    (a read-only checkout), the checked store in memory, skolemised.
+
+    Raises
+    ------
+    DataError, LoadError
+        As :func:`check_and_keep`.
+    """
+    from kg.check.dataset import skolemize_store
+
+    project, kept = check_and_keep(location, layout, progress=progress)
+    if kept:
+        return ox.Store.read_only(str(location / DB))
+    skolemize_store(project.store)
+    return project.store
+
+
+def checked_store(location: Path, layout: Layout, *, progress: Tick | None = None) -> ox.Store:
+    """The checked graph of ``layout``: the kept store when fresh, else rebuilt (see the module).
+
+    Raises
+    ------
+    DataError, LoadError
+        As :func:`rebuild`.
+    """
+    store = reuse(location, layout)
+    return store if store is not None else rebuild(location, layout, progress=progress)
+
+
+__all__ = [
+    "check_and_keep",
+    "check_then_keep",
+    "checked_store",
+    "finish_later",
+    "finish_store",
+    "rebuild",
+]
