@@ -304,7 +304,7 @@ def export_writers(view: nx.Graph) -> dict[str, Callable[[BinaryIO], None]]:
     (call them in order). Each streams its file: a view's files are never held
     in memory whole. No :class:`EmptyViewWarning`.
     """
-    rows = ViewRows(view)
+    rows = ViewRows(view, share=True)
 
     def gexf(stream: BinaryIO, *, dynamic: bool = False) -> None:
         write_gexf(rows, TextDocument(stream), dynamic=dynamic)

@@ -92,10 +92,14 @@ class ViewRows:
     ----------
     view : networkx.Graph
         The view (not changed while its exports are written).
+    share : bool
+        Keep what the static GEXF composes for the dynamic one (:meth:`shared`);
+        only when both are written from these rows.
     """
 
-    def __init__(self, view: nx.Graph) -> None:
+    def __init__(self, view: nx.Graph, *, share: bool = False) -> None:
         self.view = view
+        self.share = share
         self.nodes: list[Row] = list(view.nodes(data=True))
         self.edges: list[EdgeRow] = list(edges_of(view))
         self._types: dict[str, dict[str, str]] = {}
@@ -130,7 +134,7 @@ class ViewRows:
         kept = self._kept.pop(name, None)
         if kept is not None and len(kept) == count:  # (not when the first one failed)
             return kept.__getitem__
-        if not keep:
+        if not (keep and self.share):
             return compose
         store: list[str] = []
         self._kept[name] = store
