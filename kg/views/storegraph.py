@@ -13,11 +13,7 @@ does :class:`IndexedGraph`, which answers them from per-predicate indexes:
   So it holds only the predicates the views ask for (about 40 of the
   ontology's, listed by :meth:`IndexedGraph.indexed`), each once, as rdflib
   terms shared between indexes (one ``URIRef`` per IRI): never a second copy
-  of the whole graph. Labels, types and attestations (:attr:`StoreGraph.LOOKED_UP`)
-  are instead looked up in the store per node asked (per class for
-  ``subjects(rdf:type, C)``) until a call needs them whole: the views ask for
-  those of a fraction of the nodes. At 1M generated triples it holds about 60 %
-  of the graph's pairs. The base class is :mod:`kg.views.indexed`.
+  of the whole graph. At 1M generated triples it indexes about half of them.
 - :class:`GraphIndex` does the same over an rdflib Graph (one
   ``subject_objects(p)`` per predicate): ~20x faster lookups than rdflib's own.
 
@@ -43,21 +39,141 @@ Examples
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, XSD
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg import CKG
-from kg.read.store import to_ox_term, to_rdflib_term
+from kg.errors import UsageError
+from kg.read.store import to_rdflib_term
 from kg.views.graphterms import VOCABULARY, GraphLike, Terms, gc_paused
-from kg.views.indexed import GraphIndex, Index, IndexedGraph, indexed, memo_of
+
+Index = dict[Node, list[Any]]
+"""``{node: [nodes…]}`` of one predicate, in one direction."""
 
 _XSD_STRING = ox.NamedNode(str(XSD.string))
 
-_LOOKED_UP = Terms(RDFS).label, Terms(RDF).type, Terms(CKG).attestedBy
+
+def _need(predicate: Node | None) -> Node:
+    if predicate is None:
+        raise UsageError("an indexed graph answers only calls that name the predicate")
+    return predicate
+
+
+class IndexedGraph:
+    """Per-predicate indexes and memo tables (see module docstring).
+
+    Subclasses fill the index of a predicate (:meth:`_fill`).
+    """
+
+    def __init__(self) -> None:
+        self._out: dict[Node, Index] = {}
+        self._in: dict[Node, Index] = {}
+        self._raw: set[Node] = set()
+        self._memo: defaultdict[str, dict[Any, Any]] = defaultdict(dict)
+
+    def _fill(self, predicate: Node, index: Index) -> None:
+        """Put ``{subject: [objects…]}`` of ``predicate`` in ``index`` (objects may be raw)."""
+        raise NotImplementedError
+
+    def _node(self, raw: Any) -> Node:
+        """An rdflib term for an object the scan left raw (see :class:`StoreGraph`)."""
+        return raw  # type: ignore[no-any-return]
+
+    def _forward(self, predicate: Node) -> Index:
+        index = self._out.get(predicate)
+        if index is None:
+            index = self._out[predicate] = {}
+            with gc_paused():
+                self._fill(predicate, index)
+        return index
+
+    def _backward(self, predicate: Node) -> Index:
+        index = self._in.get(predicate)
+        if index is None:
+            index = self._in[predicate] = {}
+            for s, o in self.subject_objects(predicate):
+                index.setdefault(o, []).append(s)
+        return index
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+        """The objects of ``(subject, predicate, ?)`` (every object when ``subject`` is None)."""
+        index = self._out.get(predicate)  # type: ignore[arg-type]
+        if index is None:
+            index = self._forward(_need(predicate))
+        if subject is None:
+            found: Iterable[Any] = dict.fromkeys(o for os in index.values() for o in os)
+        else:
+            found = index.get(subject, ())
+        return map(self._node, found) if predicate in self._raw else iter(found)
+
+    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
+        """The subjects of ``(?, predicate, object)`` (every subject when ``object`` is None)."""
+        pred = _need(predicate)
+        if object is None:
+            return iter(self._forward(pred))
+        return iter(self._backward(pred).get(object, ()))
+
+    def subject_objects(self, predicate: Node | None = None) -> Iterator[tuple[Node, Node]]:
+        """The ``(subject, object)`` pairs of ``predicate``."""
+        pred = _need(predicate)
+        index = self._forward(pred)
+        if pred in self._raw:
+            node = self._node
+            return ((s, node(o)) for s, objects in index.items() for o in objects)
+        return ((s, o) for s, objects in index.items() for o in objects)
+
+    def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
+        """Whether ``(s, p, o)`` holds (``p`` fixed; ``s``/``o`` may be None)."""
+        s, p, o = triple
+        if s is None:
+            return any(True for _ in self.subjects(p, o))
+        found = list(self.objects(s, p))
+        return bool(found) if o is None else o in found
+
+    def iris(self, subject: Node, *predicates: Node) -> list[URIRef]:
+        """The IRI objects of ``subject`` by ``predicates``, once each, sorted.
+
+        >>> GraphIndex(Graph()).iris(URIRef("urn:x"), URIRef("urn:p"))
+        []
+        """
+        found: list[Any] = []
+        for pred in predicates:
+            index = self._out.get(pred)
+            if index is None:
+                index = self._forward(_need(pred))
+            objects = index.get(subject)
+            if objects:
+                found.extend(objects)  # raw literals are no IRIs: no need to convert them
+        if not found[1:]:  # none or one (most calls): no set, no sort
+            return [o for o in found if isinstance(o, URIRef)]
+        return sorted({o for o in found if isinstance(o, URIRef)}, key=str)
+
+    def texts(self, subject: Node, predicate: Node) -> list[tuple[str, str | None]]:
+        """``(lexical form, language)`` of the literal objects of ``(subject, predicate, ?)``.
+
+        >>> GraphIndex(Graph()).texts(URIRef("urn:x"), URIRef("urn:p"))
+        []
+        """
+        return [
+            (str(o), o.language) for o in self.objects(subject, predicate) if isinstance(o, Literal)
+        ]
+
+    def memo(self, table: str) -> dict[Any, Any]:
+        """The memo table ``table`` of the view code (created empty on first use)."""
+        return self._memo[table]
+
+    def indexed(self) -> list[str]:
+        """The predicates indexed so far (sorted IRIs)."""
+        return sorted(str(p) for p in self._out)
+
+    def index_sizes(self) -> dict[str, int]:
+        """``{predicate: pairs held}`` of the indexes built so far."""
+        return {str(p): sum(map(len, i.values())) for p, i in sorted(self._out.items())}
 
 
 class StoreGraph(IndexedGraph):
@@ -74,12 +190,6 @@ class StoreGraph(IndexedGraph):
     >>> len(StoreGraph(ox.Store()).index_sizes())
     0
     """
-
-    LOOKED_UP = frozenset(_LOOKED_UP)
-    """Labels, types and attestations are looked up in the store per node asked: the
-    views ask for those of about half the nodes that have one (``typed`` asks per
-    class), and a lookup in Oxigraph's index costs about what a pair of a scan
-    does; the other predicates are read whole, once."""
 
     def __init__(
         self,
@@ -104,7 +214,7 @@ class StoreGraph(IndexedGraph):
 
     def texts(self, subject: Node, predicate: Node) -> list[tuple[str, str | None]]:
         """As :meth:`IndexedGraph.texts`, read from the raw Oxigraph literals."""
-        found = self._objects_of(subject, predicate)
+        found = self._forward(predicate).get(subject, ())
         if predicate not in self._raw:
             return [(str(o), o.language) for o in found if isinstance(o, Literal)]
         texts: list[tuple[str, str | None]] = []
@@ -116,40 +226,6 @@ class StoreGraph(IndexedGraph):
             ):  # other datatypes as rdflib reads them
                 texts.append((str(node), node.language))
         return texts
-
-    def _ox(self, node: Any) -> Any:
-        """The Oxigraph term of a subject or object asked about."""
-        if isinstance(node, URIRef):
-            return ox.NamedNode(node)
-        return ox.BlankNode(node) if isinstance(node, BNode) else to_ox_term(node)
-
-    def _term(self, term: Any) -> Any:
-        """What the index holds for an Oxigraph term (as :meth:`_fill` does)."""
-        kind = type(term)
-        if kind is ox.NamedNode:
-            value = term.value
-            found = self._iris.get(value)
-            if found is None:
-                found = self._iris[value] = VOCABULARY.get(value) or URIRef(value)
-            return found
-        if kind is ox.BlankNode:
-            return BNode(term.value)
-        return term  # a literal: left raw until asked for (see _node)
-
-    def _lookup(self, subject: Node, predicate: Node) -> list[Any]:
-        if not isinstance(subject, URIRef | BNode):
-            return []
-        term, pred = self._term, ox.NamedNode(str(predicate))
-        quads = self.store.quads_for_pattern(self._ox(subject), pred, None, self.graph_name)
-        found = [term(quad.object) for quad in quads]
-        if any(type(o) is ox.Literal for o in found):
-            self._raw.add(predicate)
-        return found
-
-    def _lookup_subjects(self, predicate: Node, obj: Node) -> list[Any]:
-        term, pred = self._term, ox.NamedNode(str(predicate))
-        quads = self.store.quads_for_pattern(None, pred, self._ox(obj), self.graph_name)
-        return [term(quad.subject) for quad in quads]
 
     def _fill(self, predicate: Node, index: Index) -> None:
         # one tight loop: this scan is most of the cost of a first view at 10^6 triples
@@ -185,6 +261,40 @@ class StoreGraph(IndexedGraph):
                 index[subject] = [obj]
             else:
                 found.append(obj)
+
+
+class GraphIndex(IndexedGraph):
+    """The same indexes over an rdflib Graph, or any :class:`GraphLike`.
+
+    Examples
+    --------
+    >>> GraphIndex(Graph()).indexed()
+    []
+    """
+
+    def __init__(self, graph: GraphLike | Graph) -> None:
+        super().__init__()
+        self.graph = graph
+
+    def _fill(self, predicate: Node, index: Index) -> None:
+        for s, o in self.graph.subject_objects(predicate):
+            index.setdefault(s, []).append(o)
+
+
+def indexed(graph: GraphLike | Graph) -> IndexedGraph:
+    """``graph`` itself when indexed, else a :class:`GraphIndex` over it.
+
+    Examples
+    --------
+    >>> isinstance(indexed(Graph()), GraphIndex)
+    True
+    """
+    return graph if isinstance(graph, IndexedGraph) else GraphIndex(graph)
+
+
+def memo_of(graph: GraphLike, table: str) -> dict[Any, Any] | None:
+    """The memo table ``table`` of an indexed graph; None for any other graph."""
+    return graph._memo[table] if isinstance(graph, IndexedGraph) else None
 
 
 __all__ = [
