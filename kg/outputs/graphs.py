@@ -33,7 +33,7 @@ from kg.outputs.plot import render, too_large
 from kg.read.load import load_graph, parse_turtle
 from kg.read.resources import Layout
 from kg.views.network import VIEWS, build_view
-from kg.views.storegraph import GraphLike, StoreGraph, indexed
+from kg.views.storegraph import GraphLike, IndexedGraph, StoreGraph, indexed
 
 GRAPHS_DIR = "graphs"
 
@@ -103,10 +103,16 @@ def view_files(graph: GraphLike, name: str, *, prefix: str = "") -> dict[str, by
 
 
 def _view_outputs(
-    graph: GraphLike, name: str, *, prefix: str
+    graph: GraphLike, name: str, *, prefix: str, release: bool = False
 ) -> Iterator[tuple[str, bytes | Callable[[BinaryIO], None]]]:
-    """The files of :func:`view_files`, the exports as writers (:func:`export_writers`)."""
+    """The files of :func:`view_files`, the exports as writers (:func:`export_writers`).
+
+    ``release``: drop the indexes and memo tables of ``graph`` once the view is
+    built, before its files are written (the exports read only the view).
+    """
     view = build_view(graph, name)
+    if release and isinstance(graph, IndexedGraph):
+        graph.release()
     for suffix, write in export_writers(view).items():  # in order: they share their work
         yield f"{prefix}{name}{suffix}", write
     reason = too_large(view)
@@ -146,11 +152,14 @@ def iter_graph_files(
 
     An export is a writer, ``write(stream)`` (:func:`kg.outputs.gexf.export_writers`):
     write each before taking the next. Only one view is held in memory at a
-    time, and none of its exports whole.
+    time, and none of its exports whole; once the last view is built, the
+    indexes and memo tables of ``graph`` are released (:meth:`IndexedGraph.release`)
+    before its files are written.
     """
     shared = indexed(graph)
-    for name in VIEWS:
-        yield from _view_outputs(shared, name, prefix=prefix)
+    names = list(VIEWS)
+    for name in names:
+        yield from _view_outputs(shared, name, prefix=prefix, release=name == names[-1])
 
 
 def load_view_graph(layout: Layout) -> StoreGraph:

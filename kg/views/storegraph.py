@@ -175,6 +175,20 @@ class IndexedGraph:
         """``{predicate: pairs held}`` of the indexes built so far."""
         return {str(p): sum(map(len, i.values())) for p, i in sorted(self._out.items())}
 
+    def release(self) -> None:
+        """Drop the indexes and memo tables, freeing their memory (rebuilt when next used).
+
+        >>> g = GraphIndex(Graph())
+        >>> _ = list(g.objects(URIRef("urn:x"), URIRef("urn:p")))
+        >>> g.release()
+        >>> g.indexed()
+        []
+        """
+        self._out.clear()
+        self._in.clear()
+        self._raw.clear()
+        self._memo.clear()
+
 
 class StoreGraph(IndexedGraph):
     """The views' read-only graph over a :class:`pyoxigraph.Store`.
@@ -202,6 +216,12 @@ class StoreGraph(IndexedGraph):
         self.graph_name = graph_name
         self._iris: dict[str, URIRef] = {}
         self._literals: dict[ox.Literal, Node] = {}
+
+    def release(self) -> None:
+        """As :meth:`IndexedGraph.release`, and the terms shared between indexes."""
+        super().release()
+        self._iris.clear()
+        self._literals.clear()
 
     def _node(self, raw: Any) -> Node:
         # literals stay Oxigraph terms in the index until asked for (most labels never are)
