@@ -43,8 +43,7 @@ def warn_if_empty(view: nx.Graph) -> None:
 
 def edges_of(view: nx.Graph) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """``(u, v, data)`` of every edge, for simple graphs and multigraphs alike."""
-    for u, v, *rest in view.edges(data=True):
-        yield u, v, rest[-1]
+    return iter(view.edges(data=True))  # (u, v, data) for every graph type: keys only if asked
 
 
 def _type_of(kinds: set[type]) -> str:
