@@ -36,12 +36,13 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 import networkx as nx
 
 from kg import __version__
+from kg.outputs.gexfspells import edge_spans, node_spans, spells_element
 from kg.outputs.graphml import to_graphml, write_graphml
 from kg.outputs.viewrows import ViewRows
 from kg.outputs.xmlcommon import (
@@ -55,7 +56,6 @@ from kg.outputs.xmlcommon import (
     xml_text,
 )
 from kg.views.storegraph import gc_paused
-from kg.views.timeslice import Span, merged_bounds, parse_iso_interval
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -79,71 +79,6 @@ XML_ATTRS = {"node": {"label"}, "edge": {"label", "weight"}}
 _COLOURS = {
     kind: {"r": str(r), "g": str(g), "b": str(b)} for kind, (r, g, b) in KIND_COLOURS.items()
 }
-
-
-def _bounds(spans: Iterable[Span]) -> list[dict[str, str]]:
-    """The ``<spell>`` attributes of the merged ``spans`` (an open end has none)."""
-    bounds = []
-    for start, end in merged_bounds(spans):
-        found = {}
-        if start is not None:
-            found["start"] = start.isoformat()
-        if end is not None:
-            found["end"] = end.isoformat()
-        bounds.append(found)
-    return bounds
-
-
-def _spells(bounds: list[dict[str, str]]) -> str:
-    """The ``<spells>`` element of ``bounds`` (empty text when there is none)."""
-    if not bounds:
-        return ""
-    inner = "".join(start_tag("spell", found) + "</spell>" for found in bounds)
-    return f"<spells>{inner}</spells>"
-
-
-def edge_spans(data: dict[str, Any]) -> list[Span] | None:
-    """The spans of an edge from its ``spells`` attribute; None when undated."""
-    text = str(data.get("spells") or "")
-    if not text:
-        return None
-    return [parse_iso_interval(part) for part in text.split(" | ")]
-
-
-def node_spans(
-    view: nx.Graph,
-    *,
-    parsed: dict[str, list[Span] | None] | None = None,
-    rows: ViewRows | None = None,
-) -> dict[Any, list[Span] | None]:
-    """Each node's own interval, else the union of its edges' spans (None: always).
-
-    One pass over the edges; ``parsed`` caches :func:`edge_spans` by ``spells`` text.
-
-    >>> g = nx.Graph([("a", "b", {"spells": "2020-01-01/.."})])
-    >>> [s.iso() for s in node_spans(g)["a"]]
-    ['2020-01-01/..']
-    """
-    cache: dict[str, list[Span] | None] = {} if parsed is None else parsed
-    rows = rows or ViewRows(view)
-    spans: dict[Any, list[Span] | None] = {node: [] for node, _ in rows.nodes}
-    for u, v, data in rows.edges:
-        text = str(data.get("spells") or "")
-        found = cache[text] if text in cache else cache.setdefault(text, edge_spans(data))
-        for node in (u, v):
-            held = spans[node]
-            if held is not None:
-                if found is None:
-                    spans[node] = None  # an undated edge: the node shows at every time
-                else:
-                    held.extend(found)
-    for node, data in rows.nodes:
-        if data.get("start") or data.get("end"):
-            own = f"{data.get('start') or '..'}/{data.get('end') or '..'}"
-            spans[node] = [parse_iso_interval(own)]
-        elif not spans[node]:
-            spans[node] = None
-    return spans
 
 
 def _declare(doc: TextDocument, cls: str, types: dict[str, str], dynamic: bool) -> None:
@@ -177,7 +112,7 @@ def _gexf_nodes(doc: TextDocument, rows: ViewRows, types: dict[str, str], dynami
     write(LINES[2] + f'<nodes count="{len(nodes)}">')
     for i, (node, data) in enumerate(nodes):
         try:
-            spells = _spells(_bounds(spans[node] or [])) if dynamic else ""
+            spells = spells_element(spans[node] or []) if dynamic else ""
             colour = colours.get(str(data.get("kind")), colours["Actor"])
             size = f'<viz:size value="{10.0 + 5.0 * degree[node]:g}"></viz:size>'
             write(f"{LINES[3]}{shared(i)}{spells}{colour}{size}</node>")
@@ -215,7 +150,7 @@ def _gexf_edges(doc: TextDocument, rows: ViewRows, types: dict[str, str], dynami
                 found = spells.get(text) or ""
                 if text not in spells:
                     spans = parsed[text] if text in parsed else edge_spans(data)
-                    found = spells[text] = _spells(_bounds(spans or []))
+                    found = spells[text] = spells_element(spans or [])
             weight = float(data.get("weight") or 1.0)
             thickness = f'<viz:thickness value="{weight:g}"></viz:thickness>'
             write(f"{LINES[3]}{shared(i)}{found}{thickness}</edge>")
