@@ -4,7 +4,8 @@
 with :func:`kg.read.store.load_store`, wraps the store in one
 :class:`kg.views.storegraph.StoreGraph` and, for each view of :data:`kg.views.network.VIEWS`
 in order (as :func:`kg.outputs.graphs.graph_files` does: later views reuse the indexes
-and caches of earlier ones), times the view, its GEXF, dynamic GEXF and GraphML.
+and caches of earlier ones), times the view, its GEXF, dynamic GEXF and GraphML
+(written to temporary files as ``build`` writes them, sharing their work).
 It prints one JSON object per view, then one for the run: load seconds, the
 facade's index sizes and peak RSS (``ru_maxrss``, MB). ``--cold`` builds each
 view on a fresh facade instead, so each view pays for its own indexes.
@@ -21,6 +22,7 @@ import argparse
 import json
 import resource
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -46,7 +48,7 @@ def _timed(run: Callable[[], Any]) -> tuple[float, Any]:
 
 def bench_view(graph: Any, name: str, *, png: bool = False) -> dict[str, Any]:
     """Seconds to build the view ``name`` of ``graph`` and to write each export."""
-    from kg.outputs.gexf import EmptyViewWarning, to_gexf, to_graphml
+    from kg.outputs.gexf import EmptyViewWarning, export_writers
     from kg.outputs.plot import render, too_large
     from kg.views.network import build_view
 
@@ -54,14 +56,16 @@ def bench_view(graph: Any, name: str, *, png: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {"view": name, "view_seconds": round(seconds, 3)}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", EmptyViewWarning)
-        for key, write in (
-            ("gexf", lambda: to_gexf(view)),
-            ("dynamic_gexf", lambda: to_gexf(view, dynamic=True)),
-            ("graphml", lambda: to_graphml(view)),
+        writers = export_writers(view)  # as build writes them: in order, sharing their work
+        for key, suffix in (
+            ("gexf", ".gexf"),
+            ("dynamic_gexf", ".dynamic.gexf"),
+            ("graphml", ".graphml"),
         ):
-            seconds, content = _timed(write)
-            out[f"{key}_seconds"] = round(seconds, 3)
-            out[f"{key}_mb"] = round(len(content) / 1e6, 2)
+            with tempfile.TemporaryFile() as stream:
+                seconds, _ = _timed(lambda: writers[suffix](stream))  # noqa: B023
+                out[f"{key}_seconds"] = round(seconds, 3)
+                out[f"{key}_mb"] = round(stream.tell() / 1e6, 2)
     if png:
         if too_large(view) is None:
             out["png_seconds"] = round(_timed(lambda: render(view, fmt="png"))[0], 3)

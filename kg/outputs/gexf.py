@@ -36,28 +36,26 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable
+from typing import Any, BinaryIO
 
 import networkx as nx
 
 from kg import __version__
-from kg.outputs.graphml import to_graphml
+from kg.outputs.gexfspells import edge_spans, node_spans, spells_element
+from kg.outputs.graphml import to_graphml, write_graphml
+from kg.outputs.viewrows import ViewRows
 from kg.outputs.xmlcommon import (
     LINES,
     EmptyViewWarning,
     TextDocument,
-    attribute_types,
-    edges_of,
     not_xml,
     start_tag,
-    value_text,
     warn_if_empty,
     xml_attr,
     xml_text,
 )
 from kg.views.storegraph import gc_paused
-from kg.views.timeslice import Span, merged_bounds, parse_iso_interval
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -83,67 +81,6 @@ _COLOURS = {
 }
 
 
-def _bounds(spans: Iterable[Span]) -> list[dict[str, str]]:
-    """The ``<spell>`` attributes of the merged ``spans`` (an open end has none)."""
-    bounds = []
-    for start, end in merged_bounds(spans):
-        found = {}
-        if start is not None:
-            found["start"] = start.isoformat()
-        if end is not None:
-            found["end"] = end.isoformat()
-        bounds.append(found)
-    return bounds
-
-
-def _spells(bounds: list[dict[str, str]]) -> str:
-    """The ``<spells>`` element of ``bounds`` (empty text when there is none)."""
-    if not bounds:
-        return ""
-    inner = "".join(start_tag("spell", found) + "</spell>" for found in bounds)
-    return f"<spells>{inner}</spells>"
-
-
-def edge_spans(data: dict[str, Any]) -> list[Span] | None:
-    """The spans of an edge from its ``spells`` attribute; None when undated."""
-    text = str(data.get("spells") or "")
-    if not text:
-        return None
-    return [parse_iso_interval(part) for part in text.split(" | ")]
-
-
-def node_spans(
-    view: nx.Graph, *, parsed: dict[str, list[Span] | None] | None = None
-) -> dict[Any, list[Span] | None]:
-    """Each node's own interval, else the union of its edges' spans (None: always).
-
-    One pass over the edges; ``parsed`` caches :func:`edge_spans` by ``spells`` text.
-
-    >>> g = nx.Graph([("a", "b", {"spells": "2020-01-01/.."})])
-    >>> [s.iso() for s in node_spans(g)["a"]]
-    ['2020-01-01/..']
-    """
-    cache: dict[str, list[Span] | None] = {} if parsed is None else parsed
-    spans: dict[Any, list[Span] | None] = {node: [] for node in view}
-    for u, v, data in edges_of(view):
-        text = str(data.get("spells") or "")
-        found = cache[text] if text in cache else cache.setdefault(text, edge_spans(data))
-        for node in (u, v):
-            held = spans[node]
-            if held is not None:
-                if found is None:
-                    spans[node] = None  # an undated edge: the node shows at every time
-                else:
-                    held.extend(found)
-    for node, data in view.nodes(data=True):
-        if data.get("start") or data.get("end"):
-            own = f"{data.get('start') or '..'}/{data.get('end') or '..'}"
-            spans[node] = [parse_iso_interval(own)]
-        elif not spans[node]:
-            spans[node] = None
-    return spans
-
-
 def _declare(doc: TextDocument, cls: str, types: dict[str, str], dynamic: bool) -> None:
     head = {"class": cls, "mode": "static"} if dynamic else {"class": cls}
     doc.write(LINES[2] + start_tag("attributes", head))
@@ -154,65 +91,69 @@ def _declare(doc: TextDocument, cls: str, types: dict[str, str], dynamic: bool) 
     doc.write(LINES[2] + "</attributes>")
 
 
-def _attvalues(data: dict[str, Any], keys: Iterable[str]) -> str:
-    """The ``<attvalues>`` of ``data`` for ``keys`` (empty text when none is set)."""
-    found = [
-        f'<attvalue for="{xml_attr(key)}" value="'
-        f'{xml_attr(value if type(value) is str else value_text(value))}"></attvalue>'
-        for key in keys
-        if (value := data.get(key)) is not None
-    ]
-    return f"<attvalues>{''.join(found)}</attvalues>" if found else ""
+def _gexf_types(rows: ViewRows, domain: str) -> dict[str, str]:
+    """The attribute types of ``domain`` declared in GEXF (label and weight are XML attributes)."""
+    skip = XML_ATTRS[domain]
+    return {key: kind for key, kind in rows.types(domain).items() if key not in skip}
 
 
-def _gexf_nodes(
-    doc: TextDocument, view: nx.Graph, types: dict[str, str], dynamic: bool, parsed: dict[str, Any]
-) -> None:
-    degree, write = view.degree, doc.write
-    spans = node_spans(view, parsed=parsed) if dynamic else {}
+def _gexf_nodes(doc: TextDocument, rows: ViewRows, types: dict[str, str], dynamic: bool) -> None:
+    degree, write, nodes = rows.degree(), doc.write, rows.nodes
+    spans = node_spans(rows.view, parsed=rows.spans, rows=rows) if dynamic else {}
     colours = {kind: start_tag("viz:color", c) + "</viz:color>" for kind, c in _COLOURS.items()}
-    write(LINES[2] + f'<nodes count="{len(view)}">')
-    for node, data in view.nodes(data=True):
+    attvalues = rows.attvalues(types)
+
+    def compose(i: int) -> str:  # what the static and the dynamic GEXF share
+        node, data = nodes[i]
+        label = xml_attr(str(data.get("label", node)))
+        return f'<node id="{xml_attr(str(node))}" label="{label}">{attvalues(data)}'
+
+    shared = rows.shared("gexf node", compose, count=len(nodes), keep=not dynamic)
+    write(LINES[2] + f'<nodes count="{len(nodes)}">')
+    for i, (node, data) in enumerate(nodes):
         try:
-            head = start_tag("node", {"id": str(node), "label": str(data.get("label", node))})
-            spells = _spells(_bounds(spans[node] or [])) if dynamic else ""
+            spells = spells_element(spans[node] or []) if dynamic else ""
             colour = colours.get(str(data.get("kind")), colours["Actor"])
-            size = f'<viz:size value="{10.0 + 5.0 * degree(node):g}"></viz:size>'
-            write(f"{LINES[3]}{head}{_attvalues(data, types)}{spells}{colour}{size}</node>")
+            size = f'<viz:size value="{10.0 + 5.0 * degree[node]:g}"></viz:size>'
+            write(f"{LINES[3]}{shared(i)}{spells}{colour}{size}</node>")
         except ValueError as exc:
             raise not_xml(f"node {node!r}", {"id": node, **data}, exc) from None
     write(LINES[2] + "</nodes>")
 
 
-def _edge_head(i: int, u: Any, v: Any, data: dict[str, Any]) -> dict[str, str]:
-    head = {"id": f"e{i}", "source": str(u), "target": str(v)}
+def _edge_head(i: int, u: Any, v: Any, data: dict[str, Any]) -> str:
+    head = f'<edge id="e{i}" source="{xml_attr(str(u))}" target="{xml_attr(str(v))}"'
     if data.get("label") is not None:
-        head["label"] = str(data["label"])
+        head += f' label="{xml_attr(str(data["label"]))}"'
     weight = data.get("weight")
     if weight is not None:
-        head["weight"] = f"{float(weight):g}"
-    return head
+        head += f' weight="{float(weight):g}"'
+    return head + ">"
 
 
-def _gexf_edges(
-    doc: TextDocument, view: nx.Graph, types: dict[str, str], dynamic: bool, parsed: dict[str, Any]
-) -> None:
+def _gexf_edges(doc: TextDocument, rows: ViewRows, types: dict[str, str], dynamic: bool) -> None:
     spells: dict[str, str] = {}  # the <spells> element by spells text
-    write = doc.write
-    write(LINES[2] + f'<edges count="{view.number_of_edges()}">')
-    for i, (u, v, data) in enumerate(edges_of(view)):
+    parsed, write, edges = rows.spans, doc.write, rows.edges
+    attvalues = rows.attvalues(types)
+
+    def compose(i: int) -> str:  # what the static and the dynamic GEXF share
+        u, v, data = edges[i]
+        return _edge_head(i, u, v, data) + attvalues(data)
+
+    shared = rows.shared("gexf edge", compose, count=len(edges), keep=not dynamic)
+    write(LINES[2] + f'<edges count="{len(edges)}">')
+    for i, (u, v, data) in enumerate(edges):
         try:
-            head = start_tag("edge", _edge_head(i, u, v, data))
             found = ""
             if dynamic:
                 text = str(data.get("spells") or "")
                 found = spells.get(text) or ""
                 if text not in spells:
                     spans = parsed[text] if text in parsed else edge_spans(data)
-                    found = spells[text] = _spells(_bounds(spans or []))
+                    found = spells[text] = spells_element(spans or [])
             weight = float(data.get("weight") or 1.0)
             thickness = f'<viz:thickness value="{weight:g}"></viz:thickness>'
-            write(f"{LINES[3]}{head}{_attvalues(data, types)}{found}{thickness}</edge>")
+            write(f"{LINES[3]}{shared(i)}{found}{thickness}</edge>")
         except ValueError as exc:
             what = f"edge {u!r} -> {v!r}"
             raise not_xml(what, {"source": u, "target": v, **data}, exc) from None
@@ -240,11 +181,24 @@ def to_gexf(view: nx.Graph, *, dynamic: bool = False) -> bytes:
     True
     """
     warn_if_empty(view)
+    doc = TextDocument()
+    write_gexf(ViewRows(view), doc, dynamic=dynamic)
+    return doc.getvalue()
+
+
+def write_gexf(rows: ViewRows, doc: TextDocument, *, dynamic: bool = False) -> None:
+    """Write the view of ``rows`` as GEXF into ``doc`` (see :func:`to_gexf`; no warning).
+
+    The static and the dynamic GEXF of one :class:`ViewRows` share their
+    ``<attvalues>``: write the static one first.
+    """
     with gc_paused():  # millions of small objects, no cycles: see kg.views.storegraph.gc_paused
-        return _gexf(view, dynamic)
+        _gexf(rows, doc, dynamic)
+    doc.close()
 
 
-def _gexf(view: nx.Graph, dynamic: bool) -> bytes:
+def _gexf(rows: ViewRows, doc: TextDocument, dynamic: bool) -> None:
+    view = rows.view
     description = [
         str(view.graph.get(k))
         for k in ("view", "description", "at", "between")
@@ -256,9 +210,7 @@ def _gexf(view: nx.Graph, dynamic: bool) -> bytes:
     }
     if dynamic:
         head["timeformat"] = "date"
-    node_types = attribute_types((d for _, d in view.nodes(data=True)), XML_ATTRS["node"])
-    edge_types = attribute_types((d for *_, d in edges_of(view)), XML_ATTRS["edge"])
-    doc = TextDocument()
+    node_types, edge_types = _gexf_types(rows, "node"), _gexf_types(rows, "edge")
     doc.write(f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}" version="1.3">{LINES[1]}<meta>')
     creator = xml_text(f"conflict-kg {__version__}")
     doc.write(f"{LINES[2]}<creator>{creator}</creator>")
@@ -266,11 +218,9 @@ def _gexf(view: nx.Graph, dynamic: bool) -> bytes:
     doc.write(f"{LINES[1]}</meta>{LINES[1]}{start_tag('graph', head)}")
     _declare(doc, "node", node_types, dynamic)
     _declare(doc, "edge", edge_types, dynamic)
-    parsed: dict[str, list[Span] | None] = {}  # edge spans by spells text
-    _gexf_nodes(doc, view, node_types, dynamic, parsed)
-    _gexf_edges(doc, view, edge_types, dynamic, parsed)
+    _gexf_nodes(doc, rows, node_types, dynamic)
+    _gexf_edges(doc, rows, edge_types, dynamic)
     doc.write(f"{LINES[1]}</graph>{LINES[0]}</gexf>")
-    return doc.getvalue()
 
 
 def export_bytes(view: nx.Graph, *, fmt: str, dynamic: bool = False) -> bytes:
@@ -282,11 +232,32 @@ def export_bytes(view: nx.Graph, *, fmt: str, dynamic: bool = False) -> bytes:
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
+def export_writers(view: nx.Graph) -> dict[str, Callable[[BinaryIO], None]]:
+    """Writers of the three exports of ``view``: ``{suffix: write(stream)}``, in this order.
+
+    ``.gexf``, ``.dynamic.gexf``, ``.graphml``; they share one :class:`ViewRows`
+    (call them in order). Each streams its file: a view's files are never held
+    in memory whole. No :class:`EmptyViewWarning`.
+    """
+    rows = ViewRows(view, share=True)
+
+    def gexf(stream: BinaryIO, *, dynamic: bool = False) -> None:
+        write_gexf(rows, TextDocument(stream), dynamic=dynamic)
+
+    return {
+        ".gexf": gexf,
+        ".dynamic.gexf": lambda stream: gexf(stream, dynamic=True),
+        ".graphml": lambda stream: write_graphml(rows, TextDocument(stream)),
+    }
+
+
 __all__ = [
     "FORMATS",
     "KIND_COLOURS",
     "EmptyViewWarning",
     "export_bytes",
+    "export_writers",
     "to_gexf",
     "to_graphml",
+    "write_gexf",
 ]

@@ -15,20 +15,16 @@ True
 
 from __future__ import annotations
 
-from typing import Any
-
 import networkx as nx
 
+from kg.outputs.viewrows import ViewRows, data_tags, graphml_data
 from kg.outputs.xmlcommon import (
     LINES,
     TextDocument,
     attribute_types,
-    edges_of,
     not_xml,
     start_tag,
-    value_text,
     warn_if_empty,
-    xml_text,
 )
 from kg.views.storegraph import gc_paused
 
@@ -38,14 +34,14 @@ GRAPHML_LOCATION = f"{GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/grap
 GRAPHML_TYPES = {"boolean": "boolean", "integer": "int", "double": "double", "string": "string"}
 
 
-def _keys(doc: TextDocument, view: nx.Graph) -> dict[str, dict[str, str]]:
+def _keys(doc: TextDocument, rows: ViewRows) -> dict[str, dict[str, str]]:
     """Write the ``<key>`` elements; ``{domain: {attribute: key id}}``."""
     ids: dict[str, dict[str, str]] = {"graph": {}, "node": {}, "edge": {}}
-    node_types = attribute_types(({"iri": str(n), **d} for n, d in view.nodes(data=True)), set())
+    node_types = attribute_types(({"iri": str(n), **d} for n, d in rows.nodes), set())
     types = {
-        "graph": attribute_types([view.graph], set()),
+        "graph": attribute_types([rows.view.graph], set()),
         "node": node_types,
-        "edge": attribute_types((d for *_, d in edges_of(view)), set()),
+        "edge": rows.types("edge"),
     }
     count = 0
     for domain, found in types.items():
@@ -56,15 +52,6 @@ def _keys(doc: TextDocument, view: nx.Graph) -> dict[str, dict[str, str]]:
             attrs["attr.type"] = GRAPHML_TYPES[kind]
             doc.write(LINES[1] + start_tag("key", attrs) + "</key>")
     return ids
-
-
-def _data(data: dict[str, Any], keys: dict[str, str]) -> str:
-    """A ``<data>`` element for each attribute of ``data`` that has a key."""
-    return "".join(
-        f'<data key="{key}">{xml_text(value if type(value) is str else value_text(value))}</data>'
-        for name, value in data.items()
-        if value is not None and (key := keys.get(name)) is not None
-    )
 
 
 def to_graphml(view: nx.Graph) -> bytes:
@@ -81,39 +68,46 @@ def to_graphml(view: nx.Graph) -> bytes:
     True
     """
     warn_if_empty(view)
-    with gc_paused():  # millions of small objects, no cycles: see kg.views.storegraph.gc_paused
-        return _graphml(view)
-
-
-def _graphml(view: nx.Graph) -> bytes:
-    head = {"id": "G", "edgedefault": "directed" if view.is_directed() else "undirected"}
     doc = TextDocument()
+    write_graphml(ViewRows(view), doc)
+    return doc.getvalue()
+
+
+def write_graphml(rows: ViewRows, doc: TextDocument) -> None:
+    """Write the view of ``rows`` as GraphML into ``doc`` (see :func:`to_graphml`; no warning)."""
+    with gc_paused():  # millions of small objects, no cycles: see kg.views.storegraph.gc_paused
+        _graphml(rows, doc)
+    doc.close()
+
+
+def _graphml(rows: ViewRows, doc: TextDocument) -> None:
+    view = rows.view
+    head = {"id": "G", "edgedefault": "directed" if view.is_directed() else "undirected"}
     doc.write(
         f'<graphml xmlns="{GRAPHML_NS}" xmlns:xsi="{XSI_NS}" '
         f'xsi:schemaLocation="{GRAPHML_LOCATION}">'
     )
-    keys = _keys(doc, view)
+    keys = _keys(doc, rows)
     doc.write(LINES[1] + start_tag("graph", head))
     try:
-        doc.write(LINES[2] + _data(view.graph, keys["graph"]))
+        doc.write(LINES[2] + graphml_data(view.graph, data_tags(keys["graph"])))
     except ValueError as exc:
         raise not_xml("the graph", view.graph, exc) from None
-    ids = {node: f"n{i}" for i, node in enumerate(view.nodes)}
-    node_keys, edge_keys, write = keys["node"], keys["edge"], doc.write
-    for node, data in view.nodes(data=True):
+    ids = {node: f"n{i}" for i, (node, _) in enumerate(rows.nodes)}
+    node_keys, edge_keys, write = data_tags(keys["node"]), data_tags(keys["edge"]), doc.write
+    for node, data in rows.nodes:
         try:
-            inner = _data({"iri": str(node), **data}, node_keys)
+            inner = graphml_data({"iri": str(node), **data}, node_keys)
             write(f'{LINES[2]}<node id="{ids[node]}">{inner}</node>')
         except ValueError as exc:
             raise not_xml(f"node {node!r}", {"iri": str(node), **data}, exc) from None
-    for i, (u, v, data) in enumerate(edges_of(view)):
+    for i, (u, v, data) in enumerate(rows.edges):
         try:
-            inner = _data(data, edge_keys)
+            inner = graphml_data(data, edge_keys)
         except ValueError as exc:
             raise not_xml(f"edge {u!r} -> {v!r}", data, exc) from None
         write(f'{LINES[2]}<edge id="e{i}" source="{ids[u]}" target="{ids[v]}">{inner}</edge>')
     doc.write(f"{LINES[1]}</graph>{LINES[0]}</graphml>")
-    return doc.getvalue()
 
 
-__all__ = ["GRAPHML_NS", "to_graphml"]
+__all__ = ["GRAPHML_NS", "to_graphml", "write_graphml"]

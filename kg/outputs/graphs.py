@@ -17,21 +17,23 @@ datetime.date(2020, 10, 9)
 from __future__ import annotations
 
 import calendar
+import io
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import BinaryIO
 
 from rdflib import Graph
 
 from kg.check.store_checks import load_checked_store
 from kg.errors import UsageError
-from kg.outputs.gexf import EmptyViewWarning, to_gexf, to_graphml
+from kg.outputs.gexf import export_writers
 from kg.outputs.plot import render, too_large
 from kg.read.load import load_graph, parse_turtle
 from kg.read.resources import Layout
 from kg.views.network import VIEWS, build_view
-from kg.views.storegraph import GraphLike, StoreGraph, indexed
+from kg.views.storegraph import GraphLike, IndexedGraph, StoreGraph, indexed
 
 GRAPHS_DIR = "graphs"
 
@@ -89,20 +91,35 @@ def view_files(graph: GraphLike, name: str, *, prefix: str = "") -> dict[str, by
 
     No warning for an empty view; a :class:`PlotSkippedWarning` for a PNG not drawn.
     """
+    files: dict[str, bytes] = {}
+    for file, content in _view_outputs(graph, name, prefix=prefix):
+        if isinstance(content, bytes):
+            files[file] = content
+        else:
+            buf = io.BytesIO()
+            content(buf)
+            files[file] = buf.getvalue()
+    return files
+
+
+def _view_outputs(
+    graph: GraphLike, name: str, *, prefix: str, release: bool = False
+) -> Iterator[tuple[str, bytes | Callable[[BinaryIO], None]]]:
+    """The files of :func:`view_files`, the exports as writers (:func:`export_writers`).
+
+    ``release``: drop the indexes and memo tables of ``graph`` once the view is
+    built, before its files are written (the exports read only the view).
+    """
     view = build_view(graph, name)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", EmptyViewWarning)
-        files = {
-            f"{prefix}{name}.gexf": to_gexf(view),
-            f"{prefix}{name}.dynamic.gexf": to_gexf(view, dynamic=True),
-            f"{prefix}{name}.graphml": to_graphml(view),
-        }
+    if release and isinstance(graph, IndexedGraph):
+        graph.release()
+    for suffix, write in export_writers(view).items():  # in order: they share their work
+        yield f"{prefix}{name}{suffix}", write
     reason = too_large(view)
     if reason is None:
-        files[f"{prefix}{name}.png"] = render(view, fmt="png")
+        yield f"{prefix}{name}.png", render(view, fmt="png")
     else:
-        warnings.warn(f"{prefix}{name}.png not drawn: {reason}", PlotSkippedWarning, stacklevel=2)
-    return files
+        warnings.warn(f"{prefix}{name}.png not drawn: {reason}", PlotSkippedWarning, stacklevel=3)
 
 
 def graph_files(graph: GraphLike, *, prefix: str = f"{GRAPHS_DIR}/") -> dict[str, bytes]:
@@ -120,19 +137,29 @@ def graph_files(graph: GraphLike, *, prefix: str = f"{GRAPHS_DIR}/") -> dict[str
     >>> sorted(graph_files(Graph(), prefix=""))[:3]
     ['actors.dynamic.gexf', 'actors.gexf', 'actors.graphml']
     """
-    return dict(iter_graph_files(graph, prefix=prefix))
+    shared = indexed(graph)
+    return {
+        file: content
+        for name in VIEWS
+        for file, content in view_files(shared, name, prefix=prefix).items()
+    }
 
 
 def iter_graph_files(
     graph: GraphLike, *, prefix: str = f"{GRAPHS_DIR}/"
-) -> Iterator[tuple[str, bytes]]:
-    """The files of :func:`graph_files`, one view at a time (``build`` writes each at once).
+) -> Iterator[tuple[str, bytes | Callable[[BinaryIO], None]]]:
+    """The files of :func:`graph_files`, one view at a time, for ``build`` to write as they come.
 
-    Only one view and its files are held in memory at a time.
+    An export is a writer, ``write(stream)`` (:func:`kg.outputs.gexf.export_writers`):
+    write each before taking the next. Only one view is held in memory at a
+    time, and none of its exports whole; once the last view is built, the
+    indexes and memo tables of ``graph`` are released (:meth:`IndexedGraph.release`)
+    before its files are written.
     """
     shared = indexed(graph)
-    for name in VIEWS:
-        yield from view_files(shared, name, prefix=prefix).items()
+    names = list(VIEWS)
+    for name in names:
+        yield from _view_outputs(shared, name, prefix=prefix, release=name == names[-1])
 
 
 def load_view_graph(layout: Layout) -> StoreGraph:

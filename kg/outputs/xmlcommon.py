@@ -20,7 +20,7 @@ import io
 import re
 import warnings
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
@@ -43,8 +43,7 @@ def warn_if_empty(view: nx.Graph) -> None:
 
 def edges_of(view: nx.Graph) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """``(u, v, data)`` of every edge, for simple graphs and multigraphs alike."""
-    for u, v, *rest in view.edges(data=True):
-        yield u, v, rest[-1]
+    return iter(view.edges(data=True))  # (u, v, data) for every graph type: keys only if asked
 
 
 def _type_of(kinds: set[type]) -> str:
@@ -107,7 +106,9 @@ def not_xml(what: str, data: dict[str, Any], exc: ValueError) -> ValueError:
     return ValueError(f"{what}: {exc}")
 
 
-_SPECIAL = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+SPECIAL = re.compile('[&<>"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+"""A character that :func:`xml_attr` or :func:`xml_text` escapes or refuses (text without
+one is written as it is)."""
 
 
 def _escaped(value: str, quotes: bool) -> str:
@@ -127,7 +128,7 @@ def xml_attr(value: str) -> str:
     >>> xml_attr('a "b" & <c>\\n')
     'a &quot;b&quot; &amp; &lt;c&gt;&#10;'
     """
-    return value if _SPECIAL.search(value) is None else _escaped(value, True)
+    return value if SPECIAL.search(value) is None else _escaped(value, True)
 
 
 def xml_text(value: str) -> str:
@@ -136,7 +137,7 @@ def xml_text(value: str) -> str:
     >>> xml_text('a "b" & <c>')
     'a "b" &amp; &lt;c&gt;'
     """
-    return value if _SPECIAL.search(value) is None else _escaped(value, False)
+    return value if SPECIAL.search(value) is None else _escaped(value, False)
 
 
 def start_tag(tag: str, attrs: dict[str, str]) -> str:
@@ -157,11 +158,12 @@ class TextDocument:
 
     The writers compose each node and edge line as a string (with
     :func:`xml_attr`, :func:`xml_text`), several times faster than one
-    ``xf.element`` call per element, with the bytes lxml would write.
+    ``xf.element`` call per element, with the bytes lxml would write. The chunks
+    go to ``stream`` (a file ``build`` writes), else to memory (:meth:`getvalue`).
     """
 
-    def __init__(self) -> None:
-        self.buf = io.BytesIO()
+    def __init__(self, stream: BinaryIO | None = None) -> None:
+        self.buf: BinaryIO = io.BytesIO() if stream is None else stream
         self.parts: list[str] = [XML_DECLARATION]
 
     def write(self, text: str) -> None:
@@ -171,15 +173,21 @@ class TextDocument:
             self.buf.write("".join(self.parts).encode("utf-8"))
             self.parts.clear()
 
-    def getvalue(self) -> bytes:
-        """The whole document."""
+    def close(self) -> None:
+        """Write what is left to the stream."""
         self.buf.write("".join(self.parts).encode("utf-8"))
         self.parts.clear()
+
+    def getvalue(self) -> bytes:
+        """The whole document (written in memory)."""
+        self.close()
+        assert isinstance(self.buf, io.BytesIO)
         return self.buf.getvalue()
 
 
 __all__ = [
     "LINES",
+    "SPECIAL",
     "XML_DECLARATION",
     "TextDocument",
     "start_tag",

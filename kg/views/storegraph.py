@@ -52,8 +52,16 @@ from kg.errors import UsageError
 from kg.read.store import to_rdflib_term
 from kg.views.graphterms import VOCABULARY, GraphLike, Terms, gc_paused
 
-Index = dict[Node, list[Any]]
-"""``{node: [nodes…]}`` of one predicate, in one direction."""
+Index = dict[Node, Any]
+"""``{node: nodes}`` of one predicate, in one direction. A forward index holds a
+subject's one object as itself (most subjects have one: no list for them, a
+fifth of an index's memory) and two or more as a list (:func:`_each`)."""
+
+
+def _each(found: Any) -> Any:
+    """The objects a forward index holds for a subject, as a sequence."""
+    return found if type(found) is list else (found,)
+
 
 _XSD_STRING = ox.NamedNode(str(XSD.string))
 
@@ -106,9 +114,11 @@ class IndexedGraph:
         if index is None:
             index = self._forward(_need(predicate))
         if subject is None:
-            found: Iterable[Any] = dict.fromkeys(o for os in index.values() for o in os)
+            found: Iterable[Any] = dict.fromkeys(o for os in index.values() for o in _each(os))
         else:
             found = index.get(subject, ())
+            if type(found) is not list and type(found) is not tuple:
+                found = (found,)
         return map(self._node, found) if predicate in self._raw else iter(found)
 
     def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:
@@ -124,8 +134,8 @@ class IndexedGraph:
         index = self._forward(pred)
         if pred in self._raw:
             node = self._node
-            return ((s, node(o)) for s, objects in index.items() for o in objects)
-        return ((s, o) for s, objects in index.items() for o in objects)
+            return ((s, node(o)) for s, objects in index.items() for o in _each(objects))
+        return ((s, o) for s, objects in index.items() for o in _each(objects))
 
     def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
         """Whether ``(s, p, o)`` holds (``p`` fixed; ``s``/``o`` may be None)."""
@@ -147,8 +157,12 @@ class IndexedGraph:
             if index is None:
                 index = self._forward(_need(pred))
             objects = index.get(subject)
-            if objects:
+            if objects is None:
+                continue
+            if type(objects) is list:
                 found.extend(objects)  # raw literals are no IRIs: no need to convert them
+            else:
+                found.append(objects)
         if not found[1:]:  # none or one (most calls): no set, no sort
             return [o for o in found if isinstance(o, URIRef)]
         return sorted({o for o in found if isinstance(o, URIRef)}, key=str)
@@ -173,7 +187,24 @@ class IndexedGraph:
 
     def index_sizes(self) -> dict[str, int]:
         """``{predicate: pairs held}`` of the indexes built so far."""
-        return {str(p): sum(map(len, i.values())) for p, i in sorted(self._out.items())}
+        return {
+            str(p): sum(len(v) if type(v) is list else 1 for v in i.values())
+            for p, i in sorted(self._out.items())
+        }
+
+    def release(self) -> None:
+        """Drop the indexes and memo tables, freeing their memory (rebuilt when next used).
+
+        >>> g = GraphIndex(Graph())
+        >>> _ = list(g.objects(URIRef("urn:x"), URIRef("urn:p")))
+        >>> g.release()
+        >>> g.indexed()
+        []
+        """
+        self._out.clear()
+        self._in.clear()
+        self._raw.clear()
+        self._memo.clear()
 
 
 class StoreGraph(IndexedGraph):
@@ -203,6 +234,12 @@ class StoreGraph(IndexedGraph):
         self._iris: dict[str, URIRef] = {}
         self._literals: dict[ox.Literal, Node] = {}
 
+    def release(self) -> None:
+        """As :meth:`IndexedGraph.release`, and the terms shared between indexes."""
+        super().release()
+        self._iris.clear()
+        self._literals.clear()
+
     def _node(self, raw: Any) -> Node:
         # literals stay Oxigraph terms in the index until asked for (most labels never are)
         if type(raw) is not ox.Literal:
@@ -215,6 +252,8 @@ class StoreGraph(IndexedGraph):
     def texts(self, subject: Node, predicate: Node) -> list[tuple[str, str | None]]:
         """As :meth:`IndexedGraph.texts`, read from the raw Oxigraph literals."""
         found = self._forward(predicate).get(subject, ())
+        if type(found) is not list and type(found) is not tuple:
+            found = (found,)
         if predicate not in self._raw:
             return [(str(o), o.language) for o in found if isinstance(o, Literal)]
         texts: list[tuple[str, str | None]] = []
@@ -258,9 +297,11 @@ class StoreGraph(IndexedGraph):
                 self._raw.add(predicate)
             found = index.get(subject)
             if found is None:
-                index[subject] = [obj]
-            else:
+                index[subject] = obj
+            elif type(found) is list:
                 found.append(obj)
+            else:
+                index[subject] = [found, obj]
 
 
 class GraphIndex(IndexedGraph):
@@ -278,7 +319,13 @@ class GraphIndex(IndexedGraph):
 
     def _fill(self, predicate: Node, index: Index) -> None:
         for s, o in self.graph.subject_objects(predicate):
-            index.setdefault(s, []).append(o)
+            found = index.get(s)
+            if found is None:
+                index[s] = o
+            elif type(found) is list:
+                found.append(o)
+            else:
+                index[s] = [found, o]
 
 
 def indexed(graph: GraphLike | Graph) -> IndexedGraph:

@@ -224,6 +224,9 @@ def _source_documents(graph: GraphLike, node: Node) -> list[URIRef]:
     return sorted(docs, key=str)
 
 
+_STEPS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
 def span_of(
     graph: GraphLike, node: Node, *, steps: Iterable[str] = ("interval", "event", "asOf")
 ) -> Span:
@@ -242,7 +245,11 @@ def span_of(
     >>> span_of(Graph(), CKG.nothing)
     Span(start=None, end=None, basis='undated')
     """
-    wanted = frozenset(steps)
+    wanted = _STEPS.get(steps) if type(steps) is tuple else None
+    if wanted is None:  # one shared frozenset per tuple of steps: the memo keys hold it
+        wanted = frozenset(steps)
+        if type(steps) is tuple:
+            _STEPS[steps] = wanted
     memo = memo_of(graph, "span_of")
     if memo is None:
         return _span_of(graph, node, wanted)
