@@ -7,7 +7,10 @@ it is checked here against the plain definition on generated texts.
 
 from __future__ import annotations
 
+import io
+
 import pyoxigraph as ox
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,3 +50,30 @@ def test_a_store_dump_sorts_as_its_text_does(lines: list[bytes]) -> None:
     store.load(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES)
     dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
     assert sorted_ntriples(store) == _plain(dumped)
+
+
+def test_the_files_written_from_the_lines_are_those_written_from_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import kg.outputs.graphfiles as graphfiles
+
+    monkeypatch.setattr(graphfiles, "_CHUNK", 3)  # several chunks from a small graph
+    store = ox.Store()
+    text = "".join(
+        f'<urn:s{i % 4}> <urn:p{i}> "é{i}"@fr .\n_:b{i % 2} <urn:q> <urn:s{i}> .\n'
+        for i in range(9)
+    )
+    store.load(text.encode(), format=ox.RdfFormat.N_TRIPLES)
+    lines = graphfiles.sorted_lines(store)
+    whole = sorted_ntriples(store)
+    prefixes = {"ex": "urn:"}
+
+    def written(writer: graphfiles.Writer) -> bytes:
+        out = io.BytesIO()
+        writer(out)
+        return out.getvalue()
+
+    assert written(graphfiles.lines_writer(lines)) == whole
+    turtle = written(graphfiles.turtle_writer(lines, prefixes))
+    assert turtle == written(graphfiles.turtle_writer(whole, prefixes))
+    assert b"_:" in whole and turtle.count(b"\n") > 3

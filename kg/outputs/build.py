@@ -29,7 +29,7 @@ from typing import Any
 
 from kg.check.options import LintResult
 from kg.outputs.build_input import BuildInput, Counts, load_checked
-from kg.outputs.graphfiles import Writer, graph_prefixes, sorted_ntriples, turtle_writer
+from kg.outputs.graphfiles import Writer, graph_prefixes, lines_writer, sorted_lines, turtle_writer
 from kg.outputs.keeping import Keeping
 from kg.outputs.keepstore import finish_later
 from kg.outputs.kept import STORE_DIR, inputs_stamp, resolved
@@ -76,9 +76,10 @@ def independent(*needed: BuildStep) -> Callable[[BuildStep], BuildStep]:
 
 def graph_step(project: BuildInput) -> Mapping[str, Content]:
     """The merged graph (ontology + data) as ``conflict-kg.nt`` (sorted) and ``conflict-kg.ttl``."""
-    nt = sorted_ntriples(project.store)
+    lines = sorted_lines(project.store)  # written from the lines: no joined copy of the text
     prefixes = graph_prefixes(project.ontology, project.layout.data_files)
-    return {"conflict-kg.nt": nt, "conflict-kg.ttl": turtle_writer(nt, prefixes)}
+    turtle = turtle_writer(lines, prefixes)
+    return {"conflict-kg.nt": lines_writer(lines), "conflict-kg.ttl": turtle}
 
 
 def entailment_step(project: BuildInput) -> Mapping[str, Content]:

@@ -18,9 +18,10 @@ Examples
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping
+import io
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -42,18 +43,39 @@ def sorted_ntriples(store: ox.Store) -> bytes:
     Blank nodes (the ontology's OWL restrictions and lists) get canonical labels
     (:func:`canonical_blank_nodes`), so two builds of the same data give the same bytes.
     """
-    dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    return sort_ntriples(dumped, unique=True)  # a store holds each triple once
+    lines = sorted_lines(store)
+    return b"\n".join(lines) + b"\n" if lines else b""
+
+
+def sorted_lines(store: ox.Store) -> list[bytes]:
+    """The lines of :func:`sorted_ntriples`, without their ``\\n``.
+
+    The store's dump is split and dropped: at its peak this holds the text and
+    its lines once each, and after it the lines alone (:func:`lines_writer` and
+    :func:`turtle_writer` write the files from them, with no joined copy).
+
+    Examples
+    --------
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.BlankNode("b")))
+    >>> sorted_lines(store)[0].startswith(b"<urn:a> <urn:p> _:")
+    True
+    """
+    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+    with_blank = _blank_lines(text)
+    lines = text.split(b"\n")
+    del text
+    return _sorted(lines, with_blank, unique=True)  # a store holds each triple once
 
 
 def sort_ntriples(text: bytes | None, *, unique: bool = False) -> bytes:
     """N-Triples ``text`` sorted, without duplicate lines, blank nodes labelled canonically.
 
-    ``unique``: the caller vouches that no line is repeated (a store's dump), so
-    none is looked for. The lines are sorted in place: a store's dump comes
-    nearly in order already, which the sort takes advantage of; the few lines
-    with a blank node are found in one scan of the text and cut out of the
-    sorted lines by bisection, so no second copy of the text is made.
+    ``unique``: the caller vouches that no line is repeated, so none is looked
+    for. The lines are sorted in place: a store's dump comes nearly in order
+    already, which the sort takes advantage of; the few lines with a blank node
+    are found in one scan of the text and cut out of the sorted lines by
+    bisection, so no second copy of the text is made.
 
     Examples
     --------
@@ -61,17 +83,62 @@ def sort_ntriples(text: bytes | None, *, unique: bool = False) -> bytes:
     b'<urn:a> <urn:p> <urn:o> .\\n<urn:b> <urn:p> <urn:o> .\\n'
     """
     text = text or b""
-    with_blank = _blank_lines(text)  # a superset: "_:" may be in a literal
-    lines = text.split(b"\n")
+    lines = _sorted(text.split(b"\n"), _blank_lines(text), unique=unique)
+    return b"\n".join(lines) + b"\n" if lines else b""
+
+
+def _sorted(lines: list[bytes], with_blank: list[bytes], *, unique: bool) -> list[bytes]:
+    """``lines`` sorted in place, without empty lines; those in ``with_blank`` made canonical."""
     lines.sort()
-    if with_blank:
+    if with_blank:  # a superset: "_:" may be in a literal
         lines = _without(lines, sorted(set(with_blank)))
         lines += canonical_blank_nodes(set(with_blank))
         lines.sort()  # one sorted run and a short one: merged
     del lines[: lines.count(b"")]  # the empty lines sort first
     if not unique:
         lines = list(dict.fromkeys(lines))  # equal lines are neighbours: the order stays
-    return b"\n".join(lines) + b"\n" if lines else b""
+    return lines
+
+
+_CHUNK = 1 << 16
+"""Lines joined and written at a time."""
+
+
+def _chunks(lines: list[bytes]) -> Iterator[bytes]:
+    for start in range(0, len(lines), _CHUNK):
+        yield b"\n".join(lines[start : start + _CHUNK]) + b"\n"
+
+
+def lines_writer(lines: list[bytes]) -> Writer:
+    """A :data:`Writer` of ``lines``, each ended by ``\\n``, written a chunk at a time."""
+
+    def write(handle: BinaryIO) -> None:
+        for chunk in _chunks(lines):
+            handle.write(chunk)
+
+    return write
+
+
+class _LinesReader(io.RawIOBase):
+    """``lines`` as a readable binary stream (``\\n`` after each), for a parser to pull."""
+
+    def __init__(self, lines: list[bytes]) -> None:
+        self._chunks = _chunks(lines)
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            try:
+                self._pending = next(self._chunks)
+            except StopIteration:
+                return 0
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
 
 
 def _blank_lines(text: bytes) -> list[bytes]:
@@ -184,12 +251,18 @@ def graph_prefixes(ontology: Graph, paths: Iterable[Path]) -> dict[str, str]:
     return found
 
 
-def turtle_writer(ntriples: bytes, prefixes: Mapping[str, str]) -> Writer:
-    """A :data:`Writer` of ``ntriples`` as Turtle, grouped by subject, with ``prefixes``."""
+def turtle_writer(ntriples: bytes | list[bytes], prefixes: Mapping[str, str]) -> Writer:
+    """A :data:`Writer` of ``ntriples`` (a text, or its lines) as Turtle, with ``prefixes``.
+
+    The triples are grouped by subject in the order they come.
+    """
 
     def write(handle: BinaryIO) -> None:
+        source = ntriples if isinstance(ntriples, bytes) else io.BufferedReader(
+            _LinesReader(ntriples), buffer_size=1 << 20
+        )
         ox.serialize(
-            ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES),
+            ox.parse(source, format=ox.RdfFormat.N_TRIPLES),
             handle,
             format=ox.RdfFormat.TURTLE,
             prefixes=dict(prefixes),
@@ -201,7 +274,9 @@ def turtle_writer(ntriples: bytes, prefixes: Mapping[str, str]) -> Writer:
 __all__ = [
     "Writer",
     "canonical_blank_nodes",
+    "lines_writer",
     "sort_ntriples",
+    "sorted_lines",
     "file_prefixes",
     "graph_prefixes",
     "sorted_ntriples",
