@@ -85,13 +85,15 @@ class CheckedProject:
 def _load(
     store: ox.Store, files: ProjectFiles, opts: Options, step: Step | None
 ) -> list[Diagnostic]:
-    """Load the data files (bulk) and the context (each whole or not at all)."""
+    """Load the data files and the context (each whole or not at all) into the in-memory
+    ``store``: transactional loads, which are faster there than the bulk loader and leave
+    a smaller store that answers faster (:func:`kg.read.store.load_file`)."""
     errors = []
     for n, path in enumerate(files.data):
         if step is not None:
             step(f"loading {path}", n, len(files.data))
         try:
-            load_file(store, path, bulk=True)
+            load_file(store, path, bulk=False)
         except LoadError as err:
             errors.append(store_syntax_error(err))
     for path in files.context:
