@@ -326,7 +326,10 @@ def _where(p: Pending, locator: Locator, data: list[Path]) -> Where | None:
 def _place(
     pending: list[Pending], files: ProjectFiles, layout: Layout, store: ox.Store, ontology: Graph
 ) -> list[Diagnostic]:
-    """Locate every pending finding and turn it into a diagnostic."""
+    """Locate every pending finding and turn it into a diagnostic (no file is read when
+    there is none: at 10^6 triples, reading the data file for its prefixes alone takes 1 s)."""
+    if not pending:
+        return []
     modules = [f.path for f in files.modules]
     located = [*files.data, *modules, shown(layout.ontology), *files.context]
     subjects = {str(p.s) for p in pending if isinstance(p.s, URIRef)}
