@@ -224,25 +224,28 @@ def _store_checks(
     if shapes_file is not None and (opts.meta_shacl or files.shapes_given):
         found.extend(shapes_findings(shapes_file))
     shapes = shapes_file.graph if shapes_file is not None else Graph()
-    try:  # first: it puts the ontology into the store, read below
-        fast = validate_fast(
-            store, shapes=shapes, ontology=ontology, progress=lambda d, t: say("SHACL", d, t)
-        )
-    except UsageError as exc:
-        fast = []
-        found += _uncompiled(exc, shapes_file)
-        if shapes_file is not None and not (opts.meta_shacl or files.shapes_given):
-            found += shapes_findings(shapes_file)
-        ontology_store(store, ontology)
-    say("literals, vocabulary and project checks", 0, 1)
     graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [
         ox.DefaultGraph(),
         ONTOLOGY_GRAPH,
     ]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # Oxigraph frees the GIL
+        # the scans of the data (its default graph) run beside the SHACL queries, so that
+        # no core waits for the last of them; the project checks read the ontology graph,
+        # which validate_fast writes: they start after it
         literals = pool.submit(literal_rows, store)
         vocabulary = pool.submit(vocabulary_rows, store, ontology)
         used = pool.submit(used_in_store, store, ontology)
+        try:
+            fast = validate_fast(
+                store, shapes=shapes, ontology=ontology, progress=lambda d, t: say("SHACL", d, t)
+            )
+        except UsageError as exc:
+            fast = []
+            found += _uncompiled(exc, shapes_file)
+            if shapes_file is not None and not (opts.meta_shacl or files.shapes_given):
+                found += shapes_findings(shapes_file)
+            ontology_store(store, ontology)
+        say("literals, vocabulary and project checks", 0, 1)
         checks = [
             pool.submit(store_check_rows, q, store, graphs)
             for q in check_files(layout.queries_dir / "checks")
