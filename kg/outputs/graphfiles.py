@@ -258,8 +258,10 @@ def turtle_writer(ntriples: bytes | list[bytes], prefixes: Mapping[str, str]) ->
     """
 
     def write(handle: BinaryIO) -> None:
-        source = ntriples if isinstance(ntriples, bytes) else io.BufferedReader(
-            _LinesReader(ntriples), buffer_size=1 << 20
+        source = (
+            ntriples
+            if isinstance(ntriples, bytes)
+            else io.BufferedReader(_LinesReader(ntriples), buffer_size=1 << 20)
         )
         ox.serialize(
             ox.parse(source, format=ox.RdfFormat.N_TRIPLES),
