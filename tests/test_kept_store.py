@@ -211,9 +211,46 @@ def test_publish_on_a_fresh_kept_store_sends_what_a_fresh_check_gives_unchecked(
     fresh = published_parts(layout)
     assert _both(kept) == _both(fresh)
     assert checks == [1, 1]
-    assert kept[0].count(b"\n") == len(ox.Store.read_only(str(store / DB)))
+    assert kept.graph.result().count(b"\n") == len(ox.Store.read_only(str(store / DB)))
     unentailed = published_parts(layout, kept=store, entailed=False)
-    assert _lines(unentailed[0]) == _lines(kept[0]) and unentailed[1].result() == b""
+    assert _lines(unentailed.graph.result()) == _lines(kept.graph.result())
+    assert unentailed.entailed.result() == b""
+
+
+def test_publish_on_a_fresh_kept_store_reads_the_files_while_it_goes_on(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """published_parts returns before the files are read; their errors reach the futures."""
+    import threading
+
+    import kg.outputs.published as published
+    from kg.errors import LoadError
+
+    store = _built(project, capsys)
+    layout = Layout.at(project)
+    release = threading.Event()
+    read = published._verified_store
+
+    def slow(at: Layout) -> tuple[ox.Store, object]:
+        assert release.wait(30)
+        return read(at)
+
+    monkeypatch.setattr(published, "_verified_store", slow)
+    parts = published.published_parts(layout, kept=store)
+    assert not parts.graph.done() and not parts.entailed.done()
+    release.set()
+    assert parts.graph.result(30).count(b"\n") == len(ox.Store.read_only(str(store / DB)))
+    assert parts.entailed.result(30) and parts.kept.result() is False
+
+    def gone(at: Layout) -> tuple[ox.Store, object]:
+        raise LoadError(at.root / "data" / "actors.ttl", "file not found")
+
+    monkeypatch.setattr(published, "_verified_store", gone)
+    failed = published.published_parts(layout, kept=store)
+    with pytest.raises(LoadError, match="file not found"):
+        failed.graph.result(30)
+    with pytest.raises(LoadError):
+        failed.entailed.result(30)
 
 
 def _lines(ntriples: bytes) -> set[bytes]:
@@ -222,7 +259,7 @@ def _lines(ntriples: bytes) -> set[bytes]:
 
 def _both(parts: Published) -> tuple[set[bytes], set[bytes]]:
     """The lines of the published graph and of its entailed triples (the order is the store's)."""
-    return _lines(parts[0]), _lines(parts[1].result())
+    return _lines(parts.graph.result()), _lines(parts.entailed.result())
 
 
 def _quads(store: ox.Store) -> set[ox.Quad]:

@@ -60,7 +60,7 @@ def test_store_alone_needs_no_update_endpoint(monkeypatch, capsys) -> None:  # t
     monkeypatch.setattr(
         "kg.cli.publish._parts",
         lambda *a, **k: Published(
-            b"<urn:a> <urn:b> <urn:c> .\n",
+            resolved(b"<urn:a> <urn:b> <urn:c> .\n"),
             resolved(b"<urn:a> <urn:b> <urn:d> .\n"),
             resolved(False),
         ),

@@ -81,7 +81,7 @@ def test_cli_query_on_a_named_graph(server, graph, capsys, tmp_path) -> None:  #
     assert main(["--root", str(REPO), *argv, "--graph", named, "--replace"]) == 0
     data, extra, _ = published_parts(Layout.at(REPO))
     entailed = Graph().parse(data=extra.result(), format="nt")
-    assert len(Graph().parse(data=data, format="nt")) == len(graph) and len(entailed) > 0
+    assert len(Graph().parse(data=data.result(), format="nt")) == len(graph) and len(entailed) > 0
     assert capsys.readouterr().out.startswith(
         f"published {len(graph)} triples into <{named}> and {len(entailed)} entailed triples "
         f"into <{ENTAILED_GRAPH}>"

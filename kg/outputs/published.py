@@ -17,6 +17,8 @@ b'<'
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
@@ -88,7 +90,9 @@ def published_parts(
         The kept store of ``build`` (:mod:`kg.outputs.kept`). While it is fresh
         its stamp proves the files pass the checks, and they are read straight
         into memory, not checked again (reading a million triples back from the
-        database would take longer than reading the files); otherwise the
+        database would take longer than reading the files), in a thread: this
+        returns at once and the graph's future is settled when it is read, while
+        ``publish`` talks to the store (claim, counts, the graph it holds); otherwise the
         project is checked and the store written there for the next command,
         completed in a thread of its own (:func:`kg.outputs.keepstore.check_then_keep`):
         :attr:`Published.kept` says when it is done.
@@ -98,30 +102,68 @@ def published_parts(
     DataError
         The checks found errors; nothing is to be published.
     """
+    if kept is not None and is_fresh(kept, layout):  # nothing to check: read in a thread
+        return _read_later(layout, entailed=entailed)
     written = resolved(False)
-    if kept is not None and is_fresh(kept, layout):
-        store, ontology = _verified_store(layout)
-    else:  # checked; the store is kept for the next command, as query and serve do
-        if kept is not None:  # the store is completed in a thread while the graph is sent
-            project, written = check_then_keep(kept, layout, progress=progress)
-        else:
-            project = load_checked(layout, progress=progress)
-        skolemize_store(project.store)
-        store, ontology = project.store, project.ontology
+    if kept is not None:  # the store is completed in a thread while the graph is sent
+        project, written = check_then_keep(kept, layout, progress=progress)
+    else:
+        project = load_checked(layout, progress=progress)
+    skolemize_store(project.store)
+    store, ontology = project.store, project.ontology
     if not entailed:
-        return Published(_dump(store), resolved(b""), written)
+        return Published(resolved(_dump(store)), resolved(b""), written)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entailment")
     try:
         found = pool.submit(lambda: entailed_ntriples(entailed_triples(store, ontology)))
-        return Published(_dump(store), found, written)
+        return Published(resolved(_dump(store)), found, written)
     finally:
         pool.shutdown(wait=False)  # the thread ends with the rules
+
+
+def _read_later(layout: Layout, *, entailed: bool) -> Published:
+    """The files the fresh stamp vouches for, read in threads: the caller goes on at once.
+
+    ``publish`` meanwhile asks the store for its claim, its counts and (for a
+    republish) the graph it holds; the text is waited for when it is sent.
+    """
+    graph: Future[bytes] = Future()
+    rules: Future[bytes] = Future() if entailed else resolved(b"")
+
+    def read() -> None:
+        try:
+            store, ontology = _verified_store(layout)
+        except BaseException as error:
+            for future in (graph, rules):
+                if not future.done():
+                    future.set_exception(error)
+            return
+        if entailed:
+            threading.Thread(
+                target=_entail, args=(store, ontology, rules), name="entailment"
+            ).start()
+        _settle(graph, lambda: _dump(store))
+
+    threading.Thread(target=read, name="published-graph").start()
+    return Published(graph, rules, resolved(False))
+
+
+def _entail(store: ox.Store, ontology: Graph, into: Future[bytes]) -> None:
+    _settle(into, lambda: entailed_ntriples(entailed_triples(store, ontology)))
+
+
+def _settle(future: Future[bytes], make: Callable[[], bytes]) -> None:
+    """Give ``future`` what ``make`` returns, or what it raises."""
+    try:
+        future.set_result(make())
+    except BaseException as error:
+        future.set_exception(error)
 
 
 class Published(NamedTuple):
     """What ``publish`` sends, and whether the kept store was written on the way."""
 
-    graph: bytes
+    graph: Future[bytes]
     """The checked graph (ontology + data, skolemised) as N-Triples, in the store's order."""
     entailed: Future[bytes]
     """Its entailed ``ckg:`` triples as N-Triples (empty without the rules)."""
