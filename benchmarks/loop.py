@@ -302,8 +302,8 @@ def publish_kept(args: argparse.Namespace) -> Result:
     publish after ``build``: Oxigraph's bulk loader); ``seconds``/``kept_*``: on the
     kept store over the graph already published (a republish: the changes only).
     ``--replace`` with ``--endpoint`` and ``--update-endpoint`` throughout.
-    ``ingest_seconds``: the server's own bulk load of the same N-Triples file by
-    one ``POST``, for the share of each figure that is the receiving store's.
+    ``ingest_seconds``: the emptied server's own bulk load of the same N-Triples
+    file by one ``POST``, for the share of each figure that is the receiving store's.
     """
     from benchmarks.stages import _project_root
     from kg.sparql.server import OxigraphServer
@@ -323,6 +323,7 @@ def publish_kept(args: argparse.Namespace) -> Result:
                 _drop_all(server)
                 empty.append(timed(command))
             kept = [timed(command) for _ in range(args.repeat)]
+            _drop_all(server)  # as for the cold and first publishes: into an empty store
             ingest = _ingest(server, args.data)
         finally:
             server.stop()
