@@ -48,16 +48,22 @@ def attvalues(data: dict[str, Any], keys: Iterable[str]) -> str:
 
 
 def _attvalues(data: dict[str, Any], heads: tuple[tuple[str, str], ...]) -> str:
-    get, search, parts = data.get, SPECIAL.search, []
-    for key, head in heads:
-        value = get(key)
+    get = data.get
+    parts = _tagged(((head, get(key)) for key, head in heads), xml_attr, _END_ATTVALUE)
+    return f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
+
+
+def _tagged(items: Iterable[tuple[str, Any]], escape: Callable[[str], str], end: str) -> list[str]:
+    """``head``, the escaped text of ``value`` and ``end`` for each item whose value is set."""
+    search, parts = SPECIAL.search, []
+    for head, value in items:
         if value is None:
             continue
         text = value if type(value) is str else value_text(value)
         parts.append(head)
-        parts.append(text if search(text) is None else xml_attr(text))
-        parts.append(_END_ATTVALUE)
-    return f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
+        parts.append(text if search(text) is None else escape(text))
+        parts.append(end)
+    return parts
 
 
 def data_tags(keys: dict[str, str]) -> dict[str, str]:
@@ -71,18 +77,8 @@ def graphml_data(data: dict[str, Any], tags: dict[str, str]) -> str:
     >>> graphml_data({"a": "x&y", "b": 2}, data_tags({"a": "d0"}))
     '<data key="d0">x&amp;y</data>'
     """
-    search, get, parts = SPECIAL.search, tags.get, []
-    for name, value in data.items():
-        if value is None:
-            continue
-        tag = get(name)
-        if tag is None:
-            continue
-        text = value if type(value) is str else value_text(value)
-        parts.append(tag)
-        parts.append(text if search(text) is None else xml_text(text))
-        parts.append("</data>")
-    return "".join(parts)
+    items = ((tags[name], value) for name, value in data.items() if name in tags)
+    return "".join(_tagged(items, xml_text, "</data>"))
 
 
 class ViewRows:

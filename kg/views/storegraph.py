@@ -295,13 +295,7 @@ class StoreGraph(IndexedGraph):
             else:  # a literal: left raw until asked for (see _node)
                 obj = o
                 self._raw.add(predicate)
-            found = index.get(subject)
-            if found is None:
-                index[subject] = obj
-            elif type(found) is list:
-                found.append(obj)
-            else:
-                index[subject] = [found, obj]
+            _put(index, subject, obj)
 
 
 class GraphIndex(IndexedGraph):
@@ -319,13 +313,18 @@ class GraphIndex(IndexedGraph):
 
     def _fill(self, predicate: Node, index: Index) -> None:
         for s, o in self.graph.subject_objects(predicate):
-            found = index.get(s)
-            if found is None:
-                index[s] = o
-            elif type(found) is list:
-                found.append(o)
-            else:
-                index[s] = [found, o]
+            _put(index, s, o)
+
+
+def _put(index: Index, subject: Node, obj: Any) -> None:
+    """Add ``obj`` to ``subject``'s objects: the object alone, or a list from the second on."""
+    found = index.get(subject)
+    if found is None:
+        index[subject] = obj
+    elif type(found) is list:
+        found.append(obj)
+    else:
+        index[subject] = [found, obj]
 
 
 def indexed(graph: GraphLike | Graph) -> IndexedGraph:
