@@ -66,8 +66,9 @@ def serve(args: argparse.Namespace) -> Result:
 
 def publish(args: argparse.Namespace) -> Result:
     """What ``conflict-kg publish --store`` does, into a running Oxigraph server."""
-    from kg.outputs.published import ntriples_lines, published_ntriples
+    from kg.outputs.published import published_ntriples
     from kg.read.resources import Layout
+    from kg.sparql.ntriples import NTriplesText
     from kg.sparql.publish import publish as send
     from kg.sparql.server import OxigraphServer
 
@@ -76,7 +77,7 @@ def publish(args: argparse.Namespace) -> Result:
         server = OxigraphServer(location=Path(tmp) / "db").start()
         try:
             t = time.perf_counter()
-            lines = ntriples_lines(published_ntriples(layout))
+            lines = list(NTriplesText(published_ntriples(layout)))
             checked = time.perf_counter()
             summary = send(
                 lines, store_url=server.store_url, query_url=server.query_url, timeout=600

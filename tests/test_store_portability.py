@@ -30,11 +30,11 @@ from stores import (
 from kg.check.dataset import project_graph
 from kg.cli.main import main
 from kg.outputs.entailment import ENTAILED_GRAPH
-from kg.outputs.published import ntriples_lines as ntriples_text
 from kg.outputs.published import published_parts
 from kg.read.resources import Layout
 from kg.sparql.endpoint import run_remote
 from kg.sparql.library import LibraryQuery, list_queries
+from kg.sparql.ntriples import NTriplesText
 from kg.sparql.publish import ntriples_lines, publish
 from kg.sparql.run import local_store, prepare, run_local
 from kg.sparql.server import OxigraphServer
@@ -76,7 +76,7 @@ def graph() -> Graph:
 @pytest.fixture(scope="module")
 def entailed() -> list[str]:
     # what ``publish`` loads into its entailed graph (the checked project's closure)
-    return ntriples_text(published_parts(Layout.at(REPO))[1])
+    return list(NTriplesText(published_parts(Layout.at(REPO)).entailed.result()))
 
 
 @pytest.fixture(scope="module")
