@@ -13,7 +13,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.errors import DataError
-from kg.outputs.build import BUILD_STEPS, BuildInput, build, write_atomically
+from kg.outputs.atomic import write_atomically
+from kg.outputs.build import BUILD_STEPS, BuildInput, build
 from kg.read.resources import Layout
 
 

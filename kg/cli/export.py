@@ -21,7 +21,7 @@ from kg.cli.graphstore import project_store
 from kg.cli.options import add_format, add_store_dir
 from kg.cli.progress import tty_progress
 from kg.errors import UsageError
-from kg.outputs.build import write_atomically
+from kg.outputs.atomic import write_atomically
 from kg.outputs.gexf import FORMATS, export_bytes
 from kg.outputs.graphs import parse_day
 from kg.read.resources import find_layout

@@ -19,7 +19,6 @@ the new, never a mix.
 from __future__ import annotations
 
 import os
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -33,7 +32,7 @@ from kg.outputs.graphfiles import Writer, graph_prefixes, lines_writer, sorted_l
 from kg.outputs.keeping import Keeping
 from kg.outputs.keepstore import finish_later
 from kg.outputs.kept import STORE_DIR, inputs_stamp, resolved
-from kg.outputs.outdir import Stage, Tree, check_out_dir, write_file
+from kg.outputs.outdir import Stage, Tree, check_out_dir
 from kg.read.resources import Layout
 
 Content = bytes | Writer | Tree
@@ -137,68 +136,6 @@ class BuildSummary:
             "outputs": [str(p) for p in self.outputs],
             "notes": list(self.notes),
         }
-
-
-def file_mode(target: Path) -> int:
-    """The permission bits ``open(target, "w")`` would leave: the old file's, else 0666 & ~umask.
-
-    ``mkstemp`` creates its file 0600; renamed into place as is, every output
-    would be unreadable to the group and others whatever the user's umask.
-
-    Examples
-    --------
-    >>> oct(file_mode(Path("/nonexistent/x"))) in {oct(0o666 & ~m) for m in range(0o1000)}
-    True
-    """
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0o022)  # the only portable way to read the umask is to set it
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
-def _write(target: Path, content: Content) -> str:
-    """Write ``content`` to a new temporary file beside ``target``; return its path."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        os.chmod(tmp, file_mode(target))
-        with os.fdopen(fd, "wb") as handle:
-            write_file(handle, target.name, content)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return tmp
-
-
-def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path, ...]:
-    """Write ``files`` into ``out_dir`` via temporary files and ``os.replace``.
-
-    Every output is fully written before any is replaced; on error the
-    temporary files and directories are removed and existing outputs are
-    untouched. (``build --out`` replaces its whole directory instead,
-    :func:`kg.outputs.outdir.replace_dir`.)
-
-    Examples
-    --------
-    >>> write_atomically(Path("build"), {"a.txt": b"hi"})  # doctest: +SKIP
-    (PosixPath('build/a.txt'),)
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    temps: dict[str, str] = {}
-    try:
-        for name, content in files.items():  # a name may hold a subdirectory: "graphs/a.gexf"
-            if isinstance(content, Tree):
-                raise TypeError(f"{name}: a directory output goes through replace_dir")
-            temps[name] = _write(out_dir / name, content)
-        for name, tmp in temps.items():
-            os.replace(tmp, out_dir / name)
-    finally:
-        for tmp in temps.values():
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    return tuple(out_dir / name for name in files)
 
 
 def _notes(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
@@ -385,9 +322,7 @@ __all__ = [
     "Tree",
     "build",
     "entailment_step",
-    "file_mode",
     "graph_step",
     "graphs_step",
     "independent",
-    "write_atomically",
 ]
