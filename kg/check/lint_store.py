@@ -26,22 +26,21 @@ import contextlib
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from kg.check.diagnostic import ERROR, Diagnostic, sort_diagnostics
 from kg.check.filecheck import check_size, store_syntax_error, vocabulary_findings
-from kg.check.files import ProjectFiles, classify, must_parse, shown
+from kg.check.files import ProjectFiles, classify, must_parse
 from kg.check.findingcache import Inputs, inputs_of
 from kg.check.graph_checks import GraphChecks, finish_graph_checks, start_graph_checks
 from kg.check.heldtext import offset_rows, provenance_notices
 from kg.check.knock_on import hold_back
-from kg.check.lint_locate import Locator, Where, merged_names, names_for, search
+from kg.check.lint_locate import merged_names
 from kg.check.lint_rows import (
-    Names,
     Pending,
     check_rows,
     literal_rows,
@@ -50,6 +49,7 @@ from kg.check.lint_rows import (
     vocabulary_rows,
 )
 from kg.check.options import LintResult, Options
+from kg.check.placing import place
 from kg.check.projectchecks import check_files, store_check_rows
 from kg.check.qc import ontology_findings, unused_term_warnings
 from kg.check.shacl.results import shapes_findings
@@ -204,7 +204,7 @@ def _checks(
     pending += rich
     notices += reasoned
     say(f"locating {len(pending)} findings", 0, 1)
-    return found + _place(pending, files, layout, store, ontology), notices, ontology
+    return found + place(pending, files, layout, store, ontology), notices, ontology
 
 
 def _store_checks(
@@ -309,47 +309,6 @@ def ontology_store(store: ox.Store, ontology: Graph) -> None:
     if store.contains_named_graph(ONTOLOGY_GRAPH):
         store.clear_graph(ONTOLOGY_GRAPH)
     store.extend(to_ox_quad(t, ONTOLOGY_GRAPH) for t in ontology)
-
-
-def _where(p: Pending, locator: Locator, data: list[Path]) -> Where | None:
-    where = None
-    if p.mode == "triple" and p.p is not None:
-        where = locator.triple(p.s, p.p, p.o)
-    elif p.mode == "shacl":
-        where = locator.where(p.s, p.p, p.o)
-    elif p.mode == "check":
-        exact = p.p is not None and p.o is not None
-        triple = locator.triple(p.s, p.p, p.o) if exact and p.p is not None else None
-        where = triple or locator.subject(p.s)
-    if where is None and p.mode != "none" and not isinstance(p.s, URIRef) and p.o is not None:
-        where = search(data, p.o)  # a blank node: where its value is written
-    return where
-
-
-def _place(
-    pending: list[Pending], files: ProjectFiles, layout: Layout, store: ox.Store, ontology: Graph
-) -> list[Diagnostic]:
-    """Locate every pending finding and turn it into a diagnostic (no file is read when
-    there is none: at 10^6 triples, reading the data file for its prefixes alone takes 1 s)."""
-    if not pending:
-        return []
-    modules = [f.path for f in files.modules]
-    located = [*files.data, *modules, shown(layout.ontology), *files.context]
-    subjects = {str(p.s) for p in pending if isinstance(p.s, URIRef)}
-    locator = Locator(located, subjects)
-    per_file = {path: names_for(locator.namespaces(path)) for path in located}
-    data_names = merged_names([per_file[p] for p in files.data])
-    names: Names = {"data": data_names, "checks": merged_names([ontology, data_names])}
-    out = []
-    for p in pending:
-        where = _where(p, locator, files.data)
-        names["file"] = per_file.get(where.path) if where else None
-        diagnostic = p.make(names, store)
-        if where is not None:
-            column = locator.column(where, *p.columns) if p.columns else where.column
-            diagnostic = replace(diagnostic, file=str(where.path), line=where.line, column=column)
-        out.append(diagnostic)
-    return out
 
 
 __all__ = ["SKIPPED", "CheckedProject", "check_store_project", "lint_store"]
