@@ -176,7 +176,8 @@ def ceasefire(t: Theatre, status: str) -> None:
         (c("status"), c(status)),
         (c("statusAsOf"), typed(t.doc_date, "date")),
         (c("inConflict"), t.id("conflict")),
-        (c("date"), typed(day(y + 1, r), "date")),
+        # never after the documents that report it (the event-after-sources check)
+        (c("date"), typed(min(day(y + 1, r), t.doc_date), "date")),
         (c("purpose"), lit("bertukar tahanan", "id")),
     ]
     by = {

@@ -83,3 +83,17 @@ def test_runner_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert rows["build"]["outputs"] > 2 and rows["build"]["validate_seconds"] >= 0
     printed = capsys.readouterr().out
     assert "x bare pyoxigraph" in printed and "| entity-relations |" in printed
+
+
+def test_a_graph_without_planted_violations_passes_the_project_checks() -> None:
+    """The clean graphs the peers are compared on: no project check may find anything."""
+    import pyoxigraph as ox
+
+    gen = _module("benchmarks.generate")
+    out = io.StringIO()
+    gen.generate(out, triples=30000, seed=1, violation_rate=0)
+    store = ox.Store()
+    store.load(out.getvalue().encode(), format=ox.RdfFormat.N_TRIPLES)
+    for check in sorted((REPO / "queries" / "checks").glob("*-violation.rq")):
+        rows = list(store.query(check.read_text(encoding="utf-8")))
+        assert rows == [], f"{check.name}: {rows[:3]}"
