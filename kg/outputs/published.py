@@ -77,7 +77,7 @@ def published_parts(
     graph of its own, so that the library's queries on the target give the
     in-process rows and ``?x a ckg:Mediator`` answers on both graphs together.
     The entailed triples come as a future: the rules run in a thread of their
-    own (without Python's lock) while the first part is already being sent.
+    own (without Python's lock) while ``publish`` talks to the store.
 
     Parameters
     ----------

@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -116,15 +116,13 @@ class _Deadline:
 def request(
     url: str,
     *,
-    body: bytes | Iterable[bytes] | None,
+    body: bytes | None,
     headers: Mapping[str, str],
     timeout: float,
     method: str = "POST",
     seen: dict[str, str] | None = None,
 ) -> bytes:
     """Send one request and return the body of a 2xx answer, all within ``timeout`` s.
-
-    A ``body`` given as an iterable of ``bytes`` is sent as it comes, chunked.
 
     Raises
     ------
