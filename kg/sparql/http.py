@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -116,13 +116,17 @@ class _Deadline:
 def request(
     url: str,
     *,
-    body: bytes | None,
+    body: bytes | Iterable[bytes] | None,
     headers: Mapping[str, str],
     timeout: float,
     method: str = "POST",
     seen: dict[str, str] | None = None,
 ) -> bytes:
     """Send one request and return the body of a 2xx answer, all within ``timeout`` s.
+
+    A ``body`` given as an iterable of ``bytes`` is sent as it comes, chunked.
+    A server that answers before it has read the whole body (a 413 as soon as
+    it sees the headers) and closes the connection is reported as it answered.
 
     Raises
     ------
@@ -149,7 +153,7 @@ def request(
     deadline.timer.start()
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
-        conn.request(method, target, body=body, headers=dict(headers))
+        _send(conn, method, target, body=body, headers=headers)
         response = conn.getresponse()
         if seen is not None:  # the answer's headers, for a caller that asks (e.g. Server)
             seen.update({k.lower(): v for k, v in response.getheaders()})
@@ -172,6 +176,28 @@ def request(
         refusal.server = response.getheader("Server", "") or ""
         raise refusal
     return data
+
+
+def _send(
+    conn: http.client.HTTPConnection,
+    method: str,
+    target: str,
+    *,
+    body: bytes | Iterable[bytes] | None,
+    headers: Mapping[str, str],
+) -> None:
+    """Send the request; a write the server cut off is left for its answer to explain.
+
+    The server closed its side (a broken pipe, a reset): when it said why
+    first, :meth:`~http.client.HTTPConnection.getresponse` reads it from what
+    was received; when it said nothing, that read fails and the caller reports
+    the closed connection.
+    """
+    try:
+        conn.request(method, target, body=body, headers=dict(headers))
+    except (BrokenPipeError, ConnectionResetError):
+        if conn.sock is None:
+            raise
 
 
 __all__ = ["DEFAULT_TIMEOUT", "check_timeout", "describe", "one_line", "request"]
