@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -112,15 +112,19 @@ def _graph_url(store_url: str, graph: str | None) -> str:
 def gsp_post(store_url: str, parts: Sequence[Part], *, timeout: float, bulk: bool = False) -> None:
     """One Graph Store ``POST``: the graph's N-Triples, or the N-Quads of several graphs.
 
-    The body is whole before it is sent (with its length): a store that answers
-    early, before reading it all, is then read as it answered, not cut off by
-    a broken pipe. ``bulk``: ask Oxigraph for its bulk loader (see :func:`oxigraph_bulk`).
+    Several graphs go as one body sent part by part (chunked), so a part that is
+    still being made (an :class:`NTriplesText` of a future, e.g. the entailed
+    triples) is waited for only once the parts before it are on their way. A
+    store that answers before it has read it all is reported as it answered
+    (:func:`kg.sparql.http.request`). ``bulk``: ask Oxigraph for its bulk
+    loader (see :func:`oxigraph_bulk`).
     """
+    body: bytes | Iterator[bytes]
     if len(parts) == 1:
         url, body, kind = _graph_url(store_url, parts[0].graph), joined(parts[0].lines), NT
     else:  # the dataset in one request: Oxigraph loads it in one transaction
         url, kind = store_url, "application/n-quads"
-        body = b"".join(_quads(part) for part in parts)
+        body = (_quads(part) for part in parts)
     if bulk:
         url += ("&" if "?" in url else "?") + "no_transaction"
     request(url, body=body, headers={"Content-Type": kind}, timeout=timeout, method="POST")
