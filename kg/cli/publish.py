@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from kg.cli.graphstore import store_location
 from kg.cli.options import add_store_dir, add_timeout
 from kg.cli.progress import tty_progress
-from kg.errors import EndpointError, UsageError
+from kg.errors import ConflictKGError, EndpointError, UsageError
+from kg.outputs.build_input import Tick
 from kg.outputs.entailment import ENTAILED_GRAPH
 from kg.outputs.published import Published, published_parts
 from kg.read.resources import find_layout
@@ -17,7 +19,7 @@ from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout
 from kg.sparql.ntriples import NTriplesText
 from kg.sparql.params import expand_iri
 from kg.sparql.probe import reachable
-from kg.sparql.publish import publish
+from kg.sparql.publish import PublishSummary, publish
 
 NAME = "publish"
 HELP = "validate, then load the graph into a SPARQL 1.1 store (Graph Store Protocol or Update)"
@@ -76,19 +78,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_store_dir(parser)
 
 
-def _parts(args: argparse.Namespace) -> Published:
+def _parts(args: argparse.Namespace, progress: Tick | None) -> Published:
     """The checked graph (checked again unless the kept store is fresh) and its entailed triples.
 
     With ``--no-entailed`` the rules are not run and the second part is empty.
+    With ``--store`` the checks run in a thread (:attr:`Published.early`): the
+    data may be on its way to a store that keeps nothing of a request cut off.
     """
     layout = find_layout(args.root)
-    progress = tty_progress()
-    try:
-        kept = store_location(args, layout)
-        return published_parts(layout, progress=progress, entailed=not args.no_entailed, kept=kept)
-    finally:
-        if progress is not None:
-            progress.close()
+    kept = store_location(args, layout)
+    return published_parts(
+        layout,
+        progress=progress,
+        entailed=not args.no_entailed,
+        kept=kept,
+        early=bool(args.store),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,8 +114,35 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             raise EndpointError(f"{problem}; nothing was checked or published")
     target = expand_iri(args.graph, {}) if args.graph else None
-    parts = _parts(args)
-    summary = publish(
+    progress = tty_progress()
+    try:
+        parts = _parts(args, progress)
+        try:
+            summary = _publish(args, parts, target)
+        except EndpointError:
+            _checks_first(parts)
+            raise
+        print(summary.text())
+        parts.kept.result()  # the kept store for the next command, completed meanwhile
+    finally:
+        if progress is not None:
+            progress.close()
+    return 0
+
+
+def _checks_first(parts: Published) -> None:
+    """Wait for the checks; when they failed, their findings come before the store's error.
+
+    The kept store is then complete (or removed), as when the checks run first.
+    """
+    if isinstance(parts.graph.exception(), ConflictKGError):
+        parts.graph.result()  # raises the checks' error
+    with contextlib.suppress(BaseException):
+        parts.kept.result()
+
+
+def _publish(args: argparse.Namespace, parts: Published, target: str | None) -> PublishSummary:
+    return publish(
         NTriplesText(parts.graph),
         entailed=None if args.no_entailed else NTriplesText(parts.entailed),
         entailed_graph=expand_iri(args.entailed_graph, {}),
@@ -122,7 +154,5 @@ def run(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         timeout=args.timeout,
         on_batch=lambda n, total: print(f"batch {n}/{total}", file=sys.stderr),
+        early=parts.early,
     )
-    print(summary.text())
-    parts.kept.result()  # the kept store for the next command, completed meanwhile
-    return 0

@@ -42,8 +42,11 @@ from kg.outputs.kept import DB
 class Keeping:
     """The kept store of one command, written in a thread beside the checks (see the module)."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, hold: bool = False) -> None:
         self.directory = directory
+        self.hold = hold
+        self.held: bytes | None = None
+        """With ``hold``: the dump of :meth:`start`, kept in memory (e.g. for ``publish``)."""
         self._thread: threading.Thread | None = None
         self._db: ox.Store | None = None
         self._error: BaseException | None = None
@@ -59,14 +62,18 @@ class Keeping:
 
         ``source`` is changed only for the time of the dump (its blank-node
         triples are taken out and put back): call it before anything reads it.
+        With ``hold`` the dump is made in memory and kept in :attr:`held`.
         """
         self._started = True
         blank = blank_triples(source)
-        dump = self.directory / "default-graph.nt"
+        dump: Path | bytes = self.directory / "default-graph.nt"
         for quad in blank:  # Oxigraph's loader renames blank nodes: they are added later
             source.remove(quad)
         try:
-            source.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            if self.hold:
+                dump = self.held = _dump(source)
+            else:
+                source.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         except OSError as error:  # a full disk: raised by finish(), not inside the checker
             self._error = error
             return
@@ -75,11 +82,14 @@ class Keeping:
         self._thread = threading.Thread(target=self._load, args=(dump,), name="kept-store")
         self._thread.start()
 
-    def _load(self, dump: Path) -> None:
+    def _load(self, dump: Path | bytes) -> None:
         try:
             db = ox.Store(str(self.directory / DB))
-            db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
-            dump.unlink()
+            if isinstance(dump, bytes):
+                db.bulk_load(dump, format=ox.RdfFormat.N_TRIPLES)
+            else:
+                db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
+                dump.unlink()
             self._db = db
         except BaseException as error:  # raised again by finish()
             self._error = error
@@ -101,7 +111,7 @@ class Keeping:
             raise self._error
         db, self._db = self._db, None  # the caller's reference is the only one: closed with it
         assert db is not None
-        db.extend(q for q in added if not _has_blank(q))
+        db.extend(q for q in added if not has_blank(q))
         db.extend(self.blank_of(source) if blank is None else blank)
         db.flush()
         return db
@@ -117,8 +127,13 @@ class Keeping:
             self._thread.join()
 
 
-def _has_blank(quad: ox.Quad) -> bool:
+def _dump(source: ox.Store) -> bytes:
+    return source.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+
+
+def has_blank(quad: ox.Quad) -> bool:
+    """Whether ``quad``'s subject or object is a blank node."""
     return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
-__all__ = ["Keeping"]
+__all__ = ["Keeping", "has_blank"]

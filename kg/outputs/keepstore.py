@@ -79,14 +79,21 @@ def check_and_keep(
 
 
 def check_then_keep(
-    location: Path, layout: Layout, *, progress: Tick | None = None
+    location: Path,
+    layout: Layout,
+    *,
+    progress: Tick | None = None,
+    held: Future[bytes] | None = None,
 ) -> tuple[BuildInput, Future[bool]]:
     """:func:`check_and_keep`, the store completed in a thread after the checks.
 
     The project is returned as soon as it is checked; the future tells whether
     the store was written (the caller waits for it before it exits). The
     project's store may be changed meanwhile (e.g. skolemised): what the kept
-    store needs of it was taken before.
+    store needs of it was taken before. ``held``: given, once the data is
+    loaded and before it is checked, the data's triples without a blank node
+    as N-Triples (the kept store's first load, :attr:`Keeping.held`); not set
+    when no store can be written here.
     """
     from kg.outputs.build_input import load_checked
     from kg.outputs.keeping import Keeping
@@ -102,9 +109,15 @@ def check_then_keep(
     except OSError:  # a read-only checkout: the checked store in memory
         done.set_result(False)
         return load_checked(layout, progress=progress), done
-    keeping = Keeping(stage.dir)
+    keeping = Keeping(stage.dir, hold=held is not None)
+
+    def loaded(store: ox.Store) -> None:
+        keeping.start(store)
+        if held is not None and keeping.held is not None:
+            held.set_result(keeping.held)
+
     try:
-        project = load_checked(layout, progress=progress, loaded=keeping.start)
+        project = load_checked(layout, progress=progress, loaded=loaded)
         (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
         finishing = finish_later(keeping, project, stamp)
     except BaseException:

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -34,6 +34,8 @@ from kg.outputs.keepstore import check_then_keep
 from kg.outputs.kept import is_fresh, resolved
 from kg.read.resources import Layout
 from kg.read.store import load_store
+
+T = TypeVar("T")
 
 
 def _checked_skolemised(layout: Layout, progress: Tick | None) -> BuildInput:
@@ -70,6 +72,7 @@ def published_parts(
     progress: Tick | None = None,
     entailed: bool = True,
     kept: Path | None = None,
+    early: bool = False,
 ) -> Published:
     """The checked graph and its entailed ``ckg:`` triples, each as N-Triples (one triple a line).
 
@@ -96,6 +99,13 @@ def published_parts(
         project is checked and the store written there for the next command,
         completed in a thread of its own (:func:`kg.outputs.keepstore.check_then_keep`):
         :attr:`Published.kept` says when it is done.
+    early : bool
+        With ``kept`` not fresh: return at once and check in a thread;
+        :attr:`Published.early` gives the graph in two pieces, the data as
+        loaded (before the checks) and the rest once they pass, for a store
+        that can take a request cut off before its end as nothing
+        (:func:`kg.sparql.publish_send.gsp_post`). Every future raises the
+        checks' error instead.
 
     Raises
     ------
@@ -104,6 +114,8 @@ def published_parts(
     """
     if kept is not None and is_fresh(kept, layout):  # nothing to check: read in a thread
         return _read_later(layout, entailed=entailed)
+    if kept is not None and early:
+        return _check_later(layout, kept, progress=progress, entailed=entailed)
     written = resolved(False)
     if kept is not None:  # the store is completed in a thread while the graph is sent
         project, written = check_then_keep(kept, layout, progress=progress)
@@ -148,11 +160,63 @@ def _read_later(layout: Layout, *, entailed: bool) -> Published:
     return Published(graph, rules, resolved(False))
 
 
+def _check_later(
+    layout: Layout, location: Path, *, progress: Tick | None, entailed: bool
+) -> Published:
+    """The checks (and the kept store) in a thread; the data as loaded is given before they end."""
+    head: Future[bytes] = Future()
+    rest: Future[bytes] = Future()
+    graph: Future[bytes] = Future()
+    rules: Future[bytes] = Future() if entailed else resolved(b"")
+    written: Future[bool] = Future()
+    futures = (head, rest, graph, rules, written)
+
+    def check() -> None:
+        try:
+            project, kept = check_then_keep(location, layout, progress=progress, held=head)
+            last = _rest(project) if head.done() else None
+            skolemize_store(project.store)
+        except BaseException as error:
+            for future in futures:
+                if not future.done():
+                    future.set_exception(error)
+            return
+        if entailed:
+            threading.Thread(
+                target=_entail, args=(project.store, project.ontology, rules), name="entailment"
+            ).start()
+        _settle(graph, lambda: _dump(project.store))
+        if last is None:  # no store could be written here: no piece was given early
+            head.set_result(b"")
+            _settle(rest, graph.result)
+        else:
+            rest.set_result(last)
+        kept.add_done_callback(lambda done: _settle(written, done.result))
+
+    threading.Thread(target=check, name="published-checks").start()
+    return Published(graph, rules, written, (head, rest))
+
+
+def _rest(project: BuildInput) -> bytes:
+    """What the data as loaded lacks: the ontology's triples and the skolemised blank-node ones.
+
+    As :meth:`kg.outputs.keeping.Keeping.finish` completes the kept store
+    (a triple given twice is one triple to a store).
+    """
+    from kg.outputs.keeping import Keeping, has_blank
+    from kg.read.store import to_ox_quad
+
+    quads = [to_ox_quad(t) for t in project.ontology]
+    triples = [q.triple for q in quads if not has_blank(q)]
+    triples += [q.triple for q in Keeping.blank_of(project.store)]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
 def _entail(store: ox.Store, ontology: Graph, into: Future[bytes]) -> None:
     _settle(into, lambda: entailed_ntriples(entailed_triples(store, ontology)))
 
 
-def _settle(future: Future[bytes], make: Callable[[], bytes]) -> None:
+def _settle(future: Future[T], make: Callable[[], T]) -> None:
     """Give ``future`` what ``make`` returns, or what it raises."""
     try:
         future.set_result(make())
@@ -169,6 +233,8 @@ class Published(NamedTuple):
     """Its entailed ``ckg:`` triples as N-Triples (empty without the rules)."""
     kept: Future[bool]
     """Whether a new kept store was written (False: it was fresh, or none was asked for)."""
+    early: tuple[Future[bytes], Future[bytes]] | None = None
+    """With ``early``: the graph as two N-Triples pieces, the first given before the checks end."""
 
 
 def _dump(store: ox.Store) -> bytes:

@@ -55,6 +55,7 @@ from kg.sparql.publish_lock import publish_lock
 from kg.sparql.publish_send import (
     STAGING,
     VIRTUOSO_NEEDS_GRAPH,
+    Early,
     Part,
     count_triples,
     gsp_post,
@@ -187,6 +188,7 @@ def publish(
     on_batch: Callable[[int, int], None] | None = None,
     entailed: Graph | Sequence[str] | None = None,
     entailed_graph: str | None = None,
+    early: Early | None = None,
 ) -> PublishSummary:
     """Load ``graph`` (and ``entailed`` into ``entailed_graph``) into a store; check the count.
 
@@ -216,6 +218,12 @@ def publish(
         The entailed triples, loaded into ``entailed_graph`` in the same final request.
     entailed_graph : str, optional
         Where ``entailed`` goes (required with it; never the target graph).
+    early : pair of futures, optional
+        ``graph``'s N-Triples in two pieces, the first ready before ``graph``
+        (:attr:`kg.outputs.published.Published.early`): on Oxigraph's bulk
+        loader the first is sent as soon as it is there, and a piece that
+        raises (the checks failed) cuts the request off, so the store keeps
+        nothing; any other way of loading waits for ``graph``.
 
     Raises
     ------
@@ -246,7 +254,7 @@ def publish(
             and _gsp_is_atomic(parts, query_url, replace=replace, timeout=timeout)
         ):
             bulk = oxigraph_bulk(store_url, probe_graph=run, timeout=timeout)
-            gsp_post(store_url, parts, timeout=timeout, bulk=bulk)
+            gsp_post(store_url, parts, timeout=timeout, bulk=bulk, early=early)
             method = "Graph Store Protocol" + (", Oxigraph's bulk loader" if bulk else "")
         elif (
             client is not None

@@ -1,0 +1,120 @@
+"""``publish --store`` with no fresh kept store streams the data while it is checked.
+
+The receiving store's own ingest takes nearly as long as the checks; one after
+the other, a publish with no kept store could not come near the checks' time
+(issue #13). On a store whose loader is all or nothing (Oxigraph 0.5's bulk
+loader, pinned by ``tests/test_publish_bulk.py``), the data as loaded is sent as
+soon as it is loaded, the rest (the ontology, the skolemised blank nodes, the
+entailed triples) once the checks have passed — and when they fail the request
+is cut off before its end, so the store keeps nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import kg.check.lint_store
+import kg.sparql.publish_send
+from kg.cli.main import main
+from kg.outputs.published import published_ntriples
+from kg.read.resources import find_layout
+from kg.sparql.server import OxigraphServer
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[OxigraphServer]:
+    with OxigraphServer(location=tmp_path / "target") as started:
+        yield started
+
+
+@pytest.fixture
+def events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What happened in which order: the checks ending, the data's first piece sent."""
+    seen: list[str] = []
+    checker = kg.check.lint_store.check_store_project
+
+    def check(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return checker(*args, **kwargs)
+        finally:
+            seen.append("checked")
+
+    pieces = kg.sparql.publish_send.streamed_pieces
+
+    def streamed(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for number, piece in enumerate(pieces(*args, **kwargs)):
+            if number == 0:
+                seen.append("first piece sent")
+            yield piece
+
+    monkeypatch.setattr("kg.outputs.build_input.check_store_project", check)
+    monkeypatch.setattr("kg.sparql.publish_send.streamed_pieces", streamed)
+    return seen
+
+
+def _held(server: OxigraphServer) -> set[str]:
+    from kg.sparql.http import request
+
+    body = request(
+        server.store_url + "?default",
+        body=None,
+        headers={"Accept": "application/n-triples"},
+        timeout=30,
+        method="GET",
+    )
+    return {str(t) + " ." for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)}
+
+
+@pytest.mark.parametrize("rules", [[], ["--no-entailed"]], ids=["entailed", "no-entailed"])
+def test_a_cold_publish_sends_the_data_before_the_checks_end_and_the_store_gets_the_graph(
+    server: OxigraphServer,
+    events: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    rules: list[str],
+) -> None:
+    argv = ["--root", str(REPO), "publish", "--store", server.store_url]
+    argv += ["--endpoint", server.query_url, "--store-dir", str(tmp_path / "kept"), *rules]
+    assert main(argv) == 0, capsys.readouterr().err
+    assert events == ["first piece sent", "checked"]
+    expected = {
+        str(t) + " ."
+        for t in ox.parse(published_ntriples(find_layout(REPO)), format=ox.RdfFormat.N_TRIPLES)
+    }
+    assert _held(server) == expected
+    out = capsys.readouterr().out
+    assert f"published {len(expected)} triples into the default graph" in out
+    assert ("entailed triples into" in out) is not bool(rules)
+    assert (tmp_path / "kept" / "stamp.json").exists() or any((tmp_path / "kept").iterdir())
+
+
+def test_data_that_fails_the_checks_is_cut_off_and_the_store_keeps_nothing(
+    server: OxigraphServer,
+    events: list[str],
+    bad_project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from kg.sparql.http import request
+
+    before = '<http://example.org/s> <http://example.org/p> "before" .'
+    request(
+        server.store_url + "?default",
+        body=before.encode() + b"\n",
+        headers={"Content-Type": "application/n-triples"},
+        timeout=30,
+    )
+    argv = ["--root", str(bad_project), "publish", "--store", server.store_url]
+    argv += ["--store-dir", str(tmp_path / "kept")]
+    assert main(argv) == 1
+    assert events == ["first piece sent", "checked"]  # the abort path was taken
+    err = capsys.readouterr().err
+    assert "error[shacl-MinCount]" in err and "1 error(s) found by the checks" in err
+    assert _held(server) == {before}
+    assert not (tmp_path / "kept").exists() or not any((tmp_path / "kept").iterdir())
