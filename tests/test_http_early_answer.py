@@ -91,3 +91,22 @@ def test_a_connection_closed_without_an_answer_is_still_one_line() -> None:
     assert not isinstance(caught.value, StoreRefusal)
     message = str(caught.value)
     assert message.startswith(f"{url}: ") and "\n" not in message
+
+
+def test_the_time_spent_making_a_piece_of_the_body_is_not_the_servers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from kg.sparql.server import OxigraphServer
+
+    def pieces() -> Iterator[bytes]:
+        yield b"<urn:s> <urn:p> <urn:o1> .\n"
+        time.sleep(1.5)  # e.g. the checks still running: longer than the timeout
+        yield b"<urn:s> <urn:p> <urn:o2> .\n"
+
+    with OxigraphServer(location=tmp_path / "db") as server:
+        url = server.store_url + "?default"
+        request(url, body=pieces(), headers={"Content-Type": "application/n-triples"}, timeout=1)
+        held = request(
+            url, body=None, headers={"Accept": "application/n-triples"}, timeout=10, method="GET"
+        )
+    assert held.count(b"<urn:s> <urn:p>") == 2

@@ -181,6 +181,8 @@ def _check_later(
                 if not future.done():
                     future.set_exception(error)
             return
+        if last is not None:  # sent at once; the whole text is for the counts after
+            rest.set_result(last)
         if entailed:
             threading.Thread(
                 target=_entail, args=(project.store, project.ontology, rules), name="entailment"
@@ -189,8 +191,6 @@ def _check_later(
         if last is None:  # no store could be written here: no piece was given early
             head.set_result(b"")
             _settle(rest, graph.result)
-        else:
-            rest.set_result(last)
         kept.add_done_callback(lambda done: _settle(written, done.result))
 
     threading.Thread(target=check, name="published-checks").start()

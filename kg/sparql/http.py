@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import math
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -99,9 +99,14 @@ class _Deadline:
 
     def __init__(self, conn: http.client.HTTPConnection, seconds: float) -> None:
         self.conn = conn
+        self.seconds = seconds
         self.expired = threading.Event()
-        self.timer = threading.Timer(seconds, self._expire)
-        self.timer.daemon = True
+        self.timer = self._timer()
+
+    def _timer(self) -> threading.Timer:
+        timer = threading.Timer(self.seconds, self._expire)
+        timer.daemon = True
+        return timer
 
     def _expire(self) -> None:
         import socket
@@ -111,6 +116,23 @@ class _Deadline:
         if sock is not None:
             with contextlib.suppress(OSError):  # already closed: nothing to stop
                 sock.shutdown(socket.SHUT_RDWR)
+
+    def pieces(self, body: Iterable[bytes]) -> Iterator[bytes]:
+        """``body``'s pieces, the clock stopped while each is made, started anew after.
+
+        Making a piece is this program's time (e.g. checks still running), not the server's.
+        """
+        made = iter(body)
+        while True:
+            self.timer.cancel()
+            try:
+                piece = next(made, None)
+            finally:
+                self.timer = self._timer()
+                self.timer.start()
+            if piece is None:
+                return
+            yield piece
 
 
 def request(
@@ -124,7 +146,9 @@ def request(
 ) -> bytes:
     """Send one request and return the body of a 2xx answer, all within ``timeout`` s.
 
-    A ``body`` given as an iterable of ``bytes`` is sent as it comes, chunked.
+    A ``body`` given as an iterable of ``bytes`` is sent as it comes, chunked;
+    the time spent making a piece does not count, and ``timeout`` applies anew
+    from each piece on.
     A server that answers before it has read the whole body (a 413 as soon as
     it sees the headers) and closes the connection is reported as it answered.
 
@@ -151,6 +175,8 @@ def request(
         raise EndpointError(f"{url}: {exc}") from None
     deadline = _Deadline(conn, timeout)
     deadline.timer.start()
+    if body is not None and not isinstance(body, bytes):
+        body = deadline.pieces(body)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     try:
         _send(conn, method, target, body=body, headers=headers)
