@@ -118,3 +118,18 @@ def test_data_that_fails_the_checks_is_cut_off_and_the_store_keeps_nothing(
     assert "error[shacl-MinCount]" in err and "1 error(s) found by the checks" in err
     assert _held(server) == {before}
     assert not (tmp_path / "kept").exists() or not any((tmp_path / "kept").iterdir())
+
+
+def test_with_no_store_written_here_the_graph_is_sent_whole_once_checked(
+    server: OxigraphServer, events: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    argv = ["--root", str(REPO), "publish", "--store", server.store_url, "--no-entailed"]
+    assert main([*argv, "--store-dir", str(blocked / "build" / "store")]) == 0
+    assert events == ["checked", "first piece sent"]  # nothing could be given early
+    expected = {
+        str(t) + " ."
+        for t in ox.parse(published_ntriples(find_layout(REPO)), format=ox.RdfFormat.N_TRIPLES)
+    }
+    assert _held(server) == expected

@@ -26,7 +26,7 @@ from typing import NamedTuple, TypeVar
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.check.dataset import skolemize_store
+from kg.check.dataset import blank_triples, skolemize_store, skolemized_quads
 from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_ntriples, entailed_triples
 from kg.outputs.graphfiles import sorted_ntriples
@@ -174,21 +174,24 @@ def _check_later(
     def check() -> None:
         try:
             project, kept = check_then_keep(location, layout, progress=progress, held=head)
-            last = _rest(project) if head.done() else None
-            skolemize_store(project.store)
+            blank = blank_triples(project.store)  # one scan: the rest, then skolemised
+            named = skolemized_quads(blank)
+            if head.done():  # sent at once; the whole text is for the counts after
+                rest.set_result(_rest(project.ontology, named))
+            for quad in blank:  # as skolemize_store, without a second scan
+                project.store.remove(quad)
+            project.store.extend(named)
         except BaseException as error:
             for future in futures:
                 if not future.done():
                     future.set_exception(error)
             return
-        if last is not None:  # sent at once; the whole text is for the counts after
-            rest.set_result(last)
         if entailed:
             threading.Thread(
                 target=_entail, args=(project.store, project.ontology, rules), name="entailment"
             ).start()
         _settle(graph, lambda: _dump(project.store))
-        if last is None:  # no store could be written here: no piece was given early
+        if not head.done():  # no store could be written here: no piece was given early
             head.set_result(b"")
             _settle(rest, graph.result)
         kept.add_done_callback(lambda done: _settle(written, done.result))
@@ -197,18 +200,18 @@ def _check_later(
     return Published(graph, rules, written, (head, rest))
 
 
-def _rest(project: BuildInput) -> bytes:
+def _rest(ontology: Graph, named: list[ox.Quad]) -> bytes:
     """What the data as loaded lacks: the ontology's triples and the skolemised blank-node ones.
 
-    As :meth:`kg.outputs.keeping.Keeping.finish` completes the kept store
-    (a triple given twice is one triple to a store).
+    ``named``: every triple with a blank node, skolemised. As
+    :meth:`kg.outputs.keeping.Keeping.finish` completes the kept store (a
+    triple given twice is one triple to a store).
     """
-    from kg.outputs.keeping import Keeping, has_blank
+    from kg.outputs.keeping import has_blank
     from kg.read.store import to_ox_quad
 
-    quads = [to_ox_quad(t) for t in project.ontology]
-    triples = [q.triple for q in quads if not has_blank(q)]
-    triples += [q.triple for q in Keeping.blank_of(project.store)]
+    quads = [to_ox_quad(t) for t in ontology]
+    triples = [q.triple for q in quads if not has_blank(q)] + [q.triple for q in named]
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
 
 
