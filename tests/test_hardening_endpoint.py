@@ -24,8 +24,11 @@ Reply = Callable[[socket.socket], None]
 
 
 @contextmanager
-def serving(reply: Reply) -> Iterator[str]:
-    """A raw TCP server answering every connection with ``reply``; yields its URL."""
+def serving(reply: Reply, *, read_body: bool = True) -> Iterator[str]:
+    """A raw TCP server answering every connection with ``reply``; yields its URL.
+
+    ``read_body=False``: ``reply`` once the request's head is read, the body left unread.
+    """
     listener = socket.create_server(("127.0.0.1", 0))
     listener.settimeout(0.1)
     stop = threading.Event()
@@ -36,7 +39,7 @@ def serving(reply: Reply) -> Iterator[str]:
                 conn, _ = listener.accept()
             except OSError:
                 continue
-            threading.Thread(target=_handle, args=(conn, reply), daemon=True).start()
+            threading.Thread(target=_handle, args=(conn, reply, read_body), daemon=True).start()
 
     thread = threading.Thread(target=loop, daemon=True)
     thread.start()
@@ -48,14 +51,22 @@ def serving(reply: Reply) -> Iterator[str]:
         listener.close()
 
 
-def _read_request(conn: socket.socket) -> None:
-    """Read the request's head and its ``Content-Length`` body, however they were sent."""
+def read_head(conn: socket.socket) -> bytes | None:
+    """Read up to the end of the request's head (and maybe some body); None if closed first."""
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = conn.recv(65536)
         if not chunk:
-            return
+            return None
         data += chunk
+    return data
+
+
+def _read_request(conn: socket.socket) -> None:
+    """Read the request's head and its ``Content-Length`` body, however they were sent."""
+    data = read_head(conn)
+    if data is None:
+        return
     head, _, body = data.partition(b"\r\n\r\n")
     length = 0
     for line in head.split(b"\r\n")[1:]:
@@ -69,11 +80,14 @@ def _read_request(conn: socket.socket) -> None:
         body += chunk
 
 
-def _handle(conn: socket.socket, reply: Reply) -> None:
+def _handle(conn: socket.socket, reply: Reply, read_body: bool) -> None:
     with conn:
         conn.settimeout(5)
         try:
-            _read_request(conn)  # all of it: unread bytes at close would reset the connection
+            if read_body:
+                _read_request(conn)  # all of it: unread bytes at close would reset the connection
+            elif read_head(conn) is None:
+                return
             reply(conn)
         except OSError:
             pass  # the client gave up: what the timeout tests want

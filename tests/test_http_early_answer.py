@@ -9,11 +9,10 @@ answer is already on its way and is what the user needs to read — not
 from __future__ import annotations
 
 import socket
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 
 import pytest
+from test_hardening_endpoint import serving
 
 from kg.errors import EndpointError, StoreRefusal
 from kg.sparql.http import request
@@ -21,36 +20,13 @@ from kg.sparql.http import request
 BODY = b"<urn:s> <urn:p> <urn:o> .\n" * 800_000  # ~21 MB: more than any socket buffer
 
 
-@contextmanager
-def _early_answer(status: str, message: bytes) -> Iterator[str]:
-    """A server on 127.0.0.1 that answers once it has the headers, then closes."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(1)
-
-    def serve() -> None:
-        conn, _ = listener.accept()
-        with conn:
-            head = b""
-            while b"\r\n\r\n" not in head:
-                chunk = conn.recv(65536)
-                if not chunk:
-                    return
-                head += chunk
-            conn.sendall(
-                f"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\n"
-                f"Content-Length: {len(message)}\r\nConnection: close\r\n\r\n".encode()
-                + message
-            )
-        # closed with the body unread: the kernel resets the connection
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/store?default"
-    finally:
-        listener.close()
-        thread.join(timeout=10)
+def _answer(status: str, message: bytes) -> Callable[[socket.socket], None]:
+    """Answer once the headers are read; the body stays unread, so closing resets the connection."""
+    head = (
+        f"HTTP/1.1 {status}\r\nContent-Type: text/plain\r\n"
+        f"Content-Length: {len(message)}\r\nConnection: close\r\n\r\n"
+    )
+    return lambda conn: conn.sendall(head.encode() + message)
 
 
 def _chunks() -> Iterator[bytes]:
@@ -61,7 +37,8 @@ def _chunks() -> Iterator[bytes]:
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["sized", "chunked"])
 def test_a_refusal_before_the_body_is_read_is_reported_as_answered(chunked: bool) -> None:
-    with _early_answer("413 Payload Too Large", b"upload limit is 1 MB") as url:
+    answer = _answer("413 Payload Too Large", b"upload limit is 1 MB")
+    with serving(answer, read_body=False) as url:
         body = _chunks() if chunked else BODY
         with pytest.raises(StoreRefusal) as caught:
             request(url, body=body, headers={"Content-Type": "application/n-triples"}, timeout=20)
@@ -70,24 +47,11 @@ def test_a_refusal_before_the_body_is_read_is_reported_as_answered(chunked: bool
 
 
 def test_a_connection_closed_without_an_answer_is_still_one_line() -> None:
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(1)
-
-    def close_at_once() -> None:
-        conn, _ = listener.accept()
-        conn.recv(1024)
-        conn.close()
-
-    thread = threading.Thread(target=close_at_once, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{listener.getsockname()[1]}/store"
-    try:
-        with pytest.raises(EndpointError) as caught:
-            request(url, body=BODY, headers={}, timeout=20)
-    finally:
-        listener.close()
-        thread.join(timeout=10)
+    with (
+        serving(lambda conn: None, read_body=False) as url,
+        pytest.raises(EndpointError) as caught,
+    ):
+        request(url, body=BODY, headers={}, timeout=20)
     assert not isinstance(caught.value, StoreRefusal)
     message = str(caught.value)
     assert message.startswith(f"{url}: ") and "\n" not in message
