@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import networkx as nx
 
@@ -121,30 +122,30 @@ def build_view(
 ) -> nx.Graph:
     """Build the view ``name`` of ``graph``, optionally sliced in time.
 
-    Parameters
-    ----------
-    graph : GraphLike
-        The data (merged with the ontology or not): an rdflib Graph, or a
-        :class:`kg.views.storegraph.StoreGraph` over Oxigraph. Views built from the
-        same :class:`~kg.views.storegraph.IndexedGraph` share its indexes and caches.
-    name : str
-        One of :func:`view_names`.
-    at : date, optional
-        Keep the relations holding on this day.
-    between : (date, date), optional
-        Keep the relations holding at some time in this closed window.
+        Parameters
+        ----------
+        graph : GraphLike
+            The data (merged with the ontology or not): an rdflib Graph, or a
+            :class:`kg.views.storegraph.StoreGraph` over Oxigraph. Views built from the
+            same :class:`~kg.views.storegraph.IndexedGraph` share its indexes and caches.
+        name : str
+            One of :func:`view_names`.
+        at : date, optional
+            Keep the relations holding on this day.
+        between : (date, date), optional
+            Keep the relations holding at some time in this closed window.
 
-    Raises
-    ------
-    UsageError
-        Unknown view name (the message lists the available ones) or an empty window.
+        Raises
+        ------
+        UsageError
+            Unknown view name (the message lists the available ones) or an empty window.
 
-    Examples
-    --------
-    >>> from datetime import date
-    >>> from rdflib import Graph
-    >>> build_view(Graph(), "cochair", at=date(2020, 10, 10)).graph["view"]
-    'cochair'
+        Examples
+        --------
+        >>> from datetime import date
+        >>> from rdflib import Graph
+        >>> build_view(Graph(), "cochair", at=date(2020, 10, 10)).graph["view"]
+        'cochair'
     """
     spec = VIEWS.get(name)
     if spec is None:
@@ -174,16 +175,18 @@ def _build(
         view.graph["at"] = at.isoformat()
     if between is not None:
         view.graph["between"] = f"{between[0].isoformat()}/{between[1].isoformat()}"
-    # plain-string keys sort as the IRIs do, without rdflib's comparison methods
+    # plain-string keys sort as the IRIs do, without rdflib's comparison methods;
+    # nodes and edges are added in bulk, in the order one add_node/add_edge each would
+    nodes: dict[str, dict[str, object]] = {}
+    edges: list[tuple[Any, ...]] = []
     for (source, target, key), group in sorted(groups.items()):
         for node, iri in ((source, group[0].source), (target, group[0].target)):
-            if node not in view:
-                view.add_node(node, **node_attributes(graph, iri))
+            if node not in nodes:
+                nodes[node] = node_attributes(graph, iri)
         attrs = edge_attributes(graph, group, spec.context)
-        if spec.multi:
-            view.add_edge(source, target, key=key, **attrs)
-        else:
-            view.add_edge(source, target, **attrs)
+        edges.append((source, target, key, attrs) if spec.multi else (source, target, attrs))
+    view.add_nodes_from(nodes.items())
+    view.add_edges_from(edges)
     if name == "cochair-membership":
         groups_ = {t for _, t in view.edges()}
         for node, data in view.nodes(data=True):

@@ -64,8 +64,12 @@ def _texts(graph: GraphLike, node: URIRef) -> list[tuple[str, str | None]]:
     ]
 
 
-def _label(graph: GraphLike, node: URIRef, lang: str) -> str:
-    labels = _texts(graph, node)
+def _label(
+    graph: GraphLike, node: URIRef, lang: str, labels: list[tuple[str, str | None]] | None = None
+) -> str:
+    """:func:`label` (``labels``: the node's :func:`_texts`, when already read)."""
+    if labels is None:
+        labels = _texts(graph, node)
     for text, language in sorted(labels, key=_text_of):
         if language == lang:
             return text
@@ -115,12 +119,15 @@ def node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
 
 
 def _node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
-    attrs: dict[str, object] = {
-        "iri": str(node),
-        "label": label(graph, node),
-        "kind": kind(graph, node),
-    }
-    indonesian = [text for text, language in _texts(graph, node) if language == "id"]
+    texts = _texts(graph, node)
+    memo = memo_of(graph, "label")
+    name = None if memo is None else memo.get((node, "en"))
+    if name is None:
+        name = _label(graph, node, "en", texts)
+        if memo is not None:
+            memo[(node, "en")] = name
+    attrs: dict[str, object] = {"iri": str(node), "label": name, "kind": kind(graph, node)}
+    indonesian = [text for text, language in texts if language == "id"]
     if indonesian:
         attrs["label_id"] = min(indonesian)
     span = interval_of(graph, node)
