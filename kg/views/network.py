@@ -122,30 +122,30 @@ def build_view(
 ) -> nx.Graph:
     """Build the view ``name`` of ``graph``, optionally sliced in time.
 
-        Parameters
-        ----------
-        graph : GraphLike
-            The data (merged with the ontology or not): an rdflib Graph, or a
-            :class:`kg.views.storegraph.StoreGraph` over Oxigraph. Views built from the
-            same :class:`~kg.views.storegraph.IndexedGraph` share its indexes and caches.
-        name : str
-            One of :func:`view_names`.
-        at : date, optional
-            Keep the relations holding on this day.
-        between : (date, date), optional
-            Keep the relations holding at some time in this closed window.
+    Parameters
+    ----------
+    graph : GraphLike
+        The data (merged with the ontology or not): an rdflib Graph, or a
+        :class:`kg.views.storegraph.StoreGraph` over Oxigraph. Views built from the
+        same :class:`~kg.views.storegraph.IndexedGraph` share its indexes and caches.
+    name : str
+        One of :func:`view_names`.
+    at : date, optional
+        Keep the relations holding on this day.
+    between : (date, date), optional
+        Keep the relations holding at some time in this closed window.
 
-        Raises
-        ------
-        UsageError
-            Unknown view name (the message lists the available ones) or an empty window.
+    Raises
+    ------
+    UsageError
+        Unknown view name (the message lists the available ones) or an empty window.
 
-        Examples
-        --------
-        >>> from datetime import date
-        >>> from rdflib import Graph
-        >>> build_view(Graph(), "cochair", at=date(2020, 10, 10)).graph["view"]
-        'cochair'
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from rdflib import Graph
+    >>> build_view(Graph(), "cochair", at=date(2020, 10, 10)).graph["view"]
+    'cochair'
     """
     spec = VIEWS.get(name)
     if spec is None:
