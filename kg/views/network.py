@@ -34,7 +34,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -175,18 +175,21 @@ def _build(
         view.graph["at"] = at.isoformat()
     if between is not None:
         view.graph["between"] = f"{between[0].isoformat()}/{between[1].isoformat()}"
-    # plain-string keys sort as the IRIs do, without rdflib's comparison methods;
-    # nodes and edges are added in bulk, in the order one add_node/add_edge each would
+    # plain-string keys sort as the IRIs do, without rdflib's comparison methods
     nodes: dict[str, dict[str, object]] = {}
-    edges: list[tuple[Any, ...]] = []
-    for (source, target, key), group in sorted(groups.items()):
-        for node, iri in ((source, group[0].source), (target, group[0].target)):
-            if node not in nodes:
-                nodes[node] = node_attributes(graph, iri)
-        attrs = edge_attributes(graph, group, spec.context)
-        edges.append((source, target, key, attrs) if spec.multi else (source, target, attrs))
-    view.add_nodes_from(nodes.items())
-    view.add_edges_from(edges)
+
+    def edges() -> Iterator[tuple[Any, ...]]:  # made as they are added: no second copy
+        for (source, target, key), group in sorted(groups.items()):
+            for node, iri in ((source, group[0].source), (target, group[0].target)):
+                if node not in nodes:
+                    nodes[node] = node_attributes(graph, iri)
+            attrs = edge_attributes(graph, group, spec.context)
+            yield (source, target, key, attrs) if spec.multi else (source, target, attrs)
+
+    # in bulk: each edge adds its nodes as add_node then add_edge did, then their attributes
+    view.add_edges_from(edges())
+    for node, attrs in nodes.items():
+        view.nodes[node].update(attrs)
     if name == "cochair-membership":
         groups_ = {t for _, t in view.edges()}
         for node, data in view.nodes(data=True):
