@@ -37,6 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from sys import intern
 from typing import Any
 
 import networkx as nx
@@ -168,7 +169,9 @@ def _build(
     for rel in spec.extract(graph):
         if (at is None and between is None) or _in_time(rel.span, at, between):
             key = rel.relation if spec.multi else ""
-            groups.setdefault((str(rel.source), str(rel.target), key), []).append(rel)
+            # one string per node (interned), not one per edge end in networkx's adjacency
+            ends = (intern(str(rel.source)), intern(str(rel.target)), key)
+            groups.setdefault(ends, []).append(rel)
     view = _graph_type(spec)
     view.graph.update({"view": name, "description": spec.description})
     if at is not None:

@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+from sys import intern
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
@@ -126,15 +128,15 @@ def _node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
         name = _label(graph, node, "en", texts)
         if memo is not None:
             memo[(node, "en")] = name
-    attrs: dict[str, object] = {"iri": str(node), "label": name, "kind": kind(graph, node)}
+    attrs: dict[str, object] = {"iri": intern(str(node)), "label": name, "kind": kind(graph, node)}
     indonesian = [text for text, language in texts if language == "id"]
     if indonesian:
         attrs["label_id"] = min(indonesian)
     span = interval_of(graph, node)
     if span is not None and span.start is not None:
-        attrs["start"] = span.start.isoformat()
+        attrs["start"] = intern(span.start.isoformat())
     if span is not None and span.end is not None:
-        attrs["end"] = span.end.isoformat()
+        attrs["end"] = intern(span.end.isoformat())
     return attrs
 
 
@@ -190,7 +192,20 @@ def _single_attestation(graph: GraphLike, rel: Relation, context: str) -> dict[s
 
 
 def edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> dict[str, object]:
-    """Aggregate the attestations of one edge into scalar attributes."""
+    """Aggregate the attestations of one edge into scalar attributes.
+
+    Their texts are interned (:func:`sys.intern`): the edges of one carrier, or
+    of one day, share their ``events``, ``sources``, ``dates``, ``start``… (a
+    tenth of a view's memory at 10^6 triples).
+    """
+    attrs = _edge_attributes(graph, group, context)
+    for key, value in attrs.items():
+        if type(value) is str:
+            attrs[key] = intern(value)
+    return attrs
+
+
+def _edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> dict[str, object]:
     if not group[1:]:
         return _single_attestation(graph, group[0], context)
     # One carrier may give an edge several times with different spans (a co-chair pair
