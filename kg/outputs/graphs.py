@@ -110,7 +110,7 @@ def _view_outputs(
     ``release``: drop the indexes and memo tables of ``graph`` once the view is
     built, before its files are written (the exports read only the view).
     """
-    view = build_view(graph, name)
+    view = build_view(graph, name, release=release)
     if release and isinstance(graph, IndexedGraph):
         graph.release()
     for suffix, write in export_writers(view).items():  # in order: they share their work

@@ -173,6 +173,24 @@ class IndexedGraph:
             for p, i in sorted(self._out.items())
         }
 
+    def retain(self, predicates: Iterable[Node], memos: Iterable[str] = ()) -> None:
+        """Drop every index but those of ``predicates``, every memo table but ``memos``.
+
+        What is dropped is rebuilt when next used: the answers do not change.
+
+        >>> g = GraphIndex(Graph())
+        >>> _ = list(g.objects(URIRef("urn:x"), URIRef("urn:p")))
+        >>> g.retain([URIRef("urn:q")])
+        >>> g.indexed()
+        []
+        """
+        keep, keep_memos = set(predicates), set(memos)
+        for index in (self._out, self._in):
+            for predicate in [p for p in index if p not in keep]:
+                del index[predicate]
+        for name in [n for n in self._memo if n not in keep_memos]:
+            del self._memo[name]
+
     def release(self) -> None:
         """Drop the indexes and memo tables, freeing their memory (rebuilt when next used).
 

@@ -51,9 +51,18 @@ from kg.views.relations import (
     mediation_relations,
     membership_relations,
 )
-from kg.views.storegraph import GraphLike, gc_paused, indexed
+from kg.views.storegraph import GraphLike, IndexedGraph, gc_paused, indexed
 from kg.views.timeslice import Span
-from kg.views.viewattrs import KINDS, SEP, edge_attributes, kind, label, node_attributes
+from kg.views.viewattrs import (
+    ATTRIBUTE_MEMOS,
+    ATTRIBUTE_TERMS,
+    KINDS,
+    SEP,
+    edge_attributes,
+    kind,
+    label,
+    node_attributes,
+)
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,7 @@ def build_view(
     *,
     at: date | None = None,
     between: tuple[date, date] | None = None,
+    release: bool = False,
 ) -> nx.Graph:
     """Build the view ``name`` of ``graph``, optionally sliced in time.
 
@@ -135,6 +145,11 @@ def build_view(
         Keep the relations holding on this day.
     between : (date, date), optional
         Keep the relations holding at some time in this closed window.
+    release : bool
+        Once the relations are read, drop the indexes and memo tables of an
+        indexed ``graph`` that the node and edge attributes do not read
+        (:meth:`~kg.views.storegraph.IndexedGraph.retain`): for the last view
+        built from it, so they are not held beside the view.
 
     Raises
     ------
@@ -154,7 +169,7 @@ def build_view(
     if between is not None and between[0] > between[1]:
         raise UsageError(f"empty time window: {between[0]} is after {between[1]}")
     with gc_paused():
-        return _build(indexed(graph), name, spec, at=at, between=between)
+        return _build(indexed(graph), name, spec, at=at, between=between, release=release)
 
 
 def _build(
@@ -164,6 +179,7 @@ def _build(
     *,
     at: date | None,
     between: tuple[date, date] | None,
+    release: bool = False,
 ) -> nx.Graph:
     groups: dict[tuple[str, str, str], list[Relation]] = {}
     for rel in spec.extract(graph):
@@ -172,6 +188,8 @@ def _build(
             # one string per node (interned), not one per edge end in networkx's adjacency
             ends = (intern(str(rel.source)), intern(str(rel.target)), key)
             groups.setdefault(ends, []).append(rel)
+    if release and isinstance(graph, IndexedGraph):
+        graph.retain(ATTRIBUTE_TERMS, ATTRIBUTE_MEMOS)
     view = _graph_type(spec)
     view.graph.update({"view": name, "description": spec.description})
     if at is not None:

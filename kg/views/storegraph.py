@@ -39,6 +39,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pyoxigraph as ox
@@ -83,6 +84,12 @@ class StoreGraph(IndexedGraph):
     def release(self) -> None:
         """As :meth:`IndexedGraph.release`, and the terms shared between indexes."""
         super().release()
+        self._iris.clear()
+        self._literals.clear()
+
+    def retain(self, predicates: Iterable[Node], memos: Iterable[str] = ()) -> None:
+        """As :meth:`IndexedGraph.retain`, and the terms shared between indexes (made anew)."""
+        super().retain(predicates, memos)
         self._iris.clear()
         self._literals.clear()
 

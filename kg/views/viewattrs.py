@@ -40,6 +40,22 @@ KINDS = (
 """Actor kinds, most specific first; anything else is ``Actor``."""
 
 
+ATTRIBUTE_TERMS = (
+    _RDFS.label,
+    _RDF.type,
+    _RDFS.subClassOf,
+    _CKG.startDate,
+    _CKG.startYear,
+    _CKG.endDate,
+    _CKG.endYear,
+    _CKG.territory,
+)
+"""The predicates the node and edge attributes read (:meth:`IndexedGraph.retain` keeps them)."""
+
+ATTRIBUTE_MEMOS = ("label", "kind", "node_attributes")
+"""The memo tables of the node and edge attributes."""
+
+
 def label(graph: GraphLike, node: URIRef, *, lang: str = "en") -> str:
     """The ``rdfs:label`` in ``lang``, else any label, else the IRI's last segment.
 
@@ -255,6 +271,8 @@ def _context_attributes(
 
 
 __all__ = [
+    "ATTRIBUTE_MEMOS",
+    "ATTRIBUTE_TERMS",
     "KINDS",
     "SEP",
     "edge_attributes",
