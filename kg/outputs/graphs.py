@@ -159,7 +159,8 @@ def iter_graph_files(
     indexes and memo tables of ``graph`` are released (:meth:`IndexedGraph.release`)
     before its files are written. Python's cyclic garbage collector is paused
     until the last file is taken (:func:`kg.views.storegraph.gc_paused`): the
-    views and their files hold no cycles once each view is emptied.
+    views and their files hold no cycles once each view is emptied. Close the
+    iterator when stopping before its end (``build`` does): that resumes it.
     """
     shared = indexed(graph)
     names = list(VIEWS)
