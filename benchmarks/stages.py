@@ -149,7 +149,8 @@ def views(args: argparse.Namespace) -> Result:
 
     graph = StoreGraph(load_store([ONTOLOGY, args.data]))
     t = _clock()
-    per_view = {name: bench_view(graph, name) for name in VIEWS}
+    last = list(VIEWS)[-1]  # releases the indexes the attributes do not read, as build does
+    per_view = {name: bench_view(graph, name, release=name == last) for name in VIEWS}
     done = _clock()
     return {"seconds": done - t, "views": per_view}
 

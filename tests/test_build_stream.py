@@ -49,3 +49,22 @@ def test_a_step_failing_after_others_wrote_leaves_the_old_outputs(tmp_path: Path
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert sorted(p.name for p in out.iterdir()) == sorted([*before, "store"])
     assert _stage(out) == []
+
+
+def test_a_step_whose_output_fails_to_write_is_closed(tmp_path: Path) -> None:
+    """Its ``finally`` runs at once (the views resume the garbage collector there)."""
+    closed: list[str] = []
+
+    def boom(stream: object) -> None:
+        raise RuntimeError("boom")
+
+    def step(project: BuildInput) -> Iterator[tuple[str, object]]:
+        try:
+            yield "graphs/a.txt", boom
+            yield "graphs/b.txt", b"b"
+        finally:
+            closed.append("closed")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        build(Layout.at(REPO), out_dir=tmp_path / "build", steps=[step], keep_store=False)
+    assert closed == ["closed"]

@@ -12,6 +12,7 @@ If a change to the output is intended, check the new files by eye (and with
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import warnings
@@ -89,6 +90,22 @@ def test_the_streamed_exports_are_the_same_bytes(store_graph: StoreGraph, tmp_pa
                 write_file(handle, name, content)
                 handle.seek(0)
                 assert _digest(handle.read()) == GENERATED[name], name
+
+
+def test_the_streamed_exports_leave_the_garbage_collector_as_they_found_it(
+    store_graph: StoreGraph,
+) -> None:
+    """The collector is paused while the views stream, and enabled again at the end or on close."""
+    assert gc.isenabled()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        files = iter_graph_files(StoreGraph(store_graph.store), prefix="")
+        name, _ = next(files)
+        assert not gc.isenabled(), name
+        files.close()  # abandoned half way
+        assert gc.isenabled()
+        assert len(list(iter_graph_files(StoreGraph(store_graph.store), prefix=""))) == 15
+    assert gc.isenabled()
 
 
 def _awkward() -> nx.MultiDiGraph:

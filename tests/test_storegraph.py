@@ -21,6 +21,7 @@ from kg.read.resources import Layout
 from kg.read.store import load_store
 from kg.views.network import VIEWS, build_view
 from kg.views.storegraph import GraphIndex, StoreGraph, indexed
+from kg.views.viewattrs import ATTRIBUTE_MEMOS, ATTRIBUTE_TERMS
 
 Pair = tuple[StoreGraph, Graph]
 
@@ -138,6 +139,20 @@ def test_the_facade_holds_only_what_the_views_ask_for(pair: Pair) -> None:
     assert not {str(p) for p in never_read} & set(held)
     for predicate, count in held.items():
         assert count == len(list(store_graph.store.quads_for_pattern(None, _ox(predicate), None)))
+
+
+@pytest.mark.parametrize("name", ["actors", "belligerents"])
+def test_a_view_that_releases_the_indexes_is_the_same_view(pair: Pair, name: str) -> None:
+    """``release``: only the attributes' indexes are held beside the view, and it is unchanged."""
+    store_graph, _ = pair
+    shared = StoreGraph(store_graph.store)
+    for earlier in VIEWS:  # as build does: the earlier views fill the indexes first
+        build_view(shared, earlier)
+    released = build_view(shared, name, release=True)
+    assert set(shared.indexed()) <= {str(p) for p in ATTRIBUTE_TERMS}
+    assert set(shared._memo) <= set(ATTRIBUTE_MEMOS)
+    assert to_gexf(released, dynamic=True) == to_gexf(build_view(store_graph, name), dynamic=True)
+    assert to_graphml(build_view(shared, name)) == to_graphml(released)  # refilled as needed
 
 
 def _ox(iri: str) -> object:

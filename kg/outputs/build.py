@@ -181,9 +181,14 @@ def _run_steps(
             future.result()
         tick(getattr(steps[i], "__name__", "step"), i, len(steps))
         found = steps[i](project)
-        for name, content in found.items() if isinstance(found, Mapping) else found:
-            stage.write(name, content)
-            names[i].append(name)
+        try:
+            for name, content in found.items() if isinstance(found, Mapping) else found:
+                stage.write(name, content)
+                names[i].append(name)
+        finally:  # a step's iterator is closed at once, even when a write failed
+            close = getattr(found, "close", None)
+            if close is not None:
+                close()
 
     futures: dict[int, Future[None]] = {}
     with (

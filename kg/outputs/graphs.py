@@ -33,7 +33,7 @@ from kg.outputs.plot import render, too_large
 from kg.read.load import load_graph, parse_turtle
 from kg.read.resources import Layout
 from kg.views.network import VIEWS, build_view
-from kg.views.storegraph import GraphLike, IndexedGraph, StoreGraph, indexed
+from kg.views.storegraph import GraphLike, IndexedGraph, StoreGraph, gc_paused, indexed
 
 GRAPHS_DIR = "graphs"
 
@@ -110,7 +110,7 @@ def _view_outputs(
     ``release``: drop the indexes and memo tables of ``graph`` once the view is
     built, before its files are written (the exports read only the view).
     """
-    view = build_view(graph, name)
+    view = build_view(graph, name, release=release)
     if release and isinstance(graph, IndexedGraph):
         graph.release()
     for suffix, write in export_writers(view).items():  # in order: they share their work
@@ -120,6 +120,9 @@ def _view_outputs(
         yield f"{prefix}{name}.png", render(view, fmt="png")
     else:
         warnings.warn(f"{prefix}{name}.png not drawn: {reason}", PlotSkippedWarning, stacklevel=3)
+    # networkx graphs hold reference cycles (their cached edge and degree views):
+    # empty this one now rather than leave it to the cyclic collector
+    view.clear()
 
 
 def graph_files(graph: GraphLike, *, prefix: str = f"{GRAPHS_DIR}/") -> dict[str, bytes]:
@@ -154,12 +157,16 @@ def iter_graph_files(
     write each before taking the next. Only one view is held in memory at a
     time, and none of its exports whole; once the last view is built, the
     indexes and memo tables of ``graph`` are released (:meth:`IndexedGraph.release`)
-    before its files are written.
+    before its files are written. Python's cyclic garbage collector is paused
+    until the last file is taken (:func:`kg.views.storegraph.gc_paused`): the
+    views and their files hold no cycles once each view is emptied. Close the
+    iterator when stopping before its end (``build`` does): that resumes it.
     """
     shared = indexed(graph)
     names = list(VIEWS)
-    for name in names:
-        yield from _view_outputs(shared, name, prefix=prefix, release=name == names[-1])
+    with gc_paused():  # see gc_paused: each collection would walk every index and view
+        for name in names:
+            yield from _view_outputs(shared, name, prefix=prefix, release=name == names[-1])
 
 
 def load_view_graph(layout: Layout) -> StoreGraph:

@@ -35,8 +35,9 @@ EdgeRow = tuple[Any, Any, dict[str, Any]]
 _END_ATTVALUE = '"></attvalue>'
 
 
-def _heads(keys: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    return tuple((key, f'<attvalue for="{xml_attr(key)}" value="') for key in keys)
+def _heads(keys: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    keys = tuple(keys)
+    return keys, tuple(f'<attvalue for="{xml_attr(key)}" value="' for key in keys)
 
 
 def attvalues(data: dict[str, Any], keys: Iterable[str]) -> str:
@@ -47,22 +48,24 @@ def attvalues(data: dict[str, Any], keys: Iterable[str]) -> str:
     return _attvalues(data, _heads(keys))
 
 
-def _attvalues(data: dict[str, Any], heads: tuple[tuple[str, str], ...]) -> str:
-    get = data.get
-    parts = _tagged(((head, get(key)) for key, head in heads), xml_attr, _END_ATTVALUE)
+def _attvalues(data: dict[str, Any], heads: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    keys, tags = heads
+    parts = _tagged(zip(tags, map(data.get, keys), strict=True), xml_attr, _END_ATTVALUE)
     return f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
 
 
 def _tagged(items: Iterable[tuple[str, Any]], escape: Callable[[str], str], end: str) -> list[str]:
     """``head``, the escaped text of ``value`` and ``end`` for each item whose value is set."""
-    search, parts = SPECIAL.search, []
+    search = SPECIAL.search
+    parts: list[str] = []
     for head, value in items:
         if value is None:
             continue
-        text = value if type(value) is str else value_text(value)
-        parts.append(head)
-        parts.append(text if search(text) is None else escape(text))
-        parts.append(end)
+        if type(value) is not str:
+            value = value_text(value)
+        if search(value) is not None:
+            value = escape(value)
+        parts += (head, value, end)
     return parts
 
 
@@ -81,6 +84,24 @@ def graphml_data(data: dict[str, Any], tags: dict[str, str]) -> str:
     return "".join(_tagged(items, xml_text, "</data>"))
 
 
+def _edges(view: nx.Graph) -> list[EdgeRow]:
+    """``(u, v, data)`` of every edge, in :func:`kg.outputs.xmlcommon.edges_of` order.
+
+    Read from a directed graph's adjacency (networkx's edge views take several
+    times longer on 10^5 edges), else through :func:`edges_of`.
+    """
+    if type(view) is nx.MultiDiGraph:
+        return [
+            (u, v, d)
+            for u, nbrs in view._succ.items()
+            for v, kd in nbrs.items()
+            for d in kd.values()
+        ]
+    if type(view) is nx.DiGraph:
+        return [(u, v, d) for u, nbrs in view._succ.items() for v, d in nbrs.items()]
+    return list(edges_of(view))
+
+
 class ViewRows:
     """The nodes, edges and attribute types of ``view``, read once for all its exports.
 
@@ -97,7 +118,7 @@ class ViewRows:
         self.view = view
         self.share = share
         self.nodes: list[Row] = list(view.nodes(data=True))
-        self.edges: list[EdgeRow] = list(edges_of(view))
+        self.edges: list[EdgeRow] = _edges(view)
         self._types: dict[str, dict[str, str]] = {}
         self._degree: dict[Any, int] | None = None
         self._kept: dict[str, list[str]] = {}

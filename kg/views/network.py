@@ -34,9 +34,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from sys import intern
+from typing import Any
 
 import networkx as nx
 
@@ -49,9 +51,18 @@ from kg.views.relations import (
     mediation_relations,
     membership_relations,
 )
-from kg.views.storegraph import GraphLike, gc_paused, indexed
+from kg.views.storegraph import GraphLike, IndexedGraph, gc_paused, indexed
 from kg.views.timeslice import Span
-from kg.views.viewattrs import KINDS, SEP, edge_attributes, kind, label, node_attributes
+from kg.views.viewattrs import (
+    ATTRIBUTE_MEMOS,
+    ATTRIBUTE_TERMS,
+    KINDS,
+    SEP,
+    edge_attributes,
+    kind,
+    label,
+    node_attributes,
+)
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,7 @@ def build_view(
     *,
     at: date | None = None,
     between: tuple[date, date] | None = None,
+    release: bool = False,
 ) -> nx.Graph:
     """Build the view ``name`` of ``graph``, optionally sliced in time.
 
@@ -133,6 +145,11 @@ def build_view(
         Keep the relations holding on this day.
     between : (date, date), optional
         Keep the relations holding at some time in this closed window.
+    release : bool
+        Once the relations are read, drop the indexes and memo tables of an
+        indexed ``graph`` that the node and edge attributes do not read
+        (:meth:`~kg.views.storegraph.IndexedGraph.retain`): for the last view
+        built from it, so they are not held beside the view.
 
     Raises
     ------
@@ -152,7 +169,7 @@ def build_view(
     if between is not None and between[0] > between[1]:
         raise UsageError(f"empty time window: {between[0]} is after {between[1]}")
     with gc_paused():
-        return _build(indexed(graph), name, spec, at=at, between=between)
+        return _build(indexed(graph), name, spec, at=at, between=between, release=release)
 
 
 def _build(
@@ -162,12 +179,17 @@ def _build(
     *,
     at: date | None,
     between: tuple[date, date] | None,
+    release: bool = False,
 ) -> nx.Graph:
     groups: dict[tuple[str, str, str], list[Relation]] = {}
     for rel in spec.extract(graph):
         if (at is None and between is None) or _in_time(rel.span, at, between):
             key = rel.relation if spec.multi else ""
-            groups.setdefault((str(rel.source), str(rel.target), key), []).append(rel)
+            # one string per node (interned), not one per edge end in networkx's adjacency
+            ends = (intern(str(rel.source)), intern(str(rel.target)), key)
+            groups.setdefault(ends, []).append(rel)
+    if release and isinstance(graph, IndexedGraph):
+        graph.retain(ATTRIBUTE_TERMS, ATTRIBUTE_MEMOS)
     view = _graph_type(spec)
     view.graph.update({"view": name, "description": spec.description})
     if at is not None:
@@ -175,15 +197,20 @@ def _build(
     if between is not None:
         view.graph["between"] = f"{between[0].isoformat()}/{between[1].isoformat()}"
     # plain-string keys sort as the IRIs do, without rdflib's comparison methods
-    for (source, target, key), group in sorted(groups.items()):
-        for node, iri in ((source, group[0].source), (target, group[0].target)):
-            if node not in view:
-                view.add_node(node, **node_attributes(graph, iri))
-        attrs = edge_attributes(graph, group, spec.context)
-        if spec.multi:
-            view.add_edge(source, target, key=key, **attrs)
-        else:
-            view.add_edge(source, target, **attrs)
+    nodes: dict[str, dict[str, object]] = {}
+
+    def edges() -> Iterator[tuple[Any, ...]]:  # made as they are added: no second copy
+        for (source, target, key), group in sorted(groups.items()):
+            for node, iri in ((source, group[0].source), (target, group[0].target)):
+                if node not in nodes:
+                    nodes[node] = node_attributes(graph, iri)
+            attrs = edge_attributes(graph, group, spec.context)
+            yield (source, target, key, attrs) if spec.multi else (source, target, attrs)
+
+    # in bulk: each edge adds its nodes as add_node then add_edge did, then their attributes
+    view.add_edges_from(edges())
+    for node, attrs in nodes.items():
+        view.nodes[node].update(attrs)
     if name == "cochair-membership":
         groups_ = {t for _, t in view.edges()}
         for node, data in view.nodes(data=True):

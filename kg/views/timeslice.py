@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,7 +59,7 @@ from rdflib.namespace import DCTERMS, PROV
 from rdflib.term import Node
 
 from kg import CKG
-from kg.views.storegraph import GraphLike, Terms, memo_of
+from kg.views.storegraph import GraphLike, IndexedGraph, Terms, memo_of
 
 _CKG, _DCT, _PROV = Terms(CKG), Terms(DCTERMS), Terms(PROV)
 
@@ -158,7 +158,10 @@ def literal_date(value: Node | None, *, end_of_year: bool = False) -> date | Non
 def _first(graph: GraphLike, node: Node, *preds: URIRef, end_of_year: bool = False) -> date | None:
     """The earliest (``end_of_year``: latest) date of the first of ``preds`` that gives one."""
     for pred in preds:
-        values = list(graph.objects(node, pred))
+        if isinstance(graph, IndexedGraph):
+            values: Sequence[Node] = graph.values(node, pred)
+        else:
+            values = list(graph.objects(node, pred))
         if not values:  # most calls
             continue
         found = [
