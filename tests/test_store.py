@@ -49,6 +49,31 @@ def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
     assert str(err.value).startswith(f"{bad}:3:22: RDF syntax error")
 
 
+_NT = '<urn:a> <urn:p> "x"@en .\n<urn:a> <urn:q> _:b .\n_:b <urn:r> "1"^^<urn:t> .\n'
+
+
+def test_turtle_written_as_ntriples_or_not_loads_the_same_triples(tmp_path: Path) -> None:
+    # a .ttl file in N-Triples is read by the N-Triples parser (faster); one whose
+    # first lines are N-Triples but that goes on in Turtle is read whole by Turtle
+    plain, mixed = tmp_path / "plain.ttl", tmp_path / "mixed.ttl"
+    plain.write_text(_NT, encoding="utf-8")
+    mixed.write_text(_NT + '<urn:a> <urn:p> "y" ; <urn:q> <urn:c> .\n', encoding="utf-8")
+    expected = Graph().parse(data=_NT, format="nt")
+    assert isomorphic(to_rdflib(load_store([plain])), expected)
+    expected.parse(data='<urn:a> <urn:p> "y" ; <urn:q> <urn:c> .', format="turtle")
+    assert isomorphic(to_rdflib(load_store([mixed])), expected)
+
+
+def test_turtle_error_after_ntriples_lines_is_the_turtle_parsers(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(_NT + "<urn:a> <urn:p> ;; .\n", encoding="utf-8")
+    with pytest.raises(LoadError) as err:
+        load_store([bad])
+    # the Turtle parser's position and words, not those of the N-Triples parser (4:17)
+    assert (err.value.line, err.value.column) == (4, 18)
+    assert "; is not a valid RDF object" in str(err.value)
+
+
 def test_missing_file_and_unknown_extension(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match="file not found"):
         load_store([tmp_path / "absent.ttl"])

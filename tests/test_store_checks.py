@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.check.store_checks import bad_store_literals, check_store, undeclared_store_terms
+from kg.check.store_checks import (
+    UsedTerms,
+    bad_store_literals,
+    check_store,
+    undeclared_store_terms,
+)
 from kg.errors import LoadError
 from kg.read.load import _raw_literals
 from kg.read.store import load_store
@@ -45,6 +50,25 @@ def test_same_problems_as_the_rdflib_checks(tmp_path: Path, ontology: Graph) -> 
     assert {str(x) for x in bad_store_literals(store)} == {str(x) for x in bad_literals(graph)}
     assert {str(x) for x in bad_store_literals(store)} == {"94", "2020-02-30", "twelve", "maybe"}
     assert undeclared_store_terms(store, ontology) == undeclared_terms(graph, ontology)
+
+
+def test_the_shared_scan_judges_the_same_literals(tmp_path: Path) -> None:
+    # the vocabulary scan also lists the literals to judge (one scan instead of two)
+    path = tmp_path / "mixed.ttl"
+    extra = '<urn:c> ckg:count "0"^^xsd:integer ; ckg:note "a\\u000Bb" , "x"@en , "y"^^<urn:t> .\n'
+    path.write_text(MIXED + extra, encoding="utf-8")
+    store = load_store([path])
+    used = UsedTerms.of(store)
+    assert bad_store_literals(store, used=used) == bad_store_literals(store)
+    assert {str(x) for x in bad_store_literals(store, used=used)} == {
+        "94",
+        "2020-02-30",
+        "twelve",
+        "maybe",
+        "a\x0bb",
+    }
+    assert {x.value for x in used.literals} >= {"0", "1994", "a\x0bb"}
+    assert not {"x", "y"} & {x.value for x in used.literals}
 
 
 def test_errors_name_the_file_and_line(tmp_path: Path, ontology: Graph) -> None:

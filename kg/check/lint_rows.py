@@ -88,10 +88,11 @@ def _triples(
         yield to_rdflib_term(q.subject), to_rdflib_term(q.predicate), to_rdflib_term(q.object)
 
 
-def literal_rows(store: ox.Store) -> list[Pending]:
-    """One pending ``invalid-literal`` per triple whose literal is ill-typed."""
+def literal_rows(store: ox.Store, *, used: UsedTerms | None = None) -> list[Pending]:
+    """One pending ``invalid-literal`` per triple whose literal is ill-typed (``used``: the
+    store's scan, when the caller has it)."""
     out = []
-    for lit in bad_store_literals(store):
+    for lit in bad_store_literals(store, used=used):
         for s, p, o in _triples(store, (None, None, lit)):
 
             def make(
@@ -140,12 +141,15 @@ def _distinct(store: ox.Store, query: str) -> set[Node]:
     return {to_rdflib_term(row[0]) for row in select(store, query)}
 
 
-def vocabulary_rows(store: ox.Store, ontology: Graph) -> list[Pending]:
-    """Undeclared ``ckg:`` terms, classes used as properties, properties used as classes."""
+def vocabulary_rows(
+    store: ox.Store, ontology: Graph, *, used: UsedTerms | None = None
+) -> list[Pending]:
+    """Undeclared ``ckg:`` terms, classes used as properties, properties used as classes
+    (``used``: the store's scan, when the caller has it)."""
     classes = set(ontology.subjects(RDF.type, OWL.Class))
     props = {s for t in PROPERTY_TYPES for s in ontology.subjects(RDF.type, t)}
     out = []
-    used = UsedTerms.of(store)  # three scans, shared by the checks below
+    used = used or UsedTerms.of(store)  # one scan, shared by the checks below
     for term in undeclared_store_terms(store, ontology, used=used):
         seen: set[tuple[Node, Node, Node]] = set()
         for pattern in ((term, None, None), (None, term, None), (None, None, term)):

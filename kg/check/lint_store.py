@@ -54,6 +54,7 @@ from kg.check.projectchecks import check_files, store_check_rows
 from kg.check.qc import ontology_findings, unused_term_warnings
 from kg.check.shacl.results import shapes_findings
 from kg.check.shacl.sparql import ONTOLOGY_GRAPH, validate_fast
+from kg.check.store_checks import UsedTerms
 from kg.errors import LoadError, UsageError
 from kg.read.linemap import Located
 from kg.read.load import _raw_literals
@@ -228,29 +229,27 @@ def _store_checks(
         ox.DefaultGraph(),
         ONTOLOGY_GRAPH,
     ]
+    ontology_store(store, ontology)  # before any query reads it: nothing writes after this
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # Oxigraph frees the GIL
-        # the scans of the data (its default graph) run beside the SHACL queries, so that
-        # no core waits for the last of them; the project checks read the ontology graph,
-        # which validate_fast writes: they start after it
-        literals = pool.submit(literal_rows, store)
-        vocabulary = pool.submit(vocabulary_rows, store, ontology)
+        # the scans of the data and the project checks run beside the SHACL queries (which
+        # have their own threads), the longest first, so that no core waits for the last
+        scanned = pool.submit(_scanned_rows, store, ontology)
+        checks = [
+            pool.submit(store_check_rows, q, store, graphs)
+            for q in check_files(layout.queries_dir / "checks")
+        ]
         used = pool.submit(used_in_store, store, ontology)
         try:
             fast = validate_fast(
-                store, shapes=shapes, ontology=ontology, progress=lambda d, t: say("SHACL", d, t)
+                store, shapes=shapes, graphs=graphs, progress=lambda d, t: say("SHACL", d, t)
             )
         except UsageError as exc:
             fast = []
             found += _uncompiled(exc, shapes_file)
             if shapes_file is not None and not (opts.meta_shacl or files.shapes_given):
                 found += shapes_findings(shapes_file)
-            ontology_store(store, ontology)
         say("literals, vocabulary and project checks", 0, 1)
-        checks = [
-            pool.submit(store_check_rows, q, store, graphs)
-            for q in check_files(layout.queries_dir / "checks")
-        ]
-        pending = literals.result() + vocabulary.result()
+        pending = scanned.result()
         bad = {(str(p.s), str(p.o)) for p in pending if p.kind == "literal"}
         pending += [p for p in shacl_rows(fast, shapes) if (str(p.s), str(p.o)) not in bad]
         for check in checks:
@@ -260,6 +259,12 @@ def _store_checks(
         found += ontology_findings(qc_files, ontology)
         found += unused_term_warnings(qc_files, None, ontology, used=used.result())
     return found, pending
+
+
+def _scanned_rows(store: ox.Store, ontology: Graph) -> list[Pending]:
+    """The literal and vocabulary findings, from one scan of the store (:class:`UsedTerms`)."""
+    used = UsedTerms.of(store)
+    return literal_rows(store, used=used) + vocabulary_rows(store, ontology, used=used)
 
 
 def _graph_inputs(files: ProjectFiles, modules: list[Located], opts: Options) -> Inputs | None:

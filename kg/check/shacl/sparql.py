@@ -159,6 +159,7 @@ def validate_fast(
     *,
     shapes: Graph | PathLike | Sequence[PathLike],
     ontology: Graph | Sequence[PathLike] | None = None,
+    graphs: Graphs = None,
     workers: int = 0,
     progress: Progress | None = None,
 ) -> list[FastFinding]:
@@ -172,6 +173,10 @@ def validate_fast(
     shapes : rdflib.Graph or path or sequence of paths
     ontology : rdflib.Graph or sequence of paths, optional
         Axioms mixed into the data, as pySHACL's ``ont_graph``.
+    graphs : list of graph names, optional
+        The graphs of the store (data and ontology) read as one, when the caller
+        has put the ontology there already (then ``ontology`` must be None, and the
+        store is left unchanged: other queries may read it meanwhile).
     workers : int
         Queries run in parallel (0: one per CPU, at most 8).
     progress : callable, optional
@@ -189,7 +194,12 @@ def validate_fast(
     LoadError
         When a file cannot be loaded.
     """
-    store, graphs = _store(store_or_paths, ontology)
+    if graphs is not None:
+        if ontology is not None or not isinstance(store_or_paths, ox.Store):
+            raise ValueError("graphs is for a store that holds the ontology already")
+        store = store_or_paths
+    else:
+        store, graphs = _store(store_or_paths, ontology)
     shapes_graph = _graph(shapes)
 
     @cache
