@@ -79,9 +79,10 @@ def test_cli_query_on_a_named_graph(server, graph, capsys, tmp_path) -> None:  #
     named = "https://example.org/graphs/cli"
     argv = ["publish", "--update-endpoint", server.update_url, "--endpoint", server.query_url]
     assert main(["--root", str(REPO), *argv, "--graph", named, "--replace"]) == 0
-    data, extra, _ = published_parts(Layout.at(REPO))
-    entailed = Graph().parse(data=extra.result(), format="nt")
-    assert len(Graph().parse(data=data.result(), format="nt")) == len(graph) and len(entailed) > 0
+    parts = published_parts(Layout.at(REPO))
+    entailed = Graph().parse(data=parts.entailed.result(), format="nt")
+    published = Graph().parse(data=parts.graph.result(), format="nt")
+    assert len(published) == len(graph) and len(entailed) > 0
     assert capsys.readouterr().out.startswith(
         f"published {len(graph)} triples into <{named}> and {len(entailed)} entailed triples "
         f"into <{ENTAILED_GRAPH}>"
