@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         parts = _parts(args, progress)
         try:
             summary = _publish(args, parts, target)
-        except EndpointError:
+        except ConflictKGError:  # the store's error, or the checks' own
             _checks_first(parts)
             raise
         print(summary.text())
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _checks_first(parts: Published) -> None:
-    """Wait for the checks; when they failed, their findings come before the store's error.
+    """Wait for the checks; when they failed, their findings come before any other error.
 
     The kept store is then complete (or removed), as when the checks run first.
     """
