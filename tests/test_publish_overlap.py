@@ -133,3 +133,49 @@ def test_with_no_store_written_here_the_graph_is_sent_whole_once_checked(
         for t in ox.parse(published_ntriples(find_layout(REPO)), format=ox.RdfFormat.N_TRIPLES)
     }
     assert _held(server) == expected
+
+
+def _waited_post(server: OxigraphServer, after: float) -> list[bytes]:
+    """POST a head at once and the rest ``after`` seconds later; the pieces sent."""
+    import threading
+    from concurrent.futures import Future
+
+    from kg.outputs.kept import resolved
+    from kg.sparql.ntriples import NTriplesText
+    from kg.sparql.publish_send import Part, gsp_post, streamed_pieces
+
+    sent: list[bytes] = []
+    head = resolved(b"<urn:s> <urn:p> <urn:o1> .\n")
+    rest: Future[bytes] = Future()
+    threading.Timer(after, rest.set_result, args=(b"<urn:s> <urn:p> <urn:o2> .\n",)).start()
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        for piece in streamed_pieces(*args, **kwargs):
+            sent.append(piece)
+            yield piece
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("kg.sparql.publish_send.streamed_pieces", recorded)
+        part = Part(None, NTriplesText(b""))
+        gsp_post(server.store_url, [part], timeout=30, bulk=True, early=(head, rest))
+    return sent
+
+
+def test_while_the_checks_run_comment_lines_keep_the_body_moving(
+    server: OxigraphServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.sparql.publish_send import WAITING
+
+    monkeypatch.setattr("kg.sparql.publish_send.KEEP_ALIVE", 0.1)
+    sent = _waited_post(server, 1.0)
+    assert sent.count(WAITING) >= 5 and sent[0] != WAITING and sent[-1] != WAITING
+    assert _held(server) == {"<urn:s> <urn:p> <urn:o1> .", "<urn:s> <urn:p> <urn:o2> ."}
+
+
+@pytest.mark.scale
+def test_checks_longer_than_the_servers_read_timeout_do_not_fail_the_publish(
+    server: OxigraphServer,
+) -> None:
+    """Oxigraph's HTTP server gives up on a body after 60 s without a byte."""
+    _waited_post(server, 75.0)
+    assert _held(server) == {"<urn:s> <urn:p> <urn:o1> .", "<urn:s> <urn:p> <urn:o2> ."}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -114,13 +114,28 @@ Early = tuple[Future[bytes], Future[bytes]]
 """The first part's N-Triples in two pieces: the first ready early, the second later."""
 
 
+KEEP_ALIVE = 10.0
+"""Seconds between the comment lines sent while a piece is awaited.
+
+A server reading a body gives up after some time without a byte (Oxigraph's
+HTTP server after a minute: HTTP 500, "Resource temporarily unavailable"),
+and checks at 5M triples take longer than that.
+"""
+WAITING = b"# conflict-kg publish: the rest follows once the checks pass\n"
+"""The comment line (N-Triples and N-Quads allow comments) that keeps the body moving."""
+
+
 def streamed_pieces(early: Early, part: Part, *, quads: bool) -> Iterator[bytes]:
     """``part``'s N-Triples from the pieces of ``early`` as each comes (N-Quads with ``quads``).
 
-    A piece whose future raises (the checks failed) raises here: the request
-    stops before its end.
+    While a piece is awaited, a comment line (:data:`WAITING`) goes out every
+    :data:`KEEP_ALIVE` seconds, so that the server does not give up on the
+    body. A piece whose future raises (the checks failed) raises here: the
+    request stops before its end.
     """
     for piece in early:
+        while not wait([piece], timeout=KEEP_ALIVE).done:
+            yield WAITING
         text = piece.result()
         if quads and part.graph is not None:
             text = NTriplesText(text).in_graph(part.graph)
@@ -264,6 +279,8 @@ def staged(
 __all__ = [
     "STAGING",
     "Early",
+    "KEEP_ALIVE",
+    "WAITING",
     "VIRTUOSO_NEEDS_GRAPH",
     "Part",
     "count_triples",
