@@ -179,3 +179,37 @@ def test_checks_longer_than_the_servers_read_timeout_do_not_fail_the_publish(
     """Oxigraph's HTTP server gives up on a body after 60 s without a byte."""
     _waited_post(server, 75.0)
     assert _held(server) == {"<urn:s> <urn:p> <urn:o1> .", "<urn:s> <urn:p> <urn:o2> ."}
+
+
+def test_a_part_still_being_made_is_awaited_with_comment_lines(
+    server: OxigraphServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    from concurrent.futures import Future
+
+    from kg.sparql.http import request
+    from kg.sparql.ntriples import NTriplesText
+    from kg.sparql.publish_send import WAITING, Part, gsp_post
+
+    monkeypatch.setattr("kg.sparql.publish_send.KEEP_ALIVE", 0.1)
+    sent: list[bytes] = []
+
+    def recorded(url, *, body, **kwargs):  # type: ignore[no-untyped-def]
+        sent.extend(body)
+        return request(url, body=iter(sent), **kwargs)
+
+    monkeypatch.setattr("kg.sparql.publish_send.request", recorded)
+    rules: Future[bytes] = Future()  # the entailed triples, e.g., still being computed
+    threading.Timer(1.0, rules.set_result, args=(b"<urn:s> <urn:p> <urn:o2> .\n",)).start()
+    graph = Part(None, NTriplesText(b"<urn:s> <urn:p> <urn:o1> .\n"))
+    gsp_post(server.store_url, [graph, Part("urn:g", NTriplesText(rules))], timeout=30, bulk=True)
+    assert sent.count(WAITING) >= 5 and sent[0] != WAITING and sent[-1] != WAITING
+    assert _held(server) == {"<urn:s> <urn:p> <urn:o1> ."}
+    named = request(
+        server.store_url + "?graph=urn%3Ag",
+        body=None,
+        headers={"Accept": "application/n-triples"},
+        timeout=30,
+        method="GET",
+    )
+    assert named.strip() == b"<urn:s> <urn:p> <urn:o2> ."

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from typing import overload
 
 _LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -90,6 +90,18 @@ class NTriplesText(Sequence[str]):
         if isinstance(self._data, Future):
             self._data = _normal(self._data.result())
         return self._data
+
+    def ready(self, timeout: float) -> bool:
+        """Whether the text is there, waiting up to ``timeout`` seconds for its future.
+
+        Examples
+        --------
+        >>> NTriplesText(b"").ready(0)
+        True
+        """
+        if isinstance(self._data, Future):
+            return wait([self._data], timeout=timeout).done != set()
+        return True
 
     def lines(self) -> list[str]:
         """The lines, without their ``\\n`` (split once, when first asked)."""

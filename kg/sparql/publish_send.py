@@ -180,10 +180,16 @@ def gsp_post(
 
 
 def _dataset(parts: Sequence[Part], early: Early | None) -> Iterator[bytes]:
-    """The N-Quads of ``parts``, part by part; the first from ``early``'s pieces when given."""
+    """The N-Quads of ``parts``, part by part; the first from ``early``'s pieces when given.
+
+    A part still being made is awaited with :data:`WAITING` lines, as in
+    :func:`streamed_pieces`.
+    """
     if early is not None:
         yield from streamed_pieces(early, parts[0], quads=True)
     for part in parts[0 if early is None else 1 :]:
+        while isinstance(part.lines, NTriplesText) and not part.lines.ready(KEEP_ALIVE):
+            yield WAITING  # e.g. the rules still running
         yield _quads(part)
 
 
