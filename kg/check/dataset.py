@@ -20,6 +20,7 @@ True
 from __future__ import annotations
 
 import hashlib
+from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -122,11 +123,31 @@ def skolemized_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
     return [to_ox_quad(t) for t in skolemize(blank)]
 
 
-def skolemize_store(store: ox.Store) -> None:
+class Blank(NamedTuple):
+    """A store's triples with a blank node, as found and skolemised (:func:`blank_of`)."""
+
+    found: list[ox.Quad]
+    named: list[ox.Quad]
+
+
+def blank_of(store: ox.Store) -> Blank:
+    """``store``'s default-graph triples with a blank node, and the same skolemised.
+
+    Examples
+    --------
+    >>> blank_of(ox.Store())
+    Blank(found=[], named=[])
+    """
+    found = blank_triples(store)
+    return Blank(found, skolemized_quads(found))
+
+
+def skolemize_store(store: ox.Store, *, blank: Blank | None = None) -> None:
     """Replace the blank nodes of ``store``'s default graph by the IRIs of :func:`skolemize`.
 
     Only the triples that hold a blank node are copied out (:func:`skolemized_quads`),
-    so a graph without blank nodes costs one scan.
+    so a graph without blank nodes costs one scan; none with ``blank``, the
+    :func:`blank_of` of the store as it is.
 
     Examples
     --------
@@ -136,12 +157,10 @@ def skolemize_store(store: ox.Store) -> None:
     >>> next(iter(s)).object.value.startswith(GENID)
     True
     """
-    quads = blank_triples(store)
-    if not quads:
-        return
-    for quad in quads:
+    found, named = blank_of(store) if blank is None else blank
+    for quad in found:
         store.remove(quad)
-    store.extend(skolemized_quads(quads))
+    store.extend(named)
 
 
 def project_store(layout: Layout) -> ox.Store:
@@ -165,6 +184,8 @@ def project_store(layout: Layout) -> ox.Store:
 
 __all__ = [
     "GENID",
+    "Blank",
+    "blank_of",
     "blank_triples",
     "project_graph",
     "project_store",

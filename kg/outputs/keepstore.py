@@ -32,6 +32,7 @@ from kg.outputs.kept import DB, Tick, inputs_stamp, reuse, write_stamp
 from kg.read.resources import Layout
 
 if TYPE_CHECKING:  # the reuse path imports neither rdflib nor the checker
+    from kg.check.dataset import Blank
     from kg.outputs.build_input import BuildInput
     from kg.outputs.keeping import Keeping
 
@@ -74,7 +75,7 @@ def check_and_keep(
     LoadError
         The ontology or shapes cannot be read.
     """
-    project, kept = check_then_keep(location, layout, progress=progress)
+    project, kept, _ = check_then_keep(location, layout, progress=progress)
     return project, kept.result()
 
 
@@ -84,7 +85,7 @@ def check_then_keep(
     *,
     progress: Tick | None = None,
     held: Future[bytes] | None = None,
-) -> tuple[BuildInput, Future[bool]]:
+) -> tuple[BuildInput, Future[bool], Blank]:
     """:func:`check_and_keep`, the store completed in a thread after the checks.
 
     The project is returned as soon as it is checked; the future tells whether
@@ -93,8 +94,11 @@ def check_then_keep(
     store needs of it was taken before. ``held``: given, once the data is
     loaded and before it is checked, the data's triples without a blank node
     as N-Triples (the kept store's first load, :attr:`Keeping.held`); not set
-    when no store can be written here.
+    when no store can be written here. The third value is the checked store's
+    blank-node triples, found once for the kept store and the caller
+    (:func:`kg.check.dataset.blank_of`: e.g. to skolemise it).
     """
+    from kg.check.dataset import blank_of
     from kg.outputs.build_input import load_checked
     from kg.outputs.keeping import Keeping
     from kg.outputs.outdir import MARKER, Stage
@@ -108,7 +112,8 @@ def check_then_keep(
         stage = Stage(location)
     except OSError:  # a read-only checkout: the checked store in memory
         done.set_result(False)
-        return load_checked(layout, progress=progress), done
+        project = load_checked(layout, progress=progress)
+        return project, done, blank_of(project.store)
     keeping = Keeping(stage.dir, hold=held is not None)
 
     def loaded(store: ox.Store) -> None:
@@ -119,7 +124,8 @@ def check_then_keep(
     try:
         project = load_checked(layout, progress=progress, loaded=loaded)
         (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
-        finishing = finish_later(keeping, project, stamp)
+        blank = blank_of(project.store)
+        finishing = finish_later(keeping, project, stamp, blank=blank.named)
     except BaseException:
         keeping.close()
         stage.discard()
@@ -138,19 +144,28 @@ def check_then_keep(
             stage.discard()
 
     finishing.add_done_callback(commit)  # runs in the finishing thread
-    return project, done
+    return project, done, blank
 
 
-def finish_later(keeping: Keeping, project: BuildInput, stamp: dict[str, Any]) -> Future[None]:
+def finish_later(
+    keeping: Keeping,
+    project: BuildInput,
+    stamp: dict[str, Any],
+    *,
+    blank: list[ox.Quad] | None = None,
+) -> Future[None]:
     """:func:`finish_store` in a thread of its own; what it needs of the project is taken now.
 
     The caller may then change ``project.store`` (skolemise it, add named graphs)
     and must wait for the future before it commits or removes the directory.
+    ``blank``: the store's blank-node triples skolemised, when the caller has
+    them (:func:`kg.check.dataset.blank_of`).
     """
     try:
         if not keeping.started:  # the reference engines check without the store: read it now
             keeping.start(project.store)
-        blank = keeping.blank_of(project.store)
+        if blank is None:
+            blank = keeping.blank_of(project.store)
     except BaseException:
         keeping.close()
         raise

@@ -18,15 +18,15 @@ b'<'
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.check.dataset import blank_triples, skolemize_store, skolemized_quads
+from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_ntriples, entailed_triples
 from kg.outputs.graphfiles import sorted_ntriples
@@ -118,10 +118,11 @@ def published_parts(
         return _check_later(layout, kept, progress=progress, entailed=entailed)
     written = resolved(False)
     if kept is not None:  # the store is completed in a thread while the graph is sent
-        project, written = check_then_keep(kept, layout, progress=progress)
+        project, written, blank = check_then_keep(kept, layout, progress=progress)
+        skolemize_store(project.store, blank=blank)
     else:
         project = load_checked(layout, progress=progress)
-    skolemize_store(project.store)
+        skolemize_store(project.store)
     store, ontology = project.store, project.ontology
     if not entailed:
         return Published(resolved(_dump(store)), resolved(b""), written)
@@ -146,9 +147,7 @@ def _read_later(layout: Layout, *, entailed: bool) -> Published:
         try:
             store, ontology = _verified_store(layout)
         except BaseException as error:
-            for future in (graph, rules):
-                if not future.done():
-                    future.set_exception(error)
+            _fail((graph, rules), error)
             return
         if entailed:
             threading.Thread(
@@ -173,18 +172,12 @@ def _check_later(
 
     def check() -> None:
         try:
-            project, kept = check_then_keep(location, layout, progress=progress, held=head)
-            blank = blank_triples(project.store)  # one scan: the rest, then skolemised
-            named = skolemized_quads(blank)
+            project, kept, blank = check_then_keep(location, layout, progress=progress, held=head)
             if head.done():  # sent at once; the whole text is for the counts after
-                rest.set_result(_rest(project.ontology, named))
-            for quad in blank:  # as skolemize_store, without a second scan
-                project.store.remove(quad)
-            project.store.extend(named)
+                rest.set_result(_rest(project.ontology, blank.named))
+            skolemize_store(project.store, blank=blank)
         except BaseException as error:
-            for future in futures:
-                if not future.done():
-                    future.set_exception(error)
+            _fail(futures, error)
             return
         if entailed:
             threading.Thread(
@@ -217,6 +210,13 @@ def _rest(ontology: Graph, named: list[ox.Quad]) -> bytes:
 
 def _entail(store: ox.Store, ontology: Graph, into: Future[bytes]) -> None:
     _settle(into, lambda: entailed_ntriples(entailed_triples(store, ontology)))
+
+
+def _fail(futures: Iterable[Future[Any]], error: BaseException) -> None:
+    """Give each of ``futures`` not yet settled ``error``: whoever waits on it sees why."""
+    for future in futures:
+        if not future.done():
+            future.set_exception(error)
 
 
 def _settle(future: Future[T], make: Callable[[], T]) -> None:
