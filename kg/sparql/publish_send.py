@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, wait
+from concurrent.futures import Future
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -125,6 +125,12 @@ WAITING = b"# conflict-kg publish: the rest follows once the checks pass\n"
 """The comment line (N-Triples and N-Quads allow comments) that keeps the body moving."""
 
 
+def _keep_alive(text: NTriplesText) -> Iterator[bytes]:
+    """:data:`WAITING` every :data:`KEEP_ALIVE` seconds until ``text`` is there."""
+    while not text.ready(KEEP_ALIVE):
+        yield WAITING
+
+
 def streamed_pieces(early: Early, part: Part, *, quads: bool) -> Iterator[bytes]:
     """``part``'s N-Triples from the pieces of ``early`` as each comes (N-Quads with ``quads``).
 
@@ -134,8 +140,7 @@ def streamed_pieces(early: Early, part: Part, *, quads: bool) -> Iterator[bytes]
     request stops before its end.
     """
     for piece in early:
-        while not wait([piece], timeout=KEEP_ALIVE).done:
-            yield WAITING
+        yield from _keep_alive(NTriplesText(piece))
         text = piece.result()
         if quads and part.graph is not None:
             text = NTriplesText(text).in_graph(part.graph)
@@ -188,8 +193,8 @@ def _dataset(parts: Sequence[Part], early: Early | None) -> Iterator[bytes]:
     if early is not None:
         yield from streamed_pieces(early, parts[0], quads=True)
     for part in parts[0 if early is None else 1 :]:
-        while isinstance(part.lines, NTriplesText) and not part.lines.ready(KEEP_ALIVE):
-            yield WAITING  # e.g. the rules still running
+        if isinstance(part.lines, NTriplesText):  # e.g. the rules still running
+            yield from _keep_alive(part.lines)
         yield _quads(part)
 
 
