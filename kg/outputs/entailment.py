@@ -1,7 +1,8 @@
 """The entailed triples of the ontology over the data, for stores that have no reasoner.
 
 The OWL 2 RL rules that the ontology's axioms make applicable are compiled
-into SPARQL queries and run to a fixpoint on the Oxigraph store:
+into SPARQL updates and run to a fixpoint on the Oxigraph store (an update runs
+without Python's lock, so ``build`` makes its views meanwhile):
 
 * ``cax-sco`` / ``cls-int2`` — ``rdfs:subClassOf`` (and the named members of an
   ``owl:equivalentClass`` intersection), closed transitively beforehand;
@@ -58,6 +59,7 @@ ENTAILED_FILE = "conflict-kg-entailed.nt"
 
 _WORK = ox.NamedNode("urn:conflict-kg:entailment-work")
 _DELTA = ox.NamedNode("urn:conflict-kg:entailment-delta")
+_DELTA_NEXT = ox.NamedNode("urn:conflict-kg:entailment-delta-next")
 _TYPE = ox.NamedNode(str(RDF.type))
 _MAX_ROUNDS = 50
 
@@ -106,9 +108,21 @@ def _values(names: str, rows: Iterable[tuple[str, ...]]) -> str:
     return f"VALUES ({names}) {{ {body} }}"
 
 
+_TRIPLE_PATTERN = re.compile(r"(\S+ \S+ \S+) \.")
+
+
+def _either(pattern: str, graph: str) -> str:
+    """``pattern`` with each triple pattern read from the default graph or ``graph``."""
+
+    def either(match: re.Match[str]) -> str:
+        return f"{{ {{ {match[1]} }} UNION {{ GRAPH <{graph}> {{ {match[1]} }} }} }}"
+
+    return _TRIPLE_PATTERN.sub(either, pattern)
+
+
 @dataclass(frozen=True)
 class Rule:
-    """One compiled rule: ``CONSTRUCT {head} WHERE {values body rest}``.
+    """One compiled rule: ``INSERT {head} WHERE {values body rest}`` (:meth:`update`).
 
     A rule whose body is one triple pattern (``single``) is re-run, after the
     first round, on the triples the previous round derived only (semi-naive
@@ -121,11 +135,24 @@ class Rule:
     rest: str
     single: bool = True
 
-    def query(self, delta: str | None = None) -> str:
-        """The SPARQL text; ``delta`` names the graph the single body pattern is read from."""
-        body = f"GRAPH <{delta}> {{ {self.body} }}" if delta and self.single else self.body
-        new = f"FILTER NOT EXISTS {{ {self.head} }}"
-        return f"CONSTRUCT {{ {self.head} }} WHERE {{ {self.values} {body} {self.rest} {new} }}"
+    def update(self, *, into: str, new: str, delta: str | None = None) -> str:
+        """The rule as a SPARQL update: what it derives goes into the graphs ``into`` and ``new``.
+
+        A triple is new when neither the default graph nor ``into`` (what was
+        derived before) holds it. The first round (``delta`` None) reads the
+        default graph; then a single-pattern rule reads ``delta`` only, and
+        the others both graphs.
+        """
+        if self.single:
+            body = f"GRAPH <{delta}> {{ {self.body} }}" if delta else self.body
+        else:
+            body = _either(self.body, into)
+        head = f"GRAPH <{into}> {{ {self.head} }} GRAPH <{new}> {{ {self.head} }}"
+        unseen = (
+            f"FILTER NOT EXISTS {{ {self.head} }} "
+            f"FILTER NOT EXISTS {{ GRAPH <{into}> {{ {self.head} }} }}"
+        )
+        return f"INSERT {{ {head} }} WHERE {{ {self.values} {body} {self.rest} {unseen} }}"
 
 
 def _pairs(ontology: Graph, axiom: URIRef) -> list[tuple[str, str]]:
@@ -149,11 +176,12 @@ def _defined(ontology: Graph) -> list[tuple[str, str]]:
 
 
 def compile_rules(ontology: Graph, *, prune: bool = True) -> list[Rule]:
-    """The OWL RL rules that ``ontology`` makes applicable, as SPARQL ``CONSTRUCT`` queries.
+    """The OWL RL rules that ``ontology`` makes applicable, as SPARQL updates (:meth:`Rule.update`).
 
-    Each query derives triples not yet in the store (asserted or derived).
-    The order (sub-properties, inverses, domains and ranges, sub-classes,
-    defined classes) lets one round derive nearly everything. A rule derives
+    Each update derives triples not yet in the store (asserted or derived).
+    The first round reads the asserted triples; each later one what the round
+    before derived (sub-properties, inverses, domains and ranges, sub-classes,
+    defined classes, in that order). A rule derives
     only what is kept (a ``ckg:`` type or ``ckg:`` property) or what a rule
     reads (its property or class is in some rule's body): any other triple
     (``sem:hasActor`` from ``ckg:party``, ``prov:Agent`` …) could change
@@ -220,8 +248,10 @@ def entail(store: ox.Store, ontology: Graph, *, into: ox.NamedNode, prune: bool 
     """Run the compiled rules on ``store`` to a fixpoint; put the new ``ckg:`` triples in ``into``.
 
     ``into`` is emptied first; the default graph is read, never changed.
-    Everything derived goes straight into ``into`` (no second copy); what
-    is not kept (not a ``ckg:`` term, or a blank subject) is deleted at the end.
+    Everything derived goes straight into ``into`` (each round's new triples
+    also into a working graph, the next round's delta), by SPARQL updates that
+    Oxigraph runs without Python's lock; what is not kept (not a ``ckg:`` term,
+    or a blank subject) is deleted at the end.
 
     Parameters
     ----------
@@ -241,21 +271,17 @@ def entail(store: ox.Store, ontology: Graph, *, into: ox.NamedNode, prune: bool 
     """
     rules = compile_rules(ontology, prune=prune)
     store.remove_graph(into)
-    delta: str | None = None
+    delta: str | None = None  # round 0 reads everything; then only what the last round derived
     try:
         for round_ in range(_MAX_ROUNDS):
-            new: list[ox.Triple] = []
-            for rule in rules:
-                result = store.query(rule.query(delta), use_default_graph_as_union=True)
-                assert isinstance(result, ox.QueryTriples)
-                found = list(result)
-                store.extend(ox.Quad(t.subject, t.predicate, t.object, into) for t in found)
-                new += found if round_ else found[:1]  # round 0: the whole graph is its delta
-            store.remove_graph(_DELTA)
-            if not new:
+            new = _DELTA_NEXT.value if round_ else into.value
+            store.remove_graph(_DELTA_NEXT)
+            for rule in rules:  # an update runs without Python's lock (beside the other steps)
+                store.update(rule.update(into=into.value, new=new, delta=delta))
+            if not store.query(f"ASK {{ GRAPH <{new}> {{ ?s ?p ?o }} }}"):
                 break
             if round_:
-                store.extend(ox.Quad(t.subject, t.predicate, t.object, _DELTA) for t in new)
+                store.update(f"MOVE <{_DELTA_NEXT.value}> TO <{_DELTA.value}>")
             delta = _DELTA.value if round_ else into.value
         store.update(_UNKEPT.replace("?g", f"<{into.value}>"))
     except BaseException:
@@ -263,7 +289,10 @@ def entail(store: ox.Store, ontology: Graph, *, into: ox.NamedNode, prune: bool 
         raise
     finally:
         store.remove_graph(_DELTA)
-    return sum(1 for _ in store.quads_for_pattern(None, None, None, into))
+        store.remove_graph(_DELTA_NEXT)
+    counted = store.query(f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{into.value}> {{ ?s ?p ?o }} }}")
+    assert isinstance(counted, ox.QuerySolutions)
+    return int(next(iter(counted))[0].value)
 
 
 def entailed_triples(store: ox.Store, ontology: Graph) -> list[ox.Triple]:
