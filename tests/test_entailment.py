@@ -19,6 +19,7 @@ from kg.outputs.entailment import (
     add_entailments,
     compile_rules,
     entail,
+    entailed_dump,
     entailed_triples,
     sorted_graph_ntriples,
 )
@@ -150,3 +151,18 @@ def test_the_build_file_is_the_owl_rl_closure_on_a_generated_graph(
     store.load(path=str(tmp_path / ENTAILED_FILE), format=ox.RdfFormat.N_TRIPLES)
     ours = {tuple(to_rdflib_term(x) for x in (q.subject, q.predicate, q.object)) for q in store}
     assert ours == _owlrl(generated)
+
+
+def test_the_published_dump_holds_the_entailed_triples_and_leaves_no_graph(
+    generated: Layout,
+) -> None:
+    """``publish`` sends :func:`entailed_dump` (the store's order): the same triples, each once,
+    and the store keeps no working graph after it."""
+    onto = Graph().parse(generated.ontology)
+    store = load_store([generated.ontology, *generated.data_files])
+    before = len(store)
+    lines = entailed_dump(store, onto).splitlines()
+    found = entailed_triples(load_store([generated.ontology, *generated.data_files]), onto)
+    assert len(lines) == len(set(lines)) == len(found) > 100
+    assert sorted(lines) == sorted(f"{t} .".encode() for t in found)
+    assert len(store) == before

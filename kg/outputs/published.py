@@ -28,7 +28,7 @@ from rdflib import Graph
 
 from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import BuildInput, Tick, load_checked
-from kg.outputs.entailment import entailed_ntriples, entailed_triples
+from kg.outputs.entailment import entailed_dump
 from kg.outputs.graphfiles import sorted_ntriples
 from kg.outputs.keepstore import check_then_keep
 from kg.outputs.kept import is_fresh, resolved
@@ -128,7 +128,7 @@ def published_parts(
         return Published(resolved(_dump(store)), resolved(b""), written)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entailment")
     try:
-        found = pool.submit(lambda: entailed_ntriples(entailed_triples(store, ontology)))
+        found = pool.submit(entailed_dump, store, ontology)
         return Published(resolved(_dump(store)), found, written)
     finally:
         pool.shutdown(wait=False)  # the thread ends with the rules
@@ -209,7 +209,7 @@ def _rest(ontology: Graph, named: list[ox.Quad]) -> bytes:
 
 
 def _entail(store: ox.Store, ontology: Graph, into: Future[bytes]) -> None:
-    _settle(into, lambda: entailed_ntriples(entailed_triples(store, ontology)))
+    _settle(into, lambda: entailed_dump(store, ontology))
 
 
 def _fail(futures: Iterable[Future[Any]], error: BaseException) -> None:
