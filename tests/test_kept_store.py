@@ -304,6 +304,29 @@ def test_a_build_that_fails_its_checks_leaves_no_store_and_no_writer_behind(
     assert not is_fresh(project / "build" / "store", Layout.at(project))
 
 
+@pytest.mark.parametrize(
+    "text", ['id:moscow rdfs:label "x"@en', '<urn:a> <urn:b> "x"^^<urn:c> .\n<urn:a> <urn:b> >'],
+    ids=["turtle", "n-triples"],
+)
+def test_a_syntax_error_read_by_both_loads_is_one_finding_and_leaves_nothing(
+    project: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The kept store's loader reads the data files beside the checker: a file that fails
+    both is reported once, by the checker, at its line, and neither store nor thread stays."""
+    import threading
+
+    before = threading.active_count()
+    prefixes = "@prefix id: <https://w3id.org/conflict-kg/id/> .\n"
+    prefixes += "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    (project / "data" / "broken.ttl").write_text(prefixes + text + "\n", encoding="utf-8")
+    assert main(["--root", str(project), "build", "--no-site"]) == 1
+    err = capsys.readouterr().err
+    assert "broken.ttl:" in err and "Traceback" not in err
+    assert threading.active_count() == before
+    assert not (project / "build").exists() or not (project / "build" / "store").exists()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".build")) == []
+
+
 def test_build_no_store_keeps_no_database_and_query_checks_again(
     project: Path, checks: list[int], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -137,12 +137,16 @@ def check_store_project(
     options: Options | None = None,
     step: Step | None = None,
     loaded: Callable[[ox.Store], None] | None = None,
+    loading: Callable[[Sequence[Path]], None] | None = None,
 ) -> CheckedProject:
     """:func:`lint_store`, keeping the checked store for the command that goes on with it.
 
     ``loaded(store)``, when given, is called once the data files are in the store
     and parsed without error, before any check reads it (``build`` starts writing
-    its kept store there, :class:`kg.outputs.keeping.Keeping`).
+    its kept store there, :class:`kg.outputs.keeping.Keeping`). ``loading(paths)``,
+    when given, is called with the data files just before they are loaded, when
+    they are all the store will hold (no context files): a second reader of the
+    same files may then start at once (:meth:`kg.outputs.keeping.Keeping.load_files`).
     """
     opts = options or Options()
     ontology_file = must_parse(layout.ontology, max_bytes=opts.max_bytes)
@@ -153,6 +157,8 @@ def check_store_project(
     modules = [ontology_file, *files.modules]
     inputs = _graph_inputs(files, modules, opts)  # read before loading: see Inputs.unchanged
     store = ox.Store()
+    if loading is not None and not files.context:
+        loading(files.data)
     syntax = _load(store, files, opts, step)
     if loaded is not None and not syntax:
         loaded(store)

@@ -19,6 +19,7 @@ the new, never a mix.
 from __future__ import annotations
 
 import os
+import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -28,7 +29,7 @@ from typing import Any
 
 from kg.check.options import LintResult
 from kg.outputs.build_input import BuildInput, Counts, load_checked
-from kg.outputs.graphfiles import Writer, graph_prefixes, lines_writer, sorted_lines, turtle_writer
+from kg.outputs.graphfiles import Writer, graph_prefixes
 from kg.outputs.keeping import Keeping
 from kg.outputs.keepstore import finish_later
 from kg.outputs.kept import STORE_DIR, inputs_stamp, resolved
@@ -73,12 +74,20 @@ def independent(*needed: BuildStep) -> Callable[[BuildStep], BuildStep]:
     return mark
 
 
-def graph_step(project: BuildInput) -> Mapping[str, Content]:
-    """The merged graph (ontology + data) as ``conflict-kg.nt`` (sorted) and ``conflict-kg.ttl``."""
-    lines = sorted_lines(project.store)  # written from the lines: no joined copy of the text
+def graph_step(project: BuildInput) -> Iterator[tuple[str, Content]]:
+    """The merged graph (ontology + data) as ``conflict-kg.nt`` (sorted) and ``conflict-kg.ttl``.
+
+    Each written by a process of its own (:mod:`kg.outputs.graphproc`) from a
+    dump of the store, so it runs beside the views instead of taking turns
+    with them; the dump is removed once both are written (or the step closed).
+    """
+    from kg.outputs.graphproc import graph_writers
+
     prefixes = graph_prefixes(project.ontology, project.layout.data_files)
-    turtle = turtle_writer(lines, prefixes)
-    return {"conflict-kg.nt": lines_writer(lines), "conflict-kg.ttl": turtle}
+    with tempfile.TemporaryDirectory(prefix="conflict-kg-graph-") as tmp:
+        nt, turtle = graph_writers(project.store, prefixes, directory=Path(tmp))
+        yield "conflict-kg.nt", nt
+        yield "conflict-kg.ttl", turtle
 
 
 def entailment_step(project: BuildInput) -> Mapping[str, Content]:
@@ -234,7 +243,12 @@ def _checked_and_kept(
     keeping = Keeping(stage.adopt(STORE_DIR))
     try:
         project = load_checked(
-            layout, engine=engine, reasoner=reasoner, progress=tick, loaded=keeping.start
+            layout,
+            engine=engine,
+            reasoner=reasoner,
+            progress=tick,
+            loaded=keeping.start,
+            loading=keeping.load_files,
         )
         counts = project.counts()  # before the steps: the entailment step adds a named graph
         tick("keeping the checked store", 0, 0)

@@ -17,9 +17,10 @@ Examples
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import pyoxigraph as ox
@@ -115,6 +116,7 @@ def load_checked(
     reasoner: str = "auto",
     progress: Tick | None = None,
     loaded: Callable[[ox.Store], None] | None = None,
+    loading: Callable[[Sequence[Path]], None] | None = None,
 ) -> BuildInput:
     """Check ``layout`` as ``validate`` does and keep the checked store.
 
@@ -131,6 +133,10 @@ def load_checked(
     loaded : callable, optional
         ``loaded(store)`` once the data is loaded, before it is checked (the
         data alone in the default graph; not called by the reference engines).
+    loading : callable, optional
+        ``loading(paths)`` with the data files, just before they are loaded
+        (:func:`kg.check.lint_store.check_store_project`; not called by the
+        reference engines).
 
     Raises
     ------
@@ -146,7 +152,9 @@ def load_checked(
     tick = progress or (lambda stage, done, total: None)
     if engine == "oxigraph":
         options = Options(reasoner=reasoner)
-        checked = check_store_project(layout, options=options, step=tick, loaded=loaded)
+        checked = check_store_project(
+            layout, options=options, step=tick, loaded=loaded, loading=loading
+        )
         result, store, ontology = checked.result, checked.store, checked.ontology
         del checked
     else:

@@ -5,11 +5,15 @@ Writing a million triples into an on-disk Oxigraph database takes seconds
 starts it in a thread as soon as the data is loaded, so it overlaps the checks
 (``build``: the checks and the build steps) instead of following them:
 
-1. :meth:`Keeping.start` (called by the checker once the data files are in the
+1. :meth:`Keeping.load_files` (called by the checker just before it loads the
+   data files): the same files are bulk-loaded into ``directory/db`` in a
+   thread, beside the checker's own load, on the core it leaves idle. Else
+   :meth:`Keeping.start` (called by the checker once the data files are in the
    store): the data's triples without a blank node are dumped as N-Triples and
-   bulk-loaded into ``directory/db`` in a thread.
-2. :meth:`Keeping.finish` (after the checks passed): adds the ontology's
-   triples and every triple with a blank node, skolemised
+   bulk-loaded in a thread.
+2. :meth:`Keeping.finish` (after the checks passed): takes out the
+   blank-node triples the loader gave new blank nodes (loaded from the files),
+   adds the ontology's triples and every triple with a blank node, skolemised
    (:func:`kg.check.dataset.skolemized_quads`, as :func:`kg.check.dataset.skolemize_store`),
    then writes the stamp (:func:`kg.outputs.kept.write_stamp`).
 3. :meth:`Keeping.close` (always): waits for the thread, so a failed command
@@ -30,13 +34,14 @@ Examples
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.check.dataset import blank_triples, skolemized_quads
 from kg.outputs.kept import DB
+from kg.read.store import load_file
 
 
 class Keeping:
@@ -51,11 +56,26 @@ class Keeping:
         self._db: ox.Store | None = None
         self._error: BaseException | None = None
         self._started = False
+        self._from_files = False
 
     @property
     def started(self) -> bool:
         """Whether :meth:`start` was called."""
         return self._started
+
+    def load_files(self, paths: Sequence[Path]) -> None:
+        """Bulk-load ``paths`` into the database in a thread: what the checker's store will hold.
+
+        For the checker's ``loading`` hook (not with ``hold``: nothing is
+        dumped). The two loads run side by side; :meth:`start` then does
+        nothing. A file that fails to load fails :meth:`finish` (the checker
+        reports it first).
+        """
+        if self.hold or self._started:
+            return
+        self._started = self._from_files = True
+        self._thread = threading.Thread(target=self._load, args=(list(paths),), name="kept-store")
+        self._thread.start()
 
     def start(self, source: ox.Store) -> None:
         """Dump ``source``'s default graph without its blank-node triples; load it in a thread.
@@ -63,7 +83,10 @@ class Keeping:
         ``source`` is changed only for the time of the dump (its blank-node
         triples are taken out and put back): call it before anything reads it.
         With ``hold`` the dump is made in memory and kept in :attr:`held`.
+        Nothing is done when :meth:`load_files` started the load.
         """
+        if self._from_files:
+            return
         self._started = True
         blank = blank_triples(source)
         dump: Path | bytes = self.directory / "default-graph.nt"
@@ -82,10 +105,13 @@ class Keeping:
         self._thread = threading.Thread(target=self._load, args=(dump,), name="kept-store")
         self._thread.start()
 
-    def _load(self, dump: Path | bytes) -> None:
+    def _load(self, dump: Path | bytes | list[Path]) -> None:
         try:
             db = ox.Store(str(self.directory / DB))
-            if isinstance(dump, bytes):
+            if isinstance(dump, list):
+                for path in dump:
+                    load_file(db, path, bulk=True)
+            elif isinstance(dump, bytes):
                 db.bulk_load(dump, format=ox.RdfFormat.N_TRIPLES)
             else:
                 db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
@@ -111,8 +137,11 @@ class Keeping:
             raise self._error
         db, self._db = self._db, None  # the caller's reference is the only one: closed with it
         assert db is not None
+        blank = self.blank_of(source) if blank is None else blank
+        if self._from_files and blank:
+            db.update(_renamed(blank))
         db.extend(q for q in added if not has_blank(q))
-        db.extend(self.blank_of(source) if blank is None else blank)
+        db.extend(blank)
         db.flush()
         return db
 
@@ -125,6 +154,20 @@ class Keeping:
         """Wait for the thread (if any) to end."""
         if self._thread is not None:
             self._thread.join()
+
+
+def _renamed(blank: list[ox.Quad]) -> str:
+    """An update deleting the triples with a blank node of the predicates of ``blank``.
+
+    Loaded from the files, those triples have blank nodes of the loader's
+    naming; ``blank`` (the same triples, skolemised) replaces them. Bound by
+    predicate: the database reads its predicate index, not every triple.
+    """
+    predicates = " ".join(sorted({str(q.predicate) for q in blank}))  # Oxigraph's own escaping
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?p {{ {predicates} }} ?s ?p ?o "
+        "FILTER(isBlank(?s) || isBlank(?o)) }"
+    )
 
 
 def _dump(source: ox.Store) -> bytes:

@@ -122,7 +122,7 @@ def check_then_keep(
             held.set_result(keeping.held)
 
     try:
-        project = load_checked(layout, progress=progress, loaded=loaded)
+        project = load_checked(layout, progress=progress, loaded=loaded, loading=keeping.load_files)
         (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
         blank = blank_of(project.store)
         finishing = finish_later(keeping, project, stamp, blank=blank.named)
@@ -154,18 +154,18 @@ def finish_later(
     *,
     blank: list[ox.Quad] | None = None,
 ) -> Future[None]:
-    """:func:`finish_store` in a thread of its own; what it needs of the project is taken now.
+    """:func:`finish_store` in a thread of its own.
 
-    The caller may then change ``project.store`` (skolemise it, add named graphs)
-    and must wait for the future before it commits or removes the directory.
     ``blank``: the store's blank-node triples skolemised, when the caller has
-    them (:func:`kg.check.dataset.blank_of`).
+    them (:func:`kg.check.dataset.blank_of`): the caller may then change
+    ``project.store`` (skolemise it, add named graphs). Without them they are
+    read in the thread: the caller may add named graphs (``build``'s steps)
+    but must leave the default graph as it is. Either way the caller must wait
+    for the future before it commits or removes the directory.
     """
     try:
         if not keeping.started:  # the reference engines check without the store: read it now
             keeping.start(project.store)
-        if blank is None:
-            blank = keeping.blank_of(project.store)
     except BaseException:
         keeping.close()
         raise
