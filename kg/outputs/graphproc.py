@@ -40,6 +40,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 import kg
+from kg.errors import ConflictKGError
 from kg.outputs.graphfiles import Writer, sort_ntriples, turtle_writer
 
 DUMP = "default-graph.nt"
@@ -58,8 +59,9 @@ def graph_writers(
     Raises
     ------
     OSError
-        The dump cannot be written (a full disk); a writer raises it when its
-        process fails, with the process's last line.
+        The dump cannot be written (a full disk).
+    ConflictKGError
+        Raised by a writer whose process fails, with the process's last line.
     """
     dump = directory / DUMP
     store.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
@@ -89,7 +91,9 @@ def _run(args: list[str], handle: BinaryIO) -> None:
     )
     if done.returncode:
         last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
-        raise OSError(f"writing the graph files failed ({args[0]}): {last}")
+        raise ConflictKGError(
+            f"writing the graph files failed ({args[0]}): {last}; the outputs were not changed"
+        )
 
 
 def main(argv: list[str]) -> int:
