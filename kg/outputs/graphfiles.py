@@ -61,7 +61,21 @@ def sorted_lines(store: ox.Store) -> list[bytes]:
     >>> sorted_lines(store)[0].startswith(b"<urn:a> <urn:p> _:")
     True
     """
-    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+    return lines_sorted(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+
+
+def lines_sorted(text: bytes | None) -> list[bytes]:
+    """The lines of a store's N-Triples dump ``text`` as :func:`sorted_lines` gives them.
+
+    The text is dropped once split: pass it as a temporary (no other reference)
+    and at the peak the text and its lines are held once each, then the lines alone.
+
+    Examples
+    --------
+    >>> lines_sorted(b"<urn:b> <urn:p> <urn:o> .\\n<urn:a> <urn:p> <urn:o> .\\n")[0]
+    b'<urn:a> <urn:p> <urn:o> .'
+    """
+    text = text or b""
     with_blank = _blank_lines(text)
     lines = text.split(b"\n")
     del text
@@ -276,6 +290,7 @@ def turtle_writer(ntriples: bytes | list[bytes], prefixes: Mapping[str, str]) ->
 __all__ = [
     "Writer",
     "canonical_blank_nodes",
+    "lines_sorted",
     "lines_writer",
     "sort_ntriples",
     "sorted_lines",

@@ -7,9 +7,9 @@ graph is dumped to a file by Oxigraph (no lock), and each output is written
 by a child process (``python -m kg.outputs.graphproc``) straight into the
 output file: the same functions, so the same bytes, on the other core.
 
-1. ``sort DUMP``: the lines of ``DUMP`` sorted as :func:`~kg.outputs.graphfiles.sort_ntriples`
-   does (blank nodes labelled canonically), written to standard output and
-   back into ``DUMP``;
+1. ``sort DUMP``: the lines of ``DUMP`` sorted as :func:`~kg.outputs.graphfiles.sorted_lines`
+   sorts a store's (blank nodes labelled canonically), written to standard
+   output and back into ``DUMP``;
 2. ``turtle FILE PREFIXES``: the sorted N-Triples of ``FILE`` as Turtle
    (:func:`~kg.outputs.graphfiles.turtle_writer`), ``PREFIXES`` as JSON.
 
@@ -41,7 +41,7 @@ import pyoxigraph as ox
 
 import kg
 from kg.errors import ConflictKGError
-from kg.outputs.graphfiles import Writer, sort_ntriples, turtle_writer
+from kg.outputs.graphfiles import Writer, lines_sorted, lines_writer, turtle_writer
 
 DUMP = "default-graph.nt"
 """The dump's name in the working directory given to :func:`graph_writers`."""
@@ -101,10 +101,11 @@ def main(argv: list[str]) -> int:
     out = sys.stdout.buffer
     if argv[0] == "sort":
         dump = Path(argv[1])
-        text = sort_ntriples(dump.read_bytes(), unique=True)  # a store holds each triple once
-        out.write(text)
+        write = lines_writer(lines_sorted(dump.read_bytes()))  # held as lines only
+        write(out)
         out.flush()
-        dump.write_bytes(text)  # for the Turtle, which follows the sorted lines
+        with open(dump, "wb") as again:  # for the Turtle, which follows the sorted lines
+            write(again)
     else:
         turtle_writer(Path(argv[1]).read_bytes(), json.loads(argv[2]))(out)
         out.flush()
