@@ -82,6 +82,18 @@ def lines_sorted(text: bytes | None) -> list[bytes]:
     return _sorted(lines, with_blank, unique=True)  # a store holds each triple once
 
 
+def file_lines_sorted(path: Path) -> list[bytes]:
+    """The lines of the N-Triples dump at ``path`` as :func:`lines_sorted` gives them.
+
+    Read line by line: the lines are held, never the whole text beside them.
+    """
+    with open(path, "rb") as source:
+        lines = source.readlines()
+    for i, line in enumerate(lines):  # in place: one copy of each line at a time
+        lines[i] = line.rstrip(b"\n")
+    return _sorted(lines, [line for line in lines if b"_:" in line], unique=True)
+
+
 def sort_ntriples(text: bytes | None, *, unique: bool = False) -> bytes:
     """N-Triples ``text`` sorted, without duplicate lines, blank nodes labelled canonically.
 
@@ -265,31 +277,39 @@ def graph_prefixes(ontology: Graph, paths: Iterable[Path]) -> dict[str, str]:
     return found
 
 
-def turtle_writer(ntriples: bytes | list[bytes], prefixes: Mapping[str, str]) -> Writer:
-    """A :data:`Writer` of ``ntriples`` (a text, or its lines) as Turtle, with ``prefixes``.
+def turtle_writer(ntriples: bytes | list[bytes] | Path, prefixes: Mapping[str, str]) -> Writer:
+    """A :data:`Writer` of ``ntriples`` (a text, its lines, or a file) as Turtle, with ``prefixes``.
 
     The triples are grouped by subject in the order they come.
     """
 
     def write(handle: BinaryIO) -> None:
-        source = (
-            ntriples
-            if isinstance(ntriples, bytes)
-            else io.BufferedReader(_LinesReader(ntriples), buffer_size=1 << 20)
-        )
-        ox.serialize(
-            ox.parse(source, format=ox.RdfFormat.N_TRIPLES),
-            handle,
-            format=ox.RdfFormat.TURTLE,
-            prefixes=dict(prefixes),
-        )
+        if isinstance(ntriples, Path):
+            with open(ntriples, "rb") as source:
+                _serialize(source, handle, prefixes)
+        elif isinstance(ntriples, bytes):
+            _serialize(ntriples, handle, prefixes)
+        else:
+            _serialize(
+                io.BufferedReader(_LinesReader(ntriples), buffer_size=1 << 20), handle, prefixes
+            )
 
     return write
+
+
+def _serialize(source: bytes | BinaryIO, handle: BinaryIO, prefixes: Mapping[str, str]) -> None:
+    ox.serialize(
+        ox.parse(source, format=ox.RdfFormat.N_TRIPLES),
+        handle,
+        format=ox.RdfFormat.TURTLE,
+        prefixes=dict(prefixes),
+    )
 
 
 __all__ = [
     "Writer",
     "canonical_blank_nodes",
+    "file_lines_sorted",
     "lines_sorted",
     "lines_writer",
     "sort_ntriples",

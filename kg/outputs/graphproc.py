@@ -41,7 +41,7 @@ import pyoxigraph as ox
 
 import kg
 from kg.errors import ConflictKGError
-from kg.outputs.graphfiles import Writer, lines_sorted, lines_writer, turtle_writer
+from kg.outputs.graphfiles import Writer, file_lines_sorted, lines_writer, turtle_writer
 
 DUMP = "default-graph.nt"
 """The dump's name in the working directory given to :func:`graph_writers`."""
@@ -101,13 +101,13 @@ def main(argv: list[str]) -> int:
     out = sys.stdout.buffer
     if argv[0] == "sort":
         dump = Path(argv[1])
-        write = lines_writer(lines_sorted(dump.read_bytes()))  # held as lines only
+        write = lines_writer(file_lines_sorted(dump))  # held as lines only
         write(out)
         out.flush()
         with open(dump, "wb") as again:  # for the Turtle, which follows the sorted lines
             write(again)
     else:
-        turtle_writer(Path(argv[1]).read_bytes(), json.loads(argv[2]))(out)
+        turtle_writer(Path(argv[1]), json.loads(argv[2]))(out)  # parsed as it is read
         out.flush()
     return 0
 
