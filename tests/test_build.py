@@ -157,10 +157,10 @@ def test_progress_reports_each_stage(project: Path, tmp_path: Path) -> None:
     stages = [s for s, _, _ in seen]
     assert stages[0].startswith("loading ") and "actors.ttl" in stages[0]
     assert "SHACL" in stages
-    # the views (the longest step) and the entailment (no Python lock) start first,
-    # the graph files when one of them is done (two at a time)
-    first = max(stages.index("graphs_step"), stages.index("entailment_step"))
-    assert first < stages.index("graph_step") < stages.index("write")
+    # the views (the longest step) and the graph files start first, the entailment
+    # when one of them is done (two at a time)
+    first = max(stages.index("graphs_step"), stages.index("graph_step"))
+    assert first < stages.index("entailment_step") < stages.index("write")
 
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

@@ -116,8 +116,7 @@ def graphs_step(project: BuildInput) -> Outputs:
     return iter_graph_files(project.graph)
 
 
-independent()(entailment_step)  # the entailment beside the others: SPARQL updates
-entailment_step.unlocked = True  # type: ignore[attr-defined]  # no Python lock: see _submission_order
+independent()(entailment_step)  # SPARQL updates: Oxigraph runs them without Python's lock
 independent()(graph_step)
 independent()(graphs_step)  # the views read the default graph only
 
@@ -161,24 +160,22 @@ def _checked_notes(result: LintResult) -> tuple[str, ...]:
 
 
 def _submission_order(steps: Sequence[BuildStep]) -> list[int]:
-    """The steps' indices in the order they are started: the independent ones first.
+    """The steps' indices in the order they are started: the independent ones last first.
 
     The default steps list the views last and they take longest: started
-    first, they run the whole time. Beside them go first the steps marked
-    ``unlocked`` (they run without Python's lock, so they take the other core
-    at no cost to the views: the entailment), then the other independent steps
-    last first (they share Python's lock with the views). A step with needs
-    starts after them.
+    first, they run the whole time (in Python, holding its lock). The other
+    steps run beside them, on the other core: the graph files (child
+    processes, :mod:`kg.outputs.graphproc`) while the views' indexes are still
+    small, then the entailment (SPARQL updates, no Python lock). A step with
+    needs starts after them.
 
     Examples
     --------
     >>> _submission_order(BUILD_STEPS)
-    [2, 0, 1]
+    [2, 1, 0]
     """
-    free = [i for i, step in enumerate(steps) if getattr(step, "needs", None) == ()][::-1]
-    beside = [i for i in free[1:] if getattr(steps[i], "unlocked", False)]
-    order = free[:1] + beside + [i for i in free[1:] if i not in beside]
-    return order + [i for i in range(len(steps)) if i not in free]
+    free = [i for i, step in enumerate(steps) if getattr(step, "needs", None) == ()]
+    return free[::-1] + [i for i in range(len(steps)) if i not in free]
 
 
 def _run_steps(
