@@ -66,12 +66,11 @@ class Keeping:
     def load_files(self, paths: Sequence[Path]) -> None:
         """Bulk-load ``paths`` into the database in a thread: what the checker's store will hold.
 
-        For the checker's ``loading`` hook (not with ``hold``: nothing is
-        dumped). The two loads run side by side; :meth:`start` then does
-        nothing. A file that fails to load fails :meth:`finish` (the checker
-        reports it first).
+        For the checker's ``loading`` hook. The two loads run side by side;
+        :meth:`start` then only makes the dump :attr:`held` (with ``hold``). A
+        file that fails to load fails :meth:`finish` (the checker reports it first).
         """
-        if self.hold or self._started:
+        if self._started:
             return
         self._started = self._from_files = True
         self._thread = threading.Thread(target=self._load, args=(list(paths),), name="kept-store")
@@ -83,9 +82,9 @@ class Keeping:
         ``source`` is changed only for the time of the dump (its blank-node
         triples are taken out and put back): call it before anything reads it.
         With ``hold`` the dump is made in memory and kept in :attr:`held`.
-        Nothing is done when :meth:`load_files` started the load.
+        When :meth:`load_files` started the load, only that dump is made.
         """
-        if self._from_files:
+        if self._from_files and not self.hold:
             return
         self._started = True
         blank = blank_triples(source)
@@ -102,8 +101,9 @@ class Keeping:
             return
         finally:
             source.extend(blank)
-        self._thread = threading.Thread(target=self._load, args=(dump,), name="kept-store")
-        self._thread.start()
+        if not self._from_files:
+            self._thread = threading.Thread(target=self._load, args=(dump,), name="kept-store")
+            self._thread.start()
 
     def _load(self, dump: Path | bytes | list[Path]) -> None:
         try:
