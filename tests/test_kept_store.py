@@ -290,6 +290,26 @@ def test_the_kept_store_holds_the_checked_graph_with_its_blank_nodes_skolemised(
     assert not blank or any(q.object == ox.Literal("a note", language="en") for q in kept)
 
 
+@pytest.mark.parametrize("early", [False, True], ids=["publish", "publish-streaming"])
+def test_publish_keeps_the_checked_graph_with_its_blank_nodes_skolemised(
+    project: Path, early: bool
+) -> None:
+    """A cold publish writes the kept store from the data files beside its own load (and,
+    streaming, holds the dump it sends first): the store is the checked graph all the same."""
+    from kg.check.dataset import skolemize_store
+    from kg.outputs.published import published_parts
+
+    (project / "data" / "blank.ttl").write_text(BLANK_DATA, encoding="utf-8")
+    store, layout = project / "build" / "store", Layout.at(project)
+    parts = published_parts(layout, kept=store, early=early)
+    assert parts.kept.result() and is_fresh(store, layout)
+    checked = build_input.load_checked(layout).store
+    skolemize_store(checked)
+    kept = _quads(ox.Store.read_only(str(store / DB)))
+    assert kept == _quads(checked)
+    assert any(q.object == ox.Literal("a note", language="en") for q in kept)
+
+
 def test_a_build_that_fails_its_checks_leaves_no_store_and_no_writer_behind(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
