@@ -18,10 +18,9 @@ Examples
 from __future__ import annotations
 
 import bisect
-import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -145,28 +144,6 @@ def lines_writer(lines: list[bytes]) -> Writer:
     return write
 
 
-class _LinesReader(io.RawIOBase):
-    """``lines`` as a readable binary stream (``\\n`` after each), for a parser to pull."""
-
-    def __init__(self, lines: list[bytes]) -> None:
-        self._chunks = _chunks(lines)
-        self._pending = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        while not self._pending:
-            try:
-                self._pending = next(self._chunks)
-            except StopIteration:
-                return 0
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
-        return size
-
-
 def _blank_lines(text: bytes) -> list[bytes]:
     """The lines of ``text`` that hold ``_:`` (one scan of the text, no split)."""
     found: list[bytes] = []
@@ -277,22 +254,18 @@ def graph_prefixes(ontology: Graph, paths: Iterable[Path]) -> dict[str, str]:
     return found
 
 
-def turtle_writer(ntriples: bytes | list[bytes] | Path, prefixes: Mapping[str, str]) -> Writer:
-    """A :data:`Writer` of ``ntriples`` (a text, its lines, or a file) as Turtle, with ``prefixes``.
+def turtle_writer(ntriples: bytes | Path, prefixes: Mapping[str, str]) -> Writer:
+    """A :data:`Writer` of ``ntriples`` (a text, or a file read as it is parsed) as Turtle.
 
-    The triples are grouped by subject in the order they come.
+    With ``prefixes``; the triples are grouped by subject in the order they come.
     """
 
     def write(handle: BinaryIO) -> None:
         if isinstance(ntriples, Path):
             with open(ntriples, "rb") as source:
                 _serialize(source, handle, prefixes)
-        elif isinstance(ntriples, bytes):
-            _serialize(ntriples, handle, prefixes)
         else:
-            _serialize(
-                io.BufferedReader(_LinesReader(ntriples), buffer_size=1 << 20), handle, prefixes
-            )
+            _serialize(ntriples, handle, prefixes)
 
     return write
 

@@ -60,7 +60,7 @@ class Keeping:
 
     @property
     def started(self) -> bool:
-        """Whether :meth:`start` was called."""
+        """Whether the load was started (:meth:`load_files` or :meth:`start`)."""
         return self._started
 
     def load_files(self, paths: Sequence[Path]) -> None:
