@@ -139,6 +139,23 @@ def _defined(ontology: Graph) -> list[tuple[str, str]]:
     return found
 
 
+CHUNK = 4
+"""Body terms (properties or classes) per rule: what one update derives is held in
+memory before it is written, so a rule family is split into rules of this many."""
+
+
+def _chunked(
+    head: str, names: str, pairs: list[tuple[str, str]], body: str, rest: str
+) -> list[Rule]:
+    """One rule family as rules of at most :data:`CHUNK` body terms each (pairs grouped by term)."""
+    terms = sorted({first for first, _ in pairs})
+    groups = [set(terms[i : i + CHUNK]) for i in range(0, len(terms), CHUNK)]
+    return [
+        Rule(head, _values(names, [pair for pair in pairs if pair[0] in group]), body, rest)
+        for group in groups
+    ]
+
+
 def compile_rules(ontology: Graph, *, prune: bool = True) -> list[Rule]:
     """The OWL RL rules that ``ontology`` makes applicable, as SPARQL updates (:meth:`Rule.update`).
 
@@ -178,19 +195,17 @@ def compile_rules(ontology: Graph, *, prune: bool = True) -> list[Rule]:
     def keeps_class(pair: tuple[str, str]) -> bool:
         return not prune or pair[1].startswith(ns) or pair[1] in read_c or str(RDF.type) in read_p
 
-    rules = []
+    rules: list[Rule] = []
     if spo := [pair for pair in spo if keeps_prop(pair)]:
-        rules.append(Rule("?x ?q ?y", _values("?p ?q", spo), "?x ?p ?y .", ""))
+        rules += _chunked("?x ?q ?y", "?p ?q", spo, "?x ?p ?y .", "")
     if inv := [pair for pair in inv if keeps_prop(pair)]:
-        rules.append(
-            Rule("?y ?q ?x", _values("?p ?q", inv), "?x ?p ?y .", "FILTER(!isLiteral(?y))")
-        )
+        rules += _chunked("?y ?q ?x", "?p ?q", inv, "?x ?p ?y .", "FILTER(!isLiteral(?y))")
     for pairs, node in ((domain, "?x"), (range_, "?y")):
         if pairs := [pair for pair in pairs if keeps_class(pair)]:
             guard = "" if node == "?x" else "FILTER(!isLiteral(?y))"
-            rules.append(Rule(f"{node} a ?c", _values("?p ?c", pairs), "?x ?p ?y .", guard))
+            rules += _chunked(f"{node} a ?c", "?p ?c", pairs, "?x ?p ?y .", guard)
     if sco := [pair for pair in sorted(set(sco)) if keeps_class(pair)]:
-        rules.append(Rule("?x a ?d", _values("?c ?d", sco), "?x a ?c .", ""))
+        rules += _chunked("?x a ?d", "?c ?d", sco, "?x a ?c .", "")
     rules += [Rule(f"?x a <{c}>", "", pattern, "", single=False) for c, pattern in defined]
     return rules
 
