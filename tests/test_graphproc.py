@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -47,3 +48,19 @@ def test_a_child_that_fails_raises_one_line_naming_the_step(tmp_path: Path) -> N
     with pytest.raises(ConflictKGError, match=failed) as err:
         _written(nt)
     assert "\n" not in str(err.value) and "Traceback" not in str(err.value)
+
+
+def test_a_child_imports_the_checkout_first_and_an_installed_kg_as_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import site
+
+    import kg
+    from kg.outputs import graphproc
+
+    here = Path(kg.__file__).resolve().parent.parent
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    monkeypatch.setattr(site, "getsitepackages", lambda: ["/nowhere"])
+    assert graphproc._child_env()["PYTHONPATH"].split(os.pathsep) == [str(here), "/elsewhere"]
+    monkeypatch.setattr(site, "getsitepackages", lambda: [str(here)])
+    assert graphproc._child_env()["PYTHONPATH"] == "/elsewhere"  # not before the stdlib

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import os
+import site
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -79,14 +80,11 @@ def graph_writers(
 def _run(args: list[str], handle: BinaryIO) -> None:
     """Run this module in a child process with ``args``, its standard output ``handle``."""
     handle.flush()
-    env = dict(os.environ)  # the child imports this very copy of kg
-    here = str(Path(kg.__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
     done = subprocess.run(
         [sys.executable, "-m", "kg.outputs.graphproc", *args],
         stdout=handle.fileno(),
         stderr=subprocess.PIPE,
-        env=env,
+        env=_child_env(),
         check=False,
     )
     if done.returncode:
@@ -94,6 +92,21 @@ def _run(args: list[str], handle: BinaryIO) -> None:
         raise ConflictKGError(
             f"writing the graph files failed ({args[0]}): {last}; the outputs were not changed"
         )
+
+
+def _child_env() -> dict[str, str]:
+    """The environment of a child: it imports this very copy of kg.
+
+    A checkout (not an installed package) is put first on ``PYTHONPATH``; an
+    installed kg is found by the interpreter anyway, and its directory is not
+    put before the standard library.
+    """
+    env = dict(os.environ)
+    here = Path(kg.__file__).resolve().parent.parent
+    sites = [*site.getsitepackages(), site.getusersitepackages()]
+    if here not in {Path(p).resolve() for p in sites}:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(here), env.get("PYTHONPATH")) if p)
+    return env
 
 
 def main(argv: list[str]) -> int:
