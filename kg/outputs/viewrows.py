@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.outputs.gexfspells import Spells
 from kg.outputs.xmlcommon import SPECIAL, attribute_types, edges_of, value_text, xml_attr, xml_text
 
 Row = tuple[Any, dict[str, Any]]
@@ -122,8 +123,8 @@ class ViewRows:
         self._types: dict[str, dict[str, str]] = {}
         self._degree: dict[Any, int] | None = None
         self._kept: dict[str, list[str]] = {}
-        self.spans: dict[str, Any] = {}
-        """Parsed edge spans by ``spells`` text (the dynamic GEXF's cache)."""
+        self.spells = Spells()
+        """The ``<spells>`` elements of the dynamic GEXF, by ``spells`` text."""
 
     def types(self, domain: str) -> dict[str, str]:
         """``{name: GEXF type}`` of the ``node`` or ``edge`` attributes (sorted by name)."""
