@@ -99,6 +99,7 @@ class Spells:
     def __init__(self) -> None:
         self._bounds: dict[str, Bounds] = {}
         self._elements: dict[str, str] = {}
+        self._unions: dict[tuple[str, ...], str] = {}
 
     def bounds(self, text: str) -> Bounds:
         """The bounds of the ISO intervals joined by ``" | "`` in ``text`` (not empty)."""
@@ -138,11 +139,16 @@ class Spells:
             elif not held[1:]:  # one edge: its own element
                 elements[node] = self.edge(held[0])
             else:
-                bounds = self.bounds
-                elements[node] = spells_element(
-                    [b for text in dict.fromkeys(held) for b in bounds(text)]
-                )
+                elements[node] = self._union(tuple(dict.fromkeys(held)))
         return elements
+
+    def _union(self, texts: tuple[str, ...]) -> str:
+        """The ``<spells>`` element of the union of ``texts`` (nodes share their edges' texts)."""
+        found = self._unions.get(texts)
+        if found is None:
+            bounds = self.bounds
+            found = self._unions[texts] = spells_element([b for t in texts for b in bounds(t)])
+        return found
 
 
 __all__ = ["OPEN_END", "OPEN_START", "Bounds", "Spells", "interval_bounds", "spells_element"]

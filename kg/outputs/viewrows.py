@@ -136,8 +136,11 @@ class ViewRows:
 
     def degree(self) -> dict[Any, int]:
         """Each node's degree."""
-        if self._degree is None:
-            self._degree = dict(self.view.degree())
+        if self._degree is None:  # as networkx counts it (a self-loop twice), from the rows
+            degree = self._degree = dict.fromkeys((node for node, _ in self.nodes), 0)
+            for u, v, _ in self.edges:
+                degree[u] += 1
+                degree[v] += 1
         return self._degree
 
     def shared(
