@@ -36,9 +36,12 @@ EdgeRow = tuple[Any, Any, dict[str, Any]]
 _END_ATTVALUE = '"></attvalue>'
 
 
-def _heads(keys: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    keys = tuple(keys)
-    return keys, tuple(f'<attvalue for="{xml_attr(key)}" value="' for key in keys)
+Heads = list[tuple[str, str]]
+"""``(attribute, '<attvalue for="…" value="')`` of each attribute written, in order."""
+
+
+def _heads(keys: Iterable[str]) -> Heads:
+    return [(key, f'<attvalue for="{xml_attr(key)}" value="') for key in keys]
 
 
 def attvalues(data: dict[str, Any], keys: Iterable[str]) -> str:
@@ -49,25 +52,20 @@ def attvalues(data: dict[str, Any], keys: Iterable[str]) -> str:
     return _attvalues(data, _heads(keys))
 
 
-def _attvalues(data: dict[str, Any], heads: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
-    keys, tags = heads
-    parts = _tagged(zip(tags, map(data.get, keys), strict=True), xml_attr, _END_ATTVALUE)
-    return f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
-
-
-def _tagged(items: Iterable[tuple[str, Any]], escape: Callable[[str], str], end: str) -> list[str]:
-    """``head``, the escaped text of ``value`` and ``end`` for each item whose value is set."""
-    search = SPECIAL.search
+def _attvalues(data: dict[str, Any], heads: Heads) -> str:
+    # one plain loop (no generator, zip or helper per edge): it runs for every node and edge
+    get, search = data.get, SPECIAL.search
     parts: list[str] = []
-    for head, value in items:
+    for key, head in heads:
+        value = get(key)
         if value is None:
             continue
         if type(value) is not str:
             value = value_text(value)
         if search(value) is not None:
-            value = escape(value)
-        parts += (head, value, end)
-    return parts
+            value = xml_attr(value)
+        parts += (head, value, _END_ATTVALUE)
+    return f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
 
 
 def data_tags(keys: dict[str, str]) -> dict[str, str]:
@@ -81,8 +79,18 @@ def graphml_data(data: dict[str, Any], tags: dict[str, str]) -> str:
     >>> graphml_data({"a": "x&y", "b": 2}, data_tags({"a": "d0"}))
     '<data key="d0">x&amp;y</data>'
     """
-    items = ((tags[name], value) for name, value in data.items() if name in tags)
-    return "".join(_tagged(items, xml_text, "</data>"))
+    get, search = tags.get, SPECIAL.search
+    parts: list[str] = []
+    for name, value in data.items():  # one plain loop, as _attvalues
+        head = get(name)
+        if head is None or value is None:
+            continue
+        if type(value) is not str:
+            value = value_text(value)
+        if search(value) is not None:
+            value = xml_text(value)
+        parts += (head, value, "</data>")
+    return "".join(parts)
 
 
 def _edges(view: nx.Graph) -> list[EdgeRow]:
