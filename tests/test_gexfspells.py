@@ -58,7 +58,7 @@ def test_a_node_has_its_own_interval_else_the_union_of_its_edges() -> None:
             ("d", "a", {"spells": "2000-01-01/2000-01-01"}),
         ]
 
-    found = Spells().nodes(Rows())  # type: ignore[arg-type]
+    found = Spells().nodes(Rows.nodes, Rows.edges)
     assert found == {
         "a": '<spells><spell start="2000-01-01" end="2000-01-01"></spell>'
         '<spell start="2010-01-01" end="2010-12-31"></spell>'

@@ -98,7 +98,7 @@ def _gexf_types(rows: ViewRows, domain: str) -> dict[str, str]:
 
 def _gexf_nodes(doc: TextDocument, rows: ViewRows, types: dict[str, str], dynamic: bool) -> None:
     degree, write, nodes = rows.degree(), doc.write, rows.nodes
-    spells = rows.spells.nodes(rows) if dynamic else {}
+    spells = rows.spells.nodes(rows.nodes, rows.edges) if dynamic else {}
     colours = {kind: start_tag("viz:color", c) + "</viz:color>" for kind, c in _COLOURS.items()}
     attvalues = rows.attvalues(types)
 

@@ -23,14 +23,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kg.views.timeslice import OPEN
-
-if TYPE_CHECKING:
-    from kg.outputs.viewrows import ViewRows
 
 OPEN_START = ""
 """An open start (sorts before every ISO date; also stands for 0001-01-01)."""
@@ -115,10 +112,18 @@ class Spells:
             found = self._elements[text] = spells_element(self.bounds(text)) if text else ""
         return found
 
-    def nodes(self, rows: ViewRows) -> dict[Any, str]:
-        """The ``<spells>`` element of each node of ``rows`` (see module docstring)."""
-        texts: dict[Any, list[str] | None] = {node: [] for node, _ in rows.nodes}
-        for u, v, data in rows.edges:
+    def nodes(
+        self,
+        nodes: Sequence[tuple[Any, dict[str, Any]]],
+        edges: Iterable[tuple[Any, Any, dict[str, Any]]],
+    ) -> dict[Any, str]:
+        """The ``<spells>`` element of each of ``nodes`` (see module docstring).
+
+        ``nodes`` are ``(node, attributes)``, ``edges`` ``(u, v, attributes)``: a
+        view's rows (:class:`kg.outputs.viewrows.ViewRows`).
+        """
+        texts: dict[Any, list[str] | None] = {node: [] for node, _ in nodes}
+        for u, v, data in edges:
             text = str(data.get("spells") or "")
             for node in (u, v):
                 held = texts[node]
@@ -129,7 +134,7 @@ class Spells:
                 else:
                     texts[node] = None  # an undated edge: the node shows at every time
         elements: dict[Any, str] = {}
-        for node, data in rows.nodes:
+        for node, data in nodes:
             held = texts[node]
             if data.get("start") or data.get("end"):
                 own = f"{data.get('start') or OPEN}/{data.get('end') or OPEN}"
