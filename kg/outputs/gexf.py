@@ -42,7 +42,6 @@ from typing import Any, BinaryIO
 import networkx as nx
 
 from kg import __version__
-from kg.outputs.gexfspells import edge_spans, node_spans, spells_element
 from kg.outputs.graphml import to_graphml, write_graphml
 from kg.outputs.viewrows import ViewRows
 from kg.outputs.xmlcommon import (
@@ -99,7 +98,7 @@ def _gexf_types(rows: ViewRows, domain: str) -> dict[str, str]:
 
 def _gexf_nodes(doc: TextDocument, rows: ViewRows, types: dict[str, str], dynamic: bool) -> None:
     degree, write, nodes = rows.degree(), doc.write, rows.nodes
-    spans = node_spans(rows.view, parsed=rows.spans, rows=rows) if dynamic else {}
+    spells = rows.spells.nodes(rows.nodes, rows.edges) if dynamic else {}
     colours = {kind: start_tag("viz:color", c) + "</viz:color>" for kind, c in _COLOURS.items()}
     attvalues = rows.attvalues(types)
 
@@ -112,10 +111,10 @@ def _gexf_nodes(doc: TextDocument, rows: ViewRows, types: dict[str, str], dynami
     write(LINES[2] + f'<nodes count="{len(nodes)}">')
     for i, (node, data) in enumerate(nodes):
         try:
-            spells = spells_element(spans[node] or []) if dynamic else ""
             colour = colours.get(str(data.get("kind")), colours["Actor"])
             size = f'<viz:size value="{10.0 + 5.0 * degree[node]:g}"></viz:size>'
-            write(f"{LINES[3]}{shared(i)}{spells}{colour}{size}</node>")
+            spell = spells[node] if dynamic else ""
+            write(f"{LINES[3]}{shared(i)}{spell}{colour}{size}</node>")
         except ValueError as exc:
             raise not_xml(f"node {node!r}", {"id": node, **data}, exc) from None
     write(LINES[2] + "</nodes>")
@@ -132,8 +131,7 @@ def _edge_head(i: int, u: Any, v: Any, data: dict[str, Any]) -> str:
 
 
 def _gexf_edges(doc: TextDocument, rows: ViewRows, types: dict[str, str], dynamic: bool) -> None:
-    spells: dict[str, str] = {}  # the <spells> element by spells text
-    parsed, write, edges = rows.spans, doc.write, rows.edges
+    spells, write, edges = rows.spells, doc.write, rows.edges
     attvalues = rows.attvalues(types)
 
     def compose(i: int) -> str:  # what the static and the dynamic GEXF share
@@ -144,13 +142,7 @@ def _gexf_edges(doc: TextDocument, rows: ViewRows, types: dict[str, str], dynami
     write(LINES[2] + f'<edges count="{len(edges)}">')
     for i, (u, v, data) in enumerate(edges):
         try:
-            found = ""
-            if dynamic:
-                text = str(data.get("spells") or "")
-                found = spells.get(text) or ""
-                if text not in spells:
-                    spans = parsed[text] if text in parsed else edge_spans(data)
-                    found = spells[text] = spells_element(spans or [])
+            found = spells.edge(str(data.get("spells") or "")) if dynamic else ""
             weight = float(data.get("weight") or 1.0)
             thickness = f'<viz:thickness value="{weight:g}"></viz:thickness>'
             write(f"{LINES[3]}{shared(i)}{found}{thickness}</edge>")

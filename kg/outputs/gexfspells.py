@@ -1,97 +1,159 @@
-"""The time of a dynamic GEXF: edge and node spans, and their ``<spells>`` element.
+"""The time of a dynamic GEXF: the ``<spells>`` element of each edge and node.
 
 An edge's spans are read back from its ``spells`` attribute (ISO intervals
 joined by ``" | "``); a node's are its own interval, else the union of its
 edges' spans (an undated edge makes the node show at every time). Spans are
-merged (:func:`kg.views.timeslice.merged_bounds`) into one ``<spell>`` each.
+merged as :func:`kg.views.timeslice.merged_bounds` merges them into one
+``<spell>`` each.
+
+The bounds are handled as their ISO text (``YYYY-MM-DD``, read through
+:meth:`datetime.date.fromisoformat` and written back by
+:meth:`~datetime.date.isoformat`), which sorts as the dates do; an open bound is
+:data:`OPEN_START` or :data:`OPEN_END`, which sort before and after every date,
+as ``merged_bounds``' sentinels :attr:`date.min <datetime.date.min>` and
+:attr:`date.max <datetime.date.max>` do (and stand for those days). Each
+distinct ``spells`` text is read and written once per view (:class:`Spells`).
 
 Examples
 --------
->>> edge_spans({"spells": "2020-01-01/.."})
-[Span(start=datetime.date(2020, 1, 1), end=None, basis='interval')]
+>>> element = Spells().edge("2020-01-01/.. | 2010-01-01/2010-12-31 | 2010-06-01/2010-06-02")
+>>> element.count("<spell "), element.startswith('<spells><spell start="2010-01-01" end=')
+(2, True)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
-import networkx as nx
+from kg.views.timeslice import OPEN
 
-from kg.outputs.viewrows import ViewRows
-from kg.outputs.xmlcommon import start_tag
-from kg.views.timeslice import Span, merged_bounds, parse_iso_interval
+OPEN_START = ""
+"""An open start (sorts before every ISO date; also stands for 0001-01-01)."""
 
+OPEN_END = "~"
+"""An open end (sorts after every ISO date; also stands for 9999-12-31)."""
 
-def _bounds(spans: Iterable[Span]) -> list[dict[str, str]]:
-    """The ``<spell>`` attributes of the merged ``spans`` (an open end has none)."""
-    bounds = []
-    for start, end in merged_bounds(spans):
-        found = {}
-        if start is not None:
-            found["start"] = start.isoformat()
-        if end is not None:
-            found["end"] = end.isoformat()
-        bounds.append(found)
-    return bounds
+Bounds = list[tuple[str, str]]
+"""``(start, end)`` of spans as ISO text, open bounds as :data:`OPEN_START`/:data:`OPEN_END`."""
+
+_FIRST, _LAST = date.min.isoformat(), date.max.isoformat()
 
 
-def spells_element(spans: Iterable[Span]) -> str:
-    """The ``<spells>`` element of the merged ``spans`` (empty text when there is none).
+def _start(text: str) -> str:
+    if text == OPEN:
+        return OPEN_START
+    day = date.fromisoformat(text).isoformat()
+    return OPEN_START if day == _FIRST else day
 
-    >>> from datetime import date
-    >>> spells_element([Span(date(2020, 1, 1), None)])
-    '<spells><spell start="2020-01-01"></spell></spells>'
+
+def _end(text: str) -> str:
+    if text in (OPEN, ""):
+        return OPEN_END
+    day = date.fromisoformat(text).isoformat()
+    return OPEN_END if day == _LAST else day
+
+
+def interval_bounds(text: str) -> tuple[str, str]:
+    """The bounds of one ISO interval (as :func:`kg.views.timeslice.parse_iso_interval`).
+
+    >>> interval_bounds("2010-01-01/..")
+    ('2010-01-01', '~')
     """
-    bounds = _bounds(spans)
-    if not bounds:
+    first, _, last = text.partition("/")
+    return _start(first), _end(last)
+
+
+def spells_element(bounds: Iterable[tuple[str, str]]) -> str:
+    """The ``<spells>`` element of the union of ``bounds`` (empty text when there is none).
+
+    >>> spells_element([("2020-01-01", OPEN_END), (OPEN_START, "2010-12-31")])
+    '<spells><spell end="2010-12-31"></spell><spell start="2020-01-01"></spell></spells>'
+    """
+    merged: Bounds = []
+    for start, end in sorted(bounds):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    if not merged:
         return ""
-    inner = "".join(start_tag("spell", found) + "</spell>" for found in bounds)
-    return f"<spells>{inner}</spells>"
+    spells = [
+        "<spell"
+        + ("" if start == OPEN_START else f' start="{start}"')
+        + ("" if end == OPEN_END else f' end="{end}"')
+        + "></spell>"
+        for start, end in merged
+    ]
+    return f"<spells>{''.join(spells)}</spells>"
 
 
-def edge_spans(data: dict[str, Any]) -> list[Span] | None:
-    """The spans of an edge from its ``spells`` attribute; None when undated."""
-    text = str(data.get("spells") or "")
-    if not text:
-        return None
-    return [parse_iso_interval(part) for part in text.split(" | ")]
+class Spells:
+    """The bounds and ``<spells>`` element of each ``spells`` text, made once each."""
 
+    def __init__(self) -> None:
+        self._bounds: dict[str, Bounds] = {}
+        self._elements: dict[str, str] = {}
+        self._unions: dict[tuple[str, ...], str] = {}
 
-def node_spans(
-    view: nx.Graph,
-    *,
-    parsed: dict[str, list[Span] | None] | None = None,
-    rows: ViewRows | None = None,
-) -> dict[Any, list[Span] | None]:
-    """Each node's own interval, else the union of its edges' spans (None: always).
+    def bounds(self, text: str) -> Bounds:
+        """The bounds of the ISO intervals joined by ``" | "`` in ``text`` (not empty)."""
+        found = self._bounds.get(text)
+        if found is None:
+            found = self._bounds[text] = [interval_bounds(part) for part in text.split(" | ")]
+        return found
 
-    One pass over the edges; ``parsed`` caches :func:`edge_spans` by ``spells`` text.
+    def edge(self, text: str) -> str:
+        """The ``<spells>`` element of an edge's ``spells`` text (empty when undated)."""
+        found = self._elements.get(text)
+        if found is None:
+            found = self._elements[text] = spells_element(self.bounds(text)) if text else ""
+        return found
 
-    >>> g = nx.Graph([("a", "b", {"spells": "2020-01-01/.."})])
-    >>> [s.iso() for s in node_spans(g)["a"]]
-    ['2020-01-01/..']
-    """
-    cache: dict[str, list[Span] | None] = {} if parsed is None else parsed
-    rows = rows or ViewRows(view)
-    spans: dict[Any, list[Span] | None] = {node: [] for node, _ in rows.nodes}
-    for u, v, data in rows.edges:
-        text = str(data.get("spells") or "")
-        found = cache[text] if text in cache else cache.setdefault(text, edge_spans(data))
-        for node in (u, v):
-            held = spans[node]
-            if held is not None:
-                if found is None:
-                    spans[node] = None  # an undated edge: the node shows at every time
+    def nodes(
+        self,
+        nodes: Sequence[tuple[Any, dict[str, Any]]],
+        edges: Iterable[tuple[Any, Any, dict[str, Any]]],
+    ) -> dict[Any, str]:
+        """The ``<spells>`` element of each of ``nodes`` (see module docstring).
+
+        ``nodes`` are ``(node, attributes)``, ``edges`` ``(u, v, attributes)``: a
+        view's rows (:class:`kg.outputs.viewrows.ViewRows`).
+        """
+        texts: dict[Any, list[str] | None] = {node: [] for node, _ in nodes}
+        for u, v, data in edges:
+            text = str(data.get("spells") or "")
+            for node in (u, v):
+                held = texts[node]
+                if held is None:
+                    continue
+                if text:
+                    held.append(text)
                 else:
-                    held.extend(found)
-    for node, data in rows.nodes:
-        if data.get("start") or data.get("end"):
-            own = f"{data.get('start') or '..'}/{data.get('end') or '..'}"
-            spans[node] = [parse_iso_interval(own)]
-        elif not spans[node]:
-            spans[node] = None
-    return spans
+                    texts[node] = None  # an undated edge: the node shows at every time
+        elements: dict[Any, str] = {}
+        for node, data in nodes:
+            held = texts[node]
+            if data.get("start") or data.get("end"):
+                own = f"{data.get('start') or OPEN}/{data.get('end') or OPEN}"
+                elements[node] = spells_element([interval_bounds(own)])
+            elif not held:
+                elements[node] = ""
+            elif not held[1:]:  # one edge: its own element
+                elements[node] = self.edge(held[0])
+            else:
+                elements[node] = self._union(tuple(dict.fromkeys(held)))
+        return elements
+
+    def _union(self, texts: tuple[str, ...]) -> str:
+        """The ``<spells>`` element of the union of ``texts`` (nodes share their edges' texts)."""
+        found = self._unions.get(texts)
+        if found is None:
+            bounds = self.bounds
+            found = self._unions[texts] = spells_element([b for t in texts for b in bounds(t)])
+        return found
 
 
-__all__ = ["edge_spans", "node_spans", "spells_element"]
+__all__ = ["OPEN_END", "OPEN_START", "Bounds", "Spells", "interval_bounds", "spells_element"]

@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.outputs.gexfspells import Spells
 from kg.outputs.xmlcommon import SPECIAL, attribute_types, edges_of, value_text, xml_attr, xml_text
 
 Row = tuple[Any, dict[str, Any]]
@@ -35,9 +36,12 @@ EdgeRow = tuple[Any, Any, dict[str, Any]]
 _END_ATTVALUE = '"></attvalue>'
 
 
-def _heads(keys: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    keys = tuple(keys)
-    return keys, tuple(f'<attvalue for="{xml_attr(key)}" value="' for key in keys)
+Heads = list[tuple[str, str]]
+"""``(attribute, '<attvalue for="…" value="')`` of each attribute written, in order."""
+
+
+def _heads(keys: Iterable[str]) -> Heads:
+    return [(key, f'<attvalue for="{xml_attr(key)}" value="') for key in keys]
 
 
 def attvalues(data: dict[str, Any], keys: Iterable[str]) -> str:
@@ -48,25 +52,20 @@ def attvalues(data: dict[str, Any], keys: Iterable[str]) -> str:
     return _attvalues(data, _heads(keys))
 
 
-def _attvalues(data: dict[str, Any], heads: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
-    keys, tags = heads
-    parts = _tagged(zip(tags, map(data.get, keys), strict=True), xml_attr, _END_ATTVALUE)
-    return f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
-
-
-def _tagged(items: Iterable[tuple[str, Any]], escape: Callable[[str], str], end: str) -> list[str]:
-    """``head``, the escaped text of ``value`` and ``end`` for each item whose value is set."""
-    search = SPECIAL.search
+def _attvalues(data: dict[str, Any], heads: Heads) -> str:
+    # one plain loop (no generator, zip or helper per edge): it runs for every node and edge
+    get, search = data.get, SPECIAL.search
     parts: list[str] = []
-    for head, value in items:
+    for key, head in heads:
+        value = get(key)
         if value is None:
             continue
         if type(value) is not str:
             value = value_text(value)
         if search(value) is not None:
-            value = escape(value)
-        parts += (head, value, end)
-    return parts
+            value = xml_attr(value)
+        parts += (head, value, _END_ATTVALUE)
+    return f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
 
 
 def data_tags(keys: dict[str, str]) -> dict[str, str]:
@@ -80,8 +79,18 @@ def graphml_data(data: dict[str, Any], tags: dict[str, str]) -> str:
     >>> graphml_data({"a": "x&y", "b": 2}, data_tags({"a": "d0"}))
     '<data key="d0">x&amp;y</data>'
     """
-    items = ((tags[name], value) for name, value in data.items() if name in tags)
-    return "".join(_tagged(items, xml_text, "</data>"))
+    get, search = tags.get, SPECIAL.search
+    parts: list[str] = []
+    for name, value in data.items():  # one plain loop, as _attvalues
+        head = get(name)
+        if head is None or value is None:
+            continue
+        if type(value) is not str:
+            value = value_text(value)
+        if search(value) is not None:
+            value = xml_text(value)
+        parts += (head, value, "</data>")
+    return "".join(parts)
 
 
 def _edges(view: nx.Graph) -> list[EdgeRow]:
@@ -122,8 +131,8 @@ class ViewRows:
         self._types: dict[str, dict[str, str]] = {}
         self._degree: dict[Any, int] | None = None
         self._kept: dict[str, list[str]] = {}
-        self.spans: dict[str, Any] = {}
-        """Parsed edge spans by ``spells`` text (the dynamic GEXF's cache)."""
+        self.spells = Spells()
+        """The ``<spells>`` elements of the dynamic GEXF, by ``spells`` text."""
 
     def types(self, domain: str) -> dict[str, str]:
         """``{name: GEXF type}`` of the ``node`` or ``edge`` attributes (sorted by name)."""
@@ -135,8 +144,11 @@ class ViewRows:
 
     def degree(self) -> dict[Any, int]:
         """Each node's degree."""
-        if self._degree is None:
-            self._degree = dict(self.view.degree())
+        if self._degree is None:  # as networkx counts it (a self-loop twice), from the rows
+            degree = self._degree = dict.fromkeys((node for node, _ in self.nodes), 0)
+            for u, v, _ in self.edges:
+                degree[u] += 1
+                degree[v] += 1
         return self._degree
 
     def shared(

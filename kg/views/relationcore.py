@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable
+from sys import intern
 from typing import NamedTuple
 
 from rdflib import URIRef
@@ -72,7 +73,7 @@ def iri_pair_key(pair: tuple[Node, Node]) -> tuple[str, str]:
 
 def _status(graph: GraphLike, node: Node) -> str:
     values = sorted(str(o).rsplit("#", 1)[-1] for o in graph.objects(node, _CKG.status))
-    return " | ".join(values)
+    return intern(" | ".join(values))  # once per carrier: its edges share it
 
 
 def _carrier(graph: GraphLike, via: URIRef) -> tuple[tuple[URIRef, ...], str]:

@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+from datetime import date
 from sys import intern
 
 from rdflib import Literal, URIRef
@@ -21,7 +22,7 @@ from rdflib.namespace import RDF, RDFS
 from kg import CKG
 from kg.views.relations import Relation
 from kg.views.storegraph import GraphLike, IndexedGraph, Terms, memo_of
-from kg.views.timeslice import Span, interval_of, merge_spans
+from kg.views.timeslice import OPEN, interval_of, merged_bounds
 
 _CKG, _RDF, _RDFS = Terms(CKG), Terms(RDF), Terms(RDFS)
 
@@ -68,8 +69,8 @@ def label(graph: GraphLike, node: URIRef, *, lang: str = "en") -> str:
         return _label(graph, node, lang)
     key = (node, lang)
     found = memo.get(key)
-    if found is None:
-        found = memo[key] = _label(graph, node, lang)
+    if found is None:  # interned: the edges of equal labels share one text
+        found = memo[key] = intern(_label(graph, node, lang))
     return str(found)
 
 
@@ -141,7 +142,7 @@ def _node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
     memo = memo_of(graph, "label")
     name = None if memo is None else memo.get((node, "en"))
     if name is None:
-        name = _label(graph, node, "en", texts)
+        name = intern(_label(graph, node, "en", texts))
         if memo is not None:
             memo[(node, "en")] = name
     attrs: dict[str, object] = {"iri": intern(str(node)), "label": name, "kind": kind(graph, node)}
@@ -149,10 +150,12 @@ def _node_attributes(graph: GraphLike, node: URIRef) -> dict[str, object]:
     if indonesian:
         attrs["label_id"] = min(indonesian)
     span = interval_of(graph, node)
-    if span is not None and span.start is not None:
-        attrs["start"] = intern(span.start.isoformat())
-    if span is not None and span.end is not None:
-        attrs["end"] = intern(span.end.isoformat())
+    if span is not None:
+        _, start, end = span.iso_bounds()
+        if start is not None:
+            attrs["start"] = start
+        if end is not None:
+            attrs["end"] = end
     return attrs
 
 
@@ -166,42 +169,47 @@ def _via_key(rel: Relation) -> str:
     return str(rel.via)
 
 
-def _spells(spans: list[Span]) -> list[Span]:
-    if len(spans) == 1:  # merge_spans of one span, without its sorting
-        span = spans[0]
-        return [Span(span.start, span.end, "interval")] if span.dated else []
-    return merge_spans(spans)
+def _interval(start: date | None, end: date | None) -> str:
+    """The ISO interval of ``[start, end]`` (as :meth:`Span.iso` of a dated span)."""
+    return f"{start.isoformat() if start else OPEN}/{end.isoformat() if end else OPEN}"
 
 
 def _carrier_dates(found: list[Relation]) -> str:
     """The time one carrier gives an edge: its span, or the union of its spans."""
     if not found[1:]:
         return found[0].span.iso() or "undated"
-    return ",".join(s.iso() for s in merge_spans(r.span for r in found)) or "undated"
+    merged = merged_bounds(r.span for r in found)
+    return ",".join([_interval(start, end) for start, end in merged]) or "undated"
 
 
 def _single_attestation(graph: GraphLike, rel: Relation, context: str) -> dict[str, object]:
-    """:func:`edge_attributes` of an edge of one attestation (most edges), without lists."""
+    """:func:`edge_attributes` of an edge of one attestation (most edges), without lists.
+
+    Its texts are interned as they are made, or come interned: the label and
+    status of the carrier, the ISO texts of its span (:meth:`Span.iso_bounds`),
+    the relation and the basis.
+    """
     span = rel.span
-    iso = span.iso()
+    iso, start, end = span.iso_bounds()
+    sources = rel.sources
     attrs: dict[str, object] = {
         "relation": rel.relation,
         "label": rel.relation,
-        "events": str(rel.via),
+        "events": intern(str(rel.via)),
         "event_labels": label(graph, rel.via),
         "dates": iso or "undated",
         "count": 1,
         "weight": 1.0,
         "status": rel.status or "",
-        "sources": _join([str(s) for s in rel.sources]),
+        "sources": intern(str(sources[0]) if len(sources) == 1 else _join(list(map(str, sources)))),
         "spells": iso,  # one span merged is itself
         "dated_by": span.basis or "",
         "symmetric": rel.symmetric,
     }
-    if iso and span.start is not None:
-        attrs["start"] = span.start.isoformat()
-    if iso and span.end is not None:
-        attrs["end"] = span.end.isoformat()
+    if iso and start is not None:
+        attrs["start"] = start
+    if iso and end is not None:
+        attrs["end"] = end
     if context and rel.context is not None:
         _context_attributes(graph, attrs, context, [rel.context])
     return attrs
@@ -214,6 +222,8 @@ def edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> di
     of one day, share their ``events``, ``sources``, ``dates``, ``start``… (a
     tenth of a view's memory at 10^6 triples).
     """
+    if not group[1:]:
+        return _single_attestation(graph, group[0], context)
     attrs = _edge_attributes(graph, group, context)
     for key, value in attrs.items():
         if type(value) is str:
@@ -222,8 +232,6 @@ def edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> di
 
 
 def _edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> dict[str, object]:
-    if not group[1:]:
-        return _single_attestation(graph, group[0], context)
     # One carrier may give an edge several times with different spans (a co-chair pair
     # of a group attested at several dates): every span counts, so the edge holds
     # from its earliest attestation (the union of the pairs' intersections).
@@ -232,7 +240,7 @@ def _edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> d
         carried.setdefault(rel.via, []).append(rel)
     rels = [found[0] for found in carried.values()]
     spans = [r.span for r in group]
-    spells = _spells(spans)
+    spells = merged_bounds(spans)  # the union of the spans, as merge_spans gives it
     relations = _join([r.relation for r in rels])
     attrs: dict[str, object] = {
         "relation": relations,
@@ -244,14 +252,14 @@ def _edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> d
         "weight": float(len(rels)),
         "status": _join([r.status for r in rels]),
         "sources": _join([str(s) for r in group for s in r.sources]),
-        "spells": SEP.join([s.iso() for s in spells]),
+        "spells": SEP.join([_interval(start, end) for start, end in spells]),
         "dated_by": _join([s.basis for s in spans]),
         "symmetric": rels[0].symmetric,
     }
-    if spells and spells[0].start is not None:
-        attrs["start"] = spells[0].start.isoformat()
-    if spells and all(s.end is not None for s in spells):
-        attrs["end"] = max(s.end for s in spells if s.end is not None).isoformat()
+    if spells and spells[0][0] is not None:
+        attrs["start"] = spells[0][0].isoformat()
+    if spells and all(end is not None for _, end in spells):
+        attrs["end"] = max(end for _, end in spells if end is not None).isoformat()
     contexts = [r.context for r in rels if r.context is not None]
     if context and contexts:
         _context_attributes(graph, attrs, context, contexts)
@@ -261,13 +269,13 @@ def _edge_attributes(graph: GraphLike, group: list[Relation], context: str) -> d
 def _context_attributes(
     graph: GraphLike, attrs: dict[str, object], context: str, contexts: list[URIRef]
 ) -> None:
-    attrs[context] = _join([str(c) for c in contexts])
-    attrs[f"{context}_label"] = _join([label(graph, c) for c in contexts])
+    attrs[context] = intern(_join([str(c) for c in contexts]))
+    attrs[f"{context}_label"] = intern(_join([label(graph, c) for c in contexts]))
     if context == "conflict":
         places = {
             t for c in contexts for t in graph.objects(c, _CKG.territory) if isinstance(t, URIRef)
         }
-        attrs["territory"] = _join(sorted(label(graph, t) for t in places))
+        attrs["territory"] = intern(_join(sorted(label(graph, t) for t in places)))
 
 
 __all__ = [
