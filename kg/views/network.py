@@ -34,7 +34,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from sys import intern
@@ -208,10 +208,7 @@ def _build(
             yield (source, target, key, attrs) if spec.multi else (source, target, attrs)
 
     # in bulk: each edge adds its nodes as add_node then add_edge did, then their attributes
-    if spec.multi:
-        _add_keyed_edges(view, edges())
-    else:
-        view.add_edges_from(edges())
+    view.add_edges_from(edges())
     for node, attrs in nodes.items():
         view.nodes[node].update(attrs)
     if name == "cochair-membership":
@@ -219,32 +216,6 @@ def _build(
         for node, data in view.nodes(data=True):
             data["bipartite"] = 1 if node in groups_ else 0
     return view
-
-
-def _add_keyed_edges(view: nx.MultiDiGraph, edges: Iterable[tuple[Any, ...]]) -> None:
-    """``view.add_edges_from(edges)`` of ``(u, v, key, attrs)`` with new keys, 3x faster.
-
-    As :meth:`networkx.MultiDiGraph.add_edge` stores an edge (its factories, its
-    order), without the adjacency views networkx's bulk add looks each edge up
-    through; each edge keeps its own ``attrs`` dict. A key already there is
-    updated as networkx would.
-    """
-    succ, pred, nodes = view._succ, view._pred, view._node
-    inner, node_attrs = view.adjlist_inner_dict_factory, view.node_attr_dict_factory
-    for u, v, key, attrs in edges:
-        for node in (u, v):
-            if node not in succ:
-                if node is None:
-                    raise ValueError("None cannot be a node")
-                succ[node], pred[node], nodes[node] = inner(), inner(), node_attrs()
-        keys = succ[u].get(v)
-        if keys is None:
-            keys = succ[u][v] = pred[v][u] = view.edge_key_dict_factory()
-        found = keys.get(key)
-        if found is None:
-            found = keys[key] = view.edge_attr_dict_factory()
-        found.update(attrs)
-    nx._clear_cache(view)
 
 
 __all__ = ["KINDS", "SEP", "VIEWS", "ViewSpec", "build_view", "kind", "label", "view_names"]
