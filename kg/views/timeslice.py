@@ -39,11 +39,14 @@ while one with ``ckg:startYear 2010`` and no end is present.
 
 Examples
 --------
+>>> from rdflib import XSD, Graph, Literal, URIRef
+>>> from kg import CKG
+>>> g = Graph()
+>>> effort = URIRef("urn:effort")
+>>> _ = g.add((effort, CKG.year, Literal("2010", datatype=XSD.gYear)))
 >>> from datetime import date
->>> Span(date(2010, 1, 1), date(2010, 12, 31), "event").contains(date(2020, 10, 9))
+>>> span_of(g, effort).contains(date(2020, 10, 9))
 False
->>> Span(date(2010, 1, 1), None, "interval").contains(date(2020, 10, 9))
-True
 """
 
 from __future__ import annotations
