@@ -93,24 +93,6 @@ def graphml_data(data: dict[str, Any], tags: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def _edges(view: nx.Graph) -> list[EdgeRow]:
-    """``(u, v, data)`` of every edge, in :func:`kg.outputs.xmlcommon.edges_of` order.
-
-    Read from a directed graph's adjacency (networkx's edge views take several
-    times longer on 10^5 edges), else through :func:`edges_of`.
-    """
-    if type(view) is nx.MultiDiGraph:
-        return [
-            (u, v, d)
-            for u, nbrs in view._succ.items()
-            for v, kd in nbrs.items()
-            for d in kd.values()
-        ]
-    if type(view) is nx.DiGraph:
-        return [(u, v, d) for u, nbrs in view._succ.items() for v, d in nbrs.items()]
-    return list(edges_of(view))
-
-
 class ViewRows:
     """The nodes, edges and attribute types of ``view``, read once for all its exports.
 
@@ -127,7 +109,7 @@ class ViewRows:
         self.view = view
         self.share = share
         self.nodes: list[Row] = list(view.nodes(data=True))
-        self.edges: list[EdgeRow] = _edges(view)
+        self.edges: list[EdgeRow] = list(edges_of(view))
         self._types: dict[str, dict[str, str]] = {}
         self._degree: dict[Any, int] | None = None
         self._kept: dict[str, list[str]] = {}
