@@ -3,8 +3,8 @@
 An edge's spans are read back from its ``spells`` attribute (ISO intervals
 joined by ``" | "``); a node's are its own interval, else the union of its
 edges' spans (an undated edge makes the node show at every time). Spans are
-merged as :func:`kg.views.timeslice.merged_bounds` merges them into one
-``<spell>`` each.
+merged by :func:`kg.views.spans.union_of`, as
+:func:`kg.views.timeslice.merged_bounds` merges them, into one ``<spell>`` each.
 
 The bounds are handled as their ISO text (``YYYY-MM-DD``, read through
 :meth:`datetime.date.fromisoformat` and written back by
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from kg.views.timeslice import OPEN
+from kg.views.spans import OPEN, union_of
 
 OPEN_START = ""
 """An open start (sorts before every ISO date; also stands for 0001-01-01)."""
@@ -71,13 +71,7 @@ def spells_element(bounds: Iterable[tuple[str, str]]) -> str:
     >>> spells_element([("2020-01-01", OPEN_END), (OPEN_START, "2010-12-31")])
     '<spells><spell end="2010-12-31"></spell><spell start="2020-01-01"></spell></spells>'
     """
-    merged: Bounds = []
-    for start, end in sorted(bounds):
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
+    merged = union_of(bounds)
     if not merged:
         return ""
     spells = [

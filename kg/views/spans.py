@@ -20,6 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from sys import intern
+from typing import TypeVar
+
+B = TypeVar("B", date, str)
+"""A bound of :func:`union_of`: a date, or its ISO text."""
 
 OPEN = ".."
 """How an open bound is written in an ISO 8601 interval (``2020-10-10/..``)."""
@@ -121,15 +125,27 @@ def merged_bounds(spans: Iterable[Span]) -> list[tuple[date | None, date | None]
     [(None, datetime.date(2010, 12, 31)), (datetime.date(2020, 1, 1), None)]
     """
     low, high = date.min, date.max  # open bounds, as sentinels that sort first and last
-    items = sorted((s.start or low, s.end or high) for s in spans if s.basis != "undated")
-    merged: list[tuple[date, date]] = []
-    for start, end in items:
+    merged = union_of((s.start or low, s.end or high) for s in spans if s.basis != "undated")
+    return [(None if a == low else a, None if b == high else b) for a, b in merged]
+
+
+def union_of(bounds: Iterable[tuple[B, B]]) -> list[tuple[B, B]]:
+    """The union of closed intervals ``(start, end)`` as sorted, disjoint intervals.
+
+    Any bounds that sort as the days do (dates, ISO texts); open bounds as
+    sentinels that sort first and last. Intervals that overlap or share a day merge.
+
+    >>> union_of([("2020", "2021"), ("2010", "2012"), ("2011", "2015")])
+    [('2010', '2015'), ('2020', '2021')]
+    """
+    merged: list[tuple[B, B]] = []
+    for start, end in sorted(bounds):
         if merged and start <= merged[-1][1]:
             if end > merged[-1][1]:
                 merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    return [(None if a == low else a, None if b == high else b) for a, b in merged]
+    return merged
 
 
 def merge_spans(spans: Iterable[Span]) -> list[Span]:
@@ -149,5 +165,6 @@ __all__ = [
     "intersect",
     "merge_spans",
     "merged_bounds",
+    "union_of",
     "parse_iso_interval",
 ]
