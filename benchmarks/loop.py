@@ -18,7 +18,9 @@ installed conflict-kg does.
     explanation) in-process on the opened store give the floor
     (``*_inprocess_ms``), and ``*_overhead_ms`` the start-up of the command.
     Each command runs once untimed first (its bytecode written, the database's
-    pages read into the page cache).
+    pages read into the page cache); then each of its runs is followed by its
+    floor, measured in a child process of its own (the median of three runs
+    there), so that both are timed at the same moments.
 ``serve-kept``
     ``conflict-kg serve`` with no kept store (``cold_seconds``: the checks, the store
     written, the server started) and again on the kept store (``seconds``).
@@ -36,6 +38,7 @@ Examples
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import statistics
@@ -140,6 +143,7 @@ def _kept(data: Path, tmp: str) -> tuple[Path, Path, dict[str, float]]:
 
 
 def _inprocess_ms(store_dir: Path, name: str, values: dict[str, str], repeat: int) -> float:
+    """Milliseconds of library query ``name`` in-process on the kept store (median of runs)."""
     import pyoxigraph as ox
 
     from kg.sparql.library import find_query
@@ -153,6 +157,38 @@ def _inprocess_ms(store_dir: Path, name: str, values: dict[str, str], repeat: in
         run(query, values, store=store)
         times.append(time.perf_counter() - t)
     return round(statistics.median(times) * 1000, 2)
+
+
+FLOOR_RUNS = 3
+"""In-process runs of a query (or ``why``) per child of :func:`_floor`; their median is kept."""
+
+
+def _floor(store_dir: Path, name: str, values: dict[str, str]) -> float:
+    """In-process milliseconds of ``name``: a library query, or ``why`` on ``values["entity"]``.
+
+    Measured in a child process of its own, right after the command's run: this
+    machine's speed drifts by about a tenth within minutes, so a floor measured
+    apart from the commands would move their overhead by as much. The child keeps
+    this process small too (see :func:`_kept`).
+    """
+    spec = json.dumps({"store": str(store_dir), "name": name, "values": values})
+    code = "import sys; from benchmarks.loop import floor_child; floor_child(sys.argv[1])"
+    done = subprocess.run(
+        [sys.executable, "-c", code, spec], capture_output=True, text=True, env=_env(), check=False
+    )
+    if done.returncode:
+        raise RuntimeError(f"in-process {name}: exit {done.returncode}: {done.stderr[-500:]}")
+    return float(done.stdout)
+
+
+def floor_child(spec: str) -> None:
+    """The child of :func:`_floor`: print the median milliseconds of :data:`FLOOR_RUNS` runs."""
+    given = json.loads(spec)
+    store = Path(given["store"])
+    if given["name"] == "why":
+        print(_why_inprocess_ms(store, given["values"]["entity"], FLOOR_RUNS))
+    else:
+        print(_inprocess_ms(store, given["name"], given["values"], FLOOR_RUNS))
 
 
 def _values(store_dir: Path, name: str) -> dict[str, str]:
@@ -183,12 +219,6 @@ def _why_inprocess_ms(store_dir: Path, target: str, repeat: int) -> float:
     return round(statistics.median(times) * 1000, 2)
 
 
-def _warm_runs(command: list[str], repeat: int) -> list[dict[str, float]]:
-    """``repeat`` timed runs of ``command`` after an untimed one."""
-    timed(command)
-    return [timed(command) for _ in range(repeat)]
-
-
 def _command(root: Path, name: str, values: dict[str, str]) -> list[str]:
     params = [arg for key, value in values.items() for arg in ("--param", f"{key}={value}")]
     rq = str(REPO / "queries" / f"{name}.rq")  # the throw-away project has no queries/
@@ -198,8 +228,10 @@ def _command(root: Path, name: str, values: dict[str, str]) -> list[str]:
 def cli_query(args: argparse.Namespace) -> Result:
     """Lookups and an analytic query from the command line on the kept store.
 
-    Every whole-process run comes before the in-process ones: a child forked
-    from this process once it has grown would report its peak RSS.
+    The in-process floors run in child processes too (:func:`_floor`), each
+    right after a run of its command: this process stays small (a child forked
+    from a big process would report its peak RSS), and command and floor are
+    timed at the same moments.
     """
     with tempfile.TemporaryDirectory() as tmp:
         root, store, written = _kept(args.data, tmp)
@@ -208,11 +240,15 @@ def cli_query(args: argparse.Namespace) -> Result:
         target = values["entity-relations"]["entity"]
         commands = {name: _command(root, name, values[name]) for name in QUERIES}
         commands["why"] = _cli("--root", str(root), "why", target)
+        values["why"] = {"entity": target}
         for name, command in commands.items():
-            result.update(_median(_warm_runs(command, args.repeat), name))
-        floors = {name: _inprocess_ms(store, name, values[name], args.repeat) for name in QUERIES}
-        floors["why"] = _why_inprocess_ms(store, target, args.repeat)
-        for name, inprocess in floors.items():
+            timed(command)  # untimed: bytecode written, the database's pages read
+            runs, floors = [], []
+            for _ in range(args.repeat):  # each command and its floor at the same moment
+                runs.append(timed(command))
+                floors.append(_floor(store, name, values[name]))
+            result.update(_median(runs, name))
+            inprocess = round(statistics.median(floors), 2)
             result[f"{name}_inprocess_ms"] = inprocess
             result[f"{name}_overhead_ms"] = round(result[f"{name}_ms"] - inprocess, 1)
         size = sum(p.stat().st_size for p in (store / "db").iterdir())
