@@ -81,18 +81,6 @@ def lines_sorted(text: bytes | None) -> list[bytes]:
     return _sorted(lines, with_blank, unique=True)  # a store holds each triple once
 
 
-def file_lines_sorted(path: Path) -> list[bytes]:
-    """The lines of the N-Triples dump at ``path`` as :func:`lines_sorted` gives them.
-
-    Read line by line: the lines are held, never the whole text beside them.
-    """
-    with open(path, "rb") as source:
-        lines = source.readlines()
-    for i, line in enumerate(lines):  # in place: one copy of each line at a time
-        lines[i] = line.rstrip(b"\n")
-    return _sorted(lines, [line for line in lines if b"_:" in line], unique=True)
-
-
 def sort_ntriples(text: bytes | None, *, unique: bool = False) -> bytes:
     """N-Triples ``text`` sorted, without duplicate lines, blank nodes labelled canonically.
 
@@ -282,7 +270,6 @@ def _serialize(source: bytes | BinaryIO, handle: BinaryIO, prefixes: Mapping[str
 __all__ = [
     "Writer",
     "canonical_blank_nodes",
-    "file_lines_sorted",
     "lines_sorted",
     "lines_writer",
     "sort_ntriples",

@@ -8,8 +8,8 @@ by a child process (``python -m kg.outputs.graphproc``) straight into the
 output file: the same functions, so the same bytes, on the other core.
 
 1. ``sort DUMP``: the lines of ``DUMP`` sorted as :func:`~kg.outputs.graphfiles.sorted_lines`
-   sorts a store's (blank nodes labelled canonically), written to standard
-   output and back into ``DUMP``;
+   sorts a store's (blank nodes labelled canonically), a run of lines at a time
+   (:mod:`kg.outputs.linesort`), written to standard output and back into ``DUMP``;
 2. ``turtle FILE PREFIXES``: the sorted N-Triples of ``FILE`` as Turtle
    (:func:`~kg.outputs.graphfiles.turtle_writer`), ``PREFIXES`` as JSON.
 
@@ -29,6 +29,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import site
@@ -42,7 +43,8 @@ import pyoxigraph as ox
 
 import kg
 from kg.errors import ConflictKGError
-from kg.outputs.graphfiles import Writer, file_lines_sorted, lines_writer, turtle_writer
+from kg.outputs.graphfiles import Writer, turtle_writer
+from kg.outputs.linesort import sorted_file_lines
 
 DUMP = "default-graph.nt"
 """The dump's name in the working directory given to :func:`graph_writers`."""
@@ -114,11 +116,15 @@ def main(argv: list[str]) -> int:
     out = sys.stdout.buffer
     if argv[0] == "sort":
         dump = Path(argv[1])
-        write = lines_writer(file_lines_sorted(dump))  # held as lines only
-        write(out)
+        lines = sorted_file_lines(dump, directory=dump.parent)  # a run at a time
+        again = dump.with_name("sorted-" + dump.name)
+        with open(again, "wb") as copy:  # for the Turtle, which follows the sorted lines
+            while batch := list(itertools.islice(lines, 1 << 16)):
+                text = b"\n".join(batch) + b"\n"
+                out.write(text)
+                copy.write(text)
         out.flush()
-        with open(dump, "wb") as again:  # for the Turtle, which follows the sorted lines
-            write(again)
+        os.replace(again, dump)
     else:
         turtle_writer(Path(argv[1]), json.loads(argv[2]))(out)  # parsed as it is read
         out.flush()
