@@ -28,7 +28,7 @@ from typing import Any
 import networkx as nx
 
 from kg.outputs.gexf import KIND_COLOURS as GEXF_KIND_COLOURS
-from kg.outputs.layout import component_layout, place_labels
+from kg.outputs.layout import component_layout, induced, place_labels
 from kg.outputs.plot import RELATION_COLOURS
 from kg.views.viewattrs import SEP
 
@@ -75,7 +75,7 @@ def _around_hub(view: nx.Graph, comp: set[Any]) -> tuple[nx.Graph, str]:
                 queue.append(other)
     label = str(view.nodes[hub].get("label", hub))
     note = f"the {len(kept)} actors nearest to the most connected one, {label}, breadth first"
-    return view.subgraph(kept), note
+    return induced(view, kept), note
 
 
 def drawn_part(view: nx.Graph) -> tuple[nx.Graph, str]:
@@ -97,7 +97,7 @@ def drawn_part(view: nx.Graph) -> tuple[nx.Graph, str]:
             break
         kept += comp
         count += 1
-    return view.subgraph(kept), f"the {count} largest connected components"
+    return induced(view, kept), f"the {count} largest connected components"
 
 
 def _node(n: Any, d: dict[str, Any], pos: Any, spots: Any) -> dict[str, Any]:
