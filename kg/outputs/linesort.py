@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.outputs.graphfiles import canonical_blank_nodes
+from kg.outputs.graphfiles import canonical_blank_nodes, lines_writer
 
 RUN_LINES = 1 << 20
 """Lines sorted in memory at a time (about 180 MB of lines from a store's dump): a graph
@@ -66,13 +66,10 @@ def _runs(path: Path, directory: Path, size: int) -> tuple[list[bytes], list[Pat
         while chunk := list(itertools.islice(source, size)):
             if run:  # a run before this one: to disk
                 files.append(_write_run(run, directory / f"{len(files)}.nt"))
-            run = []
-            for line in chunk:
-                line = line.rstrip(b"\n")
-                if b"_:" in line:
-                    blank.append(line)
-                elif line:
-                    run.append(line)
+            for i, line in enumerate(chunk):  # in place: one copy of each line at a time
+                chunk[i] = line.rstrip(b"\n")
+            blank += [line for line in chunk if b"_:" in line]
+            run = [line for line in chunk if line and b"_:" not in line]
             del chunk
             run.sort()
     return run, files, blank
@@ -80,8 +77,7 @@ def _runs(path: Path, directory: Path, size: int) -> tuple[list[bytes], list[Pat
 
 def _write_run(run: list[bytes], path: Path) -> Path:
     with open(path, "wb") as out:
-        for start in range(0, len(run), 1 << 16):
-            out.write(b"\n".join(run[start : start + (1 << 16)]) + b"\n")
+        lines_writer(run)(out)
     return path
 
 
