@@ -192,3 +192,29 @@ def test_rules_split_into_small_updates_derive_what_whole_families_derive(
     again = load_store([generated.ontology, *generated.data_files])
     entail(again, onto, into=graph)
     assert sorted_graph_ntriples(again, graph) == sorted_graph_ntriples(store, graph)
+
+
+def test_the_entailed_file_is_sorted_a_run_at_a_time_in_bounded_memory(tmp_path: Path) -> None:
+    """At 5M triples the entailed graph's text (about 100 MB) and its lines were held at once
+    beside the views: the file is now sorted a run of lines at a time, with the same bytes."""
+    import tracemalloc
+
+    from kg.outputs.entailment import sorted_graph_writer
+    from kg.outputs.graphfiles import sort_ntriples
+
+    store, graph = ox.Store(), ox.NamedNode(ENTAILED_GRAPH)
+    kind, a, n = ox.NamedNode(f"{CKG}Actor"), ox.NamedNode(str(RDF.type)), 30_000
+    store.extend(
+        ox.Quad(ox.NamedNode(f"{ID}actor-{(i * 7919) % n:05d}"), a, kind, graph) for i in range(n)
+    )
+    text = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+    assert len(text) > 4_000_000
+    whole = sorted_graph_ntriples(store, graph)  # also imports what the writer needs
+    out = tmp_path / ENTAILED_FILE
+    with open(out, "wb") as handle:
+        tracemalloc.start()
+        sorted_graph_writer(store, graph, run_lines=3000)(handle)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert out.read_bytes() == sort_ntriples(text, unique=True) == whole
+    assert peak < len(text)  # the text and its lines were held at once: twice the text

@@ -84,11 +84,11 @@ def entailment_step(project: BuildInput) -> Mapping[str, Content]:
     """
     import pyoxigraph as ox
 
-    from kg.outputs.entailment import ENTAILED_FILE, ENTAILED_GRAPH, entail, sorted_graph_ntriples
+    from kg.outputs.entailment import ENTAILED_FILE, ENTAILED_GRAPH, entail, sorted_graph_writer
 
     graph = ox.NamedNode(ENTAILED_GRAPH)
     entail(project.store, project.ontology, into=graph)
-    return {ENTAILED_FILE: sorted_graph_ntriples(project.store, graph)}
+    return {ENTAILED_FILE: sorted_graph_writer(project.store, graph)}
 
 
 def graphs_step(project: BuildInput) -> Outputs:

@@ -29,7 +29,6 @@ Examples
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import site
@@ -44,7 +43,7 @@ import pyoxigraph as ox
 import kg
 from kg.errors import ConflictKGError
 from kg.outputs.graphfiles import Writer, turtle_writer
-from kg.outputs.linesort import sorted_file_lines
+from kg.outputs.linesort import sorted_file_lines, write_lines
 
 DUMP = "default-graph.nt"
 """The dump's name in the working directory given to :func:`graph_writers`."""
@@ -119,10 +118,7 @@ def main(argv: list[str]) -> int:
         lines = sorted_file_lines(dump, directory=dump.parent)  # a run at a time
         again = dump.with_name("sorted-" + dump.name)
         with open(again, "wb") as copy:  # for the Turtle, which follows the sorted lines
-            while batch := list(itertools.islice(lines, 1 << 16)):
-                text = b"\n".join(batch) + b"\n"
-                out.write(text)
-                copy.write(text)
+            write_lines(lines, out, copy)
         out.flush()
         os.replace(again, dump)
     else:

@@ -26,7 +26,7 @@ import contextlib
 import heapq
 import itertools
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -75,6 +75,27 @@ def _runs(path: Path, directory: Path, size: int) -> tuple[list[bytes], list[Pat
     return run, files, blank
 
 
+def write_lines(lines: Iterable[bytes], *handles: BinaryIO, batch: int = 1 << 12) -> None:
+    """Write ``lines``, each ended by ``\\n``, to every one of ``handles``, ``batch`` at a time.
+
+    For the lines of :func:`sorted_file_lines`, which come one at a time: no
+    more than ``batch`` of them are joined at once.
+
+    Examples
+    --------
+    >>> import io
+    >>> out = io.BytesIO()
+    >>> write_lines(iter([b"a", b"b"]), out, batch=1)
+    >>> out.getvalue()
+    b'a\\nb\\n'
+    """
+    lines = iter(lines)
+    while part := list(itertools.islice(lines, batch)):
+        text = b"\n".join(part) + b"\n"
+        for handle in handles:
+            handle.write(text)
+
+
 def _write_run(run: list[bytes], path: Path) -> Path:
     with open(path, "wb") as out:
         lines_writer(run)(out)
@@ -86,4 +107,4 @@ def _lines(handle: BinaryIO) -> Iterator[bytes]:
         yield line[:-1]  # each written with its "\n"
 
 
-__all__ = ["RUN_LINES", "sorted_file_lines"]
+__all__ = ["RUN_LINES", "sorted_file_lines", "write_lines"]
