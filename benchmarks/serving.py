@@ -5,7 +5,9 @@ then ``oxigraph load`` of the N-Triples and the server started until it answers.
 ``publish``: the same checks, then the graph sent to a running Oxigraph server through
 the Graph Store Protocol and counted. Each reports ``check_seconds`` apart, to compare
 with the build stage's load and validation; the server's own peak memory is in
-``server_peak_rss_mb`` (a child process).
+``server_peak_rss_mb``: its processes (``oxigraph load``, the server) sampled by
+:class:`benchmarks.rss.TreeRss`. ``getrusage(RUSAGE_CHILDREN)``, read before,
+began at this process's peak, as a child started by ``vfork`` does.
 
 Examples
 --------
@@ -16,13 +18,14 @@ Examples
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from benchmarks.rss import TreeRss
 
 Result = dict[str, Any]
 
@@ -31,10 +34,6 @@ def _project(data: Path, tmp: str) -> Path:
     from benchmarks.stages import _project_root
 
     return _project_root(data, tmp)
-
-
-def _children_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def serve(args: argparse.Namespace) -> Result:
@@ -51,16 +50,17 @@ def serve(args: argparse.Namespace) -> Result:
         nt = Path(tmp) / "load.nt"
         nt.write_bytes(ntriples)
         server = OxigraphServer(location=Path(tmp) / "db")
-        server.load(nt)
-        server.start()
-        ready = time.perf_counter()
-        server.stop()
+        with TreeRss(itself=False) as servers:  # the load, then the server
+            server.load(nt)
+            server.start()
+            ready = time.perf_counter()
+            server.stop()
     return {
         "seconds": ready - t,
         "check_seconds": checked - t,
         "server_seconds": ready - checked,
         "triples": ntriples.count(b"\n"),
-        "server_peak_rss_mb": round(_children_rss_mb(), 1),
+        "server_peak_rss_mb": round(servers.peak / 2**20, 1),
     }
 
 
@@ -72,7 +72,7 @@ def publish(args: argparse.Namespace) -> Result:
     from kg.sparql.publish import publish as send
     from kg.sparql.server import OxigraphServer
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, TreeRss(itself=False) as servers:
         layout = Layout.at(_project(args.data, tmp))
         server = OxigraphServer(location=Path(tmp) / "db").start()
         try:
@@ -92,7 +92,7 @@ def publish(args: argparse.Namespace) -> Result:
         "send_seconds": done - checked,
         "triples": summary.triples,
         "counted": summary.counted,
-        "server_peak_rss_mb": round(_children_rss_mb(), 1),
+        "server_peak_rss_mb": round(servers.peak / 2**20, 1),
     }
 
 

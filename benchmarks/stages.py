@@ -8,13 +8,11 @@ stage's timings in seconds (and per-query milliseconds), what it produced, and
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import resource
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +22,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.queries import run_library
+from benchmarks.rss import TreeRss
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY = REPO / "ontology" / "conflict.ttl"
@@ -34,60 +33,6 @@ Result = dict[str, Any]
 from benchmarks.loop import STAGES as LOOP  # noqa: E402
 from benchmarks.peers import STAGES as PEERS  # noqa: E402
 from benchmarks.serving import STAGES as SERVING  # noqa: E402
-
-
-class TreeRss:
-    """The peak of this process's resident memory plus its children's, sampled every 50 ms.
-
-    ``getrusage`` gives each process's own peak: ``build``'s child processes
-    (the graph files) run beside it, so their memory adds to its own. A child
-    still on this process's command line has not started its own program yet:
-    ``subprocess`` starts it with ``vfork``, so until then it shares this
-    process's memory, and counting it would count that memory twice (in two
-    of three 5M builds the sum then read 4,676 and 4,896 MiB, against a parent's
-    own peak of 3,887 and 3,798 MiB). ``getrusage(RUSAGE_CHILDREN)`` carries the
-    same error: such a child's peak is the parent's at that moment.
-    """
-
-    def __init__(self) -> None:
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def __enter__(self) -> TreeRss:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-    def _sample(self) -> None:
-        own = Path("/proc/self/cmdline").read_bytes()
-        while not self._stop.wait(0.05):
-            pids = [str(os.getpid())]
-            for task in Path("/proc/self/task").iterdir():
-                with contextlib.suppress(OSError):
-                    pids += (task / "children").read_text().split()
-            started = [pids[0], *(pid for pid in pids[1:] if _command(pid) != own)]
-            self.peak = max(self.peak, sum(_rss(pid) for pid in started))
-
-
-def _command(pid: str) -> bytes:
-    """The command line of process ``pid`` (empty once it has ended)."""
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return b""
-
-
-def _rss(pid: str) -> int:
-    """The resident memory of process ``pid`` in bytes (0 once it has ended)."""
-    try:
-        fields = Path(f"/proc/{pid}/statm").read_text().split()
-    except OSError:
-        return 0
-    return int(fields[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def _clock() -> float:

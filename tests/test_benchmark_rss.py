@@ -1,4 +1,4 @@
-"""The build benchmark's memory sampler (``benchmarks.stages.TreeRss``).
+"""The benchmarks' memory sampler (``benchmarks.rss.TreeRss``).
 
 A child started by ``subprocess`` (``vfork``) shares this process's memory until
 it runs its own program: counting it then counts this process twice. Seen in
@@ -8,14 +8,16 @@ same command line at 2,448 MiB.
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from benchmarks.stages import TreeRss, _rss
+from benchmarks.rss import TreeRss, _rss
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs /proc")
 
@@ -49,3 +51,23 @@ def test_a_child_running_its_own_program_is_counted() -> None:
     with TreeRss() as tree:
         subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
     assert tree.peak >= own + 200 * MIB
+
+
+def test_the_serve_stage_reports_the_servers_own_peak_not_its_parents(tmp_path: Path) -> None:
+    """The server is started once the benchmark holds the checked graph: its
+    ``getrusage`` peak began at the benchmark's own (``vfork``), so the stage reported
+    the benchmark's memory as the server's."""
+    import argparse
+
+    from benchmarks.serving import serve
+
+    held = _held(400)  # the benchmark, large when it starts the server
+    from benchmarks.generate import generate
+
+    out = io.StringIO()
+    generate(out, triples=900, seed=5, violation_rate=0)
+    data = tmp_path / "small.ttl"
+    data.write_text(out.getvalue(), encoding="utf-8")
+    result = serve(argparse.Namespace(data=data))
+    assert len(held) and result["triples"] > 0
+    assert 0 < result["server_peak_rss_mb"] < 300
