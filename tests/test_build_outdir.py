@@ -104,3 +104,44 @@ def test_usage_error_is_raised_before_any_check(project: Path) -> None:
 
     with pytest.raises(UsageError):
         build(Layout.at(project), out_dir=project / "data")
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch, *, after: int) -> None:
+    """Let ``after`` outputs be written, then fail as a full disk does."""
+    import errno
+
+    real, written = outdir._write_tree, [0]
+
+    def write_tree(stage: Path, files: object, **kwargs: object) -> None:
+        written[0] += 1
+        if written[0] > after:
+            name = next(iter(files), ".")  # type: ignore[call-overload]
+            raise OSError(errno.ENOSPC, "No space left on device", str(stage / name))
+        real(stage, files, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(outdir, "_write_tree", write_tree)
+
+
+@pytest.mark.parametrize("command", ["build", "site"])
+def test_a_full_disk_is_one_line_and_the_last_outputs_stay(
+    command: str,
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Seen on a 3 MB file system: a Python traceback, exit 1 (as if the data failed)."""
+    out = tmp_path / "out"
+    argv = ["--root", str(project), command, "--out", str(out)]
+    assert main([*argv, *(["--no-store"] if command == "build" else [])]) == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    _full_disk(monkeypatch, after=1)
+    assert main([*argv, *(["--no-store"] if command == "build" else [])]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: --out {out}: cannot write"), err
+    assert "No space left on device" in lines[0] and "were not changed" in lines[0]
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not list(tmp_path.glob(".out.*"))

@@ -1,0 +1,44 @@
+"""A command's output directory that cannot be written: one line, not a traceback.
+
+``build`` and ``site`` write into a staging directory and swap it in whole
+(:mod:`kg.outputs.outdir`); when the disk fills or a permission is missing on
+the way, the staging directory is removed and the last outputs stay. The
+library raises the :class:`OSError`; the command says so in one line.
+
+Examples
+--------
+>>> import errno
+>>> try:
+...     with writing_into("build"):
+...         raise OSError(errno.ENOSPC, "No space left on device", "build/.out.new-1/x")
+... except UsageError as error:
+...     print(str(error).split(";")[0])
+--out build: cannot write the outputs: No space left on device
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from kg.errors import UsageError
+
+
+@contextlib.contextmanager
+def writing_into(out: str | Path) -> Iterator[None]:
+    """Turn an :class:`OSError` raised in the block into a :class:`UsageError` naming ``out``.
+
+    The file named by the error is in the staging directory, which is gone
+    by then: the message names ``out`` instead.
+    """
+    try:
+        yield
+    except OSError as error:
+        raise UsageError(
+            f"--out {out}: cannot write the outputs: {error.strerror or error}; the outputs "
+            f"in {out} were not changed (free some space or give another --out)"
+        ) from None
+
+
+__all__ = ["writing_into"]
