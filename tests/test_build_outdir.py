@@ -145,3 +145,19 @@ def test_a_full_disk_is_one_line_and_the_last_outputs_stay(
     assert "No space left on device" in lines[0] and "were not changed" in lines[0]
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not list(tmp_path.glob(".out.*"))
+
+
+def test_a_full_temporary_disk_is_named(tmp_path: Path) -> None:
+    """The graph files and the entailed file are sorted under ``$TMPDIR``, which may be
+    another disk than ``--out``'s: the message names the file there."""
+    import errno
+
+    from kg.cli.writing import writing_into
+
+    elsewhere = tmp_path / "tmp" / "conflict-kg-graph-1" / "dump.nt"
+    with pytest.raises(UsageError) as raised, writing_into(tmp_path / "site" / "out"):
+        raise OSError(errno.ENOSPC, "No space left on device", str(elsewhere))
+    assert f"No space left on device ({elsewhere})" in str(raised.value)
+    with pytest.raises(UsageError) as raised, writing_into(tmp_path / "out"):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".out.new-1" / "a"))
+    assert "No space left on device; the outputs" in str(raised.value)

@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,16 +30,25 @@ from kg.errors import UsageError
 def writing_into(out: str | Path) -> Iterator[None]:
     """Turn an :class:`OSError` raised in the block into a :class:`UsageError` naming ``out``.
 
-    The file named by the error is in the staging directory, which is gone
-    by then: the message names ``out`` instead.
+    A file the error names beside ``out`` is in the staging directory, which
+    is gone by then: the message names ``out`` instead. One elsewhere (a
+    temporary file, e.g. under ``$TMPDIR``) is named: that disk is the full one.
     """
     try:
         yield
     except OSError as error:
+        where = ""
+        if error.filename and not _beside(Path(os.fsdecode(error.filename)), Path(out)):
+            where = f" ({os.fsdecode(error.filename)})"
         raise UsageError(
-            f"--out {out}: cannot write the outputs: {error.strerror or error}; the outputs "
-            f"in {out} were not changed (free some space or give another --out)"
+            f"--out {out}: cannot write the outputs: {error.strerror or error}{where}; the "
+            f"outputs in {out} were not changed (free some space or give another --out)"
         ) from None
+
+
+def _beside(path: Path, out: Path) -> bool:
+    """Whether ``path`` is in the directory that holds ``out`` (its staging directory is)."""
+    return path.resolve().is_relative_to(out.resolve().parent)
 
 
 __all__ = ["writing_into"]
