@@ -1,7 +1,8 @@
 """The exception tree of conflict-kg.
 
 ``ConflictKGError`` is the base class; the CLI maps ``DataError`` to exit
-status 1 and ``UsageError``, ``LoadError`` and ``EndpointError`` to 2.
+status 1 and ``UsageError``, ``LoadError``, ``EndpointError`` and ``OutputError``
+to 2.
 
 Examples
 --------
@@ -104,6 +105,13 @@ class DataError(ConflictKGError):
         super().__init__(message)
 
 
+class OutputError(ConflictKGError, OSError):
+    """An output directory cannot be written (a full disk, a missing permission).
+
+    Nothing was changed. Also an :class:`OSError`, for callers that catch that.
+    """
+
+
 class EndpointError(ConflictKGError):
     """A SPARQL endpoint or remote service failed or cannot be reached."""
 
@@ -123,6 +131,7 @@ __all__ = [
     "DataError",
     "EndpointError",
     "LoadError",
+    "OutputError",
     "StoreRefusal",
     "UsageError",
 ]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli.main import main
-from kg.errors import UsageError
+from kg.errors import OutputError, UsageError
 from kg.outputs import outdir
 from kg.outputs.outdir import MARKER, recover, replace_dir
 
@@ -152,12 +152,12 @@ def test_a_full_temporary_disk_is_named(tmp_path: Path) -> None:
     another disk than ``--out``'s: the message names the file there."""
     import errno
 
-    from kg.cli.writing import writing_into
+    from kg.outputs.writing import writing_into
 
     elsewhere = tmp_path / "tmp" / "conflict-kg-graph-1" / "dump.nt"
-    with pytest.raises(UsageError) as raised, writing_into(tmp_path / "site" / "out"):
+    with pytest.raises(OutputError) as raised, writing_into(tmp_path / "site" / "out"):
         raise OSError(errno.ENOSPC, "No space left on device", str(elsewhere))
     assert f"No space left on device ({elsewhere})" in str(raised.value)
-    with pytest.raises(UsageError) as raised, writing_into(tmp_path / "out"):
+    with pytest.raises(OutputError) as raised, writing_into(tmp_path / "out"):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".out.new-1" / "a"))
     assert "No space left on device; the outputs" in str(raised.value)

@@ -12,7 +12,6 @@ from kg.check.formats import render
 from kg.check.options import RICH_LIMIT, LintResult
 from kg.cli.options import add_engine, add_format, add_reasoner
 from kg.cli.progress import tty_progress
-from kg.cli.writing import writing_into
 from kg.errors import DataError
 from kg.outputs.build import BUILD_STEPS, BuildSummary, build
 from kg.read.resources import find_layout
@@ -84,16 +83,15 @@ def run(args: argparse.Namespace) -> int:
     failed: DataError | None = None
     try:
         steps = [*BUILD_STEPS] + ([] if args.no_site else [site_build_step()])
-        with writing_into(out):
-            summary = build(
-                layout,
-                out_dir=out,
-                engine=args.engine,
-                reasoner=args.reasoner,
-                progress=progress,
-                steps=steps,
-                keep_store=not args.no_store,
-            )
+        summary = build(
+            layout,
+            out_dir=out,
+            engine=args.engine,
+            reasoner=args.reasoner,
+            progress=progress,
+            steps=steps,
+            keep_store=not args.no_store,
+        )
     except DataError as exc:
         failed = exc
     finally:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from kg.cli.progress import tty_progress
-from kg.cli.writing import writing_into
 from kg.errors import DataError, UsageError
 from kg.outputs.build import entailment_step
 from kg.outputs.build_input import load_checked
@@ -41,8 +40,7 @@ def run(args: argparse.Namespace) -> int:
         project = load_checked(layout, progress=progress)
         entailment_step(project)  # the site shows the entailed classes
         (tree,) = site_build_step("site")(project).values()
-        with writing_into(args.out):
-            replace_dir(out, {".": tree}, checked=True)
+        replace_dir(out, {".": tree}, checked=True)
     except DataError as exc:
         print(f"site not written: {exc} (run conflict-kg validate)", file=sys.stderr)
         return 1

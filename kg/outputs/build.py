@@ -43,6 +43,7 @@ from kg.outputs.keeping import Keeping
 from kg.outputs.keepstore import finish_later
 from kg.outputs.kept import STORE_DIR, inputs_stamp, resolved
 from kg.outputs.outdir import Stage, Tree, check_out_dir
+from kg.outputs.writing import writing_into
 from kg.read.resources import Layout
 
 
@@ -218,6 +219,8 @@ def build(
     UsageError
         ``out_dir`` may not be written (:func:`kg.outputs.outdir.check_out_dir`),
         or holds files no build wrote; nothing is written.
+    OutputError
+        An output cannot be written (a full disk); the last outputs stay as they were.
     DataError
         The checks of ``validate`` found errors (``findings`` carries the diagnostics);
         nothing is written.
@@ -231,7 +234,8 @@ def build(
     tick = progress or (lambda stage, done, total: None)
     out = check_out_dir(Path(out_dir), layout)
     stamp = inputs_stamp(layout)  # before the files are read: a later edit makes it stale
-    stage = Stage(out)  # each output is written as it comes; swapped in whole at the end
+    with writing_into(out):  # a full disk, a missing permission: one line, nothing changed
+        stage = Stage(out)  # each output is written as it comes; swapped in whole at the end
     kept: Future[None] = resolved(None)
     try:
         if keep_store:
@@ -239,10 +243,11 @@ def build(
         else:
             project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
             counts = project.counts()
-        caught = _run_steps(stage, project, BUILD_STEPS if steps is None else steps, tick)
-        tick("write", 0, len(stage.names))
-        kept.result()
-        outputs = stage.commit()
+        with writing_into(out):
+            caught = _run_steps(stage, project, BUILD_STEPS if steps is None else steps, tick)
+            tick("write", 0, len(stage.names))
+            kept.result()
+            outputs = stage.commit()
     finally:
         wait((kept,))  # the store's thread writes into the stage: done before it goes
         stage.discard()

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kg.errors import UsageError
+from kg.outputs.writing import writing_into
 from kg.read.resources import Layout
 
 
@@ -262,6 +263,8 @@ def replace_dir(
     ------
     UsageError
         ``out`` holds files no build writes (nothing is changed).
+    OutputError
+        ``out`` cannot be written, e.g. a full disk (nothing is changed).
     """
     out = Path(os.path.abspath(out))
     recover(out)
@@ -274,9 +277,10 @@ def replace_dir(
         )
     stage = Stage(out)
     try:
-        for name, content in files.items():
-            stage.write(name, content)
-        return stage.commit(checked=True)
+        with writing_into(out):
+            for name, content in files.items():
+                stage.write(name, content)
+            return stage.commit(checked=True)
     finally:
         stage.discard()
 

@@ -2,8 +2,10 @@
 
 ``build`` and ``site`` write into a staging directory and swap it in whole
 (:mod:`kg.outputs.outdir`); when the disk fills or a permission is missing on
-the way, the staging directory is removed and the last outputs stay. The
-library raises the :class:`OSError`; the command says so in one line.
+the way, the staging directory is removed and the last outputs stay, and the
+:class:`OSError` becomes an :class:`~kg.errors.OutputError` (still an
+:class:`OSError`) that the command prints in one line. Only the writing is
+wrapped: an error reading the project keeps its own message.
 
 Examples
 --------
@@ -11,7 +13,7 @@ Examples
 >>> try:
 ...     with writing_into("build"):
 ...         raise OSError(errno.ENOSPC, "No space left on device", "build/.out.new-1/x")
-... except UsageError as error:
+... except OutputError as error:
 ...     print(str(error).split(";")[0])
 --out build: cannot write the outputs: No space left on device
 """
@@ -23,12 +25,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.errors import UsageError
+from kg.errors import OutputError
 
 
 @contextlib.contextmanager
 def writing_into(out: str | Path) -> Iterator[None]:
-    """Turn an :class:`OSError` raised in the block into a :class:`UsageError` naming ``out``.
+    """Turn an :class:`OSError` raised in the block into an :class:`OutputError` naming ``out``.
 
     A file the error names beside ``out`` is in the staging directory, which
     is gone by then: the message names ``out`` instead. One elsewhere (a
@@ -36,14 +38,16 @@ def writing_into(out: str | Path) -> Iterator[None]:
     """
     try:
         yield
+    except OutputError:  # said already, by a writer inside this one
+        raise
     except OSError as error:
         where = ""
         if error.filename and not _beside(Path(os.fsdecode(error.filename)), Path(out)):
             where = f" ({os.fsdecode(error.filename)})"
-        raise UsageError(
+        raise OutputError(
             f"--out {out}: cannot write the outputs: {error.strerror or error}{where}; the "
             f"outputs in {out} were not changed (free some space or give another --out)"
-        ) from None
+        ) from error
 
 
 def _beside(path: Path, out: Path) -> bool:
