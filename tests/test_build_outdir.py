@@ -161,3 +161,28 @@ def test_a_full_temporary_disk_is_named(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as raised, writing_into(tmp_path / "out"):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".out.new-1" / "a"))
     assert "No space left on device; the outputs" in str(raised.value)
+
+
+def test_a_directory_that_cannot_be_made_is_one_line(
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The staging directory beside ``--out`` cannot be made (no permission: root is never
+    refused, so the refusal is simulated)."""
+    import errno
+
+    from kg.outputs import build as build_module
+
+    def refused(out: Path) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(out.parent / ".out.new-1"))
+
+    monkeypatch.setattr(build_module, "Stage", refused)
+    assert (
+        main(["--root", str(project), "build", "--out", str(tmp_path / "out"), "--no-store"]) == 2
+    )
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "cannot write the outputs: Permission denied" in err
+    assert not (tmp_path / "out").exists()

@@ -275,7 +275,8 @@ def replace_dir(
             f"--out {out}: holds files conflict-kg did not write ({shown}); "
             "choose a new or empty directory"
         )
-    stage = Stage(out)
+    with writing_into(out):
+        stage = Stage(out)
     try:
         with writing_into(out):
             for name, content in files.items():
