@@ -15,7 +15,9 @@ To add a subcommand, write ``kg/cli/<name>.py`` defining ``NAME``, ``HELP``,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -206,8 +208,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConflictKGError as exc:
         print(f"error: {_escaped(str(exc))}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `| head`: the reader has all it wants
+        _let_go_of_stdout()
+        return 0
+    except OSError as exc:  # e.g. standard output on a full disk
+        _let_go_of_stdout()
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"error: {_escaped(exc.strerror or str(exc))}{where}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _let_go_of_stdout() -> None:
+    """Point standard output at the null device when it can no longer be written.
+
+    Otherwise Python tries again to write what is left in its buffer as it
+    exits, and reports that failure too.
+    """
+    try:
+        sys.stdout.flush()
+    except OSError:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _settle_root(args: argparse.Namespace) -> None:
