@@ -74,14 +74,15 @@ def test_python_m_kg_help() -> None:
 )
 def test_standard_output_on_a_full_disk_is_one_line_exit_2(argv: list[str]) -> None:
     """``conflict-kg validate --format sarif > /dev/full`` printed a Python traceback."""
-    done = subprocess.run(
-        [sys.executable, "-m", "kg", *argv],
-        stdout=open("/dev/full", "wb"),  # noqa: SIM115 (closed with the process)
-        stderr=subprocess.PIPE,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "kg", *argv],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+            check=False,
+        )
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     assert done.stderr.strip().splitlines() == ["error: No space left on device"]
