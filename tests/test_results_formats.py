@@ -9,16 +9,19 @@ same prefix must win (the first in order, never a namespace alone).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.sparql.results import SHORT_PREFIXES, format_results, short
+from kg.sparql.results import SHORT_PREFIXES, format_results, plain, short
 
 TEXT = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",))
-    | st.sampled_from('"\\\n\r\t\x00\x1f\u2028\x85'),
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"])
+    | st.sampled_from('"\\\n\r\t\x00\x1f\u2028\x85,'),
     max_size=12,
 )
 NAMES = st.text(alphabet="abcxyz", min_size=1, max_size=3)
@@ -50,6 +53,30 @@ def select_results(draw: st.DrawFn) -> dict[str, object]:
 def test_json_is_what_json_dumps_writes(results: dict[str, object]) -> None:
     expected = json.dumps(results, ensure_ascii=False, indent=2) + "\n"
     assert format_results(results, fmt="json") == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(results=select_results())
+def test_csv_is_what_csv_writer_writes(results: dict[str, Any]) -> None:
+    """Rows joined at once when no cell needs quoting: still ``csv.writer``'s text."""
+    names = results["head"]["vars"]
+    expected = io.StringIO()
+    writer = csv.writer(expected, lineterminator="\r\n")
+    writer.writerow(names)
+    for row in results["results"]["bindings"]:
+        writer.writerow([plain(row.get(name)) for name in names])
+    assert format_results(results, fmt="csv") == expected.getvalue()
+
+
+def test_csv_of_cells_that_need_quoting_and_a_lone_empty_cell() -> None:
+    iri = {"type": "uri", "value": "http://ex/a,b"}
+    empty = {"type": "literal", "value": ""}
+    said = {"type": "literal", "value": 'say "hi"'}
+    rows = [{"s": iri, "o": empty}, {"o": said}]
+    two = {"head": {"vars": ["s", "o"]}, "results": {"bindings": rows}}
+    assert format_results(two, fmt="csv") == 's,o\r\n"http://ex/a,b",\r\n,"say ""hi"""\r\n'
+    one = {"head": {"vars": ["o"]}, "results": {"bindings": [{"o": empty}, {}]}}
+    assert format_results(one, fmt="csv") == 'o\r\n""\r\n""\r\n'
 
 
 def test_json_of_unusual_values_is_still_json_dumps() -> None:
