@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import gc
 import threading
-from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +31,8 @@ from kg.outputs.kept import DB, Tick, inputs_stamp, reuse, write_stamp
 from kg.read.resources import Layout
 
 if TYPE_CHECKING:  # the reuse path imports neither rdflib nor the checker
+    from concurrent.futures import Future
+
     from kg.check.dataset import Blank
     from kg.outputs.build_input import BuildInput
     from kg.outputs.keeping import Keeping
@@ -98,6 +99,8 @@ def check_then_keep(
     blank-node triples, found once for the kept store and the caller
     (:func:`kg.check.dataset.blank_of`: e.g. to skolemise it).
     """
+    from concurrent.futures import Future
+
     from kg.check.dataset import blank_of
     from kg.outputs.build_input import load_checked
     from kg.outputs.keeping import Keeping
@@ -163,6 +166,8 @@ def finish_later(
     but must leave the default graph as it is. Either way the caller must wait
     for the future before it commits or removes the directory.
     """
+    from concurrent.futures import Future
+
     try:
         if not keeping.started:  # the reference engines check without the store: read it now
             keeping.start(project.store)

@@ -38,7 +38,6 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -48,6 +47,8 @@ from kg import __version__
 from kg.read.resources import Layout
 
 if TYPE_CHECKING:  # the reuse path imports neither rdflib nor the checker
+    from concurrent.futures import Future
+
     from kg.check.options import LintResult
 
 FORMAT = 1
@@ -180,6 +181,8 @@ def resolved(value: T) -> Future[T]:
     >>> resolved(1).result()
     1
     """
+    from concurrent.futures import Future  # with logging: not on the reuse path
+
     future: Future[T] = Future()
     future.set_result(value)
     return future
