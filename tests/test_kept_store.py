@@ -147,8 +147,8 @@ def test_store_dir_option_chooses_the_directory(
     assert len(ox.Store.read_only(str(where / DB))) > 0
 
 
-def _imported(code: str) -> list[str]:
-    found = f"' '.join(m for m in {HEAVY!r} if m in sys.modules)"
+def _imported(code: str, modules: tuple[str, ...] = HEAVY) -> list[str]:
+    found = f"' '.join(m for m in {modules!r} if m in sys.modules)"
     probe = f"import sys\n{code}\nprint('imported:', {found}, file=sys.stderr)"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run(
@@ -165,6 +165,18 @@ def test_help_imports_no_heavy_library() -> None:
 def test_query_list_imports_no_heavy_library() -> None:
     code = f"from kg.cli.main import main\nmain(['--root', {str(REPO)!r}, 'query', '--list'])"
     assert _imported(code) == []
+
+
+def test_a_query_on_the_kept_store_imports_neither_the_checker_nor_futures(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The reuse path of every lookup: a stat per file, the database opened, the query."""
+    _built(project, capsys)
+    query = project / "count.rq"
+    query.write_text(COUNT, encoding="utf-8")
+    argv = ["--root", str(project), "query", str(query), "--format", "csv"]
+    code = f"from kg.cli.main import main\nassert main({argv!r}) == 0"
+    assert _imported(code, (*HEAVY, "kg.check.options", "concurrent.futures", "logging")) == []
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c.NAME)
