@@ -4,7 +4,9 @@
 indenting encoder (a third of the time of a 12,000-row answer): the text must
 still be exactly ``json.dumps(results, ensure_ascii=False, indent=2)``. The
 table's prefixed names are found by one regular expression, not a loop: the
-same prefix must win (the first in order, never a namespace alone).
+same prefix must win (the first in order, never a namespace alone). ``csv``
+joins its rows at once when no cell needs quoting: the text must still be
+``csv.writer``'s.
 """
 
 from __future__ import annotations
