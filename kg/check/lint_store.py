@@ -56,6 +56,7 @@ from kg.check.shacl.results import shapes_findings
 from kg.check.shacl.sparql import ONTOLOGY_GRAPH, validate_fast
 from kg.check.store_checks import UsedTerms
 from kg.errors import LoadError, UsageError
+from kg.read.lifetime import done_with
 from kg.read.linemap import Located
 from kg.read.load import _raw_literals
 from kg.read.resources import Layout
@@ -127,7 +128,9 @@ def lint_store(
     LoadError
         As :func:`kg.check.lint.lint` (exit 2).
     """
-    return check_store_project(layout, paths, options=options, step=step).result
+    checked = check_store_project(layout, paths, options=options, step=step)
+    done_with(checked.store)  # the command line leaves it to its exit (kg.read.lifetime)
+    return checked.result
 
 
 def check_store_project(

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from kg import __version__
 from kg.errors import ConflictKGError, DataError, LoadError
+from kg.read.lifetime import leave_to_exit
 from kg.read.resources import find_layout
 
 
@@ -183,12 +184,20 @@ def _print_findings(exc: DataError) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return the exit status.
 
+    Called without ``argv`` (the ``conflict-kg`` script, ``python -m kg``) it
+    runs this process's own command line, which exits when the command ends:
+    the checker's in-memory store is then left to the operating system rather
+    than freed (:mod:`kg.read.lifetime`). Called with ``argv`` (the tests, a
+    library caller) everything is freed as usual.
+
     Examples
     --------
     >>> main(["validate"])  # doctest: +SKIP
     0
     """
     args_list = sys.argv[1:] if argv is None else list(argv)
+    if argv is None:  # this process's own command line: it exits when the command ends
+        leave_to_exit()
     parser = make_parser(chosen_command(args_list) or "")
     try:
         args = parser.parse_args(args_list)

@@ -44,6 +44,7 @@ from kg.outputs.keepstore import finish_later
 from kg.outputs.kept import STORE_DIR, inputs_stamp, resolved
 from kg.outputs.outdir import Stage, Tree, check_out_dir
 from kg.outputs.writing import writing_into
+from kg.read.lifetime import done_with
 from kg.read.resources import Layout
 
 
@@ -251,6 +252,7 @@ def build(
     finally:
         wait((kept,))  # the store's thread writes into the stage: done before it goes
         stage.discard()
+    done_with(project.store)  # the command line leaves it to its exit (kg.read.lifetime)
     return BuildSummary(
         triples=counts.triples,
         instances_per_class=counts.instances_per_class,

@@ -1,0 +1,78 @@
+"""kg.read.lifetime: a command-line process leaves the checker's store unfreed at its exit.
+
+Freeing a million-triple in-memory store takes about 0.4 s with Python's lock
+held; ``validate`` and ``build`` used to spend it just before exiting.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+import kg.check.lint_store
+import kg.outputs.build
+from kg.cli.main import main
+from kg.read import lifetime
+
+
+@pytest.fixture
+def command_line() -> Iterator[None]:
+    """This test process behaves as ``conflict-kg`` does; turned off again after."""
+    lifetime.leave_to_exit(True)
+    yield
+    lifetime.leave_to_exit(False)
+
+
+def test_a_library_caller_gets_its_store_freed() -> None:
+    store = ox.Store()
+    before = sys.getrefcount(store)
+    lifetime.done_with(store)
+    assert sys.getrefcount(store) == before
+
+
+def test_the_command_line_leaves_the_store_to_its_exit(command_line: None) -> None:
+    store = ox.Store()
+    before = sys.getrefcount(store)
+    lifetime.done_with(store)
+    try:
+        assert sys.getrefcount(store) == before + 1  # so it is never dropped
+    finally:
+        ctypes.pythonapi.Py_DecRef(ctypes.py_object(store))
+    lifetime.done_with(None)  # no store (a syntax error): nothing to leave
+
+
+def test_only_the_process_own_command_line_opts_in(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--version"]) == 0  # in-process, as the tests and library callers run it
+    assert not lifetime.leaving()
+    monkeypatch.setattr(sys, "argv", ["conflict-kg", "--version"])
+    try:
+        assert main() == 0  # as the console script and python -m kg call it
+        assert lifetime.leaving()
+    finally:
+        lifetime.leave_to_exit(False)
+    capsys.readouterr()
+
+
+def test_validate_and_build_are_done_with_the_checked_store(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[tuple[str, ox.Store | None]] = []
+    for module in (kg.check.lint_store, kg.outputs.build):
+        name = module.__name__
+        monkeypatch.setattr(module, "done_with", lambda s, name=name: given.append((name, s)))
+    assert main(["--root", str(project), "validate", "--no-reasoner"]) == 0
+    out = tmp_path / "out"
+    build = ["build", "--no-site", "--no-reasoner", "--out", str(out)]
+    assert main(["--root", str(project), *build]) == 0
+    assert [name for name, _ in given] == ["kg.check.lint_store", "kg.outputs.build"]
+    triples = len((out / "conflict-kg.nt").read_bytes().splitlines())
+    for _, store in given:  # the checker's store, whole: the data and the ontology
+        assert isinstance(store, ox.Store)
+        assert len(store) >= triples
