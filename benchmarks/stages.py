@@ -227,7 +227,10 @@ def build(args: argparse.Namespace, *, files_only: bool = False) -> Result:
     """
     from kg.outputs.build import build as run_build
     from kg.outputs.build import graph_step, graphs_step
+    from kg.read.lifetime import leave_to_exit
     from kg.read.resources import Layout
+
+    leave_to_exit()  # one build, then this process exits: as `conflict-kg build` (kg.read.lifetime)
 
     marks: list[tuple[str, float]] = []
 
