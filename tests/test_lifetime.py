@@ -76,3 +76,24 @@ def test_validate_and_build_are_done_with_the_checked_store(
     for _, store in given:  # the checker's store, whole: the data and the ontology
         assert isinstance(store, ox.Store)
         assert len(store) >= triples
+
+
+def test_publish_is_done_with_its_in_memory_store_on_every_path(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.outputs.published
+    from kg.outputs.published import published_parts
+    from kg.read.resources import Layout
+
+    given: list[ox.Store | None] = []
+    monkeypatch.setattr(kg.outputs.published, "done_with", given.append)
+    layout, kept = Layout.at(project), tmp_path / "store"
+    checked = published_parts(layout, entailed=False)  # no kept store: checked here
+    in_thread = published_parts(layout, entailed=False, kept=kept, early=True)  # checked, kept
+    in_thread.graph.result(timeout=120)
+    assert in_thread.kept.result(timeout=120)
+    fresh = published_parts(layout, entailed=False, kept=kept)  # the files, read again
+    graphs = [p.graph.result(timeout=120) for p in (checked, in_thread, fresh)]
+    assert len(given) == 3 and all(isinstance(s, ox.Store) for s in given)
+    for store, text in zip(given, graphs, strict=True):  # the very store whose graph is sent
+        assert store is not None and len(store) == len(text.splitlines())

@@ -32,6 +32,7 @@ from kg.outputs.entailment import entailed_dump
 from kg.outputs.graphfiles import sorted_ntriples
 from kg.outputs.keepstore import check_then_keep
 from kg.outputs.kept import is_fresh, resolved
+from kg.read.lifetime import done_with
 from kg.read.resources import Layout
 from kg.read.store import load_store
 
@@ -124,6 +125,7 @@ def published_parts(
         project = load_checked(layout, progress=progress)
         skolemize_store(project.store)
     store, ontology = project.store, project.ontology
+    done_with(store)  # publish ends with the upload: left to its exit (kg.read.lifetime)
     if not entailed:
         return Published(resolved(_dump(store)), resolved(b""), written)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entailment")
@@ -149,6 +151,7 @@ def _read_later(layout: Layout, *, entailed: bool) -> Published:
         except BaseException as error:
             _fail((graph, rules), error)
             return
+        done_with(store)  # publish ends with the upload: left to its exit (kg.read.lifetime)
         if entailed:
             threading.Thread(
                 target=_entail, args=(store, ontology, rules), name="entailment"
@@ -179,6 +182,7 @@ def _check_later(
         except BaseException as error:
             _fail(futures, error)
             return
+        done_with(project.store)  # publish ends with the upload: left to its exit
         if entailed:
             threading.Thread(
                 target=_entail, args=(project.store, project.ontology, rules), name="entailment"
