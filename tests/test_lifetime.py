@@ -97,3 +97,25 @@ def test_publish_is_done_with_its_in_memory_store_on_every_path(
     assert len(given) == 3 and all(isinstance(s, ox.Store) for s in given)
     for store, text in zip(given, graphs, strict=True):  # the very store whose graph is sent
         assert store is not None and len(store) == len(text.splitlines())
+
+
+def test_a_cold_query_leaves_the_checked_copy_once_the_database_is_written(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.outputs.keepstore
+    from kg.outputs.keepstore import rebuild
+    from kg.read.resources import Layout
+
+    given: list[ox.Store | None] = []
+    monkeypatch.setattr(kg.outputs.keepstore, "done_with", given.append)
+    answering = rebuild(tmp_path / "store", Layout.at(project))
+    assert len(given) == 1 and given[0] is not answering
+    assert given[0] is not None and len(given[0]) >= len(answering)
+
+
+def test_serve_runs_on_so_it_frees_what_it_is_done_with(
+    command_line: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--port", "0"]) == 2  # refused at once
+    assert not lifetime.leaving()
+    capsys.readouterr()

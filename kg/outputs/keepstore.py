@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from kg.outputs.kept import DB, Tick, inputs_stamp, reuse, write_stamp
+from kg.read.lifetime import done_with
 from kg.read.resources import Layout
 
 if TYPE_CHECKING:  # the reuse path imports neither rdflib nor the checker
@@ -203,7 +204,8 @@ def rebuild(location: Path, layout: Layout, *, progress: Tick | None = None) -> 
     from kg.check.dataset import skolemize_store
 
     project, kept = check_and_keep(location, layout, progress=progress)
-    if kept:
+    if kept:  # the database answers; the command line leaves the checked copy to its exit
+        done_with(project.store)
         return ox.Store.read_only(str(location / DB))
     skolemize_store(project.store)
     return project.store
