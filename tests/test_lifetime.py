@@ -23,9 +23,9 @@ from kg.read import lifetime
 @pytest.fixture
 def command_line() -> Iterator[None]:
     """This test process behaves as ``conflict-kg`` does; turned off again after."""
-    lifetime.leave_to_exit(True)
+    lifetime.leave_to_exit(leave=True)
     yield
-    lifetime.leave_to_exit(False)
+    lifetime.leave_to_exit(leave=False)
 
 
 def test_a_library_caller_gets_its_store_freed() -> None:
@@ -56,7 +56,7 @@ def test_only_the_process_own_command_line_opts_in(
         assert main() == 0  # as the console script and python -m kg call it
         assert lifetime.leaving()
     finally:
-        lifetime.leave_to_exit(False)
+        lifetime.leave_to_exit(leave=False)
     capsys.readouterr()
 
 

@@ -90,7 +90,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C (or SIGTERM), then stop the server and remove temporary files."""
-    leave_to_exit(False)  # this process runs on: what it is done with is freed (kg.read.lifetime)
+    leave_to_exit(leave=False)  # it runs on: what it is done with is freed (kg.read.lifetime)
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port}: give a port between 1 and 65535")
     check_port_free(args.port)  # before the checks, which take seconds

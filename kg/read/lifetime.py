@@ -32,10 +32,10 @@ if TYPE_CHECKING:  # the command line sets the flag before it imports Oxigraph, 
 _leave = False
 
 
-def leave_to_exit(leave: bool = True) -> None:
+def leave_to_exit(*, leave: bool = True) -> None:
     """Let the in-memory stores given to :func:`done_with` go unfreed (the command line only).
 
-    ``leave_to_exit(False)`` turns it off again (for tests).
+    ``leave_to_exit(leave=False)`` turns it off again (``serve``, which runs on; the tests).
     """
     global _leave
     _leave = leave
