@@ -1,7 +1,7 @@
 """In-memory stores that a command-line process leaves unfreed once it is done with them.
 
 Freeing an in-memory Oxigraph store takes time in proportion to what it holds:
-0.37 s for the million triples of the generated graph, some 3 s for five
+0.37 s for the million triples of the generated graph, 3 to 4 s for five
 million, all of it while Python's lock is held. A library caller needs that
 memory back; a ``conflict-kg`` process is about to exit, and the operating
 system takes the whole process's memory back at once. So the command line calls
