@@ -119,3 +119,51 @@ def test_serve_runs_on_so_it_frees_what_it_is_done_with(
     assert main(["serve", "--port", "0"]) == 2  # refused at once
     assert not lifetime.leaving()
     capsys.readouterr()
+
+
+def test_held_keeps_what_it_is_given_for_the_caller_to_let_go(command_line: None) -> None:
+    store = ox.Store()
+    before = sys.getrefcount(store)
+    with lifetime.held() as stores:
+        lifetime.done_with(store)
+    assert stores == [store]  # neither left to the exit nor dropped
+    stores.clear()
+    assert sys.getrefcount(store) == before  # let go of: freed as usual
+
+
+def test_a_cold_serve_frees_the_checked_copy_once_the_server_answers(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.cli.serve
+    from kg.sparql.server import free_port
+
+    seen: dict[str, object] = {}
+
+    def serve_graph(graph: ox.Store, location: Path, port: int, *, ready: object) -> int:
+        checked = getattr(ready, "__self__", None)  # the list that ready() empties
+        assert isinstance(checked, list) and len(checked) == 1
+        assert checked[0] is not graph and len(checked[0]) >= len(graph)
+        assert callable(ready)
+        ready()
+        seen["after"] = list(checked)
+        return 0
+
+    monkeypatch.setattr(kg.cli.serve, "serve_graph", serve_graph)
+    assert main(["--root", str(project), "serve", "--port", str(free_port())]) == 0
+    assert seen == {"after": []}
+
+
+def test_serve_graph_calls_ready_once_its_url_is_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli.serve import serve_graph
+    from kg.sparql.server import free_port
+
+    printed: list[str] = []
+
+    def ready() -> None:
+        printed.append(capsys.readouterr().out)
+        raise KeyboardInterrupt  # as Ctrl-C: the server is stopped
+
+    assert serve_graph(ox.Store(), tmp_path, free_port(), ready=ready) == 0
+    assert len(printed) == 1 and "SPARQL query endpoint: http://127.0.0.1:" in printed[0]

@@ -6,6 +6,7 @@ import argparse
 import signal
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,7 +14,7 @@ import pyoxigraph as ox
 from kg.cli.graphstore import project_store
 from kg.cli.options import add_store_dir
 from kg.errors import EndpointError, UsageError
-from kg.read.lifetime import leave_to_exit
+from kg.read.lifetime import held, leave_to_exit
 from kg.read.resources import find_layout
 from kg.sparql.server import OxigraphServer, check_port_free
 
@@ -54,8 +55,12 @@ def _fill(server: OxigraphServer, graph: ox.Store, location: Path) -> None:
         data.unlink()
 
 
-def serve_graph(graph: ox.Store, location: Path, port: int) -> int:
+def serve_graph(
+    graph: ox.Store, location: Path, port: int, *, ready: Callable[[], None] | None = None
+) -> int:
     """Put ``graph`` into a database under ``location`` and serve it until Ctrl-C.
+
+    ``ready()``, when given, is called once the server answers and its URL is printed.
 
     Examples
     --------
@@ -72,6 +77,8 @@ def serve_graph(graph: ox.Store, location: Path, port: int) -> int:
     print("Ctrl-C stops the server.", file=sys.stderr, flush=True)
     process = server.process
     try:
+        if ready is not None:
+            ready()
         code = process.wait() if process is not None else 0
     except KeyboardInterrupt:
         print("stopping the server", file=sys.stderr)
@@ -96,10 +103,11 @@ def run(args: argparse.Namespace) -> int:
     check_port_free(args.port)  # before the checks, which take seconds
     previous = signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM at any point: clean stop
     try:
-        graph = project_store(args, find_layout(args.root))
+        with held() as checked:  # a cold start's checked copy: freed once the server answers
+            graph = project_store(args, find_layout(args.root))
         if args.location:
-            return serve_graph(graph, Path(args.location), args.port)
+            return serve_graph(graph, Path(args.location), args.port, ready=checked.clear)
         with tempfile.TemporaryDirectory(prefix="conflict-kg-serve-") as tmp:
-            return serve_graph(graph, Path(tmp), args.port)
+            return serve_graph(graph, Path(tmp), args.port, ready=checked.clear)
     finally:
         signal.signal(signal.SIGTERM, previous)

@@ -11,7 +11,9 @@ never freed (its reference count is raised by one, so Python does not drop it,
 not even as it exits); in any other process :func:`done_with` does nothing.
 
 Only in-memory stores may be left so: an on-disk store must be closed, so that
-its database is written out whole.
+its database is written out whole. A command that runs on (``serve``) does not
+leave them: within :func:`held` they are kept in a list, to be let go of when
+it suits the command (once its server answers).
 
 Examples
 --------
@@ -24,12 +26,15 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the command line sets the flag before it imports Oxigraph, if it ever does
     import pyoxigraph as ox
 
 _leave = False
+_held: list[ox.Store] | None = None
 
 
 def leave_to_exit(*, leave: bool = True) -> None:
@@ -52,10 +57,36 @@ def done_with(store: ox.Store | None) -> None:
     Elsewhere (a library caller, the tests) this does nothing and the store is
     freed as usual when its last reference goes.
     """
-    if _leave and store is not None:
+    if store is None:
+        return
+    if _held is not None:
+        _held.append(store)
+    elif _leave:
         import ctypes  # only here: a lookup from the command line never needs it
 
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(store))
 
 
-__all__ = ["done_with", "leave_to_exit", "leaving"]
+@contextmanager
+def held() -> Iterator[list[ox.Store]]:
+    """Within the block, :func:`done_with` keeps its stores in the list given, neither
+    leaving them to the exit nor dropping them: the caller empties the list when it
+    suits it (``serve``: once the server answers, not on the way to its first answer).
+
+    Examples
+    --------
+    >>> import pyoxigraph as ox
+    >>> with held() as stores:
+    ...     done_with(ox.Store())
+    >>> len(stores)
+    1
+    """
+    global _held
+    previous, _held = _held, []
+    try:
+        yield _held
+    finally:
+        _held = previous
+
+
+__all__ = ["done_with", "held", "leave_to_exit", "leaving"]
