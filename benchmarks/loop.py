@@ -338,10 +338,11 @@ def _drop_all(server: Any) -> None:
 def publish_kept(args: argparse.Namespace) -> Result:
     """``publish`` into a running Oxigraph server as the README says, three ways.
 
-    ``cold_*``: no kept store (the checks, the store kept, the upload) into the
-    empty server; ``empty_*``: on the kept store into the emptied server (a first
-    publish after ``build``: Oxigraph's bulk loader); ``seconds``/``kept_*``: on the
-    kept store over the graph already published (a republish: the changes only).
+    ``cold_*``: no kept store (the checks and, beside them, the upload; publish
+    writes no kept store) into the empty server; ``empty_*``: on the kept store
+    into the emptied server (a first publish after ``build``: Oxigraph's bulk
+    loader); ``seconds``/``kept_*``: on the kept store over the graph already
+    published (a republish: the changes only).
     ``--replace`` with ``--endpoint`` and ``--update-endpoint`` throughout.
     ``ingest_seconds``: the emptied server's own bulk load of the same N-Triples
     file by one ``POST``, for the share of each figure that is the receiving store's.

@@ -82,6 +82,7 @@ def test_publish_is_done_with_its_in_memory_store_on_every_path(
     project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import kg.outputs.published
+    from kg.outputs.keepstore import check_and_keep
     from kg.outputs.published import published_parts
     from kg.read.resources import Layout
 
@@ -89,14 +90,16 @@ def test_publish_is_done_with_its_in_memory_store_on_every_path(
     monkeypatch.setattr(kg.outputs.published, "done_with", given.append)
     layout, kept = Layout.at(project), tmp_path / "store"
     checked = published_parts(layout, entailed=False)  # no kept store: checked here
-    in_thread = published_parts(layout, entailed=False, kept=kept, early=True)  # checked, kept
-    in_thread.graph.result(timeout=120)
-    assert in_thread.kept.result(timeout=120)
+    text = checked.graph.result(timeout=120)
+    assert len(given) == 1 and len(given[0] or ()) == len(text.splitlines())
+    beside = published_parts(layout, entailed=False, kept=kept, early=True)  # read, and checked
+    assert sorted(beside.graph.result(timeout=120).splitlines()) == sorted(text.splitlines())
+    # the checker's store, and the graph read again beside the checks (the one sent)
+    assert len(given) == 3 and [len(s or ()) for s in given[1:]] == [len(text.splitlines())] * 2
+    assert check_and_keep(kept, layout)[1]
     fresh = published_parts(layout, entailed=False, kept=kept)  # the files, read again
-    graphs = [p.graph.result(timeout=120) for p in (checked, in_thread, fresh)]
-    assert len(given) == 3 and all(isinstance(s, ox.Store) for s in given)
-    for store, text in zip(given, graphs, strict=True):  # the very store whose graph is sent
-        assert store is not None and len(store) == len(text.splitlines())
+    assert sorted(fresh.graph.result(timeout=120).splitlines()) == sorted(text.splitlines())
+    assert len(given) == 4 and len(given[3] or ()) == len(text.splitlines())
 
 
 def test_a_cold_query_leaves_the_checked_copy_once_the_database_is_written(

@@ -62,7 +62,6 @@ def test_store_alone_needs_no_update_endpoint(monkeypatch, capsys) -> None:  # t
         lambda *a, **k: Published(
             resolved(b"<urn:a> <urn:b> <urn:c> .\n"),
             resolved(b"<urn:a> <urn:b> <urn:d> .\n"),
-            resolved(False),
         ),
     )
     seen: list[tuple[str, str]] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -35,14 +36,23 @@ def server(tmp_path: Path) -> Iterator[OxigraphServer]:
 
 @pytest.fixture
 def events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What happened in which order: the checks ending, the data's first piece sent."""
+    """What happened in which order: the checks ending, the data's first piece sent.
+
+    The checks, once done, wait up to a minute for the first piece: on the
+    small test data they may end before the graph read beside them is dumped,
+    but a publish that sent nothing until they end would still be caught.
+    """
+    import threading
+
     seen: list[str] = []
+    sent = threading.Event()
     checker = kg.check.lint_store.check_store_project
 
     def check(*args, **kwargs):  # type: ignore[no-untyped-def]
         try:
             return checker(*args, **kwargs)
         finally:
+            sent.wait(60)
             seen.append("checked")
 
     pieces = kg.sparql.publish_send.streamed_pieces
@@ -51,6 +61,7 @@ def events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         for number, piece in enumerate(pieces(*args, **kwargs)):
             if number == 0:
                 seen.append("first piece sent")
+                sent.set()
             yield piece
 
     monkeypatch.setattr("kg.outputs.build_input.check_store_project", check)
@@ -92,7 +103,7 @@ def test_a_cold_publish_sends_the_data_before_the_checks_end_and_the_store_gets_
     out = capsys.readouterr().out
     assert f"published {len(expected)} triples into the default graph" in out
     assert ("entailed triples into" in out) is not bool(rules)
-    assert (tmp_path / "kept" / "stamp.json").exists() or any((tmp_path / "kept").iterdir())
+    assert not (tmp_path / "kept").exists()  # publish writes no kept store
 
 
 def test_data_that_fails_the_checks_is_cut_off_and_the_store_keeps_nothing(
@@ -121,19 +132,72 @@ def test_data_that_fails_the_checks_is_cut_off_and_the_store_keeps_nothing(
     assert not (tmp_path / "kept").exists() or not any((tmp_path / "kept").iterdir())
 
 
-def test_with_no_store_written_here_the_graph_is_sent_whole_once_checked(
-    server: OxigraphServer, events: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def _blocked_checks(monkeypatch: pytest.MonkeyPatch, outcome: BaseException | None) -> Any:
+    """``load_checked`` held until the returned event is set; then it passes or raises."""
+    import threading
+
+    import kg.outputs.published
+
+    release = threading.Event()
+    checker = kg.outputs.published.load_checked
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert release.wait(60)
+        if outcome is not None:
+            raise outcome
+        return checker(*args, **kwargs)
+
+    monkeypatch.setattr(kg.outputs.published, "load_checked", held)
+    return release
+
+
+def test_the_whole_graph_goes_early_and_every_other_part_waits_for_the_checks(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    blocked = tmp_path / "a-file"
-    blocked.write_text("not a directory")
-    argv = ["--root", str(REPO), "publish", "--store", server.store_url, "--no-entailed"]
-    assert main([*argv, "--store-dir", str(blocked / "build" / "store")]) == 0
-    assert events == ["checked", "first piece sent"]  # nothing could be given early
-    expected = {
-        str(t) + " ."
-        for t in ox.parse(published_ntriples(find_layout(REPO)), format=ox.RdfFormat.N_TRIPLES)
-    }
-    assert _held(server) == expected
+    from kg.outputs.published import published_parts
+
+    layout = find_layout(REPO)
+    expected = sorted(published_ntriples(layout).splitlines())
+    release = _blocked_checks(monkeypatch, None)
+    parts = published_parts(layout, early=True)
+    assert parts.early is not None
+    head, rest = parts.early
+    assert sorted(head.result(timeout=120).splitlines()) == expected  # before any check ended
+    assert not any(f.done() for f in (rest, parts.graph, parts.entailed))
+    release.set()
+    assert rest.result(timeout=120) == b""
+    assert sorted(parts.graph.result(timeout=120).splitlines()) == expected
+    entailed = parts.entailed.result(timeout=120)
+    assert entailed and not set(entailed.splitlines()) & set(expected)
+
+
+def test_when_the_checks_fail_every_part_after_the_early_one_raises_their_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kg.errors import DataError
+    from kg.outputs.published import published_parts
+
+    release = _blocked_checks(monkeypatch, DataError("1 error(s) found by the checks", []))
+    parts = published_parts(find_layout(REPO), early=True)
+    assert parts.early is not None
+    release.set()
+    for part in (parts.early[1], parts.graph, parts.entailed):
+        with pytest.raises(DataError, match="found by the checks"):
+            part.result(timeout=120)
+
+
+def test_a_syntax_error_cuts_the_body_off_and_reports_the_checks_findings(
+    server: OxigraphServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import GOOD_DATA, write_project
+
+    broken = write_project(tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": "id:x a ."})
+    argv = ["--root", str(broken), "publish", "--store", server.store_url]
+    assert main([*argv, "--endpoint", server.query_url]) == 1
+    err = capsys.readouterr().err
+    assert "b.ttl:1:" in err and "Traceback" not in err
+    assert _held(server) == set()
+    assert not (broken / "build").exists()
 
 
 def _waited_post(server: OxigraphServer, after: float) -> list[bytes]:

@@ -129,13 +129,17 @@ def add_endpoint(parser: argparse.ArgumentParser, *, instead: str) -> None:
     )
 
 
-def add_store_dir(parser: argparse.ArgumentParser) -> None:
-    """Add ``--store-dir DIR`` of the commands that read the checked graph."""
+def add_store_dir(parser: argparse.ArgumentParser, *, writes: bool = True) -> None:
+    """Add ``--store-dir DIR`` of the commands that read the checked graph.
+
+    ``writes``: whether the command writes the store again when it is out of date.
+    """
+    then = "checked and written again" if writes else "the files are checked (nothing is written)"
     parser.add_argument(
         "--store-dir",
         metavar="DIR",
         help="the checked graph kept by build (default: build/store in the project root); "
-        "reused while no input file changed, else checked and written again",
+        f"reused while no input file changed, else {then}",
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import sys
 
 from kg.cli.graphstore import store_location
@@ -75,7 +74,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         also="and the longest wait for another publish into the same graph",
         default=DEFAULT_TIMEOUT,
     )
-    add_store_dir(parser)
+    add_store_dir(parser, writes=False)
 
 
 def _parts(args: argparse.Namespace, progress: Tick | None) -> Published:
@@ -123,7 +122,6 @@ def run(args: argparse.Namespace) -> int:
             _checks_first(parts)
             raise
         print(summary.text())
-        parts.kept.result()  # the kept store for the next command, completed meanwhile
     finally:
         if progress is not None:
             progress.close()
@@ -131,14 +129,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _checks_first(parts: Published) -> None:
-    """Wait for the checks; when they failed, their findings come before any other error.
-
-    The kept store is then complete (or removed), as when the checks run first.
-    """
+    """Wait for the checks; when they failed, their findings come before any other error."""
     if isinstance(parts.graph.exception(), ConflictKGError):
         parts.graph.result()  # raises the checks' error
-    with contextlib.suppress(BaseException):
-        parts.kept.result()
 
 
 def _publish(args: argparse.Namespace, parts: Published, target: str | None) -> PublishSummary:

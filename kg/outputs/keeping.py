@@ -47,11 +47,8 @@ from kg.read.store import load_file
 class Keeping:
     """The kept store of one command, written in a thread beside the checks (see the module)."""
 
-    def __init__(self, directory: Path, *, hold: bool = False) -> None:
+    def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.hold = hold
-        self.held: bytes | None = None
-        """With ``hold``: the dump of :meth:`start`, kept in memory (e.g. for ``publish``)."""
         self._thread: threading.Thread | None = None
         self._db: ox.Store | None = None
         self._error: BaseException | None = None
@@ -67,8 +64,8 @@ class Keeping:
         """Bulk-load ``paths`` into the database in a thread: what the checker's store will hold.
 
         For the checker's ``loading`` hook. The two loads run side by side;
-        :meth:`start` then only makes the dump :attr:`held` (with ``hold``). A
-        file that fails to load fails :meth:`finish` (the checker reports it first).
+        :meth:`start` then does nothing. A file that fails to load fails
+        :meth:`finish` (the checker reports it first).
         """
         if self._started:
             return
@@ -79,40 +76,28 @@ class Keeping:
     def start(self, source: ox.Store) -> None:
         """Dump ``source``'s default graph without its blank-node triples; load it in a thread.
 
-        ``source`` is changed only for the time of the dump (its blank-node
-        triples are taken out and put back): call it before anything reads it.
-        With ``hold`` the dump is made in memory and kept in :attr:`held`.
-        When :meth:`load_files` started the load, only that dump is made.
+        ``source`` is changed only for the time of the dump (:func:`data_dump`):
+        call it before anything reads it. When :meth:`load_files` started the
+        load, it does nothing.
         """
-        if self._from_files and not self.hold:
+        if self._from_files:
             return
         self._started = True
-        blank = blank_triples(source)
-        dump: Path | bytes = self.directory / "default-graph.nt"
-        for quad in blank:  # Oxigraph's loader renames blank nodes: they are added later
-            source.remove(quad)
+        dump = self.directory / "default-graph.nt"
         try:
-            if self.hold:
-                dump = self.held = _dump(source)
-            else:
-                source.dump(str(dump), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            data_dump(source, dump)
         except OSError as error:  # a full disk: raised by finish(), not inside the checker
             self._error = error
             return
-        finally:
-            source.extend(blank)
-        if not self._from_files:
-            self._thread = threading.Thread(target=self._load, args=(dump,), name="kept-store")
-            self._thread.start()
+        self._thread = threading.Thread(target=self._load, args=(dump,), name="kept-store")
+        self._thread.start()
 
-    def _load(self, dump: Path | bytes | list[Path]) -> None:
+    def _load(self, dump: Path | list[Path]) -> None:
         try:
             db = ox.Store(str(self.directory / DB))
             if isinstance(dump, list):
                 for path in dump:
                     load_file(db, path, bulk=True)
-            elif isinstance(dump, bytes):
-                db.bulk_load(dump, format=ox.RdfFormat.N_TRIPLES)
             else:
                 db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
                 dump.unlink()
@@ -170,8 +155,32 @@ def _renamed(blank: list[ox.Quad]) -> str:
     )
 
 
-def _dump(source: ox.Store) -> bytes:
-    return source.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+def data_dump(source: ox.Store, path: Path | None = None) -> bytes:
+    """``source``'s default graph without its blank-node triples, as N-Triples.
+
+    Written to ``path`` when given (then ``b""`` is returned). Oxigraph's loaders
+    give a blank node a new name, so these triples are added apart, skolemised.
+    ``source`` is changed only for the time of the dump (the triples are taken
+    out, then put back): nothing else may read it meanwhile.
+
+    Examples
+    --------
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.BlankNode()))
+    >>> s.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x")))
+    >>> data_dump(s), len(s)
+    (b'<urn:a> <urn:p> "x" .\n', 2)
+    """
+    blank = blank_triples(source)
+    for quad in blank:
+        source.remove(quad)
+    try:
+        if path is not None:
+            source.dump(str(path), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+            return b""
+        return source.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+    finally:
+        source.extend(blank)
 
 
 def has_blank(quad: ox.Quad) -> bool:
@@ -179,4 +188,4 @@ def has_blank(quad: ox.Quad) -> bool:
     return isinstance(quad.subject, ox.BlankNode) or isinstance(quad.object, ox.BlankNode)
 
 
-__all__ = ["Keeping", "has_blank"]
+__all__ = ["Keeping", "data_dump", "has_blank"]

@@ -6,9 +6,9 @@ no parse), else :func:`rebuild`, which checks the project with the checker of
 ``validate`` and ``build`` (:func:`check_and_keep`: the same findings, the same exit
 status) and writes a new store (:class:`kg.outputs.keeping.Keeping`).
 :func:`check_then_keep` and :func:`finish_later` complete the store in a thread of
-its own after the checks, while ``publish`` sends the graph and ``build`` writes
-its outputs. The checker is imported only when a store is to be written: the
-reuse path stays a ``stat`` per input file.
+its own after the checks, while ``build`` writes its outputs. The checker is
+imported only when a store is to be written: the reuse path stays a ``stat`` per
+input file.
 
 Examples
 --------
@@ -86,17 +86,13 @@ def check_then_keep(
     layout: Layout,
     *,
     progress: Tick | None = None,
-    held: Future[bytes] | None = None,
 ) -> tuple[BuildInput, Future[bool], Blank]:
     """:func:`check_and_keep`, the store completed in a thread after the checks.
 
     The project is returned as soon as it is checked; the future tells whether
     the store was written (the caller waits for it before it exits). The
     project's store may be changed meanwhile (e.g. skolemised): what the kept
-    store needs of it was taken before. ``held``: given, once the data is
-    loaded and before it is checked, the data's triples without a blank node
-    as N-Triples (the kept store's first load, :attr:`Keeping.held`); not set
-    when no store can be written here. The third value is the checked store's
+    store needs of it was taken before. The third value is the checked store's
     blank-node triples, found once for the kept store and the caller
     (:func:`kg.check.dataset.blank_of`: e.g. to skolemise it).
     """
@@ -118,15 +114,11 @@ def check_then_keep(
         done.set_result(False)
         project = load_checked(layout, progress=progress)
         return project, done, blank_of(project.store)
-    keeping = Keeping(stage.dir, hold=held is not None)
-
-    def loaded(store: ox.Store) -> None:
-        keeping.start(store)
-        if held is not None and keeping.held is not None:
-            held.set_result(keeping.held)
-
+    keeping = Keeping(stage.dir)
     try:
-        project = load_checked(layout, progress=progress, loaded=loaded, loading=keeping.load_files)
+        project = load_checked(
+            layout, progress=progress, loaded=keeping.start, loading=keeping.load_files
+        )
         (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
         blank = blank_of(project.store)
         finishing = finish_later(keeping, project, stamp, blank=blank.named)

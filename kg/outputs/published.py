@@ -30,7 +30,6 @@ from kg.check.dataset import skolemize_store
 from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_dump
 from kg.outputs.graphfiles import sorted_ntriples
-from kg.outputs.keepstore import check_then_keep
 from kg.outputs.kept import is_fresh, resolved
 from kg.read.lifetime import done_with
 from kg.read.resources import Layout
@@ -96,17 +95,18 @@ def published_parts(
         into memory, not checked again (reading a million triples back from the
         database would take longer than reading the files), in a thread: this
         returns at once and the graph's future is settled when it is read, while
-        ``publish`` talks to the store (claim, counts, the graph it holds); otherwise the
-        project is checked and the store written there for the next command,
-        completed in a thread of its own (:func:`kg.outputs.keepstore.check_then_keep`):
-        :attr:`Published.kept` says when it is done.
+        ``publish`` talks to the store (claim, counts, the graph it holds);
+        otherwise the project is checked in memory. ``publish`` writes no kept
+        store: a database for later commands would cost it a third of its
+        CPU time (``build`` and ``query`` write one).
     early : bool
-        With ``kept`` not fresh: return at once and check in a thread;
-        :attr:`Published.early` gives the graph in two pieces, the data as
-        loaded (before the checks) and the rest once they pass, for a store
-        that can take a request cut off before its end as nothing
-        (:func:`kg.sparql.publish_send.gsp_post`). Every future raises the
-        checks' error instead.
+        With no fresh kept store: return at once and check in a thread, the
+        graph read again beside the checks (:func:`_check_beside`);
+        :attr:`Published.early` gives it in two pieces, the whole graph before
+        the checks end and an empty one once they pass, for a store that can
+        take a request cut off before its end as nothing
+        (:func:`kg.sparql.publish_send.gsp_post`). When the checks fail, every
+        future but the first piece raises their error.
 
     Raises
     ------
@@ -115,23 +115,18 @@ def published_parts(
     """
     if kept is not None and is_fresh(kept, layout):  # nothing to check: read in a thread
         return _read_later(layout, entailed=entailed)
-    if kept is not None and early:
-        return _check_later(layout, kept, progress=progress, entailed=entailed)
-    written = resolved(False)
-    if kept is not None:  # the store is completed in a thread while the graph is sent
-        project, written, blank = check_then_keep(kept, layout, progress=progress)
-        skolemize_store(project.store, blank=blank)
-    else:
-        project = load_checked(layout, progress=progress)
-        skolemize_store(project.store)
+    if early:
+        return _check_beside(layout, progress=progress, entailed=entailed)
+    project = load_checked(layout, progress=progress)
+    skolemize_store(project.store)
     store, ontology = project.store, project.ontology
     done_with(store)  # publish ends with the upload: left to its exit (kg.read.lifetime)
     if not entailed:
-        return Published(resolved(_dump(store)), resolved(b""), written)
+        return Published(resolved(_dump(store)), resolved(b""))
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entailment")
     try:
         found = pool.submit(entailed_dump, store, ontology)
-        return Published(resolved(_dump(store)), found, written)
+        return Published(resolved(_dump(store)), found)
     finally:
         pool.shutdown(wait=False)  # the thread ends with the rules
 
@@ -141,6 +136,16 @@ def _read_later(layout: Layout, *, entailed: bool) -> Published:
 
     ``publish`` meanwhile asks the store for its claim, its counts and (for a
     republish) the graph it holds; the text is waited for when it is sent.
+    """
+    return Published(*_read(layout, entailed=entailed))
+
+
+def _read(layout: Layout, *, entailed: bool) -> tuple[Future[bytes], Future[bytes]]:
+    """The graph of the files as they are (skolemised) and its entailed triples, made in threads.
+
+    Nothing here checks the files: the caller has the stamp of a kept store, or
+    waits for the checks before it lets the text go (:func:`_check_beside`).
+    The threads are daemons: a command that fails does not wait for them.
     """
     graph: Future[bytes] = Future()
     rules: Future[bytes] = Future() if entailed else resolved(b"")
@@ -154,62 +159,44 @@ def _read_later(layout: Layout, *, entailed: bool) -> Published:
         done_with(store)  # publish ends with the upload: left to its exit (kg.read.lifetime)
         if entailed:
             threading.Thread(
-                target=_entail, args=(store, ontology, rules), name="entailment"
+                target=_entail, args=(store, ontology, rules), name="entailment", daemon=True
             ).start()
         _settle(graph, lambda: _dump(store))
 
-    threading.Thread(target=read, name="published-graph").start()
-    return Published(graph, rules, resolved(False))
+    threading.Thread(target=read, name="published-graph", daemon=True).start()
+    return graph, rules
 
 
-def _check_later(
-    layout: Layout, location: Path, *, progress: Tick | None, entailed: bool
-) -> Published:
-    """The checks (and the kept store) in a thread; the data as loaded is given before they end."""
-    head: Future[bytes] = Future()
+def _check_beside(layout: Layout, *, progress: Tick | None, entailed: bool) -> Published:
+    """The checks in a thread, and beside them the graph read, skolemised and entailed again.
+
+    The checker keeps its store as loaded (a finding names a blank node as the
+    files do), so the graph to send is read a second time, into a store of its
+    own, on the core the checker's load leaves idle, and its rules run while
+    the checks do. Its text is the first early piece, given before the checks
+    end; the second (empty) comes once they pass, and every part waits for
+    them: when they fail, each raises their error and nothing is sent whole.
+    """
+    text, unchecked = _read(layout, entailed=entailed)
     rest: Future[bytes] = Future()
     graph: Future[bytes] = Future()
     rules: Future[bytes] = Future() if entailed else resolved(b"")
-    written: Future[bool] = Future()
-    futures = (head, rest, graph, rules, written)
 
     def check() -> None:
         try:
-            project, kept, blank = check_then_keep(location, layout, progress=progress, held=head)
-            if head.done():  # sent at once; the whole text is for the counts after
-                rest.set_result(_rest(project.ontology, blank.named))
-            skolemize_store(project.store, blank=blank)
+            project = load_checked(layout, progress=progress)
         except BaseException as error:
-            _fail(futures, error)
+            _fail((rest, graph, rules), error)
             return
-        done_with(project.store)  # publish ends with the upload: left to its exit
+        done_with(project.store)  # only its verdict is needed: left to the exit
+        del project
+        rest.set_result(b"")
+        _settle(graph, text.result)
         if entailed:
-            threading.Thread(
-                target=_entail, args=(project.store, project.ontology, rules), name="entailment"
-            ).start()
-        _settle(graph, lambda: _dump(project.store))
-        if not head.done():  # no store could be written here: no piece was given early
-            head.set_result(b"")
-            _settle(rest, graph.result)
-        kept.add_done_callback(lambda done: _settle(written, done.result))
+            _settle(rules, unchecked.result)
 
     threading.Thread(target=check, name="published-checks").start()
-    return Published(graph, rules, written, (head, rest))
-
-
-def _rest(ontology: Graph, named: list[ox.Quad]) -> bytes:
-    """What the data as loaded lacks: the ontology's triples and the skolemised blank-node ones.
-
-    ``named``: every triple with a blank node, skolemised. As
-    :meth:`kg.outputs.keeping.Keeping.finish` completes the kept store (a
-    triple given twice is one triple to a store).
-    """
-    from kg.outputs.keeping import has_blank
-    from kg.read.store import to_ox_quad
-
-    quads = [to_ox_quad(t) for t in ontology]
-    triples = [q.triple for q in quads if not has_blank(q)] + [q.triple for q in named]
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    return Published(graph, rules, (text, rest))
 
 
 def _entail(store: ox.Store, ontology: Graph, into: Future[bytes]) -> None:
@@ -232,14 +219,12 @@ def _settle(future: Future[T], make: Callable[[], T]) -> None:
 
 
 class Published(NamedTuple):
-    """What ``publish`` sends, and whether the kept store was written on the way."""
+    """What ``publish`` sends."""
 
     graph: Future[bytes]
     """The checked graph (ontology + data, skolemised) as N-Triples, in the store's order."""
     entailed: Future[bytes]
     """Its entailed ``ckg:`` triples as N-Triples (empty without the rules)."""
-    kept: Future[bool]
-    """Whether a new kept store was written (False: it was fresh, or none was asked for)."""
     early: tuple[Future[bytes], Future[bytes]] | None = None
     """With ``early``: the graph as two N-Triples pieces, the first given before the checks end."""
 
