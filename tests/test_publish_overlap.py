@@ -271,3 +271,21 @@ def test_a_part_still_being_made_is_awaited_with_comment_lines(
     assert sent.count(WAITING) >= 5 and sent[0] != WAITING and sent[-1] != WAITING
     assert _held(server) == {"<urn:s> <urn:p> <urn:o1> ."}
     assert _held(server, "graph=urn%3Ag") == {"<urn:s> <urn:p> <urn:o2> ."}
+
+
+def test_without_memory_for_a_second_store_the_checks_come_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The graph is read a second time only when the machine has room for it."""
+    import kg.outputs.published as published
+
+    layout = find_layout(REPO)
+    size = sum(p.stat().st_size for p in (layout.ontology, *layout.data_files))
+    enough = size * published.STORE_BYTES_PER_FILE_BYTE * published.SECOND_STORE_SHARE
+    assert published.room_for_a_second_store(layout, memory=enough)
+    assert not published.room_for_a_second_store(layout, memory=enough - 1)
+    monkeypatch.setattr(published, "room_for_a_second_store", lambda layout: False)
+    parts = published.published_parts(layout, early=True)
+    assert parts.early is None and parts.graph.done()  # checked here, before it returns
+    expected = sorted(published_ntriples(layout).splitlines())
+    assert sorted(parts.graph.result().splitlines()) == expected
