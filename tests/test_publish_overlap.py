@@ -289,3 +289,27 @@ def test_without_memory_for_a_second_store_the_checks_come_first(
     assert parts.early is None and parts.graph.done()  # checked here, before it returns
     expected = sorted(published_ntriples(layout).splitlines())
     assert sorted(parts.graph.result().splitlines()) == expected
+
+
+def test_a_file_changed_between_the_two_reads_is_not_published(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What is sent must be what was checked: the second read sees an edit, so nothing goes."""
+    import kg.outputs.published as published
+    from kg.errors import LoadError
+    from kg.read.resources import Layout
+
+    layout = Layout.at(project)
+    read = published._verified_store
+
+    def edited_first(at: Layout) -> tuple[ox.Store, object]:
+        data = at.data_files[0]
+        data.write_text(data.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        return read(at)
+
+    monkeypatch.setattr(published, "_verified_store", edited_first)
+    parts = published.published_parts(layout, early=True)
+    assert parts.early is not None
+    for part in (parts.early[1], parts.graph, parts.entailed):
+        with pytest.raises(LoadError, match="changed while publish checked and read them"):
+            part.result(timeout=120)

@@ -29,10 +29,11 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.check.dataset import skolemize_store
+from kg.errors import LoadError
 from kg.outputs.build_input import BuildInput, Tick, load_checked
 from kg.outputs.entailment import entailed_dump
 from kg.outputs.graphfiles import sorted_ntriples
-from kg.outputs.kept import is_fresh, resolved
+from kg.outputs.kept import inputs_stamp, is_fresh, resolved
 from kg.read.lifetime import done_with
 from kg.read.resources import Layout
 from kg.read.store import load_store
@@ -217,7 +218,9 @@ def _check_beside(layout: Layout, *, progress: Tick | None, entailed: bool) -> P
     the checks do. Its text is the first early piece, given before the checks
     end; the second (empty) comes once they pass, and every part waits for
     them: when they fail, each raises their error and nothing is sent whole.
+    The files must not change between the two reads (:func:`_unchanged`).
     """
+    before = inputs_stamp(layout)  # taken before either read starts
     text, unchecked = _read(layout, entailed=entailed)
     rest: Future[bytes] = Future()
     graph: Future[bytes] = Future()
@@ -226,6 +229,8 @@ def _check_beside(layout: Layout, *, progress: Tick | None, entailed: bool) -> P
     def check() -> None:
         try:
             project = load_checked(layout, progress=progress)
+            text.exception()  # the second read done (its own error stays the text's)
+            _unchanged(layout, before)
         except BaseException as error:
             _fail((rest, graph, rules), error)
             return
@@ -238,6 +243,18 @@ def _check_beside(layout: Layout, *, progress: Tick | None, entailed: bool) -> P
 
     threading.Thread(target=check, name="published-checks").start()
     return Published(graph, rules, (text, rest))
+
+
+def _unchanged(layout: Layout, before: dict[str, Any]) -> None:
+    """Raise unless the input files are as they were before the checker and the second
+    read began (sizes, modification times, the small ones' hashes): what is sent must
+    be what was checked."""
+    if inputs_stamp(layout) != before:
+        raise LoadError(
+            layout.root,
+            "the input files changed while publish checked and read them; nothing was published",
+            hint="Run publish again once the files are saved.",
+        )
 
 
 def _entail(store: ox.Store, ontology: Graph, into: Future[bytes]) -> None:
