@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, wait
 from typing import overload
@@ -76,20 +77,30 @@ class NTriplesText(Sequence[str]):
     data : bytes or Future of bytes
         UTF-8 N-Triples, one triple a line (as Oxigraph writes it), without
         duplicate lines; line breaks inside literals are escaped here. A
-        future is waited for when the text is first needed.
+        future is waited for when the text is first needed; its text is
+        escaped as soon as it comes, in the thread that gives it (about 0.6 s
+        for a million triples, off the path of whoever waits for it later).
     """
 
     def __init__(self, data: bytes | Future[bytes]) -> None:
+        self._lock = threading.Lock()
         self._data = data if isinstance(data, Future) else _normal(data)
         self._lines: list[str] | None = None
         self._count: int | None = None
+        if isinstance(data, Future):
+            data.add_done_callback(self._settle)
+
+    def _settle(self, done: Future[bytes]) -> None:
+        if done.exception() is None:
+            self.data  # noqa: B018 (escaped now; a failed future raises when it is read)
 
     @property
     def data(self) -> bytes:
         """The text (waits for it when it was given as a future)."""
-        if isinstance(self._data, Future):
-            self._data = _normal(self._data.result())
-        return self._data
+        with self._lock:
+            if isinstance(self._data, Future):
+                self._data = _normal(self._data.result())
+            return self._data
 
     def ready(self, timeout: float) -> bool:
         """Whether the text is there, waiting up to ``timeout`` seconds for its future.

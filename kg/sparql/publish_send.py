@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -125,9 +125,13 @@ WAITING = b"# conflict-kg publish: the rest follows once the checks pass\n"
 """The comment line (N-Triples and N-Quads allow comments) that keeps the body moving."""
 
 
-def _keep_alive(text: NTriplesText) -> Iterator[bytes]:
+def _keep_alive(text: NTriplesText | Future[bytes]) -> Iterator[bytes]:
     """:data:`WAITING` every :data:`KEEP_ALIVE` seconds until ``text`` is there."""
-    while not text.ready(KEEP_ALIVE):
+    while not (
+        text.ready(KEEP_ALIVE)
+        if isinstance(text, NTriplesText)
+        else wait([text], timeout=KEEP_ALIVE).done
+    ):
         yield WAITING
 
 
@@ -139,8 +143,8 @@ def streamed_pieces(early: Early, part: Part, *, quads: bool) -> Iterator[bytes]
     body. A piece whose future raises (the checks failed) raises here: the
     request stops before its end.
     """
-    for piece in early:
-        yield from _keep_alive(NTriplesText(piece))
+    for piece in early:  # sent as given: Oxigraph reads raw line breaks in literals
+        yield from _keep_alive(piece)
         text = piece.result()
         if quads and part.graph is not None:
             text = NTriplesText(text).in_graph(part.graph)
