@@ -155,30 +155,30 @@ def _renamed(blank: list[ox.Quad]) -> str:
     )
 
 
-def data_dump(source: ox.Store, path: Path | None = None) -> bytes:
-    """``source``'s default graph without its blank-node triples, as N-Triples.
+def data_dump(source: ox.Store, path: Path) -> None:
+    """Write ``source``'s default graph without its blank-node triples to ``path`` (N-Triples).
 
-    Written to ``path`` when given (then ``b""`` is returned). Oxigraph's loaders
-    give a blank node a new name, so these triples are added apart, skolemised.
-    ``source`` is changed only for the time of the dump (the triples are taken
-    out, then put back): nothing else may read it meanwhile.
+    Oxigraph's loaders give a blank node a new name, so these triples are added
+    apart, skolemised (:meth:`Keeping.finish`). ``source`` is changed only for
+    the time of the dump (the triples are taken out, then put back): nothing
+    else may read it meanwhile.
 
     Examples
     --------
+    >>> import tempfile
     >>> s = ox.Store()
     >>> s.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.BlankNode()))
     >>> s.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x")))
-    >>> data_dump(s), len(s)
-    (b'<urn:a> <urn:p> "x" .\n', 2)
+    >>> out = Path(tempfile.mkdtemp()) / "data.nt"
+    >>> data_dump(s, out)
+    >>> out.read_bytes(), len(s)
+    (b'<urn:a> <urn:p> "x" .\\n', 2)
     """
     blank = blank_triples(source)
     for quad in blank:
         source.remove(quad)
     try:
-        if path is not None:
-            source.dump(str(path), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-            return b""
-        return source.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+        source.dump(str(path), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
     finally:
         source.extend(blank)
 
