@@ -17,17 +17,21 @@ import kg.sparql.ntriples
 from kg.sparql.ntriples import NTriplesText
 
 
-def test_a_future_text_is_escaped_by_the_thread_that_gives_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    escaped_in: list[str] = []
+@pytest.fixture
+def escaped_in(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the threads that escaped a text, one per escaping."""
+    seen: list[str] = []
     normal = kg.sparql.ntriples._normal
 
     def recorded(data: bytes) -> bytes:
-        escaped_in.append(threading.current_thread().name)
+        seen.append(threading.current_thread().name)
         return normal(data)
 
     monkeypatch.setattr(kg.sparql.ntriples, "_normal", recorded)
+    return seen
+
+
+def test_a_future_text_is_escaped_by_the_thread_that_gives_it(escaped_in: list[str]) -> None:
     given: Future[bytes] = Future()
     text = NTriplesText(given)
     assert escaped_in == []  # nothing to escape yet
@@ -48,17 +52,7 @@ def test_a_failed_future_raises_where_it_is_read_not_where_it_is_given() -> None
         _ = text.data
 
 
-def test_readers_and_the_giver_at_once_escape_the_text_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    calls: list[int] = []
-    normal = kg.sparql.ntriples._normal
-
-    def counted(data: bytes) -> bytes:
-        calls.append(1)
-        return normal(data)
-
-    monkeypatch.setattr(kg.sparql.ntriples, "_normal", counted)
+def test_readers_and_the_giver_at_once_escape_the_text_once(escaped_in: list[str]) -> None:
     given: Future[bytes] = Future()
     text = NTriplesText(given)
     seen: list[bytes] = []
@@ -68,4 +62,4 @@ def test_readers_and_the_giver_at_once_escape_the_text_once(
     given.set_result(b"<urn:s> <urn:p> <urn:o> .\n")
     for reader in readers:
         reader.join(10)
-    assert seen == [b"<urn:s> <urn:p> <urn:o> .\n"] * 4 and calls == [1]
+    assert seen == [b"<urn:s> <urn:p> <urn:o> .\n"] * 4 and len(escaped_in) == 1
