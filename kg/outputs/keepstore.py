@@ -5,10 +5,9 @@ ask for: the kept store when its stamp matches the files (:func:`kg.outputs.kept
 no parse), else :func:`rebuild`, which checks the project with the checker of
 ``validate`` and ``build`` (:func:`check_and_keep`: the same findings, the same exit
 status) and writes a new store (:class:`kg.outputs.keeping.Keeping`).
-:func:`check_then_keep` and :func:`finish_later` complete the store in a thread of
-its own after the checks, while ``build`` writes its outputs. The checker is
-imported only when a store is to be written: the reuse path stays a ``stat`` per
-input file.
+:func:`finish_later` completes the store in a thread of its own after the checks,
+while ``build`` writes its outputs. The checker is imported only when a store is
+to be written: the reuse path stays a ``stat`` per input file.
 
 Examples
 --------
@@ -34,7 +33,6 @@ from kg.read.resources import Layout
 if TYPE_CHECKING:  # the reuse path imports neither rdflib nor the checker
     from concurrent.futures import Future
 
-    from kg.check.dataset import Blank
     from kg.outputs.build_input import BuildInput
     from kg.outputs.keeping import Keeping
 
@@ -66,9 +64,11 @@ def check_and_keep(
 ) -> tuple[BuildInput, bool]:
     """Check the project as ``build`` does and write a new store at ``location``.
 
-    Returns the checked project (its store in memory, blank nodes as loaded)
-    and whether the store was written (not when ``location`` cannot be written:
-    a read-only checkout, a full disk).
+    The kept store's loader reads the data files beside the checker's own load
+    (:class:`kg.outputs.keeping.Keeping`); once the checks pass it is completed
+    (:func:`finish_store`) and swapped in. Returns the checked project (its
+    store in memory, blank nodes as loaded) and whether the store was written
+    (not when ``location`` cannot be written: a read-only checkout, a full disk).
 
     Raises
     ------
@@ -77,70 +77,37 @@ def check_and_keep(
     LoadError
         The ontology or shapes cannot be read.
     """
-    project, kept, _ = check_then_keep(location, layout, progress=progress)
-    return project, kept.result()
-
-
-def check_then_keep(
-    location: Path,
-    layout: Layout,
-    *,
-    progress: Tick | None = None,
-) -> tuple[BuildInput, Future[bool], Blank]:
-    """:func:`check_and_keep`, the store completed in a thread after the checks.
-
-    The project is returned as soon as it is checked; the future tells whether
-    the store was written (the caller waits for it before it exits). The
-    project's store may be changed meanwhile (e.g. skolemised): what the kept
-    store needs of it was taken before. The third value is the checked store's
-    blank-node triples, found once for the kept store and the caller
-    (:func:`kg.check.dataset.blank_of`: e.g. to skolemise it).
-    """
-    from concurrent.futures import Future
-
-    from kg.check.dataset import blank_of
     from kg.outputs.build_input import load_checked
     from kg.outputs.keeping import Keeping
     from kg.outputs.outdir import MARKER, Stage
 
     stamp = inputs_stamp(layout)
-    done: Future[bool] = Future()
     try:
         if not location.parent.exists():  # a new build/ stays replaceable by build
             location.parent.mkdir(parents=True)
             (location.parent / MARKER).touch()
         stage = Stage(location)
     except OSError:  # a read-only checkout: the checked store in memory
-        done.set_result(False)
-        project = load_checked(layout, progress=progress)
-        return project, done, blank_of(project.store)
+        return load_checked(layout, progress=progress), False
     keeping = Keeping(stage.dir)
     try:
         project = load_checked(
             layout, progress=progress, loaded=keeping.start, loading=keeping.load_files
         )
         (progress or (lambda stage, done, total: None))("keeping the checked store", 0, 0)
-        blank = blank_of(project.store)
-        finishing = finish_later(keeping, project, stamp, blank=blank.named)
     except BaseException:
         keeping.close()
         stage.discard()
         raise
-
-    def commit(finished: Future[None]) -> None:
-        try:
-            finished.result()
-            stage.commit(checked=True)
-            done.set_result(True)
-        except OSError:  # a full disk: answered from memory, nothing kept
-            done.set_result(False)
-        except BaseException as error:
-            done.set_exception(error)
-        finally:
-            stage.discard()
-
-    finishing.add_done_callback(commit)  # runs in the finishing thread
-    return project, done, blank
+    try:
+        finish_store(keeping, project, stamp)
+        stage.commit(checked=True)
+        return project, True
+    except OSError:  # a full disk: answered from memory, nothing kept
+        return project, False
+    finally:
+        keeping.close()
+        stage.discard()
 
 
 def finish_later(
@@ -217,7 +184,6 @@ def checked_store(location: Path, layout: Layout, *, progress: Tick | None = Non
 
 __all__ = [
     "check_and_keep",
-    "check_then_keep",
     "checked_store",
     "finish_later",
     "finish_store",
