@@ -382,3 +382,34 @@ def test_publish_with_no_kept_store_checks_every_time_and_leaves_none(
     again = published_parts(layout, kept=store)
     assert _both(again) == _both(first)
     assert checks == [1, 1] and not store.exists()
+
+
+def test_a_store_that_cannot_be_written_is_answered_from_memory(
+    project: Path, tmp_path: Path, checks: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A read-only checkout (here: a file where the directory would go) still answers."""
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    store = blocked / "build" / "store"
+    code, out, err = _count(project, capsys, "--store-dir", str(store))
+    assert code == 0, err
+    assert int(out.splitlines()[1]) > 0 and checks == [1]
+    assert blocked.read_text(encoding="utf-8") == "not a directory"
+    again = _count(project, capsys, "--store-dir", str(store))
+    assert again[:2] == (0, out) and checks == [1, 1]  # nothing kept: checked again
+
+
+def test_a_full_disk_while_the_store_is_completed_keeps_none_and_answers(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.outputs.keepstore as keepstore
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(keepstore, "finish_store", full)
+    store = project / "build" / "store"
+    checked, kept = keepstore.check_and_keep(store, Layout.at(project))
+    assert kept is False and len(checked.store) > 0
+    left = [p.name for p in store.parent.iterdir() if "store" in p.name]
+    assert not store.exists() and left == []
