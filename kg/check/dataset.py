@@ -20,7 +20,6 @@ True
 from __future__ import annotations
 
 import hashlib
-from typing import NamedTuple
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
@@ -123,31 +122,11 @@ def skolemized_quads(quads: list[ox.Quad]) -> list[ox.Quad]:
     return [to_ox_quad(t) for t in skolemize(blank)]
 
 
-class Blank(NamedTuple):
-    """A store's triples with a blank node, as found and skolemised (:func:`blank_of`)."""
-
-    found: list[ox.Quad]
-    named: list[ox.Quad]
-
-
-def blank_of(store: ox.Store) -> Blank:
-    """``store``'s default-graph triples with a blank node, and the same skolemised.
-
-    Examples
-    --------
-    >>> blank_of(ox.Store())
-    Blank(found=[], named=[])
-    """
-    found = blank_triples(store)
-    return Blank(found, skolemized_quads(found))
-
-
-def skolemize_store(store: ox.Store, *, blank: Blank | None = None) -> None:
+def skolemize_store(store: ox.Store) -> None:
     """Replace the blank nodes of ``store``'s default graph by the IRIs of :func:`skolemize`.
 
     Only the triples that hold a blank node are copied out (:func:`skolemized_quads`),
-    so a graph without blank nodes costs one scan; none with ``blank``, the
-    :func:`blank_of` of the store as it is.
+    so a graph without blank nodes costs one scan.
 
     Examples
     --------
@@ -157,7 +136,8 @@ def skolemize_store(store: ox.Store, *, blank: Blank | None = None) -> None:
     >>> next(iter(s)).object.value.startswith(GENID)
     True
     """
-    found, named = blank_of(store) if blank is None else blank
+    found = blank_triples(store)
+    named = skolemized_quads(found)
     for quad in found:
         store.remove(quad)
     store.extend(named)
@@ -184,8 +164,6 @@ def project_store(layout: Layout) -> ox.Store:
 
 __all__ = [
     "GENID",
-    "Blank",
-    "blank_of",
     "blank_triples",
     "project_graph",
     "project_store",

@@ -105,15 +105,12 @@ class Keeping:
         except BaseException as error:  # raised again by finish()
             self._error = error
 
-    def finish(
-        self, source: ox.Store, added: Iterable[ox.Quad], *, blank: list[ox.Quad] | None = None
-    ) -> ox.Store:
+    def finish(self, source: ox.Store, added: Iterable[ox.Quad]) -> ox.Store:
         """Wait for the load; add ``added`` (the ontology) and the skolemised blank-node triples.
 
         Starts the load first when :meth:`start` was not called (the reference
-        engines checked the files without a store). ``blank``: the skolemised
-        blank-node triples when taken from ``source`` already (:meth:`blank_of`),
-        so that ``source`` may change meanwhile. Returns the database, flushed.
+        engines checked the files without a store). The blank-node triples are
+        read from ``source``'s default graph. Returns the database, flushed.
         """
         if not self._started:
             self.start(source)
@@ -122,18 +119,13 @@ class Keeping:
             raise self._error
         db, self._db = self._db, None  # the caller's reference is the only one: closed with it
         assert db is not None
-        blank = self.blank_of(source) if blank is None else blank
+        blank = skolemized_quads(blank_triples(source))
         if self._from_files and blank:
             db.update(_renamed(blank))
         db.extend(q for q in added if not has_blank(q))
         db.extend(blank)
         db.flush()
         return db
-
-    @staticmethod
-    def blank_of(source: ox.Store) -> list[ox.Quad]:
-        """``source``'s triples with a blank node, skolemised: what :meth:`finish` adds."""
-        return skolemized_quads(blank_triples(source))
 
     def close(self) -> None:
         """Wait for the thread (if any) to end."""

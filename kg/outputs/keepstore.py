@@ -41,18 +41,15 @@ def finish_store(
     keeping: Keeping,
     project: BuildInput,
     stamp: dict[str, Any],
-    *,
-    blank: list[ox.Quad] | None = None,
 ) -> None:
     """Complete the store ``keeping`` writes for ``project`` (ontology, blank nodes), then stamp it.
 
     The default graph of the database is then ``project.store``'s, blank nodes
-    skolemised (:func:`kg.check.dataset.skolemize_store`); ``blank``: those
-    triples taken from it already (:meth:`Keeping.blank_of`).
+    skolemised (:func:`kg.check.dataset.skolemize_store`).
     """
     from kg.read.store import to_ox_quad
 
-    db = keeping.finish(project.store, (to_ox_quad(t) for t in project.ontology), blank=blank)
+    db = keeping.finish(project.store, (to_ox_quad(t) for t in project.ontology))
     db.optimize()
     del db
     gc.collect()  # closes the database before its files are listed
@@ -114,17 +111,13 @@ def finish_later(
     keeping: Keeping,
     project: BuildInput,
     stamp: dict[str, Any],
-    *,
-    blank: list[ox.Quad] | None = None,
 ) -> Future[None]:
     """:func:`finish_store` in a thread of its own.
 
-    ``blank``: the store's blank-node triples skolemised, when the caller has
-    them (:func:`kg.check.dataset.blank_of`): the caller may then change
-    ``project.store`` (skolemise it, add named graphs). Without them they are
-    read in the thread: the caller may add named graphs (``build``'s steps)
-    but must leave the default graph as it is. Either way the caller must wait
-    for the future before it commits or removes the directory.
+    The thread reads ``project.store``'s blank-node triples: meanwhile the
+    caller may add named graphs (``build``'s steps) but must leave the default
+    graph as it is, and must wait for the future before it commits or removes
+    the directory.
     """
     from concurrent.futures import Future
 
@@ -138,7 +131,7 @@ def finish_later(
 
     def finish() -> None:
         try:
-            finish_store(keeping, project, stamp, blank=blank)
+            finish_store(keeping, project, stamp)
             finished.set_result(None)
         except BaseException as error:
             finished.set_exception(error)
