@@ -1,8 +1,10 @@
-"""The graph that ``serve`` and ``publish`` load: the built graph, as sorted N-Triples.
+"""The graph that ``publish`` sends: the built graph, as N-Triples.
 
 It is checked by the checker of ``validate`` and ``build`` (:func:`load_checked`),
-then its blank nodes become stable IRIs (:func:`kg.check.dataset.skolemize_store`),
-so that publishing twice adds nothing and remote answers equal in-process ones.
+or vouched for by a fresh kept store (:mod:`kg.outputs.kept`), and its blank
+nodes become stable IRIs (:func:`kg.check.dataset.skolemize_store`), so that
+publishing twice adds nothing and remote answers equal in-process ones
+(:func:`published_ntriples` gives it sorted).
 :func:`published_parts` also gives the entailed ``ckg:`` triples
 (:mod:`kg.outputs.entailment`), which ``publish`` loads into a named graph of their
 own, so that an institution's store with no reasoner answers ``?x a ckg:Mediator``.
