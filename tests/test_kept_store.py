@@ -339,8 +339,12 @@ def test_a_build_that_fails_its_checks_leaves_no_store_and_no_writer_behind(
 
 @pytest.mark.parametrize(
     "text",
-    ['id:moscow rdfs:label "x"@en', '<urn:a> <urn:b> "x"^^<urn:c> .\n<urn:a> <urn:b> >'],
-    ids=["turtle", "n-triples"],
+    [
+        'id:moscow rdfs:label "x"@en',
+        '<urn:a> <urn:b> "x"^^<urn:c> .\n<urn:a> <urn:b> >',
+        '<urn:a b> <urn:b> "x" .',  # the kept store's lenient loader takes it; the checker not
+    ],
+    ids=["turtle", "n-triples", "iri-with-a-space"],
 )
 def test_a_syntax_error_read_by_both_loads_is_one_finding_and_leaves_nothing(
     project: Path, text: str, capsys: pytest.CaptureFixture[str]

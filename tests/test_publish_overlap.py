@@ -313,3 +313,20 @@ def test_a_file_changed_between_the_two_reads_is_not_published(
     for part in (parts.early[1], parts.graph, parts.entailed):
         with pytest.raises(LoadError, match="changed while publish checked and read them"):
             part.result(timeout=120)
+
+
+def test_an_iri_only_the_checker_refuses_is_reported_and_nothing_is_published(
+    server: OxigraphServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the graph read beside the checks is lenient (kg.read.store.load_file): it takes
+    # this IRI, and its dump may reach the store before the checks end
+    from conftest import GOOD_DATA, write_project
+
+    bad = "<https://w3id.org/conflict-kg/data/a b> a <urn:x:State> .\n"
+    project = write_project(tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": bad})
+    argv = ["--root", str(project), "publish", "--store", server.store_url]
+    assert main([*argv, "--endpoint", server.query_url]) == 1
+    err = capsys.readouterr().err
+    assert "b.ttl:1:" in err and "Invalid IRI" in err and "Traceback" not in err
+    assert _held(server) == set()
+    assert not (project / "build").exists()

@@ -112,3 +112,20 @@ def test_rdflib_round_trip_keeps_languages_and_datatypes() -> None:
     back = to_rdflib(from_rdflib(g))
     assert set(back) == set(g)
     assert {o.language for o in back.objects(s, p)} == {"id", None}
+
+
+@pytest.mark.parametrize("on_disk", [False, True], ids=["memory", "disk"])
+def test_a_lenient_read_of_valid_files_holds_the_same_triples(
+    tmp_path: Path, on_disk: bool
+) -> None:
+    strict = load_store(FILES, path=tmp_path / "strict" if on_disk else None)
+    lenient = load_store(FILES, path=tmp_path / "lenient" if on_disk else None, lenient=True)
+    assert len(strict) > 1000 and isomorphic(to_rdflib(lenient), to_rdflib(strict))
+
+
+def test_only_the_strict_read_refuses_an_iri_with_a_space(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://example.org/a b> <http://example.org/p> <http://example.org/o> .\n")
+    with pytest.raises(LoadError, match="bad.ttl:1:"):
+        load_store([bad])
+    assert len(load_store([bad], lenient=True)) == 1  # hence lenient only for vouched-for files

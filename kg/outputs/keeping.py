@@ -97,9 +97,9 @@ class Keeping:
             db = ox.Store(str(self.directory / DB))
             if isinstance(dump, list):
                 for path in dump:
-                    load_file(db, path, bulk=True)
+                    load_file(db, path, bulk=True, lenient=True)  # the checker reads them
             else:
-                db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES)
+                db.bulk_load(path=str(dump), format=ox.RdfFormat.N_TRIPLES, lenient=True)
                 dump.unlink()
             self._db = db
         except BaseException as error:  # raised again by finish()

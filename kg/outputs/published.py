@@ -67,7 +67,7 @@ def _verified_store(layout: Layout) -> tuple[ox.Store, Graph]:
     vouches for them, or the checks run beside (:func:`_check_beside`)."""
     from kg.read.load import parse_turtle
 
-    store = load_store([layout.ontology, *layout.data_files])
+    store = load_store([layout.ontology, *layout.data_files], lenient=True)  # vouched for
     skolemize_store(store)
     return store, parse_turtle(layout.ontology)
 
