@@ -186,16 +186,30 @@ def test_when_the_checks_fail_every_part_after_the_early_one_raises_their_error(
             part.result(timeout=120)
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("id:x a .", "syntax"),
+        # the graph read beside the checks is lenient (kg.read.store.load_file): it
+        # takes this IRI, and its dump may reach the store before the checks end
+        ("<https://w3id.org/conflict-kg/data/a b> a <urn:x:State> .", "Invalid IRI"),
+    ],
+    ids=["syntax", "iri-only-the-checker-refuses"],
+)
 def test_a_syntax_error_cuts_the_body_off_and_reports_the_checks_findings(
-    server: OxigraphServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    server: OxigraphServer,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    said: str,
 ) -> None:
     from conftest import GOOD_DATA, write_project
 
-    broken = write_project(tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": "id:x a ."})
+    broken = write_project(tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": text})
     argv = ["--root", str(broken), "publish", "--store", server.store_url]
     assert main([*argv, "--endpoint", server.query_url]) == 1
     err = capsys.readouterr().err
-    assert "b.ttl:1:" in err and "Traceback" not in err
+    assert "b.ttl:1:" in err and said in err and "Traceback" not in err
     assert _held(server) == set()
     assert not (broken / "build").exists()
 
@@ -313,20 +327,3 @@ def test_a_file_changed_between_the_two_reads_is_not_published(
     for part in (parts.early[1], parts.graph, parts.entailed):
         with pytest.raises(LoadError, match="changed while publish checked and read them"):
             part.result(timeout=120)
-
-
-def test_an_iri_only_the_checker_refuses_is_reported_and_nothing_is_published(
-    server: OxigraphServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # the graph read beside the checks is lenient (kg.read.store.load_file): it takes
-    # this IRI, and its dump may reach the store before the checks end
-    from conftest import GOOD_DATA, write_project
-
-    bad = "<https://w3id.org/conflict-kg/data/a b> a <urn:x:State> .\n"
-    project = write_project(tmp_path / "proj", data={"a.ttl": GOOD_DATA, "b.ttl": bad})
-    argv = ["--root", str(project), "publish", "--store", server.store_url]
-    assert main([*argv, "--endpoint", server.query_url]) == 1
-    err = capsys.readouterr().err
-    assert "b.ttl:1:" in err and "Invalid IRI" in err and "Traceback" not in err
-    assert _held(server) == set()
-    assert not (project / "build").exists()
