@@ -70,6 +70,16 @@ def test_entailed_classes_are_shown(site: Path) -> None:
     assert "ontology.html#t-Mediator" in entailed
 
 
+def test_the_index_counts_the_graph_and_the_entailed_triples_apart(site: Path) -> None:
+    from kg.read.store import load_store
+
+    index = (site / "index.html").read_text(encoding="utf-8")
+    found = re.search(r"(\d+) triples \(and (\d+) entailed by the ontology\)", index)
+    assert found is not None
+    graph = load_store([REPO / "ontology" / "conflict.ttl", *sorted((REPO / "data").glob("*.ttl"))])
+    assert int(found[1]) == len(graph) and int(found[2]) > 0  # not the two added together
+
+
 def test_no_link_is_broken(site: Path) -> None:
     pages = sorted(site.rglob("*.html"))
     parsed = {p: _parse(p) for p in pages}

@@ -171,7 +171,7 @@ def _checked_and_kept(
             loaded=keeping.start,
             loading=keeping.load_files,
         )
-        counts = project.counts()  # before the steps: the entailment step adds a named graph
+        counts = project.counts()  # the default graph: the same before and after the steps
         tick("keeping the checked store", 0, 0)
     except BaseException:
         keeping.close()

@@ -34,7 +34,7 @@ from kg.check.options import LintResult, Options
 from kg.check.shacl.sparql import ONTOLOGY_GRAPH
 from kg.errors import DataError, UsageError
 from kg.read.resources import Layout
-from kg.read.store import load_store
+from kg.read.store import load_store, select
 
 Tick = Callable[[str, int, int], None]
 
@@ -85,7 +85,12 @@ class BuildInput:
         return StoreGraph(self.store)
 
     def counts(self) -> Counts:
-        """Count what the data (not the ontology) holds, in one pass over ``rdf:type``."""
+        """Count what the data (not the ontology) holds, in one pass over ``rdf:type``.
+
+        The default graph only: the triples ``build``'s entailment step adds to
+        a named graph (:data:`~kg.outputs.entailment.ENTAILED_GRAPH`) are not
+        counted, whenever this is called.
+        """
         own = {str(s) for s in self.ontology.subjects() if isinstance(s, URIRef)}
         docs_classes = subclasses(self.ontology, CKG.SourceDocument)
         quote_classes = subclasses(self.ontology, CKG.Quotation)
@@ -106,7 +111,8 @@ class BuildInput:
                 docs.add(str(subject))
             if cls.value in quote_classes:
                 quotes.add(str(subject))
-        return Counts(len(self.store), dict(sorted(per_class.items())), len(docs), len(quotes))
+        triples = next(iter(select(self.store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))["n"]
+        return Counts(int(triples.value), dict(sorted(per_class.items())), len(docs), len(quotes))
 
 
 def load_checked(
