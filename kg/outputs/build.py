@@ -19,6 +19,7 @@ the new, never a mix.
 from __future__ import annotations
 
 import os
+import threading
 import warnings
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -155,7 +156,7 @@ def _checked_and_kept(
     engine: str,
     reasoner: str,
     tick: Progress,
-) -> tuple[BuildInput, Counts, Future[None]]:
+) -> tuple[BuildInput, Future[None]]:
     """Check the project while its kept store is written into ``stage`` (its own thread).
 
     The store is completed (ontology, blank nodes, stamp) in that thread while the
@@ -171,12 +172,28 @@ def _checked_and_kept(
             loaded=keeping.start,
             loading=keeping.load_files,
         )
-        counts = project.counts()  # the default graph: the same before and after the steps
         tick("keeping the checked store", 0, 0)
     except BaseException:
         keeping.close()
         raise
-    return project, counts, finish_later(keeping, project, stamp)
+    return project, finish_later(keeping, project, stamp)
+
+
+def _counted(project: BuildInput) -> Future[Counts]:
+    """``project.counts()`` in a thread of its own: its queries run beside the build steps.
+
+    They read the default graph only, which the steps leave as it is.
+    """
+    found: Future[Counts] = Future()
+
+    def count() -> None:
+        try:
+            found.set_result(project.counts())
+        except BaseException as error:
+            found.set_exception(error)
+
+    threading.Thread(target=count, name="build-counts", daemon=True).start()
+    return found
 
 
 def build(
@@ -238,19 +255,23 @@ def build(
     with writing_into(out):  # a full disk, a missing permission: one line, nothing changed
         stage = Stage(out)  # each output is written as it comes; swapped in whole at the end
     kept: Future[None] = resolved(None)
+    counting: Future[Counts] | None = None
     try:
         if keep_store:
-            project, counts, kept = _checked_and_kept(stage, layout, stamp, engine, reasoner, tick)
+            project, kept = _checked_and_kept(stage, layout, stamp, engine, reasoner, tick)
         else:
             project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
-            counts = project.counts()
+        counting = _counted(project)
         with writing_into(out):
             caught = _run_steps(stage, project, BUILD_STEPS if steps is None else steps, tick)
             tick("write", 0, len(stage.names))
             kept.result()
+            counts = counting.result()
             outputs = stage.commit()
     finally:
-        wait((kept,))  # the store's thread writes into the stage: done before it goes
+        # the store's thread writes into the stage, the counts read the store: both done first
+        threads: list[Future[Any]] = [kept] if counting is None else [kept, counting]
+        wait(threads)
         stage.discard()
     done_with(project.store)  # the command line leaves it to its exit (kg.read.lifetime)
     return BuildSummary(

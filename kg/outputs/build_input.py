@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDFS
 
 from kg import CKG
 from kg.check.lint import lint
@@ -85,34 +85,46 @@ class BuildInput:
         return StoreGraph(self.store)
 
     def counts(self) -> Counts:
-        """Count what the data (not the ontology) holds, in one pass over ``rdf:type``.
+        """Count what the data (not the ontology's own terms) holds, by SPARQL.
 
         The default graph only: the triples ``build``'s entailment step adds to
         a named graph (:data:`~kg.outputs.entailment.ENTAILED_GRAPH`) are not
-        counted, whenever this is called.
+        counted, whenever this is called. The queries run in Oxigraph without
+        Python's lock, so ``build`` counts beside its steps.
         """
-        own = {str(s) for s in self.ontology.subjects() if isinstance(s, URIRef)}
-        docs_classes = subclasses(self.ontology, CKG.SourceDocument)
-        quote_classes = subclasses(self.ontology, CKG.Quotation)
-        per_class: dict[str, int] = {}
-        docs: set[str] = set()
-        quotes: set[str] = set()
-        rdf_type = ox.NamedNode(str(RDF.type))
-        for quad in self.store.quads_for_pattern(None, rdf_type, None, ox.DefaultGraph()):
-            subject, cls = quad.subject, quad.object
-            if not isinstance(cls, ox.NamedNode):
-                continue
-            if isinstance(subject, ox.NamedNode) and subject.value in own:
-                continue
-            if cls.value.startswith(str(CKG)):
-                name = "ckg:" + cls.value[len(str(CKG)) :]
-                per_class[name] = per_class.get(name, 0) + 1
-            if cls.value in docs_classes:
-                docs.add(str(subject))
-            if cls.value in quote_classes:
-                quotes.add(str(subject))
-        triples = next(iter(select(self.store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")))["n"]
-        return Counts(int(triples.value), dict(sorted(per_class.items())), len(docs), len(quotes))
+        own = _values("?s", {str(s) for s in self.ontology.subjects() if isinstance(s, URIRef)})
+        per_class = {
+            "ckg:" + row["cls"].value[len(str(CKG)) :]: int(row["n"].value)
+            for row in select(self.store, _per_class(own))
+        }
+        docs, quotes = (
+            _count(self.store, _instances(_values("?cls", subclasses(self.ontology, c)), own))
+            for c in (CKG.SourceDocument, CKG.Quotation)
+        )
+        triples = _count(self.store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+        return Counts(triples, dict(sorted(per_class.items())), docs, quotes)
+
+
+def _per_class(own: str) -> str:
+    """Instances per ``ckg:`` class (typing statements), the subjects of ``own`` left out."""
+    return f"""SELECT ?cls (COUNT(*) AS ?n) WHERE {{
+  ?s a ?cls FILTER (isIRI(?cls) && STRSTARTS(STR(?cls), "{CKG}")) MINUS {{ {own} }}
+}} GROUP BY ?cls"""
+
+
+def _instances(classes: str, own: str) -> str:
+    """Distinct instances of ``classes``, the subjects of ``own`` left out."""
+    return f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {classes} ?s a ?cls MINUS {{ {own} }} }}"
+
+
+def _values(name: str, iris: Iterable[str]) -> str:
+    """``VALUES name { … }`` of ``iris``, written by Oxigraph (its escaping)."""
+    return f"VALUES {name} {{ " + " ".join(sorted(str(ox.NamedNode(i)) for i in iris)) + " }"
+
+
+def _count(store: ox.Store, query: str) -> int:
+    """The one number ``query`` (``SELECT (COUNT(…) AS ?n)``) gives."""
+    return int(next(iter(select(store, query)))["n"].value)
 
 
 def load_checked(
