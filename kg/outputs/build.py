@@ -19,7 +19,6 @@ the new, never a mix.
 from __future__ import annotations
 
 import os
-import threading
 import warnings
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
@@ -28,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.check.options import LintResult
-from kg.outputs.build_input import BuildInput, Counts, load_checked
+from kg.outputs.build_input import BuildInput, load_checked
 from kg.outputs.buildsteps import (
     BUILD_STEPS,
     BuildStep,
@@ -179,23 +178,6 @@ def _checked_and_kept(
     return project, finish_later(keeping, project, stamp)
 
 
-def _counted(project: BuildInput) -> Future[Counts]:
-    """``project.counts()`` in a thread of its own: its queries run beside the build steps.
-
-    They read the default graph only, which the steps leave as it is.
-    """
-    found: Future[Counts] = Future()
-
-    def count() -> None:
-        try:
-            found.set_result(project.counts())
-        except BaseException as error:
-            found.set_exception(error)
-
-    threading.Thread(target=count, name="build-counts", daemon=True).start()
-    return found
-
-
 def build(
     layout: Layout,
     *,
@@ -255,23 +237,22 @@ def build(
     with writing_into(out):  # a full disk, a missing permission: one line, nothing changed
         stage = Stage(out)  # each output is written as it comes; swapped in whole at the end
     kept: Future[None] = resolved(None)
-    counting: Future[Counts] | None = None
     try:
         if keep_store:
             project, kept = _checked_and_kept(stage, layout, stamp, engine, reasoner, tick)
         else:
             project = load_checked(layout, engine=engine, reasoner=reasoner, progress=tick)
-        counting = _counted(project)
-        with writing_into(out):
-            caught = _run_steps(stage, project, BUILD_STEPS if steps is None else steps, tick)
-            tick("write", 0, len(stage.names))
-            kept.result()
-            counts = counting.result()
-            outputs = stage.commit()
+        # the counts read the default graph only: SPARQL beside the steps, which leave it as it is
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="build-counts") as counter:
+            counting = counter.submit(project.counts)
+            with writing_into(out):
+                caught = _run_steps(stage, project, BUILD_STEPS if steps is None else steps, tick)
+                tick("write", 0, len(stage.names))
+                kept.result()
+                counts = counting.result()
+                outputs = stage.commit()
     finally:
-        # the store's thread writes into the stage, the counts read the store: both done first
-        threads: list[Future[Any]] = [kept] if counting is None else [kept, counting]
-        wait(threads)
+        wait((kept,))  # the store's thread writes into the stage: done before it goes
         stage.discard()
     done_with(project.store)  # the command line leaves it to its exit (kg.read.lifetime)
     return BuildSummary(
