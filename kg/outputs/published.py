@@ -120,8 +120,8 @@ def published_parts(
     DataError
         The checks found errors; nothing is to be published.
     """
-    if kept is not None and is_fresh(kept, layout):  # nothing to check: read in a thread
-        return _read_later(layout, entailed=entailed)
+    if kept is not None and is_fresh(kept, layout):  # nothing to check: read in threads
+        return Published(*_read(layout, entailed=entailed))  # publish talks to the store meanwhile
     if early and room_for_a_second_store(layout):
         return _check_beside(layout, progress=progress, entailed=entailed)
     project = load_checked(layout, progress=progress)
@@ -136,15 +136,6 @@ def published_parts(
         return Published(resolved(_dump(store)), found)
     finally:
         pool.shutdown(wait=False)  # the thread ends with the rules
-
-
-def _read_later(layout: Layout, *, entailed: bool) -> Published:
-    """The files the fresh stamp vouches for, read in threads: the caller goes on at once.
-
-    ``publish`` meanwhile asks the store for its claim, its counts and (for a
-    republish) the graph it holds; the text is waited for when it is sent.
-    """
-    return Published(*_read(layout, entailed=entailed))
 
 
 def _read(layout: Layout, *, entailed: bool) -> tuple[Future[bytes], Future[bytes]]:
