@@ -171,6 +171,42 @@ def test_the_whole_graph_goes_early_and_every_other_part_waits_for_the_checks(
     assert entailed and not set(entailed.splitlines()) & set(expected)
 
 
+def test_once_the_checks_pass_the_entailed_part_is_given_before_the_graphs_text_is_escaped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The body's last part (the entailed triples) is what the store waits for: it is given
+    first, and the graph's own text (escaped by :class:`NTriplesText` in the thread that
+    settles it, needed only to count what was sent once the store answers) after it."""
+    import threading
+
+    import kg.sparql.ntriples as ntriples
+    from kg.outputs.published import published_parts
+    from kg.sparql.ntriples import NTriplesText
+
+    release = _blocked_checks(monkeypatch, None)
+    parts = published_parts(find_layout(REPO), early=True)
+    assert parts.early is not None
+    sent = parts.early[0].result(timeout=120)
+    escaping, go_on = threading.Event(), threading.Event()
+    normal = ntriples._normal
+
+    def held(data: bytes) -> bytes:
+        if data == sent:  # the graph's text, not the entailed triples'
+            escaping.set()
+            go_on.wait(120)
+        return normal(data)
+
+    monkeypatch.setattr(ntriples, "_normal", held)
+    counted = NTriplesText(parts.graph)  # as publish wraps it (kg.cli.publish)
+    release.set()
+    try:
+        assert parts.entailed.result(timeout=30)  # while the graph's text is held
+        assert escaping.wait(30)
+    finally:
+        go_on.set()
+    assert len(counted) == sent.count(b"\n")
+
+
 def test_when_the_checks_fail_every_part_after_the_early_one_raises_their_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
