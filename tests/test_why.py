@@ -104,6 +104,15 @@ def test_text_output_by_label(capsys) -> None:  # type: ignore[no-untyped-def]
     assert [f"  id:src-liputan6-moscow-talks cites {c}" for c in cited] == chain[:2]
 
 
+def test_a_literal_is_quoted_alone_with_its_language_after_it(capsys) -> None:  # type: ignore[no-untyped-def]
+    """The language tag is not part of the text: “Maria Zakharova” @en, not inside the quotes."""
+    code, out, _ = _why(capsys, "id:maria-zakharova")
+    assert code == 0
+    labels = [line.strip() for line in out.splitlines() if line.strip().startswith("rdfs:label")]
+    assert "rdfs:label “Maria Zakharova” @en  (a name or note)" in labels
+    assert not any("@en”" in line or "@id”" in line for line in labels)
+
+
 @pytest.mark.parametrize(
     ("target", "message"),
     [

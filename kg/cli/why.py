@@ -52,8 +52,26 @@ def _value(item: dict[str, str], key: str) -> str:
     value = item[key]
     label = item.get(f"{key}Label", "")
     text = item.get(f"{key}Text", "")
-    shown = f"\u201c{text}\u201d" if text else _name(value)
+    shown = _quoted(value, text) if text else _name(value)
     return f"{shown} ({label})" if label else shown
+
+
+def _quoted(value: str, text: str) -> str:
+    """A literal in quotation marks, its language tag after them: “Russia” @en.
+
+    ``text`` is its table form (:func:`kg.sparql.results.short`: line breaks as
+    spaces, then `` @lang``); ``value`` its lexical form.
+
+    Examples
+    --------
+    >>> _quoted("Russia", "Russia @en")
+    '“Russia” @en'
+    >>> _quoted("a @b", "a @b")
+    '“a @b”'
+    """
+    lexical = " ".join(value.splitlines())
+    tag = text[len(lexical) :] if text.startswith(lexical + " @") else ""
+    return f"\u201c{lexical if tag else text}\u201d{tag}"
 
 
 def in_context(text: str, start: int, end: int) -> str:
