@@ -35,6 +35,19 @@ def test_syntax_error_names_file_and_exact_line(tmp_path: Path) -> None:
     assert str(err).startswith(f"{path}:{N_PREFIX_LINES + 4}:17: Turtle syntax error")
 
 
+@pytest.mark.parametrize("end", ["\n", "", "\n\n  \n"])
+def test_a_statement_cut_off_by_the_end_of_the_file_is_located_where_it_stops(
+    tmp_path: Path, end: str
+) -> None:
+    path = write(tmp_path, "id:a a ckg:State .\n\nid:b a ckg:State" + end)
+    with pytest.raises(LoadError) as info:
+        parse_turtle(path)
+    # rdflib says "EOF found after object" at no offset (-1): the error is put just
+    # after the last character of the file's text, never at a negative column
+    assert (info.value.line, info.value.column) == (N_PREFIX_LINES + 3, 17)
+    assert f":{N_PREFIX_LINES + 3}:17: Turtle syntax error" in str(info.value)
+
+
 def test_syntax_error_in_multiline_literal_counts_lines_inside_it(tmp_path: Path) -> None:
     path = write(tmp_path, 'id:a ckg:note """one\ntwo\nthree""" ;\n  ckg:x ckg:y ckg:z .\n')
     with pytest.raises(LoadError) as info:

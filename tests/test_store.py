@@ -49,6 +49,25 @@ def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
     assert str(err.value).startswith(f"{bad}:3:22: RDF syntax error")
 
 
+@pytest.mark.parametrize("end", ["\n", "", "\n\n  \n"])
+def test_a_statement_cut_off_by_the_end_of_the_file_is_located_where_it_stops(
+    tmp_path: Path, end: str
+) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .\n"
+        "<urn:a> ckg:party <urn:b> .\n\n"
+        "<urn:c> ckg:party <urn:d>" + end,
+        encoding="utf-8",
+    )
+    with pytest.raises(LoadError) as err:
+        load_store([bad])
+    # Oxigraph puts "Unexpected end" past the text (a line after the last, or a column
+    # after the end); the report puts it just after the last character, as the
+    # reference engine's path does (tests/test_load.py)
+    assert (err.value.line, err.value.column) == (4, 26)
+
+
 _NT = '<urn:a> <urn:p> "x"@en .\n<urn:a> <urn:q> _:b .\n_:b <urn:r> "1"^^<urn:t> .\n'
 
 

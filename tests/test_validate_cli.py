@@ -256,6 +256,23 @@ def test_broken_ontology_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert "conflict.ttl:" in captured.err and "needs this file" in captured.err
 
 
+@pytest.mark.parametrize("end", ["\n", ""])
+def test_shapes_cut_off_at_the_end_are_located_where_they_stop(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, end: str
+) -> None:
+    root = copy_project(tmp_path / "p", {})
+    shapes = root / "ontology" / "shapes.ttl"
+    text = shapes.read_text(encoding="utf-8").rstrip("\n") + "\n\nckg:Foo a sh:NodeShape" + end
+    shapes.write_text(text, encoding="utf-8")
+    line = text.rstrip().count("\n") + 1
+    assert main(["--root", str(root), "validate"]) == 2
+    err = capsys.readouterr().err
+    # a line, a column just after "sh:NodeShape" and rdflib's own message: before, the
+    # column was negative (rdflib's offset -1), or without a final line break there
+    # was no place at all ("cannot parse: string index out of range")
+    assert f"shapes.ttl:{line}:23: Turtle syntax error: EOF found after object" in err
+
+
 def test_malformed_shape_is_located_not_a_traceback(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -20,7 +20,7 @@ from kg.check.diagnostic import ERROR, Diagnostic
 from kg.check.termcheck import PROPERTY_TYPES, literal_findings, vocabulary_findings
 from kg.errors import LoadError
 from kg.read.linemap import Located, parse_with_lines
-from kg.read.load import _raw_literals, _read_text, _syntax_error
+from kg.read.load import _raw_literals, _read_text, _syntax_error, with_final_break
 from kg.read.wellformed import NO_BASE
 
 DEFAULT_MAX_BYTES = 2048 * 1024 * 1024
@@ -165,7 +165,7 @@ def _parse(path: Path) -> tuple[Located | None, list[Diagnostic]]:
     text = _read_text(path)
     try:
         with _raw_literals():
-            graph, lines = parse_with_lines(text, base=NO_BASE)
+            graph, lines = parse_with_lines(with_final_break(text), base=NO_BASE)
     except BadSyntax as exc:
         err = _syntax_error(path, text, exc)
         return None, [_from_load_error(err, text)]

@@ -22,6 +22,7 @@ from rdflib.term import Node
 from kg import CKG, ID
 from kg.errors import LoadError
 from kg.read.locate import locate_term, prefixes
+from kg.read.position import text_end, within_text
 from kg.read.resources import regular_file
 from kg.read.wellformed import NO_BASE, bad_literals, iri_problem, literal_problem, undeclared_terms
 
@@ -114,14 +115,38 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
+def _parse(graph: Graph, text: str) -> None:
+    with _raw_literals():
+        graph.parse(data=with_final_break(text), format="turtle", publicID=NO_BASE)
+
+
+def with_final_break(text: str) -> str:
+    """``text`` ended by a line break, as rdflib's Turtle parser needs it.
+
+    Cut off in a statement with no final line break, a text makes rdflib fail
+    with an ``IndexError`` that names no place, instead of its "EOF found" error.
+    A final line break changes no triple and no line or column.
+
+    Examples
+    --------
+    >>> with_final_break("<urn:a> <urn:b> <urn:c>")
+    '<urn:a> <urn:b> <urn:c>\\n'
+    """
+    return text if text.endswith("\n") else text + "\n"
+
+
 def _syntax_error(path: Path, text: str, exc: BadSyntax) -> LoadError:
     offset = int(getattr(exc, "_i", 0))
     raw = getattr(exc, "_str", b"")
     source = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw or text)
-    while offset < len(source) and source[offset] in " \t":
-        offset += 1  # point at the offending token, not the blank before it
-    line = source.count("\n", 0, offset) + 1
-    col = offset - (source.rfind("\n", 0, offset) + 1) + 1
+    if offset < 0:  # rdflib's "EOF found …": where the unfinished statement stops
+        line, col = text_end(text)
+    else:
+        while offset < len(source) and source[offset] in " \t":
+            offset += 1  # point at the offending token, not the blank before it
+        line = source.count("\n", 0, offset) + 1
+        col = offset - (source.rfind("\n", 0, offset) + 1) + 1
+        line, col = within_text(source, line, col)
     why = str(getattr(exc, "_why", exc))
     hint = "Fix the Turtle syntax at that position."
     if why.startswith("Prefix ") and "not bound" in why:
@@ -162,8 +187,7 @@ def parse_turtle(path: PathLike) -> Graph:
     graph.bind("ckg", CKG)
     graph.bind("id", ID)
     try:
-        with _raw_literals():
-            graph.parse(data=text, format="turtle", publicID=NO_BASE)
+        _parse(graph, text)
     except BadSyntax as exc:
         raise _syntax_error(p, text, exc) from None
     except Exception as exc:  # rdflib raises assorted errors for broken input

@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Iterable
@@ -26,6 +27,7 @@ from rdflib.term import Identifier, Node
 
 from kg.errors import LoadError
 from kg.read.guards import readable_bytes
+from kg.read.position import within_text
 from kg.read.resources import regular_file
 from kg.read.xmlguard import refuse_entities
 
@@ -63,6 +65,10 @@ def _load_error(path: Path, exc: SyntaxError) -> LoadError:
     line = exc.lineno if exc.lineno else None
     # pyoxigraph gives a 0-based column in ``offset``; LoadError columns are 1-based.
     column = exc.offset + 1 if line is not None and exc.offset is not None else None
+    if line is not None:  # "Unexpected end" comes past the text: put where it stops
+        with contextlib.suppress(OSError):
+            text = path.read_bytes().decode("utf-8-sig", "replace")
+            line, column = within_text(text, line, column)
     what = str(exc.msg or exc)
     if what.startswith("Parser error at line"):
         what = what.split(": ", 1)[-1]
