@@ -113,14 +113,26 @@ def test_directory_without_turtle_exit_2(
     assert "no Turtle files" in err
 
 
-def test_non_utf8_is_a_syntax_finding_at_its_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+@pytest.mark.parametrize("engine", ["oxigraph", "pyshacl"])
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (b'<http://a> <http://b> "ok" .\n<http://a> <http://b> "caf\xe9" .\n', "2:27"),
+        (b'<http://a> <http://b> "ok" .\n# a caf\xe9 note\n<http://a> <http://c> "x" .\n', "2:8"),
+    ],
+    ids=["in-a-literal", "in-a-comment"],
+)
+def test_non_utf8_is_a_syntax_finding_at_its_byte(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, engine: str, text: bytes, where: str
 ) -> None:
+    # Before: Oxigraph's parser let the byte in a comment through (exit 0), put the one
+    # in a literal a column late, and the reference engine stopped with exit 2.
     bad = tmp_path / "latin1.ttl"
-    bad.write_bytes(b'<http://a> <http://b> "ok" .\n<http://a> <http://b> "caf\xe9" .\n')
-    code, out, _ = run(capsys, str(bad))
-    assert code == 1
-    assert f"{bad}:2:" in out and "error[syntax-error]" in out and "UTF-8" in out
+    bad.write_bytes(text)
+    code, out, err = run(capsys, "--engine", engine, str(bad))
+    assert code == 1 and "error:" not in err and "Traceback" not in err
+    assert f"{bad}:{where}: error[syntax-error]: not UTF-8 (byte 0xe9)" in out
+    assert "Save the file as UTF-8." in out
 
 
 def test_empty_file_is_valid(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -20,7 +20,13 @@ from kg.check.diagnostic import ERROR, Diagnostic
 from kg.check.termcheck import PROPERTY_TYPES, literal_findings, vocabulary_findings
 from kg.errors import LoadError
 from kg.read.linemap import Located, parse_with_lines
-from kg.read.load import _raw_literals, _read_text, _syntax_error, with_final_break
+from kg.read.load import (
+    _raw_literals,
+    _read_bytes,
+    _syntax_error,
+    decoded,
+    with_final_break,
+)
 from kg.read.wellformed import NO_BASE
 
 DEFAULT_MAX_BYTES = 2048 * 1024 * 1024
@@ -162,7 +168,11 @@ def _cache_key(path: Path) -> tuple[str, int, int] | None:
 
 
 def _parse(path: Path) -> tuple[Located | None, list[Diagnostic]]:
-    text = _read_text(path)
+    raw = _read_bytes(path)  # a missing or unreadable file stops the run (exit 2)
+    try:
+        text = decoded(path, raw)
+    except LoadError as undecodable:  # not UTF-8: a syntax error, as on Oxigraph's path
+        return None, [_syntax_diagnostic(undecodable, undecodable.what, None)]
     try:
         with _raw_literals():
             graph, lines = parse_with_lines(with_final_break(text), base=NO_BASE)

@@ -21,6 +21,7 @@ from rdflib.term import Node
 
 from kg import CKG, ID
 from kg.errors import LoadError
+from kg.read.guards import not_utf8
 from kg.read.locate import locate_term, prefixes
 from kg.read.position import text_end, within_text
 from kg.read.resources import regular_file
@@ -94,25 +95,31 @@ def _raw_literals() -> Iterator[None]:
 
 
 def _read_text(path: Path) -> str:
+    return decoded(path, _read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     regular_file(path)
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise LoadError(path, "file not found", hint="Check the path.") from None
     except OSError as exc:
         raise LoadError(path, f"cannot read file ({exc.strerror})") from None
+
+
+def decoded(path: Path, raw: bytes) -> str:
+    """The text of the file ``path`` whose bytes are ``raw`` (a UTF-8 byte-order mark dropped).
+
+    Raises
+    ------
+    LoadError
+        At the first byte that is not UTF-8 (:func:`kg.read.guards.not_utf8`).
+    """
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LoadError(
-            path,
-            f"not UTF-8 (byte 0x{raw[exc.start]:02x})",
-            line=line,
-            column=col,
-            hint="Save the file as UTF-8.",
-        ) from None
+        raise not_utf8(path, raw, exc.start) from None
 
 
 def _parse(graph: Graph, text: str) -> None:

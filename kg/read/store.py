@@ -26,12 +26,21 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
 from kg.errors import LoadError
-from kg.read.guards import readable_bytes
+from kg.read.guards import readable_bytes, refuse_non_utf8
 from kg.read.position import within_text
 from kg.read.resources import regular_file
 from kg.read.xmlguard import refuse_entities
 
 PathLike = str | os.PathLike[str]
+
+_UTF8_FORMATS = {
+    ox.RdfFormat.TURTLE,
+    ox.RdfFormat.N_TRIPLES,
+    ox.RdfFormat.N_QUADS,
+    ox.RdfFormat.TRIG,
+    ox.RdfFormat.N3,
+}
+"""The formats whose text is UTF-8 by their specification (RDF/XML may declare another)."""
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -120,6 +129,8 @@ def load_file(store: ox.Store, path: PathLike, *, bulk: bool = True, lenient: bo
         raise LoadError(p, "file not found", hint="Check the path.")
     if fmt == ox.RdfFormat.RDF_XML:
         refuse_entities(p)
+    if not lenient and fmt in _UTF8_FORMATS:
+        refuse_non_utf8(p)  # also in a comment, where Oxigraph's parser does not look
     data = readable_bytes(p)  # a BOM skipped, a triple term refused (kg.read.guards)
     source: dict[str, Any] = {"input": data} if data is not None else {"path": str(p)}
     if lenient:
