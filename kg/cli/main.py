@@ -4,9 +4,11 @@ Validate and build the graph (RDF/OWL/SHACL), query it with the SPARQL library,
 trace a fact to its sources (``why``), export network views for Gephi, plot
 them, serve or publish it to a SPARQL store, and import PA-X peace agreements.
 
-Exit status: 0 success, 1 the data has findings (SHACL violations),
-2 usage or load error (bad option, missing or unparsable file, invalid literal,
-undeclared ``ckg:`` term, endpoint failure).
+Exit status: 0 success; 1 the data fails a check (an error finding: a data file's
+syntax error, an invalid literal, an undeclared ``ckg:`` term, a SHACL violation);
+2 usage, load or endpoint error (bad option, missing or unreadable file, an
+ontology or shapes file that does not parse, unreachable endpoint, an output
+that cannot be written).
 
 To add a subcommand, write ``kg/cli/<name>.py`` defining ``NAME``, ``HELP``,
 ``add_arguments(parser)`` and ``run(args) -> int``, and append a ``Command`` to ``COMMANDS``.

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kg.cli.build import default_out
 from kg.cli.progress import tty_progress
 from kg.errors import DataError, UsageError
 from kg.outputs.build import entailment_step
@@ -22,7 +23,10 @@ HELP = "validate, then write the static explorer website into --out (replaced wh
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``site`` options."""
     parser.add_argument(
-        "--out", default="build/site", help="output directory (default: build/site)"
+        "--out",
+        metavar="DIR",
+        help="output directory (default: build/site in the project root, even when run "
+        "from a sub-folder, as for build)",
     )
 
 
@@ -30,10 +34,11 @@ def run(args: argparse.Namespace) -> int:
     """Write the site; print where (stdout) or why not (stderr)."""
     layout = find_layout(args.root)
     progress = tty_progress()
-    out = Path(args.out).resolve()
+    shown = args.out or default_out(layout.root, packaged=layout.packaged) / "site"
+    out = Path(shown).resolve()
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         raise UsageError(
-            f"{args.out}: exists and is not a site written by conflict-kg (it would be "
+            f"{shown}: exists and is not a site written by conflict-kg (it would be "
             "replaced whole); give a new or empty directory"
         )
     try:
@@ -48,5 +53,5 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
     pages = sum(1 for _ in out.rglob("*.html"))
-    print(f"wrote {pages} pages into {args.out}; open {out / 'index.html'}")
+    print(f"wrote {pages} pages into {shown}; open {out / 'index.html'}")
     return 0
