@@ -36,6 +36,18 @@ def test_a_changed_input_or_code_is_another_key() -> None:
     assert verdictcache.content_key(_graph(), extra=b"another jar") != key
 
 
+def test_a_graph_too_costly_to_canonicalise_gets_no_content_key() -> None:
+    # A list of 4,000 times the same IRI (44 kB of Turtle) kept build in Oxigraph's
+    # canonicalisation for over an hour; such a graph is checked without this cache.
+    items = " ".join(["ex:b"] * 4000)
+    hard = _graph(f"@prefix ex: <http://example.org/> .\nex:a ex:list ( {items} ) .\n")
+    assert verdictcache.content_key(hard, extra=b"") is None
+    # blank nodes that their own triples tell apart are canonicalised as before
+    many = "\n".join(f"ex:a ex:p [ ex:q {n} ] ." for n in range(4000))
+    told_apart = _graph(f"@prefix ex: <http://example.org/> .\n{many}")
+    assert verdictcache.content_key(told_apart, extra=b"")
+
+
 def test_definite_verdicts_are_kept_and_failures_are_not() -> None:
     verdictcache.store("k1", (False, "inconsistent"))
     verdictcache.store("k2", (None, "could not run"))

@@ -181,7 +181,7 @@ def start(ontology: Graph, data: Graph) -> HermitRun:
         if not (isinstance(triple[2], Literal) and bad_literal(triple[2])):
             graph.add(triple)
     key = verdictcache.content_key(graph, extra=_extra(classpath))
-    cached = verdictcache.load(key)
+    cached = None if key is None else verdictcache.load(key)
     if cached is not None:
         return HermitRun(cached)
     run = HermitRun(key=key)
