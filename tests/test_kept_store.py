@@ -147,6 +147,38 @@ def test_store_dir_option_chooses_the_directory(
     assert len(ox.Store.read_only(str(where / DB))) > 0
 
 
+@pytest.mark.parametrize("kind", ["a folder of other files", "a file", "the data folder"])
+def test_store_dir_never_replaces_what_conflict_kg_did_not_write(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    # Before: `query talks --store-dir data` deleted every data file, and a file given
+    # as --store-dir was moved aside for a directory.
+    if kind == "a folder of other files":
+        where = tmp_path / "notes"
+        (where / "sub").mkdir(parents=True)
+        (where / "notes.txt").write_text("precious", encoding="utf-8")
+    elif kind == "a file":
+        where = tmp_path / "README.md"
+        where.write_text("precious", encoding="utf-8")
+    else:
+        where = project / "data"
+    before = sorted(
+        (p.relative_to(tmp_path), p.read_bytes() if p.is_file() else b"")
+        for p in [where, *where.rglob("*")]
+        if p.exists()
+    )
+    code, out, err = _count(project, capsys, "--store-dir", str(where))
+    assert code == 2 and out == ""
+    assert "--store-dir" in err and "conflict-kg did not write" in err or "not a directory" in err
+    after = sorted(
+        (p.relative_to(tmp_path), p.read_bytes() if p.is_file() else b"")
+        for p in [where, *where.rglob("*")]
+        if p.exists()
+    )
+    assert after == before
+    assert not list(where.parent.glob(f".{where.name}.new-*"))
+
+
 def _imported(code: str, modules: tuple[str, ...] = HEAVY) -> list[str]:
     found = f"' '.join(m for m in {modules!r} if m in sys.modules)"
     probe = f"import sys\n{code}\nprint('imported:', {found}, file=sys.stderr)"

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from kg.outputs.kept import DB, Tick, inputs_stamp, reuse, write_stamp
+from kg.errors import UsageError
+from kg.outputs.kept import DB, STAMP, Tick, inputs_stamp, reuse, write_stamp
 from kg.read.lifetime import done_with
 from kg.read.resources import Layout
 
@@ -56,6 +57,39 @@ def finish_store(
     write_stamp(keeping.directory, stamp, project.result)
 
 
+def refuse_foreign(location: Path) -> None:
+    """Raise unless ``location`` may take a new kept store: absent, an empty directory,
+    or a kept store (its database and stamp alone, or the build marker). A store is swapped in
+    whole, so anything else there would be lost (``--store-dir data`` would empty ``data/``).
+
+    Raises
+    ------
+    UsageError
+        ``location`` is a file, or a directory of files conflict-kg did not write.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> refuse_foreign(Path(tempfile.mkdtemp()) / "new")
+    """
+    from kg.outputs.outdir import MARKER
+
+    if not location.exists() and not location.is_symlink():
+        return
+    if location.is_symlink() or not location.is_dir():
+        raise UsageError(
+            f"--store-dir {location}: is not a directory; give a new or empty directory "
+            "for the kept store (build keeps it in build/store)"
+        )
+    found = sorted(p.name for p in location.iterdir() if p.name not in (MARKER, DB, STAMP))
+    if found and not (location / MARKER).is_file():
+        shown = ", ".join(found[:3]) + (" …" if len(found) > 3 else "")
+        raise UsageError(
+            f"--store-dir {location}: holds files conflict-kg did not write ({shown}), "
+            "which the kept store would replace; give a new or empty directory"
+        )
+
+
 def check_and_keep(
     location: Path, layout: Layout, *, progress: Tick | None = None
 ) -> tuple[BuildInput, bool]:
@@ -78,6 +112,7 @@ def check_and_keep(
     from kg.outputs.keeping import Keeping
     from kg.outputs.outdir import MARKER, Stage
 
+    refuse_foreign(location)
     stamp = inputs_stamp(layout)
     try:
         if not location.parent.exists():  # a new build/ stays replaceable by build
