@@ -293,3 +293,37 @@ def test_namespaces_declared_once_and_one_node_or_edge_per_line(
         assert len(nodes) == view.number_of_nodes() and len(edges) == view.number_of_edges()
         assert all(line.count(item) == 1 and line.endswith(b"</node>") for line in nodes)
         assert all(line.count(b"<edge ") == 1 and line.endswith(b"</edge>") for line in edges)
+
+
+def test_an_output_that_is_a_symbolic_link_is_written_through_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the link was replaced by a regular file and its target left as it was.
+    target = tmp_path / "shared" / "t.gexf"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    link = tmp_path / "l.gexf"
+    link.symlink_to(target)
+    assert cli("export", "mediation", "-o", str(link)) == 0, capsys.readouterr().err
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_bytes().startswith(b"<?xml")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["t.gexf"]
+
+
+def test_an_output_that_is_a_pipe_is_written_into_not_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: `-o /dev/null` (or a named pipe) was replaced by a regular file.
+    import stat
+    import threading
+
+    pipe = tmp_path / "p.gexf"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    assert cli("export", "mediation", "-o", str(pipe)) == 0, capsys.readouterr().err
+    reader.join(30)
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert got and got[0].startswith(b"<?xml")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.gexf"]

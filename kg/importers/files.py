@@ -25,6 +25,8 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from kg.outputs.atomic import destination
+
 _STALE = re.compile(r"\.(?P<name>.+)\.import-(?P<pid>[0-9]+)\.tmp")
 
 
@@ -96,14 +98,21 @@ def write_together(files: Mapping[Path, bytes]) -> tuple[Path, ...]:
     """
     mode = 0o666 & ~_umask()
     temps: dict[Path, Path] = {}
+    in_place: dict[Path, bytes] = {}
     try:
         for target in files:
             target.parent.mkdir(parents=True, exist_ok=True)
             remove_stale(target.parent)
-        for target, content in files.items():
-            temps[target] = _temp(target, content, mode)
-        for target, tmp in temps.items():
-            os.replace(tmp, target)
+        for target, content in files.items():  # a link followed, a pipe written into
+            real, special = destination(target)
+            if special:
+                in_place[real] = content
+            else:
+                temps[real] = _temp(real, content, mode)
+        for real, tmp in temps.items():
+            os.replace(tmp, real)
+        for real, content in in_place.items():
+            real.write_bytes(content)
     finally:
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)

@@ -3,7 +3,8 @@
 ``export``, ``plot`` and the importers write a few files into an existing directory
 (``build`` replaces its whole directory instead: :mod:`kg.outputs.outdir`). Each
 file is written to a temporary file beside its target and renamed over it only
-when every file is complete, with the permission bits ``open`` would have given.
+when every file is complete, with the permission bits ``open`` would have given;
+a symbolic link is written through, a device or a pipe into (:func:`destination`).
 
 Examples
 --------
@@ -18,6 +19,7 @@ b'hi'
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -58,6 +60,27 @@ def _write(target: Path, content: Content) -> str:
     return tmp
 
 
+def destination(target: Path) -> tuple[Path, bool]:
+    """Where the output ``target`` is written, and whether in place.
+
+    A symbolic link is followed (the link stays, its target gets the output); a
+    device, a named pipe or a socket (``-o /dev/stdout``, ``-o /dev/null``) is
+    written into as it is, since it holds nothing to keep whole; anything else
+    gets a temporary file renamed over it.
+
+    Examples
+    --------
+    >>> destination(Path("/dev/null"))
+    (PosixPath('/dev/null'), True)
+    """
+    real = Path(os.path.realpath(target))
+    try:
+        mode = real.stat().st_mode
+    except OSError:
+        return real, False
+    return real, not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path, ...]:
     """Write ``files`` into ``out_dir`` via temporary files and ``os.replace``.
 
@@ -72,14 +95,22 @@ def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path,
     (PosixPath('build/a.txt'),)
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    temps: dict[str, str] = {}
+    temps: dict[Path, str] = {}
+    in_place: dict[Path, Content] = {}
     try:
         for name, content in files.items():  # a name may hold a subdirectory: "graphs/a.gexf"
             if isinstance(content, Tree):
                 raise TypeError(f"{name}: a directory output goes through replace_dir")
-            temps[name] = _write(out_dir / name, content)
-        for name, tmp in temps.items():
-            os.replace(tmp, out_dir / name)
+            real, special = destination(out_dir / name)
+            if special:
+                in_place[real] = content
+            else:
+                temps[real] = _write(real, content)
+        for real, tmp in temps.items():
+            os.replace(tmp, real)
+        for real, content in in_place.items():
+            with real.open("wb") as handle:
+                write_file(handle, real.name, content, sync=False)
     finally:
         for tmp in temps.values():
             if os.path.exists(tmp):
@@ -87,4 +118,4 @@ def write_atomically(out_dir: Path, files: Mapping[str, Content]) -> tuple[Path,
     return tuple(out_dir / name for name in files)
 
 
-__all__ = ["file_mode", "write_atomically"]
+__all__ = ["destination", "file_mode", "write_atomically"]

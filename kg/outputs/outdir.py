@@ -100,8 +100,10 @@ def _foreign(out: Path, names: Mapping[str, object]) -> list[str]:
     return sorted(n for n in found if n not in known and not n.endswith(".tmp"))
 
 
-def write_file(handle: BinaryIO, name: str, content: Content) -> None:
+def write_file(handle: BinaryIO, name: str, content: Content, *, sync: bool = True) -> None:
     """Write a file output (bytes or a writer) into ``handle`` and sync it to disk.
+
+    ``sync=False`` for a device or a pipe, which cannot be synced.
 
     Examples
     --------
@@ -119,7 +121,8 @@ def write_file(handle: BinaryIO, name: str, content: Content) -> None:
     else:
         raise TypeError(f"{name}: expected bytes or a writer, got {type(content)}")
     handle.flush()
-    os.fsync(handle.fileno())
+    if sync:
+        os.fsync(handle.fileno())
 
 
 def _write_tree(stage: Path, files: Mapping[str, Content], *, marker: bool = True) -> None:
