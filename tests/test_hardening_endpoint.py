@@ -206,7 +206,7 @@ def test_a_good_answer_still_reads() -> None:
     cell = b'{"x": {"type": "uri", "value": "urn:a"}}'
     body = b'{"head": {"vars": ["x"]}, "results": {"bindings": [' + cell + b"]}}"
     with serving(http(body)) as url:
-        assert run_remote("SELECT * {}", endpoint=url, timeout=5)["results"]["bindings"] == [
+        assert run_remote("SELECT ?x {}", endpoint=url, timeout=5)["results"]["bindings"] == [
             {"x": {"type": "uri", "value": "urn:a"}}
         ]
 
@@ -222,3 +222,50 @@ def test_a_failing_service_call_is_one_line(
     assert main(["query", str(query)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: a SERVICE call failed: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://[zz]/q", "http://a b/q", "http://h\r\n/q"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "talks", "--endpoint"],
+        ["why", "id:russia", "--endpoint"],
+        ["publish", "--update-endpoint"],
+        ["publish", "--store"],
+    ],
+    ids=["query", "why", "publish-update", "publish-store"],
+)
+def test_a_malformed_url_is_one_line(
+    command: list[str], url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: ValueError (Invalid IPv6 URL, ipaddress) or http.client.InvalidURL tracebacks.
+    assert main([*command, url]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Traceback" not in captured.err
+    assert captured.err.startswith("error: ") and captured.err.count("\n") == 1
+    assert "not an http(s) URL" in captured.err and "\r" not in captured.err
+
+
+WRONG_SHAPES = {
+    "ask": http(b'{"head": {}, "boolean": true}'),
+    "other-variables": http(
+        b'{"head": {"vars": ["x"]}, "results": {"bindings": '
+        b'[{"x": {"type": "uri", "value": "urn:x"}}]}}'
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRONG_SHAPES))
+@pytest.mark.parametrize(
+    "command", [["why", "id:russia"], ["query", "talks"]], ids=["why", "query"]
+)
+def test_results_of_another_shape_are_one_line(
+    case: str, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: why raised KeyError ('results', 'predicate'); query printed `true` or
+    # columns the query does not have, with exit 0.
+    with serving(WRONG_SHAPES[case]) as url:
+        code = main([*command, "--endpoint", url, "--timeout", "5"])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == "" and "Traceback" not in captured.err
+    assert captured.err.startswith(f"error: {url}: ") and captured.err.count("\n") == 1

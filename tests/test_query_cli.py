@@ -233,7 +233,7 @@ def test_refused_connection(capsys) -> None:  # type: ignore[no-untyped-def]
     assert err == f"error: {url}: connection refused (is the server running?)\n"
 
 
-def test_a_stub_endpoint_answer_is_printed(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_stub_endpoint_answer_is_printed(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     def answer(handler) -> bool:  # type: ignore[no-untyped-def]
         body = {
             "head": {"vars": ["x"]},
@@ -251,8 +251,10 @@ def test_a_stub_endpoint_answer_is_printed(capsys) -> None:  # type: ignore[no-u
         }
         return _reply(handler, 200, "application/sparql-results+json", json.dumps(body).encode())
 
+    query = tmp_path / "x.rq"  # an answer must have the query's variables (another: exit 2)
+    query.write_text("SELECT ?x WHERE { ?x ?p ?o }\n", encoding="utf-8")
     with _http(answer) as url:
-        code, out, _ = _cli(capsys, "talks", "--endpoint", url, "--format", "csv")
+        code, out, _ = _cli(capsys, str(query), "--endpoint", url, "--format", "csv")
     assert code == 0 and out == "x\r\n7\r\n"
 
 

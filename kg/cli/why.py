@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from kg.cli.graphstore import project_store
 from kg.cli.options import add_endpoint, add_format, add_store_dir, add_timeout
-from kg.errors import UsageError
+from kg.errors import EndpointError, UsageError
 from kg.read.heldcopy import read_held_copy
 from kg.read.resources import find_layout
 from kg.sparql.http import DEFAULT_TIMEOUT
@@ -204,7 +204,13 @@ def run(args: argparse.Namespace) -> int:
         def ask(text: str) -> Results:
             return run_local(text, store=store)
 
-    ex = explain(args.target, ask=ask, predicate=args.predicate, obj=args.object)
+    try:
+        ex = explain(args.target, ask=ask, predicate=args.predicate, obj=args.object)
+    except KeyError as missing:  # only a store's answer can lack a variable its pattern binds
+        raise EndpointError(
+            f"{args.endpoint}: the answer lacks the variable {missing.args[0]!r} that the "
+            "query binds; is this a SPARQL 1.1 query endpoint?"
+        ) from None
     if ex.note:
         print(f"note: {ex.note}", file=sys.stderr)
     if args.format == "json":

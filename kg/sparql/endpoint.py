@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+import pyoxigraph as ox
+
 from kg.errors import EndpointError, UsageError
 from kg.sparql.http import DEFAULT_TIMEOUT, check_timeout, describe, one_line, request
 from kg.sparql.rows import Results, normalise
@@ -38,9 +40,16 @@ def check_url(url: str, *, option: str) -> str:
     >>> check_url("http://127.0.0.1:7878/query", option="--endpoint")
     'http://127.0.0.1:7878/query'
     """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"{option} {url!r}: not an http(s) URL")
+    bad = UsageError(f"{option} {url!r}: not an http(s) URL")
+    if any(c.isspace() or not c.isprintable() for c in url):
+        raise bad
+    try:  # a malformed host ("http://[::1", "http://[zz]/") raises ValueError here
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError:
+        raise bad from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise bad
     return url
 
 
@@ -153,7 +162,45 @@ def run_remote(
         },
         timeout=check_timeout(timeout),
     )
-    return _parse_results(endpoint, raw)
+    return _as_asked(endpoint, _parse_results(endpoint, raw), _projection(text))
+
+
+def _projection(text: str) -> list[str] | bool | None:
+    """What ``text`` answers: its variables (SELECT), True (ASK), or None (unknown).
+
+    Oxigraph parses it against an empty store (its rows are never read, so
+    nothing is evaluated), as the stores parse it; a query that calls another
+    service is left unknown.
+    """
+    if "service" in text.lower():
+        return None
+    try:
+        answer = ox.Store().query(text)
+    except (SyntaxError, ValueError, OSError):
+        return None
+    if isinstance(answer, ox.QuerySolutions):
+        return [v.value for v in answer.variables]
+    return True if isinstance(answer, ox.QueryBoolean) else None
+
+
+def _as_asked(url: str, results: Results, asked: list[str] | bool | None) -> Results:
+    """``results`` if they answer a query of the form ``asked``, else the EndpointError."""
+    if asked is None:
+        return results
+    if asked is True or "boolean" in results:
+        if (asked is True) != ("boolean" in results):
+            want = "a yes/no (ASK) answer" if asked is True else "rows"
+            raise EndpointError(f"{url}: the answer is not {want}, as the query asks")
+        return results
+    known = set(asked) if isinstance(asked, list) else set()
+    rows = results["results"]["bindings"]
+    used = set(results["head"].get("vars", [])) | {v for row in rows for v in row}
+    if not used <= known:
+        raise EndpointError(
+            f"{url}: the answer has variables the query does not select "
+            f"({', '.join(sorted(used - known))})"
+        )
+    return results
 
 
 __all__ = ["DEFAULT_TIMEOUT", "check_url", "describe_failure", "one_line", "run_remote"]
