@@ -86,3 +86,39 @@ def test_standard_output_on_a_full_disk_is_one_line_exit_2(argv: list[str]) -> N
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     assert done.stderr.strip().splitlines() == ["error: No space left on device"]
+
+
+@pytest.mark.parametrize("argv", [["query", "--list"], ["validate", "--format", "json"]])
+def test_a_closed_standard_output_is_one_line_exit_2(argv: list[str]) -> None:
+    """``conflict-kg query --list >&-`` raised AttributeError ('NoneType' … 'write')."""
+    import os
+
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", *argv],
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=300,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "error: standard output is closed; give the command somewhere to write "
+        "(a file, a pipe or /dev/null)"
+    ]
+
+
+def test_ctrl_c_while_the_command_is_being_imported_exits_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An interrupt in the first moments (the command's modules being imported) printed
+    a KeyboardInterrupt traceback: make_parser ran outside main's handlers."""
+    import kg.cli.main as cli_main
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_main, "make_parser", interrupted)
+    assert main(["query", "--list"]) == 130
+    assert capsys.readouterr().err == ""

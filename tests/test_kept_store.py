@@ -95,6 +95,19 @@ def test_a_new_error_gives_validates_findings_and_exit_1(
     assert not is_fresh(project / "build" / "store", Layout.at(project))
 
 
+@pytest.mark.parametrize("findings", [[], "none", 3, {"errors": "0"}])
+def test_a_stamp_of_the_wrong_shape_is_a_damaged_store(
+    project: Path, checks: list[int], capsys: pytest.CaptureFixture[str], findings: object
+) -> None:
+    # Before: AttributeError ('list' object has no attribute 'get') from is_fresh.
+    where = _built(project, capsys)
+    stamp = json.loads((where / STAMP).read_text(encoding="utf-8"))
+    stamp["findings"] = findings
+    (where / STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+    assert not is_fresh(where, Layout.at(project))
+    assert _count(project, capsys)[0] == 0 and checks == [1, 1]
+
+
 @pytest.mark.parametrize("damage", ["truncate", "no-stamp", "bad-stamp", "no-db"])
 def test_a_damaged_store_is_never_trusted(
     project: Path, damage: str, checks: list[int], capsys: pytest.CaptureFixture[str]

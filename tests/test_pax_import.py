@@ -326,3 +326,21 @@ def test_output_cannot_overwrite_the_input_or_go_nowhere(tmp_path, capsys) -> No
     )
     err = capsys.readouterr().err
     assert code == 2 and "cannot write" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("option", ["-o", "--report"])
+@pytest.mark.parametrize("value", ["", " ", "."])
+def test_an_empty_or_folder_output_name_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    # Before: `-o ''` raised ValueError (Path.with_name) after reading the CSV.
+    from kg.cli.main import main
+
+    csv = tmp_path / "pax.csv"
+    csv.write_text("AgtId,Agt\n1,x\n", encoding="utf-8")
+    args = ["-o", str(tmp_path / "p.ttl"), "--report", str(tmp_path / "r.csv")]
+    args[args.index(option) + 1] = value
+    assert main(["import", "pax", str(csv), *args]) == 2
+    err = capsys.readouterr().err
+    assert f"error: {option} {value!r}: give a file name" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pax.csv"]

@@ -148,3 +148,15 @@ def test_only_the_strict_read_refuses_an_iri_with_a_space(tmp_path: Path) -> Non
     with pytest.raises(LoadError, match="bad.ttl:1:"):
         load_store([bad])
     assert len(load_store([bad], lenient=True)) == 1  # hence lenient only for vouched-for files
+
+
+@pytest.mark.parametrize("where", ["comment", "literal"])
+def test_a_token_longer_than_the_parsers_buffer_is_a_load_error(tmp_path: Path, where: str) -> None:
+    # Before: MemoryError ("Reached the buffer maximal size of 16777216") as a traceback.
+    long = "a" * (17 * 2**20)
+    text = f"#{long}\n" if where == "comment" else f'<urn:a> <urn:b> "{long}" .\n'
+    bad = tmp_path / "long.ttl"
+    bad.write_text("<urn:x> <urn:y> <urn:z> .\n" + text, encoding="utf-8")
+    with pytest.raises(LoadError) as err:
+        load_store([bad])
+    assert err.value.path == str(bad) and "longer than the parser's buffer" in str(err.value)

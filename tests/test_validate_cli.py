@@ -307,6 +307,16 @@ def test_malformed_shape_is_located_not_a_traceback(
 def test_bad_options_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--max-size", "-1"]) == 2
     assert "must be 0 (no limit) or more" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "1e400", "-inf"])
+def test_a_max_size_that_is_not_a_finite_number_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    # Before: ValueError / OverflowError tracebacks (int() of nan or inf MiB).
+    assert main(["validate", "--max-size", value]) == 2
+    err = capsys.readouterr().err
+    assert "--max-size" in err and "Traceback" not in err
     assert main(["validate", "--format", "xml"]) == 2
 
 

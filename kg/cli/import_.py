@@ -122,6 +122,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    for option, value in (("-o", args.output), ("--report", args.report)):
+        if value is not None and (not value.strip() or Path(value).is_dir()):
+            raise UsageError(f"{option} {value!r}: give a file name")
     out = Path(args.output)
     if args.report and Path(args.report).resolve() == out.resolve():
         raise UsageError("--report and -o must be different files")

@@ -198,13 +198,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     """
     args_list = sys.argv[1:] if argv is None else list(argv)
+    if sys.stdout is None:  # started with standard output closed (`conflict-kg … >&-`)
+        if sys.stderr is not None:
+            print(
+                "error: standard output is closed; give the command somewhere to write "
+                "(a file, a pipe or /dev/null)",
+                file=sys.stderr,
+            )
+        return 2
     if argv is None:  # this process's own command line: it exits when the command ends
         leave_to_exit()
-    parser = make_parser(chosen_command(args_list) or "")
     try:
+        parser = make_parser(chosen_command(args_list) or "")
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # --help, --version or a usage error
         return int(exc.code) if isinstance(exc.code, int) else 2
+    except KeyboardInterrupt:  # Ctrl-C while the command's modules were being imported
+        return 130
     try:
         _settle_root(args)
         return int(args.handler(args))

@@ -6,6 +6,7 @@ Exit status: 0 no errors (warnings allowed), 1 errors found, 2 could not run.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -31,6 +32,8 @@ def _mebibytes(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value) or value * 2**20 > sys.maxsize:
+        raise argparse.ArgumentTypeError(f"not a finite number of MiB: {text!r}")
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
     return value

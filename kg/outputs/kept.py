@@ -134,8 +134,11 @@ def is_fresh(location: Path, layout: Layout) -> bool:
     False
     """
     stamp = read_stamp(location)
-    if stamp is None or stamp.get("findings", {}).get("errors", 1) != 0:
+    if stamp is None:
         return False
+    findings = stamp.get("findings")
+    if not isinstance(findings, dict) or findings.get("errors", 1) != 0:
+        return False  # a failed check's, or not what write_stamp writes: damaged
     try:
         now = inputs_stamp(layout)
         if any(stamp.get(key) != value for key, value in now.items()):

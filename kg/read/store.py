@@ -146,6 +146,15 @@ def load_file(store: ox.Store, path: PathLike, *, bulk: bool = True, lenient: bo
         raise LoadError(p, f"cannot read file ({exc})") from None
     except ValueError as exc:
         raise LoadError(p, f"cannot load: {exc}") from None
+    except MemoryError as exc:  # Oxigraph's parser holds one token in at most 16 MiB
+        if "buffer maximal size" not in str(exc):
+            raise
+        raise LoadError(
+            p,
+            "RDF syntax error: a single term or comment is longer than the parser's "
+            f"buffer ({exc})",
+            hint="Split the literal or the comment; no curated text needs 16 MiB in one piece.",
+        ) from None
 
 
 def _as_ntriples(store: ox.Store, source: dict[str, Any]) -> bool:
