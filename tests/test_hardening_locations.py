@@ -114,3 +114,17 @@ def test_the_locator_reads_each_statement_with_the_declarations_in_effect(tmp_pa
     assert locator.triple(u(b + "s"), u(a + "q"), u("http://b.org/o"))[1:3] == (5, 9)  # type: ignore[index]
     assert locator.triple(u(c + "s"), u(c + "p"), u(c + "o"))[1:3] == (7, 9)  # type: ignore[index]
     assert locator.subject(u(c + "s"))[1:3] == (7, 1)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "pyshacl"])
+def test_an_invalid_literal_is_placed_in_the_file_that_writes_it(
+    engine: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: the default engine named a.ttl, the first file stating id:russia
+    # rdfs:label (with a valid label), at its predicate's line and no column.
+    bad = PREFIXES + '\nid:russia rdfs:label "2020-02-30"^^xsd:date .\n'
+    root = write_project(tmp_path / "p", data={"a.ttl": GOOD_DATA, "b.ttl": bad})
+    assert main(["--root", str(root), "validate", "--engine", engine, "--no-reasoner"]) == 1
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if "error[invalid-literal]" in line]
+    assert len(lines) == 1 and lines[0].startswith(str(root / "data" / "b.ttl") + ":9:22:"), out

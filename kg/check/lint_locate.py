@@ -102,13 +102,19 @@ class Locator:
         The line is that of the object (of ``p`` when the object is not
         written out verbatim, e.g. a bare number); the column that of the object.
         """
-        for index in self.indexes:
-            found = self._in_file(index, s, p, o)
+        near: Where | None = None
+        for index in self.indexes:  # the object as written, in any file, before a near place
+            found, close = self._in_file(index, s, p, o)
             if found is not None:
                 return found
-        return None
+            near = near or close
+        return near
 
-    def _in_file(self, index: SubjectIndex, s: Node, p: Node, o: Node | None) -> Where | None:
+    def _in_file(
+        self, index: SubjectIndex, s: Node, p: Node, o: Node | None
+    ) -> tuple[Where | None, Where | None]:
+        """Where ``s p o`` is written in this file, and else where ``s p`` is when ``o``
+        may be written otherwise than quoted (``1`` for ``"1"^^xsd:integer``)."""
         fallback: Where | None = None
         for block in self._blocks(index, s):
             start = 0
@@ -120,12 +126,12 @@ class Locator:
                 fallback = fallback or _at(index.path, block, found_p[1], found_p[2])
             if o is None:
                 if fallback is not None:
-                    return fallback
-                return _at(index.path, block, block.line, 1)  # ``s a ?``: the statement
+                    return fallback, None
+                return _at(index.path, block, block.line, 1), None  # ``s a ?``: the statement
             found_o = block.find(o, after=start)
             if found_o is not None:
-                return _at(index.path, block, found_o[1], found_o[2])
-        return fallback if o is not None and p != RDF.type and _unwritable(o) else None
+                return _at(index.path, block, found_o[1], found_o[2]), None
+        return None, fallback if o is not None and p != RDF.type and _unwritable(o) else None
 
     def subject(self, s: Node) -> Where | None:
         """The first line where ``s`` is the subject of a statement."""
