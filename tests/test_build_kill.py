@@ -134,3 +134,34 @@ def test_24_kills_never_leave_a_mix(tmp_path: Path) -> None:
         child.wait()
         outcomes.append(_check(out, old, new))
     assert len(outcomes) >= 24 and {"old", "new"} <= set(outcomes)
+
+
+TERM_CHILD = """
+import os, signal, sys
+real, sent = os.fsync, []
+def fsync(fd):
+    real(fd)
+    if not sent:  # one `kill PID` while the outputs are written
+        sent.append(1)
+        os.kill(os.getpid(), signal.SIGTERM)
+os.fsync = fsync
+from kg.cli.main import main
+sys.exit(main(["--root", sys.argv[1], "build", "--out", sys.argv[2]]))
+"""
+
+
+def test_a_terminated_build_removes_its_staging_directory(tmp_path: Path) -> None:
+    """SIGTERM while build wrote its outputs left a `.build.new-PID/` directory (3 MB,
+    with a database) beside --out; it now unwinds as Ctrl-C does and exits 143."""
+    root = write_project(tmp_path / "p", data={"a.ttl": GOOD_DATA})
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-c", TERM_CHILD, str(root), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 143, done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p"]

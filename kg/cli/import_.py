@@ -9,12 +9,9 @@ the whole import succeeded, each atomically (temporary file, then rename).
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from types import FrameType
 from typing import TypeVar
 
 from rdflib import Graph
@@ -97,28 +94,9 @@ def _progress(quiet: bool) -> object:
     return wrap
 
 
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
-
-
-@contextmanager
-def _terminate_cleanly() -> Iterator[None]:
-    """Within the block, SIGTERM unwinds like Ctrl-C, so temporary files are removed."""
-    try:
-        previous = signal.signal(signal.SIGTERM, _interrupt)
-    except ValueError:  # not the main thread: leave signals alone
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 def run(args: argparse.Namespace) -> int:
     """Run the import; print a summary to stderr unless ``--quiet``."""
-    with _terminate_cleanly():
-        return _run(args)
+    return _run(args)  # SIGTERM unwinds as Ctrl-C (kg.cli.main): temporary files go
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -20,10 +20,11 @@ import argparse
 import contextlib
 import importlib
 import os
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from types import ModuleType
+from types import FrameType, ModuleType
 from typing import NamedTuple
 
 from kg import __version__
@@ -217,7 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     try:
         _settle_root(args)
-        return int(args.handler(args))
+        with _unwinding_on_sigterm():
+            return int(args.handler(args))
     except LoadError as exc:
         for err in exc.all:
             print(f"error: {_escaped(str(err))}", file=sys.stderr)
@@ -237,8 +239,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"error: {_escaped(exc.strerror or str(exc))}{where}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as exc:
+        return 143 if isinstance(exc, Terminated) else 130
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill PID``), unwound as Ctrl-C is: temporary files and staging
+    directories are removed on the way out (exit 143)."""
+
+
+def _terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _unwinding_on_sigterm() -> Iterator[None]:
+    """Within the block, SIGTERM raises :class:`Terminated` (main thread only)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _let_go_of_stdout() -> None:

@@ -214,7 +214,11 @@ class Stage:
         shutil.rmtree(self.dir, ignore_errors=True)
         self.dir.mkdir()
         self.names: dict[str, None] = {}
-        _write_tree(self.dir, {})
+        try:
+            _write_tree(self.dir, {})
+        except BaseException:  # an interrupt before the caller holds the stage to discard it
+            self.discard()
+            raise
 
     def write(self, name: str, content: Content) -> None:
         """Write one output (a later one of the same name replaces it)."""
