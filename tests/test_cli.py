@@ -122,3 +122,35 @@ def test_ctrl_c_while_the_command_is_being_imported_exits_130(
     monkeypatch.setattr(cli_main, "make_parser", interrupted)
     assert main(["query", "--list"]) == 130
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["export", "mediation", "--at", ""], "expected YYYY-MM-DD"),
+        (["plot", "mediation", "--at", "", "-o", "x.png"], "expected YYYY-MM-DD"),
+        (["export", "mediation", "-o", ""], "give a file name"),
+        (["why", "id:russia", "", ""], "PREDICATE is empty"),
+        (["why", ""], "SUBJECT is empty"),
+        (["build", "--out", ""], "give a directory"),
+        (["site", "--out", " "], "give a directory"),
+        (["publish", "--update-endpoint", "http://127.0.0.1:1/", "--batch-size", "0"], "1 or more"),
+        (["publish", "--store", "http://127.0.0.1:1/", "--batch-size", "-5"], "1 or more"),
+    ],
+    ids=["export-at", "plot-at", "export-o", "why-predicate", "why-subject", "build-out",
+         "site-out", "batch-0", "batch-negative"],
+)  # fmt: skip
+def test_an_empty_or_zero_value_is_refused_not_taken_as_absent(
+    argv: list[str],
+    message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Before: `--at ''` exported the whole undated view, `why id:russia '' ''` ignored
+    both, `build --out ''` built into build/, `--batch-size 0` sent one-triple batches."""
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and "Traceback" not in captured.err
+    assert captured.out == "" and list(tmp_path.iterdir()) == []

@@ -12,7 +12,7 @@ from kg.check.formats import render
 from kg.check.options import RICH_LIMIT, LintResult
 from kg.cli.options import add_engine, add_format, add_reasoner
 from kg.cli.progress import tty_progress
-from kg.errors import DataError
+from kg.errors import DataError, UsageError
 from kg.outputs.build import BUILD_STEPS, BuildSummary, build
 from kg.read.resources import find_layout
 from kg.sparql.site import site_build_step
@@ -74,6 +74,8 @@ def summary_text(summary: BuildSummary) -> str:
 def run(args: argparse.Namespace) -> int:
     """Build; print the summary (stdout) or the findings (stderr)."""
     layout = find_layout(args.root)
+    if args.out is not None and not args.out.strip():
+        raise UsageError(f"--out {args.out!r}: give a directory")
     out = (
         Path(args.out)
         if args.out

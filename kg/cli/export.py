@@ -61,7 +61,7 @@ def view_for(args: argparse.Namespace) -> nx.Graph:
     """Load the project and build the view named in ``args`` (with its time slice)."""
     if args.view not in view_names():
         raise UsageError(f"unknown view {args.view!r}; available views: {', '.join(view_names())}")
-    at = parse_day(args.at) if args.at else None
+    at = parse_day(args.at) if args.at is not None else None  # '' is not a day either
     between: tuple[date, date] | None = None
     if args.between:
         between = (parse_day(args.between[0]), parse_day(args.between[1]))
@@ -85,6 +85,8 @@ def write_output(output: str | None, content: bytes) -> None:
         sys.stdout.buffer.write(content)
         sys.stdout.buffer.flush()
         return
+    if not output.strip():
+        raise UsageError(f"-o {output!r}: give a file name")
     path = Path(output)
     if path.is_dir():
         raise UsageError(f"{output}: is a directory; give a file name")

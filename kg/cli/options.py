@@ -113,6 +113,23 @@ def add_timeout(
     )
 
 
+def positive_int(text: str) -> int:
+    """A whole number of 1 or more (argparse type).
+
+    Examples
+    --------
+    >>> positive_int("2000")
+    2000
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
+    return value
+
+
 def add_endpoint(parser: argparse.ArgumentParser, *, instead: str) -> None:
     """Add ``--endpoint QUERY_URL`` and ``--default-graph IRI`` of the commands that ask a
     SPARQL endpoint ``instead`` of the checked graph (``query``, ``why``)."""

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from kg.cli.graphstore import store_location
-from kg.cli.options import add_store_dir, add_timeout
+from kg.cli.options import add_store_dir, add_timeout, positive_int
 from kg.cli.progress import tty_progress
 from kg.errors import ConflictKGError, EndpointError, UsageError
 from kg.outputs.build_input import Tick
@@ -61,7 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--batch-size",
-        type=int,
+        type=positive_int,
         default=200_000,
         metavar="N",
         help="triples per update request (default 200000: a graph up to that size goes in "

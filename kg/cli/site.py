@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
     """Write the site; print where (stdout) or why not (stderr)."""
     layout = find_layout(args.root)
     progress = tty_progress()
+    if args.out is not None and not args.out.strip():
+        raise UsageError(f"--out {args.out!r}: give a directory")
     shown = args.out or default_out(layout.root, packaged=layout.packaged) / "site"
     out = Path(shown).resolve()
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):

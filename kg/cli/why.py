@@ -185,6 +185,13 @@ def _chain_lines(ex: Explanation, numbers: dict[str, str]) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Explain ``args.target`` (or one of its statements)."""
+    for name, value in (
+        ("SUBJECT", args.target),
+        ("PREDICATE", args.predicate),
+        ("OBJECT", args.object),
+    ):
+        if value is not None and not value.strip():  # '' would mean "any", silently
+            raise UsageError(f"{name} is empty; give a term or leave it out")
     ask: Asker
     layout = find_layout(args.root)
     graphs = [expand_iri(iri, {}) for iri in args.default_graph]
