@@ -269,3 +269,28 @@ def test_results_of_another_shape_are_one_line(
     captured = capsys.readouterr()
     assert code == 2 and captured.out == "" and "Traceback" not in captured.err
     assert captured.err.startswith(f"error: {url}: ") and captured.err.count("\n") == 1
+
+
+def redirect(conn: socket.socket) -> None:
+    conn.sendall(
+        b"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/elsewhere\r\n"
+        b"Content-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["query", "talks", "--endpoint"], ["publish", "--update-endpoint"]],
+    ids=["query", "publish"],
+)
+def test_a_redirect_is_not_taken_for_an_answer(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: publish said "published 3914 triples" (exit 0) to an update endpoint that
+    # answered 302, with nothing stored; query called the empty body "not SPARQL JSON".
+    with serving(redirect) as url:
+        code = main([*command, url, "--timeout", "5"])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == "" and "published" not in captured.err
+    assert captured.err.startswith(f"error: {url}: HTTP 302") and captured.err.count("\n") == 1
+    assert "http://127.0.0.1:1/elsewhere" in captured.err

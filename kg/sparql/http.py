@@ -195,6 +195,13 @@ def request(
     finally:
         deadline.timer.cancel()
         conn.close()
+    if response.status < 200 or 300 <= response.status < 400:  # no answer to this request
+        where = response.getheader("Location", "") or ""
+        raise EndpointError(
+            f"{url}: HTTP {response.status} {response.reason}".rstrip()
+            + (f": redirected to {one_line(where)}; give that URL" if where else "")
+            + " (not followed: a request is never sent again elsewhere)"
+        )
     if response.status >= 400:
         message = one_line(data.decode("utf-8", "replace"))
         head = f"{url}: HTTP {response.status} {response.reason}".rstrip()
