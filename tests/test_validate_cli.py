@@ -369,3 +369,21 @@ def test_a_byte_order_mark_is_read_alike_by_validate_and_build(
     argv = ["build", "--reasoner", "never", "--no-site", "--out", str(out)]
     assert main(["--root", str(root), *argv]) == 0
     assert "<https://w3id.org/conflict-kg/id/moscow>" in (out / "conflict-kg.nt").read_text()
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "pyshacl"])
+def test_invalid_date_parts_and_binaries_are_findings_in_both_engines(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, engine: str
+) -> None:
+    # Before: all three passed validate (rdflib's ill_typed lets them through).
+    bad = tmp_path / "parts.ttl"
+    bad.write_text(
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        '<http://a> <http://b> "2020-13"^^xsd:gYearMonth , "--13-01"^^xsd:gMonthDay ,\n'
+        '    "@@"^^xsd:base64Binary , "2020-10"^^xsd:gYearMonth .\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--engine", engine, str(bad))
+    assert code == 1
+    found = sorted(line.split(": ")[0] for line in out.splitlines() if "invalid-literal" in line)
+    assert found == [f"{bad}:2:23", f"{bad}:2:51", f"{bad}:3:5"], out

@@ -11,8 +11,6 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from datetime import date, datetime
 from functools import lru_cache
 
 import pyoxigraph as ox
@@ -20,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS, XSD
 
 from kg import CKG
+from kg.read.xsdlexical import LEXICAL
 
 DECLARING_TYPES = frozenset(
     {
@@ -34,53 +33,11 @@ DECLARING_TYPES = frozenset(
     }
 )
 
-_TZ = r"(?:Z|[+-](?:(?:0\d|1[0-3]):[0-5]\d|14:00))?"
-_YEAR = r"-?(?:[1-9]\d{4,}|\d{4})"
-
-
-def _valid_date(lex: str) -> bool:
-    m = re.fullmatch(rf"({_YEAR})-(\d\d)-(\d\d){_TZ}", lex)
-    if not m:
-        return False
-    try:
-        date(2000, int(m.group(2)), int(m.group(3)))  # leap-year-safe month/day check
-    except ValueError:
-        return False
-    return m.group(2) != "02" or m.group(3) != "29" or _leap(int(m.group(1)))
-
-
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
-def _valid_datetime(lex: str) -> bool:
-    m = re.fullmatch(rf"({_YEAR}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?{_TZ}", lex)
-    if not m or not _valid_date(m.group(1)):
-        return False
-    hms = (int(m.group(2)), int(m.group(3)), int(m.group(4)))
-    if hms[0] == 24:
-        return hms[1:] == (0, 0) and not (m.group(5) or "").strip(".0")
-    try:
-        datetime(2000, 1, 1, *hms)
-    except ValueError:
-        return False
-    return True
-
-
-_LEXICAL: dict[URIRef, Callable[[str], bool]] = {
-    XSD.integer: lambda s: re.fullmatch(r"[+-]?\d+", s) is not None,
-    XSD.decimal: lambda s: re.fullmatch(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", s) is not None,
-    XSD.boolean: lambda s: s in {"true", "false", "1", "0"},
-    XSD.gYear: lambda s: re.fullmatch(rf"{_YEAR}{_TZ}", s) is not None,
-    XSD.date: _valid_date,
-    XSD.dateTime: _valid_datetime,
-}
-
 
 def _ill_typed(literal: Literal) -> bool:
     if literal.datatype is None or not str(literal.datatype).startswith(str(XSD)):
         return False
-    check = _LEXICAL.get(literal.datatype)
+    check = LEXICAL.get(literal.datatype)
     if check is not None:
         return not check(str(literal).strip())
     return bool(literal.ill_typed)
