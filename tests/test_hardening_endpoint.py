@@ -294,3 +294,23 @@ def test_a_redirect_is_not_taken_for_an_answer(
     assert code == 2 and captured.out == "" and "published" not in captured.err
     assert captured.err.startswith(f"error: {url}: HTTP 302") and captured.err.count("\n") == 1
     assert "http://127.0.0.1:1/elsewhere" in captured.err
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv"])
+def test_control_characters_from_a_store_never_reach_the_terminal(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: ESC[31m and an OSC title-setter in a store's literal were printed raw.
+    value = "red\\u001b[31m\\u001b]0;owned\\u0007\\u009b"
+    body = (
+        '{"head": {"vars": ["x"]}, "results": {"bindings": '
+        f'[{{"x": {{"type": "literal", "value": "{value}"}}}}]}}}}'
+    ).encode()
+    query = tmp_path / "x.rq"
+    query.write_text("SELECT ?x WHERE { ?x ?p ?o }\n", encoding="utf-8")
+    with serving(http(body)) as url:
+        code = main(["query", str(query), "--endpoint", url, "--format", fmt])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert not any(c in out for c in "\x1b\x07\x9b")
+    assert "red\\u001b[31m\\u001b]0;owned\\u0007\\u009b" in out
