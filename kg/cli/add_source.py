@@ -89,8 +89,12 @@ def run(args: argparse.Namespace) -> int:
         result = lint(find_layout(args.root), [part], options=Options(reasoner="never"))
         if result.errors:
             report = render_text(result).replace(str(part), str(out))
-            print(report, end="" if report.endswith("\n") else "\n")
-            print(f"error: {out} not written: it fails validation", file=sys.stderr)
+            print(report, end="" if report.endswith("\n") else "\n", file=sys.stderr)
+            print(
+                f"error: {out} not written: it fails validation (the lines above are those "
+                "of the Turtle it would hold)",
+                file=sys.stderr,
+            )
             return 1
         os.replace(part, out)
     finally:
