@@ -98,10 +98,13 @@ class LoadError(ConflictKGError):
 
 
 class DataError(ConflictKGError):
-    """The data fails a check; ``findings`` holds what was found."""
+    """The data fails a check; ``findings`` holds what was found, ``checked`` the files."""
 
-    def __init__(self, message: str, findings: Sequence[Any] = ()) -> None:
+    def __init__(
+        self, message: str, findings: Sequence[Any] = (), *, checked: Sequence[str] = ()
+    ) -> None:
         self.findings = tuple(findings)
+        self.checked = tuple(checked)
         super().__init__(message)
 
 

@@ -50,6 +50,10 @@ def test_build_violation_exit_1_findings_on_stderr(
     assert f"{bad_project / 'data' / 'b.ttl'}:8: error[shacl-MinCount]" in captured.err
     assert "build failed: 1 error(s)" in captured.err
     assert not out.exists()
+    # the summary counts the files checked, as validate's does (before: "in 0 files")
+    assert main(["--root", str(bad_project), "validate"]) == 1
+    summary = capsys.readouterr().out.strip().splitlines()[-1]
+    assert summary.startswith("1 errors, ") and summary in captured.err.splitlines()
 
 
 def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

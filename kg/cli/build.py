@@ -101,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
             progress.close()
     if failed is not None:
         found = tuple(f for f in failed.findings if isinstance(f, Diagnostic))
-        print(render(LintResult(found, ()), args.format), file=sys.stderr)
+        checked = failed.checked or tuple(sorted({f.file for f in found if f.file}))
+        print(render(LintResult(found, checked), args.format), file=sys.stderr)
         print(f"build failed: {failed}", file=sys.stderr)
         return 1
     if args.format == "json":

@@ -180,8 +180,9 @@ def _print_findings(exc: DataError) -> None:
     from kg.check.options import LintResult
 
     found = tuple(f for f in exc.findings if isinstance(f, Diagnostic))
-    if found:
-        print(render(LintResult(found, ()), "text"), file=sys.stderr)
+    if found:  # the summary counts the files checked (else at least those with a finding)
+        checked = exc.checked or tuple(sorted({f.file for f in found if f.file}))
+        print(render(LintResult(found, checked), "text"), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

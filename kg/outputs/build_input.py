@@ -185,6 +185,7 @@ def load_checked(
             f"{result.errors} error(s) found by the checks (conflict-kg validate shows the "
             "same); nothing written",
             list(result.diagnostics),
+            checked=result.files,
         )
     if store is None:  # the reference engines checked rdflib graphs, now released
         tick("load", 0, 0)
