@@ -85,6 +85,19 @@ def test_why_no_such_statement(capsys) -> None:  # type: ignore[no-untyped-def]
     assert code == 2 and out == "" and "no statement" in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("obj", "found"),
+    [('"Russia"@en', True), ("Russia", True), ('"Russia"@id', False), ('"Russia"', False)],
+)
+def test_a_literal_object_may_be_written_as_in_turtle(capsys, obj: str, found: bool) -> None:  # type: ignore[no-untyped-def]
+    # Before: '"Russia"@en' found "no statement", though the label is in the graph.
+    code, out, err = _why(capsys, "id:russia", "rdfs:label", obj)
+    if found:
+        assert code == 0 and "Russia" in out, err
+    else:
+        assert code == 2 and "no statement" in err
+
+
 def test_in_context_marks_a_part_of_a_sentence() -> None:
     from kg.cli.why import in_context
 

@@ -25,6 +25,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import pyoxigraph as ox
+
 from kg.errors import UsageError
 from kg.sparql.evidence import Inference, Query, evidence_for, inference
 from kg.sparql.lookup import Asker, ask_rows, resolve, resolve_match
@@ -238,15 +240,43 @@ def _matching(
     wanted = expand_iri(predicate, SHORT_PREFIXES)
     kept = [r for r in rows if r["predicate"] == wanted]
     if obj is not None:
-        try:
-            value = expand_iri(obj, SHORT_PREFIXES)
-        except UsageError:
-            value = obj
-        kept = [r for r in kept if value in (r["object"], r.get("object@"))]
+        literal = _turtle_literal(obj)
+        if literal is not None:  # "Russia"@en: that lexical form, with that tag or none
+            text, lang = literal
+            tagged = f"{' '.join(text.splitlines())} @{lang}" if lang else None
+            kept = [r for r in kept if r["object"] == text and r.get("object@") == tagged]
+        else:
+            try:
+                value = expand_iri(obj, SHORT_PREFIXES)
+            except UsageError:
+                value = obj
+            kept = [r for r in kept if value in (r["object"], r.get("object@"))]
     if not kept:
         shown = " ".join(x for x in (predicate, obj) if x is not None)
         raise UsageError(f"no statement <{entity}> {shown} in the graph")
     return kept
+
+
+def _turtle_literal(text: str) -> tuple[str, str | None] | None:
+    """``"…"`` or ``"…"@lang`` as Turtle writes it: its lexical form and language, else None.
+
+    Examples
+    --------
+    >>> _turtle_literal('"Russia"@en')
+    ('Russia', 'en')
+    >>> _turtle_literal("Russia") is None
+    True
+    """
+    if not text.startswith('"'):
+        return None
+    try:
+        (triple,) = ox.parse(f"<urn:s> <urn:p> {text} .".encode(), format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, ValueError):
+        return None
+    value = triple.object
+    if not isinstance(value, ox.Literal):
+        return None
+    return value.value, value.language
 
 
 def _outgoing(query: Query, entity: str, rows: list[dict[str, str]]) -> list[dict[str, Any]]:
