@@ -161,6 +161,7 @@ def test_a_full_temporary_disk_is_named(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as raised, writing_into(tmp_path / "out"):
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / ".out.new-1" / "a"))
     assert "No space left on device; the outputs" in str(raised.value)
+    assert "(free some space or give another --out)" in str(raised.value)
 
 
 def test_a_directory_that_cannot_be_made_is_one_line(
@@ -185,4 +186,5 @@ def test_a_directory_that_cannot_be_made_is_one_line(
     err = capsys.readouterr().err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert "cannot write the outputs: Permission denied" in err
+    assert "make the directory writable" in err and "free some space" not in err
     assert not (tmp_path / "out").exists()

@@ -21,6 +21,7 @@ Examples
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,8 +47,17 @@ def writing_into(out: str | Path) -> Iterator[None]:
             where = f" ({os.fsdecode(error.filename)})"
         raise OutputError(
             f"--out {out}: cannot write the outputs: {error.strerror or error}{where}; the "
-            f"outputs in {out} were not changed (free some space or give another --out)"
+            f"outputs in {out} were not changed ({_advice(error)} or give another --out)"
         ) from error
+
+
+def _advice(error: OSError) -> str:
+    """What to do about ``error``: free space on a full disk, else allow the writing."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "make the directory writable"
+    return "fix the cause"
 
 
 def _beside(path: Path, out: Path) -> bool:
