@@ -116,3 +116,17 @@ def test_an_existing_file_is_kept_without_force(capsys, tmp_path: Path) -> None:
     code, _, err = _add(capsys, text, out)
     assert code == 2 and "exists; use --force" in err
     assert out.read_text(encoding="utf-8") == "# mine\n"
+
+
+@pytest.mark.parametrize("kind", ["missing", "latin-1"])
+def test_an_unreadable_held_copy_is_named_for_what_it_is(capsys, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+    # Before: a missing file was "cannot read the text as UTF-8 ([Errno 2] …)".
+    text = tmp_path / "held.txt"
+    if kind == "latin-1":
+        text.write_bytes(b"Bogot\xe1.\n")
+    code, stdout, err = _add(capsys, text, tmp_path / "held.ttl")
+    assert code == 2 and stdout == ""
+    if kind == "missing":
+        assert err == f"error: {text}: cannot read the text (No such file or directory)\n"
+    else:
+        assert "not UTF-8 (byte 0xe1 at offset 5)" in err and "as UTF-8" in err

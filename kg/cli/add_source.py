@@ -68,8 +68,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{out} exists; use --force to replace it")
     try:
         text = Path(args.text).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{args.text}: cannot read the text as UTF-8 ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{args.text}: not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); "
+            "save the held copy as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise UsageError(f"{args.text}: cannot read the text ({exc.strerror or exc})") from None
     turtle = source_turtle(
         text,
         name=out.stem,
