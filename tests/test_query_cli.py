@@ -291,3 +291,28 @@ def test_in_process_timeout_stops_the_query(tmp_path) -> None:  # type: ignore[n
     assert done.returncode == 2 and done.stdout == ""
     assert "ran longer than --timeout 0.5 s" in done.stderr
     assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize(
+    ("param", "message"),
+    [
+        ("lang=xx-", "is not a language tag"),
+        ("lang=", "is not a language tag"),
+        ('lang=en" } DROP ALL #', "is not a language tag"),
+        ("lang=ru-Latn", None),
+    ],
+)
+def test_a_language_parameter_must_be_a_language_tag(capsys, param: str, message) -> None:  # type: ignore[no-untyped-def]
+    # Before: `--param lang=xx-` (or '' or an injection attempt, safely bound) gave
+    # exit 0 and empty label columns.
+    code, out, err = _cli(capsys, "talks", "--param", param, "--format", "csv")
+    if message is None:
+        assert code == 0, err
+    else:
+        assert code == 2 and out == "" and message in err
+
+
+@pytest.mark.parametrize("value", ["99999-01-01", "-0044-03-15"])
+def test_a_date_parameter_outside_the_supported_years_says_so(capsys, value: str) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = _cli(capsys, "cochairs-as-of", "--param", f"date={value}")
+    assert code == 2 and "years 0001-9999 only" in err

@@ -31,6 +31,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 TYPES: dict[str, str] = {
     "iri": "an IRI: <https://...>, https://... or a prefixed name such as id:russia",
     "string": "any text",
+    "language": "a language tag such as en, id or ru-Latn",
     "date": "an xsd:date such as 2020-10-10",
     "year": "an xsd:gYear such as 1994",
     "integer": "an xsd:integer such as 42",
@@ -46,6 +47,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _SCHEMES = {"http", "https", "urn", "tag", "mailto", "file"}
 _PNAME = re.compile(r"^([A-Za-z][\w.-]*)?:([\w.-]*)$")
 _PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECASE)
+_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _LEXICAL = {
     "date": re.compile(r"^-?\d{4,}-\d{2}-\d{2}$"),
     "year": re.compile(r"^-?\d{4,}$"),
@@ -135,6 +137,10 @@ def term(kind: str, value: str, prefixes: Mapping[str, str]) -> str:
         return f"<{expand_iri(value, prefixes)}>"
     if kind == "string":
         return f'"{_escape(value)}"'
+    if kind == "language":  # bound as the text LANG() compares with
+        if not _LANGUAGE.fullmatch(value):
+            raise UsageError(f"{value!r} is not {TYPES[kind]}")
+        return f'"{value}"'
     pattern = _LEXICAL.get(kind)
     if pattern is None:
         raise UsageError(f"unknown parameter type {kind!r}; use one of {', '.join(TYPES)}")
@@ -143,8 +149,10 @@ def term(kind: str, value: str, prefixes: Mapping[str, str]) -> str:
     if kind == "date":
         from datetime import date  # only for a date parameter
 
+        if value.startswith("-") or len(value.split("-")[0]) > 4:
+            raise UsageError(f"{value!r} is not {TYPES[kind]} (years 0001-9999 only)")
         try:
-            date.fromisoformat(value.lstrip("-"))
+            date.fromisoformat(value)
         except ValueError:
             raise UsageError(f"{value!r} is not {TYPES[kind]} (no such day)") from None
     return f'"{value}"^^<{XSD}{_DATATYPE[kind]}>'
