@@ -387,3 +387,15 @@ def test_invalid_date_parts_and_binaries_are_findings_in_both_engines(
     assert code == 1
     found = sorted(line.split(": ")[0] for line in out.splitlines() if "invalid-literal" in line)
     assert found == [f"{bad}:2:23", f"{bad}:2:51", f"{bad}:3:5"], out
+
+
+def test_a_file_name_with_a_line_break_stays_on_its_report_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Before: the name's line break split the header and the finding into fake lines.
+    bad = tmp_path / "a\nerror: fake.ttl"
+    bad.write_text('<http://a> <http://b> "x"^^<http://www.w3.org/2001/XMLSchema#date> .\n')
+    code, out, _ = run(capsys, str(bad))
+    assert code == 1
+    assert not any(line.startswith("error: fake") for line in out.splitlines())
+    assert f"{tmp_path}/a\\nerror: fake.ttl:1:" in out

@@ -36,9 +36,15 @@ def _who(d: Diagnostic) -> str:
     return f"{d.focus_label} <{d.focus}>" if d.focus_label else f"<{d.focus}>"
 
 
+def _one_line(text: str) -> str:
+    """``text`` (a file's name) with its line breaks written as ``\\n``, ``\\r``: a name
+    holding one would otherwise split a report line in two."""
+    return text.replace("\n", "\\n").replace("\r", "\\r")
+
+
 def text_line(d: Diagnostic) -> str:
     """``path:line: error[code]: message`` plus focus, property, value and shape."""
-    parts = [f"{d.where()}: {d.severity}[{d.code}]: {d.message}"]
+    parts = [f"{_one_line(d.where())}: {d.severity}[{d.code}]: {d.message}"]
     details = [
         x
         for x in (
@@ -60,7 +66,7 @@ def render_text(result: LintResult) -> str:
     """Findings grouped by file (a header line per file), then the summary."""
     out: list[str] = []
     for file, items in groupby(result.diagnostics, key=lambda d: d.file):
-        out.append(f"== {file or '(no file: whole graph)'}")
+        out.append(f"== {_one_line(file) if file else '(no file: whole graph)'}")
         out.extend(text_line(d) for d in items)
     out.extend(f"note: {n}" for n in result.notices)
     out.append(summary(result))
