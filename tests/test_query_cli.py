@@ -316,3 +316,26 @@ def test_a_language_parameter_must_be_a_language_tag(capsys, param: str, message
 def test_a_date_parameter_outside_the_supported_years_says_so(capsys, value: str) -> None:  # type: ignore[no-untyped-def]
     code, _, err = _cli(capsys, "cochairs-as-of", "--param", f"date={value}")
     assert code == 2 and "years 0001-9999 only" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "PREFIX ex: <http://ex/#>\nDROP ALL\n",
+            "a SPARQL Update (INSERT, DELETE, DROP, …), not a query",
+        ),
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }\n", "a SPARQL Update"),
+        ("", "the file holds no query"),
+        ("# title: nothing yet\n\n", "the file holds no query"),
+    ],
+    ids=["drop", "insert", "empty", "comments"],
+)
+def test_an_update_or_an_empty_file_is_named_for_what_it_is(
+    tmp_path, capsys, text, message
+) -> None:  # type: ignore[no-untyped-def]
+    # Before: Oxigraph's parser said "expected CONSTRUCT" or "expected [_]".
+    query = tmp_path / "q.rq"
+    query.write_text(text, encoding="utf-8")
+    code, out, err = _cli(capsys, str(query))
+    assert code == 2 and out == "" and message in err and err.count("\n") == 1

@@ -38,6 +38,16 @@ _UNCLEAN = (b"typed-literal", b"XMLSchema#string")
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.DOTALL)
 
 
+_MEANINGFUL = re.compile(r"#[^\n]*")
+"""Comments, left out before a query's text is looked at."""
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*)*(?:WITH\s+\S+\s+)?"
+    r"(?:INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY)\b",
+    re.IGNORECASE,
+)
+"""The opening words of a SPARQL Update (after its prologue)."""
+
+
 def check_syntax(query: LibraryQuery) -> None:
     """Parse the query (without running it) and raise on a syntax error.
 
@@ -53,10 +63,17 @@ def check_syntax(query: LibraryQuery) -> None:
     >>> from kg.sparql.library import parse_header
     >>> check_syntax(parse_header("q", "SELECT * { ?s ?p ?o }"))
     """
+    where = str(query.path) if query.path else query.name
+    if not _MEANINGFUL.sub("", query.text).strip():
+        raise LoadError(where, "the file holds no query (only comments or blank lines)")
     try:
         parsed = ox.Store().query(query.text)  # parsing is eager, evaluation lazy
     except SyntaxError as exc:
-        where = str(query.path) if query.path else query.name
+        if _UPDATE.search(_MEANINGFUL.sub("", query.text)):
+            raise UsageError(
+                f"{where}: a SPARQL Update (INSERT, DELETE, DROP, …), not a query; "
+                "conflict-kg query runs SELECT and ASK, and changes nothing"
+            ) from None
         match = _POSITION.match(str(exc))
         if match:
             raise LoadError(
