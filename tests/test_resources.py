@@ -120,9 +120,17 @@ def test_cli_says_when_the_packaged_copy_is_used(
     assert "no conflict-kg checkout" in err and "packaged" in err
 
 
-def test_build_from_a_sub_folder_writes_into_the_project_root(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("command", "written"), [("build", "conflict-kg.nt"), ("site", "site/index.html")]
+)
+def test_build_and_site_from_a_sub_folder_write_into_the_project_root(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    written: str,
 ) -> None:
+    # site as build: before, `cd data && conflict-kg site` wrote data/build/site
     from conftest import GOOD_DATA
 
     from kg.cli.main import main
@@ -130,22 +138,6 @@ def test_build_from_a_sub_folder_writes_into_the_project_root(
     a = write_project(tmp_path / "a", data={"actors.ttl": GOOD_DATA})
     monkeypatch.chdir(a / "data")
     monkeypatch.delenv(ENV_VAR, raising=False)
-    assert main(["build"]) == 0, capsys.readouterr().err
-    assert (a / "build" / "conflict-kg.nt").is_file()
-    assert not (a / "data" / "build").exists()
-
-
-def test_site_from_a_sub_folder_writes_into_the_project_root(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # as build: before, `cd data && conflict-kg site` wrote data/build/site
-    from conftest import GOOD_DATA
-
-    from kg.cli.main import main
-
-    a = write_project(tmp_path / "a", data={"actors.ttl": GOOD_DATA})
-    monkeypatch.chdir(a / "data")
-    monkeypatch.delenv(ENV_VAR, raising=False)
-    assert main(["site"]) == 0, capsys.readouterr().err
-    assert (a / "build" / "site" / "index.html").is_file()
+    assert main([command]) == 0, capsys.readouterr().err
+    assert (a / "build" / written).is_file()
     assert not (a / "data" / "build").exists()
