@@ -78,7 +78,8 @@ def refuse_foreign(location: Path) -> None:
         return
     if location.is_symlink() or not location.is_dir():
         raise UsageError(
-            f"--store-dir {location}: is not a directory; give a new or empty directory "
+            f"--store-dir {location}: is a file or a symbolic link, not a directory; give a "
+            "new or empty directory "
             "for the kept store (build keeps it in build/store)"
         )
     found = sorted(p.name for p in location.iterdir() if p.name not in (MARKER, DB, STAMP))
