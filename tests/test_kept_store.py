@@ -182,7 +182,7 @@ def test_store_dir_never_replaces_what_conflict_kg_did_not_write(
     )
     code, out, err = _count(project, capsys, "--store-dir", str(where))
     assert code == 2 and out == ""
-    assert "--store-dir" in err and "conflict-kg did not write" in err or "not a directory" in err
+    assert "--store-dir" in err and ("conflict-kg did not write" in err or "not a directory" in err)
     after = sorted(
         (p.relative_to(tmp_path), p.read_bytes() if p.is_file() else b"")
         for p in [where, *where.rglob("*")]

@@ -19,7 +19,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.sparql.results import SHORT_PREFIXES, _printable, format_results, plain, short
+from kg.read.printable import escaped
+from kg.sparql.results import SHORT_PREFIXES, format_results, plain, short
 
 TEXT = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"])
@@ -69,7 +70,7 @@ def test_csv_is_what_csv_writer_writes(results: dict[str, Any]) -> None:
     writer.writerow(names)
     for row in results["results"]["bindings"]:
         writer.writerow([plain(row.get(name)) for name in names])
-    assert format_results(results, fmt="csv") == _printable(expected.getvalue())
+    assert format_results(results, fmt="csv") == escaped(expected.getvalue())
 
 
 def test_csv_of_cells_that_need_quoting_and_a_lone_empty_cell() -> None:

@@ -19,7 +19,7 @@ from xml.etree import ElementTree as etree
 from kg.check.diagnostic import ERROR, Diagnostic
 from kg.check.options import LintResult
 from kg.check.sarif import render_sarif
-from kg.read.wellformed import escaped
+from kg.read.printable import escaped
 
 SCHEMA_VERSION = 1
 """Version of the JSON report schema (bumped on any incompatible change)."""

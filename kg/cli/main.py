@@ -168,7 +168,7 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def _escaped(text: str) -> str:
     """``text`` with control characters escaped (:func:`kg.read.wellformed.escaped`)."""
-    from kg.read.wellformed import escaped
+    from kg.read.printable import escaped
 
     return escaped(text)
 

@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SKOS, XSD
 
 from kg import CKG
+from kg.read.printable import LANGTAG, escaped
 from kg.read.xsdlexical import LEXICAL
 
 DECLARING_TYPES = frozenset(
@@ -46,19 +47,7 @@ def _ill_typed(literal: Literal) -> bool:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 """Code points XML 1.0 cannot carry (C0 controls but tab/LF/CR, surrogates, U+FFFE/F)."""
 
-_LANGTAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _DATED = frozenset({XSD.date, XSD.dateTime, XSD.gYear})
-
-
-def escaped(text: str) -> str:
-    """``text`` with every code point XML cannot carry written as ``\\uXXXX`` (safe to print).
-
-    Examples
-    --------
-    >>> escaped("a\x1b[31mb")
-    'a\\\\u001b[31mb'
-    """
-    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def literal_problem(literal: Literal) -> str | None:
@@ -91,7 +80,7 @@ def literal_problem(literal: Literal) -> str | None:
     bad = _NOT_XML.search(text)
     if bad:
         return f"holds U+{ord(bad.group()):04X}, a character XML cannot carry"
-    if literal.language is not None and not _LANGTAG.fullmatch(literal.language):
+    if literal.language is not None and not LANGTAG.fullmatch(literal.language):
         return f"language tag {literal.language!r} is not well-formed BCP 47"
     if _ill_typed(literal):
         dtype = str(literal.datatype).replace(str(XSD), "xsd:")

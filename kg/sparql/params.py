@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from kg import CKG_IRI, ID_IRI
 from kg.errors import UsageError
+from kg.read.printable import LANGTAG
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -47,7 +48,6 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _SCHEMES = {"http", "https", "urn", "tag", "mailto", "file"}
 _PNAME = re.compile(r"^([A-Za-z][\w.-]*)?:([\w.-]*)$")
 _PREFIX_DECL = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:\s*<([^<>\s]*)>", re.IGNORECASE)
-_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _LEXICAL = {
     "date": re.compile(r"^-?\d{4,}-\d{2}-\d{2}$"),
     "year": re.compile(r"^-?\d{4,}$"),
@@ -138,7 +138,7 @@ def term(kind: str, value: str, prefixes: Mapping[str, str]) -> str:
     if kind == "string":
         return f'"{_escape(value)}"'
     if kind == "language":  # bound as the text LANG() compares with
-        if not _LANGUAGE.fullmatch(value):
+        if not LANGTAG.fullmatch(value):
             raise UsageError(f"{value!r} is not {TYPES[kind]}")
         return f'"{value}"'
     pattern = _LEXICAL.get(kind)

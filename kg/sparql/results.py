@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from functools import cache
 from json.encoder import encode_basestring
 
+from kg.read.printable import escaped
 from kg.sparql.params import DEFAULT_PREFIXES
 from kg.sparql.rows import Results
 
@@ -280,22 +281,6 @@ def terminal_width(stream: object) -> int | None:
     return shutil.get_terminal_size((120, 24)).columns
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Control characters other than tab, line feed and carriage return (C0, DEL, C1)."""
-
-
-def _printable(text: str) -> str:
-    """``text`` with its control characters as ``\\uXXXX``: a store's answer may hold an
-    escape sequence (colours, a window title) that must not reach the terminal.
-
-    Examples
-    --------
-    >>> _printable("a\x1b[31mb\tc")
-    'a\\u001b[31mb\tc'
-    """
-    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
 def format_results(results: Results, *, fmt: str = "table", width: int | None = None) -> str:
     """Format ``results`` as ``table``, ``csv``, ``tsv`` or ``json``.
 
@@ -310,9 +295,9 @@ def format_results(results: Results, *, fmt: str = "table", width: int | None = 
         except (TypeError, AttributeError):  # not JSON results: json.dumps says why
             return json.dumps(results, ensure_ascii=False, indent=2) + "\n"
     if fmt in ("csv", "tsv"):
-        return _printable(_delimited(results, tsv=fmt == "tsv"))
+        return escaped(_delimited(results, tsv=fmt == "tsv"))  # a store's controls: \uXXXX
     if fmt == "table":
-        return _printable(table(results, width=width) + "\n")
+        return escaped(table(results, width=width) + "\n")
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
