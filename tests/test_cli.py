@@ -158,3 +158,15 @@ def test_an_empty_or_zero_value_is_refused_not_taken_as_absent(
     captured = capsys.readouterr()
     assert message in captured.err and "Traceback" not in captured.err
     assert captured.out == "" and list(tmp_path.iterdir()) == []
+
+
+def test_an_error_line_that_echoes_a_huge_value_is_cut(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`why` with a 100 kB subject echoed all of it in its one error line."""
+    from kg.cli.main import ERROR_LINE
+
+    assert main(["why", "x" * 100_000]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and len(err) <= ERROR_LINE + len("error: \n")
+    assert "(cut: the message holds" in err

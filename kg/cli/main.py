@@ -166,11 +166,20 @@ def make_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+ERROR_LINE = 2000
+"""The most characters of an error line: a value echoed in it (a 100 kB subject given
+to ``why``) is cut, and the line says how long it was."""
+
+
 def _escaped(text: str) -> str:
-    """``text`` with control characters escaped (:func:`kg.read.wellformed.escaped`)."""
+    """``text`` with control characters escaped (:func:`kg.read.printable.escaped`), cut
+    to :data:`ERROR_LINE` characters."""
     from kg.read.printable import escaped
 
-    return escaped(text)
+    shown = escaped(text)
+    if len(shown) <= ERROR_LINE:
+        return shown
+    return f"{shown[: ERROR_LINE - 60]}… (cut: the message holds {len(shown):,} characters)"
 
 
 def _print_findings(exc: DataError) -> None:
