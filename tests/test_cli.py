@@ -134,6 +134,8 @@ def test_ctrl_c_while_the_command_is_being_imported_exits_130(
         (["export", "mediation", "--at", ""], "expected YYYY-MM-DD"),
         (["plot", "mediation", "--at", "", "-o", "x.png"], "expected YYYY-MM-DD"),
         (["export", "mediation", "-o", ""], "give a file name"),
+        (["export", "mediation", "-o", "no/such/x.gexf"], "no such directory no/such"),
+        (["plot", "mediation", "-o", "no/such/x.png"], "no such directory no/such"),
         (["why", "id:russia", "", ""], "PREDICATE is empty"),
         (["why", ""], "SUBJECT is empty"),
         (["build", "--out", ""], "give a directory"),
@@ -141,8 +143,8 @@ def test_ctrl_c_while_the_command_is_being_imported_exits_130(
         (["publish", "--update-endpoint", "http://127.0.0.1:1/", "--batch-size", "0"], "1 or more"),
         (["publish", "--store", "http://127.0.0.1:1/", "--batch-size", "-5"], "1 or more"),
     ],
-    ids=["export-at", "plot-at", "export-o", "why-predicate", "why-subject", "build-out",
-         "site-out", "batch-0", "batch-negative"],
+    ids=["export-at", "plot-at", "export-o", "export-dir", "plot-dir", "why-predicate",
+         "why-subject", "build-out", "site-out", "batch-0", "batch-negative"],
 )  # fmt: skip
 def test_an_empty_or_zero_value_is_refused_not_taken_as_absent(
     argv: list[str],

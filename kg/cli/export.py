@@ -90,6 +90,8 @@ def write_output(output: str | None, content: bytes) -> None:
     path = Path(output)
     if path.is_dir():
         raise UsageError(f"{output}: is a directory; give a file name")
+    if not path.parent.is_dir():  # a mistyped folder is not made (as add-source)
+        raise UsageError(f"{output}: no such directory {path.parent}; create it first")
     try:
         write_atomically(path.parent, {path.name: content})
     except OSError as exc:
