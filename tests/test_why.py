@@ -98,6 +98,12 @@ def test_a_literal_object_may_be_written_as_in_turtle(capsys, obj: str, found: b
         assert code == 2 and "no statement" in err
 
 
+@pytest.mark.parametrize("obj", ['"id"', "id"])
+def test_an_untagged_literal_object_is_found_as_turtle_writes_it(capsys, obj: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = _why(capsys, "id:src-liputan6-moscow-talks", "dct:language", obj)
+    assert code == 0 and "dct:language" in out, err
+
+
 def test_in_context_marks_a_part_of_a_sentence() -> None:
     from kg.cli.why import in_context
 

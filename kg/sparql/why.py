@@ -243,8 +243,9 @@ def _matching(
         literal = _turtle_literal(obj)
         if literal is not None:  # "Russia"@en: that lexical form, with that tag or none
             text, lang = literal
-            tagged = f"{' '.join(text.splitlines())} @{lang}" if lang else None
-            kept = [r for r in kept if r["object"] == text and r.get("object@") == tagged]
+            shown = " ".join(text.splitlines())  # the table form: ask_rows's "object@"
+            shown += f" @{lang}" if lang else ""
+            kept = [r for r in kept if r["object"] == text and r.get("object@") == shown]
         else:
             try:
                 value = expand_iri(obj, SHORT_PREFIXES)
