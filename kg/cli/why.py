@@ -214,6 +214,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         ex = explain(args.target, ask=ask, predicate=args.predicate, obj=args.object)
     except KeyError as missing:  # only a store's answer can lack a variable its pattern binds
+        if not args.endpoint:
+            raise  # in process: a fault of this code, to be seen as one
         raise EndpointError(
             f"{args.endpoint}: the answer lacks the variable {missing.args[0]!r} that the "
             "query binds; is this a SPARQL 1.1 query endpoint?"
