@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.check.diagnostic import ERROR, Diagnostic
 from kg.check.filecheck import DEFAULT_MAX_BYTES
+from kg.errors import DataError
 
 RICH_LIMIT = 1024 * 1024
 """Above this many bytes of checked data, OWL reasoning and the advice warnings are skipped.
@@ -58,6 +59,19 @@ class LintResult:
     def warnings(self) -> int:
         """Number of diagnostics of severity warning."""
         return len(self.diagnostics) - self.errors
+
+    @classmethod
+    def of_error(cls, error: DataError) -> LintResult:
+        """The findings a :class:`~kg.errors.DataError` carries, with the files checked
+        (else at least those with a finding), for ``render``.
+
+        Examples
+        --------
+        >>> LintResult.of_error(DataError("x")).files
+        ()
+        """
+        found = tuple(f for f in error.findings if isinstance(f, Diagnostic))
+        return cls(found, error.checked or tuple(sorted({f.file for f in found if f.file})))
 
 
 __all__ = ["RICH_LIMIT", "LintResult", "Options"]

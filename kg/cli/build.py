@@ -7,7 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-from kg.check.diagnostic import Diagnostic
 from kg.check.formats import render
 from kg.check.options import RICH_LIMIT, LintResult
 from kg.cli.options import add_engine, add_format, add_reasoner
@@ -100,9 +99,7 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
     if failed is not None:
-        found = tuple(f for f in failed.findings if isinstance(f, Diagnostic))
-        checked = failed.checked or tuple(sorted({f.file for f in found if f.file}))
-        print(render(LintResult(found, checked), args.format), file=sys.stderr)
+        print(render(LintResult.of_error(failed), args.format), file=sys.stderr)
         print(f"build failed: {failed}", file=sys.stderr)
         return 1
     if args.format == "json":

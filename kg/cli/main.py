@@ -184,14 +184,12 @@ def _escaped(text: str) -> str:
 
 def _print_findings(exc: DataError) -> None:
     """The diagnostics behind a :class:`DataError`, as ``validate`` prints them."""
-    from kg.check.diagnostic import Diagnostic
     from kg.check.formats import render
     from kg.check.options import LintResult
 
-    found = tuple(f for f in exc.findings if isinstance(f, Diagnostic))
-    if found:  # the summary counts the files checked (else at least those with a finding)
-        checked = exc.checked or tuple(sorted({f.file for f in found if f.file}))
-        print(render(LintResult(found, checked), "text"), file=sys.stderr)
+    result = LintResult.of_error(exc)
+    if result.diagnostics:
+        print(render(result, "text"), file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
