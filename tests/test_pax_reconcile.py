@@ -247,3 +247,54 @@ def test_list_abbreviations_name_their_body_only_where_pax_ties_them() -> None:
     assert idx.find("PRC", agreement="488") == [prc]
     assert idx.find("Forum/Federation/PRC:", agreement="620") == []
     assert idx.find("Parti Républicain Centrafricain", agreement="620") == [prc]
+
+
+def _roles(resolver: Resolver, text: str, role: str = "co-chair") -> dict[str, str | None]:
+    res = resolver.resolve(Mention("ThrdPart", text, role))
+    return {str(m.iri).removeprefix(str(ID)): m.role for m in res.matches}
+
+
+def test_the_body_whose_cochairs_act_is_a_third_party_not_a_cochair(resolver: Resolver) -> None:
+    text = "Co-Chairs of the OSCE Minsk Group (Igor Popov of the Russian Federation)"
+    assert _roles(resolver, text) == {"osce-minsk-group": "thirdParty", "russia": None}
+    text = "The Heads of Delegation of the OSCE Minsk Group Co-Chair countries (France)"
+    assert _roles(resolver, text)["osce-minsk-group"] == "thirdParty"
+    text = "V. Kazimirov on behalf of the Co-chairmen of the OSCE Minsk Conference"
+    assert _roles(resolver, text) == {"osce": "thirdParty"}
+    # a body the text makes a co-chair stays one
+    assert _roles(resolver, "Co-chaired by the OSCE Minsk Group") == {"osce-minsk-group": None}
+
+
+def test_the_subject_of_a_conference_is_not_an_actor(resolver: Resolver) -> None:
+    from kg.importers.groups import GroupIndex
+
+    mined = [("1", Mention("Part", "For Nagorno-Karabakh:", "party"))]
+    mined.append(("2", Mention("Part", "Republic of Nagorno-Karabakh", "party")))
+    resolver.use_groups(GroupIndex.mine(mined))
+    try:
+        text = "To The Chairman of the OSCE Minsk conference on Nagorno-Karabakh, Y. Eliyason"
+        assert names(resolver, text, column="ThrdPart", role="addressee") == ["osce"]
+        text = "Commander of the Army of the Republic of Nagorno-Karabakh"
+        assert names(resolver, text) == ["pax-group-nagorno-karabakh"]
+    finally:
+        resolver.use_groups(GroupIndex({}))
+
+
+def test_a_heading_opening_a_line_gives_its_role_to_the_next_lines() -> None:
+    text = "Page 1. Agreement witnessed by: President X, President of A\nPresident Y, of B"
+    assert [m.roles for m in split_mentions(text, column="ThrdPart")] == [
+        ("witness",),
+        ("witness",),
+    ]
+    # a heading without a role cue changes nothing
+    text = "For the Krajina authorities: S. Jarcevic\nM. Krotov"
+    assert [m.role for m in split_mentions(text, column="ThrdPart")] == ["thirdParty"] * 2
+
+
+def test_a_note_that_introduces_the_names_is_no_mention() -> None:
+    text = (
+        "Agreement not signed, but a declaration of\nPresident of Azerbaijan\nPresident of Armenia"
+    )
+    mentions = split_mentions(text, column="Part")
+    assert [m.header for m in mentions] == [True, False, False]
+    assert {m.role for m in mentions} == {"party"}

@@ -59,8 +59,50 @@ def test_roles_as_the_text_gives_them_across_the_years(data: Graph) -> None:
     assert role_years(data, ID.russia, CKG.mediatedBy) == [1991, 1993, 1994, 2017]
     assert role_years(data, ID.russia, CKG.coChairedBy) == [2008, 2010, 2017]
     assert role_years(data, ID.russia, CKG.witnessedBy) == [2021, 2022]
-    assert role_years(data, ID.osce, CKG.mediatedBy) == [2017]
-    assert role_years(data, ID.osce, CKG.coChairedBy) == [1995, 2008, 2010, 2017]
+    # The texts name the co-chairs (states, their leaders, an envoy "on behalf of the
+    # Co-chairmen of the OSCE Minsk Conference") and the body they co-chair; the body
+    # is a third party of these agreements, never itself a co-chair or mediator.
+    assert role_years(data, ID.osce, CKG.mediatedBy) == []
+    assert role_years(data, ID.osce, CKG.coChairedBy) == []
+    assert role_years(data, ID.osce, CKG.thirdParty) == [1994, 1995, 2008, 2010, 2017]
+
+
+def test_the_subject_of_a_conference_is_no_third_party(data: Graph) -> None:
+    # 1733: "To The Chariman of the OSCE Minsk conference on Nagorno-Karabakh, Y. Eliyason"
+    agreement, karabakh = ID["agreement-pax-1733"], ID["pax-group-nagorno-karabakh"]
+    assert (agreement, CKG.signatory, karabakh) in data
+    assert (agreement, CKG.thirdParty, karabakh) not in data
+
+
+def test_a_heading_that_opens_a_line_gives_its_role_to_the_lines_after_it(data: Graph) -> None:
+    # 2468: "Agreement witnessed by: President Macron, …\nPresident Michel, President of
+    # the European Council"
+    witnesses = set(data.objects(ID["agreement-pax-2468"], CKG.witnessedBy))
+    assert witnesses == {ID["office-president-of-france"], ID["pax-group-european-council"]}
+
+
+def test_a_note_on_the_signatures_is_not_kept_as_a_mention(data: Graph) -> None:
+    # 1925: "Agreement not signed, but a declaration of\nPresident of Azerbaijan\n…"
+    mentions = [str(m) for m in data.objects(ID["agreement-pax-1925"], CKG.signatoryMention)]
+    assert not [m for m in mentions if "not signed" in m]
+
+
+def test_an_iso_code_no_record_gives_is_the_importers_inference(data: Graph) -> None:
+    coded = [s for s in data.subjects(SKOS.notation, None) if (s, RDF.type, CKG.State) in data]
+    assert coded
+    for state in coded:
+        located = (None, CKG.location, state) in data
+        attestations = [
+            a
+            for a in data.subjects(CKG.statementSubject, state)
+            if (a, CKG.statementPredicate, SKOS.notation) in data
+        ]
+        assert bool(attestations) != located, state
+        for attestation in attestations:
+            inference = data.value(attestation, CKG.inferredBy)
+            assert data.value(inference, CKG.reason) is not None
+            used = set(data.objects(inference, URIRef("http://www.w3.org/ns/prov#used")))
+            assert used == set(data.objects(state, CKG.attestedBy))
 
 
 def test_a_witness_is_not_a_mediator(data: Graph) -> None:
@@ -185,9 +227,8 @@ def test_mediators_of_the_minsk_process_over_time(project: Graph) -> None:
         ("1991", "office-president-of-russia", "MediatorRole"),
         ("1993", "russia-foreign-ministry", "MediatorRole"),
         ("1994", "russia", "MediatorRole"),
-        ("1995", "osce", "CoChairRole"),
+        # 1995 (1684): the co-chairmen act through an envoy the data does not resolve
         ("2008", "france", "CoChairRole"),
-        ("2008", "osce-minsk-group", "CoChairRole"),
         ("2008", "russia", "CoChairRole"),
         ("2008", "united-states", "CoChairRole"),
     ]

@@ -1,7 +1,8 @@
 """Warnings (never failures, unless ``--strict``): missing labels, unreachable instances.
 
 * ``missing-label-en`` / ``missing-label-id``: an ``id:`` instance (other than
-  a quotation, which carries its text instead) with no English or no
+  a quotation, which carries its text instead, or an attestation named by an
+  IRI, which names its statements) with no English or no
   Indonesian ``rdfs:label``. As in the shapes, no Indonesian label is expected
   of a source document (it is named in English and its own language), of an
   editorial inference (the curators' record, in English), nor of an
@@ -98,7 +99,7 @@ def _expects_indonesian(
 
 def label_warnings(data: Graph, ontology: Graph, files: Sequence[Located]) -> list[Diagnostic]:
     """Instances without an English or an Indonesian label (see the module docstring)."""
-    quotations = _kinds(ontology, CKG.Quotation)
+    quotations = _kinds(ontology, CKG.Quotation) | _kinds(ontology, CKG.Attestation)
     # the curators' own records (English): no Indonesian label expected either
     documents = _kinds(ontology, CKG.SourceDocument) | _kinds(ontology, CKG.EditorialInference)
     records = _kinds(ontology, CKG.DatabaseRecord)

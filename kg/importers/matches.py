@@ -38,6 +38,9 @@ class Match:
     new: tuple[NewActor, ...] = ()
     within: URIRef | None = None
     """For an office or ministry: its state."""
+    role: str | None = None
+    """The role the text gives this actor when it is not the mention's: ``"thirdParty"``
+    for a body whose co-chairs act ("the Co-Chairs of the OSCE Minsk Group")."""
 
 
 @dataclass(frozen=True)

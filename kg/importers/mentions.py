@@ -59,6 +59,13 @@ CUES = (
 )
 """(role, cue) in the order a role is preferred when a line names several."""
 _NOT_SIGNED = re.compile(r"\bnot signed\b|\bunsigned\b|\bno firmad|\bnon sign", re.I)
+_CONTINUES = re.compile(r"\b(?:of|by|between|from|de|por|par|entre)\s*$", re.I)
+"""A line that ends mid-phrase: "Agreement not signed, but a declaration of"."""
+_INLINE_HEADING = re.compile(r"^(?P<lead>[^:]{3,80}?)\s*:\s*\S")
+_NO_ROLE = re.compile(r"(?:host(?:ed by)?|venue|h[ôo]te|anfitri[óo]n)", re.I)
+"""A heading that gives the names after it no role of :data:`ROLES` ("Host: X")."""
+_SIDE = re.compile(r"\W*(?:for|on behalf|in the presence|pour|au nom|por|en nombre|pelo)\b", re.I)
+"""A heading that starts a line, its first mention after the colon ("Witnessed by: X")."""
 _EDITORIAL = re.compile(r"\[[^\]]*\]?")
 _SPACE = re.compile(r"\s+")
 # A line that continues the person named on the line before: a title or an affiliation.
@@ -147,6 +154,11 @@ def _is_header(text: str) -> bool:
     words = bare.split()
     if bare.endswith(":") and len(words) <= 12:
         return True
+    if _NOT_SIGNED.search(bare) and _CONTINUES.search(bare):
+        return True  # a note on the signatures that introduces the names after it
+    lead, colon, rest = bare.partition(":")
+    if colon and cues(lead) and _GROUP_HEADING.fullmatch(rest.strip()):
+        return True  # "As witnesses and depositaries: Guarantor countries"
     if _GROUP_HEADING.fullmatch(bare) or (_NUMBER.match(text) and bare.isupper() and words):
         return True
     if not words or not cues(bare):
@@ -154,6 +166,21 @@ def _is_header(text: str) -> bool:
     first = re.sub(r"^(?:as|for the|for|the|pour les?|por los?|como)\s+", "", bare, flags=re.I)
     leads = any(p.match(first) for _, p in CUES)
     return (leads and len(words) <= 5 and "(" not in bare) or (bare.isupper() and len(words) <= 6)
+
+
+def _inline_heading(line: str) -> str:
+    """The heading a line opens with, before its first mention ("Agreement witnessed by").
+
+    Only a heading that names a role ("Witnessed by", "Guarantors") or a place that
+    gives none ("Host") counts: "For the Government of X: Y" names a side, not a role.
+    """
+    found = _INLINE_HEADING.match(_PAGE.sub("", line))
+    if found is None:
+        return ""
+    lead = found.group("lead").strip()
+    named = cues(lead) or _NO_ROLE.fullmatch(lead)
+    side = _SIDE.match(lead)  # "For and on behalf of the Facilitator (X): Y" is one mention
+    return lead if named and not side and _is_header(lead + ":") else ""
 
 
 def _role(column: str, text: str, context: tuple[str, ...], not_signed: bool) -> tuple[str, ...]:
@@ -220,14 +247,20 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     language = field_language(text)
     context: tuple[str, ...] = ()
     heading = ""
+    outer: tuple[tuple[str, ...], str] | None = None  # what an inline heading replaced
     mentions: list[Mention] = []
     for line in _lines(text):
         if not line:
+            if outer is not None:  # an inline heading holds to the end of its paragraph
+                (context, heading), outer = outer, None
             continue
-        roles = _role(column, line, context, not_signed)
         header = _is_header(line)
+        if not header and (lead := _inline_heading(line)):  # "Witnessed by: X" then "Y"
+            outer = outer or (context, heading)
+            context, heading = cues(lead), lead
+        roles = _role(column, line, context, not_signed)
         if header:
-            context, heading = cues(line), line.rstrip(":").strip()
+            context, heading, outer = cues(line), line.rstrip(":").strip(), None
             if context and len(line.split()) <= 6 and not line.rstrip().endswith(":"):
                 continue  # "WITNESS", "Guarantor Countries": a heading, not a mention
         mention = Mention(

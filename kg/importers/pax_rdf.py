@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.importers.mentions import Mention, split_mentions
@@ -40,8 +40,21 @@ from kg.importers.pax_source import (
     source_graph,
 )
 from kg.importers.reconcile import CKG, ID, NewActor, Resolution, Resolver, slug
-from kg.importers.roles import office_holdings, parties_do_not_mediate, role_properties
+from kg.importers.roles import (
+    ROLE_PROPERTIES,
+    office_holdings,
+    parties_do_not_mediate,
+    role_properties,
+)
 from kg.importers.states import preferred_name
+
+ISO_CODE_REASON = (
+    "The PA-X record names the state in its text but does not give its code: PA-X gives "
+    "ISO codes only for an agreement's location (Loc1ISO, Loc2ISO). The importer identifies "
+    "the name with the ISO 3166-1 country pycountry gives for it and records that country's "
+    "alpha-3 code."
+)
+PROV = Namespace("http://www.w3.org/ns/prov#")
 
 
 class PaxGraph:
@@ -173,7 +186,7 @@ class PaxGraph:
                         self._mint(new, rec)
                     if match.iri in holders:
                         continue
-                    for p in props:
+                    for p in ROLE_PROPERTIES[match.role] if match.role else props:
                         g.add((agt, p, match.iri))
                 out.append(res)
         return out
@@ -192,6 +205,33 @@ class PaxGraph:
             for new in match.new:
                 self._mint(new, rec)
             self.graph.add((agt, CKG.location, match.iri))
+
+    def attest_state_codes(self) -> None:
+        """Attest the code of each minted state no record gives, as the importer's inference.
+
+        A state minted from a name in the text carries its ISO 3166-1 code from
+        pycountry; unless it is some agreement's location (whose row gives the code),
+        no PA-X record states that code, so the dataset-record rule must not vouch for it.
+        """
+        g = self.graph
+        for state in sorted({s for s in g.subjects(SKOS.notation, None) if isinstance(s, URIRef)}):
+            if (state, RDF.type, CKG.State) not in g or (None, CKG.location, state) in g:
+                continue
+            local = state.rsplit("/", 1)[-1]
+            inference, attestation = (
+                ID[f"inference-iso-code-{local}"],
+                ID[f"attestation-iso-code-{local}"],
+            )
+            label = f"the ISO 3166-1 code of {g.value(state, RDFS.label)}, from pycountry"
+            g.add((inference, RDF.type, CKG.EditorialInference))
+            g.add((inference, RDFS.label, Literal(label, lang="en")))
+            g.add((inference, CKG.reason, Literal(ISO_CODE_REASON, lang="en")))
+            for record in g.objects(state, CKG.attestedBy):
+                g.add((inference, PROV.used, record))
+            g.add((attestation, RDF.type, CKG.Attestation))
+            g.add((attestation, CKG.statementSubject, state))
+            g.add((attestation, CKG.statementPredicate, SKOS.notation))
+            g.add((attestation, CKG.inferredBy, inference))
 
     @staticmethod
     def mentions(row: PaxRow) -> list[Mention]:

@@ -26,7 +26,7 @@ CITATION = (
 )
 MINT_NOTES = {
     CKG.State: "Minted by the PA-X importer: the state is named in a PA-X record; its English "
-    "label is its ISO 3166 name (pycountry).",
+    "label and its code (skos:notation) are its ISO 3166-1 name and alpha-3 code (pycountry).",
     CKG.Office: "Minted by the PA-X importer from an office title in a PA-X record.",
     CKG.GovernmentBody: "Minted by the PA-X importer from a ministry named in a PA-X record.",
 }

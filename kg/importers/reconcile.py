@@ -27,9 +27,11 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
+from kg.importers.bodies import chaired_body, without_topics
 from kg.importers.groups import MINT_NOTE, Group, GroupIndex
 from kg.importers.matches import Match, NewActor, Resolution
 from kg.importers.mentions import Mention
@@ -51,6 +53,7 @@ from kg.importers.state_text import StateText
 from kg.importers.states import StateIndex, preferred_name
 
 _BARE_STATE = ("state name", "state named", "state mission", "co-chair state")
+_BODY_KINDS = (CKG.MediationGroup, CKG.InternationalOrganization, CKG.Actor)
 
 
 def _distinct(matches: list[Match]) -> tuple[Match, ...]:
@@ -275,6 +278,20 @@ class Resolver(StateText):
         hits -= {outer for inner, outer in self.part_of if inner in hits}
         return [Match(iri, "curated label", 0.8) for iri in sorted(hits, key=str)]
 
+    def _chaired(self, text: str, match: Match) -> bool:
+        """Is ``match`` the body whose co-chairs ``text`` names, rather than a co-chair?"""
+        if self.kind_of(match) not in _BODY_KINDS:
+            return False
+        labels = [t for t, iri in self.contained.items() if iri == match.iri]
+        labels += [n.label for n in match.new if n.iri == match.iri]
+        return chaired_body(text, labels)
+
+    def _roles_of_bodies(self, mention: Mention, text: str, matches: list[Match]) -> list[Match]:
+        """Matches, a body named as the one whose co-chairs act given ``thirdParty`` only."""
+        if "co-chair" not in mention.roles:
+            return matches
+        return [replace(m, role="thirdParty") if self._chaired(text, m) else m for m in matches]
+
     def resolve(self, mention: Mention, *, agreement: str | None = None) -> Resolution:
         """Resolve one mention.
 
@@ -290,7 +307,7 @@ class Resolver(StateText):
         Resolution
             Its matches, deduplicated, in a stable order; none when unresolved.
         """
-        text = mention.match_text
+        text = without_topics(mention.match_text)
         bare = LEAD.sub("", text).strip(" :.,;")
         if bare.lower() in self.exact:
             return Resolution(mention, (Match(self.exact[bare.lower()], "curated label", 1.0),))
@@ -314,6 +331,7 @@ class Resolver(StateText):
             if not matches and not BLOCK.search(text):
                 matches = self._states_named(text)
             matches += self._state_segments(text)
+            matches = self._roles_of_bodies(mention, text, matches)
         return Resolution(mention, _distinct(matches))
 
 

@@ -1,0 +1,59 @@
+"""Bodies named in a mention that are not themselves its actors in the mention's role.
+
+Two readings of PA-X's third-party text that resolution alone gets wrong:
+
+- the subject of a conference or talks is no actor ("To the Chairman of the OSCE
+  Minsk conference on Nagorno-Karabakh" addresses the chairman, not Nagorno-Karabakh);
+- the body whose co-chairs act is not a co-chair ("the Co-Chairs of the OSCE Minsk
+  Group (Igor Popov of the Russian Federation, …)": the states co-chair, the group
+  is what they co-chair).
+
+Examples
+--------
+>>> chaired_body("the Co-Chairs of the OSCE Minsk Group (Igor Popov)", ["OSCE Minsk Group"])
+True
+>>> chaired_body("Co-chaired by the OSCE Minsk Group", ["OSCE Minsk Group"])
+False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_TOPIC = re.compile(
+    r"\b(?:conference|talks|negotiations|consultations|settlement|question|issue|problem)"
+    r"\s+(?:on|over|concerning|regarding)\s+[^,;:()]*"
+)
+"""A subject a body deals with, not an actor: "the OSCE Minsk conference on Nagorno-Karabakh".
+Lower case only: "Conference on Security and Co-operation in Europe" is a body's name."""
+_CHAIRS_OF = re.compile(r"\bco-?chair\w*(?:\s+countries)?\s+of\s+(?:the\s+)?[^,;]*$", re.I)
+_CHAIRS_AFTER = re.compile(r"^\s*co-?chair\w*\s+(?:countries|states|nations)\b", re.I)
+
+
+def without_topics(text: str) -> str:
+    """``text`` with the subjects of conferences and talks blanked out (same length).
+
+    Examples
+    --------
+    >>> without_topics("Chairman of the Minsk conference on Nagorno-Karabakh, Y. E.").split()
+    ['Chairman', 'of', 'the', 'Minsk', ',', 'Y.', 'E.']
+    """
+    return _TOPIC.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def chaired_body(text: str, labels: Iterable[str]) -> bool:
+    """Does ``text`` name a body (by one of ``labels``) as the one its co-chairs act for?
+
+    "Co-Chairs of the X", "Co-chairmen of the X Conference" and "the X Co-Chair
+    countries" do; "co-chaired by X" and "X, Co-Chair of the Contact Group" do not.
+    """
+    for label in labels:
+        body = re.escape(label).replace(r"\-", "[- ]")
+        for m in re.finditer(rf"(?<![\w-]){body}(?![\w-])", text, re.I):
+            if _CHAIRS_OF.search(text[: m.start()]) or _CHAIRS_AFTER.match(text[m.end() :]):
+                return True
+    return False
+
+
+__all__ = ["chaired_body", "without_topics"]
