@@ -171,3 +171,53 @@ def test_no_script_of_the_data_runs(tmp_path: Path, browser) -> None:  # type: i
     browser.get(evil.as_uri())
     heading = browser.find_element(By.TAG_NAME, "h1").text
     assert heading == "<script>window.__pwned = 1</script> & \"double\" 'single'"
+
+
+def _lines_of(browser: Any, element: Any) -> int:
+    """How many line boxes the element's text takes."""
+    return int(
+        browser.execute_script(
+            "const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+            " return new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size;",
+            element,
+        )
+    )
+
+
+def test_no_table_breaks_a_word_on_a_phone(site: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(390, 844)
+    try:
+        for page in ("maria-zakharova", "moscow-talks-2020", "src-liputan6-moscow-talks"):
+            browser.get((site / "e" / f"{page}.html").as_uri())
+            cells = browser.find_elements(By.CSS_SELECTOR, "th, td")
+            assert cells, page
+            for cell in cells:
+                words = cell.text.split()
+                if len(words) == 1 and "/" not in words[0] and len(words[0]) < 30:
+                    assert _lines_of(browser, cell) == 1, (page, cell.text)
+    finally:
+        browser.set_window_size(1280, 900)
+
+
+def test_a_right_to_left_override_stays_inside_its_name(tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    project = hostile_project(tmp_path / "proj")
+    (project / "data" / "spoof.ttl").write_text(
+        "@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        '<https://w3id.org/conflict-kg/id/spoof> a ckg:State ; rdfs:label "\\u202Espoof"@en .\n',
+        encoding="utf-8",
+    )
+    site = build_site(project, tmp_path / "out")
+    browser.get((site / "e" / "spoof.html").as_uri())
+    # the note after the name ("en · rdfs:label") still reads left to right
+    in_order = browser.execute_script(
+        "const li = Array.from(document.querySelectorAll('ul.labels li'))"
+        "  .find(x => x.textContent.includes('\\u202E'));"
+        "const t = li.querySelector('small').firstChild; const r = document.createRange();"
+        "r.setStart(t, 0); r.setEnd(t, 1); const first = r.getBoundingClientRect().left;"
+        "r.setStart(t, t.length - 1); r.setEnd(t, t.length);"
+        "return first < r.getBoundingClientRect().left;"
+    )
+    assert in_order
