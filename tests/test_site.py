@@ -161,3 +161,32 @@ def test_build_writes_the_site_unless_told_not_to(project: Path, tmp_path: Path)
     assert (tmp_path / "b" / "site" / "index.html").is_file()
     assert (tmp_path / "b" / "site" / "e" / "russia.html").is_file()
     assert (tmp_path / "b" / "conflict-kg-entailed.nt").is_file()
+
+
+def _time_section(page: Path) -> str:
+    found = re.search(r'<section aria-labelledby="h-time">(.*?)</section>', page.read_text(), re.S)
+    return found.group(1) if found else ""
+
+
+def test_a_date_borrowed_from_the_source_is_not_shown_as_the_entitys_time(site: Path) -> None:
+    # Maria Zakharova and the conflict have no date of their own: the article's date
+    # (10 October 2020) is when they are first reported, not when they begin.
+    for name in ("maria-zakharova", "nagorno-karabakh-conflict"):
+        time = _time_section(site / "e" / f"{name}.html")
+        assert "<time" not in time and "2020-10-10/" not in time, name
+        assert "No date of its own is recorded" in time and "2020-10-10" in time, name
+    timeline = (site / "e" / "nagorno-karabakh-conflict.html").read_text()
+    war = re.search(r"<li>(?:(?!</li>).)*?nagorno-karabakh-war-to-1994.*?</li>", timeline, re.S)
+    assert war is not None and "undated" in war.group(0) and "(reported 2020-10-10)" in war.group(0)
+
+
+def test_a_year_is_shown_as_a_year_and_a_status_year_as_such(site: Path) -> None:
+    time = _time_section(site / "e" / "mediation-osce-minsk-group-2010.html")
+    assert '<time datetime="2010">2010</time>' in time and "ckg:statusYear" in time
+    timeline = (site / "e" / "nagorno-karabakh-conflict.html").read_text()
+    assert "2010-01-01" not in timeline
+    assert '<time datetime="2020-10-09">' in _time_section(
+        site / "e" / "statement-mfa-2020-10-09.html"
+    )
+    holding = _time_section(site / "e" / "holding-zakharova-spokesperson-2020.html")
+    assert 'as of <time datetime="2020-10-10">' in holding

@@ -23,6 +23,7 @@ from kg import CKG
 from kg.outputs.site.model import LABELS, Entity, SiteData
 from kg.outputs.site.provenance import Evidence
 from kg.outputs.site.terms import link_html, short, show, show_iri, term_html
+from kg.views.spans import Span
 from kg.views.storegraph import GraphLike
 from kg.views.timeslice import span_of
 
@@ -30,7 +31,7 @@ _STATED = (CKG.date, CKG.startDate, CKG.year, CKG.startYear)
 _BASIS = {
     "interval": "stated",
     "event": "stated",
-    "asOf": "as of a stated date",
+    "asOf": "the day it is attested for (ckg:asOf)",
     "source": "derived from the source's date",
 }
 
@@ -74,12 +75,54 @@ def label_items(entity: Entity) -> Markup:
     return Markup("".join(items))
 
 
-def time_span(graph: GraphLike, iri: str) -> dict[str, str] | None:
-    """The entity's span by the views' time rule, and how it was obtained."""
+def _year_only(span: Span) -> bool:
+    return (
+        span.start is not None
+        and span.end is not None
+        and (span.start.month, span.start.day, span.end.month, span.end.day) == (1, 1, 12, 31)
+        and span.start.year == span.end.year
+    )
+
+
+def _year_basis(graph: GraphLike, iri: str) -> str:
+    """How a year-only span is known: the event's year, or only the year of its status."""
+    node = URIRef(iri)
+    if any(next(iter(graph.objects(node, p)), None) is not None for p in (CKG.year, CKG.startYear)):
+        return "stated year"
+    return "the year of its status (ckg:statusYear), not of the event itself"
+
+
+def time_span(graph: GraphLike, iri: str) -> dict[str, Any] | None:
+    """The entity's time as a reader should take it: ``parts`` (text, ISO value) and basis.
+
+    A date the entity only borrows from its source ("source" basis) is not shown as
+    its time: the page says that no date of its own is recorded, and when its
+    earliest source is dated.
+    """
     span = span_of(graph, URIRef(iri))
-    if not span.dated:
+    if not span.dated or span.start is None and span.end is None:
         return None
-    return {"iso": span.iso(), "basis": _BASIS.get(span.basis, span.basis)}
+    if span.basis == "source" and span.start is not None:
+        day = span.start.isoformat()
+        return {
+            "parts": [],
+            "basis": f"no date of its own is recorded; its earliest source is dated {day}",
+            "source": day,
+        }
+    if _year_only(span) and span.start is not None:
+        year = str(span.start.year)
+        return {"parts": [("", year)], "basis": _year_basis(graph, iri)}
+    parts: list[tuple[str, str]] = []
+    if span.basis == "asOf" and span.start is not None:  # attested for that day, not begun on it
+        return {"parts": [("as of", span.start.isoformat())], "basis": _BASIS["asOf"]}
+    if span.start is not None and span.start == span.end:
+        parts.append(("", span.start.isoformat()))
+    else:
+        if span.start is not None:
+            parts.append(("from" if span.end is None else "", span.start.isoformat()))
+        if span.end is not None:
+            parts.append(("until" if span.start is None else "to", span.end.isoformat()))
+    return {"parts": parts, "basis": _BASIS.get(span.basis, span.basis)}
 
 
 def conflicts(data: SiteData) -> list[str]:
@@ -100,6 +143,11 @@ def _event_date(data: SiteData, graph: GraphLike, event: str) -> tuple[str, str]
                 if isinstance(o, ox.Literal):
                     return o.value, "derived"
     span = span_of(graph, URIRef(event))
+    if span.basis == "source" and span.start is not None:
+        return "", f"reported {span.start.isoformat()}"  # no date of its own
+    if _year_only(span) and span.start is not None:
+        basis = _year_basis(graph, event)
+        return str(span.start.year), "stated" if basis == "stated year" else "year of its status"
     if span.dated and span.start is not None:
         return span.start.isoformat(), _BASIS.get(span.basis, "derived")
     return "", "undated"
