@@ -190,3 +190,27 @@ def test_a_year_is_shown_as_a_year_and_a_status_year_as_such(site: Path) -> None
     )
     holding = _time_section(site / "e" / "holding-zakharova-spokesperson-2020.html")
     assert 'as of <time datetime="2020-10-10">' in holding
+
+
+def _rows(page: Path) -> list[list[str]]:
+    text = page.read_text(encoding="utf-8")
+    rows = [
+        [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", text, re.S)
+    ]
+    return [row for row in rows if row]  # header rows have no <td>
+
+
+def test_each_statement_shows_its_own_evidence_not_its_subjects(site: Path) -> None:
+    # The talks' "resulted in" agreement 2322 is an editorial inference: its row must
+    # not show the four article sentences that attest the talks themselves.
+    rows = _rows(site / "e" / "agreement-pax-2322.html")
+    resulted = [r for r in rows if any("resulted in" in c for c in r)]
+    assert resulted and all(r[-1].startswith("inference: ") for r in resulted), resulted
+    assert not [r for r in resulted if "Liputan6" in r[-1]]
+    # the mediator is stated by sentence 1 and read as Russia by an inference
+    talks = _rows(site / "e" / "moscow-talks-2020.html")
+    mediated = next(r for r in talks if r[0].startswith("mediated by"))
+    assert "Kementerian Luar Negeri Rusia" in mediated[2] and "inference: " in mediated[2]
+    assert "Dilansir VOA" not in mediated[2]  # sentence 4 attests the talks, not this
+    assert all(r[2] == "" for r in talks if r[0].startswith("attested by"))

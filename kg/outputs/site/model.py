@@ -29,6 +29,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg import CKG
 from kg.outputs.entailment import ENTAILED_GRAPH
+from kg.outputs.site.attestations import AttestationIndex, read_attestations
 from kg.outputs.site.names import local_name, page_names
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -60,6 +61,8 @@ class SiteData:
     own_terms: set[str]
     entailed_count: int = 0
     """How many triples the named graph of entailed triples holds."""
+    attestations: AttestationIndex = field(default_factory=AttestationIndex)
+    """Statement-level evidence (``ckg:Attestation``), by subject and predicate."""
 
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     shown: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
@@ -174,7 +177,9 @@ def read_site_data(store: ox.Store, ontology: Graph) -> SiteData:
         )
         for iri, cls in classes.items()
     }
-    return SiteData(entities, ontology, own, entailed_count=count)
+    return SiteData(
+        entities, ontology, own, entailed_count=count, attestations=read_attestations(store)
+    )
 
 
 def is_ckg(iri: str) -> bool:

@@ -38,22 +38,33 @@ _BASIS = {
 
 def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> dict[str, Any]:
     """Outgoing statements (labels aside: they have their own list) and incoming ones, as HTML
-    cells, each incoming one with the quotations that back it (those attesting its subject);
+    cells, each with the evidence that backs that statement (:meth:`Evidence.for_statement`);
     ``out_rows`` and ``inc_rows``: the same as table rows (cells are escaped already)."""
     own_quotes = [q for q in ev.quotations_of(entity.iri) if q in data.entities]
     out = [
-        (link_html(data, p, root=root), term_html(show(data, o, root=root)))
+        (
+            link_html(data, p, root=root),
+            term_html(show(data, o, root=root)),
+            ev.for_statement(entity.iri, p, o, root=root),
+        )
         for p, o in entity.out
         if p not in LABELS
     ]
+    this = ox.NamedNode(entity.iri)
     inc = [
-        (link_html(data, s, root=root), link_html(data, p, root=root), ev.backing(s, root=root))
+        (
+            link_html(data, s, root=root),
+            link_html(data, p, root=root),
+            ev.for_statement(s, p, this, root=root),
+        )
         for p, s in entity.inc
     ]
     return {
         "out": out,
         "inc": inc,
-        "out_rows": Markup("".join(f"<tr><td>{p}</td><td>{o}</td></tr>" for p, o in out)),
+        "out_rows": Markup(
+            "".join(f"<tr><td>{p}</td><td>{o}</td><td>{e}</td></tr>" for p, o, e in out)
+        ),
         "inc_rows": Markup(
             "".join(f"<tr><td>{s}</td><td>{p}</td><td>{q}</td></tr>" for s, p, q in inc)
         ),

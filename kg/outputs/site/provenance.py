@@ -30,6 +30,18 @@ from kg.outputs.site.terms import link_html, show_iri
 PROV_QUOTED = "http://www.w3.org/ns/prov#wasQuotedFrom"
 ATTESTED = str(CKG.attestedBy)
 _CONTEXT = 1
+NOT_STATEMENTS = frozenset(
+    {
+        ATTESTED,
+        "http://www.w3.org/2004/02/skos/core#editorialNote",
+        "http://www.w3.org/2004/02/skos/core#scopeNote",
+        "http://www.w3.org/2004/02/skos/core#note",
+        "http://www.w3.org/2000/01/rdf-schema#comment",
+    }
+)
+"""Evidence links and the curators' notes: no evidence is shown beside them."""
+SHOWN = 10
+"""At most this many of a subject's sources are listed beside one statement."""
 
 
 def _int(terms: list[Any]) -> int | None:
@@ -75,9 +87,35 @@ class Evidence:
         key = (iri, root)
         found = self._backing.get(key)
         if found is None:
-            links = (link_html(self.data, q, root=root) for q in self.quotations_of(iri))
+            evidence = self.quotations_of(iri)
+            links = [link_html(self.data, q, root=root) for q in evidence[:SHOWN]]
+            if len(evidence) > SHOWN:
+                links.append(Markup(f"and {len(evidence) - SHOWN} more"))
             found = self._backing[key] = Markup(", ").join(links)
         return found
+
+    def for_statement(self, subject: str, predicate: str, obj: Any, *, root: str) -> Markup:
+        """The evidence of one statement: its attestations', else what attests its subject.
+
+        The attestations that name the statement (``ckg:Attestation``) give their
+        quotations, records and inferences; a statement none names (the PA-X
+        dataset-record rule, data curated per instance) shows its subject's
+        ``ckg:attestedBy``, at most :data:`SHOWN` of them. A ``ckg:attestedBy``
+        statement is evidence itself, and a note the curators' own words: they show none.
+        """
+        if predicate in NOT_STATEMENTS:
+            return Markup("")
+        value = obj.value if isinstance(obj, (ox.NamedNode, ox.Literal)) else None
+        found = self.data.attestations.evidence(subject, predicate, value)
+        if not found:
+            return self.backing(subject, root=root)
+        parts = [
+            Markup("inference: ") + link_html(self.data, ev, root=root)
+            if kind == "inference"
+            else link_html(self.data, ev, root=root)
+            for kind, ev in found
+        ]
+        return Markup(", ").join(parts)
 
     def chain(self, doc: str, *, root: str) -> list[dict[str, Any]]:
         """``doc`` and the sources it cites, breadth first, each with what cites it."""
