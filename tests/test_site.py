@@ -214,3 +214,34 @@ def test_each_statement_shows_its_own_evidence_not_its_subjects(site: Path) -> N
     assert "Kementerian Luar Negeri Rusia" in mediated[2] and "inference: " in mediated[2]
     assert "Dilansir VOA" not in mediated[2]  # sentence 4 attests the talks, not this
     assert all(r[2] == "" for r in talks if r[0].startswith("attested by"))
+
+
+def _chain(page: Path, anchor: str) -> str:
+    text = page.read_text(encoding="utf-8")
+    box = text.split(f'id="{anchor}"', 1)[1].split("</article>", 1)[0]
+    return box.split('<ol class="chain">', 1)[1].split("</ol>", 1)[0] if "chain" in box else ""
+
+
+def test_a_quotations_chain_leads_to_what_it_is_attributed_to_only(site: Path) -> None:
+    page = site / "e" / "maria-zakharova.html"
+    chain = _chain(page, "q-q-liputan6-moscow-talks-04")
+    assert "AFP report quoting Maria Zakharova" in chain
+    assert "Kremlin" not in chain and "VOA" not in chain  # cited by the article, not here
+    first = _chain(site / "e" / "moscow-talks-2020.html", "q-q-liputan6-moscow-talks-01")
+    assert "Russian Foreign Ministry statement of 9 October 2020" in first
+    assert "AFP" not in first
+
+
+def test_indonesian_words_carry_their_language_wherever_they_are_shown(site: Path) -> None:
+    links = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for attrs in re.findall(r'<a href="[^"]*q-liputan6-moscow-talks-\d+\.html"([^>]*)>', text):
+            links += 1
+            assert 'lang="id"' in attrs, page.name
+        for attrs in re.findall(r'<a href="#q-q-liputan6[^"]*"([^>]*)>', text):
+            assert 'lang="id"' in attrs, page.name
+    assert links > 50
+    quote_page = (site / "e" / "q-liputan6-moscow-talks-04.html").read_text(encoding="utf-8")
+    assert '<h1 lang="id">' in quote_page and '<title lang="id">' in quote_page
+    assert "<h4" not in quote_page  # a quotation's heading follows the h2 of its section

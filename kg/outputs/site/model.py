@@ -99,6 +99,23 @@ class SiteData:
         ]
         return min(found) if found else local_name(iri)
 
+    def label_language(self, iri: str) -> str | None:
+        """The language of :meth:`label`'s text when it is not English (a quotation's, an
+        Indonesian-only name), for the ``lang`` of the element that shows it."""
+        entity = self.entities.get(iri)
+        if entity is None:
+            return None
+        text = self.label(iri)
+        found = [lng for t, lng, _ in entity.labels if t == text]
+        if not found and text.startswith("“"):  # a quotation stands for itself by its words
+            found = [
+                o.language
+                for p, o in entity.out
+                if p == _QUOTE and isinstance(o, ox.Literal) and text[1:-1].rstrip("…") in o.value
+            ]
+        lang = found[0] if found else None
+        return None if lang in (None, "en") else lang
+
     def values(self, iri: str, predicate: str) -> list[Term]:
         """The objects of ``iri predicate ?o`` in the data."""
         entity = self.entities.get(iri)

@@ -2,9 +2,10 @@
 
 A quotation (``ckg:Quotation``) is quoted from a document (``prov:wasQuotedFrom``)
 at a sentence index (``ckg:sentenceIndex``); the text around it is the
-document's neighbouring quotations. The reporting chain is the document, then
-what it cites (``ckg:citesSource``), breadth first, and the statement or
-report the quotation is attributed to (``ckg:attributedTo``).
+document's neighbouring quotations. A quotation's reporting chain is its
+document, then the ``ckg:citesSource`` links that lead to the statement or report
+the quotation is attributed to (``ckg:attributedTo``): not everything the
+document cites.
 
 Examples
 --------
@@ -117,18 +118,34 @@ class Evidence:
         ]
         return Markup(", ").join(parts)
 
-    def chain(self, doc: str, *, root: str) -> list[dict[str, Any]]:
-        """``doc`` and the sources it cites, breadth first, each with what cites it."""
-        seen = {doc}
-        queue: deque[tuple[str, str | None]] = deque([(doc, None)])
-        out: list[dict[str, Any]] = []
+    def chain_to(self, doc: str, targets: list[str], *, root: str) -> list[dict[str, Any]]:
+        """The reporting chain of one quotation: ``doc``, then the shortest path of
+        ``ckg:citesSource`` links to each report or statement the quotation is
+        attributed to (``targets``); one the document does not cite is named as the
+        quotation's attribution. Without targets, the document alone."""
+        parents: dict[str, str | None] = {doc: None}
+        queue: deque[str] = deque([doc])
         while queue:
-            current, cited_by = queue.popleft()
-            out.append({"doc": show_iri(self.data, current, root=root), "via": cited_by})
+            current = queue.popleft()
             for o in self.data.values(current, str(CKG.citesSource)):
-                if isinstance(o, ox.NamedNode) and o.value not in seen:
-                    seen.add(o.value)
-                    queue.append((o.value, self.data.label(current)))
+                if isinstance(o, ox.NamedNode) and o.value not in parents:
+                    parents[o.value] = current
+                    queue.append(o.value)
+        out: list[dict[str, Any]] = [{"doc": show_iri(self.data, doc, root=root), "via": None}]
+        shown = {doc}
+        for target in targets:
+            path: list[str] = []
+            node: str | None = target if target in parents else None
+            while node is not None and node not in shown:
+                path.append(node)
+                node = parents[node]
+            if target not in parents:
+                path = [target]
+            for step in reversed(path):
+                cited_by = parents.get(step)
+                via = self.data.label(cited_by) if cited_by else "the quotation's attribution"
+                out.append({"doc": show_iri(self.data, step, root=root), "via": via})
+                shown.add(step)
         return out
 
     def quotation(self, q: str, *, root: str) -> dict[str, Any]:
@@ -152,11 +169,10 @@ class Evidence:
             for k in range(index + 1, index + 1 + _CONTEXT):
                 if k in sentences and (t := _text(data, sentences[k], str(CKG.quote))):
                     after.append(t)
-        attributed = [
-            show_iri(data, o.value, root=root)
-            for o in data.values(q, str(CKG.attributedTo))
-            if isinstance(o, ox.NamedNode)
-        ]
+        targets = sorted(
+            o.value for o in data.values(q, str(CKG.attributedTo)) if isinstance(o, ox.NamedNode)
+        )
+        attributed = [show_iri(data, target, root=root) for target in targets]
         return {
             "link": show_iri(data, q, root=root),
             "anchor": "q-" + data.entities[q].name if q in data.entities else "",
@@ -166,7 +182,7 @@ class Evidence:
             "before": before,
             "after": after,
             "attributed": attributed,
-            "chain": self.chain(docs[0], root=root) if docs else [],
+            "chain": self.chain_to(docs[0], targets, root=root) if docs else [],
         }
 
 

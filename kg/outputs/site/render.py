@@ -115,6 +115,7 @@ def _entity_page(
     return template.render(
         root=root,
         title=data.label(iri),
+        title_lang=data.label_language(iri),
         iri=iri,
         name=entity.name,
         labels=label_items(entity),

@@ -86,7 +86,7 @@ def _show_iri(data: SiteData, iri: str, *, root: str) -> Shown:
     if entity is not None:
         return {
             "text": data.label(iri),
-            "lang": None,
+            "lang": data.label_language(iri),
             "href": f"{root}e/{entity.name}.html",
             "note": "",
         }
