@@ -245,3 +245,12 @@ def test_indonesian_words_carry_their_language_wherever_they_are_shown(site: Pat
     quote_page = (site / "e" / "q-liputan6-moscow-talks-04.html").read_text(encoding="utf-8")
     assert '<h1 lang="id">' in quote_page and '<title lang="id">' in quote_page
     assert "<h4" not in quote_page  # a quotation's heading follows the h2 of its section
+
+
+def test_a_conflicts_actors_by_role_name_the_events_of_that_role(site: Path) -> None:
+    text = (site / "e" / "nagorno-karabakh-conflict.html").read_text(encoding="utf-8")
+    roles = text.split('<dl class="roles">', 1)[1].split("</dl>", 1)[0]
+    calls = roles.split("called for by", 1)[1].split("</dd>", 1)[0]
+    putin = next(li for li in calls.split("<li>") if "vladimir-putin.html" in li)
+    assert "ceasefire-exchange-of-bodies-and-prisoners-2020.html" in putin
+    assert "ceasefire-called-by-us-france-russia-2020.html" not in putin

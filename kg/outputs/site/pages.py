@@ -28,6 +28,8 @@ from kg.views.storegraph import GraphLike
 from kg.views.timeslice import span_of
 
 _STATED = (CKG.date, CKG.startDate, CKG.year, CKG.startYear)
+_WHERE = 5
+"""At most this many events are named beside an actor in a conflict's "Actors by role"."""
 _BASIS = {
     "interval": "stated",
     "event": "stated",
@@ -170,11 +172,11 @@ def conflict_sections(data: SiteData, graph: GraphLike, iri: str, *, root: str) 
     agreement = str(CKG.Agreement)
     timeline: list[dict[str, Any]] = []
     agreements: list[dict[str, Any]] = []
-    roles: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for event in [iri, *events]:
         for p, o in data.entities[event].out if event in data.entities else []:
             if isinstance(o, ox.NamedNode) and str(CKG.Actor) in data.types(o.value):
-                roles[p].add(o.value)
+                roles[p][o.value].add(event)
         if event == iri:
             continue
         when, how = _event_date(data, graph, event)
@@ -184,7 +186,16 @@ def conflict_sections(data: SiteData, graph: GraphLike, iri: str, *, root: str) 
     agreements.sort(key=lambda r: (r["date"] == "", r["date"], r["e"]["text"]))
     by_role: list[dict[str, Any]] = []
     for p, actors in sorted(roles.items(), key=lambda kv: short(kv[0])):
-        shown = sorted((show_iri(data, a, root=root) for a in actors), key=lambda s: str(s["text"]))
+        shown: list[dict[str, Any]] = []
+        for a, where in sorted(actors.items(), key=lambda kv: data.label(kv[0])):
+            events = sorted(where - {iri}, key=data.label)
+            shown.append(
+                {
+                    "actor": show_iri(data, a, root=root),
+                    "where": [show_iri(data, e, root=root) for e in events[:_WHERE]],
+                    "more": max(0, len(events) - _WHERE),
+                }
+            )
         by_role.append({"role": show_iri(data, p, root=root), "actors": shown})
     return {"timeline": timeline, "roles": by_role, "agreements": agreements}
 
