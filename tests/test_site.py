@@ -254,3 +254,15 @@ def test_a_conflicts_actors_by_role_name_the_events_of_that_role(site: Path) -> 
     putin = next(li for li in calls.split("<li>") if "vladimir-putin.html" in li)
     assert "ceasefire-exchange-of-bodies-and-prisoners-2020.html" in putin
     assert "ceasefire-called-by-us-france-russia-2020.html" not in putin
+
+
+def test_records_sort_by_number_and_give_no_empty_quotation_box(site: Path) -> None:
+    text = (site / "e" / "src-pax.html").read_text(encoding="utf-8")
+    about = text.split('id="h-in"', 1)[1].split("</section>", 1)[0]
+    runs: dict[str, list[int]] = {}
+    for subject, prop in re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>", about, re.S):
+        for n in re.findall(r"pax-agreement-(\d+)\.html", subject):
+            runs.setdefault(prop, []).append(int(n))
+    assert runs and all(len(n) > 10 and n == sorted(n) for n in runs.values()), runs
+    agreement = (site / "e" / "agreement-pax-2322.html").read_text(encoding="utf-8")
+    assert 'class="quotation"' not in agreement  # a PA-X record is no quotation

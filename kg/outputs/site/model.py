@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal
 LABELS = (str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel))
 _TYPE = str(RDF.type)
 _QUOTE = str(CKG.quote)
+_DIGITS = re.compile(r"(\d+)")
 
 
 @dataclass
@@ -189,8 +191,8 @@ def read_site_data(store: ox.Store, ontology: Graph) -> SiteData:
             sorted(labels.get(iri, [])),
             sorted(set(cls)),
             sorted(set(entailed.get(iri, [])) - set(cls)),
-            sorted(out.pop(iri, []), key=lambda po: (po[0], str(po[1]))),
-            sorted(inc.pop(iri, [])),
+            sorted(out.pop(iri, []), key=lambda po: (po[0], natural(str(po[1])))),
+            sorted(inc.pop(iri, []), key=lambda ps: (ps[0], natural(ps[1]))),
         )
         for iri, cls in classes.items()
     }
@@ -199,9 +201,18 @@ def read_site_data(store: ox.Store, ontology: Graph) -> SiteData:
     )
 
 
+def natural(text: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that orders the numbers in ``text`` as numbers: record 145 before 1398.
+
+    >>> sorted(["id/pax-agreement-1398", "id/pax-agreement-145"], key=natural)
+    ['id/pax-agreement-145', 'id/pax-agreement-1398']
+    """
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(text))
+
+
 def is_ckg(iri: str) -> bool:
     """Whether ``iri`` is an ontology term (``ckg:``)."""
     return iri.startswith(str(CKG))
 
 
-__all__ = ["LABELS", "Entity", "SiteData", "Term", "is_ckg", "read_site_data"]
+__all__ = ["LABELS", "Entity", "SiteData", "Term", "is_ckg", "natural", "read_site_data"]

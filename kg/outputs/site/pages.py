@@ -42,7 +42,8 @@ def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> di
     """Outgoing statements (labels aside: they have their own list) and incoming ones, as HTML
     cells, each with the evidence that backs that statement (:meth:`Evidence.for_statement`);
     ``out_rows`` and ``inc_rows``: the same as table rows (cells are escaped already)."""
-    own_quotes = [q for q in ev.quotations_of(entity.iri) if q in data.entities]
+    quotation = str(CKG.Quotation)
+    own_quotes = [q for q in ev.quotations_of(entity.iri) if quotation in data.types(q)]
     out = [
         (
             link_html(data, p, root=root),
