@@ -221,3 +221,29 @@ def test_a_right_to_left_override_stays_inside_its_name(tmp_path: Path, browser)
         "return first < r.getBoundingClientRect().left;"
     )
     assert in_order
+
+
+def test_the_index_fits_a_phone_and_keeps_links_out_of_summaries(tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
+    project = hostile_project(tmp_path / "proj")
+    long_name = (
+        "Burundi/Democratic Republic of Congo/Rwanda/Tanzania/Uganda/Zambia/(African Great Lakes)"
+    )
+    (project / "data" / "long.ttl").write_text(
+        "@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        f'<https://w3id.org/conflict-kg/id/long-name> a ckg:State ; rdfs:label "{long_name}"@en'
+        " .\n",
+        encoding="utf-8",
+    )
+    site = build_site(project, tmp_path / "out")
+    browser.set_window_size(390, 844)
+    try:
+        browser.get((site / "index.html").as_uri())
+        browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = true)")
+        fits = browser.execute_script(
+            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        )
+        assert fits
+        assert browser.execute_script("return document.querySelectorAll('summary a').length") == 0
+    finally:
+        browser.set_window_size(1280, 900)
