@@ -266,3 +266,16 @@ def test_records_sort_by_number_and_give_no_empty_quotation_box(site: Path) -> N
     assert runs and all(len(n) > 10 and n == sorted(n) for n in runs.values()), runs
     agreement = (site / "e" / "agreement-pax-2322.html").read_text(encoding="utf-8")
     assert 'class="quotation"' not in agreement  # a PA-X record is no quotation
+
+
+def test_a_statement_a_more_specific_one_implies_is_not_listed_twice(site: Path) -> None:
+    rows = _rows(site / "e" / "agreement-pax-2322.html")
+    signatories = {r[1] for r in rows if "ckg:signatory" in r[0]}
+    parties = {r[1] for r in rows if "ckg:party" in r[0]}
+    assert len(signatories) == 3 and not signatories & parties
+    # seen from the other end, too: the office signs, it is not also listed as a party
+    office = _rows(site / "e" / "office-foreign-minister-of-armenia.html")
+    about = [r for r in office if "Statement by the foreign ministers" in r[0]]
+    assert [r[1] for r in about if "signatory" in r[1]] and not [
+        r for r in about if r[1].startswith("party")
+    ]

@@ -65,6 +65,8 @@ class SiteData:
     """How many triples the named graph of entailed triples holds."""
     attestations: AttestationIndex = field(default_factory=AttestationIndex)
     """Statement-level evidence (``ckg:Attestation``), by subject and predicate."""
+    super_properties: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Each ontology property's super-properties (``rdfs:subPropertyOf``, transitively)."""
 
     _labels: dict[tuple[str, str], str] = field(default_factory=dict)
     shown: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
@@ -197,8 +199,37 @@ def read_site_data(store: ox.Store, ontology: Graph) -> SiteData:
         for iri, cls in classes.items()
     }
     return SiteData(
-        entities, ontology, own, entailed_count=count, attestations=read_attestations(store)
+        entities,
+        ontology,
+        own,
+        entailed_count=count,
+        attestations=read_attestations(store),
+        super_properties=super_properties(ontology),
     )
+
+
+def super_properties(ontology: Graph) -> dict[str, frozenset[str]]:
+    """Each property's super-properties in ``ontology``, transitively, itself excluded.
+
+    >>> g = Graph().add((URIRef("urn:a"), RDFS.subPropertyOf, URIRef("urn:b")))
+    >>> super_properties(g)["urn:a"]
+    frozenset({'urn:b'})
+    """
+    direct: dict[str, set[str]] = defaultdict(set)
+    for sub, sup in ontology.subject_objects(RDFS.subPropertyOf):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef) and sub != sup:
+            direct[str(sub)].add(str(sup))
+    closed: dict[str, frozenset[str]] = {}
+    for prop in direct:
+        seen: set[str] = set()
+        todo = list(direct[prop])
+        while todo:
+            step = todo.pop()
+            if step not in seen and step != prop:
+                seen.add(step)
+                todo.extend(direct.get(step, ()))
+        closed[prop] = frozenset(seen)
+    return closed
 
 
 def natural(text: str) -> tuple[tuple[int, int | str], ...]:

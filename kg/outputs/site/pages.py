@@ -38,10 +38,23 @@ _BASIS = {
 }
 
 
+def _key(term: Any) -> str:
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else str(term)
+
+
+def _implied(data: SiteData, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The (property, other end) pairs a more specific statement of the same ends implies:
+    "signatory" implies "party", so an agreement's signatory is not listed as a party too."""
+    supers = data.super_properties
+    return {(sup, end) for p, end in pairs for sup in supers.get(p, ())} & set(pairs)
+
+
 def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> dict[str, Any]:
     """Outgoing statements (labels aside: they have their own list) and incoming ones, as HTML
     cells, each with the evidence that backs that statement (:meth:`Evidence.for_statement`);
     ``out_rows`` and ``inc_rows``: the same as table rows (cells are escaped already)."""
+    implied = _implied(data, [(p, _key(o)) for p, o in entity.out])
+    implied_in = _implied(data, [(p, s) for p, s in entity.inc])
     quotation = str(CKG.Quotation)
     own_quotes = [q for q in ev.quotations_of(entity.iri) if quotation in data.types(q)]
     out = [
@@ -51,7 +64,7 @@ def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> di
             ev.for_statement(entity.iri, p, o, root=root),
         )
         for p, o in entity.out
-        if p not in LABELS
+        if p not in LABELS and (p, _key(o)) not in implied
     ]
     this = ox.NamedNode(entity.iri)
     inc = [
@@ -61,6 +74,7 @@ def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> di
             ev.for_statement(s, p, this, root=root),
         )
         for p, s in entity.inc
+        if (p, s) not in implied_in
     ]
     return {
         "out": out,
