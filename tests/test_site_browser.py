@@ -247,3 +247,17 @@ def test_the_index_fits_a_phone_and_keeps_links_out_of_summaries(tmp_path: Path,
         assert browser.execute_script("return document.querySelectorAll('summary a').length") == 0
     finally:
         browser.set_window_size(1280, 900)
+
+
+def test_search_shows_the_english_name_where_it_matches_and_tags_quotations(
+    site: Path, browser
+) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+
+    browser.get((site / "search.html").as_uri() + "?q=Minsk")
+    links = browser.find_elements(By.CSS_SELECTOR, "#results a")
+    group = [a for a in links if a.get_attribute("href").endswith("/e/osce-minsk-group.html")]
+    assert [a.text for a in group] == ["OSCE Minsk Group"]
+    browser.get((site / "search.html").as_uri() + "?q=Zakharova kemudian")
+    quoted = browser.find_elements(By.CSS_SELECTOR, "#results a")
+    assert quoted and all(a.get_attribute("lang") == "id" for a in quoted)

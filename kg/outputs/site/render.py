@@ -22,7 +22,7 @@ from rdflib import Graph
 
 from kg.outputs.build import Content, Tree
 from kg.outputs.build_input import BuildInput
-from kg.outputs.site.model import SiteData, read_site_data
+from kg.outputs.site.model import LABELS, SiteData, read_site_data
 from kg.outputs.site.netrender import network_pages
 from kg.outputs.site.ontodoc import ontology_terms
 from kg.outputs.site.pages import (
@@ -94,8 +94,16 @@ def _search_index(data: SiteData) -> bytes:
     rows = []
     for iri, entity in data.entities.items():
         kind = short(entity.classes[0]) if entity.classes else ""
-        texts = {(t, lng) for t, lng, _ in entity.labels} or {(data.label(iri), None)}
-        rows += [[t, lng or "", f"e/{entity.name}.html", kind] for t, lng in sorted(texts, key=str)]
+        texts = {(t, lng, p != LABELS[0]) for t, lng, p in entity.labels} or {
+            (data.label(iri), data.label_language(iri), False)
+        }
+        # English, then the main label first: the search shows an entity's first match
+        ordered = sorted(texts, key=lambda tl: (tl[1] != "en", tl[2], tl[1] or "", tl[0]))
+        seen: set[tuple[str, str | None]] = set()
+        for t, lng, _ in ordered:
+            if (t, lng) not in seen:
+                seen.add((t, lng))
+                rows.append([t, lng or "", f"e/{entity.name}.html", kind])
     text = json.dumps(rows, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
     return f"window.CKG_INDEX={text};\n".encode()
 
