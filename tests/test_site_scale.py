@@ -114,3 +114,25 @@ def test_a_large_views_page_is_the_same_whatever_pythons_hash_seed(
         pages.append(done.stdout)
     assert json.loads(pages[0])["partial"]  # a part is drawn, not the whole view
     assert pages[0] == pages[1]
+
+
+def test_a_dense_drawing_shows_only_labels_that_keep_clear_hubs_first() -> None:
+    view = _stars(150, 150, 90)
+    net = layout_view(view)
+    boxes = []
+    for n in net["nodes"]:
+        if n["lx"] is None:
+            continue
+        width, height = len(n["short"]) * 6.8 + 6, 18.0
+        left = {"start": n["lx"], "end": n["lx"] - width, "middle": n["lx"] - width / 2}
+        top = n["ly"] - height * 0.8 if n["anchor"] == "middle" else n["ly"] - height * 0.8
+        boxes.append((left[n["anchor"]], top, left[n["anchor"]] + width, top + height))
+    overlaps = sum(
+        1
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+    )
+    assert overlaps == 0 and 0 < len(boxes) < len(net["nodes"])
+    labelled = {n["iri"] for n in net["nodes"] if n["lx"] is not None}
+    assert {f"{ID}hub0", f"{ID}hub1", f"{ID}hub2"} <= labelled  # the most connected first

@@ -138,6 +138,8 @@ def place_labels(
     sizes: Mapping[Hashable, tuple[float, float]],
     *,
     radius: float,
+    priority: Mapping[Hashable, float] | None = None,
+    drop_clashing: bool = False,
 ) -> dict[Hashable, tuple[Point, str]]:
     """For each node, the anchor point of its label and its alignment (start/middle/end).
 
@@ -146,11 +148,15 @@ def place_labels(
     pos : node positions.
     sizes : ``(width, height)`` of each label in the same units.
     radius : the nodes' radius: labels keep clear of every node's square.
+    priority : labels are placed in this order, highest first (default: widest first).
+    drop_clashing : leave out a label that no spot keeps clear of the others (a dense
+        drawing then shows the labels that fit, the most important first).
     """
     nodes = [(p[0] - radius, p[1] - radius, p[0] + radius, p[1] + radius) for p in pos.values()]
     placed: list[Box] = []
     out: dict[Hashable, tuple[Point, str]] = {}
-    for node in sorted(pos, key=lambda n: -sizes[n][0]):
+    rank = priority or {n: sizes[n][0] for n in pos}
+    for node in sorted(pos, key=lambda n: (-rank.get(n, 0), str(n))):
         x, y = pos[node]
         w, h = sizes[node]
         gap = radius + 2
@@ -171,6 +177,8 @@ def place_labels(
             return sum(_overlaps(box, b) for b in placed) + sum(_overlaps(box, b) for b in nodes)
 
         choice = min(candidates, key=lambda cand: clashes(cand[2]))  # the first free one
+        if drop_clashing and clashes(choice[2]):
+            continue
         placed.append(choice[2])
         out[node] = (choice[0], choice[1])
     return out

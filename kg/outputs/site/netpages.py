@@ -106,9 +106,9 @@ def _node(n: Any, d: dict[str, Any], pos: Any, spots: Any) -> dict[str, Any]:
         "iri": str(n),
         "label": label,
         "short": _short_label(label),
-        "lx": round(spots[n][0][0], 1),
-        "ly": round(spots[n][0][1], 1),
-        "anchor": spots[n][1],
+        "lx": round(spots[n][0][0], 1) if n in spots else None,
+        "ly": round(spots[n][0][1], 1) if n in spots else None,
+        "anchor": spots[n][1] if n in spots else None,
         "kind": str(d.get("kind", "Actor")),
         "colour": KIND_COLOURS.get(str(d.get("kind")), KIND_COLOURS["Actor"]),
         "x": round(pos[n][0], 1),
@@ -148,7 +148,8 @@ def layout_view(view: nx.Graph) -> dict[str, Any]:
         n: (len(_short_label(str(d.get("label", n)))) * 6.8 + 6, 18.0)
         for n, d in part.nodes(data=True)
     }
-    spots = place_labels(pos, sizes, radius=10)
+    degree = {n: float(part.degree(n)) for n in part.nodes}
+    spots = place_labels(pos, sizes, radius=10, priority=degree, drop_clashing=True)
     nodes = [
         _node(n, d, pos, spots) for n, d in sorted(part.nodes(data=True), key=lambda nd: str(nd[0]))
     ]
