@@ -279,3 +279,16 @@ def test_a_statement_a_more_specific_one_implies_is_not_listed_twice(site: Path)
     assert [r[1] for r in about if "signatory" in r[1]] and not [
         r for r in about if r[1].startswith("party")
     ]
+
+
+def test_evidence_links_follow_the_facts_and_are_capped(site: Path) -> None:
+    text = (site / "e" / "nagorno-karabakh-conflict.html").read_text(encoding="utf-8")
+    section = text.split('id="h-out"', 1)[1].split("</section>", 1)[0]
+    rows = [
+        [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", section, re.S)
+    ]
+    rows = [r for r in rows if r]
+    evidence = [k for k, r in enumerate(rows) if r[0].startswith("attested by")]
+    assert evidence == list(range(len(rows) - 11, len(rows)))  # after the facts
+    assert rows[-1][1].startswith("and ")  # ten, then "and N more"

@@ -21,7 +21,7 @@ from rdflib import URIRef
 
 from kg import CKG
 from kg.outputs.site.model import LABELS, Entity, SiteData
-from kg.outputs.site.provenance import Evidence
+from kg.outputs.site.provenance import ATTESTED, SHOWN, Evidence
 from kg.outputs.site.terms import link_html, short, show, show_iri, term_html
 from kg.views.spans import Span
 from kg.views.storegraph import GraphLike
@@ -57,15 +57,20 @@ def statements(data: SiteData, ev: Evidence, entity: Entity, *, root: str) -> di
     implied_in = _implied(data, [(p, s) for p, s in entity.inc])
     quotation = str(CKG.Quotation)
     own_quotes = [q for q in ev.quotations_of(entity.iri) if quotation in data.types(q)]
+    facts = [(p, o) for p, o in entity.out if p not in LABELS and (p, _key(o)) not in implied]
+    evidence = [(p, o) for p, o in facts if p == ATTESTED]  # after the facts, at most SHOWN
+    shown = [(p, o) for p, o in facts if p != ATTESTED] + evidence[:SHOWN]
     out = [
         (
             link_html(data, p, root=root),
             term_html(show(data, o, root=root)),
             ev.for_statement(entity.iri, p, o, root=root),
         )
-        for p, o in entity.out
-        if p not in LABELS and (p, _key(o)) not in implied
+        for p, o in shown
     ]
+    if len(evidence) > SHOWN:
+        more = Markup(f"and {len(evidence) - SHOWN} more (query ckg:attestedBy for all)")
+        out.append((link_html(data, ATTESTED, root=root), more, Markup("")))
     this = ox.NamedNode(entity.iri)
     inc = [
         (
