@@ -298,3 +298,23 @@ def test_a_note_that_introduces_the_names_is_no_mention() -> None:
     mentions = split_mentions(text, column="Part")
     assert [m.header for m in mentions] == [True, False, False]
     assert {m.role for m in mentions} == {"party"}
+
+
+def test_the_african_union_and_igad_are_bodies_not_generic_words() -> None:
+    from kg.importers.groups import GroupIndex
+
+    mined = GroupIndex.mine(
+        [
+            ("1", Mention("ThrdPart", "For the African Union, X", "witness")),
+            ("2", Mention("ThrdPart", "African Union (AU)", "witness")),
+            (
+                "3",
+                Mention("ThrdPart", "Intergovernmental Authority on Development (IGAD)", "witness"),
+            ),
+        ]
+    )
+    labels = {g.label for g in mined.groups.values()}
+    assert {"African Union", "Intergovernmental Authority on Development"} <= labels
+    assert [g.label for g in mined.find("Ms. Adwoa Coleman For the African Union")] == [
+        "African Union"
+    ]

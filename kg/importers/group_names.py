@@ -50,6 +50,9 @@ _GENERIC = re.compile(
     re.I,
 )
 _SIDE = re.compile(r"\b(?:authorities|side|leadership|autorit[ée]s|autoridades)\b", re.I)
+_NAMED_BODY = re.compile(r"\b(?:[Aa]frican [Uu]nion|[Aa]rab [Ll]eague|IGAD|ECOWAS|SADC|OAU)\b")
+"""Names of bodies that :data:`~kg.importers.patterns.BLOCK` lists among the words that
+mark a non-state body: such a name is a body of its own, never generic."""
 _BODY_BEFORE_COLON = re.compile(r"(?P<x>[^:;,()\[\]]{3,60}?)\s*:\s*\S")
 _ALONE = re.compile(
     r"(?<![\w./(-])([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)(?![\w.-])"
@@ -279,6 +282,8 @@ def _alone_ok(text: str, m: re.Match[str], token: str) -> bool:
 def is_state_or_generic(name: str, states: StateIndex) -> bool:
     if _GENERIC.fullmatch(name.strip()) or len(name) < 3 or _LEADING_GLUE.match(name):
         return True
+    if _NAMED_BODY.search(name):  # "African Union", "IGAD": BLOCK words that are a name
+        return False
     proper = [
         w
         for w in _WORD.findall(BLOCK.sub(" ", name))
