@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.importers.mentions import split_mentions
+from kg.importers.mentions import cues, split_mentions
 from kg.importers.reconcile import CKG, ID, Mention, Resolver
 from kg.importers.states import StateIndex
 
@@ -251,7 +251,7 @@ def test_list_abbreviations_name_their_body_only_where_pax_ties_them() -> None:
 
 def _roles(resolver: Resolver, text: str, role: str = "co-chair") -> dict[str, str | None]:
     res = resolver.resolve(Mention("ThrdPart", text, role))
-    return {str(m.iri).removeprefix(str(ID)): m.role for m in res.matches}
+    return {str(m.iri).removeprefix(str(ID)): (m.roles or (None,))[0] for m in res.matches}
 
 
 def test_the_body_whose_cochairs_act_is_a_third_party_not_a_cochair(resolver: Resolver) -> None:
@@ -318,3 +318,42 @@ def test_the_african_union_and_igad_are_bodies_not_generic_words() -> None:
     assert [g.label for g in mined.find("Ms. Adwoa Coleman For the African Union")] == [
         "African Union"
     ]
+
+
+def _all_roles(resolver: Resolver, text: str) -> dict[str, tuple[str, ...]]:
+    mention = split_mentions(text, column="ThrdPart")[0]
+    res = resolver.resolve(mention)
+    return {str(m.iri).removeprefix(str(ID)): m.roles or mention.roles for m in res.matches}
+
+
+def test_each_part_of_a_line_gives_its_own_actors_their_role(resolver: Resolver) -> None:
+    roles = _all_roles(
+        resolver,
+        "UN (Chair), Russian Federation (Facilitator), OSCE, Group of Friends of the UNSG "
+        "(France, Germany, Russian Federation, UK, US) as observers",
+    )
+    assert roles["russia"] == ("facilitator", "observer")
+    assert roles["germany"] == ("observer",) and roles["france"] == ("observer",)
+    assert "mediator" not in roles["osce"] and "facilitator" not in roles["osce"]
+    # a role given "as" at the end of a list holds for the whole list
+    roles = _all_roles(
+        resolver,
+        "Russian Federation, the United States of America and France as Co-Chairs of the "
+        "Organization for Security and Cooperation in Europe (OSCE) Minsk Group,",
+    )
+    assert {roles["russia"], roles["united-states"], roles["france"]} == {("co-chair",)}
+    # a role that describes the actor before it ("…, Mediator of the African Union")
+    roles = _all_roles(
+        resolver, "Thabo MBEKI, President of the Republic of South Africa, Mediator of the AU"
+    )
+    assert "mediator" in roles["office-president-of-south-africa"]
+
+
+def test_an_observer_mission_or_a_military_observer_is_no_observer_role(resolver: Resolver) -> None:
+    roles = _all_roles(
+        resolver,
+        "Witnesses: Australia, New Zealand, UNOMB (United Nations Observer Mission to "
+        "Bougainville)",
+    )
+    assert roles["australia"] == ("witness",) and roles["new-zealand"] == ("witness",)
+    assert cues("the Chief Military Observer of UNOMIG") == ()

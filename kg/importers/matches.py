@@ -38,9 +38,10 @@ class Match:
     new: tuple[NewActor, ...] = ()
     within: URIRef | None = None
     """For an office or ministry: its state."""
-    role: str | None = None
-    """The role the text gives this actor when it is not the mention's: ``"thirdParty"``
-    for a body whose co-chairs act ("the Co-Chairs of the OSCE Minsk Group")."""
+    roles: tuple[str, ...] = ()
+    """The roles the text gives this actor when they are not the mention's: ``("thirdParty",)``
+    for a body whose co-chairs act ("the Co-Chairs of the OSCE Minsk Group"), the role
+    named in its own part of a line ("Russian Federation (Facilitator), …, X as observers")."""
 
 
 @dataclass(frozen=True)

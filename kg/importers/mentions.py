@@ -55,7 +55,11 @@ CUES = (
     ),
     ("guarantor", re.compile(r"\bguarant|\bgarant", re.I)),
     ("witness", re.compile(r"\bwitness|\bt[ée]moin|\btestigo|\btestemunha", re.I)),
-    ("observer", re.compile(r"\bobserv", re.I)),
+    # "United Nations Observer Mission", "Chief Military Observer": names and titles
+    (
+        "observer",
+        re.compile(r"(?<!military )\bobserv(?!ers?\s+(?:mission|group|force|team)\b)", re.I),
+    ),
 )
 """(role, cue) in the order a role is preferred when a line names several."""
 _NOT_SIGNED = re.compile(r"\bnot signed\b|\bunsigned\b|\bno firmad|\bnon sign", re.I)

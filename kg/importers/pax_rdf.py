@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
@@ -40,12 +41,7 @@ from kg.importers.pax_source import (
     source_graph,
 )
 from kg.importers.reconcile import CKG, ID, NewActor, Resolution, Resolver, slug
-from kg.importers.roles import (
-    ROLE_PROPERTIES,
-    office_holdings,
-    parties_do_not_mediate,
-    role_properties,
-)
+from kg.importers.roles import office_holdings, parties_do_not_mediate, role_properties
 from kg.importers.states import preferred_name
 
 ISO_CODE_REASON = (
@@ -186,7 +182,11 @@ class PaxGraph:
                         self._mint(new, rec)
                     if match.iri in holders:
                         continue
-                    for p in ROLE_PROPERTIES[match.role] if match.role else props:
+                    for p in (
+                        role_properties(replace(mention, roles=match.roles))
+                        if match.roles
+                        else props
+                    ):
                         g.add((agt, p, match.iri))
                 out.append(res)
         return out

@@ -35,6 +35,7 @@ from kg.importers.bodies import chaired_body, without_topics
 from kg.importers.groups import MINT_NOTE, Group, GroupIndex
 from kg.importers.matches import Match, NewActor, Resolution
 from kg.importers.mentions import Mention
+from kg.importers.parts import roles_by_part
 from kg.importers.patterns import (
     ACTOR_CLASSES,
     BLOCK,
@@ -290,9 +291,17 @@ class Resolver(StateText):
         """Matches, a body named as the one whose co-chairs act given ``thirdParty`` only."""
         if "co-chair" not in mention.roles:
             return matches
-        return [replace(m, role="thirdParty") if self._chaired(text, m) else m for m in matches]
+        return [replace(m, roles=("thirdParty",)) if self._chaired(text, m) else m for m in matches]
 
-    def resolve(self, mention: Mention, *, agreement: str | None = None) -> Resolution:
+    def _actors_in(self, mention: Mention, part: str, agreement: str | None) -> set[URIRef]:
+        """The actors one part of ``mention`` names: resolved alone, and states by name."""
+        alone = self.resolve(replace(mention, text=part), agreement=agreement, by_part=False)
+        found = {m.iri for m in alone.matches}
+        return found | {self.state(s.alpha3, "state name", 0.8).iri for s in self.states.find(part)}
+
+    def resolve(
+        self, mention: Mention, *, agreement: str | None = None, by_part: bool = True
+    ) -> Resolution:
         """Resolve one mention.
 
         Parameters
@@ -331,6 +340,10 @@ class Resolver(StateText):
             if not matches and not BLOCK.search(text):
                 matches = self._states_named(text)
             matches += self._state_segments(text)
+            if by_part:
+                matches = roles_by_part(
+                    mention, matches, lambda part: self._actors_in(mention, part, agreement)
+                )
             matches = self._roles_of_bodies(mention, text, matches)
         return Resolution(mention, _distinct(matches))
 

@@ -1,0 +1,157 @@
+"""Roles named part by part in one line of PA-X's third-party text.
+
+A line may name several actors, each with its own role: "UN (Chair), Russian
+Federation (Facilitator), OSCE, Group of Friends of the UNSG (France, Germany,
+Russian Federation, UK, US) as observers". Giving every actor of the line every
+role the line names made France and Germany facilitators. Here the line is cut
+into its parts (at the commas and semicolons outside brackets); an actor takes
+the roles its own part names; a part that opens with a role ("Witnessed by A",
+"Mediator, Mr X, Special Envoy of the UN") leads it into the parts after it; an actor
+whose part names no role and has none led into it is a third party only. A line
+whose parts name no role keeps its roles for every actor, as before.
+
+Examples
+--------
+>>> parts("UN (Chair), Russia (Facilitator); A, B (X, Y) as observers")
+['UN (Chair)', 'Russia (Facilitator)', 'A', 'B (X, Y) as observers']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from rdflib import URIRef
+
+from kg.importers.matches import Match
+from kg.importers.mentions import CUES, Mention, cues
+
+_ORDER = {role: k for k, (role, _) in enumerate(CUES)}
+_PAGE = re.compile(r"^\s*page\s+\d+\s*[.:]?\s*", re.I)
+
+
+def parts(text: str, separators: str = ",;") -> list[str]:
+    """``text`` cut at the ``separators`` outside brackets, parts stripped."""
+    out, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch in separators and not depth:
+            out.append(text[start:k])
+            start = k + 1
+    out.append(text[start:])
+    return [p.strip() for p in out if p.strip()]
+
+
+_AS_ROLE = re.compile(
+    r"\bas\s+(?:the\s+)?\S*(?:" + "|".join(p.pattern for _, p in CUES) + ")", re.I
+)
+"""A role given "as" at the end of a list: "A, B and C as Co-Chairs of …"."""
+
+
+def _of_the_list(part: str) -> bool:
+    """Does the role ``part`` names after its actor hold for the list it ends ("A, B and C
+    as Co-Chairs", "UN, AU & ECOWAS facilitators"), not for its own actor alone ("Russia
+    (Facilitator)", "ECOWAS Mediator General X")?"""
+    if _AS_ROLE.search(part):
+        return True
+    bare = _BRACKETED.sub(" ", part)
+    for _, pattern in CUES:
+        for found in pattern.finditer(bare):
+            word = re.match(r"[\w-]*", bare[found.start() :])
+            if word and word.group(0).lower().endswith("s"):
+                return True
+    return False
+
+
+def _describes(part: str) -> bool:
+    """Does ``part`` open with its role, describing the actor before it ("…, Mediator of the
+    African Union", "…, neutral facilitator in the Dialogue")?"""
+    head = " ".join(part.split()[:2])
+    return any(pattern.search(head) for _, pattern in CUES)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _leads(part: str, first: bool, actors_in: Callable[[str], set[URIRef]]) -> bool:
+    """Does ``part`` head the parts after it with its role ("Witnessed by A", "Mediators: B",
+    "Under the auspices of …" first in its list and naming no actor of its own)? A part
+    that names its role beside its own actors ("Russia (Facilitator)"), a side ("For the
+    Chadian Mediation: X") or, after an actor, describes it ("…, neutral facilitator")
+    keeps the role to itself."""
+    if _SIDE.match(part):
+        return False
+    for _, pattern in CUES:
+        found = pattern.search(part)
+        if found and re.match(r"\w*\s*(?:by\b|:)", part[found.end() :], re.I):
+            return True
+    return first and not actors_in(part)
+
+
+_SIDE = re.compile(r"\W*(?:for|on behalf|pour|au nom|por|en nombre|pelo|em nome)\b", re.I)
+_HEADING = re.compile(r"^\s*\[([^\[\]]*)\]\s*")
+"""PA-X's bracketed heading at the start of a part: "[Guarantors] For …"."""
+
+
+def roles_by_part(
+    mention: Mention, matches: list[Match], actors_in: Callable[[str], set[URIRef]]
+) -> list[Match]:
+    """``matches`` with the roles their own part of the line gives them.
+
+    ``actors_in(part)`` resolves one part alone. A part that opens with a role
+    ("Witnessed by A", "Observers: B", "[Guarantors] …") gives it to the parts after
+    it, up to the next such part; a role a part names after its actor is that part's
+    ("Russia (Facilitator)"), or, given "as" or in the plural ("A, B and C as
+    Co-Chairs", "UN, AU & ECOWAS facilitators"), also that of the parts before it in
+    the list that name none; a part that names none takes the role led into it, else
+    none beyond third party. Only a third-party line with two parts or more, one of
+    which names a role, is read so; an addressee's is not.
+    """
+    if mention.column != "ThrdPart" or mention.role == "addressee" or len(matches) < 2:
+        return matches
+    text = _PAGE.sub("", mention.text)
+    segments = [parts(s, ",") for s in parts(text, ";")]
+    if sum(len(s) for s in segments) < 2 or not any(cues(p) for s in segments for p in s):
+        return matches
+    heading = cues(mention.heading)
+    roles_of: dict[URIRef, set[str]] = {}
+    for segment in segments:
+        carry = heading  # a lead holds in its list; a "Role:" or "[Role]" lead to the end
+        given: list[tuple[str, ...]] = []
+        for k, piece in enumerate(segment):
+            bracket = _HEADING.match(piece)
+            if bracket and cues(bracket.group(1)):
+                heading = carry = cues(bracket.group(1))
+                piece = piece[bracket.end() :]
+            own = cues(piece)
+            leads = bool(own) and _leads(piece, k == 0, actors_in)
+            if leads:
+                carry = own
+                if ":" in piece:
+                    heading = own
+            given.append(own or carry)
+            if own and not leads and k and _describes(piece):  # "A, Mediator of the AU"
+                given[k - 1] = tuple(dict.fromkeys(given[k - 1] + own))
+            if own and not leads and _of_the_list(piece):  # "A and B as Co-Chairs": all
+                back = k - 1
+                while back >= 0 and not cues(segment[back]):
+                    given[back] = own
+                    back -= 1
+        for piece, roles in zip(segment, given, strict=True):
+            for actor in actors_in(piece):
+                roles_of.setdefault(actor, set()).update(roles)
+    out = []
+    for match in matches:
+        if match.iri not in roles_of:
+            out.append(match)  # named by the whole line only ("Ministers of A, B and C")
+            continue
+        roles = tuple(sorted(roles_of[match.iri], key=_ORDER.__getitem__)) or ("thirdParty",)
+        out.append(match if roles == mention.roles else replace(match, roles=roles))
+    return out
+
+
+__all__ = ["parts", "roles_by_part"]
