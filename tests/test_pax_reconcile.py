@@ -347,6 +347,11 @@ def test_each_part_of_a_line_gives_its_own_actors_their_role(resolver: Resolver)
         resolver, "Thabo MBEKI, President of the Republic of South Africa, Mediator of the AU"
     )
     assert "mediator" in roles["office-president-of-south-africa"]
+    roles = _all_roles(
+        resolver,
+        "Pour la République Algérienne Démocratique et Populaire, Chef de file de la Médiation",
+    )
+    assert roles["algeria"] == ("mediator",)
 
 
 def test_an_observer_mission_or_a_military_observer_is_no_observer_role(resolver: Resolver) -> None:

@@ -134,7 +134,8 @@ def roles_by_part(
                 if ":" in piece:
                     heading = own
             given.append(own or carry)
-            if own and not leads and k and _describes(piece):  # "A, Mediator of the AU"
+            if own and not leads and k and (_describes(piece) or not actors_in(piece)):
+                # "A, Mediator of the AU", "A, Chef de file de la Médiation": A's role
                 given[k - 1] = tuple(dict.fromkeys(given[k - 1] + own))
             if own and not leads and _of_the_list(piece):  # "A and B as Co-Chairs": all
                 back = k - 1
