@@ -362,3 +362,14 @@ def test_an_observer_mission_or_a_military_observer_is_no_observer_role(resolver
     )
     assert roles["australia"] == ("witness",) and roles["new-zealand"] == ("witness",)
     assert cues("the Chief Military Observer of UNOMIG") == ()
+
+
+def test_the_place_a_mediator_works_for_is_no_actor(resolver: Resolver) -> None:
+    for text in (
+        "Joaquim Chissano, chef de l'Equipe Conjointe de Médiation pour Madagascar",
+        "International Mediator in the crisis in Central African Republic",
+        "Deputy President Zuma Facilitator of the Burundi peace process",
+    ):
+        assert names(resolver, text, column="ThrdPart", role="mediator") == [], text
+    # a state that mediates is still one
+    assert names(resolver, "Mediator: the Republic of Algeria", column="ThrdPart") == ["algeria"]

@@ -19,7 +19,9 @@ False
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from kg.importers.states import StateMatch
 
 _TOPIC = re.compile(
     r"\b(?:conference|talks|negotiations|consultations|settlement|question|issue|problem)"
@@ -42,6 +44,34 @@ def without_topics(text: str) -> str:
     return _TOPIC.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_SUBJECT = re.compile(
+    r"\b(?:m[ée]dia\w*|facilitat\w*|crisis|crise|conflicto?s?)\s+(?:pour|for|in|en|au|à|dans)"
+    r"\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:crisis\s+in\s+(?:the\s+)?|crise\s+(?:en|au)\s+)?"
+    r"(?P<x>[^,;:()]+)",
+    re.I,
+)
+_PROCESS = re.compile(r"(?P<x>\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+peace\s+process")
+
+
+def without_subject_states(text: str, find: Callable[[str], list[StateMatch]]) -> str:
+    """``text`` with the states it names as the place or process a mediator works for
+    blanked out (same length): "Médiation pour Madagascar", "International Mediator in
+    the crisis in Central African Republic", "Facilitator of the Burundi peace process".
+    A body named there ("Mediator for the African Union") is kept.
+
+    >>> from kg.importers.states import StateIndex
+    >>> without_subject_states("Médiation pour Madagascar", StateIndex.default().find).strip()
+    'Médiation pour'
+    """
+    spans = []
+    for pattern in (_SUBJECT, _PROCESS):
+        for m in pattern.finditer(text):
+            spans += [(m.start("x") + s.start, m.start("x") + s.end) for s in find(m.group("x"))]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def chaired_body(text: str, labels: Iterable[str]) -> bool:
     """Does ``text`` name a body (by one of ``labels``) as the one its co-chairs act for?
 
@@ -56,4 +86,4 @@ def chaired_body(text: str, labels: Iterable[str]) -> bool:
     return False
 
 
-__all__ = ["chaired_body", "without_topics"]
+__all__ = ["chaired_body", "without_subject_states", "without_topics"]

@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from kg.importers.bodies import chaired_body, without_topics
+from kg.importers.bodies import chaired_body, without_subject_states, without_topics
 from kg.importers.groups import MINT_NOTE, Group, GroupIndex
 from kg.importers.matches import Match, NewActor, Resolution
 from kg.importers.mentions import Mention
@@ -316,7 +316,7 @@ class Resolver(StateText):
         Resolution
             Its matches, deduplicated, in a stable order; none when unresolved.
         """
-        text = without_topics(mention.match_text)
+        text = without_subject_states(without_topics(mention.match_text), self.states.find)
         bare = LEAD.sub("", text).strip(" :.,;")
         if bare.lower() in self.exact:
             return Resolution(mention, (Match(self.exact[bare.lower()], "curated label", 1.0),))
