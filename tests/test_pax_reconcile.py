@@ -373,3 +373,12 @@ def test_the_place_a_mediator_works_for_is_no_actor(resolver: Resolver) -> None:
         assert names(resolver, text, column="ThrdPart", role="mediator") == [], text
     # a state that mediates is still one
     assert names(resolver, "Mediator: the Republic of Algeria", column="ThrdPart") == ["algeria"]
+
+
+def test_a_name_cut_by_a_line_break_is_joined() -> None:
+    texts = [m.text for m in split_mentions("Republic of Cote\nd'Ivoire\nX Y", column="Part")]
+    assert texts[0] == "Republic of Cote d'Ivoire"
+    texts = [
+        m.text for m in split_mentions("Front Démocratique du\nPeuple Centrafricain", column="Part")
+    ]
+    assert texts == ["Front Démocratique du Peuple Centrafricain"]

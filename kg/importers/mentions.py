@@ -91,6 +91,10 @@ _OPEN_ENDED = re.compile(
     r"office|embassy)\s*$",
     re.I,
 )
+_DANGLING = re.compile(r"\s(?:of|the|du|de|des|la|le|pour|del|da|do|dos|das)$", re.I)
+"""A line cut inside a name, before the words it needs: "Front Démocratique du"."""
+_CONTINUED = re.compile(r"d['’][A-ZÀ-Ý]")
+"""A line that continues the name on the line before: "d'Ivoire"."""
 _TRAILER = re.compile(r"(?:headquarters?|office|secretariat|mission)\.?", re.I)
 _PERSON = re.compile(r"^(?:[A-Z][\w'’.-]*\.?\s+){1,4}[A-Z][\w'’-]+$")
 
@@ -203,6 +207,8 @@ def _joins(prev: str, line: str, person_block: bool) -> bool:
         return False
     if (_OPEN_ENDED.search(prev) and len(prev.split()) <= 3) or _TRAILER.fullmatch(line):
         return True  # "UNMISS Representative" / "South Sudan" / "Headquarter"
+    if _DANGLING.search(prev) or _CONTINUED.match(line):
+        return True  # "Republic of Cote" / "d'Ivoire", "Front Démocratique du" / "Peuple"
     return person_block and bool(_TITLE.match(line))
 
 
