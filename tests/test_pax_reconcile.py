@@ -382,3 +382,17 @@ def test_a_name_cut_by_a_line_break_is_joined() -> None:
         m.text for m in split_mentions("Front Démocratique du\nPeuple Centrafricain", column="Part")
     ]
     assert texts == ["Front Démocratique du Peuple Centrafricain"]
+
+
+def test_roles_titles_and_list_headings_are_no_bodies() -> None:
+    from kg.importers.groups import GroupIndex
+
+    texts = ["Political parties", "WITNESSED", "First Party", "Executive Chief", "Hon. X Y, MHR"]
+    mined = GroupIndex.mine(
+        [(str(k), Mention("Part", t, "signatory")) for k, t in enumerate(texts)]
+    )
+    mined_twice = GroupIndex.mine(
+        [(str(k + 10), Mention("Part", t, "signatory")) for k, t in enumerate(texts)]
+        + [(str(k), Mention("Part", t, "signatory")) for k, t in enumerate(texts)]
+    )
+    assert not mined.groups and not mined_twice.groups

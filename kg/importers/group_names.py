@@ -46,7 +46,11 @@ _GENERIC = re.compile(
     r"(?:the\s+)?(?:government|parties|party|delegation|side|sides|leadership|people|"
     r"armed forces|army|president|minister|representatives?|witness(?:es)?|mediators?|"
     r"paramount chiefs?|chiefs?|elders?|youth|women|civil society|soci[ée]t[ée] civile|"
-    r"observers?|guarantors?|signatories|co-?chairs?|facilitators?|[a-z]|[IVX]+)",
+    r"observers?|guarantors?|signatories|co-?chairs?|facilitators?|[a-z]|[IVX]+|"
+    # words PA-X writes where a name would be: roles, titles, honours, list headings
+    r"(?:first|second|third)\s+party|(?:political|\w+)\s+parties|witnessed|signed|"
+    r"(?:executive|head|deputy|sub|paramount)\s+chiefs?|civil society organi[sz]ations?|"
+    r"MHR|CBE|OBE|MBE)",
     re.I,
 )
 _SIDE = re.compile(r"\b(?:authorities|side|leadership|autorit[ée]s|autoridades)\b", re.I)
