@@ -396,3 +396,15 @@ def test_roles_titles_and_list_headings_are_no_bodies() -> None:
         + [(str(k), Mention("Part", t, "signatory")) for k, t in enumerate(texts)]
     )
     assert not mined.groups and not mined_twice.groups
+
+
+def test_a_faction_is_not_the_body_it_broke_from() -> None:
+    from kg.importers.groups import GroupIndex
+
+    farc = Mention("Part", "Fuerzas Armadas Revolucionarias de Colombia (FARC-EP)", "signatory")
+    mined = GroupIndex.mine([("1", farc), ("2", farc)])
+    assert [g.label for g in mined.find("For the FARC-EP:")] == [
+        "Fuerzas Armadas Revolucionarias de Colombia"
+    ]
+    assert mined.find("FARC-EP Central General Staff (Estado Mayor Central de las FARC-EP):") == []
+    assert mined.find("For the Central General Staff of the FARC-EP") == []

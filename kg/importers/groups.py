@@ -218,10 +218,13 @@ class GroupIndex:
         keys: dict[str, None] = {}
         if self._names is not None:
             for m in self._names.finditer(text):
-                keys[self._forms[m.group(0).lower()]] = None
+                if not _faction_of(text, m.start(), m.end()):
+                    keys[self._forms[m.group(0).lower()]] = None
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
                 if text.startswith(".", m.end()):  # "REV.", "GEN.": titles
+                    continue
+                if _faction_of(text, m.start(), m.end()):
                     continue
                 scope = self.scoped.get(m.group(0))
                 if scope is None or agreement in scope:
@@ -234,6 +237,24 @@ class GroupIndex:
             return []
         hits = (m.group(0).replace("-", " ") for m in self._abbr_re.finditer(text))
         return [self.state_aliases[h] for h in hits if h in self.state_aliases]
+
+
+_FACTION = re.compile(
+    r"\b(?:estado mayor (?:central|de bloques)|central general staff|dissident\w*|"
+    r"disidencia\w*|faction\w*|splinter|"
+    r"breakaway|segunda marquetalia)\b",
+    re.I,
+)
+_NEAR = 32
+
+
+def _faction_of(text: str, start: int, end: int) -> bool:
+    """Is the body named at ``text[start:end]`` only the parent of a faction the text names
+    ("Estado Mayor Central de las FARC-EP", "FARC-EP Central General Staff")? The faction
+    is not the body it broke from: such a mention stays unresolved."""
+    return bool(
+        _FACTION.search(text[max(0, start - _NEAR) : start] + " " + text[end : end + _NEAR])
+    )
 
 
 class _Forms(dict[str, str]):
