@@ -139,6 +139,15 @@ class Mention:
         return _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
 
 
+def without_page(text: str) -> str:
+    """``text`` without a leading page marker ("Page 1. Agreement witnessed by: …").
+
+    >>> without_page("Page 2: For the UN")
+    'For the UN'
+    """
+    return _PAGE.sub("", text)
+
+
 def _clean(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
@@ -287,4 +296,4 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     return mentions
 
 
-__all__ = ["CUES", "ROLES", "Mention", "cues", "split_mentions"]
+__all__ = ["CUES", "ROLES", "Mention", "cues", "split_mentions", "without_page"]

@@ -25,10 +25,9 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from kg.importers.matches import Match
-from kg.importers.mentions import CUES, Mention, cues
+from kg.importers.mentions import CUES, Mention, cues, without_page
 
 _ORDER = {role: k for k, (role, _) in enumerate(CUES)}
-_PAGE = re.compile(r"^\s*page\s+\d+\s*[.:]?\s*", re.I)
 
 
 def parts(text: str, separators: str = ",;") -> list[str]:
@@ -113,7 +112,7 @@ def roles_by_part(
     """
     if mention.column != "ThrdPart" or mention.role == "addressee" or len(matches) < 2:
         return matches
-    text = _PAGE.sub("", mention.text)
+    text = without_page(mention.text)
     segments = [parts(s, ",") for s in parts(text, ";")]
     if sum(len(s) for s in segments) < 2 or not any(cues(p) for s in segments for p in s):
         return matches
