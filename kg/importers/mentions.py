@@ -66,10 +66,13 @@ _NOT_SIGNED = re.compile(r"\bnot signed\b|\bunsigned\b|\bno firmad|\bnon sign", 
 _CONTINUES = re.compile(r"\b(?:of|by|between|from|de|por|par|entre)\s*$", re.I)
 """A line that ends mid-phrase: "Agreement not signed, but a declaration of"."""
 _INLINE_HEADING = re.compile(r"^(?P<lead>[^:]{3,80}?)\s*:\s*\S")
+"""A heading that starts a line, its first mention after the colon ("Witnessed by: X")."""
 _NO_ROLE = re.compile(r"(?:host(?:ed by)?|venue|h[ôo]te|anfitri[óo]n)", re.I)
 """A heading that gives the names after it no role of :data:`ROLES` ("Host: X")."""
-_SIDE = re.compile(r"\W*(?:for|on behalf|in the presence|pour|au nom|por|en nombre|pelo)\b", re.I)
-"""A heading that starts a line, its first mention after the colon ("Witnessed by: X")."""
+SIDE = re.compile(r"\W*(?:for|on behalf|pour|au nom|por|en nombre|pelo|em nome)\b", re.I)
+"""Text that names a side, not a role ("For and on behalf of the Facilitator (X): Y",
+"For the Chadian Mediation: Z"): a role word in it is that side's alone."""
+_PRESENCE = re.compile(r"\W*in the presence\b", re.I)
 _EDITORIAL = re.compile(r"\[[^\]]*\]?")
 _SPACE = re.compile(r"\s+")
 # A line that continues the person named on the line before: a title or an affiliation.
@@ -196,7 +199,8 @@ def _inline_heading(line: str) -> str:
         return ""
     lead = found.group("lead").strip()
     named = cues(lead) or _NO_ROLE.fullmatch(lead)
-    side = _SIDE.match(lead)  # "For and on behalf of the Facilitator (X): Y" is one mention
+    # "For and on behalf of the Facilitator (X): Y", "In the presence of …: Z": one mention
+    side = SIDE.match(lead) or _PRESENCE.match(lead)
     return lead if named and not side and _is_header(lead + ":") else ""
 
 
@@ -296,4 +300,4 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     return mentions
 
 
-__all__ = ["CUES", "ROLES", "Mention", "cues", "split_mentions", "without_page"]
+__all__ = ["CUES", "ROLES", "SIDE", "Mention", "cues", "split_mentions", "without_page"]

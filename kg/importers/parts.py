@@ -25,7 +25,7 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from kg.importers.matches import Match
-from kg.importers.mentions import CUES, Mention, cues, without_page
+from kg.importers.mentions import CUES, SIDE, Mention, cues, without_page
 
 _ORDER = {role: k for k, (role, _) in enumerate(CUES)}
 
@@ -69,8 +69,7 @@ def _of_the_list(part: str) -> bool:
 def _describes(part: str) -> bool:
     """Does ``part`` open with its role, describing the actor before it ("…, Mediator of the
     African Union", "…, neutral facilitator in the Dialogue")?"""
-    head = " ".join(part.split()[:2])
-    return any(pattern.search(head) for _, pattern in CUES)
+    return bool(cues(" ".join(part.split()[:2])))
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -82,7 +81,7 @@ def _leads(part: str, first: bool, actors_in: Callable[[str], set[URIRef]]) -> b
     that names its role beside its own actors ("Russia (Facilitator)"), a side ("For the
     Chadian Mediation: X") or, after an actor, describes it ("…, neutral facilitator")
     keeps the role to itself."""
-    if _SIDE.match(part):
+    if SIDE.match(part):
         return False
     for _, pattern in CUES:
         found = pattern.search(part)
@@ -91,7 +90,6 @@ def _leads(part: str, first: bool, actors_in: Callable[[str], set[URIRef]]) -> b
     return first and not actors_in(part)
 
 
-_SIDE = re.compile(r"\W*(?:for|on behalf|pour|au nom|por|en nombre|pelo|em nome)\b", re.I)
 _HEADING = re.compile(r"^\s*\[([^\[\]]*)\]\s*")
 """PA-X's bracketed heading at the start of a part: "[Guarantors] For …"."""
 
@@ -116,6 +114,13 @@ def roles_by_part(
     segments = [parts(s, ",") for s in parts(text, ";")]
     if sum(len(s) for s in segments) < 2 or not any(cues(p) for s in segments for p in s):
         return matches
+    known: dict[str, set[URIRef]] = {}
+
+    def actors(part: str) -> set[URIRef]:  # each part resolved once
+        if part not in known:
+            known[part] = actors_in(part)
+        return known[part]
+
     heading = cues(mention.heading)
     roles_of: dict[URIRef, set[str]] = {}
     for segment in segments:
@@ -127,13 +132,13 @@ def roles_by_part(
                 heading = carry = cues(bracket.group(1))
                 piece = piece[bracket.end() :]
             own = cues(piece)
-            leads = bool(own) and _leads(piece, k == 0, actors_in)
+            leads = bool(own) and _leads(piece, k == 0, actors)
             if leads:
                 carry = own
                 if ":" in piece:
                     heading = own
             given.append(own or carry)
-            if own and not leads and k and (_describes(piece) or not actors_in(piece)):
+            if own and not leads and k and (_describes(piece) or not actors(piece)):
                 # "A, Mediator of the AU", "A, Chef de file de la Médiation": A's role
                 given[k - 1] = tuple(dict.fromkeys(given[k - 1] + own))
             if own and not leads and _of_the_list(piece):  # "A and B as Co-Chairs": all
@@ -142,7 +147,7 @@ def roles_by_part(
                     given[back] = own
                     back -= 1
         for piece, roles in zip(segment, given, strict=True):
-            for actor in actors_in(piece):
+            for actor in actors(piece):
                 roles_of.setdefault(actor, set()).update(roles)
     out = []
     for match in matches:

@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
 
 from kg.importers.mentions import Mention, split_mentions
 from kg.importers.pax import PaxRow, crosswalk_id
@@ -50,7 +50,6 @@ ISO_CODE_REASON = (
     "the name with the ISO 3166-1 country pycountry gives for it and records that country's "
     "alpha-3 code."
 )
-PROV = Namespace("http://www.w3.org/ns/prov#")
 
 
 class PaxGraph:
