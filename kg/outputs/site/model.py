@@ -68,7 +68,8 @@ class SiteData:
     super_properties: dict[str, frozenset[str]] = field(default_factory=dict)
     """Each ontology property's super-properties (``rdfs:subPropertyOf``, transitively)."""
 
-    _labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    _labels: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
+    """Memo of :meth:`label`: ``(iri, lang) -> (text, the language of that text)``."""
     shown: dict[tuple[str, str], dict[str, str | None]] = field(default_factory=dict)
     """Memo of :func:`kg.outputs.site.terms.show_iri`: ``(iri, root) -> shown term``."""
     html: dict[tuple[str, str], Any] = field(default_factory=dict)
@@ -76,49 +77,46 @@ class SiteData:
 
     def label(self, iri: str, *, lang: str = "en") -> str:
         """English label, else any label, else the IRI's last segment (memoised)."""
+        return self._labelled(iri, lang)[0]
+
+    def label_language(self, iri: str) -> str | None:
+        """The language of :meth:`label`'s text when it is not English (a quotation's, an
+        Indonesian-only name), for the ``lang`` of the element that shows it."""
+        if iri not in self.entities:
+            return None
+        found = self._labelled(iri, "en")[1]
+        return None if found in (None, "en") else found
+
+    def _labelled(self, iri: str, lang: str) -> tuple[str, str | None]:
         key = (iri, lang)
         found = self._labels.get(key)
         if found is None:
             found = self._labels[key] = self._label(iri, lang)
         return found
 
-    def _label(self, iri: str, lang: str) -> str:
+    def _label(self, iri: str, lang: str) -> tuple[str, str | None]:
         entity = self.entities.get(iri)
         if entity is not None and entity.labels:
             main = [t for t, lng, p in entity.labels if p == LABELS[0]] or [
                 t for t, _, _ in entity.labels
             ]
             preferred = [t for t, lng, p in entity.labels if lng == lang and p == LABELS[0]]
-            return min(preferred) if preferred else min(main)
+            text = min(preferred) if preferred else min(main)
+            return text, next(lng for t, lng, _ in entity.labels if t == text)
         if entity is not None:  # a quotation has no label: its first words stand for it
-            quote = [o.value for p, o in entity.out if p == _QUOTE and isinstance(o, ox.Literal)]
+            quote = [o for p, o in entity.out if p == _QUOTE and isinstance(o, ox.Literal)]
             if quote:
-                words = min(quote)
-                return "“" + (words if len(words) <= 60 else words[:59].rstrip() + "…") + "”"
+                first = min(quote, key=lambda o: o.value)
+                words = first.value
+                text = words if len(words) <= 60 else words[:59].rstrip() + "…"
+                return "“" + text + "”", first.language
         term = URIRef(iri)
         found = [
             str(o)
             for o in self.ontology.objects(term, RDFS.label)
             if getattr(o, "language", None) == lang
         ]
-        return min(found) if found else local_name(iri)
-
-    def label_language(self, iri: str) -> str | None:
-        """The language of :meth:`label`'s text when it is not English (a quotation's, an
-        Indonesian-only name), for the ``lang`` of the element that shows it."""
-        entity = self.entities.get(iri)
-        if entity is None:
-            return None
-        text = self.label(iri)
-        found = [lng for t, lng, _ in entity.labels if t == text]
-        if not found and text.startswith("“"):  # a quotation stands for itself by its words
-            found = [
-                o.language
-                for p, o in entity.out
-                if p == _QUOTE and isinstance(o, ox.Literal) and text[1:-1].rstrip("…") in o.value
-            ]
-        lang = found[0] if found else None
-        return None if lang in (None, "en") else lang
+        return (min(found), lang) if found else (local_name(iri), None)
 
     def values(self, iri: str, predicate: str) -> list[Term]:
         """The objects of ``iri predicate ?o`` in the data."""
@@ -215,21 +213,15 @@ def super_properties(ontology: Graph) -> dict[str, frozenset[str]]:
     >>> super_properties(g)["urn:a"]
     frozenset({'urn:b'})
     """
-    direct: dict[str, set[str]] = defaultdict(set)
-    for sub, sup in ontology.subject_objects(RDFS.subPropertyOf):
-        if isinstance(sub, URIRef) and isinstance(sup, URIRef) and sub != sup:
-            direct[str(sub)].add(str(sup))
-    closed: dict[str, frozenset[str]] = {}
-    for prop in direct:
-        seen: set[str] = set()
-        todo = list(direct[prop])
-        while todo:
-            step = todo.pop()
-            if step not in seen and step != prop:
-                seen.add(step)
-                todo.extend(direct.get(step, ()))
-        closed[prop] = frozenset(seen)
-    return closed
+    subs = {s for s in ontology.subjects(RDFS.subPropertyOf, None) if isinstance(s, URIRef)}
+    return {
+        str(sub): frozenset(
+            str(sup)
+            for sup in ontology.transitive_objects(sub, RDFS.subPropertyOf)
+            if isinstance(sup, URIRef) and sup != sub
+        )
+        for sub in subs
+    }
 
 
 def natural(text: str) -> tuple[tuple[int, int | str], ...]:

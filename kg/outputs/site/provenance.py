@@ -134,14 +134,10 @@ class Evidence:
         out: list[dict[str, Any]] = [{"doc": show_iri(self.data, doc, root=root), "via": None}]
         shown = {doc}
         for target in targets:
-            path: list[str] = []
-            node: str | None = target if target in parents else None
-            while node is not None and node not in shown:
-                path.append(node)
-                node = parents[node]
-            if target not in parents:
-                path = [target]
-            for step in reversed(path):
+            path = [target]  # one the document does not cite: the attribution alone
+            while (parent := parents.get(path[-1])) is not None and parent not in shown:
+                path.append(parent)
+            for step in reversed([s for s in path if s not in shown]):
                 cited_by = parents.get(step)
                 via = self.data.label(cited_by) if cited_by else "the quotation's attribution"
                 out.append({"doc": show_iri(self.data, step, root=root), "via": via})
