@@ -292,3 +292,37 @@ def test_evidence_links_follow_the_facts_and_are_capped(site: Path) -> None:
     evidence = [k for k, r in enumerate(rows) if r[0].startswith("attested by")]
     assert evidence == list(range(len(rows) - 11, len(rows)))  # after the facts
     assert rows[-1][1].startswith("and ")  # ten, then "and N more"
+
+
+def test_events_and_actors_with_the_same_label_are_listed_in_a_fixed_order() -> None:
+    import pyoxigraph as ox
+
+    from kg.outputs.site.model import read_site_data
+    from kg.outputs.site.pages import conflict_sections
+
+    ckg, kid = str(CKG), str(ID)
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    label = "http://www.w3.org/2000/01/rdf-schema#label"
+    quads = [(f"{kid}conflict", rdf_type, ox.NamedNode(f"{ckg}Conflict"))]
+    for actor in ("a1", "a2", "a3"):
+        quads += [
+            (f"{kid}{actor}", rdf_type, ox.NamedNode(f"{ckg}Actor")),
+            (f"{kid}{actor}", label, ox.Literal("Same actor", language="en")),
+        ]
+    for k in range(8):  # eight agreements with one title, each with the three actors
+        agreement = f"{kid}agreement-{k}"
+        quads += [
+            (agreement, rdf_type, ox.NamedNode(f"{ckg}Agreement")),
+            (agreement, label, ox.Literal("Same title", language="en")),
+            (agreement, f"{ckg}inConflict", ox.NamedNode(f"{kid}conflict")),
+        ]
+        quads += [(agreement, f"{ckg}party", ox.NamedNode(f"{kid}{a}")) for a in ("a1", "a2", "a3")]
+    store = ox.Store()
+    store.extend(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o) for s, p, o in quads)
+    data = read_site_data(store, Graph())
+    graph = Graph()
+    roles = conflict_sections(data, graph, f"{kid}conflict", root="")["roles"]
+    party = next(r for r in roles if r["role"]["text"] == "party" or "party" in str(r["role"]))
+    assert [a["actor"]["href"] for a in party["actors"]] == [f"e/a{k}.html" for k in (1, 2, 3)]
+    shown = [e["href"] for e in party["actors"][0]["where"]]
+    assert shown == [f"e/agreement-{k}.html" for k in range(5)]

@@ -207,8 +207,8 @@ def conflict_sections(data: SiteData, graph: GraphLike, iri: str, *, root: str) 
     by_role: list[dict[str, Any]] = []
     for p, actors in sorted(roles.items(), key=lambda kv: short(kv[0])):
         shown: list[dict[str, Any]] = []
-        for a, where in sorted(actors.items(), key=lambda kv: data.label(kv[0])):
-            events = sorted(where - {iri}, key=data.label)
+        for a, where in sorted(actors.items(), key=lambda kv: (data.label(kv[0]), kv[0])):
+            events = sorted(where - {iri}, key=lambda e: (data.label(e), e))  # ties: by IRI
             shown.append(
                 {
                     "actor": show_iri(data, a, root=root),
