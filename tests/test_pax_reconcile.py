@@ -249,6 +249,77 @@ def test_list_abbreviations_name_their_body_only_where_pax_ties_them() -> None:
     assert idx.find("Parti Républicain Centrafricain", agreement="620") == [prc]
 
 
+def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
+    """PA-X ties "PSD" to Burundi's Parti Social-Démocrate (306), Gabon's Social Democratic
+    Party (8) and CAR's Parti social démocrate (464, 488); "SDA" is the Somali Democratic
+    Alliance in Somalia (567) but a party in Bosnia (2447) and a church in Kenya (1949);
+    Libya's Presidential Council (2136) is not Colombia's (1100) nor Yemen's (250). Agreements whose locations
+    never meet do not share a body that only their abbreviation or a generic name ties
+    (its words are in three or more bodies' names, its last word ends five or more)."""
+    from kg.importers.groups import GroupIndex
+
+    def m(text: str) -> Mention:
+        return Mention("Part", text, "signatory")
+
+    mined = [
+        ("306", m("The Parti Social-Démocrate (PSD),")),
+        ("306", m("For PSD: Mr. Godefroy HAKIZIMANA, Chairman")),
+        ("8", m("For the Social Democratic Party (PSD), the President")),
+        ("567", m("Somali Democratic Alliance (SDA), signed for by Mr. Mohamed Farah Abdullahi")),
+        ("1100", m("JESÚS ANTONIO BEJARANO A., Presidential Council")),
+        ("1109", m("HORACIO SERPA URIBE, Presidential Council for Peace")),
+        ("1094", m("Jesús Antonio Bejarano A., of the Presidential Council for Reconciliation,")),
+        # other councils, which make "council" a kind of body
+        ("209", m("Liberian Peace Council (LPC)")),
+        ("1448", m("For the Federal Executive Council:")),
+        ("1422", m("Iraqi Governing Council: X")),
+        ("1663", m("Marau Leaders Council: X")),
+        ("2136", m("Presidential Council: Ahmad Owain")),
+        ("2137", m("For the Presidential Council:")),
+        ("2137", m("African Union (AU)")),
+        ("1008", m("Liberation Tigers of Tamil Eelam (LTTE)")),
+        ("1154", m("For the Liberation Tigers of Tamil Eelam:")),
+        ("306", m("African Union (AU)")),
+    ]
+    places = {
+        "306": frozenset({"BDI"}),
+        "8": frozenset({"GAB"}),
+        "464": frozenset({"CAF"}),
+        "567": frozenset({"SOM"}),
+        "2447": frozenset({"BIH"}),
+        "1949": frozenset({"KEN"}),
+        "250": frozenset({"YEM"}),
+        "1100": frozenset({"COL"}),
+        "1109": frozenset({"COL"}),
+        "1094": frozenset({"COL"}),
+        "2136": frozenset({"LBY"}),
+        "2137": frozenset({"LBY"}),
+        "1008": frozenset({"LKA"}),
+        "1154": frozenset({"process 99"}),
+    }
+    idx = GroupIndex.mine(mined, places=places)
+    psd = {a: idx.find("PSD", agreement=a) for a in ("306", "8")}
+    assert all(len(found) == 1 for found in psd.values())
+    assert psd["306"][0].iri != psd["8"][0].iri
+    assert psd["8"][0].label == "Social Democratic Party"
+    assert "Parti Social-Démocrate" not in {n for n, _ in psd["8"][0].names}
+    # 464's list does not make its party a body, and Burundi's is not it
+    assert idx.find("PSD Parti social démocrate", agreement="464") == []
+    assert idx.find("Bakir Izetbegović (SDA)", agreement="2447") == []
+    assert idx.find("[Illegible] SDA Church", agreement="1949") == []
+    (sda,) = idx.find("SDA", agreement="567")
+    assert sda.label == "Somali Democratic Alliance"
+    (libya,) = idx.find("Presidential Council", agreement="2136")
+    (colombia,) = idx.find("Presidential Council", agreement="1100")
+    assert libya.iri != colombia.iri and libya.agreements == ("2136", "2137")
+    assert idx.find("Member of the Presidential Council: S. Muhammed", agreement="250") == []
+    # a name that says which body it is, and an international organisation, are one
+    # body wherever they act
+    (ltte,) = idx.find("LTTE", agreement="1008")
+    assert idx.find("Liberation Tigers of Tamil Eelam", agreement="1154") == [ltte]
+    assert idx.find("AU", agreement="306") == idx.find("AU", agreement="2137") != []
+
+
 def _roles(resolver: Resolver, text: str, role: str = "co-chair") -> dict[str, str | None]:
     res = resolver.resolve(Mention("ThrdPart", text, role))
     return {str(m.iri).removeprefix(str(ID)): (m.roles or (None,))[0] for m in res.matches}

@@ -35,55 +35,20 @@ Examples
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 
-from rdflib import URIRef
-
-from kg.importers.group_names import candidates, is_state_or_generic
+from kg.importers.group_mining import Group, build, group_key, observe
+from kg.importers.group_places import split_by_place
 from kg.importers.mentions import Mention
-from kg.importers.patterns import CKG, ID, slug
+from kg.importers.patterns import CKG
 from kg.importers.states import StateIndex
 from kg.importers.trie import trie_pattern
 
-_IO = re.compile(
-    r"\b(?:United Nations|Nations Unies|Naciones Unidas|Na[çc][õo]es Unidas|Union|Organi[sz]ation"
-    r"|Organisation|Organizaci[óo]n|Community|Communaut[ée]|Comunidad|Intergovernmental|League"
-    r"|Commonwealth)\b"
-)
-_NOT_IO = re.compile(r"\b(?:Liberation|Movement|Front|Army|Party|Forces|Rebel|National)\b", re.I)
-_KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
 MINT_NOTE = (
     "Minted by the PA-X importer: a body PA-X names in its signatory or third-party text; "
     "its labels are the spellings PA-X writes (a French, Spanish or Portuguese name is also "
     "its English label, as a proper name), its agreements attest it."
 )
-
-
-def group_key(name: str) -> str:
-    """The key spellings of one body share ("Republic of Nagorno-Karabakh" → "nagorno karabakh").
-
-    Examples
-    --------
-    >>> group_key("Nagorno Karabakh Republic") == group_key("the Republic of Nagorno-Karabakh")
-    True
-    """
-    flat = re.sub(r"[^\w']+", " ", name.replace("’", "'"))
-    return " ".join(_KEY_DROP.sub(" ", flat).lower().split())
-
-
-@dataclass(frozen=True)
-class Group:
-    """A body mined from PA-X: IRI, class, English label, other spellings, abbreviations."""
-
-    iri: URIRef
-    cls: URIRef
-    label: str
-    names: tuple[tuple[str, str], ...]
-    """Every spelling PA-X writes, with the language of its text."""
-    aliases: tuple[str, ...]
-    agreements: tuple[str, ...]
 
 
 class GroupIndex:
@@ -94,22 +59,30 @@ class GroupIndex:
         groups: dict[str, Group],
         states: dict[str, str] | None = None,
         scoped: dict[str, frozenset[str]] | None = None,
+        places: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.groups = groups
+        """Key → body; a body split by place has the key ``key@tag``."""
         self.state_aliases = dict(states or {})
         """Abbreviations PA-X gives a state's government ("GRP" → PHL), by ISO code."""
         self.scoped = dict(scoped or {})
         """Abbreviations that name their body only in these agreements (AgtIds)."""
+        self.places = dict(places or {})
+        """Each agreement's places (:func:`~kg.importers.group_places.agreement_places`)."""
+        self._split: dict[str, list[str]] = {}
         forms: _Forms = _Forms()
         abbrs: _Forms = _Forms()
         for abbr in self.state_aliases:
             abbrs.setdefault(abbr, "")
         for key, group in sorted(groups.items()):
+            base = key.split("@", 1)[0]
+            if base != key:
+                self._split.setdefault(base, []).append(key)
             for name, _ in group.names:
                 if name not in group.aliases:  # abbreviations match in capitals only
-                    forms.setdefault(name.lower(), key)
+                    forms.setdefault(name.lower(), base)
             for abbr in group.aliases:
-                abbrs.setdefault(abbr, key)
+                abbrs.setdefault(abbr, base)
         self._forms, self._abbrs = forms, abbrs
         alts = sorted(forms, key=lambda f: (-len(f), f))
         self._names = _alternation(alts, re.I)
@@ -117,76 +90,27 @@ class GroupIndex:
 
     @classmethod
     def mine(
-        cls, mentions: Iterable[tuple[str, Mention]], states: StateIndex | None = None
+        cls,
+        mentions: Iterable[tuple[str, Mention]],
+        states: StateIndex | None = None,
+        *,
+        places: Mapping[str, frozenset[str]] | None = None,
     ) -> GroupIndex:
-        """Collect the bodies named in ``mentions`` ((AgtId, mention) pairs)."""
+        """Collect the bodies named in ``mentions`` ((AgtId, mention) pairs).
+
+        With ``places`` (AgtId → places), a body named in agreements whose places
+        never meet is one body per connected set of places
+        (:mod:`kg.importers.group_places`), and an abbreviation names a body only in
+        agreements where it acts.
+        """
         states = states or StateIndex.default()
-        spellings: dict[str, Counter[str]] = defaultdict(Counter)
-        paths: dict[str, set[str]] = defaultdict(set)
-        state_aliases: dict[str, Counter[str]] = defaultdict(Counter)
-        languages: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-        aliases: dict[str, set[str]] = defaultdict(set)
-        cited: dict[str, set[str]] = defaultdict(set)
-        tied: dict[str, dict[str, set[str]]] = {
-            "first": defaultdict(set),
-            "other": defaultdict(set),
-        }
-        for agt_id, mention in mentions:
-            for name, abbr, path in candidates(mention.match_text, states):
-                if abbr or path == "alone":  # alone: used as a name in its own right
-                    how = "first" if path == "abbreviation first" else "other"
-                    tied[how][abbr or name].add(agt_id)
-                found = states.find(name)
-                one_state = found and len({f.alpha3 for f in found}) == 1
-                if abbr and one_state and is_state_or_generic(name, states):
-                    state_aliases[abbr][found[0].alpha3] += 1  # "Government of Sudan (GoS)"
-                    continue
-                if is_state_or_generic(name, states) or (
-                    path.startswith("republic") and (states.find(name) or states.fuzzy(name))
-                ):
-                    continue
-                key = group_key(name)
-                if not key:
-                    continue
-                paths[key].add(path)
-                spellings[key][name] += 1
-                languages[(key, name)][mention.language] += 1
-                cited[key].add(agt_id)
-                if abbr:
-                    aliases[key].add(abbr)
-        for key in [k for k, p in paths.items() if p == {"alone"}]:
-            token = next(iter(spellings[key]))
-            if token in state_aliases or token in {a for v in aliases.values() for a in v}:
-                aliases[key].add(token)  # merged below with the name it abbreviates
-        _merge_by_alias(spellings, aliases, cited, paths, languages)
-        groups = {}
-        for key, names in spellings.items():
-            if paths[key] == {"republic"}:  # "X Republic" alone may be a state's adjective
-                continue
-            if paths[key] == {"alone"}:
-                if len(cited[key]) < 2 or next(iter(names)) in state_aliases:
-                    continue  # an abbreviation alone counts once two agreements use it
-                aliases[key] |= set(names)
-            label = sorted(names.items(), key=lambda kv: (kv[0] in aliases[key], -kv[1], kv[0]))[0][
-                0
-            ]  # a name before its abbreviation
-            cls_ = (
-                CKG.InternationalOrganization
-                if _IO.search(label) and not _NOT_IO.search(label)
-                else CKG.Actor
-            )
-            groups[key] = Group(
-                ID[f"pax-group-{slug(key)}"],
-                cls_,
-                label,
-                tuple(
-                    (name, languages[(key, name)].most_common(1)[0][0])
-                    for name in sorted(names)
-                    if name not in aliases[key] or name == label
-                ),
-                tuple(sorted(aliases[key])),
-                tuple(sorted(cited[key], key=int)),
-            )
+        seen, state_aliases, tied = observe(mentions, states)
+        built = build(seen, state_aliases)
+        groups = (
+            split_by_place(built, seen, places, state_aliases)
+            if places
+            else {key: group for key, (group, _) in built.items()}
+        )
         aliases_of_states = {
             abbr: codes.most_common(1)[0][0]
             for abbr, codes in state_aliases.items()
@@ -194,7 +118,7 @@ class GroupIndex:
         }
         widely = {a for a, agts in tied["other"].items() if a not in tied["first"] or len(agts) > 1}
         scoped = {a: frozenset(agts) for a, agts in tied["first"].items() if a not in widely}
-        return cls(groups, aliases_of_states, scoped)
+        return cls(groups, aliases_of_states, scoped, places)
 
     def without(self, known: Iterable[str]) -> GroupIndex:
         """The index without groups any of whose spellings is in ``known`` (lowercase)."""
@@ -207,19 +131,22 @@ class GroupIndex:
             },
             self.state_aliases,
             self.scoped,
+            self.places,
         )
 
     def find(self, text: str, *, agreement: str | None = None) -> list[Group]:
         """The mined bodies named in ``text`` (by a spelling, or an abbreviation in capitals).
 
         An abbreviation PA-X ties to its name only as "ABBR name" counts only in
-        the agreements that tie it (``agreement``: the AgtId the text is from).
+        the agreements that tie it (``agreement``: the AgtId the text is from). A body
+        split by place is found only where it acts (by a spelling of its own where
+        two of them act there).
         """
         keys: dict[str, None] = {}
         if self._names is not None:
             for m in self._names.finditer(text):
                 if not _faction_of(text, m.start(), m.end()):
-                    keys[self._forms[m.group(0).lower()]] = None
+                    keys[self._here(self._forms[m.group(0).lower()], m.group(0), agreement)] = None
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
                 if text.startswith(".", m.end()):  # "REV.", "GEN.": titles
@@ -228,8 +155,36 @@ class GroupIndex:
                     continue
                 scope = self.scoped.get(m.group(0))
                 if scope is None or agreement in scope:
-                    keys[self._abbrs[m.group(0)]] = None
+                    base = self._abbrs[m.group(0)]
+                    keys[self._here(base, m.group(0), agreement, abbreviation=True)] = None
         return [self.groups[k] for k in keys if k]
+
+    def _here(
+        self, base: str, spelling: str, agreement: str | None, *, abbreviation: bool = False
+    ) -> str:
+        """The key of the body ``spelling`` names in ``agreement``; "" when none acts there."""
+        here = self.places.get(agreement or "", frozenset())
+        if not base or base not in self._split:
+            group = self.groups.get(base)
+            acts_elsewhere = (
+                abbreviation
+                and group is not None
+                and group.cls != CKG.InternationalOrganization
+                and bool(self.places)
+                and not group.places & here
+            )
+            return "" if acts_elsewhere else base
+        acting = [key for key in self._split[base] if self.groups[key].places & here]
+        spelt = spelling.lower().replace("-", " ")
+        for key in acting:
+            group = self.groups[key]
+            if spelt in {n.lower().replace("-", " ") for n, _ in group.names} or (
+                spelling in group.aliases
+            ):
+                return key
+        if len(acting) == 1:  # the one body of that name where the text is from
+            return acting[0]
+        return ""
 
     def states_in(self, text: str) -> list[str]:
         """ISO codes of the states whose government's abbreviation ``text`` uses."""
@@ -265,34 +220,6 @@ class _Forms(dict[str, str]):
 
     def setdefault(self, name: str, key: str) -> str:
         return super().setdefault(name.replace("-", " "), key)
-
-
-def _merge_by_alias(
-    spellings: dict[str, Counter[str]],
-    aliases: dict[str, set[str]],
-    cited: dict[str, set[str]],
-    paths: dict[str, set[str]],
-    languages: dict[tuple[str, str], Counter[str]],
-) -> None:
-    """One body per abbreviation: spellings PA-X ties to the same abbreviation, or that
-    are the abbreviation ("For the FARC-EP:"), join the most frequent of them."""
-    owners: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(spellings):
-        for abbr in aliases.get(key, ()):
-            owners[group_key(abbr)].append(key)
-    for abbr_key, keys in sorted(owners.items()):
-        members = set(keys) | ({abbr_key} & set(spellings))
-        main = max(sorted(members), key=lambda k: sum(spellings[k].values()))
-        for other in sorted(members - {main}):
-            if other not in spellings:
-                continue
-            spellings[main].update(spellings.pop(other))
-            aliases[main] |= aliases.pop(other, set())
-            cited[main] |= cited.pop(other, set())
-            paths[main] |= paths.pop(other, set())
-            for (k, name), langs in list(languages.items()):
-                if k == other:
-                    languages[(main, name)].update(langs)
 
 
 def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import LoadError
+from kg.importers.group_places import agreement_places
 from kg.importers.groups import GroupIndex
 from kg.importers.pax import PaxRow, RowError, read_pax, select
 from kg.importers.pax_conflicts import curated_conflicts
@@ -115,7 +116,10 @@ def import_pax(
         raise LoadError(path, "no PA-X rows match the selection")
     resolver = Resolver.from_graph(curated)
     resolver.use_groups(
-        GroupIndex.mine((row.agt_id, m) for row in rows for m in PaxGraph.mentions(row))
+        GroupIndex.mine(
+            ((row.agt_id, m) for row in rows for m in PaxGraph.mentions(row)),
+            places=agreement_places(rows),
+        )
     )
     builder = PaxGraph(resolver, conflicts=curated_conflicts(curated))
     report: list[dict[str, str]] = []

@@ -1,0 +1,187 @@
+"""Mining bodies from PA-X mentions: what each mention names, then one body per key.
+
+:mod:`kg.importers.groups` calls these in two passes: once over every mention of
+the import, and again, by :mod:`kg.importers.group_places`, over the mentions of
+each set of agreements whose locations meet, for a body mined in places that never
+meet.
+
+Examples
+--------
+>>> from kg.importers.mentions import Mention
+>>> from kg.importers.states import StateIndex
+>>> seen, _, _ = observe([("1", Mention("Part", "Sudan Liberation Movement (SLM)", "signatory"))],
+...                      StateIndex.default())
+>>> [(g.label, g.aliases) for g, _ in build(seen, set()).values()]
+[('Sudan Liberation Movement', ('SLM',))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kg.importers.group_names import candidates, is_state_or_generic
+from kg.importers.mentions import Mention
+from kg.importers.patterns import CKG, ID, slug
+from kg.importers.states import StateIndex
+
+_IO = re.compile(
+    r"\b(?:United Nations|Nations Unies|Naciones Unidas|Na[çc][õo]es Unidas|Union|Organi[sz]ation"
+    r"|Organisation|Organizaci[óo]n|Community|Communaut[ée]|Comunidad|Intergovernmental|League"
+    r"|Commonwealth)\b"
+)
+_NOT_IO = re.compile(r"\b(?:Liberation|Movement|Front|Army|Party|Forces|Rebel|National)\b", re.I)
+_KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
+
+
+def group_key(name: str) -> str:
+    """The key spellings of one body share ("Republic of Nagorno-Karabakh" → "nagorno karabakh").
+
+    Examples
+    --------
+    >>> group_key("Nagorno Karabakh Republic") == group_key("the Republic of Nagorno-Karabakh")
+    True
+    """
+    flat = re.sub(r"[^\w']+", " ", name.replace("’", "'"))
+    return " ".join(_KEY_DROP.sub(" ", flat).lower().split())
+
+
+@dataclass(frozen=True)
+class Group:
+    """A body mined from PA-X: IRI, class, English label, other spellings, abbreviations."""
+
+    iri: URIRef
+    cls: URIRef
+    label: str
+    names: tuple[tuple[str, str], ...]
+    """Every spelling PA-X writes, with the language of its text."""
+    aliases: tuple[str, ...]
+    agreements: tuple[str, ...]
+    places: frozenset[str] = frozenset()
+    """Where its agreements are (ISO codes, or the peace process of an agreement without
+    one); empty when the import gave no places."""
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One name a mention gives: where, its key, spelling, abbreviation, how, language."""
+
+    agreement: str
+    key: str
+    name: str
+    abbr: str
+    path: str
+    language: str
+
+
+def observe(
+    mentions: Iterable[tuple[str, Mention]], states: StateIndex
+) -> tuple[list[Seen], dict[str, Counter[str]], dict[str, dict[str, set[str]]]]:
+    """The names ``mentions`` give, the states' abbreviations, and where each is tied."""
+    seen: list[Seen] = []
+    state_aliases: dict[str, Counter[str]] = defaultdict(Counter)
+    tied: dict[str, dict[str, set[str]]] = {"first": defaultdict(set), "other": defaultdict(set)}
+    for agt_id, mention in mentions:
+        for name, abbr, path in candidates(mention.match_text, states):
+            if abbr or path == "alone":  # alone: used as a name in its own right
+                how = "first" if path == "abbreviation first" else "other"
+                tied[how][abbr or name].add(agt_id)
+            found = states.find(name)
+            one_state = found and len({f.alpha3 for f in found}) == 1
+            if abbr and one_state and is_state_or_generic(name, states):
+                state_aliases[abbr][found[0].alpha3] += 1  # "Government of Sudan (GoS)"
+                continue
+            if is_state_or_generic(name, states) or (
+                path.startswith("republic") and (states.find(name) or states.fuzzy(name))
+            ):
+                continue
+            key = group_key(name)
+            if key:
+                seen.append(Seen(agt_id, key, name, abbr, path, mention.language))
+    return seen, state_aliases, tied
+
+
+class _Tally:
+    """What the sightings of each key add up to."""
+
+    def __init__(self, seen: Iterable[Seen]) -> None:
+        self.spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        self.paths: dict[str, set[str]] = defaultdict(set)
+        self.languages: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.aliases: dict[str, set[str]] = defaultdict(set)
+        self.cited: dict[str, set[str]] = defaultdict(set)
+        self.members: dict[str, set[str]] = defaultdict(set)
+        for s in seen:
+            self.paths[s.key].add(s.path)
+            self.spellings[s.key][s.name] += 1
+            self.languages[(s.key, s.name)][s.language] += 1
+            self.cited[s.key].add(s.agreement)
+            self.members[s.key].add(s.key)
+            if s.abbr:
+                self.aliases[s.key].add(s.abbr)
+
+    def merge(self, main: str, other: str) -> None:
+        self.spellings[main].update(self.spellings.pop(other))
+        for table in (self.aliases, self.cited, self.paths, self.members):
+            table[main] |= table.pop(other, set())
+        for (k, name), langs in list(self.languages.items()):
+            if k == other:
+                self.languages[(main, name)].update(langs)
+
+
+def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[Group, set[str]]]:
+    """One body per key: key → (body, the keys of the sightings it joins)."""
+    t = _Tally(seen)
+    every_alias = {a for v in t.aliases.values() for a in v}
+    for key in [k for k, p in t.paths.items() if p == {"alone"}]:
+        token = next(iter(t.spellings[key]))
+        if token in state_abbrs or token in every_alias:
+            t.aliases[key].add(token)  # merged below with the name it abbreviates
+    _merge_by_alias(t)
+    groups = {}
+    for key, names in t.spellings.items():
+        if t.paths[key] == {"republic"}:  # "X Republic" alone may be a state's adjective
+            continue
+        if t.paths[key] == {"alone"}:
+            if len(t.cited[key]) < 2 or next(iter(names)) in state_abbrs:
+                continue  # an abbreviation alone counts once two agreements use it
+            t.aliases[key] |= set(names)
+        aliases = t.aliases[key]
+        label = sorted(names.items(), key=lambda kv: (kv[0] in aliases, -kv[1], kv[0]))[0][0]
+        io = bool(_IO.search(label)) and not _NOT_IO.search(label)
+        group = Group(
+            ID[f"pax-group-{slug(key)}"],
+            CKG.InternationalOrganization if io else CKG.Actor,
+            label,  # a name before its abbreviation
+            tuple(
+                (name, t.languages[(key, name)].most_common(1)[0][0])
+                for name in sorted(names)
+                if name not in aliases or name == label
+            ),
+            tuple(sorted(aliases)),
+            tuple(sorted(t.cited[key], key=int)),
+        )
+        groups[key] = (group, t.members[key])
+    return groups
+
+
+def _merge_by_alias(t: _Tally) -> None:
+    """One body per abbreviation: spellings PA-X ties to the same abbreviation, or that
+    are the abbreviation ("For the FARC-EP:"), join the most frequent of them."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(t.spellings):
+        for abbr in t.aliases.get(key, ()):
+            owners[group_key(abbr)].append(key)
+    for abbr_key, keys in sorted(owners.items()):
+        members = set(keys) | ({abbr_key} & set(t.spellings))
+        main = max(sorted(members), key=lambda k: sum(t.spellings[k].values()))
+        for other in sorted(members - {main}):
+            if other in t.spellings:
+                t.merge(main, other)
+
+
+__all__ = ["Group", "Seen", "build", "group_key", "observe"]
