@@ -249,6 +249,34 @@ def test_list_abbreviations_name_their_body_only_where_pax_ties_them() -> None:
     assert idx.find("Parti Républicain Centrafricain", agreement="620") == [prc]
 
 
+def test_a_person_who_signs_for_a_body_is_not_part_of_its_name() -> None:
+    """South Sudan's 2112 lists "Hon. Wilson Lionding Sabit For African National Congress
+    (ANC)" and "Mr Simon Akuei Deng For Business Community"; South Africa's 1806 "PRESIDENT
+    N MANDELA African National Congress"; Colombia's 152 "JESUS ANTONIO BEJARANO
+    Presidential Council". The body is what follows the person, never the whole line."""
+    from kg.importers.group_names import candidates
+
+    def names(text: str) -> set[str]:
+        return {name for name, _, _ in candidates(text, StateIndex.default())}
+
+    assert names("Hon. Wilson Lionding Sabit For African National Congress (ANC)") == {
+        "African National Congress"
+    }
+    assert names("Mr Simon Akuei Deng For Business Community") == {"Business Community"}
+    assert names("Ms Adwoa Coleman for African Union") == {"African Union"}
+    assert names("SALOMÓN BORGES For the Presidential Council") == {"Presidential Council"}
+    assert names("PRESIDENT N MANDELA African National Congress") == {"African National Congress"}
+    assert names("JESUS ANTONIO BEJARANO Presidential Council") == {"Presidential Council"}
+    assert names("ALVARO HERNANDEZ Council Adviser") == set()  # a title, not a body
+    # a person's name before a body, with no word between them: no body is mined
+    assert names("Hon Peter Mayen Majongdit Umbrella Party") == set()
+    # "for" inside a body's own name stays
+    assert names("Movement for Democracy in Liberia (MODEL)") == {"Movement for Democracy in Liberia"}
+    assert names("Democratic Front for the Liberation of Palestine (DFLP)") == {
+        "Democratic Front for the Liberation of Palestine"
+    }
+
+
 def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
     """PA-X ties "PSD" to Burundi's Parti Social-Démocrate (306), Gabon's Social Democratic
     Party (8) and CAR's Parti social démocrate (464, 488); "SDA" is the Somali Democratic

@@ -88,7 +88,7 @@ _ORG_WORD = re.compile(
 _TITLE_ANY = re.compile(
     r"\b(?:chair\w*|president|minister|secretary|representative|delegate|commander|"
     r"chief|director|leader|coordinator|member|governor|commissioner|ambassador|envoy|"
-    r"signed|witness\w*|mediat\w*|facilitat\w*|observer\w*|guarant\w*|negotiator|"
+    r"advis[eo]rs?|signed|witness\w*|mediat\w*|facilitat\w*|observer\w*|guarant\w*|negotiator|"
     r"delegation|d[ée]l[ée]gation|delegaci[óo]n)\b",
     re.I,
 )
@@ -104,6 +104,10 @@ _COMMON = re.compile(
     r"sociedad|programme|program|task|force|affairs|relations|and|&)"
 )
 _ELIDED = re.compile(r"^\w{0,3}['’](?=[A-Z])")
+_HONORIFIC = re.compile(r"(?:h\.\s?e|hon|mr|mrs|ms|dr|prof|rev|gen|col|amb|mme)\b\.?\s", re.I)
+_ACTS_FOR = re.compile(r"\s(?:for|pour|por)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?", re.I)
+_CAPITALS_RUN = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*\s+){2,}(?=[A-ZÀ-Þ][a-zß-ÿ])")
+"""Two or more words in capitals before a capitalised word: a person ("N MANDELA")."""
 _ROMAN = re.compile(r"[IVXLC]+")
 _NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
 _NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
@@ -248,7 +252,7 @@ def _segment_bodies(text: str, states: StateIndex) -> list[str]:
     """
     out = []
     for item in _ITEM_SPLIT.split(_NUMBERING.sub("", text)):
-        name = _ITEM_LEAD.sub("", item.strip(" .'’\"-–—")).strip(" .'’\"-–—")
+        name = _body_of(_ITEM_LEAD.sub("", item.strip(" .'’\"-–—")).strip(" .'’\"-–—"))
         words = name.split()
         rest = name
         for st in reversed(states.find(name)):  # "Igor Popov of the Russian Federation"
@@ -271,6 +275,24 @@ def _segment_bodies(text: str, states: StateIndex) -> list[str]:
         if proper and not is_state_or_generic(name, states) and not states.lookup(name):
             out.append(name)
     return out
+
+
+def _body_of(item: str) -> str:
+    """The body a list item names, without the person before it: "Mr Simon Akuei Deng
+    For Business Community" → "Business Community", "N MANDELA African National
+    Congress" → "African National Congress"; "" when a person is named with no word
+    to tell where the body begins ("Hon Peter Mayen Majongdit Umbrella Party")."""
+    acts = _ACTS_FOR.search(item)
+    if acts is not None:
+        before = item[: acts.start()]
+        capitals = _CAPITALS_RUN.match(before + " Xx")
+        person = _HONORIFIC.match(before + " ") or (capitals and capitals.end() > len(before))
+        if person and not _ORG_WORD.search(before):
+            return item[acts.end() :]
+    if _HONORIFIC.match(item):
+        return ""
+    run = _CAPITALS_RUN.match(item)
+    return item[run.end() :] if run else item
 
 
 def _alone_ok(text: str, m: re.Match[str], token: str) -> bool:

@@ -119,9 +119,10 @@ def generic_names(
 ) -> frozenset[str]:
     """Keys that name a kind of body, not one body: each word is in ``shared`` or more
     keys, the last (the kind: council, committee, group) ends ``heads`` or more keys,
-    and no word names a country (:func:`country_words`). "presidential council",
-    "joint military committee", "contact group"; not "liberation tigers tamil eelam",
-    "federal yugoslavia" nor "united somali congress"."""
+    and no word is a country's name or the start of one (:func:`country_words`:
+    "somali"). "presidential council", "joint military committee", "contact group";
+    not "liberation tigers tamil eelam", "federal yugoslavia" nor "united somali
+    congress"."""
     df = Counter(w for key in by_key for w in set(key.split()))
     last = Counter(key.split()[-1] for key in by_key if key.split())
     places = country_words()
@@ -130,7 +131,7 @@ def generic_names(
         return (
             min(df[w] for w in words) >= shared
             and last[words[-1]] >= heads
-            and not any(w.startswith(c) or c.startswith(w) for w in words for c in places)
+            and not any(c.startswith(w) for w in words if len(w) >= 5 for c in places)
         )
 
     return frozenset(k for k in by_key if k.split() and generic(k.split()))
@@ -138,14 +139,16 @@ def generic_names(
 
 @cache
 def country_words() -> frozenset[str]:
-    """Words of five or more letters that name one country, present or historic, in
-    pycountry ("yugoslavia", "somalia", "macedonia"; not "united" or "republic")."""
-    counts: Counter[str] = Counter()
-    for db in (pycountry.countries, pycountry.historic_countries):
-        for country in db:
-            fields = (getattr(country, f, "") for f in ("name", "official_name", "common_name"))
-            counts.update(set(re.findall(r"[a-z]{5,}", " ".join(fields).lower())))
-    return frozenset(w for w, n in counts.items() if n == 1)
+    """Countries, present or historic, whose pycountry name (before a comma) is one word
+    of five or more letters ("somalia", "yugoslavia", "liberia"; not "Central African
+    Republic")."""
+    names = (
+        (getattr(country, field, "") or "").split(",")[0].strip()  # "Yugoslavia, (Socialist) …"
+        for db in (pycountry.countries, pycountry.historic_countries)
+        for country in db
+        for field in ("name", "common_name")
+    )
+    return frozenset(n.lower() for n in names if re.fullmatch(r"[A-Za-z]{5,}", n))
 
 
 def _whole(parts: list[Component]) -> Component:
