@@ -3,7 +3,8 @@
 Every name pycountry gives a country (short name, official name, common name, the
 "Congo, The Democratic Republic of the" form turned around, "of the" without
 "the"), in English and in pycountry's French, Spanish and Portuguese translations
-("République du Niger", "Estados Unidos Mexicanos"), is a variant; variants are
+("République du Niger", "Estados Unidos Mexicanos"), also without accents and with
+a typographic apostrophe ("Cote d’Ivoire"), is a variant; variants are
 matched in text longest first, on word boundaries, so "South Sudan" is not "Sudan"
 and "Papua New Guinea" is not "Guinea". A variant preceded by a compass word
 ("Northern Ireland", "Southern Sudan") is not a match: those are regions, not the
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,6 +82,15 @@ def _variants(country: object) -> set[str]:
     return names
 
 
+def _spellings(name: str) -> set[str]:
+    """``name`` as texts write it too: without accents ("Cote d'Ivoire") and with a
+    typographic apostrophe ("Côte d’Ivoire")."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
+    )
+    return {form for base in {name, plain} for form in (base, base.replace("'", "’"))}
+
+
 def preferred_name(alpha3: str) -> str:
     """The name used as a minted state's English label: common name, else the short name.
 
@@ -126,7 +137,8 @@ class StateIndex:
         for country in pycountry.countries:
             code = str(country.alpha_3)
             for variant in _variants(country):
-                self.by_name.setdefault(variant.lower(), code)
+                for spelling in _spellings(variant):
+                    self.by_name.setdefault(spelling.lower(), code)
             short = str(getattr(country, "common_name", None) or country.name)
             for adj in (_adjective(short), _adjective_of_form(str(country.name))):
                 if adj:
