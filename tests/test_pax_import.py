@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import PROV
 
 from kg.check.shacl.reference import validate as _validate
 from kg.cli.main import main
@@ -344,3 +345,55 @@ def test_an_empty_or_folder_output_name_is_a_usage_error(
     err = capsys.readouterr().err
     assert f"error: {option} {value!r}: give a file name" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pax.csv"]
+
+
+def test_a_government_named_without_its_state_is_the_location_s_by_inference(
+    tmp_path: Path,
+) -> None:
+    """Colombia's ELN agreements list "Delegation of National Government in the Peace
+    Dialogues Table" (2703, 2719): the state is the agreement's one location, which the
+    importer concludes and attests as its inference, never as PA-X's words."""
+    colombia = {"Loc1ISO": "COL", "Loc2ISO": "", "UcdpCon": "", "PP": "9"}
+    rows = [
+        row(
+            "9101",
+            "10/11/2020",
+            Part="Delegation of National Government in the Peace Dialogues Table\n"
+            "Delegation of the National Liberation Army-ELN",
+            **colombia,
+        ),
+        row("9102", "10/11/2020", Part="Government of Colombia\nNational Government", **colombia),
+        row("9103", "10/11/2020", Part="For the Government", Loc1ISO="GBR", Loc2ISO="IRL"),
+        row("9104", "10/11/2020", Part="Zangon-Kataf Local Government Area", **colombia),
+        # 540 (CIV): Burkina Faso's president, whose state the text does not spell out
+        row(
+            "9105",
+            "10/11/2020",
+            Part="His Excellency Blaise CAMPAORE President of Faso Head of Government",
+            **colombia,
+        ),
+    ]
+    g = import_pax(write_csv(tmp_path / "pax.csv", rows), curated=curated()).graph
+    first, second = ID["agreement-pax-9101"], ID["agreement-pax-9102"]
+    state = g.value(first, CKG.location)
+    assert state is not None and (first, CKG.party, state) in g
+    (attestation,) = g.subjects(CKG.statementSubject, first)
+    assert g.value(attestation, CKG.statementObject) == state
+    assert set(g.objects(attestation, CKG.statementPredicate)) == {CKG.party, CKG.signatory}
+    inference = g.value(attestation, CKG.inferredBy)
+    assert (inference, RDF.type, CKG.EditorialInference) in g
+    reason = str(g.value(inference, CKG.reason))
+    assert '"Delegation of National Government in the Peace Dialogues Table"' in reason
+    assert "COL" in reason and str(g.value(inference, PROV.used)).endswith("pax-agreement-9101")
+    # where the text names the state, the role is PA-X's: no inference
+    assert (second, CKG.party, state) in g and not list(g.subjects(CKG.statementSubject, second))
+    # two locations, or a local government: no state
+    assert list(g.objects(ID["agreement-pax-9103"], CKG.signatoryMention)) == [
+        Literal("For the Government")
+    ]
+    assert not list(g.objects(ID["agreement-pax-9104"], CKG.party))
+    assert not list(g.objects(ID["agreement-pax-9105"], CKG.party))  # a title, not a government
+    ontology = parse_turtle(REPO / "ontology" / "conflict.ttl")
+    shapes = parse_turtle(REPO / "ontology" / "shapes.ttl")
+    report = validate(curated(imported=True) + g, shapes=shapes, ontology=ontology)
+    assert report.conforms, [f.message for f in report.findings]

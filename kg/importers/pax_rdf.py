@@ -25,6 +25,9 @@ from dataclasses import replace
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from kg.importers.location_government import HOW as LOCATION
+from kg.importers.location_government import attest_roles, location_code, names_bare_government
+from kg.importers.matches import Match
 from kg.importers.mentions import Mention, split_mentions
 from kg.importers.pax import PaxRow, crosswalk_id
 from kg.importers.pax_conflicts import CuratedConflict, curated_conflicts
@@ -163,31 +166,54 @@ class PaxGraph:
 
     def _actors(self, row: PaxRow, agt: URIRef, rec: URIRef) -> list[Resolution]:
         g, out = self.graph, []
+        code = location_code(row)
+        added: list[tuple[URIRef, Match, str]] = []
         for column, text_prop, mention_prop in COLUMNS:
             raw = row.fields.get(column) or ""
             if raw.strip():
                 g.add((agt, text_prop, Literal(raw.strip())))
             for mention in split_mentions(raw, column=column):
                 res = self.resolver.resolve(mention, agreement=row.agt_id)
+                if (
+                    not res.matches
+                    and code
+                    and not mention.header
+                    and names_bare_government(mention.match_text, self.resolver.states)
+                ):
+                    res = Resolution(mention, (self.resolver.state(code, LOCATION, 0.6),))
                 if not res.matches:
                     if not mention.header:
                         g.add((agt, mention_prop, Literal(mention.text)))
                         out.append(res)
                     continue
-                props = role_properties(mention)
-                holders = office_holdings(self.graph, self.resolver, res, row.date, rec)
-                for match in res.matches:
-                    for new in match.new:
-                        self._mint(new, rec)
-                    if match.iri in holders:
-                        continue
-                    for p in (
-                        role_properties(replace(mention, roles=match.roles))
-                        if match.roles
-                        else props
-                    ):
-                        g.add((agt, p, match.iri))
+                added += [(p, m, mention.text) for p, m in self._roles(row, agt, rec, res)]
                 out.append(res)
+        if code:
+            attest_roles(
+                self.graph,
+                agreement=agt,
+                record=rec,
+                agt_id=row.agt_id,
+                code=code,
+                added=[(p, m.iri, m.how, text) for p, m, text in added],
+            )
+        return out
+
+    def _roles(
+        self, row: PaxRow, agt: URIRef, rec: URIRef, res: Resolution
+    ) -> list[tuple[URIRef, Match]]:
+        """Add the roles a resolved mention gives its actors; return (property, match) pairs."""
+        mention, out = res.mention, []
+        props = role_properties(mention)
+        holders = office_holdings(self.graph, self.resolver, res, row.date, rec)
+        for match in res.matches:
+            for new in match.new:
+                self._mint(new, rec)
+            if match.iri in holders:
+                continue
+            for p in role_properties(replace(mention, roles=match.roles)) if match.roles else props:
+                self.graph.add((agt, p, match.iri))
+                out.append((p, match))
         return out
 
     def _locations(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
