@@ -348,7 +348,7 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
     psd = {a: idx.find("PSD", agreement=a) for a in ("306", "8")}
     assert all(len(found) == 1 for found in psd.values())
     assert psd["306"][0].iri != psd["8"][0].iri
-    assert psd["8"][0].label == "Social Democratic Party"
+    assert psd["8"][0].label == "Social Democratic Party (Gabon)"
     assert "Parti Social-Démocrate" not in {n for n, _ in psd["8"][0].names}
     # 464's list does not make its party a body, and Burundi's is not it
     assert idx.find("PSD Parti social démocrate", agreement="464") == []
@@ -359,6 +359,12 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
     (libya,) = idx.find("Presidential Council", agreement="2136")
     (colombia,) = idx.find("Presidential Council", agreement="1100")
     assert libya.iri != colombia.iri and libya.agreements == ("2136", "2137")
+    # namesakes' labels name their place; the spelling PA-X writes stays a name
+    assert (libya.label, colombia.label) == (
+        "Presidential Council (Libya)",
+        "Presidential Council (Colombia)",
+    )
+    assert ("Presidential Council", "en") in libya.names
     assert idx.find("Member of the Presidential Council: S. Muhammed", agreement="250") == []
     # a name that says which body it is, and an international organisation, are one
     # body wherever they act

@@ -35,6 +35,7 @@ from rdflib import URIRef
 from kg.importers.group_mining import Group, Seen, build
 from kg.importers.patterns import CKG, slug
 from kg.importers.pax import PaxRow, crosswalk_id
+from kg.importers.states import preferred_name
 
 Component = tuple[frozenset[str], frozenset[str]]
 """The agreements of one connected set of places, and those places."""
@@ -66,12 +67,29 @@ def components(agreements: Iterable[str], places: Mapping[str, frozenset[str]]) 
     return sorted(out, key=lambda c: (sorted(c[1]), sorted(c[0])))
 
 
-def place_tag(agreements: frozenset[str], places: Mapping[str, frozenset[str]]) -> str:
-    """The place most of ``agreements`` are in (the first in order on a tie), as an IRI segment."""
+def main_place(agreements: frozenset[str], places: Mapping[str, frozenset[str]]) -> str:
+    """The place most of ``agreements`` are in (the first in order on a tie)."""
     counts = Counter(p for agt in agreements for p in places.get(agt, ()))
     if not counts:
-        return slug(min(agreements))
-    return slug(min(counts, key=lambda p: (-counts[p], p)))
+        return f"agreement {min(agreements)}"
+    return min(counts, key=lambda p: (-counts[p], p))
+
+
+def place_tag(agreements: frozenset[str], places: Mapping[str, frozenset[str]]) -> str:
+    """:func:`main_place` as an IRI segment."""
+    return slug(main_place(agreements, places))
+
+
+def place_name(place: str) -> str:
+    """A place as a label says it: a state's name, else "PA-X process 9".
+
+    >>> place_name("BDI"), place_name("process 129")
+    ('Burundi', 'PA-X process 129')
+    """
+    try:
+        return preferred_name(place)
+    except KeyError:
+        return f"PA-X {place}"
 
 
 def split_by_place(
@@ -87,7 +105,9 @@ def split_by_place(
     body it is: a name, not an abbreviation, and not a generic one
     (:func:`generic_names`).
     Otherwise each is mined again alone: a split body's key is ``key@tag@its own
-    key`` and its IRI ends in ``-tag``, the place most of its agreements are in; a
+    key``, its IRI ends in ``-tag``, the place most of its agreements are in, and its
+    label names that place after the spelling PA-X writes, "Presidential Council
+    (Libya)", so that two namesakes' labels differ; a
     set of places whose mentions alone make no body (an abbreviation used alone in
     one agreement) gives none.
     """
@@ -105,12 +125,12 @@ def split_by_place(
             out[key] = replace(group, places=frozenset().union(*(w for _, w in clusters)))
             continue
         for agts, where in clusters:
-            tag = place_tag(agts, places)
+            tag, name = place_tag(agts, places), place_name(main_place(agts, places))
             for sub_key, (sub, _) in build(
                 [s for s in mine if s.agreement in agts], state_abbrs
             ).items():
-                iri = URIRef(f"{sub.iri}-{tag}")
-                out[f"{key}@{tag}@{sub_key}"] = replace(sub, iri=iri, places=where)
+                iri, label = URIRef(f"{sub.iri}-{tag}"), f"{sub.label} ({name})"
+                out[f"{key}@{tag}@{sub_key}"] = replace(sub, iri=iri, label=label, places=where)
     return out
 
 
@@ -172,4 +192,12 @@ def _clusters(parts: list[Component], mine: list[Seen], generic: frozenset[str])
     return sorted(out, key=lambda c: (sorted(c[1]), sorted(c[0])))
 
 
-__all__ = ["agreement_places", "components", "generic_names", "place_tag", "split_by_place"]
+__all__ = [
+    "agreement_places",
+    "components",
+    "generic_names",
+    "main_place",
+    "place_name",
+    "place_tag",
+    "split_by_place",
+]
