@@ -300,9 +300,10 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
     """PA-X ties "PSD" to Burundi's Parti Social-Démocrate (306), Gabon's Social Democratic
     Party (8) and CAR's Parti social démocrate (464, 488); "SDA" is the Somali Democratic
     Alliance in Somalia (567) but a party in Bosnia (2447) and a church in Kenya (1949);
-    Libya's Presidential Council (2136) is not Colombia's (1100) nor Yemen's (250). Agreements whose locations
-    never meet do not share a body that only their abbreviation or a generic name ties
-    (its words are in three or more bodies' names, its last word ends five or more)."""
+    Libya's Presidential Council (2136) is not Colombia's (1100) nor Yemen's (250).
+    Agreements whose locations never meet do not share a body that only their
+    abbreviation or a generic name ties (its words are in three or more bodies' names,
+    its last word ends five or more)."""
     from kg.importers.groups import GroupIndex
 
     def m(text: str) -> Mention:
@@ -325,6 +326,8 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
         ("2137", m("For the Presidential Council:")),
         ("2137", m("African Union (AU)")),
         ("1008", m("Liberation Tigers of Tamil Eelam (LTTE)")),
+        ("2295", m("Center for Humanitarian Dialogue (HD)")),
+        ("2297", m("mediation undertaken by the Center for Humanitarian Dialogue (HD)")),
         ("1154", m("For the Liberation Tigers of Tamil Eelam:")),
         ("306", m("African Union (AU)")),
     ]
@@ -343,6 +346,9 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
         "2137": frozenset({"LBY"}),
         "1008": frozenset({"LKA"}),
         "1154": frozenset({"process 99"}),
+        "2295": frozenset({"NER"}),
+        "2297": frozenset({"MLI"}),
+        "1536": frozenset({"NGA"}),
     }
     idx = GroupIndex.mine(mined, places=places)
     psd = {a: idx.find("PSD", agreement=a) for a in ("306", "8")}
@@ -370,6 +376,9 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
     # body wherever they act
     (ltte,) = idx.find("LTTE", agreement="1008")
     assert idx.find("Liberation Tigers of Tamil Eelam", agreement="1154") == [ltte]
+    # a body that acts in places that never meet is found by its abbreviation anywhere
+    (hd,) = idx.find("HD", agreement="2295")
+    assert hd.wide and idx.find("HD Senior Advisor: David Lambo", agreement="1536") == [hd]
     assert idx.find("AU", agreement="306") == idx.find("AU", agreement="2137") != []
 
 

@@ -64,6 +64,10 @@ class Group:
     places: frozenset[str] = frozenset()
     """Where its agreements are (ISO codes, or the peace process of an agreement without
     one); empty when the import gave no places."""
+    wide: bool = False
+    """Does it act in places that never meet, which a name that says which body it is
+    ties together (the Centre for Humanitarian Dialogue in Indonesia, Mali and the
+    Central African Republic)?"""
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,8 @@ def split_by_place(
         io = group.cls == CKG.InternationalOrganization
         clusters = [_whole(parts)] if io else _clusters(parts, mine, generic)
         if len(clusters) < 2:
-            out[key] = replace(group, places=frozenset().union(*(w for _, w in clusters)))
+            where = frozenset().union(*(w for _, w in clusters))
+            out[key] = replace(group, places=where, wide=len(parts) > 1)
             continue
         for agts, where in clusters:
             tag, name = place_tag(agts, places), place_name(main_place(agts, places))

@@ -140,7 +140,8 @@ class GroupIndex:
         An abbreviation PA-X ties to its name only as "ABBR name" counts only in
         the agreements that tie it (``agreement``: the AgtId the text is from). A body
         split by place is found only where it acts (by a spelling of its own where
-        two of them act there).
+        two of them act there), and so is the abbreviation of a body that acts in one
+        set of places only, unless it is an international organisation.
         """
         keys: dict[str, None] = {}
         if self._names is not None:
@@ -170,6 +171,7 @@ class GroupIndex:
                 abbreviation
                 and group is not None
                 and group.cls != CKG.InternationalOrganization
+                and not group.wide
                 and bool(self.places)
                 and not group.places & here
             )
