@@ -327,6 +327,17 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
         ("2137", m("African Union (AU)")),
         ("1008", m("Liberation Tigers of Tamil Eelam (LTTE)")),
         ("2295", m("Center for Humanitarian Dialogue (HD)")),
+        (
+            "1181",
+            m("supported by International Conference on former Yugoslavia (ICFY) co-chairman"),
+        ),
+        (
+            "1170",
+            m(
+                "Boutros-Ghali was the co-chairman of the International Conference on Former "
+                "Yugoslavia"
+            ),
+        ),
         ("2297", m("mediation undertaken by the Center for Humanitarian Dialogue (HD)")),
         ("1154", m("For the Liberation Tigers of Tamil Eelam:")),
         ("306", m("African Union (AU)")),
@@ -349,6 +360,9 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
         "2295": frozenset({"NER"}),
         "2297": frozenset({"MLI"}),
         "1536": frozenset({"NGA"}),
+        "1181": frozenset({"HRV"}),
+        "1170": frozenset({"BIH"}),
+        "1479": frozenset({"BIH"}),
     }
     idx = GroupIndex.mine(mined, places=places)
     psd = {a: idx.find("PSD", agreement=a) for a in ("306", "8")}
@@ -379,6 +393,10 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
     # a body that acts in places that never meet is found by its abbreviation anywhere
     (hd,) = idx.find("HD", agreement="2295")
     assert hd.wide and idx.find("HD Senior Advisor: David Lambo", agreement="1536") == [hd]
+    # a body acts where its name is written, too: Bosnia's 1170 names the ICFY that only
+    # Croatia's 1181 ties to "ICFY", so Bosnia's 1479 "ICFY Co-chairmen" is that body
+    (icfy,) = idx.find("International Conference on Former Yugoslavia", agreement="1181")
+    assert idx.find("Signed under the auspices of the ICFY Co-chairmen", agreement="1479") == [icfy]
     assert idx.find("AU", agreement="306") == idx.find("AU", agreement="2137") != []
 
 

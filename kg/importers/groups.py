@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from kg.importers.group_mining import Group, build, group_key, observe
 from kg.importers.group_places import split_by_place
@@ -104,6 +105,7 @@ class GroupIndex:
         agreements where it acts.
         """
         states = states or StateIndex.default()
+        mentions = list(mentions)
         seen, state_aliases, tied = observe(mentions, states)
         built = build(seen, state_aliases)
         groups = (
@@ -118,7 +120,25 @@ class GroupIndex:
         }
         widely = {a for a, agts in tied["other"].items() if a not in tied["first"] or len(agts) > 1}
         scoped = {a: frozenset(agts) for a, agts in tied["first"].items() if a not in widely}
-        return cls(groups, aliases_of_states, scoped, places)
+        index = cls(groups, aliases_of_states, scoped, places)
+        return index._named_where(mentions) if places else index
+
+    def _named_where(self, mentions: Iterable[tuple[str, Mention]]) -> GroupIndex:
+        """The index with each body acting also where a mention writes its name (not its
+        abbreviation): "the International Conference on Former Yugoslavia" in Bosnia and
+        Herzegovina makes "ICFY" there that body, although only Croatia's text ties them."""
+        extra: dict[str, set[str]] = {}
+        for agt_id, mention in mentions:
+            here = self.places.get(agt_id, frozenset())
+            for m in self._names.finditer(mention.match_text) if self._names else ():
+                key = self._forms[m.group(0).lower()]
+                if key in self.groups and not self.groups[key].places >= here:
+                    extra.setdefault(key, set()).update(here)
+        groups = {
+            key: replace(g, places=g.places | extra[key]) if key in extra else g
+            for key, g in self.groups.items()
+        }
+        return GroupIndex(groups, self.state_aliases, self.scoped, self.places)
 
     def without(self, known: Iterable[str]) -> GroupIndex:
         """The index without groups any of whose spellings is in ``known`` (lowercase)."""
