@@ -19,7 +19,8 @@ This module reads every mention of the import once and collects:
 
 Spellings with the same key (case, hyphens, "the", "Republic (of)" and
 "authorities" set aside) are one actor; an abbreviation is an alias of the name it
-follows. Every label is a spelling PA-X writes; each actor cites the agreements
+follows. Every label is a spelling PA-X writes (a body split by place, see
+:mod:`kg.importers.group_places`, adds its place); each actor cites the agreements
 whose mentions name it. Nothing comes from a list typed by hand.
 
 Examples
