@@ -296,6 +296,21 @@ def test_a_person_who_signs_for_a_body_is_not_part_of_its_name() -> None:
     }
 
 
+def test_from_before_a_body_is_not_part_of_its_name() -> None:
+    """Georgia's 492 lists "From the United Nations: (Signed) E. Brunner"; the body is
+    the United Nations, and 746's "counsel from the United Nations Security Council" is
+    not a body "From the United Nations"."""
+    from kg.importers.group_names import candidates
+    from kg.importers.groups import GroupIndex
+
+    found = candidates("From the United Nations: (Signed) E. Brunner", StateIndex.default())
+    assert not [name for name, _, _ in found if name.lower().startswith("from")]
+    idx = GroupIndex.mine(
+        [("492", Mention("ThrdPart", "From the United Nations: (Signed) E. Brunner", "witness"))]
+    )
+    assert not [g for g in idx.groups.values() if g.label.lower().startswith("from")]
+
+
 def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
     """PA-X ties "PSD" to Burundi's Parti Social-Démocrate (306), Gabon's Social Democratic
     Party (8) and CAR's Parti social démocrate (464, 488); "SDA" is the Somali Democratic

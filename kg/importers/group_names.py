@@ -34,7 +34,7 @@ _ITEM_END = re.compile(r"[,;:()\[\]]|\s[-–—]\s")
 _GLUE = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "del", "y", "et", "in", "on"}
 _GLUE |= {"el", "los", "las", "do", "da", "e", "to", "d'", "l'", "al", "en", "por", "pour"}
 _SPEAKS_FOR = re.compile(
-    r"^(?i:for|on behalf of|pour|au nom d[eu]|por|en nombre de|pelo|pela|em nome d[aeo])\s+"
+    r"^(?i:for|from|on behalf of|pour|au nom d[eu]|por|en nombre de|pelo|pela|em nome d[aeo])\s+"
     r"(?i:the\s+|la\s+|le\s+|el\s+|l')?(?P<x>[A-Z][^:;,()\[\]]{2,80}?)\s*:"
 )
 _REPUBLIC = re.compile(
@@ -73,7 +73,8 @@ _ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|l
 _NUMBERING = re.compile(r"^\s*(?:\d+|[ivxIVX]+|[a-h])[.)]\s*")
 _ITEM_LEAD = re.compile(
     r"^(?:(?:representative|chairman|chairperson|chair|member|head|president|pr[ée]sident|"
-    r"presidente|the|of|for|and|la|le|les|el|du|de la|des|pour|por)\s+|['’]?(?:l|d)['’]|['’])+",
+    r"presidente|the|of|for|from|and|la|le|les|el|du|de la|des|pour|por)\s+|['’]?(?:l|d)['’]|"
+    r"['’])+",
     re.I,
 )
 _ORG_WORD = re.compile(
