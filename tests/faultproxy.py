@@ -3,7 +3,9 @@
 Requests are forwarded to the store unchanged, except:
 
 * ``fail_at=N``: from the N-th request (1-based; ``DROP`` requests, which
-  clean up, are neither counted nor refused) ``times`` requests are not
+  clean up, and the check that the endpoint refuses an update that is not SPARQL
+  (:meth:`kg.sparql.update.UpdateClient.refuse_nonsense`) are neither counted nor
+  refused; the check is not listed in ``kinds`` either) ``times`` requests are not
   forwarded: the proxy answers ``status`` with :data:`MESSAGE`, or closes the
   connection (``status=0``).
 * ``refuse_media``: a request sent as ``application/sparql-update`` is answered
@@ -21,8 +23,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import quote_plus
 
 from kg.sparql.server import HOST
+from kg.sparql.update import NOT_SPARQL
 
 MESSAGE = "refused on purpose by the test proxy"
 
@@ -46,11 +50,13 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length)
         kind = self.headers.get("Content-Type", "")
         proxy = self.server
-        cleanup = b"DROP" in body[:40] and b"INSERT" not in body
+        check = quote_plus(NOT_SPARQL).encode() in body or NOT_SPARQL.encode() in body
+        cleanup = check or (b"DROP" in body[:40] and b"INSERT" not in body)
         with proxy.lock:
             proxy.count += 0 if cleanup else 1
             number = 0 if cleanup else proxy.count
-        proxy.kinds.append(kind)
+        if not check:
+            proxy.kinds.append(kind)
         if proxy.refuse_media and kind.startswith("application/sparql-update"):
             self._answer(415, "Unsupported Media Type: form-encoded updates only")
             return

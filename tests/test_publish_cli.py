@@ -16,8 +16,16 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_invalid_data_is_not_published(bad_project, capsys) -> None:  # type: ignore[no-untyped-def]
-    hits: list[str] = []
-    with _http(lambda h: hits.append(h.path)) as url:
+    hits: list[bytes] = []
+
+    def store(handler) -> bool | None:  # type: ignore[no-untyped-def]
+        body = handler.body
+        if b"not+SPARQL" in body:  # the probe, which a SPARQL endpoint refuses
+            return _reply(handler, 400, "text/plain", b"Parser error")
+        hits.append(body)
+        return None
+
+    with _http(store) as url:
         code = main(["--root", str(bad_project), "publish", "--update-endpoint", url])
     assert code == 1 and hits == []
     err = capsys.readouterr().err
@@ -40,6 +48,24 @@ def test_a_failing_update_endpoint_is_one_line(capsys) -> None:  # type: ignore[
     err = capsys.readouterr().err
     assert code == 2
     assert err == f"error: {url}: HTTP 503 Service Unavailable: read-only mode\n"
+
+
+def test_a_web_page_that_says_200_to_anything_is_no_update_endpoint(capsys) -> None:  # type: ignore[no-untyped-def]
+    """A query page or any web page answers 200 to a POST; taking that for a stored
+    graph would report a publish that never happened. A SPARQL 1.1 Update endpoint
+    refuses an update that is not SPARQL; this one does not, so nothing is sent."""
+    bodies: list[bytes] = []
+
+    def page(handler) -> bool:  # type: ignore[no-untyped-def]
+        bodies.append(handler.body)
+        return _reply(handler, 200, "text/html", b"<html><body>Query</body></html>")
+
+    with _http(page) as url:
+        code = main(["--root", str(REPO), "publish", "--update-endpoint", url, "--no-entailed"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and url in err and "not SPARQL" in err, err
+    assert not [b for b in bodies if b"INSERT" in b.upper()]  # no data was sent
 
 
 def test_an_unreachable_store_fails_before_the_checks(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]

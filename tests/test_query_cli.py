@@ -153,7 +153,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     respond = staticmethod(lambda handler: None)
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's naming
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
         type(self).respond(self)
 
     do_GET = do_POST  # noqa: N815

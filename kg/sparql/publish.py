@@ -243,6 +243,7 @@ def publish(
     run = f"{STAGING}/{uuid.uuid4().hex}"
     if client is not None:  # a harmless first request: finds the media type and the store
         client.send(f"DROP SILENT GRAPH <{run}>")
+        client.refuse_nonsense()  # and is it an update endpoint at all?
         if target_graph is None and client.is_virtuoso:
             raise UsageError(VIRTUOSO_NEEDS_GRAPH.format(url=client.url))
     batches = 1

@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlencode
 
-from kg.errors import StoreRefusal
+from kg.errors import EndpointError, StoreRefusal
 from kg.sparql.http import request
 
 SPARQL_UPDATE = "application/sparql-update"
@@ -44,6 +44,10 @@ _MEDIA = re.compile(r"content.?type|media.?type|mime", re.IGNORECASE)
 def too_large(status: int | None, message: str) -> bool:
     """Whether a refusal says the request was too large."""
     return status == 413 or (status in (400, 500) and bool(_SIZE.search(message)))
+
+
+NOT_SPARQL = "conflict-kg: this is not SPARQL, and an update endpoint refuses it"
+"""The update :meth:`UpdateClient.refuse_nonsense` sends."""
 
 
 class UpdateClient:
@@ -94,6 +98,27 @@ class UpdateClient:
                 raise
             self.form = True
             self._post(text)
+
+    def refuse_nonsense(self) -> None:
+        """Check that the endpoint refuses an update that is not SPARQL, as a SPARQL 1.1
+        Update endpoint does (HTTP 4xx or 5xx). A query page or any other web page
+        answers 200 to a POST: taking that for a stored graph would report a publish
+        that never happened. The update is a syntax error: no store changes.
+
+        Raises
+        ------
+        EndpointError
+            The endpoint took it; one line.
+        """
+        try:
+            self._post(NOT_SPARQL)
+        except StoreRefusal:
+            return
+        raise EndpointError(
+            f"{self.url}: answered an update that is not SPARQL with success, so it is no "
+            "SPARQL 1.1 Update endpoint (a web page?); nothing was published: give the store's "
+            "update URL"
+        )
 
     @property
     def is_virtuoso(self) -> bool:
