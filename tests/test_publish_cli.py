@@ -68,6 +68,21 @@ def test_a_web_page_that_says_200_to_anything_is_no_update_endpoint(capsys) -> N
     assert not [b for b in bodies if b"INSERT" in b.upper()]  # no data was sent
 
 
+def test_a_web_page_is_no_graph_store_either(capsys) -> None:  # type: ignore[no-untyped-def]
+    """``--store`` at a page that answers 200 to everything: a Graph Store says 404 for
+    the graph of this run, which no one has written; this page says it exists."""
+
+    def page(handler) -> bool:  # type: ignore[no-untyped-def]
+        return _reply(handler, 200, "text/html", b"<html><body>Query</body></html>")
+
+    with _http(page) as url:
+        store = url.replace("/query", "/store")
+        code = main(["--root", str(REPO), "publish", "--store", store, "--no-entailed"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and store in err and "Graph Store" in err, err
+
+
 def test_an_unreachable_store_fails_before_the_checks(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     def not_now(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("the project was checked before the endpoint was tried")
@@ -93,8 +108,10 @@ def test_store_alone_needs_no_update_endpoint(monkeypatch, capsys) -> None:  # t
     seen: list[tuple[str, str]] = []
 
     def store(h):  # type: ignore[no-untyped-def]
+        if h.command == "HEAD":  # the graph of this run: absent, as in any Graph Store
+            return _reply(h, 404, "text/plain", b"")
         seen.append((h.command, h.path))
-        _reply(h, 204, "text/plain", b"")
+        return _reply(h, 204, "text/plain", b"")
 
     with _http(store) as url:
         code = main(["--root", str(REPO), "publish", "--store", url, "--no-entailed"])

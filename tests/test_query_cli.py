@@ -157,6 +157,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         type(self).respond(self)
 
     do_GET = do_POST  # noqa: N815
+    do_HEAD = do_POST  # noqa: N815
 
     def log_message(self, *args: object) -> None:
         pass

@@ -86,6 +86,13 @@ def oxigraph_bulk(store_url: str, *, probe_graph: str, timeout: float) -> bool:
     is cut short leaves the store as it was, ``tests/test_publish_bulk.py``).
     One ``HEAD`` of ``probe_graph`` (a graph of this run, absent) reads the
     ``Server`` header; any other store, or no answer, gives False.
+
+    Raises
+    ------
+    EndpointError
+        ``store_url`` says the graph exists: a Graph Store answers 404 for a graph
+        no one has written, so this is no Graph Store (a web page that answers
+        200 to everything, which would take the data and keep nothing).
     """
     seen: dict[str, str] = {}
     try:
@@ -101,6 +108,12 @@ def oxigraph_bulk(store_url: str, *, probe_graph: str, timeout: float) -> bool:
         seen["server"] = refusal.server
     except EndpointError:
         return False
+    else:
+        raise EndpointError(
+            f"{store_url}: says that <{probe_graph}>, a graph no one has written, exists, so "
+            "it is no Graph Store Protocol endpoint (a web page?); nothing was published: give "
+            "the store's URL (Oxigraph: http://HOST:PORT/store)"
+        )
     found = _OXIGRAPH.match(seen.get("server", ""))
     return found is not None and (int(found[1]), int(found[2])) >= (0, 5)
 
