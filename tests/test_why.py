@@ -78,6 +78,8 @@ def test_why_resulted_in_is_an_inference(capsys) -> None:  # type: ignore[no-unt
     assert "Sources:" not in out
     assert "[inference 1] id:inference-talks-resulted-in-pax-2322" in out
     assert "reason: Neither source states the link." in out
+    # the curators' or an importer's (PA-X's location government): drawn, not quoted
+    assert "Editorial inferences (conclusions drawn from the sources, not their words):" in out
 
 
 def test_why_no_such_statement(capsys) -> None:  # type: ignore[no-untyped-def]

@@ -132,7 +132,7 @@ def explanation_text(ex: Explanation, *, read: Reader = lambda name: None) -> st
         if src.attributed_to:
             lines.append(f"      attributed to: {_name(src.attributed_to)}")
     if ex.inferences:
-        lines += ["", "Editorial inferences (the curators' conclusions, not the sources' words):"]
+        lines += ["", "Editorial inferences (conclusions drawn from the sources, not their words):"]
     for iri, inf in ex.inferences.items():
         lines.append(f"  {numbers[iri]} {_name(iri)}: {inf.label}")
         lines.append(f"      reason: {inf.reason}")
