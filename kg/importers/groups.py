@@ -64,7 +64,7 @@ class GroupIndex:
         places: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.groups = groups
-        """Key → body; a body split by place has the key ``key@tag``."""
+        """Key → body; a body split by place has the key ``key@tag@its own key``."""
         self.state_aliases = dict(states or {})
         """Abbreviations PA-X gives a state's government ("GRP" → PHL), by ISO code."""
         self.scoped = dict(scoped or {})
