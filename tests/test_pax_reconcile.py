@@ -122,6 +122,10 @@ def test_a_state_is_found_without_its_accents_and_with_either_apostrophe() -> No
         assert [m.alpha3 for m in idx.find(text)] == ["CIV"], text
         assert candidates(text, idx) == [], text
     assert idx.lookup("Sao Tome and Principe") == "STP"
+    # a word in capitals of a state's name is no abbreviation of a body (40, 1315)
+    assert candidates("President of the Republic of CÔTE D'IVOIRE", idx) == []
+    # nor is the database's own name ("PA-X, Peace Agreement Access Tool", 919, 1101)
+    assert candidates("PA-X, Peace Agreement Access Tool (Translation © University", idx) == []
 
 
 def sample_rows() -> list[dict[str, str]]:
@@ -574,3 +578,61 @@ def test_a_faction_is_not_the_body_it_broke_from() -> None:
     ]
     assert mined.find("FARC-EP Central General Staff (Estado Mayor Central de las FARC-EP):") == []
     assert mined.find("For the Central General Staff of the FARC-EP") == []
+
+
+def test_the_splm_s_factions_are_not_the_splm() -> None:
+    """South Sudan's and Sudan's texts name the SPLM's factions by the SPLM's name with
+    a qualifier: "in Opposition" (884, 2126), "-IO" (1966), "FDs", the Former Detainees
+    (1966, 2608), "-North" (2478), "Real SPLM" (2395). None of them is the SPLM."""
+    from kg.importers.groups import GroupIndex
+
+    splm = Mention("Part", "Sudan People's Liberation Movement (SPLM)", "signatory")
+    mined = GroupIndex.mine([("1", splm), ("2", splm)])
+    (body,) = mined.find("For the SPLM:")
+    assert body.label == "Sudan People's Liberation Movement"
+    for text in (
+        "The Government of the Republic of South Sudan; Sudan People's Liberation "
+        "Movement/ Army (in Opposition)",
+        "Hon. Nhial Deng Nhial For the Sudan People’s Liberation Movement/ Army in Opposition",
+        "H.E. Dr Riek Machar Teny SPLM/A -IO",
+        "H.E. Deng Alor Kuol For the SPLM – FDs",
+        "Chairman of the Sudan People’s Liberation Movement-North (SPLM–N)",
+        "Pa’gan Amum Okiech of South Sudan Opposition Movement Alliance (SSOMA-Real SPLM)",
+    ):
+        assert mined.find(text) == [], text
+
+
+def test_a_name_inside_a_longer_name_is_not_that_body() -> None:
+    """Myanmar's 775 names the "Karen National Liberation Army" and 2625 the "Ta'ang
+    National Liberation Army": neither is Colombia's National Liberation Army (ELN).
+    The "Socialist Federal Republic of Yugoslavia" (243) is not the "Federal Republic
+    of Yugoslavia" (1479) either."""
+    from kg.importers.groups import GroupIndex
+
+    def m(text: str) -> Mention:
+        return Mention("Part", text, "signatory")
+
+    mined = [
+        ("2812", m("National Liberation Army (ELN)")),
+        ("2813", m("For the National Liberation Army:")),
+        (
+            "775",
+            m("2. Karen National Union/Karen National Liberation Army (KNU/KNLA) Peace Council"),
+        ),
+        (
+            "2625",
+            m("TNLA (Ta'ang National Liberation Army) - individual representatives not named"),
+        ),
+        ("1479", m("For the Federal Republic of Yugoslavia:")),
+        ("1480", m("For the Federal Republic of Yugoslavia:")),
+    ]
+    places = {"2812": frozenset({"COL"}), "2813": frozenset({"COL"}), "775": frozenset({"MMR"})}
+    places |= {"2625": frozenset({"MMR"}), "1479": frozenset({"BIH"}), "1480": frozenset({"BIH"})}
+    places |= {"243": frozenset({"KHM"})}
+    idx = GroupIndex.mine(mined, places=places)
+    (eln,) = idx.find("For the National Liberation Army:", agreement="2812")
+    assert "MMR" not in eln.places
+    for agt, text in mined[2:4]:
+        assert eln not in idx.find(text.match_text, agreement=agt)
+    text = "parties are the Socialist Federal Republic of Yugoslavia and others"
+    assert idx.find(text, agreement="243") == []

@@ -194,6 +194,8 @@ def _glued(name: str) -> bool:
 
 def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
     """(name, abbreviation or "", how found) triples a mention's text names."""
+    if _THE_DATABASE.search(text):  # "PA-X, Peace Agreement Access Tool (Translation ©…)"
+        return []
     out = []
     for m in _ABBR_FIRST.finditer(text):
         name = _named_after(text[m.end() :], m.group(1))
@@ -222,9 +224,11 @@ def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
     ):
         out.append((heading.group("x").strip(), "", "before colon"))
     if re.search(r"[a-z]", text):
+        named = [(st.start, st.end) for st in states.find(text, adjectives=False)]
         for m in _ALONE.finditer(text):
             token = m.group(1)
-            if _alone_ok(text, m, token):
+            in_state = any(s <= m.start() < e for s, e in named)  # "CÔTE D'IVOIRE"
+            if _alone_ok(text, m, token) and not in_state:
                 out.append((token, "", "alone"))
     seen = {name for name, _, _ in out}
     firsts = [f"{abbr} {name}" for name, abbr, how in out if how == "abbreviation first"]
@@ -278,6 +282,10 @@ def _segment_bodies(text: str, states: StateIndex) -> list[str]:
     return out
 
 
+_THE_DATABASE = re.compile(r"\bPA-X\b|Peace Agreement Access Tool", re.I)
+"""The database's own name: its credit for a translation, never an actor."""
+
+
 def _body_of(item: str) -> str:
     """The body a list item names, without the person before it: "Mr Simon Akuei Deng
     For Business Community" → "Business Community", "N MANDELA African National
@@ -329,9 +337,45 @@ def is_state_or_generic(name: str, states: StateIndex) -> bool:
     return all(_STATE_GLUE.fullmatch(r) or _GENERIC.fullmatch(r.strip(" ,")) for r in rest)
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-Þ][a-zß-ÿ'’]+)\s+$")
+"""A word in title case right before a name, itself not after a hyphen or a dot."""
+_NOT_OF_THE_NAME = re.compile(r"general|senator|party", re.I)
+"""Title-case words that end a title or a list before a body's name ("Secretary-General")."""
+
+
+def inside_longer_name(text: str, start: int) -> bool:
+    """Is the name at ``text[start:]`` the end of a longer name in title case: "Karen
+    National Liberation Army", "Socialist Federal Republic of Yugoslavia", "Kirant
+    Janawadi Workers Party"? Not after a title, an honorific or a word of glue.
+
+    >>> inside_longer_name("Karen National Liberation Army", 6)
+    True
+    >>> inside_longer_name("Secretary General United Nations", 18)
+    False
+    """
+    before = _WORD_BEFORE.search(text[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    return not (
+        word.lower() in _GLUE
+        or _TITLE_ANY.fullmatch(word)
+        or _HONORIFIC.match(word + " ")
+        or _NOT_OF_THE_NAME.fullmatch(word)
+    )
+
+
 REPUBLIC = _REPUBLIC
 SPEAKS_FOR = _SPEAKS_FOR
 GLUE = _GLUE
 WORD = _WORD
 
-__all__ = ["GLUE", "REPUBLIC", "SPEAKS_FOR", "WORD", "candidates", "is_state_or_generic"]
+__all__ = [
+    "GLUE",
+    "REPUBLIC",
+    "SPEAKS_FOR",
+    "WORD",
+    "candidates",
+    "inside_longer_name",
+    "is_state_or_generic",
+]

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from kg.importers.group_mining import Group, build, group_key, observe
+from kg.importers.group_names import inside_longer_name
 from kg.importers.group_places import split_by_place
 from kg.importers.mentions import Mention
 from kg.importers.patterns import CKG
@@ -131,7 +132,10 @@ class GroupIndex:
         extra: dict[str, set[str]] = {}
         for agt_id, mention in mentions:
             here = self.places.get(agt_id, frozenset())
-            for m in self._names.finditer(mention.match_text) if self._names else ():
+            text = mention.match_text
+            for m in self._names.finditer(text) if self._names else ():
+                if inside_longer_name(text, m.start()):
+                    continue
                 key = self._forms[m.group(0).lower()]
                 if key in self.groups and not self.groups[key].places >= here:
                     extra.setdefault(key, set()).update(here)
@@ -167,7 +171,9 @@ class GroupIndex:
         keys: dict[str, None] = {}
         if self._names is not None:
             for m in self._names.finditer(text):
-                if not _faction_of(text, m.start(), m.end()):
+                if not _faction_of(text, m.start(), m.end()) and not inside_longer_name(
+                    text, m.start()
+                ):
                     keys[self._here(self._forms[m.group(0).lower()], m.group(0), agreement)] = None
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
@@ -219,8 +225,9 @@ class GroupIndex:
 
 _FACTION = re.compile(
     r"\b(?:estado mayor (?:central|de bloques)|central general staff|dissident\w*|"
-    r"disidencia\w*|faction\w*|splinter|"
-    r"breakaway|segunda marquetalia)\b",
+    r"disidencia\w*|faction\w*|splinter|breakaway|segunda marquetalia|"
+    # the SPLM's factions: in Opposition (-IO), Former Detainees (FDs), -North (-N), Real
+    r"in[\s-]*opposition|(?-i:IO|FDs?)|former detainees|real)\b|[-–]\s*(?:north|(?-i:N))\b",
     re.I,
 )
 _NEAR = 32
