@@ -600,6 +600,11 @@ def test_the_splm_s_factions_are_not_the_splm() -> None:
         "Pa’gan Amum Okiech of South Sudan Opposition Movement Alliance (SSOMA-Real SPLM)",
     ):
         assert mined.find(text) == [], text
+    # a faction named as PA-X writes it is that faction
+    io = Mention("Part", "Sudan People's Liberation Army in Opposition (SPLA-IO)", "signatory")
+    mined = GroupIndex.mine([("1", splm), ("2", splm), ("3", io)])
+    (faction,) = mined.find("For the Sudan People's Liberation Army in Opposition (SPLA-IO)")
+    assert faction.label == "Sudan People's Liberation Army in Opposition"
 
 
 def test_a_name_inside_a_longer_name_is_not_that_body() -> None:
@@ -636,3 +641,34 @@ def test_a_name_inside_a_longer_name_is_not_that_body() -> None:
         assert eln not in idx.find(text.match_text, agreement=agt)
     text = "parties are the Socialist Federal Republic of Yugoslavia and others"
     assert idx.find(text, agreement="243") == []
+
+
+def test_a_state_s_initials_in_its_own_agreements_are_no_body() -> None:
+    """The Central African Republic's agreements write "CAR" for the country (669:
+    "Special Envoy … in CAR"; 2470: "… of the CAR"); Togo's (844, 1264) a party "CAR".
+    In the Central African Republic's agreements "CAR", the initials of their
+    location's name, is no body; in Togo's it is the party."""
+    from kg.importers.groups import GroupIndex
+
+    def m(text: str) -> Mention:
+        return Mention("Part", text, "signatory")
+
+    mined = [
+        ("669", m("Master Djovi GALLY, Special Envoy of the Francophone Security General in CAR")),
+        ("2470", m("Léonie Banga Bothy – Representative of the Technical Secretariat of the CAR")),
+        ("844", m("For the CAR, APEVON Dodji Paul, President;")),
+        ("1264", m("For the CAR, Mr. Gahoun HEGBOR")),
+    ]
+    places = {a: frozenset({"CAF"}) for a in ("669", "2470")}
+    places |= {a: frozenset({"TGO"}) for a in ("844", "1264")}
+    idx = GroupIndex.mine(mined, places=places)
+    secretariat = "Representative of the Technical Secretariat of the CAR"
+    assert idx.find(secretariat, agreement="2470") == []
+    (party,) = idx.find("For the CAR, Mr. Gahoun HEGBOR", agreement="1264")
+    assert party.places == frozenset({"TGO"})
+    # where a text ties the abbreviation to the state, it names the state, but only in
+    # the agreements the state is a location of: in Togo's it stays the party's
+    tie = ("807", m("Government of the Central African Republic (CAR)"))
+    idx = GroupIndex.mine([*mined, tie], places=places | {"807": frozenset({"CAF"})})
+    assert idx.states_in("For the CAR Government", agreement="2470") == ["CAF"]
+    assert idx.states_in("For the CAR, Mr. Gahoun HEGBOR", agreement="1264") == []

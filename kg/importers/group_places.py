@@ -92,6 +92,27 @@ def place_name(place: str) -> str:
         return f"PA-X {place}"
 
 
+def state_initials(abbr: str, places: Iterable[str]) -> str | None:
+    """The place whose state's name ``abbr`` is the initials of ("CAR": the Central African
+    Republic), among ``places``.
+
+    >>> state_initials("CAR", {"CAF", "TGO"})
+    'CAF'
+    """
+    for place in sorted(places):
+        country = pycountry.countries.get(alpha_3=place) if len(place) == 3 else None
+        if country is None:
+            continue
+        for name in {preferred_name(place), str(country.name)}:
+            words = [w for w in re.findall(r"[\w']+", name) if w.lower() not in _GLUE_WORDS]
+            if len(words) > 1 and "".join(w[0] for w in words).upper() == abbr.upper():
+                return place
+    return None
+
+
+_GLUE_WORDS = {"of", "the", "and"}
+
+
 def split_by_place(
     groups: Mapping[str, tuple[Group, set[str]]],
     seen: Iterable[Seen],
@@ -201,4 +222,5 @@ __all__ = [
     "place_name",
     "place_tag",
     "split_by_place",
+    "state_initials",
 ]

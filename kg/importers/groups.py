@@ -41,7 +41,7 @@ from dataclasses import replace
 
 from kg.importers.group_mining import Group, build, group_key, observe
 from kg.importers.group_names import inside_longer_name
-from kg.importers.group_places import split_by_place
+from kg.importers.group_places import split_by_place, state_initials
 from kg.importers.mentions import Mention
 from kg.importers.patterns import CKG
 from kg.importers.states import StateIndex
@@ -109,17 +109,26 @@ class GroupIndex:
         states = states or StateIndex.default()
         mentions = list(mentions)
         seen, state_aliases, tied = observe(mentions, states)
-        built = build(seen, state_aliases)
+        # with places, a state's abbreviation is told from a body's by where it is used
+        # (below), not dropped everywhere: "CAR" is a party in Togo's agreements
+        state_abbrs: Mapping[str, object] = {} if places else state_aliases
+        built = build(seen, state_abbrs)
         groups = (
-            split_by_place(built, seen, places, state_aliases)
+            split_by_place(built, seen, places, state_abbrs)
             if places
             else {key: group for key, (group, _) in built.items()}
         )
-        aliases_of_states = {
+        one_state = {
             abbr: codes.most_common(1)[0][0]
             for abbr, codes in state_aliases.items()
-            if len(codes) == 1 and not any(abbr in g.aliases for g in groups.values())
+            if len(codes) == 1
         }
+        if places:  # a body's abbreviation that is a state's where the state is a location
+            groups = {k: g for k, g in groups.items() if not _a_state_here(g, one_state)}
+            aliases_of_states = one_state
+        else:
+            taken = {a for g in groups.values() for a in g.aliases}
+            aliases_of_states = {a: code for a, code in one_state.items() if a not in taken}
         widely = {a for a, agts in tied["other"].items() if a not in tied["first"] or len(agts) > 1}
         scoped = {a: frozenset(agts) for a, agts in tied["first"].items() if a not in widely}
         index = cls(groups, aliases_of_states, scoped, places)
@@ -215,12 +224,22 @@ class GroupIndex:
             return acting[0]
         return ""
 
-    def states_in(self, text: str) -> list[str]:
-        """ISO codes of the states whose government's abbreviation ``text`` uses."""
+    def states_in(self, text: str, *, agreement: str | None = None) -> list[str]:
+        """ISO codes of the states whose government's abbreviation ``text`` uses.
+
+        An abbreviation that is also a body's ("CAR", a party in Togo) is the state's
+        only in agreements the state is a location of.
+        """
         if self._abbr_re is None or not self.state_aliases:
             return []
+        here = self.places.get(agreement or "", frozenset())
+        taken = {a for g in self.groups.values() for a in g.aliases}
         hits = (m.group(0).replace("-", " ") for m in self._abbr_re.finditer(text))
-        return [self.state_aliases[h] for h in hits if h in self.state_aliases]
+        return [
+            self.state_aliases[h]
+            for h in hits
+            if h in self.state_aliases and (h not in taken or self.state_aliases[h] in here)
+        ]
 
 
 _FACTION = re.compile(
@@ -233,10 +252,22 @@ _FACTION = re.compile(
 _NEAR = 32
 
 
+def _a_state_here(group: Group, states: Mapping[str, str]) -> bool:
+    """Is ``group`` only an abbreviation of a state among its places: one PA-X ties to
+    the state, or the initials of its name ("CAR" in the Central African Republic's
+    agreements)?"""
+    spellings = {name for name, _ in group.names} | set(group.aliases)
+    return spellings <= set(group.aliases) and any(
+        states.get(a) in group.places or state_initials(a, group.places) for a in group.aliases
+    )
+
+
 def _faction_of(text: str, start: int, end: int) -> bool:
     """Is the body named at ``text[start:end]`` only the parent of a faction the text names
     ("Estado Mayor Central de las FARC-EP", "FARC-EP Central General Staff")? The faction
     is not the body it broke from: such a mention stays unresolved."""
+    if _FACTION.search(text[start:end]):  # "SPLM/A-IO", "Former Detainees": the faction
+        return False
     return bool(
         _FACTION.search(text[max(0, start - _NEAR) : start] + " " + text[end : end + _NEAR])
     )

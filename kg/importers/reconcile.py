@@ -329,7 +329,8 @@ class Resolver(StateText):
             matches += self._forces(text)
             matches += [self._group(g) for g in self.groups.find(text, agreement=agreement)]
             matches += [
-                self.state(code, "state abbreviation", 0.8) for code in self.groups.states_in(text)
+                self.state(code, "state abbreviation", 0.8)
+                for code in self.groups.states_in(text, agreement=agreement)
             ]
             matches += self._missions(text)
             groups = [m for m in curated if self.kind.get(m.iri) == CKG.MediationGroup]
