@@ -672,3 +672,32 @@ def test_a_state_s_initials_in_its_own_agreements_are_no_body() -> None:
     idx = GroupIndex.mine([*mined, tie], places=places | {"807": frozenset({"CAF"})})
     assert idx.states_in("For the CAR Government", agreement="2470") == ["CAF"]
     assert idx.states_in("For the CAR, Mr. Gahoun HEGBOR", agreement="1264") == []
+
+
+def test_a_generic_name_is_found_only_where_its_body_acts() -> None:
+    """Guatemala's agreements name a "National Reconciliation Commission" (CNR); Somalia's
+    1858 and Colombia's 1034 name theirs. A generic name found in another country's text
+    is not Guatemala's commission."""
+    from kg.importers.groups import GroupIndex
+
+    def m(text: str) -> Mention:
+        return Mention("Part", text, "signatory")
+
+    mined = [
+        ("700", m("National Reconciliation Commission (CNR)")),
+        ("701", m("For the National Reconciliation Commission:")),
+        # other commissions, councils and committees, which make the name generic
+        ("900", m("National Peace Commission (NPC)")),
+        ("901", m("Truth and Reconciliation Commission (TRC)")),
+        ("902", m("Joint Ceasefire Commission (JCC)")),
+        ("903", m("Electoral Reconciliation Commission (ERC)")),
+        ("904", m("National Electoral Commission (NEC)")),
+        ("905", m("Human Rights Commission (HRC)")),
+    ]
+    places = {"700": frozenset({"GTM"}), "701": frozenset({"GTM"}), "1858": frozenset({"SOM"})}
+    idx = GroupIndex.mine(
+        [*mined, ("1858", m("the National Reconciliation Commission"))], places=places
+    )
+    (cnr,) = idx.find("For the National Reconciliation Commission:", agreement="700")
+    assert cnr.places == frozenset({"GTM"})
+    assert idx.find("Chairman of the National Reconciliation Commission", agreement="1858") == []

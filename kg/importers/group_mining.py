@@ -64,6 +64,9 @@ class Group:
     places: frozenset[str] = frozenset()
     """Where its agreements are (ISO codes, or the peace process of an agreement without
     one); empty when the import gave no places."""
+    generic: bool = False
+    """Is its name a kind of body ("National Reconciliation Commission"), which other
+    countries' bodies share (:func:`kg.importers.group_places.generic_names`)?"""
     wide: bool = False
     """Does it act in places that never meet, which a name that says which body it is
     ties together (the Centre for Humanitarian Dialogue in Indonesia, Mali and the

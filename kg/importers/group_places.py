@@ -144,7 +144,8 @@ def split_by_place(
         clusters = [_whole(parts)] if io else _clusters(parts, mine, generic)
         if len(clusters) < 2:
             where = frozenset().union(*(w for _, w in clusters))
-            out[key] = replace(group, places=where, wide=len(parts) > 1)
+            kind = key in generic and not io
+            out[key] = replace(group, places=where, wide=len(parts) > 1, generic=kind)
             continue
         for agts, where in clusters:
             tag, name = place_tag(agts, places), place_name(main_place(agts, places))
@@ -152,7 +153,9 @@ def split_by_place(
                 [s for s in mine if s.agreement in agts], state_abbrs
             ).items():
                 iri, label = URIRef(f"{sub.iri}-{tag}"), f"{sub.label} ({name})"
-                out[f"{key}@{tag}@{sub_key}"] = replace(sub, iri=iri, label=label, places=where)
+                out[f"{key}@{tag}@{sub_key}"] = replace(
+                    sub, iri=iri, label=label, places=where, generic=sub_key in generic
+                )
     return out
 
 

@@ -146,6 +146,8 @@ class GroupIndex:
                 if inside_longer_name(text, m.start()):
                     continue
                 key = self._forms[m.group(0).lower()]
+                if key in self.groups and self.groups[key].generic:
+                    continue  # a kind of body, named in another country, is another body
                 if key in self.groups and not self.groups[key].places >= here:
                     extra.setdefault(key, set()).update(here)
         groups = {
@@ -175,7 +177,8 @@ class GroupIndex:
         the agreements that tie it (``agreement``: the AgtId the text is from). A body
         split by place is found only where it acts (by a spelling of its own where
         two of them act there), and so is the abbreviation of a body that acts in one
-        set of places only, unless it is an international organisation.
+        set of places only, unless it is an international organisation, and a body
+        whose name is generic ("National Reconciliation Commission").
         """
         keys: dict[str, None] = {}
         if self._names is not None:
@@ -204,7 +207,7 @@ class GroupIndex:
         if not base or base not in self._split:
             group = self.groups.get(base)
             acts_elsewhere = (
-                abbreviation
+                (abbreviation or (group is not None and group.generic))
                 and group is not None
                 and group.cls != CKG.InternationalOrganization
                 and not group.wide
