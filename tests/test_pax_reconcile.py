@@ -289,6 +289,9 @@ def test_a_person_who_signs_for_a_body_is_not_part_of_its_name() -> None:
     assert names("PRESIDENT N MANDELA African National Congress") == {"African National Congress"}
     assert names("JESUS ANTONIO BEJARANO Presidential Council") == {"Presidential Council"}
     assert names("ALVARO HERNANDEZ Council Adviser") == set()  # a title, not a body
+    # a person named after the body (Nigeria's 1901, Somalia's 1606)
+    assert names("Berom Steering Committee Dr. Da Jonah Madugu") == {"Berom Steering Committee"}
+    assert names("IGAD Council of Ministers H.E. Tedros Adhanom") == {"IGAD Council of Ministers"}
     # a person's name before a body, with no word between them: no body is mined
     assert names("Hon Peter Mayen Majongdit Umbrella Party") == set()
     # "for" inside a body's own name stays

@@ -109,6 +109,8 @@ _HONORIFIC = re.compile(r"(?:h\.\s?e|hon|mr|mrs|ms|dr|prof|rev|gen|col|amb|mme)\
 _ACTS_FOR = re.compile(r"\s(?:for|pour|por)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?", re.I)
 _CAPITALS_RUN = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*\s+){2,}(?=[A-ZÀ-Þ][a-zß-ÿ])")
 """Two or more words in capitals before a capitalised word: a person ("N MANDELA")."""
+_PERSON_AFTER = re.compile(r"\s(?:H\.\s?E\.|Hon\.|Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|Alhaji)\s")
+"""An honorific inside an item: the person it names follows the body."""
 _ROMAN = re.compile(r"[IVXLC]+")
 _NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
 _NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
@@ -301,7 +303,9 @@ def _body_of(item: str) -> str:
     if _HONORIFIC.match(item):
         return ""
     run = _CAPITALS_RUN.match(item)
-    return item[run.end() :] if run else item
+    body = item[run.end() :] if run else item
+    after = _PERSON_AFTER.search(body)  # "Berom Steering Committee Dr. Da Jonah Madugu"
+    return body[: after.start()] if after else body
 
 
 def _alone_ok(text: str, m: re.Match[str], token: str) -> bool:
