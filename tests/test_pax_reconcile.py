@@ -704,3 +704,25 @@ def test_a_generic_name_is_found_only_where_its_body_acts() -> None:
     (cnr,) = idx.find("For the National Reconciliation Commission:", agreement="700")
     assert cnr.places == frozenset({"GTM"})
     assert idx.find("Chairman of the National Reconciliation Commission", agreement="1858") == []
+
+
+def test_a_government_and_a_movement_on_one_line_are_two_actors() -> None:
+    """Rwanda's 469 and 506 list "Government of Rwanda and Rwandese Patriotic Front";
+    Iraq's 2744 "The Federal Government of Iraq and the Kurdistan Regional Government
+    (KRG)". Each names the state and a body: no body "Government of Rwanda and …"."""
+    from kg.importers.group_names import candidates
+    from kg.importers.groups import GroupIndex
+
+    states = StateIndex.default()
+    found = {
+        n for n, _, _ in candidates("Government of Rwanda and Rwandese Patriotic Front", states)
+    }
+    assert found == {"Rwandese Patriotic Front"}
+    text = "The Federal Government of Iraq and the Kurdistan Regional Government (KRG)."
+    resolver = Resolver.from_graph(Graph())
+    resolver.use_groups(GroupIndex.mine([("2744", Mention("Part", text, "party"))]))
+    got = {
+        str(m.iri).rsplit("/", 1)[-1]
+        for m in resolver.resolve(Mention("Part", text, "party")).matches
+    }
+    assert "iraq" in got and any("kurdistan" in g for g in got)

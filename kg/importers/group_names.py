@@ -22,7 +22,7 @@ import re
 import pycountry
 from rapidfuzz import fuzz
 
-from kg.importers.patterns import BLOCK
+from kg.importers.patterns import BLOCK, GOVERNMENT_AND
 from kg.importers.states import StateIndex
 
 _ABBR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'/.-]{1,14})\s*\)")
@@ -259,6 +259,9 @@ def _segment_bodies(text: str, states: StateIndex) -> list[str]:
     """
     out = []
     for item in _ITEM_SPLIT.split(_NUMBERING.sub("", text)):
+        both = GOVERNMENT_AND.match(item.strip())
+        if both and states.lookup(both["state"]):  # "Government of Rwanda and RPF"
+            item = both["rest"]
         name = _body_of(_ITEM_LEAD.sub("", item.strip(" .'’\"-–—")).strip(" .'’\"-–—"))
         words = name.split()
         rest = name

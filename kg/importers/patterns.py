@@ -148,6 +148,14 @@ LEAD = re.compile(
     r"\b[\s:]*)+",
     re.I,
 )
+GOVERNMENT_AND = re.compile(
+    r"^(?:the\s+)?(?:federal\s+)?government\s+of\s+(?:the\s+)?(?P<state>[^,;:()]+?)"
+    r"\s+and\s+(?:the\s+)?(?P<rest>\S.*)$",
+    re.I,
+)
+"""A state's government and another actor on one line: "Government of Rwanda and
+Rwandese Patriotic Front" (469), "The Federal Government of Iraq and the Kurdistan
+Regional Government" (2744)."""
 LIST_GLUE = re.compile(
     r"^(?:[\s,;:.]|\b(?:and|the|governments?|of|et|y|e|gouvernement|gobierno|governo|"
     r"de|du|del|da|do|la|le|el)\b)*$",
@@ -176,6 +184,7 @@ __all__ = [
     "PLACE",
     "SIGNED_BY",
     "ACTOR_CLASSES",
+    "GOVERNMENT_AND",
     "ADJ_REPUBLIC",
     "AFTER",
     "BLOCK",

@@ -23,6 +23,7 @@ from kg.importers.patterns import (
     AFTER,
     BLOCK,
     ENVOY,
+    GOVERNMENT_AND,
     LEAD,
     LIST_GLUE,
     MISSION,
@@ -97,6 +98,9 @@ class StateText:
             seat = sep == "," and BLOCK.search(before) and not ENVOY.search(before)
             if bare and bare != text and not PLACE.search(before) and not seat:
                 found += self._state_list(bare)
+            both = GOVERNMENT_AND.match(segment.strip())
+            if both:  # "The Federal Government of Iraq and the Kurdistan Regional Government"
+                found += self._state_list(both["state"])
         return found
 
     def _states_named(self, text: str) -> list[Match]:
