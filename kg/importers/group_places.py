@@ -124,13 +124,12 @@ def split_by_place(
     An international organisation is one body. The connected sets of places of any
     other body's agreements stay one body where they share a name that says which
     body it is: a name, not an abbreviation, and not a generic one
-    (:func:`generic_names`).
-    Otherwise each is mined again alone: a split body's key is ``key@tag@its own
-    key``, its IRI ends in ``-tag``, the place most of its agreements are in, and its
-    label names that place after the spelling PA-X writes, "Presidential Council
-    (Libya)", so that two namesakes' labels differ; a
-    set of places whose mentions alone make no body (an abbreviation used alone in
-    one agreement) gives none.
+    (:func:`generic_names`). Otherwise each is mined again alone. A split body's key
+    is ``key@tag@its own key``; its IRI ends in ``-tag``, the place most of its
+    agreements are in; its label names that place after the spelling PA-X writes
+    ("Presidential Council (Libya)"), so that two namesakes' labels differ. A set of
+    places whose mentions alone make no body (an abbreviation used alone in one
+    agreement) gives none.
     """
     by_key: dict[str, list[Seen]] = defaultdict(list)
     for s in seen:
