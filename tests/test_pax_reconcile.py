@@ -270,6 +270,11 @@ def test_list_abbreviations_name_their_body_only_where_pax_ties_them() -> None:
     assert idx.find("Parti Républicain Centrafricain", agreement="620") == [prc]
 
 
+def m(text: str) -> Mention:
+    """A signatory's mention, as PA-X's ``Part`` column gives it."""
+    return Mention("Part", text, "signatory")
+
+
 def test_a_person_who_signs_for_a_body_is_not_part_of_its_name() -> None:
     """South Sudan's 2112 lists "Hon. Wilson Lionding Sabit For African National Congress
     (ANC)" and "Mr Simon Akuei Deng For Business Community"; South Africa's 1806 "PRESIDENT
@@ -327,9 +332,6 @@ def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
     abbreviation or a generic name ties (its words are in three or more bodies' names,
     its last word ends five or more)."""
     from kg.importers.groups import GroupIndex
-
-    def m(text: str) -> Mention:
-        return Mention("Part", text, "signatory")
 
     mined = [
         ("306", m("The Parti Social-Démocrate (PSD),")),
@@ -617,9 +619,6 @@ def test_a_name_inside_a_longer_name_is_not_that_body() -> None:
     of Yugoslavia" (1479) either."""
     from kg.importers.groups import GroupIndex
 
-    def m(text: str) -> Mention:
-        return Mention("Part", text, "signatory")
-
     mined = [
         ("2812", m("National Liberation Army (ELN)")),
         ("2813", m("For the National Liberation Army:")),
@@ -653,9 +652,6 @@ def test_a_state_s_initials_in_its_own_agreements_are_no_body() -> None:
     location's name, is no body; in Togo's it is the party."""
     from kg.importers.groups import GroupIndex
 
-    def m(text: str) -> Mention:
-        return Mention("Part", text, "signatory")
-
     mined = [
         ("669", m("Master Djovi GALLY, Special Envoy of the Francophone Security General in CAR")),
         ("2470", m("Léonie Banga Bothy – Representative of the Technical Secretariat of the CAR")),
@@ -682,9 +678,6 @@ def test_a_generic_name_is_found_only_where_its_body_acts() -> None:
     1858 and Colombia's 1034 name theirs. A generic name found in another country's text
     is not Guatemala's commission."""
     from kg.importers.groups import GroupIndex
-
-    def m(text: str) -> Mention:
-        return Mention("Part", text, "signatory")
 
     mined = [
         ("700", m("National Reconciliation Commission (CNR)")),
