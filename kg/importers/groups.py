@@ -73,6 +73,8 @@ class GroupIndex:
         self.places = dict(places or {})
         """Each agreement's places (:func:`~kg.importers.group_places.agreement_places`)."""
         self._split: dict[str, list[str]] = {}
+        self._taken = frozenset(a for g in groups.values() for a in g.aliases)
+        """Abbreviations some body has: a state's only where the state is a location."""
         forms: _Forms = _Forms()
         abbrs: _Forms = _Forms()
         for abbr in self.state_aliases:
@@ -236,12 +238,11 @@ class GroupIndex:
         if self._abbr_re is None or not self.state_aliases:
             return []
         here = self.places.get(agreement or "", frozenset())
-        taken = {a for g in self.groups.values() for a in g.aliases}
         hits = (m.group(0).replace("-", " ") for m in self._abbr_re.finditer(text))
         return [
             self.state_aliases[h]
             for h in hits
-            if h in self.state_aliases and (h not in taken or self.state_aliases[h] in here)
+            if h in self.state_aliases and (h not in self._taken or self.state_aliases[h] in here)
         ]
 
 
