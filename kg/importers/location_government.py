@@ -29,10 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib import Graph, URIRef
 
-from kg.importers.patterns import CKG, ID
+from kg.importers.inference import add_inference
 from kg.importers.pax import PaxRow
 from kg.importers.states import StateIndex, preferred_name
 
@@ -87,8 +86,6 @@ def attest(
     mentions: Iterable[str],
 ) -> None:
     """Attest the agreement's roles of ``state`` (ISO ``code``) by the importer's inference."""
-    local = f"location-government-{agt_id}"
-    inference, attestation = ID[f"inference-{local}"], ID[f"attestation-{local}"]
     quoted = "; ".join(f'"{m}"' for m in sorted(set(mentions)))
     name = preferred_name(code)
     reason = (
@@ -96,17 +93,16 @@ def attest(
         f"The agreement's one location is {name} (Loc1ISO {code}), so the importer takes "
         f"that government for {name}'s."
     )
-    graph.add((inference, RDF.type, CKG.EditorialInference))
-    label = f"the government PA-X agreement {agt_id} names is its location's"
-    graph.add((inference, RDFS.label, Literal(label, lang="en")))
-    graph.add((inference, CKG.reason, Literal(reason, lang="en")))
-    graph.add((inference, PROV.used, record))
-    graph.add((attestation, RDF.type, CKG.Attestation))
-    graph.add((attestation, CKG.statementSubject, agreement))
-    for prop in sorted(set(properties)):
-        graph.add((attestation, CKG.statementPredicate, prop))
-    graph.add((attestation, CKG.statementObject, state))
-    graph.add((attestation, CKG.inferredBy, inference))
+    add_inference(
+        graph,
+        f"location-government-{agt_id}",
+        label=f"the government PA-X agreement {agt_id} names is its location's",
+        reason=reason,
+        used=[record],
+        subject=agreement,
+        predicates=properties,
+        obj=state,
+    )
 
 
 def attest_roles(

@@ -23,8 +23,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS
 
+from kg.importers.inference import add_inference
 from kg.importers.location_government import HOW as LOCATION
 from kg.importers.location_government import attest_roles, location_code, names_bare_government
 from kg.importers.matches import Match
@@ -242,21 +243,15 @@ class PaxGraph:
         for state in sorted({s for s in g.subjects(SKOS.notation, None) if isinstance(s, URIRef)}):
             if (state, RDF.type, CKG.State) not in g or (None, CKG.location, state) in g:
                 continue
-            local = state.rsplit("/", 1)[-1]
-            inference, attestation = (
-                ID[f"inference-iso-code-{local}"],
-                ID[f"attestation-iso-code-{local}"],
+            add_inference(
+                g,
+                f"iso-code-{state.rsplit('/', 1)[-1]}",
+                label=f"the ISO 3166-1 code of {g.value(state, RDFS.label)}, from pycountry",
+                reason=ISO_CODE_REASON,
+                used=[r for r in g.objects(state, CKG.attestedBy) if isinstance(r, URIRef)],
+                subject=state,
+                predicates=[SKOS.notation],
             )
-            label = f"the ISO 3166-1 code of {g.value(state, RDFS.label)}, from pycountry"
-            g.add((inference, RDF.type, CKG.EditorialInference))
-            g.add((inference, RDFS.label, Literal(label, lang="en")))
-            g.add((inference, CKG.reason, Literal(ISO_CODE_REASON, lang="en")))
-            for record in g.objects(state, CKG.attestedBy):
-                g.add((inference, PROV.used, record))
-            g.add((attestation, RDF.type, CKG.Attestation))
-            g.add((attestation, CKG.statementSubject, state))
-            g.add((attestation, CKG.statementPredicate, SKOS.notation))
-            g.add((attestation, CKG.inferredBy, inference))
 
     @staticmethod
     def mentions(row: PaxRow) -> list[Mention]:
