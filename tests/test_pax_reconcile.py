@@ -671,6 +671,7 @@ def test_a_state_s_initials_in_its_own_agreements_are_no_body() -> None:
     idx = GroupIndex.mine([*mined, tie], places=places | {"807": frozenset({"CAF"})})
     assert idx.states_in("For the CAR Government", agreement="2470") == ["CAF"]
     assert idx.states_in("For the CAR, Mr. Gahoun HEGBOR", agreement="1264") == []
+    assert idx.find("For the CAR, Mr. Gahoun HEGBOR", agreement="1264") == [party]
 
 
 def test_a_generic_name_is_found_only_where_its_body_acts() -> None:

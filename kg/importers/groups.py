@@ -77,8 +77,6 @@ class GroupIndex:
         """Abbreviations some body has: a state's only where the state is a location."""
         forms: _Forms = _Forms()
         abbrs: _Forms = _Forms()
-        for abbr in self.state_aliases:
-            abbrs.setdefault(abbr, "")
         for key, group in sorted(groups.items()):
             base = key.split("@", 1)[0]
             if base != key:
@@ -88,6 +86,8 @@ class GroupIndex:
                     forms.setdefault(name.lower(), base)
             for abbr in group.aliases:
                 abbrs.setdefault(abbr, base)
+        for abbr in self.state_aliases:  # a body's too ("CAR"): found as the body where it acts
+            abbrs.setdefault(abbr, "")
         self._forms, self._abbrs = forms, abbrs
         alts = sorted(forms, key=lambda f: (-len(f), f))
         self._names = _alternation(alts, re.I)
@@ -127,13 +127,9 @@ class GroupIndex:
         }
         if places:  # a body's abbreviation that is a state's where the state is a location
             groups = {k: g for k, g in groups.items() if not _a_state_here(g, one_state)}
-            aliases_of_states = one_state
-        else:
-            taken = {a for g in groups.values() for a in g.aliases}
-            aliases_of_states = {a: code for a, code in one_state.items() if a not in taken}
         widely = {a for a, agts in tied["other"].items() if a not in tied["first"] or len(agts) > 1}
         scoped = {a: frozenset(agts) for a, agts in tied["first"].items() if a not in widely}
-        index = cls(groups, aliases_of_states, scoped, places)
+        index = cls(groups, one_state, scoped, places)
         return index._named_where(mentions) if places else index
 
     def _named_where(self, mentions: Iterable[tuple[str, Mention]]) -> GroupIndex:
@@ -152,11 +148,9 @@ class GroupIndex:
                     continue  # a kind of body, named in another country, is another body
                 if key in self.groups and not self.groups[key].places >= here:
                     extra.setdefault(key, set()).update(here)
-        groups = {
-            key: replace(g, places=g.places | extra[key]) if key in extra else g
-            for key, g in self.groups.items()
-        }
-        return GroupIndex(groups, self.state_aliases, self.scoped, self.places)
+        for key, more in extra.items():  # places do not change the patterns: no new index
+            self.groups[key] = replace(self.groups[key], places=self.groups[key].places | more)
+        return self
 
     def without(self, known: Iterable[str]) -> GroupIndex:
         """The index without groups any of whose spellings is in ``known`` (lowercase)."""
