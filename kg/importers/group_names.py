@@ -109,6 +109,8 @@ _HONORIFIC = re.compile(r"(?:h\.\s?e|hon|mr|mrs|ms|dr|prof|rev|gen|col|amb|mme)\
 _ACTS_FOR = re.compile(r"\s(?:for|pour|por)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?", re.I)
 _CAPITALS_RUN = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*\s+){2,}(?=[A-ZÀ-Þ][a-zß-ÿ])")
 """Two or more words in capitals before a capitalised word: a person ("N MANDELA")."""
+_CAPITALS_NAME = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*)+")
+"""Two or more words in capitals and nothing else: a person ("SALOMÓN BORGES")."""
 _PERSON_AFTER = re.compile(r"\s(?:H\.\s?E\.|Hon\.|Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|Alhaji)\s")
 """An honorific inside an item: the person it names follows the body."""
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -299,8 +301,7 @@ def _body_of(item: str) -> str:
     acts = _ACTS_FOR.search(item)
     if acts is not None:
         before = item[: acts.start()]
-        capitals = _CAPITALS_RUN.match(before + " Xx")
-        person = _HONORIFIC.match(before + " ") or (capitals and capitals.end() > len(before))
+        person = _HONORIFIC.match(before + " ") or _CAPITALS_NAME.fullmatch(before)
         if person and not _ORG_WORD.search(before):
             return item[acts.end() :]
     if _HONORIFIC.match(item):
