@@ -47,6 +47,7 @@ from kg.importers.pax_source import (
 from kg.importers.reconcile import CKG, ID, NewActor, Resolution, Resolver, slug
 from kg.importers.roles import office_holdings, parties_do_not_mediate, role_properties
 from kg.importers.states import preferred_name
+from kg.importers.titles import agreement_names
 
 ISO_CODE_REASON = (
     "The PA-X record names the state in its text but does not give its code: PA-X gives "
@@ -61,13 +62,21 @@ class PaxGraph:
 
     ``conflicts`` (UCDP id → curated conflict) makes the agreements of a UCDP conflict
     the curators identified part of the curated conflict, not of a minted one.
+    ``names`` (AgtId → names and their languages, :func:`kg.importers.titles.agreement_names`
+    of every row read) labels each agreement in its name's language; without it, a
+    row's names are told from that row alone.
     """
 
     def __init__(
-        self, resolver: Resolver, *, conflicts: Mapping[str, CuratedConflict] | None = None
+        self,
+        resolver: Resolver,
+        *,
+        conflicts: Mapping[str, CuratedConflict] | None = None,
+        names: Mapping[str, list[tuple[str, str]]] | None = None,
     ) -> None:
         self.resolver = resolver
         self.conflicts = dict(conflicts or {})
+        self.names = dict(names or {})  # AgtId -> its names and their languages
         self.graph = source_graph()
 
     @staticmethod
@@ -270,7 +279,8 @@ class PaxGraph:
         g.add((agt, RDF.type, CKG.Agreement))
         if row.get("Stage") == "Cea":
             g.add((agt, RDF.type, CKG.Ceasefire))
-        g.add((agt, RDFS.label, Literal(" ".join(row.get("Agt").split()) or row.agt_id, lang="en")))
+        for name, language in self.names.get(row.agt_id) or agreement_names([row])[row.agt_id]:
+            g.add((agt, RDFS.label, Literal(name, lang=language)))
         g.add((agt, CKG.attestedBy, rec))
         g.add((agt, CKG.paxId, Literal(row.agt_id)))
         g.add((agt, CKG.date, Literal(row.date.isoformat(), datatype=XSD.date)))

@@ -24,6 +24,7 @@ from kg.importers.pax_conflicts import curated_conflicts
 from kg.importers.pax_rdf import PaxGraph
 from kg.importers.reconcile import Resolver
 from kg.importers.report import report_rows
+from kg.importers.titles import agreement_names
 from kg.importers.turtle import canonical_turtle
 
 PREFIXES = {
@@ -111,6 +112,7 @@ def import_pax(
             hint="Fix the row(s) or pass --skip-bad to import the others",
             related=related,
         )
+    names = agreement_names(rows)  # from every row read: a label does not depend on the selection
     rows = select(rows, conflict=conflict, ucdp_conflict=ucdp_conflict, process=process)
     if not rows:
         raise LoadError(path, "no PA-X rows match the selection")
@@ -121,7 +123,7 @@ def import_pax(
             places=agreement_places(rows),
         )
     )
-    builder = PaxGraph(resolver, conflicts=curated_conflicts(curated))
+    builder = PaxGraph(resolver, conflicts=curated_conflicts(curated), names=names)
     report: list[dict[str, str]] = []
     for row in progress(rows):
         report += report_rows(row.agt_id, builder.add_row(row), resolver.kind_of)
