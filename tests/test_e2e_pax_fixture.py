@@ -124,6 +124,34 @@ def test_every_library_query_runs_in_process(in_process: dict[str, dict[str, obj
     assert agreements, "the ten agreements are not found by agreements-by-stage"
 
 
+def test_an_agreement_named_only_in_french_is_shown_by_that_name(
+    in_process: dict[str, dict[str, object]],
+) -> None:
+    rows = in_process["agreements-by-stage"]["results"]["bindings"]  # type: ignore[index]
+    labels = {
+        row["agreement"]["value"].rsplit("/", 1)[1]: row.get("agreementLabel")  # type: ignore[index]
+        for row in rows  # type: ignore[union-attr]
+    }
+    # PA-X gives "Accord de Paris" only in French: that name, tagged fr, though lang is en
+    paris = {"type": "literal", "value": "Accord de Paris", "xml:lang": "fr"}
+    assert labels["agreement-pax-8"] == paris
+    # PA-X gives 168's name in English and in Spanish: the English one
+    english = labels["agreement-pax-168"]
+    assert english is not None and english["xml:lang"] == "en"  # type: ignore[index]
+    assert english["value"].startswith("Political Agreement between")  # type: ignore[index]
+
+
+def test_why_names_an_agreement_named_only_in_french(project: Path, built: Path) -> None:
+    import io
+    from contextlib import redirect_stdout
+
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        assert main(["--root", str(project), "why", "id:agreement-pax-8"]) == 0
+    heading = buffer.getvalue().splitlines()[0]
+    assert "Accord de Paris" in heading, heading
+
+
 @contextmanager
 def serving(project: Path, location: Path) -> Iterator[str]:
     """``conflict-kg serve`` on ``project`` in its own process group; its query endpoint's URL.

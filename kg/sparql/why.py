@@ -40,16 +40,20 @@ if TYPE_CHECKING:  # rdflib only for a caller that has an rdflib graph
 _OUT = """SELECT ?predicate ?object ?objectLabel WHERE {
   ?entity ?predicate ?object .
   OPTIONAL { ?object rdfs:label ?objectLabel FILTER (LANG(?objectLabel) = "en") }
+  OPTIONAL { ?object rdfs:label ?objectLabel FILTER NOT EXISTS {
+    ?object rdfs:label ?objectEnglish FILTER (LANGMATCHES(LANG(?objectEnglish), "en")) } }
 } ORDER BY ?predicate ?object"""
 
 _LABEL = """SELECT ?label WHERE {
-  ?entity rdfs:label ?label FILTER (LANG(?label) = "en")
-} ORDER BY ?label LIMIT 1"""
+  ?entity rdfs:label ?label
+} ORDER BY (IF(LANGMATCHES(LANG(?label), "en"), 0, 1)) STR(?label) LIMIT 1"""
 
 _IN = """SELECT ?subject ?predicate ?subjectLabel WHERE {
   ?subject ?predicate ?entity .
   FILTER (isIRI(?subject))
   OPTIONAL { ?subject rdfs:label ?subjectLabel FILTER (LANG(?subjectLabel) = "en") }
+  OPTIONAL { ?subject rdfs:label ?subjectLabel FILTER NOT EXISTS {
+    ?subject rdfs:label ?subjectEnglish FILTER (LANGMATCHES(LANG(?subjectEnglish), "en")) } }
 } ORDER BY ?subject ?predicate"""
 
 _SOURCE = """SELECT ?sentence ?start ?end ?heldCopy ?quote ?translation ?document ?attributedTo
@@ -70,6 +74,8 @@ WHERE {
 _RECORDED = """SELECT ?entity ?label ?date WHERE {
   ?entity ckg:attestedBy ?quotation ; a ckg:Agreement .
   OPTIONAL { ?entity rdfs:label ?label FILTER (LANG(?label) = "en") }
+  OPTIONAL { ?entity rdfs:label ?label FILTER NOT EXISTS {
+    ?entity rdfs:label ?english FILTER (LANGMATCHES(LANG(?english), "en")) } }
   OPTIONAL { ?entity ckg:date ?date }
 } ORDER BY ?entity LIMIT 20"""
 
