@@ -122,7 +122,7 @@ SHAPE_CASES = {
     "no name": ("id:a a ckg:Agreement ; ckg:attestedBy id:en-doc .", {"AgreementName"}),
     "two English names": (
         'id:a a ckg:Agreement ; rdfs:label "A"@en , "B"@en ; ckg:attestedBy id:en-doc .',
-        {"AgreementName"},
+        {"EnglishLabel"},
     ),
     "two names, neither English": (
         'id:a a ckg:Agreement ; rdfs:label "Acuerdo"@es , "Accord"@fr ; ckg:attestedBy id:en-doc .',
