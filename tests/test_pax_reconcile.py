@@ -645,6 +645,40 @@ def test_a_name_inside_a_longer_name_is_not_that_body() -> None:
     assert idx.find(text, agreement="243") == []
 
 
+def test_a_bracketed_qualifier_names_another_body() -> None:
+    """Nepal's texts name two parties "CPN (UML)" and "CPN (Maoist)" (87, 1748) and a
+    third "Nepali Congress (Democratic)" (86, 87, 1064); Colombia's 1089 the "PCC (M-L)";
+    Myanmar's 1544 the "KNU/KNLA (PC)", the Peace Council. None is the body whose name
+    the qualifier follows. A note, a title or a person in brackets is no qualifier."""
+    from kg.importers.groups import GroupIndex
+
+    mined = [
+        ("1", m("Communist Party of Nepal (CPN)")),
+        ("2", m("Communist Party of Nepal (CPN)")),
+        ("3", m("Nepali Congress, President Girija Prasad Koirala, Sd.")),
+        ("4", m("Vice President, Nepali Congress Sd.")),
+    ]
+    idx = GroupIndex.mine(mined)
+    (cpn,) = idx.find("For the CPN:")
+    (congress,) = idx.find("President, Nepali Congress")
+    for text in (
+        "Madhav Kumar Nepal, Secretary General, CPN (UML)",
+        "Prachanda, Chairman, CPN (Maoist)",
+        "8 point agreement: On behalf of CPN (Maoists): Prachanda",
+        "Prachanda, President, Communist Party of Nepal (Maoist)",
+        "Sher Bahadur Deuba, President, Nepali Congress (Democratic)",
+    ):
+        assert idx.find(text) == [], text
+    for text in (
+        "CPN (signed)",
+        "CPN (Chair)",
+        "CPN (Gen Someone)",
+        "CPN (Communist Party of Nepal)",
+    ):
+        assert idx.find(text) == [cpn], text
+    assert idx.find("Nepali Congress (NC)") == [congress]
+
+
 def test_a_state_s_initials_in_its_own_agreements_are_no_body() -> None:
     """The Central African Republic's agreements write "CAR" for the country (669:
     "Special Envoy … in CAR"; 2470: "… of the CAR"); Togo's (844, 1264) a party "CAR".

@@ -374,14 +374,18 @@ def inside_longer_name(text: str, start: int) -> bool:
 
 
 REPUBLIC = _REPUBLIC
+TITLE_ANY = _TITLE_ANY
+HONORIFIC = _HONORIFIC
 SPEAKS_FOR = _SPEAKS_FOR
 GLUE = _GLUE
 WORD = _WORD
 
 __all__ = [
     "GLUE",
+    "HONORIFIC",
     "REPUBLIC",
     "SPEAKS_FOR",
+    "TITLE_ANY",
     "WORD",
     "candidates",
     "inside_longer_name",

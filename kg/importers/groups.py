@@ -42,6 +42,7 @@ from dataclasses import replace
 from kg.importers.group_mining import Group, build, group_key, observe
 from kg.importers.group_names import inside_longer_name
 from kg.importers.group_places import split_by_place, state_initials
+from kg.importers.group_qualifiers import qualified
 from kg.importers.mentions import Mention
 from kg.importers.patterns import CKG
 from kg.importers.states import StateIndex
@@ -182,7 +183,9 @@ class GroupIndex:
                 if not _faction_of(text, m.start(), m.end()) and not inside_longer_name(
                     text, m.start()
                 ):
-                    keys[self._here(self._forms[m.group(0).lower()], m.group(0), agreement)] = None
+                    key = self._forms[m.group(0).lower()]
+                    if not qualified(text, m.end(), self.groups.get(key), abbreviation=False):
+                        keys[self._here(key, m.group(0), agreement)] = None
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
                 if text.startswith(".", m.end()):  # "REV.", "GEN.": titles
@@ -192,6 +195,8 @@ class GroupIndex:
                 scope = self.scoped.get(m.group(0))
                 if scope is None or agreement in scope:
                     base = self._abbrs[m.group(0)]
+                    if qualified(text, m.end(), self.groups.get(base), abbreviation=True):
+                        continue
                     keys[self._here(base, m.group(0), agreement, abbreviation=True)] = None
         return [self.groups[k] for k in keys if k]
 
