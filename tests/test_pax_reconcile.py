@@ -679,6 +679,33 @@ def test_a_bracketed_qualifier_names_another_body() -> None:
     assert idx.find("Nepali Congress (NC)") == [congress]
 
 
+def test_an_abbreviation_with_a_qualifier_in_two_agreements_is_a_body_of_its_own() -> None:
+    """ "CPN (UML)" (87, 1748 …) is a party of its own, and so is "CPN (Maoist)", which
+    86 also writes "CPN-Maoist"; "… NACIONAL GUATEMALTECA (URNG)" (289) is the end of
+    a name in capitals and its abbreviation, not a qualified "GUATEMALTECA"."""
+    from kg.importers.groups import GroupIndex
+
+    mined = [
+        ("1", m("Madhav Kumar Nepal, Secretary General, CPN (UML)")),
+        ("2", m("Jhala Nath Khanal, Chairman, CPN (UML)")),
+        ("3", m("Prachanda, Chairman, CPN (Maoist)")),
+        ("4", m("Third Round negotiations: On behalf of the CPN-Maoist, Coordinator: X")),
+        ("5", m("Por la UNIDAD REVOLUCIONARIA NACIONAL GUATEMALTECA (URNG)")),
+        ("6", m("Por la UNIDAD REVOLUCIONARIA NACIONAL GUATEMALTECA (URNG)")),
+        ("7", m("UN (Chair)")),
+        ("8", m("UN (Chair)")),
+    ]
+    idx = GroupIndex.mine(mined)
+    labels = {g.label for g in idx.groups.values()}
+    assert "CPN (UML)" in labels
+    assert not any("GUATEMALTECA (" in label or label.startswith("UN (") for label in labels)
+    (uml,) = idx.find("Madhav Kumar Nepal, Secretary General, CPN (UML)")
+    assert uml.label == "CPN (UML)" and uml.agreements == ("1", "2")
+    (maoist,) = idx.find("Prachanda, Chairman, CPN (Maoist)")
+    assert idx.find("On behalf of the CPN-Maoist") == [maoist]
+    assert maoist.agreements == ("3", "4") and maoist != uml
+
+
 def test_a_state_s_initials_in_its_own_agreements_are_no_body() -> None:
     """The Central African Republic's agreements write "CAR" for the country (669:
     "Special Envoy … in CAR"; 2470: "… of the CAR"); Togo's (844, 1264) a party "CAR".

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from kg.importers.group_names import candidates, is_state_or_generic
+from kg.importers.group_qualifiers import qualified_names
 from kg.importers.mentions import Mention
 from kg.importers.patterns import CKG, ID, slug
 from kg.importers.states import StateIndex
@@ -93,7 +94,9 @@ def observe(
     state_aliases: dict[str, Counter[str]] = defaultdict(Counter)
     tied: dict[str, dict[str, set[str]]] = {"first": defaultdict(set), "other": defaultdict(set)}
     for agt_id, mention in mentions:
-        for name, abbr, path in candidates(mention.match_text, states):
+        found_here = candidates(mention.match_text, states)
+        found_here += [(name, "", "alone") for name in qualified_names(mention.match_text)]
+        for name, abbr, path in found_here:
             if abbr or path == "alone":  # alone: used as a name in its own right
                 how = "first" if path == "abbreviation first" else "other"
                 tied[how][abbr or name].add(agt_id)

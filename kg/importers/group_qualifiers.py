@@ -3,23 +3,22 @@
 Nepal's agreements name the parties "CPN (UML)" and "CPN (Maoist)", and "Nepali
 Congress (Democratic)"; Colombia's the "PCC (M-L)"; Myanmar's the "KNU/KNLA (PC)".
 Each is a party of its own, not the body whose name the bracket follows, so
-:class:`kg.importers.groups.GroupIndex` does not find that body there.
+:class:`kg.importers.groups.GroupIndex` does not find that body there
+(:func:`qualified`); one written as an abbreviation and a qualifier in two
+agreements or more is mined as a body of its own (:func:`qualified_names`).
 
 Examples
 --------
->>> qualified("Prachanda, Chairman, CPN (Maoist)", 24, None, abbreviation=True)
+>>> qualified("Prachanda, Chairman, CPN (Maoist)", 24, abbreviation=True)
 True
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Collection
 
 from kg.importers.group_names import HONORIFIC, TITLE_ANY
-
-if TYPE_CHECKING:  # the mined body, for its spellings only
-    from kg.importers.group_mining import Group
 
 _QUALIFIER = re.compile(r" ?\(([^()\d]{1,30})\)")
 _ANNOTATION = re.compile(
@@ -27,9 +26,49 @@ _ANNOTATION = re.compile(
     r"guarant\w*|facilitat\w*|conciliat\w*|status|unclear)\b"
 )
 _CAPITALS = re.compile(r"[A-Z]{2}")
+_CAPITALS_BEFORE = re.compile(r"\b[A-ZÀ-Þ]{2,}[\s-]+$")
+_ABBREVIATION_QUALIFIED = re.compile(
+    r"(?<![\w./(-])([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*) ?"
+    r"\(([^()\d]{1,30})\)"
+)
 
 
-def qualified(text: str, end: int, group: Group | None, *, abbreviation: bool) -> bool:
+def qualified_names(text: str) -> list[str]:
+    """The parties ``text`` names by an abbreviation and a qualifier ("CPN (UML)").
+
+    The importer mines each as a body of its own (:mod:`kg.importers.group_mining`,
+    like an abbreviation used alone: once two agreements use it), so that "CPN
+    (Maoist)" is that party, not the CPN and not left unnamed.
+
+    The abbreviation must stand alone: "… NACIONAL GUATEMALTECA (URNG)" is the last
+    word of a name in capitals, followed by the name's own abbreviation.
+
+    >>> qualified_names("Madhav Kumar Nepal, Secretary General, CPN (UML); UN (Chair)")
+    ['CPN (UML)']
+    >>> qualified_names("UNIDAD REVOLUCIONARIA NACIONAL GUATEMALTECA (URNG)")
+    []
+    """
+    return [
+        f"{m.group(1)} ({m.group(2)})"
+        for m in _ABBREVIATION_QUALIFIED.finditer(text)
+        if _is_qualifier(m.group(2), abbreviation=True)
+        and not _CAPITALS_BEFORE.search(text, 0, m.start())
+    ]
+
+
+def _is_qualifier(content: str, *, abbreviation: bool) -> bool:
+    """Is ``content``, in brackets after a body's name, a qualifier, not a note?"""
+    if _ANNOTATION.search(content) or TITLE_ANY.search(content):
+        return False
+    if HONORIFIC.match(content + " "):  # "SFRY (Gen Kadijevic)": a person
+        return False
+    words = content.split()
+    if abbreviation:
+        return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+    return len(words) == 1 and words[0][:1].isupper() and not _CAPITALS.search(words[0])
+
+
+def qualified(text: str, end: int, *, own: Collection[str] = (), abbreviation: bool) -> bool:
     """Does a bracketed word after the body's name at ``text[:end]`` name another body?
 
     "CPN (UML)" and "CPN (Maoist)" are two parties, not the CPN; "Nepali Congress
@@ -40,26 +79,24 @@ def qualified(text: str, end: int, group: Group | None, *, abbreviation: bool) -
     ("SFRY (Gen Kadijevic)"), or one of the body's own spellings ("JEM (Justice and
     Equality Movement)").
 
-    >>> qualified("Madhav Kumar Nepal, CPN (UML)", 23, None, abbreviation=True)
+    ``own``: the body's spellings and abbreviations, lowercase.
+
+    >>> qualified("Madhav Kumar Nepal, CPN (UML)", 23, abbreviation=True)
     True
-    >>> qualified("United Nations (Signed)", 14, None, abbreviation=False)
+    >>> qualified("United Nations (Signed)", 14, abbreviation=False)
     False
-    >>> qualified("Serbia (Milosevic), and SFRY (Gen Kadijevic)", 29, None, abbreviation=True)
+    >>> qualified("Serbia (Milosevic), and SFRY (Gen Kadijevic)", 29, abbreviation=True)
+    False
+    >>> own = {"jem", "justice and equality movement"}
+    >>> qualified("JEM (Justice and Equality Movement)", 3, own=own, abbreviation=True)
     False
     """
     found = _QUALIFIER.match(text, end)
-    if found is None or _ANNOTATION.search(found.group(1)) or TITLE_ANY.search(found.group(1)):
+    if found is None:
         return False
-    if HONORIFIC.match(found.group(1) + " "):  # "SFRY (Gen Kadijevic)": a person
+    if any(o in found.group(1).lower() for o in own):
         return False
-    words = found.group(1).split()
-    if group is not None:
-        own = {n.lower() for n, _ in group.names} | {a.lower() for a in group.aliases}
-        if any(o in found.group(1).lower() for o in own):
-            return False
-    if abbreviation:
-        return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-    return len(words) == 1 and words[0][:1].isupper() and not _CAPITALS.search(words[0])
+    return _is_qualifier(found.group(1), abbreviation=abbreviation)
 
 
-__all__ = ["qualified"]
+__all__ = ["qualified", "qualified_names"]

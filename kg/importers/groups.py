@@ -184,7 +184,7 @@ class GroupIndex:
                     text, m.start()
                 ):
                     key = self._forms[m.group(0).lower()]
-                    if not qualified(text, m.end(), self.groups.get(key), abbreviation=False):
+                    if not qualified(text, m.end(), own=self._own(key), abbreviation=False):
                         keys[self._here(key, m.group(0), agreement)] = None
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
@@ -195,10 +195,17 @@ class GroupIndex:
                 scope = self.scoped.get(m.group(0))
                 if scope is None or agreement in scope:
                     base = self._abbrs[m.group(0)]
-                    if qualified(text, m.end(), self.groups.get(base), abbreviation=True):
+                    if qualified(text, m.end(), own=self._own(base), abbreviation=True):
                         continue
                     keys[self._here(base, m.group(0), agreement, abbreviation=True)] = None
         return [self.groups[k] for k in keys if k]
+
+    def _own(self, key: str) -> set[str]:
+        """The spellings and abbreviations of the body of ``key``, lowercase."""
+        group = self.groups.get(key)
+        if group is None:
+            return set()
+        return {n.lower() for n, _ in group.names} | {a.lower() for a in group.aliases}
 
     def _here(
         self, base: str, spelling: str, agreement: str | None, *, abbreviation: bool = False
