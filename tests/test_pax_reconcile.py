@@ -30,6 +30,20 @@ def names(resolver: Resolver, text: str, *, column: str = "Part", role: str = "s
     return [str(m.iri).removeprefix(str(ID)) for m in res.matches]
 
 
+def test_a_state_s_name_that_begins_a_party_s_name_gives_no_office(resolver: Resolver) -> None:
+    """Nepal's 1748 and 86 name the president of the "Nepal Majdoor Kisaan Party", not
+    the President of Nepal."""
+    for text in (
+        "President of Nepal Majdoor Kisaan Party, Mr Narayan Man Bijukchhe",
+        "Shree Narayan Man Bijhuckchhe President, Nepal Majdur Kisan Party;",
+    ):
+        assert not any(n.startswith("office-") for n in names(resolver, text)), text
+    assert names(resolver, "President of Nepal") == ["office-president-of-nepal"]
+    assert "office-president-of-burkina-faso" in names(
+        resolver, "Blaise Compaore President of Burkina Faso Facilitator of the Direct Dialogue"
+    )
+
+
 def test_split_joins_bracket_notes_and_carries_header_cues() -> None:
     text = "V. Kazimirov\n(Representative of the\nRussian Mediation Mission)\n\nM. Krotov"
     mentions = split_mentions(text, column="ThrdPart")

@@ -37,6 +37,21 @@ from kg.importers.patterns import (
 )
 from kg.importers.states import StateIndex, StateMatch
 
+_NAME_GOES_ON = re.compile(r"(?:[ -][A-ZÀ-Þ][\w'’.-]*)+")
+
+
+def _begins_a_name(text: str, end: int) -> bool:
+    """Is the state name ending at ``end`` the first word of a body's name that goes
+    on in capitalised words ("President of Nepal Majdoor Kisaan Party")?
+
+    >>> _begins_a_name("President of Nepal Majdoor Kisaan Party", 18)
+    True
+    >>> _begins_a_name("President of Burkina Faso Facilitator of the Dialogue", 25)
+    False
+    """
+    goes_on = _NAME_GOES_ON.match(text, end)
+    return goes_on is not None and BLOCK.search(goes_on.group(0)) is not None
+
 
 class StateText:
     """Find states in a mention's text (mixed into the resolver)."""
@@ -58,7 +73,7 @@ class StateText:
             if st is None and prefix is not None:
                 st = self.states.match_at(text, prefix.end())
             if st is not None:
-                return st
+                return None if _begins_a_name(text, st.end) else st
         return None
 
     def _missions(self, text: str) -> list[Match]:
