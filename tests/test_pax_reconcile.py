@@ -795,3 +795,31 @@ def test_a_government_and_a_movement_on_one_line_are_two_actors() -> None:
         for m in resolver.resolve(Mention("Part", text, "party")).matches
     }
     assert "iraq" in got and any("kurdistan" in g for g in got)
+
+
+@pytest.mark.parametrize(
+    ("agt", "text", "state"),
+    [
+        ("1327", "Unsigned. Presumed to be agreed between the Government of Nepal and the "
+         "CPN (Maoists)", "nepal"),
+        ("1343", "The Government of the Republic of Rwanda and the Rwandese Patriotic "
+         "Front.", "rwanda"),
+        ("1318", "Document not signed but understood to have been agreed by Government of the "
+         "People's Republic of Angola and UNITA", "angola"),
+        ("568", "Transitional Government of the Republic of Burundi and the National Council for "
+         "the Defence of Democracy-Forces for the Defence of Democracy (CNDD-FDD)", "burundi"),
+    ],
+)  # fmt: skip
+def test_a_government_and_a_party_inside_a_longer_line_name_the_state(
+    agt: str, text: str, state: str
+) -> None:
+    """The state's government is found beside the body also when the line goes on before
+    it ("Unsigned. Presumed to be agreed between …") or styles the state ("the Republic
+    of Rwanda", "the People's Republic of Angola")."""
+    from kg.importers.groups import GroupIndex
+
+    resolver = Resolver.from_graph(Graph())
+    mention = Mention("Part", text, "party")
+    resolver.use_groups(GroupIndex.mine([(agt, mention), (agt + "0", mention)]))
+    got = {str(m.iri).rsplit("/", 1)[-1] for m in resolver.resolve(mention).matches}
+    assert state in got, got

@@ -156,6 +156,18 @@ GOVERNMENT_AND = re.compile(
 """A state's government and another actor on one line: "Government of Rwanda and
 Rwandese Patriotic Front" (469), "The Federal Government of Iraq and the Kurdistan
 Regional Government" (2744)."""
+GOVERNMENT_AND_IN = re.compile(
+    r"\b(?:the\s+)?(?:(?:federal|transitional)\s+)?government\s+of\s+(?:the\s+)?"
+    r"(?P<state>[^,;:()]+?)\s+and\s+(?:the\s+)?(?P<rest>\S.*)$",
+    re.I,
+)
+""":data:`GOVERNMENT_AND` inside a longer line: "Unsigned. Presumed to be agreed between the
+Government of Nepal and the CPN (Maoists)" (1327)."""
+STATE_AFTER_STYLE = re.compile(
+    r"^(?:.*\s)?(?:Republic|Kingdom|State|Sultanate|Principality|Federation)\s+of\s+"
+    r"(?:the\s+)?(?P<tail>\S.*)$"
+)
+"""A state's style before its name: "People's Republic of Angola" → "Angola"."""
 LIST_GLUE = re.compile(
     r"^(?:[\s,;:.]|\b(?:and|the|governments?|of|et|y|e|gouvernement|gobierno|governo|"
     r"de|du|del|da|do|la|le|el)\b)*$",

@@ -24,6 +24,7 @@ from kg.importers.patterns import (
     BLOCK,
     ENVOY,
     GOVERNMENT_AND,
+    GOVERNMENT_AND_IN,
     LEAD,
     LIST_GLUE,
     MISSION,
@@ -33,6 +34,7 @@ from kg.importers.patterns import (
     ORIGIN,
     PLACE,
     SIGNED_BY,
+    STATE_AFTER_STYLE,
     STATE_CUE,
 )
 from kg.importers.states import StateIndex, StateMatch
@@ -113,9 +115,12 @@ class StateText:
             seat = sep == "," and BLOCK.search(before) and not ENVOY.search(before)
             if bare and bare != text and not PLACE.search(before) and not seat:
                 found += self._state_list(bare)
-            both = GOVERNMENT_AND.match(segment.strip())
+            both = GOVERNMENT_AND.match(segment.strip()) or GOVERNMENT_AND_IN.search(segment)
             if both:  # "The Federal Government of Iraq and the Kurdistan Regional Government"
-                found += self._state_list(both["state"])
+                styled = STATE_AFTER_STYLE.match(both["state"])  # "… Republic of Rwanda"
+                found += self._state_list(both["state"]) or (
+                    self._state_list(styled["tail"]) if styled else []
+                )
         return found
 
     def _states_named(self, text: str) -> list[Match]:
