@@ -44,6 +44,37 @@ def test_a_state_s_name_that_begins_a_party_s_name_gives_no_office(resolver: Res
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("Second President of Ukraine, L. D. Kuchma", "office-president-of-ukraine"),  # 1364
+        ("The Deputy Minister to the Minister of Foreign Affairs of the Federal Republic of "
+         "Nigeria", "office-foreign-minister-of-nigeria"),  # 808
+        ("Abdullahi Yusuf, President of Puntland State of Somalia", "office-president-of-somalia"),
+    ],
+)  # fmt: skip
+def test_a_former_deputy_or_sub_national_holder_is_not_the_state_s_office(
+    resolver: Resolver, text: str, office: str
+) -> None:
+    """The audit found these three read as the state's office: a former president (an
+    ordinal), a deputy to the minister, and the president of a state within the state."""
+    assert office not in names(resolver, text)
+
+
+def test_a_state_s_style_with_state_still_gives_the_office(resolver: Resolver) -> None:
+    text = "Prof. Burhan-ud-Din Rabbani, President of the Islamic State of Afghanistan"  # 409
+    assert "office-president-of-afghanistan" in names(resolver, text)
+
+
+def test_the_end_of_a_surname_in_capitals_is_no_abbreviation() -> None:
+    """Solomon Islands' 437 and 557 name "Bartholomew ULUFA'ALU": no body "ALU"."""
+    from kg.importers.groups import GroupIndex
+
+    text = "Bartholomew ULUFA'ALU, Prime Minister, Solomon Islands;"
+    mined = GroupIndex.mine([("437", m(text)), ("557", m(text.replace("'", "’")))])
+    assert not any(g.label == "ALU" for g in mined.groups.values())
+
+
 def test_split_joins_bracket_notes_and_carries_header_cues() -> None:
     text = "V. Kazimirov\n(Representative of the\nRussian Mediation Mission)\n\nM. Krotov"
     mentions = split_mentions(text, column="ThrdPart")

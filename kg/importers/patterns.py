@@ -100,7 +100,10 @@ AFTER = tuple(
 # "Republic of" before a state's short name ("Republic of Rwanda"; pycountry has
 # "Rwandese Republic").
 OFFICIAL_PREFIX = re.compile(
-    r"(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|State|Sultanate|Principality)\s+of\s+(?:the\s+)?"
+    # "Islamic State of Afghanistan" (409), not "Puntland State of Somalia" (359): a
+    # state's style has an adjective before "State", a state within it a name
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:Republic|Kingdom|Sultanate|Principality)"
+    r"|(?:[A-Z][a-z]+(?:ic|al|ent)\s+)?State)\s+of\s+(?:the\s+)?"
     r"|(?:R[ée]publique|Rep[úu]blica)\s+(?:du|de la|de l'|de|del|da|do|des)\s*"
 )
 MISSION = re.compile(
@@ -110,8 +113,12 @@ MISSION = re.compile(
 )
 ADJ_REPUBLIC = re.compile(r"\s+Republic\b(?!\s+of)")  # "Azerbaijani Republic"
 NOT_HOLDER = re.compile(
-    r"(?:deputy|vice|vice-|assistant|representative|envoy|adviser|advisor|office|former|ex-|"
-    r"administration|spokes\w+|chief of staff)\s+(?:(?:of|to)\s+)?(?:the\s+)?$",
+    r"\b(?:(?:deputy|vice|vice-|assistant|representative|envoy|adviser|advisor|office|former|ex-|"
+    r"administration|spokes\w+|chief of staff|"
+    # "Second President of Ukraine" (1362): a former holder
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:(?:of|to)\s+)?"
+    # "The Deputy Minister to the Minister of Foreign Affairs of …" (808)
+    r"|(?:deputy|vice|assistant)\s+minister\s+(?:of|to)\s+)(?:the\s+)?$",
     re.I,
 )
 BLOCK = re.compile(
