@@ -23,7 +23,6 @@ from kg.importers.patterns import (
     AFTER,
     BLOCK,
     ENVOY,
-    GOVERNMENT_AND,
     GOVERNMENT_AND_IN,
     LEAD,
     LIST_GLUE,
@@ -34,7 +33,6 @@ from kg.importers.patterns import (
     ORIGIN,
     PLACE,
     SIGNED_BY,
-    STATE_AFTER_STYLE,
     STATE_CUE,
 )
 from kg.importers.states import StateIndex, StateMatch
@@ -115,11 +113,11 @@ class StateText:
             seat = sep == "," and BLOCK.search(before) and not ENVOY.search(before)
             if bare and bare != text and not PLACE.search(before) and not seat:
                 found += self._state_list(bare)
-            both = GOVERNMENT_AND.match(segment.strip()) or GOVERNMENT_AND_IN.search(segment)
+            both = GOVERNMENT_AND_IN.search(segment)
             if both:  # "The Federal Government of Iraq and the Kurdistan Regional Government"
-                styled = STATE_AFTER_STYLE.match(both["state"])  # "… Republic of Rwanda"
+                styled = OFFICIAL_PREFIX.search(both["state"])  # "… Republic of Rwanda"
                 found += self._state_list(both["state"]) or (
-                    self._state_list(styled["tail"]) if styled else []
+                    self._state_list(both["state"][styled.end() :]) if styled else []
                 )
         return found
 
