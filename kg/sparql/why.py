@@ -37,11 +37,16 @@ from kg.sparql.run import local_store, run_local
 if TYPE_CHECKING:  # rdflib only for a caller that has an rdflib graph
     from rdflib import Graph
 
+# A label is the English one, else the one label of an agreement named only in another
+# language; bound through a variable of its own and COALESCE, as in the library's
+# queries (queries/README.md, rule 6): a second OPTIONAL into the same variable gives
+# Virtuoso duplicate rows.
 _OUT = """SELECT ?predicate ?object ?objectLabel WHERE {
   ?entity ?predicate ?object .
-  OPTIONAL { ?object rdfs:label ?objectLabel FILTER (LANG(?objectLabel) = "en") }
-  OPTIONAL { ?object rdfs:label ?objectLabel FILTER NOT EXISTS {
-    ?object rdfs:label ?objectEnglish FILTER (LANGMATCHES(LANG(?objectEnglish), "en")) } }
+  OPTIONAL { ?object rdfs:label ?objectEnglish FILTER (LANG(?objectEnglish) = "en") }
+  OPTIONAL { ?object rdfs:label ?objectOwnName FILTER NOT EXISTS {
+    ?object rdfs:label ?objectOther FILTER (LANGMATCHES(LANG(?objectOther), "en")) } }
+  BIND (COALESCE(?objectEnglish, ?objectOwnName) AS ?objectLabel)
 } ORDER BY ?predicate ?object"""
 
 _LABEL = """SELECT ?label WHERE {
@@ -51,9 +56,10 @@ _LABEL = """SELECT ?label WHERE {
 _IN = """SELECT ?subject ?predicate ?subjectLabel WHERE {
   ?subject ?predicate ?entity .
   FILTER (isIRI(?subject))
-  OPTIONAL { ?subject rdfs:label ?subjectLabel FILTER (LANG(?subjectLabel) = "en") }
-  OPTIONAL { ?subject rdfs:label ?subjectLabel FILTER NOT EXISTS {
-    ?subject rdfs:label ?subjectEnglish FILTER (LANGMATCHES(LANG(?subjectEnglish), "en")) } }
+  OPTIONAL { ?subject rdfs:label ?subjectEnglish FILTER (LANG(?subjectEnglish) = "en") }
+  OPTIONAL { ?subject rdfs:label ?subjectOwnName FILTER NOT EXISTS {
+    ?subject rdfs:label ?subjectOther FILTER (LANGMATCHES(LANG(?subjectOther), "en")) } }
+  BIND (COALESCE(?subjectEnglish, ?subjectOwnName) AS ?subjectLabel)
 } ORDER BY ?subject ?predicate"""
 
 _SOURCE = """SELECT ?sentence ?start ?end ?heldCopy ?quote ?translation ?document ?attributedTo
@@ -73,9 +79,10 @@ WHERE {
 
 _RECORDED = """SELECT ?entity ?label ?date WHERE {
   ?entity ckg:attestedBy ?quotation ; a ckg:Agreement .
-  OPTIONAL { ?entity rdfs:label ?label FILTER (LANG(?label) = "en") }
-  OPTIONAL { ?entity rdfs:label ?label FILTER NOT EXISTS {
-    ?entity rdfs:label ?english FILTER (LANGMATCHES(LANG(?english), "en")) } }
+  OPTIONAL { ?entity rdfs:label ?entityEnglish FILTER (LANG(?entityEnglish) = "en") }
+  OPTIONAL { ?entity rdfs:label ?entityOwnName FILTER NOT EXISTS {
+    ?entity rdfs:label ?entityOther FILTER (LANGMATCHES(LANG(?entityOther), "en")) } }
+  BIND (COALESCE(?entityEnglish, ?entityOwnName) AS ?label)
   OPTIONAL { ?entity ckg:date ?date }
 } ORDER BY ?entity LIMIT 20"""
 
