@@ -58,8 +58,10 @@ _NAMED_BODY = re.compile(r"\b(?:[Aa]frican [Uu]nion|[Aa]rab [Ll]eague|IGAD|ECOWA
 """Names of bodies that :data:`~kg.importers.patterns.BLOCK` lists among the words that
 mark a non-state body: such a name is a body of its own, never generic."""
 _BODY_BEFORE_COLON = re.compile(r"(?P<x>[^:;,()\[\]]{3,60}?)\s*:\s*\S")
+ABBREVIATION = r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*"
+"""An abbreviation as PA-X writes one: two capitals or more ("CPN", "FARC-EP", "SPLM/A")."""
 _ALONE = re.compile(  # not the end of a surname in capitals ("ULUFA'ALU")
-    r"(?<![\w./(-])(?<![A-Z]['’])([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*)(?![\w.-])"
+    rf"(?<![\w./(-])(?<![A-Z]['’])({ABBREVIATION})(?![\w.-])"
 )
 _DOCUMENT = re.compile(
     r"\b(?:agreement|annex|declaration|protocol|accord|acuerdo|acordo|page|signed|sign[ée])\b", re.I
@@ -381,6 +383,7 @@ GLUE = _GLUE
 WORD = _WORD
 
 __all__ = [
+    "ABBREVIATION",
     "GLUE",
     "HONORIFIC",
     "REPUBLIC",

@@ -18,19 +18,17 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from kg.importers.group_names import HONORIFIC, TITLE_ANY
+from kg.importers.group_names import ABBREVIATION, HONORIFIC, TITLE_ANY
 
-_QUALIFIER = re.compile(r" ?\(([^()\d]{1,30})\)")
+_BRACKET = r" ?\(([^()\d]{1,30})\)"
+_QUALIFIER = re.compile(_BRACKET)
 _ANNOTATION = re.compile(
     r"(?i)\b(?:sign\w*|sd|illegible|chair\w*|ret|witness\w*|observ\w*|mediat\w*|"
     r"guarant\w*|facilitat\w*|conciliat\w*|status|unclear)\b"
 )
 _CAPITALS = re.compile(r"[A-Z]{2}")
 _CAPITALS_BEFORE = re.compile(r"\b[A-ZÀ-Þ]{2,}[\s-]+$")
-_ABBREVIATION_QUALIFIED = re.compile(
-    r"(?<![\w./(-])([A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*) ?"
-    r"\(([^()\d]{1,30})\)"
-)
+_ABBREVIATION_QUALIFIED = re.compile(rf"(?<![\w./(-])({ABBREVIATION}){_BRACKET}")
 
 
 def qualified_names(text: str) -> list[str]:
