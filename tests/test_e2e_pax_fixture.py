@@ -102,15 +102,20 @@ def test_the_build_keeps_the_hard_text(built: Path) -> None:
     assert "Accord de Paris" in text and "Witnessed" in text
 
 
-def _query(root: Path, name: str, *extra: str) -> dict[str, object]:
+def _stdout(root: Path, *argv: str) -> str:
+    """What ``conflict-kg --root ROOT ARGV…`` prints, run in-process; it must exit 0."""
     import io
     from contextlib import redirect_stdout
 
     buffer = io.StringIO()
     with redirect_stdout(buffer):
-        code = main(["--root", str(root), "query", name, "--format", "json", *extra])
-    assert code == 0, name
-    return json.loads(buffer.getvalue())  # type: ignore[no-any-return]
+        code = main(["--root", str(root), *argv])
+    assert code == 0, argv
+    return buffer.getvalue()
+
+
+def _query(root: Path, name: str, *extra: str) -> dict[str, object]:
+    return json.loads(_stdout(root, "query", name, "--format", "json", *extra))  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
@@ -142,13 +147,7 @@ def test_an_agreement_named_only_in_french_is_shown_by_that_name(
 
 
 def test_why_names_an_agreement_named_only_in_french(project: Path, built: Path) -> None:
-    import io
-    from contextlib import redirect_stdout
-
-    buffer = io.StringIO()
-    with redirect_stdout(buffer):
-        assert main(["--root", str(project), "why", "id:agreement-pax-8"]) == 0
-    heading = buffer.getvalue().splitlines()[0]
+    heading = _stdout(project, "why", "id:agreement-pax-8").splitlines()[0]
     assert "Accord de Paris" in heading, heading
 
 

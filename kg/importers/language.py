@@ -121,9 +121,9 @@ def title_language(title: str, *, hints: Sequence[str] = ()) -> str:
     """``en``, ``fr``, ``es`` or ``pt``: the language of an agreement's name.
 
     A name is French, Spanish or Portuguese when at least two of its words are of
-    that language, more than twice as many as are English, one of them of that language alone (or
-    spelled as it alone spells: "-ción", "-ção"), and no other language has as
-    many. A name without an English word whose words several languages share
+    that language, more than twice as many as are English, one of them of that
+    language alone (or spelled as it alone spells: "-ción", "-ção"), and no other
+    language has as many. A name without an English word whose words several languages share
     ("Comunicado Conjunto 2": Spanish or Portuguese) is in the first of ``hints``
     (languages the caller has reason to expect, such as that of the names of the
     agreement's peace process) of which it has a word. Anything else is English,

@@ -9,9 +9,9 @@ not ``@en``.
 A name without an English word whose words alone do not tell ("Comunicado
 Conjunto 2": Spanish or Portuguese) takes the language other than English that
 most names of the agreement's peace process are told to be in, then that of its
-parties' text as PA-X writes it. The hints are
-drawn from every row read, not only the selected ones, so that an agreement's
-label does not depend on the selection.
+parties' text as PA-X writes it. The hints are drawn from every row read, not
+only the selected ones, so that an agreement's label does not depend on the
+selection.
 
 Examples
 --------
