@@ -75,6 +75,35 @@ def test_the_end_of_a_surname_in_capitals_is_no_abbreviation() -> None:
     assert not any(g.label == "ALU" for g in mined.groups.values())
 
 
+def test_an_honour_after_a_persons_name_is_no_body() -> None:
+    """Kenya's 1945-1947 and Papua New Guinea's 444 and 571 write honours after a
+    name ("Mr. Ernest G. Munyi, EBS", "Hon. Bill Skate, CMG, MP"): no body "EBS"."""
+    from kg.importers.groups import GroupIndex
+
+    lines = [
+        ("1945", "On behalf of Coast Province: Mr. Ernest G. Munyi, EBS"),
+        ("1946", "Hon. (Prof.) George Saitoti, EGH, M.P"),
+        ("1946", "Hon. Linah jebii Kilimo, EGH, MP ~·"),
+        ("1947", "In the Presence of Hon. KalonzoMusyoka, EGH"),
+        ("2316", "Mr. Joseph Kaguthi, EBS - Former Provincial Commissioner"),
+        ("444", "Honourable Sir John R Kaputin, KBE, CMG, MP, Special State Negotiator"),
+        ("571", "Hon. Bill Skate, CMG, MP, Prime Minister of Papua New Guinea;"),
+    ]
+    mined = GroupIndex.mine([(agt, m(text)) for agt, text in lines])
+    assert not {"EBS", "EGH", "CMG"} & {g.label for g in mined.groups.values()}
+    assert not mined.find("Daniel Kamau Kanyi EBS, Gideon Toroitish EBS")
+    # a body after a person's name, which some line also gives as a body, is one still
+    lines = [
+        ("946", "Mgen. Joselin B. Nazareno, AFP, GRP Sub-Committee"),
+        ("948", "For the AFP: Maj. Gen. Joselin B. Nazareno"),
+        ("1672", "Mr. John Marks, USAID"),
+        ("1673", "Mr. John Marks, USAID"),
+        ("2378", "the Conference was supported by UK Aid, USAID and UNMISS"),
+    ]
+    mined = GroupIndex.mine([(agt, m(text)) for agt, text in lines])
+    assert {"AFP", "USAID"} <= {g.label for g in mined.groups.values()}
+
+
 def test_split_joins_bracket_notes_and_carries_header_cues() -> None:
     text = "V. Kazimirov\n(Representative of the\nRussian Mediation Mission)\n\nM. Krotov"
     mentions = split_mentions(text, column="ThrdPart")

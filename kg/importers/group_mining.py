@@ -36,6 +36,9 @@ _IO = re.compile(
     r"|Commonwealth)\b"
 )
 _NOT_IO = re.compile(r"\b(?:Liberation|Movement|Front|Army|Party|Forces|Rebel|National)\b", re.I)
+ALONE = frozenset({"alone", "after a person"})
+"""How :func:`~kg.importers.group_names.candidates` finds an abbreviation used as a name
+in its own right: anywhere, or only ever right after a person's name and comma."""
 _KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
 
 
@@ -97,7 +100,7 @@ def observe(
         found_here = candidates(mention.match_text, states)
         found_here += [(name, "", "alone") for name in qualified_names(mention.match_text)]
         for name, abbr, path in found_here:
-            if abbr or path == "alone":  # alone: used as a name in its own right
+            if abbr or path in ALONE:  # used as a name in its own right
                 how = "first" if path == "abbreviation first" else "other"
                 tied[how][abbr or name].add(agt_id)
             found = states.find(name)
@@ -147,7 +150,7 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
     """One body per key: key → (body, the keys of the sightings it joins)."""
     t = _Tally(seen)
     every_alias = {a for v in t.aliases.values() for a in v}
-    for key in [k for k, p in t.paths.items() if p == {"alone"}]:
+    for key in [k for k, p in t.paths.items() if p <= ALONE]:
         token = next(iter(t.spellings[key]))
         if token in state_abbrs or token in every_alias:
             t.aliases[key].add(token)  # merged below with the name it abbreviates
@@ -156,9 +159,11 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
     for key, names in t.spellings.items():
         if t.paths[key] == {"republic"}:  # "X Republic" alone may be a state's adjective
             continue
-        if t.paths[key] == {"alone"}:
+        if t.paths[key] <= ALONE:
             if len(t.cited[key]) < 2 or next(iter(names)) in state_abbrs:
                 continue  # an abbreviation alone counts once two agreements use it
+            if t.paths[key] == {"after a person"}:
+                continue  # only ever after a name: an honour ("Mr. X, EBS"), untied to a body
             t.aliases[key] |= set(names)
         aliases = t.aliases[key]
         label = sorted(names.items(), key=lambda kv: (kv[0] in aliases, -kv[1], kv[0]))[0][0]
@@ -194,4 +199,4 @@ def _merge_by_alias(t: _Tally) -> None:
                 t.merge(main, other)
 
 
-__all__ = ["Group", "Seen", "build", "group_key", "observe"]
+__all__ = ["ALONE", "Group", "Seen", "build", "group_key", "observe"]

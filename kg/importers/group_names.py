@@ -235,7 +235,8 @@ def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
             token = m.group(1)
             in_state = any(s <= m.start() < e for s, e in named)  # "CÔTE D'IVOIRE"
             if _alone_ok(text, m, token) and not in_state:
-                out.append((token, "", "alone"))
+                how = "after a person" if _after_person(text[: m.start()]) else "alone"
+                out.append((token, "", how))
     seen = {name for name, _, _ in out}
     firsts = [f"{abbr} {name}" for name, abbr, how in out if how == "abbreviation first"]
     out += [
@@ -322,6 +323,23 @@ def _alone_ok(text: str, m: re.Match[str], token: str) -> bool:
         return False
     before, after = text[: m.start()], text[m.end() :]
     return not (_NAME_BEFORE.search(before) or _NAME_AFTER.match(after))
+
+
+_AFTER_PERSON = re.compile(
+    r"(?:^|\s)(?:(?:honou?rable|sir|dame|lady)\s|" + _HONORIFIC.pattern + r")\s*"
+    r"(?-i:\(?[A-ZÀ-Þ])[\w'’.()-]*(?:\s+(?!(?:for|of|the|and|on|to|in|at|from|with)\b)[\w'’.()-]+)*"
+    r"\s*,\s*(?-i:[A-Z]{2,6}\s*,\s*)*$",
+    re.I,
+)
+"""The end of a person's name and its comma, after an honorific, perhaps with other
+post-nominals: "Mr. Ernest G. Munyi, ", "Honourable Sir John R Kaputin, KBE, "."""
+
+
+def _after_person(before: str) -> bool:
+    """Does an abbreviation after ``before`` follow a person's name, as an honour
+    ("EBS", "CMG") or a body the person belongs to ("AFP") may?"""
+    person = _AFTER_PERSON.search(re.split(r"[;:\[\]]", before)[-1])
+    return person is not None and not _TITLE_ANY.search(person.group(0))
 
 
 def is_state_or_generic(name: str, states: StateIndex) -> bool:
