@@ -104,6 +104,50 @@ def test_an_honour_after_a_persons_name_is_no_body() -> None:
     assert {"AFP", "USAID"} <= {g.label for g in mined.groups.values()}
 
 
+def test_an_international_organisation_is_one_whose_name_says_states_are_its_members() -> None:
+    """An organisation of states (the ontology's definition) says so in its name; a
+    union, community or organisation of people in one country is a body, not an
+    international organisation: the full import typed the Acholi Community, the
+    Kachin Independence Organisation, the Islamic Courts Union and the Union of Soviet
+    Socialist Republics as international organisations."""
+    from kg.importers.groups import GroupIndex
+    from kg.importers.patterns import CKG
+
+    organisations = [
+        "African Union (AU)",
+        "Union Africaine (UA)",
+        "League of Arab States (LAS)",
+        "Organization for Security and Co-operation in Europe (OSCE)",
+        "Intergovernmental Authority on Development (IGAD)",
+        "World Health Organization (WHO)",
+        "Communauté Economique des Etats de l'Afrique de l'Ouest (CEDEAO)",
+        "Shanghai Cooperation Organization (SCO)",
+        "East African Community (EAC)",
+        "Southern African Development Community (SADC)",
+        "United Nations Mission in South Sudan (UNMISS)",
+        "Conference on Interaction and Confidence Building Measures in Asia (CICA)",
+        "South Asian Association for Regional Cooperation (SAARC)",
+    ]
+    bodies = [
+        "Kachin Independence Organisation (KIO)",
+        "Patriotic Union of Kurdistan (PUK)",
+        "Islamic Courts Union (ICU)",
+        "Union Syndicale des Travailleurs de Centrafrique (USTC)",
+        "Organisation des Femmes Centrafricaines (OFCA)",
+        "Croatian Democratic Union (HDZ)",
+        "Union of Soviet Socialist Republics (USSR)",
+        "Acholi Community Representatives, Acholi Community",
+        "Business Community (BC)",
+        "Women Development Association of Liberia (WODAL)",
+    ]
+    lines = [(str(i), m(f"For the {text}")) for i, text in enumerate(organisations + bodies)]
+    kinds = {g.label: g.cls for g in GroupIndex.mine(lines).groups.values()}
+    wanted = [name.split(" (")[0].split(", ")[-1] for name in organisations + bodies]
+    assert set(wanted) <= set(kinds)
+    assert {kinds[n] for n in wanted[: len(organisations)]} == {CKG.InternationalOrganization}
+    assert {kinds[n] for n in wanted[len(organisations) :]} == {CKG.Actor}
+
+
 def test_split_joins_bracket_notes_and_carries_header_cues() -> None:
     text = "V. Kazimirov\n(Representative of the\nRussian Mediation Mission)\n\nM. Krotov"
     mentions = split_mentions(text, column="ThrdPart")

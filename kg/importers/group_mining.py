@@ -31,10 +31,24 @@ from kg.importers.patterns import CKG, ID, slug
 from kg.importers.states import StateIndex
 
 _IO = re.compile(
-    r"\b(?:United Nations|Nations Unies|Naciones Unidas|Na[çc][õo]es Unidas|Union|Organi[sz]ation"
-    r"|Organisation|Organizaci[óo]n|Community|Communaut[ée]|Comunidad|Intergovernmental|League"
-    r"|Commonwealth)\b"
+    r"\b(?:United Nations|Nations Unies|Naciones Unidas|Na[çc][õo]es Unidas|Intergovernmental"
+    r"|Intergouvernementale?|Commonwealth|Francophonie|Treaty Organi[sz]ation"
+    r"|(?:Security|Co.?operation|Measures) in (?:Europe|Asia)"
+    r"|League of Arab|Arab League|Islamic (?:Conference|Cooperation)|Coop[ée]ration Islamique"
+    r"|(?:African|Asian|European|Economic|Cooperation|Co.operation)"
+    r" (?:Union|Unity|Community|Organi[sz]ation|Association)|Development Community"
+    r"|(?:Union|Communaut[ée]|Organisation)"
+    r" (?:Africaine|Europ[ée]enne|[ÉE]conomique|Internationale)"
+    r"|(?:International|World|Asian) (?:\w+ ){0,2}Organi[sz]ation)\b"
+    r"|\b(?:Organi[sz]ation|League|Ligue|Liga|Community|Communaut[ée]|Comunidad|Union|Commonwealth)"
+    r"\b.*\b(?:States|[ÉE]tats|Estados)\b",
+    re.I,
 )
+"""A name that says its members are states (the ontology's international organisation):
+the United Nations' bodies, a union, community or organisation of a continent or region
+("African Union", "East African Community", "Organisation for Security and Co-operation
+in Europe"), or of states ("League of Arab States"). A union, community or organisation
+of one country's people ("Islamic Courts Union", "Acholi Community") is a body."""
 _NOT_IO = re.compile(r"\b(?:Liberation|Movement|Front|Army|Party|Forces|Rebel|National)\b", re.I)
 ALONE = frozenset({"alone", "after a person"})
 """How :func:`~kg.importers.group_names.candidates` finds an abbreviation used as a name
