@@ -441,6 +441,36 @@ def test_from_before_a_body_is_not_part_of_its_name() -> None:
     assert not [g for g in idx.groups.values() if g.label.lower().startswith("from")]
 
 
+def test_a_party_named_only_by_its_ideas_is_not_one_party_across_countries() -> None:
+    """The Central African Republic's lists (464, 488) and Burundi's texts (306, 1045)
+    each name a "Parti Social Démocrate" (PSD): a name made only of a word for a party
+    and words for political ideas says which kind of party, not which party, so it
+    does not tie the two countries' parties into one body."""
+    from kg.importers.groups import GroupIndex
+
+    mined = [
+        ("306", m("The Parti Social-Démocrate (PSD),")),
+        ("306", m("For PSD: Mr. Godefroy HAKIZIMANA, Chairman")),
+        ("1045", m("9. Vincent NDIKUMASABO, Président du PSD")),
+        ("464", m("PSD Parti social démocrate")),
+        ("488", m("PRC Parti Républicain Centrafricain PSD Parti Social Démocrate")),
+        ("464", m("PLD Parti libéral démocrate")),
+        ("488", m("PLD Parti Libéral Démocrate")),
+        ("303", m("PL (Signed) X, President; Parti Libéral Démocrate (PLD)")),
+        ("306", m("Parti Libéral Démocrate (PLD)")),
+    ]
+    places = {a: frozenset({"CAF"}) for a in ("464", "488")}
+    places |= {a: frozenset({"BDI"}) for a in ("306", "303", "1045")}
+    idx = GroupIndex.mine(mined, places=places)
+    for abbr in ("PSD", "PLD"):
+        (burundi,) = idx.find(abbr, agreement="306")
+        (car,) = idx.find(abbr, agreement="488")
+        assert burundi.iri != car.iri
+        assert "488" in car.agreements and "306" not in car.agreements
+    (psd,) = idx.find("PSD Parti social démocrate", agreement="464")
+    assert psd.iri == idx.find("PSD", agreement="488")[0].iri
+
+
 def test_a_body_mined_in_one_country_is_not_another_country_s_body() -> None:
     """PA-X ties "PSD" to Burundi's Parti Social-Démocrate (306), Gabon's Social Democratic
     Party (8) and CAR's Parti social démocrate (464, 488); "SDA" is the Somali Democratic

@@ -178,7 +178,34 @@ def generic_names(
             and not any(c.startswith(w) for w in words if len(w) >= 5 for c in places)
         )
 
-    return frozenset(k for k in by_key if k.split() and generic(k.split()))
+    return frozenset(
+        k for k in by_key if k.split() and (generic(k.split()) or party_of_ideas(k.split()))
+    )
+
+
+_PARTY = re.compile(r"parti|partido|party")
+_IDEAS = re.compile(
+    r"social|socialiste|socialist|sociale|d[ée]mocrate|democrat|democratic|d[ée]mocratique"
+    r"|democr[áa]tico|lib[ée]ral|liberal|populaire|popular|people's|people|peuple|national"
+    r"|nationale|nacional|r[ée]publicain|republican|chr[ée]tien|christian|progressiste"
+    r"|progressive|progresista|travailliste|labour|labor|green|vert|verts"
+    r"|du|de|la|le|des|pour|for|of|the|et|and|y|del|los|las|el"
+)
+
+
+def party_of_ideas(words: list[str]) -> bool:
+    """Is a key a word for a party and words for political ideas, and nothing else: the
+    kind of party, which many countries have ("parti social démocrate", "liberal party"),
+    not one party ("progressive socialist party" yes, "sudan people's party" no)?
+
+    >>> party_of_ideas("parti libéral démocrate".split()), party_of_ideas(["party"])
+    (True, False)
+    """
+    return (
+        len(words) > 1
+        and any(_PARTY.fullmatch(w) for w in words)
+        and all(_PARTY.fullmatch(w) or _IDEAS.fullmatch(w) for w in words)
+    )
 
 
 @cache
@@ -222,6 +249,7 @@ __all__ = [
     "generic_names",
     "main_place",
     "place_name",
+    "party_of_ideas",
     "place_tag",
     "split_by_place",
     "state_initials",
