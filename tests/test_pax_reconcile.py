@@ -733,6 +733,26 @@ def test_a_faction_is_not_the_body_it_broke_from() -> None:
     assert mined.find("For the Central General Staff of the FARC-EP") == []
 
 
+def test_a_factions_name_cut_by_a_line_break_is_still_the_faction() -> None:
+    """The 2023-2025 dialogues with the FARC-EP's dissident blocs (PA-X process 177)
+    write "Delegation of the Central" and "General Staff of the FARC-EP" on two lines
+    (54 times), and "Delegation of the EMBF of the FARC-EP" (the Estado Mayor de Bloques
+    y Frentes): neither is the FARC-EP of the 2016 agreement."""
+    from kg.importers.groups import GroupIndex
+
+    text = (
+        "Javier 33\nDelegation of the Central\nGeneral Staff of the FARC-EP\n\n"
+        "Andrey Avendaño\nHead of Delegation of the Central General\nStaff of the FARC-EP"
+    )
+    lines = [mn.text for mn in split_mentions(text, column="Part")]
+    assert "Delegation of the Central General Staff of the FARC-EP" in lines
+    assert lines[-1].endswith("Head of Delegation of the Central General Staff of the FARC-EP")
+    farc = Mention("Part", "Fuerzas Armadas Revolucionarias de Colombia (FARC-EP)", "signatory")
+    mined = GroupIndex.mine([("1", farc), ("2", farc)])
+    for line in lines + ["Delegation of the EMBF of the FARC-EP", "Delegate EMBF FARC-EP"]:
+        assert not [g for g in mined.find(line) if "FARC-EP" in g.aliases], line
+
+
 def test_the_splm_s_factions_are_not_the_splm() -> None:
     """South Sudan's and Sudan's texts name the SPLM's factions by the SPLM's name with
     a qualifier: "in Opposition" (884, 2126), "-IO" (1966), "FDs", the Former Detainees

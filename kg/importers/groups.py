@@ -253,7 +253,7 @@ class GroupIndex:
 
 
 _FACTION = re.compile(
-    r"\b(?:estado mayor (?:central|de bloques)|central general staff|dissident\w*|"
+    r"\b(?:estado mayor (?:central|de bloques)|(?-i:EMBF)|central general staff|dissident\w*|"
     r"disidencia\w*|faction\w*|splinter|breakaway|segunda marquetalia|"
     # the SPLM's factions: in Opposition (-IO), Former Detainees (FDs), -North (-N), Real
     r"in[\s-]*opposition|(?-i:IO|FDs?)|former detainees|real)\b|[-–]\s*(?:north|(?-i:N))\b",

@@ -94,8 +94,13 @@ _OPEN_ENDED = re.compile(
     r"office|embassy)\s*$",
     re.I,
 )
-_DANGLING = re.compile(r"\s(?:of|the|du|de|des|la|le|pour|del|da|do|dos|das)$", re.I)
-"""A line cut inside a name, before the words it needs: "Front Démocratique du"."""
+_DANGLING = re.compile(
+    r"\s(?:of|the|du|de|des|la|le|pour|del|da|do|dos|das)$"
+    r"|\s(?:of the|del|de la)(?:\s(?:Central|General|National|Nacional|Supreme|Joint|High))+$",
+    re.I,
+)
+"""A line cut inside a name, before the words it needs: "Front Démocratique du",
+"Delegation of the Central" (then "General Staff of the FARC-EP")."""
 _CONTINUED = re.compile(r"d['’][A-ZÀ-Ý]")
 """A line that continues the name on the line before: "d'Ivoire"."""
 _TRAILER = re.compile(r"(?:headquarters?|office|secretariat|mission)\.?", re.I)
