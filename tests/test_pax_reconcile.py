@@ -721,6 +721,19 @@ def test_roles_titles_and_list_headings_are_no_bodies() -> None:
     assert not mined.groups and not mined_twice.groups
 
 
+def test_a_bodys_name_inside_a_persons_name_is_no_body() -> None:
+    """Niger's 203 and 204 are signed for the government by "Maï Maï Gana, High
+    Commissioner of the restoration of peace" and "Mr MAÏ MAÏ GANA": a person, not the
+    Congolese Mai-Mai that 1303's "For the Maï-Maï:" names."""
+    from kg.importers.groups import GroupIndex
+
+    mined = GroupIndex.mine([("1303", m("For the Maï-Maï:")), ("1304", m("For the Maï-Maï:"))])
+    assert [g.label for g in mined.find("For the Maï-Maï:")] == ["Maï-Maï"]
+    assert mined.find("Mr MAÏ MAÏ GANA") == []
+    assert mined.find("Maï Maï Gana, High Commissioner of the restoration of peace") == []
+    assert [g.label for g in mined.find("Maï-Maï Kata Katanga, Commander X")] == ["Maï-Maï"]
+
+
 def test_a_faction_is_not_the_body_it_broke_from() -> None:
     from kg.importers.groups import GroupIndex
 

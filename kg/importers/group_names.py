@@ -393,6 +393,24 @@ def inside_longer_name(text: str, start: int) -> bool:
     )
 
 
+_BEFORE_HONORIFIC = re.compile(r"(?:^|[\s(])" + _HONORIFIC.pattern + r"\s*$", re.I)
+_SURNAME_AND_TITLE = re.compile(r"\s+[A-ZÀ-Þ][\w'’-]*\s*,\s*(?P<title>[^,;:]*)")
+
+
+def in_persons_name(text: str, start: int, end: int) -> bool:
+    """Is the name at ``text[start:end]`` part of a person's name: after an honorific
+    ("Mr MAÏ MAÏ GANA"), or followed by one more name and a title ("Maï Maï Gana, High
+    Commissioner of the restoration of peace")?
+
+    >>> in_persons_name("Mr MAÏ MAÏ GANA", 3, 10), in_persons_name("For the Maï-Maï:", 8, 15)
+    (True, False)
+    """
+    if _BEFORE_HONORIFIC.search(text[:start]):
+        return True
+    after = _SURNAME_AND_TITLE.match(text, end)
+    return after is not None and bool(_TITLE_ANY.search(after["title"]))
+
+
 REPUBLIC = _REPUBLIC
 TITLE_ANY = _TITLE_ANY
 HONORIFIC = _HONORIFIC
@@ -409,6 +427,7 @@ __all__ = [
     "TITLE_ANY",
     "WORD",
     "candidates",
+    "in_persons_name",
     "inside_longer_name",
     "is_state_or_generic",
 ]

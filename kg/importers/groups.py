@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from kg.importers.group_mining import Group, build, group_key, observe
-from kg.importers.group_names import inside_longer_name
+from kg.importers.group_names import in_persons_name, inside_longer_name
 from kg.importers.group_places import split_by_place, state_initials
 from kg.importers.group_qualifiers import qualified
 from kg.importers.mentions import Mention
@@ -142,7 +142,7 @@ class GroupIndex:
             here = self.places.get(agt_id, frozenset())
             text = mention.match_text
             for m in self._names.finditer(text) if self._names else ():
-                if inside_longer_name(text, m.start()):
+                if inside_longer_name(text, m.start()) or in_persons_name(text, m.start(), m.end()):
                     continue
                 key = self._forms[m.group(0).lower()]
                 if key in self.groups and self.groups[key].generic:
@@ -180,8 +180,10 @@ class GroupIndex:
         keys: dict[str, None] = {}
         if self._names is not None:
             for m in self._names.finditer(text):
-                if not _faction_of(text, m.start(), m.end()) and not inside_longer_name(
-                    text, m.start()
+                if not (
+                    _faction_of(text, m.start(), m.end())
+                    or inside_longer_name(text, m.start())
+                    or in_persons_name(text, m.start(), m.end())
                 ):
                     key = self._forms[m.group(0).lower()]
                     if not qualified(text, m.end(), own=self._own(key), abbreviation=False):
