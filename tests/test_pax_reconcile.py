@@ -734,6 +734,27 @@ def test_a_bodys_name_inside_a_persons_name_is_no_body() -> None:
     assert [g.label for g in mined.find("Maï-Maï Kata Katanga, Commander X")] == ["Maï-Maï"]
 
 
+def test_an_abbreviation_inside_a_bodys_name_is_that_name() -> None:
+    """The Congo's 671 and 672 are witnessed by the "EGLISE DU CHRIST AU CONGO": the
+    French "AU" in the church's name is not the African Union."""
+    from kg.importers.groups import GroupIndex
+
+    mined = GroupIndex.mine(
+        [
+            ("1", m("African Union (AU)")),
+            ("2", m("For the AU:")),
+            ("671", m("Eglise du Christ au Congo (ECC)")),
+            ("672", m("For the Eglise du Christ au Congo:")),
+        ]
+    )
+    text = "EGLISE DU CHRIST AU CONGO: EV. SONGOU NATHALIS"
+    assert [g.label for g in mined.find(text)] == ["Eglise du Christ au Congo"]
+    assert {g.label for g in mined.find("For the AU and the ECC:")} == {
+        "Eglise du Christ au Congo",
+        "African Union",
+    }
+
+
 def test_a_faction_is_not_the_body_it_broke_from() -> None:
     from kg.importers.groups import GroupIndex
 

@@ -178,6 +178,7 @@ class GroupIndex:
         whose name is generic ("National Reconciliation Commission").
         """
         keys: dict[str, None] = {}
+        spans: list[tuple[int, int]] = []  # the names found
         if self._names is not None:
             for m in self._names.finditer(text):
                 if not (
@@ -188,11 +189,12 @@ class GroupIndex:
                     key = self._forms[m.group(0).lower()]
                     if not qualified(text, m.end(), own=self._own(key), abbreviation=False):
                         keys[self._here(key, m.group(0), agreement)] = None
+                        spans.append(m.span())
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
                 if text.startswith(".", m.end()):  # "REV.", "GEN.": titles
                     continue
-                if _faction_of(text, m.start(), m.end()):
+                if _faction_of(text, m.start(), m.end()) or _inside_a_name(m, spans):
                     continue
                 scope = self.scoped.get(m.group(0))
                 if scope is None or agreement in scope:
@@ -282,6 +284,18 @@ def _faction_of(text: str, start: int, end: int) -> bool:
         return False
     return bool(
         _FACTION.search(text[max(0, start - _NEAR) : start] + " " + text[end : end + _NEAR])
+    )
+
+
+def _inside_a_name(m: re.Match[str], names: list[tuple[int, int]]) -> bool:
+    """Is the abbreviation ``m`` a word inside a name found around it and written in
+    capitals, neither its first nor its last ("EGLISE DU CHRIST AU CONGO": "au", not the
+    AU)? A name in capitals and small letters writes an abbreviation as one ("AU/UN
+    Mediation", "Secretary General of the UN for Somalia"), and a name may begin or
+    end with another body's ("IGAD led Mediation"), which then names that body too."""
+    text = m.string
+    return any(
+        start < m.start() and m.end() < end and text[start:end].isupper() for start, end in names
     )
 
 
