@@ -755,6 +755,19 @@ def test_an_abbreviation_inside_a_bodys_name_is_that_name() -> None:
     }
 
 
+def test_a_delegation_before_a_colon_is_its_body_s() -> None:
+    """Colombia's 2594 heads its list "Delegation of the Ejército de Liberación Nacional
+    – ELN:"; that made a body of the delegation, which 18 agreements then named instead
+    of the ELN."""
+    from kg.importers.groups import GroupIndex
+
+    eln = m("Ejército de Liberación Nacional (ELN)")
+    heading = m("Delegation of the Ejército de Liberación Nacional – ELN: (Signed) Pablo Beltrán")
+    mined = GroupIndex.mine([("2810", eln), ("2808", eln), ("2594", heading)])
+    assert [g.label for g in mined.groups.values()] == ["Ejército de Liberación Nacional"]
+    assert [g.label for g in mined.find(heading.text)] == ["Ejército de Liberación Nacional"]
+
+
 def test_a_faction_is_not_the_body_it_broke_from() -> None:
     from kg.importers.groups import GroupIndex
 

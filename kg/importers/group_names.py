@@ -68,7 +68,8 @@ _DOCUMENT = re.compile(
 )
 _TITLE_FIRST = re.compile(
     r"\W*(?:deputy|vice|chair\w*|head|commander|minister|president|representative|chief|"
-    r"secretary|director|member|leader|coordinator|delegate|envoy|ambassador|acting)\b",
+    r"secretary|director|member|leader|coordinator|delegate|delegation|d[ée]l[ée]gation|"
+    r"delegaci[óo]n|envoy|ambassador|acting)\b",
     re.I,
 )
 _ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
