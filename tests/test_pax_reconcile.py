@@ -768,6 +768,26 @@ def test_a_delegation_before_a_colon_is_its_body_s() -> None:
     assert [g.label for g in mined.find(heading.text)] == ["Ejército de Liberación Nacional"]
 
 
+def test_a_title_and_its_body_are_not_a_body() -> None:
+    """ "Chef de Groupe - MAMADOU Justin" (2196, 2417), "Chef de Bureau MINUSCA" (2204),
+    "Deputy of the Presidential Council of the GNA" (1954) and "Kaduna HD Women's
+    Steering Committee Members" (1921, 1922) were mined as bodies."""
+    from kg.importers.group_names import candidates
+    from kg.importers.states import StateIndex
+
+    states = StateIndex.default()
+    for text in (
+        "Chef de Groupe - MAMADOU Justin",
+        "Chef de Bureau MINUSCA: IMTIAZ Hussein",
+        "Deputy of the Presidential Council of the GNA",
+        "Kaduna HD Women's Steering Committee Members:",
+        "Working Group II. Members",
+    ):
+        names = [name for name, _, _ in candidates(text, states)]
+        assert not [n for n in names if " " in n and n.split()[0] in ("Chef", "Deputy")], text
+        assert not [n for n in names if n.endswith("Members")], text
+
+
 def test_a_faction_is_not_the_body_it_broke_from() -> None:
     from kg.importers.groups import GroupIndex
 

@@ -91,7 +91,8 @@ _ORG_WORD = re.compile(
 )
 _TITLE_ANY = re.compile(
     r"\b(?:chair\w*|president|minister|secretary|representative|delegate|commander|"
-    r"chief|director|leader|coordinator|member|governor|commissioner|ambassador|envoy|"
+    r"chief|chef|deputy|director|leader|coordinator|members?|governor|commissioner|"
+    r"ambassador|envoy|"
     r"advis[eo]rs?|signed|witness\w*|mediat\w*|facilitat\w*|observer\w*|guarant\w*|negotiator|"
     r"delegation|d[ée]l[ée]gation|delegaci[óo]n)\b",
     re.I,
