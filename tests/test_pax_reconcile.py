@@ -788,6 +788,43 @@ def test_a_title_and_its_body_are_not_a_body() -> None:
         assert not [n for n in names if n.endswith("Members")], text
 
 
+def test_a_name_pax_gives_a_translated_abbreviation_is_that_body() -> None:
+    """Colombia's texts write "National Liberation Army (ELN)" as often as "Ejército de
+    Liberación Nacional (ELN)", and Aceh's "Free Aceh Movement (GAM)": the abbreviation
+    of the name in its own language ties the translation to the body, which was two
+    bodies in every ELN agreement, once two agreements tie them so. A person's
+    affiliation in brackets, in one agreement, ties nothing."""
+    from kg.importers.groups import GroupIndex
+
+    mined = GroupIndex.mine(
+        [
+            ("2810", m("Ejército de Liberación Nacional (ELN)")),
+            ("2808", m("Ejército de Liberación Nacional (ELN) Delegation:")),
+            ("1935", m("For the National Liberation Army:")),
+            ("1937", m("National Government of Colombia and the National Liberation Army (ELN)")),
+            ("112", m("Joint Forum (Indonesian Govt, Free Aceh Movement)")),
+            ("111", m("Joint Forum (Indonesian Govt, Free Aceh Movement)")),
+            ("90", m("For the GAM:")),
+            ("91", m("For the GAM:")),
+            ("92", m("Free Aceh Movement (GAM)")),
+            ("93", m("Free Aceh Movement (GAM)")),
+            ("1543", m("The National Government; the National Liberation Army (ELN)")),
+            ("5", m("Sudan People's Liberation Movement (SPLM)")),
+            ("6", m("For the SPLM:")),
+            ("7", m("For the National Congress Party:")),
+            ("8", m("For the National Congress Party:")),
+            ("9", m("Ghazi Salah al-Din, National Congress Party (SPLM)")),
+        ]
+    )
+    (eln,) = mined.find("For the National Liberation Army:")
+    assert "ELN" in eln.aliases
+    assert {"National Liberation Army", "Ejército de Liberación Nacional"} <= {
+        n for n, _ in eln.names
+    }
+    assert mined.find("Free Aceh Movement") == mined.find("For the GAM:")
+    assert len(mined.find("For the National Congress Party and the SPLM:")) == 2
+
+
 def test_a_faction_is_not_the_body_it_broke_from() -> None:
     from kg.importers.groups import GroupIndex
 

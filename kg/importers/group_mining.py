@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from kg.importers.group_context import translations
 from kg.importers.group_names import candidates, is_state_or_generic
 from kg.importers.group_qualifiers import qualified_names
 from kg.importers.mentions import Mention
@@ -50,6 +51,9 @@ the United Nations' bodies, a union, community or organisation of a continent or
 in Europe"), or of states ("League of Arab States"). A union, community or organisation
 of one country's people ("Islamic Courts Union", "Acholi Community") is a body."""
 _NOT_IO = re.compile(r"\b(?:Liberation|Movement|Front|Army|Party|Forces|Rebel|National)\b", re.I)
+TRANSLATED = "translated"
+"""How :func:`observe` records a "Name (ABBR)" whose initials do not fit; two agreements
+that write it make the name a spelling of the abbreviation's body."""
 ALONE = frozenset({"alone", "after a person"})
 """How :func:`~kg.importers.group_names.candidates` finds an abbreviation used as a name
 in its own right: anywhere, or only ever right after a person's name and comma."""
@@ -129,6 +133,8 @@ def observe(
             key = group_key(name)
             if key:
                 seen.append(Seen(agt_id, key, name, abbr, path, mention.language))
+        for name, abbr in translations(mention.match_text):
+            seen.append(Seen(agt_id, group_key(name), name, abbr, TRANSLATED, mention.language))
     return seen, state_aliases, tied
 
 
@@ -142,7 +148,13 @@ class _Tally:
         self.aliases: dict[str, set[str]] = defaultdict(set)
         self.cited: dict[str, set[str]] = defaultdict(set)
         self.members: dict[str, set[str]] = defaultdict(set)
+        self.translated: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        """Key → abbreviation → the agreements that write "Name (ABBR)" with initials
+        that do not fit: a translation's abbreviation, or a person's affiliation."""
         for s in seen:
+            if s.path == TRANSLATED:
+                self.translated[s.key][s.abbr].add(s.agreement)
+                continue
             self.paths[s.key].add(s.path)
             self.spellings[s.key][s.name] += 1
             self.languages[(s.key, s.name)][s.language] += 1
@@ -205,6 +217,12 @@ def _merge_by_alias(t: _Tally) -> None:
     for key in sorted(t.spellings):
         for abbr in t.aliases.get(key, ()):
             owners[group_key(abbr)].append(key)
+    for key, by_abbr in sorted(t.translated.items()):
+        if key not in t.spellings or t.aliases.get(key):
+            continue  # a name of no body, or with an abbreviation of its own
+        tied = [group_key(a) for a, agts in sorted(by_abbr.items()) if len(agts) >= 2]
+        if len(tied) == 1 and (owners.get(tied[0]) or tied[0] in t.spellings):
+            owners[tied[0]].append(key)  # "National Liberation Army (ELN)"
     for abbr_key, keys in sorted(owners.items()):
         members = set(keys) | ({abbr_key} & set(t.spellings))
         main = max(sorted(members), key=lambda k: sum(t.spellings[k].values()))
@@ -213,4 +231,4 @@ def _merge_by_alias(t: _Tally) -> None:
                 t.merge(main, other)
 
 
-__all__ = ["ALONE", "Group", "Seen", "build", "group_key", "observe"]
+__all__ = ["ALONE", "TRANSLATED", "Group", "Seen", "build", "group_key", "observe"]

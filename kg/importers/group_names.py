@@ -367,61 +367,21 @@ def is_state_or_generic(name: str, states: StateIndex) -> bool:
     return all(_STATE_GLUE.fullmatch(r) or _GENERIC.fullmatch(r.strip(" ,")) for r in rest)
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-Þ][a-zß-ÿ'’]+)\s+$")
-"""A word in title case right before a name, itself not after a hyphen or a dot."""
-_NOT_OF_THE_NAME = re.compile(r"general|senator|party", re.I)
-"""Title-case words that end a title or a list before a body's name ("Secretary-General")."""
-
-
-def inside_longer_name(text: str, start: int) -> bool:
-    """Is the name at ``text[start:]`` the end of a longer name in title case: "Karen
-    National Liberation Army", "Socialist Federal Republic of Yugoslavia", "Kirant
-    Janawadi Workers Party"? Not after a title, an honorific or a word of glue.
-
-    >>> inside_longer_name("Karen National Liberation Army", 6)
-    True
-    >>> inside_longer_name("Secretary General United Nations", 18)
-    False
-    """
-    before = _WORD_BEFORE.search(text[:start])
-    if before is None:
-        return False
-    word = before.group(1)
-    return not (
-        word.lower() in _GLUE
-        or _TITLE_ANY.fullmatch(word)
-        or _HONORIFIC.match(word + " ")
-        or _NOT_OF_THE_NAME.fullmatch(word)
-    )
-
-
-_BEFORE_HONORIFIC = re.compile(r"(?:^|[\s(])" + _HONORIFIC.pattern + r"\s*$", re.I)
-_SURNAME_AND_TITLE = re.compile(r"\s+[A-ZÀ-Þ][\w'’-]*\s*,\s*(?P<title>[^,;:]*)")
-
-
-def in_persons_name(text: str, start: int, end: int) -> bool:
-    """Is the name at ``text[start:end]`` part of a person's name: after an honorific
-    ("Mr MAÏ MAÏ GANA"), or followed by one more name and a title ("Maï Maï Gana, High
-    Commissioner of the restoration of peace")?
-
-    >>> in_persons_name("Mr MAÏ MAÏ GANA", 3, 10), in_persons_name("For the Maï-Maï:", 8, 15)
-    (True, False)
-    """
-    if _BEFORE_HONORIFIC.search(text[:start]):
-        return True
-    after = _SURNAME_AND_TITLE.match(text, end)
-    return after is not None and bool(_TITLE_ANY.search(after["title"]))
-
-
 REPUBLIC = _REPUBLIC
+ABBR_IN_BRACKETS = _ABBR
 TITLE_ANY = _TITLE_ANY
 HONORIFIC = _HONORIFIC
 SPEAKS_FOR = _SPEAKS_FOR
 GLUE = _GLUE
 WORD = _WORD
 
+fits = _fits
+initials = _initials
+named_before = _named_before
+
 __all__ = [
     "ABBREVIATION",
+    "ABBR_IN_BRACKETS",
     "GLUE",
     "HONORIFIC",
     "REPUBLIC",
@@ -429,7 +389,8 @@ __all__ = [
     "TITLE_ANY",
     "WORD",
     "candidates",
-    "in_persons_name",
-    "inside_longer_name",
+    "fits",
+    "initials",
     "is_state_or_generic",
+    "named_before",
 ]

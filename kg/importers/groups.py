@@ -39,8 +39,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from kg.importers.group_context import in_persons_name, inside_longer_name
 from kg.importers.group_mining import Group, build, group_key, observe
-from kg.importers.group_names import in_persons_name, inside_longer_name
 from kg.importers.group_places import split_by_place, state_initials
 from kg.importers.group_qualifiers import qualified
 from kg.importers.mentions import Mention
