@@ -72,6 +72,17 @@ def group_key(name: str) -> str:
     return " ".join(_KEY_DROP.sub(" ", flat).lower().split())
 
 
+def spelling_key(name: str) -> str:
+    """What two spellings of one name share, whatever their hyphens, spaces, case and
+    British or American "-isation" ("Organisation for Security and Co-operation in
+    Europe", "Organization for Security and Cooperation in Europe").
+
+    >>> spelling_key("Co\u2010operation Organisation") == spelling_key("cooperation organization")
+    True
+    """
+    return re.sub(r"i[sz]ation", "ization", re.sub(r"[\W_]+", "", name.lower()))
+
+
 @dataclass(frozen=True)
 class Group:
     """A body mined from PA-X: IRI, class, English label, other spellings, abbreviations."""
@@ -231,4 +242,4 @@ def _merge_by_alias(t: _Tally) -> None:
                 t.merge(main, other)
 
 
-__all__ = ["ALONE", "TRANSLATED", "Group", "Seen", "build", "group_key", "observe"]
+__all__ = ["ALONE", "TRANSLATED", "Group", "Seen", "build", "group_key", "observe", "spelling_key"]

@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from kg.importers.group_context import in_persons_name, inside_longer_name
-from kg.importers.group_mining import Group, build, group_key, observe
+from kg.importers.group_mining import Group, build, group_key, observe, spelling_key
 from kg.importers.group_places import split_by_place, state_initials
 from kg.importers.group_qualifiers import qualified
 from kg.importers.mentions import Mention
@@ -154,13 +154,14 @@ class GroupIndex:
         return self
 
     def without(self, known: Iterable[str]) -> GroupIndex:
-        """The index without groups any of whose spellings is in ``known`` (lowercase)."""
-        drop = set(known)
+        """The index without groups any of whose spellings is in ``known``, whatever their
+        case, hyphens and "-isation" (:func:`~kg.importers.group_mining.spelling_key`)."""
+        drop = {spelling_key(k) for k in known}
         return GroupIndex(
             {
                 k: g
                 for k, g in self.groups.items()
-                if not ({n.lower() for n, _ in g.names} | {a.lower() for a in g.aliases}) & drop
+                if not {spelling_key(n) for n in [*(n for n, _ in g.names), *g.aliases]} & drop
             },
             self.state_aliases,
             self.scoped,

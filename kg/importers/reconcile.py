@@ -32,6 +32,7 @@ from dataclasses import replace
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from kg.importers.bodies import chaired_body, without_subject_states, without_topics
+from kg.importers.group_mining import spelling_key
 from kg.importers.groups import MINT_NOTE, Group, GroupIndex
 from kg.importers.matches import Match, NewActor, Resolution
 from kg.importers.mentions import Mention
@@ -67,6 +68,13 @@ def _distinct(matches: list[Match]) -> tuple[Match, ...]:
     return tuple(unique.values())
 
 
+def _spelt_any_way(label: str) -> str:
+    """A pattern for ``label`` with any hyphen or none, and "-isation" or "-ization"
+    ("Organization for Security and Cooperation in Europe" for the OSCE's "Co-operation")."""
+    pattern = re.escape(label).replace(r"\-", "[-\u2010\u2011]?")
+    return re.sub(r"i[sz]ation", "i[sz]ation", pattern)
+
+
 class Resolver(StateText):
     """Resolve mentions against a curated graph, pycountry and office titles."""
 
@@ -95,10 +103,14 @@ class Resolver(StateText):
                     ):
                         contained.setdefault(text, URIRef(str(actor)))
         self.contained = contained
+        self._spelt: dict[str, URIRef] = {}
+        for text, iri in contained.items():
+            self._spelt.setdefault(spelling_key(text), iri)
         labels = sorted(contained, key=lambda t: (-len(t), t))
         self._contained = (
             re.compile(
-                r"(?<![\w-])(" + "|".join(re.escape(t) for t in labels) + r")(?![\w-])", re.I
+                r"(?<![\w-])(" + "|".join(_spelt_any_way(t) for t in labels) + r")(?![\w-])",
+                re.I,
             )
             if labels
             else None
@@ -272,10 +284,7 @@ class Resolver(StateText):
     def _curated(self, text: str) -> list[Match]:
         if self._contained is None:
             return []
-        hits = {
-            self.contained[next(t for t in self.contained if t.lower() == m.group(1).lower())]
-            for m in self._contained.finditer(text)
-        }
+        hits = {self._spelt[spelling_key(m.group(1))] for m in self._contained.finditer(text)}
         hits -= {outer for inner, outer in self.part_of if inner in hits}
         return [Match(iri, "curated label", 0.8) for iri in sorted(hits, key=str)]
 
