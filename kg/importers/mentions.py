@@ -49,7 +49,8 @@ CUES = (
     (
         "mediator",
         re.compile(
-            r"\bm[ée]dia(?:t|ci[oó]n|[cç][ãa]o|dor)|\bauspices\b|\bgood offices\b|\bbons offices\b",
+            r"\bm[ée]dia(?:t|ci[oó]n|[cç][ãa]o|dor)|\bauspices\b|\bgood offices\b|\bbons offices\b"
+            r"|\bconcilia(?:tor|dor|teur|trice)",
             re.I,
         ),
     ),
@@ -209,12 +210,34 @@ def _inline_heading(line: str) -> str:
     return lead if named and not side and _is_header(lead + ":") else ""
 
 
+_IN_A_NAME = re.compile(
+    r"\b(?:Mediation|Facilitation|Good Offices|Observer|Observation)\s+(?:Committee|Council|"
+    r"Initiative|Commission|Mission|Team|Group|Unit|Centre|Center|Office|Panel|Board|Forum)\b"
+)
+"""A role word in a body's name ("ECOWAS Standing Mediation Committee", "Church Leadership
+Mediation Initiative"): the body's kind, which need not be the line's role."""
+
+
+def own_cues(text: str, *, under_role: bool) -> tuple[str, ...]:
+    """The roles ``text`` names itself: :func:`cues`, except a role word in a body's name
+    when a heading gives the line its role, or another word on it names one
+    ("Witnessed by the Church Leadership Mediation Initiative" is a witness).
+
+    >>> own_cues("ECOWAS Standing Mediation Committee", under_role=True)
+    ()
+    >>> own_cues("Head of the Russian Mediation Mission", under_role=False)
+    ('mediator',)
+    """
+    bare = cues(_IN_A_NAME.sub(" ", text))
+    return bare if (bare or under_role) else cues(text)
+
+
 def _role(column: str, text: str, context: tuple[str, ...], not_signed: bool) -> tuple[str, ...]:
     if _ADDRESSEE.match(_PAGE.sub("", text)):
         return ("addressee",)
     if column == "Part":
         return ("party",) if not_signed else ("signatory",)
-    return cues(text) or context or ("thirdParty",)
+    return own_cues(text, under_role=bool(context)) or context or ("thirdParty",)
 
 
 def _joins(prev: str, line: str, person_block: bool) -> bool:

@@ -25,7 +25,7 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from kg.importers.matches import Match
-from kg.importers.mentions import CUES, SIDE, Mention, cues, without_page
+from kg.importers.mentions import CUES, SIDE, Mention, cues, own_cues, without_page
 
 _ORDER = {role: k for k, (role, _) in enumerate(CUES)}
 
@@ -90,6 +90,10 @@ def _leads(part: str, first: bool, actors_in: Callable[[str], set[URIRef]]) -> b
     return first and not actors_in(part)
 
 
+_PRESENCE = re.compile(
+    r"\b(?:in the presence of|en pr[ée]sence de|en presencia de|[ée]taient pr[ée]sents)\b", re.I
+)
+"""Those present, whom a role before them does not reach."""
 _HEADING = re.compile(r"^\s*\[([^\[\]]*)\]\s*")
 """PA-X's bracketed heading at the start of a part: "[Guarantors] For …"."""
 
@@ -110,7 +114,7 @@ def roles_by_part(
     """
     if mention.column != "ThrdPart" or mention.role == "addressee" or len(matches) < 2:
         return matches
-    text = without_page(mention.text)
+    text = _PRESENCE.sub(lambda m: ";" + m.group(0), without_page(mention.text))
     segments = [parts(s, ",") for s in parts(text, ";")]
     if sum(len(s) for s in segments) < 2 or not any(cues(p) for s in segments for p in s):
         return matches
@@ -124,6 +128,9 @@ def roles_by_part(
     heading = cues(mention.heading)
     roles_of: dict[URIRef, set[str]] = {}
     for segment in segments:
+        present = bool(_PRESENCE.match(segment[0]))
+        if present:  # "… In the presence of: X": no role carried to X, and X leads none
+            heading = ()
         carry = heading  # a lead holds in its list; a "Role:" or "[Role]" lead to the end
         given: list[tuple[str, ...]] = []
         for k, piece in enumerate(segment):
@@ -131,8 +138,8 @@ def roles_by_part(
             if bracket and cues(bracket.group(1)):
                 heading = carry = cues(bracket.group(1))
                 piece = piece[bracket.end() :]
-            own = cues(piece)
-            leads = bool(own) and _leads(piece, k == 0, actors)
+            own = own_cues(piece, under_role=bool(carry))
+            leads = bool(own) and _leads(piece, k == 0 and not present, actors)
             if leads:
                 carry = own
                 if ":" in piece:

@@ -1,0 +1,65 @@
+"""Roles as PA-X's text states them: cues that name a role, and words that only look
+like one (the fourth audit of the import's roles, 2026-12-06)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.importers.mentions import Mention, split_mentions
+from kg.importers.patterns import ID
+from kg.importers.reconcile import Resolver
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    curated = Graph()
+    for path in sorted((REPO / "data").glob("*.ttl")):
+        if not path.name.startswith("pax-"):
+            curated.parse(path)
+    return Resolver.from_graph(curated)
+
+
+def _roles(text: str) -> list[tuple[str, ...]]:
+    return [m.roles for m in split_mentions(text, column="ThrdPart") if not m.header]
+
+
+def test_a_conciliator_is_a_mediator() -> None:
+    """Guatemala's 309, 704, 289 and 383 name the National Reconciliation Commission's
+    chair "conciliator" ("CONCILIADOR: Monsenor RODOLFO QUEZADA TORUNO")."""
+    text = "CONCILIADOR: Monsenor RODOLFO QUEZADA TORUNO, Presidente de la CNR;"
+    assert _roles(text) == [("mediator",)]
+    assert _roles("National Reconciliation Commission (conciliator)") == [("mediator",)]
+    assert _roles("National Reconciliation Commission") == [("thirdParty",)]
+    assert _roles("Conciliation Commission") == [("thirdParty",)]
+
+
+def test_a_role_word_in_a_body_s_name_under_a_heading_is_no_role() -> None:
+    """Liberia's 635 and 1041 are "Witnessed by:" the chairman of the "ECOWAS Standing
+    Mediation Committee", and the Solomon Islands' 1653 and 1675 "by the Church
+    Leadership Mediation Initiative": witnesses, not mediators. A mediator's title
+    ("Chief Mediator") still names the role."""
+    text = "Witnessed by:\nChairman, Ministerial Meeting of the ECOWAS Standing Mediation Committee"
+    assert _roles(text) == [("witness",)]
+    assert _roles("Witnessed by the Church Leadership Mediation Initiative (CLMI)") == [
+        ("witness",)
+    ]
+    text = "Witnessed by:\nDr. Salim Ahmed Salim, AU Special Envoy and Chief Mediator;"
+    assert _roles(text) == [("mediator",)]
+    assert _roles("Head of the Russian Mediation Mission") == [("mediator",)]
+
+
+def test_in_the_presence_of_ends_a_role_carried_along_a_line(resolver: Resolver) -> None:
+    """Côte d'Ivoire's 714 lists "'Facilitators': His Excellency Abdoulaye Wade, …
+    In the presence of: The European Union, …"; Bosnia's 454 "For the Guarantor States:
+    … In the presence of the Chairman-in-Office of the OSCE": those present are neither
+    facilitators nor guarantors."""
+    text = "Facilitators: Senegal, Nigeria; in the presence of France, Germany"
+    res = resolver.resolve(Mention("ThrdPart", text, "facilitator", roles=("facilitator",)))
+    roles = {str(m.iri).removeprefix(str(ID)): m.roles or res.mention.roles for m in res.matches}
+    assert roles["senegal"] == roles["nigeria"] == ("facilitator",)
+    assert roles["france"] == roles["germany"] == ("thirdParty",)
