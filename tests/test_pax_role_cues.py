@@ -63,3 +63,18 @@ def test_in_the_presence_of_ends_a_role_carried_along_a_line(resolver: Resolver)
     roles = {str(m.iri).removeprefix(str(ID)): m.roles or res.mention.roles for m in res.matches}
     assert roles["senegal"] == roles["nigeria"] == ("facilitator",)
     assert roles["france"] == roles["germany"] == ("thirdParty",)
+
+
+def test_a_heading_for_the_mediation_gives_its_role_to_the_signers_under_it() -> None:
+    """Mali's 1366, 1367 and 1426 head nine signers "Pour la Médiation" (Algeria, the UN,
+    the AU, the OIC, the EU, Burkina Faso, Mauritania, Niger, Nigeria, Chad), then "Etaient
+    présents" (France, the United States): the nine mediate, those present do not."""
+    text = (
+        "Pour la Médiation\n\n(Signed)\nPour l'Union Africaine\nDr Issaka Souaré\n\n"
+        "(Signed)\nPour le Burkina Faso\nM. Dominique DJINDJERE,\n\nEtaient présents\n\n"
+        "(Signed)\nLa République Francaise\nM. Jean Christophe BELLIARD"
+    )
+    roles = {m.text: m.roles for m in split_mentions(text, column="ThrdPart")}
+    assert roles["Pour l'Union Africaine"] == ("mediator",)
+    assert roles["Pour le Burkina Faso"] == ("mediator",)
+    assert roles["La République Francaise"] == ("thirdParty",)

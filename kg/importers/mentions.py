@@ -74,6 +74,12 @@ SIDE = re.compile(r"\W*(?:for|on behalf|pour|au nom|por|en nombre|pelo|em nome)\
 """Text that names a side, not a role ("For and on behalf of the Facilitator (X): Y",
 "For the Chadian Mediation: Z"): a role word in it is that side's alone."""
 _PRESENCE = re.compile(r"\W*in the presence\b", re.I)
+_PRESENT = re.compile(
+    r"(?:(?:[ée]taient|were|also|estuvieron)\s+)?pr[ée]sents?|those present|"
+    r"(?:in the presence of|en pr[ée]sence de|en presencia de)\s*:?",
+    re.I,
+)
+"""A heading for those present, who take no role ("Etaient présents", "In the presence of:")."""
 _EDITORIAL = re.compile(r"\[[^\]]*\]?")
 _SPACE = re.compile(r"\s+")
 # A line that continues the person named on the line before: a title or an affiliation.
@@ -187,9 +193,16 @@ def _is_header(text: str) -> bool:
         return True  # "As witnesses and depositaries: Guarantor countries"
     if _GROUP_HEADING.fullmatch(bare) or (_NUMBER.match(text) and bare.isupper() and words):
         return True
+    if _PRESENT.fullmatch(bare):
+        return True  # "Etaient présents": those after it have no role
     if not words or not cues(bare):
         return False
-    first = re.sub(r"^(?:as|for the|for|the|pour les?|por los?|como)\s+", "", bare, flags=re.I)
+    first = re.sub(
+        r"^(?:as|for the|for|the|pour l[ae]s?|pour l['’]|pour|por l[ao]s?|por|como)\s*",
+        "",
+        bare,
+        flags=re.I,
+    )
     leads = any(p.match(first) for _, p in CUES)
     return (leads and len(words) <= 5 and "(" not in bare) or (bare.isupper() and len(words) <= 6)
 
