@@ -78,3 +78,30 @@ def test_a_heading_for_the_mediation_gives_its_role_to_the_signers_under_it() ->
     assert roles["Pour l'Union Africaine"] == ("mediator",)
     assert roles["Pour le Burkina Faso"] == ("mediator",)
     assert roles["La République Francaise"] == ("thirdParty",)
+
+
+def test_a_mediator_listed_among_the_signatories_is_a_mediator() -> None:
+    """PA-X's Part column lists some mediators with the parties: "Blaise Compaore President
+    of Burkina Faso Facilitator of the Direct Dialogue" (720), "Amb. Ismail Waiss / IGAD
+    Special Envoy to South Sudan, Co-mediator" (2614). A co-chair, observer or witness
+    there is most often a party's own (a joint committee's co-chairman, an
+    "Observatoire"), and a long note is no role: those stay as they were."""
+
+    def roles(text: str) -> tuple[str, ...]:
+        return split_mentions(text, column="Part")[0].roles
+
+    text = "Blaise Compaore President of Burkina Faso Facilitator of the Direct Dialogue"
+    assert roles(text) == ("facilitator",)
+    assert roles("Amb. Ismail Waiss / IGAD Special Envoy to South Sudan, Co-mediator") == (
+        "mediator",
+    )
+    assert roles("The Cambodian Co-Chairman of the GBC") == ("signatory",)
+    assert roles("OCDH Observatoire centrafricain des droits de l'homme") == ("signatory",)
+    text = "The ECOWAS Standing Mediation Committee was represented as follows:"
+    assert roles(text) == ("signatory",)
+    text = (
+        "The President of the Transitional Federal Government and The Speaker of the "
+        "Transitional Federal Parliament met in Kampala, Uganda under the auspices of "
+        "the President of Uganda and the Special Representative of the UN Secretary-General"
+    )
+    assert roles(text) == ("signatory",)

@@ -249,8 +249,17 @@ def _role(column: str, text: str, context: tuple[str, ...], not_signed: bool) ->
     if _ADDRESSEE.match(_PAGE.sub("", text)):
         return ("addressee",)
     if column == "Part":
+        mediates = [r for r in own_cues(text, under_role=True) if r in _MEDIATES]
+        if mediates and len(text.split()) <= _NOTE_WORDS:  # "…, Co-mediator"
+            return tuple(r for r in own_cues(text, under_role=True) if r != "co-chair")
         return ("party",) if not_signed else ("signatory",)
     return own_cues(text, under_role=bool(context)) or context or ("thirdParty",)
+
+
+_MEDIATES = ("mediator", "facilitator")
+_NOTE_WORDS = 20
+"""A signatories' line longer than this is a note ("… met in Kampala under the auspices
+of …"), whose role words are not its actors' roles."""
 
 
 def _joins(prev: str, line: str, person_block: bool) -> bool:
