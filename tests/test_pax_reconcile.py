@@ -847,6 +847,16 @@ def test_a_name_pax_gives_a_translated_abbreviation_is_that_body() -> None:
     assert len(mined.find("For the National Congress Party and the SPLM:")) == 2
 
 
+def test_a_role_heading_before_a_colon_is_no_body() -> None:
+    """Colombia's 2587-2598 head two officers "As observers for the Armed Forces:"; that
+    heading was mined as a body, an observer of ten agreements."""
+    from kg.importers.groups import GroupIndex
+
+    heading = m("As observers for the Armed Forces: (Signed) Brig. Gen. William Rincón")
+    mined = GroupIndex.mine([("2594", heading), ("2595", heading)])
+    assert not mined.groups
+
+
 def test_a_faction_is_not_the_body_it_broke_from() -> None:
     from kg.importers.groups import GroupIndex
 

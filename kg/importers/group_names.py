@@ -120,7 +120,7 @@ _PERSON_AFTER = re.compile(r"\s(?:H\.\s?E\.|Hon\.|Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?
 _ROMAN = re.compile(r"[IVXLC]+")
 _NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
 _NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
-_LEADING_GLUE = re.compile(r"(?:and|or|on behalf|of|the|with|et|y|e)\b", re.I)
+_LEADING_GLUE = re.compile(r"(?:and|or|on behalf|of|the|with|et|y|e|as)\b", re.I)
 _STATE_GLUE = re.compile(
     r"[\s,;:.]*(?:(?:and|the|of|on behalf|for|delegation|republic|r[ée]publique|rep[úu]blica|"
     r"government|gouvernement|gobierno|governo|de|du|del|da|do|la|le|el|federal|democratic)"
