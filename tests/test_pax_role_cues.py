@@ -105,3 +105,23 @@ def test_a_mediator_listed_among_the_signatories_is_a_mediator() -> None:
         "the President of Uganda and the Special Representative of the UN Secretary-General"
     )
     assert roles(text) == ("signatory",)
+
+
+def test_a_heading_with_no_role_ends_the_role_of_the_one_before() -> None:
+    """Colombia's 2812 lists guarantors, then "Permanent Companions" (the UN's and the
+    Church's delegates), who are not guarantors."""
+    text = (
+        "Guarantor Countries\nKingdom of Norway\n\nPermanent Companions\n\n"
+        "{Carlos G. Ruiz Massieu, Special Representative of the Secretary-General of the "
+        "United Nations}"
+    )
+    roles = {m.text: m.roles for m in split_mentions(text, column="ThrdPart")}
+    assert roles["Kingdom of Norway"] == ("guarantor",)
+    assert [r for t, r in roles.items() if "Massieu" in t] == [("thirdParty",)]
+
+
+def test_an_inline_heading_is_no_longer_than_its_clause() -> None:
+    """Zimbabwe's 420: "Signed by Mugabe, Zimbabwe; Witnesses: Botswana; …" — Zimbabwe
+    signs; the witnesses' heading begins after the semicolon."""
+    (line,) = split_mentions("Signed by Mugabe, Zimbabwe; Witnesses: Botswana", column="ThrdPart")
+    assert line.heading == ""

@@ -93,7 +93,7 @@ _TITLE = re.compile(
 )
 _GROUP_HEADING = re.compile(
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}(?:countries|persons|partners|parties|stakeholders|"
-    r"signatories|signataires|firmantes|pa[ií]ses|pays|accompan\w*|acompa\w*)",
+    r"signatories|signataires|firmantes|pa[ií]ses|pays|accompan\w*|acompa\w*|compan\w*)",
     re.I,
 )
 _OPEN_ENDED = re.compile(
@@ -217,6 +217,8 @@ def _inline_heading(line: str) -> str:
     if found is None:
         return ""
     lead = found.group("lead").strip()
+    if ";" in lead:  # "Signed by Mugabe, Zimbabwe; Witnesses: …": a list, read part by part
+        return ""
     named = cues(lead) or _NO_ROLE.fullmatch(lead)
     # "For and on behalf of the Facilitator (X): Y", "In the presence of …: Z": one mention
     side = SIDE.match(lead) or _PRESENCE.match(lead)
