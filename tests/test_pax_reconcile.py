@@ -857,6 +857,24 @@ def test_a_role_heading_before_a_colon_is_no_body() -> None:
     assert not mined.groups
 
 
+def test_spellings_that_differ_only_in_accents_are_one_body() -> None:
+    """Mali's texts write "Pour l'Union Européenne" and the Congo's "Pour l'UNION
+    EUROPEENNE": two bodies that shared one IRI, so that the graph kept one of their
+    labels and lost the other's spellings and abbreviation."""
+    from kg.importers.groups import GroupIndex
+
+    lines = [
+        ("1366", m("Union Européenne (UE)")),
+        ("1367", m("Union Européenne (UE)")),
+        ("1426", m("Union Européenne (UE)")),
+        ("671", m("For the UNION EUROPEENNE:")),
+        ("672", m("For the UNION EUROPEENNE:")),
+    ]
+    (body,) = GroupIndex.mine(lines).groups.values()
+    assert body.label == "Union Européenne" and body.aliases == ("UE",)
+    assert {"Union Européenne", "UNION EUROPEENNE"} <= {n for n, _ in body.names}
+
+
 def test_a_faction_is_not_the_body_it_broke_from() -> None:
     from kg.importers.groups import GroupIndex
 

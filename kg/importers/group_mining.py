@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
@@ -67,8 +68,11 @@ def group_key(name: str) -> str:
     --------
     >>> group_key("Nagorno Karabakh Republic") == group_key("the Republic of Nagorno-Karabakh")
     True
+    >>> group_key("UNION EUROPEENNE") == group_key("Union Européenne")
+    True
     """
-    flat = re.sub(r"[^\w']+", " ", name.replace("’", "'"))
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    flat = re.sub(r"[^\w']+", " ", bare.replace("’", "'"))
     return " ".join(_KEY_DROP.sub(" ", flat).lower().split())
 
 
