@@ -125,3 +125,20 @@ def test_an_inline_heading_is_no_longer_than_its_clause() -> None:
     signs; the witnesses' heading begins after the semicolon."""
     (line,) = split_mentions("Signed by Mugabe, Zimbabwe; Witnesses: Botswana", column="ThrdPart")
     assert line.heading == ""
+
+
+def test_a_role_word_before_a_name_is_no_heading() -> None:
+    """Côte d'Ivoire's 404: "Witness" heads "The Facilitator Sir Ketumile Masire", then
+    "For the African Union H.E. Mr Thabo Mbeki": the line with the facilitator's name
+    was read as a heading, so the AU became a facilitator. It names him; the witnesses'
+    heading holds for the lines after it."""
+    text = "Witness\nThe Facilitator Sir Ketumile Masire\n\nFor the African Union (AU)"
+    lines = split_mentions(text, column="ThrdPart")
+    assert [(m.text, m.roles) for m in lines if not m.header][-1] == (
+        "For the African Union (AU)",
+        ("witness",),
+    )
+    assert split_mentions("Guarantor Countries\nNorway", column="ThrdPart")[-1].roles == (
+        "guarantor",
+    )
+    assert split_mentions("Witnessed by\nNorway", column="ThrdPart")[-1].roles == ("witness",)

@@ -204,7 +204,25 @@ def _is_header(text: str) -> bool:
         flags=re.I,
     )
     leads = any(p.match(first) for _, p in CUES)
-    return (leads and len(words) <= 5 and "(" not in bare) or (bare.isupper() and len(words) <= 6)
+    short = leads and len(words) <= 5 and "(" not in bare and not _names_someone(first)
+    return short or (bare.isupper() and len(words) <= 6)
+
+
+_HEADING_WORDS = re.compile(
+    r"(?:by|of|the|and|as|for|to|from|de|du|des|la|le|les|et|y|por|para|pour|en|in|at|"
+    r"countries|states|nations|persons|parties|partners|members|representatives|"
+    r"signatories|pa[ií]ses|pays|[ée]tats|estados|internationa\w*|nationa\w*|regional|"
+    r"below|following|present|signed|agreement|accord|acuerdo|acordo|signature|talks|"
+    r"process|peace|ceasefire|dialogue|negotiations?|conference|meeting)",
+    re.I,
+)
+
+
+def _names_someone(lead: str) -> bool:
+    """Does a line that begins with a role word go on to a name ("Facilitator Sir Ketumile
+    Masire"), not only to words of a heading ("Guarantor Countries", "Witnessed by")?"""
+    after = [w.strip(",.;:()'’\"") for w in lead.split()[1:]]
+    return any(w and not (cues(w) or _HEADING_WORDS.fullmatch(w)) for w in after)
 
 
 def _inline_heading(line: str) -> str:
