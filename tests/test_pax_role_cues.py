@@ -142,3 +142,18 @@ def test_a_role_word_before_a_name_is_no_heading() -> None:
         "guarantor",
     )
     assert split_mentions("Witnessed by\nNorway", column="ThrdPart")[-1].roles == ("witness",)
+
+
+def test_observers_from_a_list_lead_their_role_into_it(resolver: Resolver) -> None:
+    """Tajikistan's 514: "Observers from the Islamic State of Afghanistan, the Islamic
+    Republic of Iran, …": every state of the list observes."""
+    text = "Observers from Iran, Pakistan, the Russian Federation and Turkmenistan"
+    res = resolver.resolve(Mention("ThrdPart", text, "observer", roles=("observer",)))
+    roles = {str(m.iri).removeprefix(str(ID)): m.roles or res.mention.roles for m in res.matches}
+    assert {"pakistan", "russia", "turkmenistan"} <= set(roles)
+    assert set(roles.values()) == {("observer",)}
+    text = "Mediator: Senegal, Observers representing France, Germany"
+    res = resolver.resolve(Mention("ThrdPart", text, "mediator", roles=("mediator", "observer")))
+    roles = {str(m.iri).removeprefix(str(ID)): m.roles or res.mention.roles for m in res.matches}
+    assert roles["senegal"] == ("mediator",)
+    assert roles["france"] == roles["germany"] == ("observer",)

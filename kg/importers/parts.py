@@ -85,7 +85,7 @@ def _leads(part: str, first: bool, actors_in: Callable[[str], set[URIRef]]) -> b
         return False
     for _, pattern in CUES:
         found = pattern.search(part)
-        if found and re.match(r"\w*\s*(?:by\b|:)", part[found.end() :], re.I):
+        if found and re.match(r"\w*\s*(?:(?:by|from|representing)\b|:)", part[found.end() :], re.I):
             return True
     return first and not actors_in(part)
 
