@@ -157,3 +157,18 @@ def test_observers_from_a_list_lead_their_role_into_it(resolver: Resolver) -> No
     roles = {str(m.iri).removeprefix(str(ID)): m.roles or res.mention.roles for m in res.matches}
     assert roles["senegal"] == ("mediator",)
     assert roles["france"] == roles["germany"] == ("observer",)
+
+
+def test_the_conference_whose_co_chairmen_act_is_no_co_chair() -> None:
+    """Bosnia's 1181 is "supported by International Conference on former Yugoslavia
+    (ICFY) co-chairman, Thorvald Stoltenberg", and 1479 "Signed under the auspices of the
+    ICFY Co-chairmen Cyrus Vance and David Owen": the persons co-chair, the conference is
+    what they co-chair."""
+    from kg.importers.bodies import chaired_body
+
+    labels = ["International Conference on former Yugoslavia", "ICFY"]
+    text = "supported by International Conference on former Yugoslavia (ICFY) co-chairman, T. S."
+    assert chaired_body(text, labels)
+    assert chaired_body("Signed under the auspices of the ICFY Co-chairmen Cyrus Vance", labels)
+    assert not chaired_body("ICFY, Co-Chair of the Contact Group", labels)
+    assert not chaired_body("co-chaired by the ICFY", labels)

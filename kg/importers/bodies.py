@@ -30,7 +30,12 @@ _TOPIC = re.compile(
 """A subject a body deals with, not an actor: "the OSCE Minsk conference on Nagorno-Karabakh".
 Lower case only: "Conference on Security and Co-operation in Europe" is a body's name."""
 _CHAIRS_OF = re.compile(r"\bco-?chair\w*(?:\s+countries)?\s+of\s+(?:the\s+)?[^,;]*$", re.I)
-_CHAIRS_AFTER = re.compile(r"^\s*co-?chair\w*\s+(?:countries|states|nations)\b", re.I)
+_CHAIRS_AFTER = re.compile(
+    r"^\s*(?:\([^()]*\)\s*)?co-?chair\w*(?:\s+(?:countries|states|nations)\b|,?\s+(?-i:[A-Z]))",
+    re.I,
+)
+"""After the body: "… Co-Chair countries", or its co-chairmen by name ("ICFY co-chairman,
+Thorvald Stoltenberg", "the ICFY Co-chairmen Cyrus Vance and David Owen")."""
 
 
 def without_topics(text: str) -> str:

@@ -293,7 +293,8 @@ class Resolver(StateText):
         if self.kind_of(match) not in _BODY_KINDS:
             return False
         labels = [t for t, iri in self.contained.items() if iri == match.iri]
-        labels += [n.label for n in match.new if n.iri == match.iri]
+        for new in (n for n in match.new if n.iri == match.iri):
+            labels += [new.label, *(str(o) for p, o in new.links if p == SKOS.altLabel)]
         return chaired_body(text, labels)
 
     def _roles_of_bodies(self, mention: Mention, text: str, matches: list[Match]) -> list[Match]:
