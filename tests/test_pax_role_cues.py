@@ -172,3 +172,16 @@ def test_the_conference_whose_co_chairmen_act_is_no_co_chair() -> None:
     assert chaired_body("Signed under the auspices of the ICFY Co-chairmen Cyrus Vance", labels)
     assert not chaired_body("ICFY, Co-Chair of the Contact Group", labels)
     assert not chaired_body("co-chaired by the ICFY", labels)
+
+
+def test_the_country_an_envoy_is_for_is_no_actor(resolver: Resolver) -> None:
+    """Somalia's 1680 is signed "under the auspices of the Special Representative of the
+    Secretary General for Somalia": Somalia did not mediate."""
+    text = "under the auspices of the Special Representative of the Secretary General for Somalia."
+    assert resolver.resolve(Mention("ThrdPart", text, "mediator")).matches == ()
+    text = "Special Envoy of Kenya to South Sudan"
+    found = {
+        str(m.iri).removeprefix(str(ID))
+        for m in resolver.resolve(Mention("ThrdPart", text, "mediator")).matches
+    }
+    assert "south-sudan" not in found

@@ -50,7 +50,8 @@ def without_topics(text: str) -> str:
 
 
 _SUBJECT = re.compile(
-    r"\b(?:m[ée]dia\w*|facilitat\w*|crisis|crise|conflicto?s?)\s+(?:pour|for|in|en|au|à|dans)"
+    r"\b(?:m[ée]dia\w*|facilitat\w*|crisis|crise|conflicto?s?|envoy|secretary[- ]general)"
+    r"\s+(?:pour|for|in|en|au|à|dans|to)"
     r"\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:crisis\s+in\s+(?:the\s+)?|crise\s+(?:en|au)\s+)?"
     r"(?P<x>[^,;:()]+)",
     re.I,
