@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.importers.mentions import cues, split_mentions
+from kg.importers.mentions import split_mentions
 from kg.importers.reconcile import CKG, ID, Mention, Resolver
+from kg.importers.role_cues import cues
 from kg.importers.states import StateIndex
 
 REPO = Path(__file__).resolve().parent.parent

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from kg.importers.language import field_language
+from kg.importers.role_cues import CUES, cues, names_someone, own_cues
 
 ROLES = (
     "signatory",
@@ -43,26 +44,6 @@ ROLES = (
 _PAGE = re.compile(r"^\s*page\s+\d+\s*[.:]?\s*", re.I)
 _NUMBER = re.compile(r"^\s*(?:\d+|[IVX]+|[a-h])[.)]\s*", re.I)
 _ADDRESSEE = re.compile(r"^\s*(?:to|copy to|copied to|cc)\b[\s:]", re.I)
-CUES = (
-    ("co-chair", re.compile(r"\bco-?chair|\bco-?pr[ée]sid|\bcopresid", re.I)),
-    ("facilitator", re.compile(r"\bfacilit", re.I)),
-    (
-        "mediator",
-        re.compile(
-            r"\bm[ée]dia(?:t|ci[oó]n|[cç][ãa]o|dor)|\bauspices\b|\bgood offices\b|\bbons offices\b"
-            r"|\bconcilia(?:tor|dor|teur|trice)",
-            re.I,
-        ),
-    ),
-    ("guarantor", re.compile(r"\bguarant|\bgarant", re.I)),
-    ("witness", re.compile(r"\bwitness|\bt[ée]moin|\btestigo|\btestemunha", re.I)),
-    # "United Nations Observer Mission", "Chief Military Observer": names and titles
-    (
-        "observer",
-        re.compile(r"(?<!military )\bobserv(?!ers?\s+(?:mission|group|force|team)\b)", re.I),
-    ),
-)
-"""(role, cue) in the order a role is preferred when a line names several."""
 _NOT_SIGNED = re.compile(r"\bnot signed\b|\bunsigned\b|\bno firmad|\bnon sign", re.I)
 _CONTINUES = re.compile(r"\b(?:of|by|between|from|de|por|par|entre)\s*$", re.I)
 """A line that ends mid-phrase: "Agreement not signed, but a declaration of"."""
@@ -167,19 +148,6 @@ def _clean(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
-def cues(text: str) -> tuple[str, ...]:
-    """The roles the cue words on ``text`` name, in order of preference.
-
-    Examples
-    --------
-    >>> cues("As witnesses and depositaries (Guarantor countries):")
-    ('guarantor', 'witness')
-    >>> cues("Témoins"), cues("Facilitador"), cues("Mr X")
-    (('witness',), ('facilitator',), ())
-    """
-    return tuple(role for role, pattern in CUES if pattern.search(text))
-
-
 def _is_header(text: str) -> bool:
     """A line that introduces the next ones: "Parties:", "WITNESS", "Guarantor Countries"."""
     bare = _NUMBER.sub("", _PAGE.sub("", text)).strip()
@@ -204,25 +172,8 @@ def _is_header(text: str) -> bool:
         flags=re.I,
     )
     leads = any(p.match(first) for _, p in CUES)
-    short = leads and len(words) <= 5 and "(" not in bare and not _names_someone(first)
+    short = leads and len(words) <= 5 and "(" not in bare and not names_someone(first)
     return short or (bare.isupper() and len(words) <= 6)
-
-
-_HEADING_WORDS = re.compile(
-    r"(?:by|of|the|and|as|for|to|from|de|du|des|la|le|les|et|y|por|para|pour|en|in|at|"
-    r"countries|states|nations|persons|parties|partners|members|representatives|"
-    r"signatories|pa[ií]ses|pays|[ée]tats|estados|internationa\w*|nationa\w*|regional|"
-    r"below|following|present|signed|agreement|accord|acuerdo|acordo|signature|talks|"
-    r"process|peace|ceasefire|dialogue|negotiations?|conference|meeting)",
-    re.I,
-)
-
-
-def _names_someone(lead: str) -> bool:
-    """Does a line that begins with a role word go on to a name ("Facilitator Sir Ketumile
-    Masire"), not only to words of a heading ("Guarantor Countries", "Witnessed by")?"""
-    after = [w.strip(",.;:()'’\"") for w in lead.split()[1:]]
-    return any(w and not (cues(w) or _HEADING_WORDS.fullmatch(w)) for w in after)
 
 
 def _inline_heading(line: str) -> str:
@@ -241,28 +192,6 @@ def _inline_heading(line: str) -> str:
     # "For and on behalf of the Facilitator (X): Y", "In the presence of …: Z": one mention
     side = SIDE.match(lead) or _PRESENCE.match(lead)
     return lead if named and not side and _is_header(lead + ":") else ""
-
-
-_IN_A_NAME = re.compile(
-    r"\b(?:Mediation|Facilitation|Good Offices|Observer|Observation)\s+(?:Committee|Council|"
-    r"Initiative|Commission|Mission|Team|Group|Unit|Centre|Center|Office|Panel|Board|Forum)\b"
-)
-"""A role word in a body's name ("ECOWAS Standing Mediation Committee", "Church Leadership
-Mediation Initiative"): the body's kind, which need not be the line's role."""
-
-
-def own_cues(text: str, *, under_role: bool) -> tuple[str, ...]:
-    """The roles ``text`` names itself: :func:`cues`, except a role word in a body's name
-    when a heading gives the line its role, or another word on it names one
-    ("Witnessed by the Church Leadership Mediation Initiative" is a witness).
-
-    >>> own_cues("ECOWAS Standing Mediation Committee", under_role=True)
-    ()
-    >>> own_cues("Head of the Russian Mediation Mission", under_role=False)
-    ('mediator',)
-    """
-    bare = cues(_IN_A_NAME.sub(" ", text))
-    return bare if (bare or under_role) else cues(text)
 
 
 def _role(column: str, text: str, context: tuple[str, ...], not_signed: bool) -> tuple[str, ...]:
@@ -370,4 +299,4 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     return mentions
 
 
-__all__ = ["CUES", "ROLES", "SIDE", "Mention", "cues", "split_mentions", "without_page"]
+__all__ = ["ROLES", "SIDE", "Mention", "split_mentions", "without_page"]

@@ -25,7 +25,8 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from kg.importers.matches import Match
-from kg.importers.mentions import CUES, SIDE, Mention, cues, own_cues, without_page
+from kg.importers.mentions import SIDE, Mention, without_page
+from kg.importers.role_cues import CUES, cues, own_cues
 
 _ORDER = {role: k for k, (role, _) in enumerate(CUES)}
 
