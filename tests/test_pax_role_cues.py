@@ -185,3 +185,15 @@ def test_the_country_an_envoy_is_for_is_no_actor(resolver: Resolver) -> None:
         for m in resolver.resolve(Mention("ThrdPart", text, "mediator")).matches
     }
     assert "south-sudan" not in found
+
+
+def test_a_state_s_mediation_named_by_its_adjective_is_the_state(resolver: Resolver) -> None:
+    """Chad mediated Darfur's 90, 91, 92 and 905 ("For the Chadian Mediation: H.E. Maïtine
+    Djoumbé"); "Chadian" was no adjective the importer knew, so the line's one resolved
+    actor, the African Union on the same line, took the mediator role instead."""
+    text = "For the Chadian Mediation: H.E. Maïtine Djoumbé"
+    found = resolver.resolve(Mention("ThrdPart", text, "mediator", roles=("mediator",)))
+    assert [str(m.iri).removeprefix(str(ID)) for m in found.matches] == ["chad"]
+    text = "Minister of Public Security and Migration, Chadian Government"
+    found = resolver.resolve(Mention("Part", text, "signatory"))
+    assert "chad" in [str(m.iri).removeprefix(str(ID)) for m in found.matches]

@@ -19,6 +19,7 @@ import re
 
 from kg.importers.matches import Match
 from kg.importers.patterns import (
+    ADJ_MEDIATION,
     ADJ_REPUBLIC,
     AFTER,
     BLOCK,
@@ -81,7 +82,11 @@ class StateText:
         return [
             self.state(st.alpha3, "state mission", 0.8)
             for st in self.states.find(text)
-            if MISSION.match(text, st.end) or (st.adjective and ADJ_REPUBLIC.match(text, st.end))
+            if MISSION.match(text, st.end)
+            or (
+                st.adjective
+                and (ADJ_REPUBLIC.match(text, st.end) or ADJ_MEDIATION.match(text, st.end))
+            )
         ]
 
     def _state_list(self, text: str) -> list[Match]:

@@ -119,6 +119,18 @@ def _adjective(name: str) -> str | None:
     return None
 
 
+def _adjective_in_ian(name: str) -> str | None:
+    """The adjective "-ian" of a one-word name that ends in a consonant other than "n"
+    ("Chad": "Chadian", "Egypt": "Egyptian").
+
+    >>> _adjective_in_ian("Chad"), _adjective_in_ian("Sudan")
+    ('Chadian', None)
+    """
+    if re.fullmatch(r"[A-Z][a-z]*[bcdfghjklmpqrstvwxz]", name):
+        return name + "ian"
+    return None
+
+
 def _adjective_of_form(name: str) -> str | None:
     """The adjective of a name of the form "<Adjective> Federation|Republic" ("Russian")."""
     m = re.fullmatch(r"([A-Z][a-z]+[ni]) (?:Federation|Republic|Arab Republic)", name)
@@ -143,6 +155,10 @@ class StateIndex:
             for adj in (_adjective(short), _adjective_of_form(str(country.name))):
                 if adj:
                     adjectives.setdefault(adj, code)
+        for country in pycountry.countries:  # after the others: "Nigerian" is Nigeria's
+            short = str(getattr(country, "common_name", None) or country.name)
+            if adj := _adjective_in_ian(short):
+                adjectives.setdefault(adj, str(country.alpha_3))
         self.adjectives = adjectives
         self._long: list[str] | None = None
         self._names = re.compile(r"(?<![\w-])" + trie_pattern(self.by_name) + r"(?![\w-])", re.I)
