@@ -197,3 +197,15 @@ def test_a_state_s_mediation_named_by_its_adjective_is_the_state(resolver: Resol
     text = "Minister of Public Security and Migration, Chadian Government"
     found = resolver.resolve(Mention("Part", text, "signatory"))
     assert "chad" in [str(m.iri).removeprefix(str(ID)) for m in found.matches]
+
+
+def test_the_state_an_envoy_is_posted_to_is_no_actor(resolver: Resolver) -> None:
+    """Colombia's 1341 is observed by "Embajador Países Bajos ante el Gobierno de
+    Colombia", the Netherlands' ambassador: Colombia, a party, did not observe. A
+    mission's name keeps its place ("United Nations Support Mission in Libya")."""
+    text = "OBSERVADOR INTERNACIONAL JEAN DROSS Embajador Países Bajos ante el Gobierno de Colombia"
+    found = resolver.resolve(Mention("ThrdPart", text, "observer")).matches
+    assert "colombia" not in [str(m.iri).removeprefix(str(ID)) for m in found]
+    text = "M. Dominique DJINDJERE, Ambassadeur du Burkina Faso en Algérie"
+    found = resolver.resolve(Mention("ThrdPart", text, "mediator")).matches
+    assert [str(m.iri).removeprefix(str(ID)) for m in found] == ["burkina-faso"]

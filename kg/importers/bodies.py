@@ -57,6 +57,16 @@ _SUBJECT = re.compile(
     re.I,
 )
 _PROCESS = re.compile(r"(?P<x>\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+peace\s+process")
+_POSTED = re.compile(
+    r"\b(?:ambassad\w*|embajador\w*|envoy|representative|representante|repr[ée]sentant\w*)\b"
+    r"(?:(?!mission|programme|program|office|bureau)[^,;:()])*?"
+    r"\s(?:to|ante|aupr[èe]s\s+d[eu]|en)\s+(?:el\s+|the\s+|le\s+|la\s+|l['’]\s*)?"
+    r"(?:(?:gobierno|government|gouvernement)\s+(?:de|of|du)\s+(?:la\s+|the\s+)?)?"
+    r"(?P<x>(?:(?!\b(?:representing|on behalf|for|pour|and|et)\b)[^,;:()])+)",
+    re.I,
+)
+"""Where an envoy is posted: "Ambassadeur de la République du Niger en Algérie",
+"Embajador Países Bajos ante el Gobierno de Colombia". The envoy's own state acts."""
 
 
 def without_subject_states(text: str, find: Callable[[str], list[StateMatch]]) -> str:
@@ -70,7 +80,7 @@ def without_subject_states(text: str, find: Callable[[str], list[StateMatch]]) -
     'Médiation pour'
     """
     spans = []
-    for pattern in (_SUBJECT, _PROCESS):
+    for pattern in (_SUBJECT, _PROCESS, _POSTED):
         for m in pattern.finditer(text):
             spans += [(m.start("x") + s.start, m.start("x") + s.end) for s in find(m.group("x"))]
     for start, end in spans:
