@@ -9,8 +9,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from rdflib import Graph
 from stores import Store, VirtuosoServer, virtuoso_missing
 
+from kg.importers.reconcile import Resolver
 from kg.read.resources import Layout
 from kg.sparql.server import OxigraphServer
 
@@ -135,6 +137,16 @@ def article_layout() -> Layout:
     """
     full = Layout.at(REPO)
     return full._replace(data_files=tuple(REPO / "data" / name for name in ARTICLE_DATA))
+
+
+@pytest.fixture(scope="module")
+def resolver() -> Resolver:
+    """A PA-X mention resolver over the repository's curated data (not its PA-X imports)."""
+    curated = Graph()
+    for path in sorted((REPO / "data").glob("*.ttl")):
+        if not path.name.startswith("pax-"):
+            curated.parse(path)
+    return Resolver.from_graph(curated)
 
 
 @pytest.fixture(scope="module")

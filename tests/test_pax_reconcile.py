@@ -17,15 +17,6 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "tests" / "fixtures" / "pax" / "sample_resolutions.csv"
 
 
-@pytest.fixture(scope="module")
-def resolver() -> Resolver:
-    curated = Graph()
-    for path in sorted((REPO / "data").glob("*.ttl")):
-        if not path.name.startswith("pax-"):
-            curated.parse(path)
-    return Resolver.from_graph(curated)
-
-
 def names(resolver: Resolver, text: str, *, column: str = "Part", role: str = "signatory"):
     res = resolver.resolve(Mention(column, text, role))
     return [str(m.iri).removeprefix(str(ID)) for m in res.matches]

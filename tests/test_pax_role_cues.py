@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from rdflib import Graph
-
 from kg.importers.mentions import Mention, split_mentions
 from kg.importers.patterns import ID
 from kg.importers.reconcile import Resolver
@@ -15,13 +12,8 @@ from kg.importers.reconcile import Resolver
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def resolver() -> Resolver:
-    curated = Graph()
-    for path in sorted((REPO / "data").glob("*.ttl")):
-        if not path.name.startswith("pax-"):
-            curated.parse(path)
-    return Resolver.from_graph(curated)
+def _by_line(text: str) -> dict[str, tuple[str, ...]]:
+    return {m.text: m.roles for m in split_mentions(text, column="ThrdPart")}
 
 
 def _roles(text: str) -> list[tuple[str, ...]]:
@@ -74,7 +66,7 @@ def test_a_heading_for_the_mediation_gives_its_role_to_the_signers_under_it() ->
         "(Signed)\nPour le Burkina Faso\nM. Dominique DJINDJERE,\n\nEtaient présents\n\n"
         "(Signed)\nLa République Francaise\nM. Jean Christophe BELLIARD"
     )
-    roles = {m.text: m.roles for m in split_mentions(text, column="ThrdPart")}
+    roles = _by_line(text)
     assert roles["Pour l'Union Africaine"] == ("mediator",)
     assert roles["Pour le Burkina Faso"] == ("mediator",)
     assert roles["La République Francaise"] == ("thirdParty",)
@@ -115,7 +107,7 @@ def test_a_heading_with_no_role_ends_the_role_of_the_one_before() -> None:
         "{Carlos G. Ruiz Massieu, Special Representative of the Secretary-General of the "
         "United Nations}"
     )
-    roles = {m.text: m.roles for m in split_mentions(text, column="ThrdPart")}
+    roles = _by_line(text)
     assert roles["Kingdom of Norway"] == ("guarantor",)
     assert [r for t, r in roles.items() if "Massieu" in t] == [("thirdParty",)]
 
