@@ -397,3 +397,22 @@ def test_a_government_named_without_its_state_is_the_location_s_by_inference(
     shapes = parse_turtle(REPO / "ontology" / "shapes.ttl")
     report = validate(curated(imported=True) + g, shapes=shapes, ontology=ontology)
     assert report.conforms, [f.message for f in report.findings]
+
+
+def test_the_conflict_type_is_the_agreements_as_pax_codes_it(tmp_path: Path) -> None:
+    """PA-X codes Contp on each agreement: Colombia's 168 "Government", others in the same
+    `Con` "Government/territory" or "Inter-group". Stated on the conflict, every
+    agreement of Colombia had three types; now each agreement has its own, whose
+    notation is PA-X's code."""
+    rows = [
+        row("9101", "01/01/2001", Con="Colombia", Contp="Government", UcdpCon=""),
+        row("9102", "01/01/2002", Con="Colombia", Contp="Inter-group", UcdpCon=""),
+        row("9103", "01/01/2003", Contp="Government/territory"),  # the curated conflict
+    ]
+    g = import_pax(write_csv(tmp_path / "pax.csv", rows), curated=curated()).graph
+    types = {
+        str(agt).rsplit("-", 1)[-1]: str(g.value(t, SKOS.notation))
+        for agt, t in g.subject_objects(CKG.agreementConflictType)
+    }
+    assert types == {"9101": "Government", "9102": "Inter-group", "9103": "Government/territory"}
+    assert not list(g.subject_objects(CKG.conflictType))

@@ -99,7 +99,7 @@ class PaxGraph:
         return rec
 
     def _concept(self, scheme: URIRef, path: str, code: str, label: str) -> URIRef:
-        segment = (slug(code) if path == "status" else "") or code_segment(code)
+        segment = (slug(code) if path in ("status", "conflict-type") else "") or code_segment(code)
         iri = PAXV[f"{path}/{segment}"]
         g = self.graph
         g.add((iri, RDF.type, SKOS.Concept))
@@ -138,20 +138,8 @@ class PaxGraph:
     def _context(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
         g = self.graph
         conflict = self._conflict(row, agt, rec)
-        curated = {known.iri for known in self.conflicts.values()}
-        if conflict is not None:
+        if conflict is not None:  # its type is the agreement's (Contp, in CONCEPTS)
             g.add((agt, CKG.inConflict, conflict))
-            # a curated conflict keeps its curated description: PA-X's conflict type
-            # would be a statement of the curated entity that no attestation covers
-            if row.get("Contp") and conflict not in curated:
-                contp = row.get("Contp")
-                g.add(
-                    (
-                        conflict,
-                        CKG.conflictType,
-                        self._concept(CKG.PaxConflictTypes, "conflict-type", slug(contp), contp),
-                    )
-                )
         pp = crosswalk_id(row.get("PP"))
         if pp:
             process = ID[f"pax-process-{pp}"]

@@ -40,6 +40,7 @@ CONCEPTS = (
     (CKG.agreementSubStage, CKG.PaxSubStages, "substage", "StageSub", "substage_label"),
     (CKG.agreementType, CKG.PaxAgreementTypes, "type", "Agtp", "agt_type"),
     (CKG.agreementStatus, CKG.PaxStatuses, "status", "Status", "Status"),
+    (CKG.agreementConflictType, CKG.PaxConflictTypes, "conflict-type", "Contp", "Contp"),
 )
 IDS = (
     (CKG.ucdpConflictId, "UcdpCon"),
