@@ -160,3 +160,25 @@ def test_the_shapes_accept_a_name_in_its_own_language_only_for_an_agreement(
     }
     assert slow == broken
     assert fast == broken
+
+
+def test_a_name_keeps_no_invisible_characters() -> None:
+    """PA-X writes soft hyphens in 983-989 ("Israeli\\xad Palestinian Interim Agreement") and
+    a zero-width space before 2701, 2710 and 2712 ("\\u200bAcuerdo sobre …"): a search for
+    "Israeli Palestinian" or a sort by name missed them."""
+    import datetime as dt
+
+    from kg.importers.pax import PaxRow
+    from kg.importers.titles import agreement_title
+
+    def title(agt: str) -> str:
+        row = PaxRow(number=1, line=2, fields={"AgtId": "1", "Agt": agt}, date=dt.date(2000, 1, 1))
+        return agreement_title(row)
+
+    assert (
+        title("Israeli\xad Palestinian Interim Agreement")
+        == "Israeli Palestinian Interim Agreement"
+    )
+    assert title("Israeli \xadPalestinian") == "Israeli Palestinian"
+    assert title("\u200bAcuerdo sobre las estructuras") == "Acuerdo sobre las estructuras"
+    assert title("\ufeffA\u2028B") == "A B"

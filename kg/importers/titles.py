@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -35,8 +36,10 @@ from kg.importers.pax import PaxRow
 
 
 def agreement_title(row: PaxRow) -> str:
-    """The row's ``Agt`` with its runs of white space made one space (its id when empty)."""
-    return " ".join(row.get("Agt").split()) or row.agt_id
+    """The row's ``Agt`` without invisible format characters (soft hyphen, zero-width space,
+    byte-order mark), its runs of white space made one space (its id when empty)."""
+    visible = "".join(c for c in row.get("Agt") if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split()) or row.agt_id
 
 
 def agreement_names(rows: Iterable[PaxRow]) -> dict[str, list[tuple[str, str]]]:
