@@ -416,3 +416,18 @@ def test_the_conflict_type_is_the_agreements_as_pax_codes_it(tmp_path: Path) -> 
     }
     assert types == {"9101": "Government", "9102": "Inter-group", "9103": "Government/territory"}
     assert not list(g.subject_objects(CKG.conflictType))
+
+
+def test_a_location_pax_gives_only_by_its_gleditsch_ward_number_is_kept(tmp_path: Path) -> None:
+    """PA-X gives Kosovo (29 agreements: 405, 2015-2032 …) no ISO code, only `Loc1GWNO`
+    "347.0": 21 agreements had no location at all."""
+    columns = (*REQUIRED, "Loc1GWNO", "Loc2GWNO")
+    rows = [
+        row("9201", "01/01/2013", Loc1ISO="", Loc2ISO="SRB", Loc1GWNO="347.0", Loc2GWNO="345.0"),
+        row("9202", "01/01/2014", Loc1ISO="", Loc2ISO="", Loc1GWNO="347.0", Loc2GWNO=""),
+    ]
+    g = import_pax(write_csv(tmp_path / "pax.csv", rows, columns), curated=curated()).graph
+    agt1, agt2 = ID["agreement-pax-9201"], ID["agreement-pax-9202"]
+    assert set(g.objects(agt1, CKG.locationCode)) == {Literal("GW:347")}
+    assert set(g.objects(agt1, CKG.location)) == {ID.serbia}
+    assert set(g.objects(agt2, CKG.locationCode)) == {Literal("GW:347")}

@@ -217,7 +217,10 @@ class PaxGraph:
     def _locations(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
         for column in ("Loc1ISO", "Loc2ISO"):
             code = row.get(column).upper()
-            if not code:
+            if not code:  # Kosovo has no ISO code in PA-X, only its Gleditsch-Ward number
+                gw = crosswalk_id(row.get(column.replace("ISO", "GWNO")))
+                if gw:
+                    self.graph.add((agt, CKG.locationCode, Literal(f"GW:{gw}")))
                 continue
             try:
                 preferred_name(code)
