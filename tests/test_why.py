@@ -223,3 +223,12 @@ def test_ambiguous_label(tmp_path: Path) -> None:
     )
     with pytest.raises(Exception, match="'Moskow' is the label of 2 entities: id:a, id:b"):
         explain("Moskow", ask=local_asker(g))
+
+
+def test_a_pax_concept_shows_its_label(capsys) -> None:  # type: ignore[no-untyped-def]
+    """PA-X's stage, type and status concepts are named by skos:prefLabel only; `why` on an
+    agreement printed them as bare IRIs."""
+    code, out, _ = _why(capsys, "id:agreement-pax-1726")
+    assert code == 0
+    stage = next(line for line in out.splitlines() if "ckg:agreementStage" in line)
+    assert "(Ceasefire)" in stage

@@ -38,15 +38,17 @@ if TYPE_CHECKING:  # rdflib only for a caller that has an rdflib graph
     from rdflib import Graph
 
 # A label is the English one, else the one label of an agreement named only in another
-# language; bound through a variable of its own and COALESCE, as in the library's
-# queries (queries/README.md, rule 6): a second OPTIONAL into the same variable gives
-# Virtuoso duplicate rows.
+# language, else a concept's English skos:prefLabel (PA-X's stages, types, statuses);
+# each bound through a variable of its own and COALESCE, as in the library's queries
+# (queries/README.md, rule 6): a second OPTIONAL into the same variable gives Virtuoso
+# duplicate rows.
 _OUT = """SELECT ?predicate ?object ?objectLabel WHERE {
   ?entity ?predicate ?object .
   OPTIONAL { ?object rdfs:label ?objectEnglish FILTER (LANG(?objectEnglish) = "en") }
   OPTIONAL { ?object rdfs:label ?objectOwnName FILTER NOT EXISTS {
     ?object rdfs:label ?objectOther FILTER (LANGMATCHES(LANG(?objectOther), "en")) } }
-  BIND (COALESCE(?objectEnglish, ?objectOwnName) AS ?objectLabel)
+  OPTIONAL { ?object skos:prefLabel ?objectConcept FILTER (LANG(?objectConcept) = "en") }
+  BIND (COALESCE(?objectEnglish, ?objectOwnName, ?objectConcept) AS ?objectLabel)
 } ORDER BY ?predicate ?object"""
 
 _LABEL = """SELECT ?label WHERE {
