@@ -431,3 +431,23 @@ def test_a_location_pax_gives_only_by_its_gleditsch_ward_number_is_kept(tmp_path
     assert set(g.objects(agt1, CKG.locationCode)) == {Literal("GW:347")}
     assert set(g.objects(agt1, CKG.location)) == {ID.serbia}
     assert set(g.objects(agt2, CKG.locationCode)) == {Literal("GW:347")}
+
+
+def test_an_agreement_in_a_curated_conflict_says_which_inference_puts_it_there(
+    tmp_path: Path,
+) -> None:
+    """PA-X has no territory column: the 33 Nagorno-Karabakh agreements' ckg:territory
+    and ckg:inConflict come from the curated conflict of UCDP id 388 and the curators'
+    inference that it is the article's conflict, and were credited to the PA-X record
+    alone (`why id:agreement-pax-1726 ckg:territory`)."""
+    g = import_pax(
+        write_csv(tmp_path / "pax.csv", [row("9301", "01/01/2001")]), curated=curated()
+    ).graph
+    agt = ID["agreement-pax-9301"]
+    (attestation,) = g.subjects(CKG.statementSubject, agt)
+    assert set(g.objects(attestation, CKG.statementPredicate)) == {CKG.inConflict, CKG.territory}
+    inference = g.value(attestation, CKG.inferredBy)
+    used = set(g.objects(inference, URIRef("http://www.w3.org/ns/prov#used")))
+    assert ID["pax-agreement-9301"] in used and len(used) > 1  # and the curators' grounds
+    reason = str(g.value(inference, CKG.reason))
+    assert "UcdpCon" in reason and "id:inference-conflict-is-ucdp-388" in reason

@@ -31,7 +31,7 @@ from kg.importers.location_government import attest_roles, location_code, names_
 from kg.importers.matches import Match
 from kg.importers.mentions import Mention, split_mentions
 from kg.importers.pax import PaxRow, crosswalk_id
-from kg.importers.pax_conflicts import CuratedConflict, curated_conflicts
+from kg.importers.pax_conflicts import CuratedConflict, attest_curated_conflict, curated_conflicts
 from kg.importers.pax_source import (
     CITATION,
     COLUMNS,
@@ -121,13 +121,17 @@ class PaxGraph:
         """The agreement's conflict: the curated one of its UCDP id, else PA-X's ``Con``."""
         g = self.graph
         con = " ".join(row.get("Con").split())
-        known = self.conflicts.get(crosswalk_id(row.get("UcdpCon")))
+        ucdp = crosswalk_id(row.get("UcdpCon"))
+        known = self.conflicts.get(ucdp)
         if known is not None:
             g.add((known.iri, CKG.attestedBy, rec))
             if con:
                 g.add((known.iri, SKOS.altLabel, Literal(con, lang="en")))
             for territory in known.territories:
                 g.add((agt, CKG.territory, territory))
+            attest_curated_conflict(
+                g, agreement=agt, record=rec, agt_id=row.agt_id, ucdp=ucdp, con=con, known=known
+            )
             return known.iri
         if not slug(con):
             return None
