@@ -451,3 +451,26 @@ def test_an_agreement_in_a_curated_conflict_says_which_inference_puts_it_there(
     assert ID["pax-agreement-9301"] in used and len(used) > 1  # and the curators' grounds
     reason = str(g.value(inference, CKG.reason))
     assert "UcdpCon" in reason and "id:inference-conflict-is-ucdp-388" in reason
+
+
+def test_a_process_is_in_each_conflict_by_the_records_that_say_so(tmp_path: Path) -> None:
+    """PA-X's "Bosnia peace process" (125) has agreements filed under Croatia's conflict and
+    under Bosnia's: each `process ckg:inConflict conflict` was credited to every record of
+    the process, those of the other conflict's agreements too."""
+    rows = [
+        row("9401", "01/01/1995", PP="125", Con="Croatia/Yugoslavia (former)", UcdpCon=""),
+        row("9402", "01/01/1996", PP="125", Con="Bosnia and Herzegovina", UcdpCon=""),
+    ]
+    g = import_pax(write_csv(tmp_path / "pax.csv", rows), curated=curated()).graph
+    process = ID["pax-process-125"]
+    records = {}
+    for att in g.subjects(CKG.statementSubject, process):
+        assert g.value(att, CKG.statementPredicate) == CKG.inConflict
+        assert g.value(att, CKG.recordField) == Literal("Con")
+        records[str(g.value(att, CKG.statementObject)).rsplit("/", 1)[-1]] = set(
+            g.objects(att, CKG.recordedIn)
+        )
+    assert records == {
+        "pax-conflict-croatia-yugoslavia-former": {ID["pax-agreement-9401"]},
+        "pax-conflict-bosnia-and-herzegovina": {ID["pax-agreement-9402"]},
+    }

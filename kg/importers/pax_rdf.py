@@ -76,6 +76,7 @@ class PaxGraph:
     ) -> None:
         self.resolver = resolver
         self.conflicts = dict(conflicts or {})
+        self._curated_conflicts = frozenset(known.iri for known in self.conflicts.values())
         self.names = dict(names or {})  # AgtId -> its names and their languages
         self.graph = source_graph()
 
@@ -142,6 +143,7 @@ class PaxGraph:
     def _context(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
         g = self.graph
         conflict = self._conflict(row, agt, rec)
+        curated = conflict in self._curated_conflicts
         if conflict is not None:  # its type is the agreement's (Contp, in CONCEPTS)
             g.add((agt, CKG.inConflict, conflict))
         pp = crosswalk_id(row.get("PP"))
@@ -151,8 +153,15 @@ class PaxGraph:
             self._attested(process, rec, CKG.PeaceProcess, name)
             g.add((process, CKG.paxProcessId, Literal(pp)))
             g.add((agt, CKG.peaceProcess, process))
-            if conflict is not None:
+            if conflict is not None:  # by the records whose row gives it, not all of them
                 g.add((process, CKG.inConflict, conflict))
+                link = ID[f"attestation-pax-process-{pp}-{conflict.rsplit('/', 1)[-1]}"]
+                g.add((link, RDF.type, CKG.Attestation))
+                g.add((link, CKG.statementSubject, process))
+                g.add((link, CKG.statementPredicate, CKG.inConflict))
+                g.add((link, CKG.statementObject, conflict))
+                g.add((link, CKG.recordedIn, rec))
+                g.add((link, CKG.recordField, Literal("UcdpCon" if curated else "Con")))
 
     def _mint(self, new: NewActor, rec: URIRef) -> None:
         g = self.graph
