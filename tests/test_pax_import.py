@@ -446,6 +446,7 @@ def test_an_agreement_in_a_curated_conflict_says_which_inference_puts_it_there(
     agt = ID["agreement-pax-9301"]
     (attestation,) = g.subjects(CKG.statementSubject, agt)
     assert set(g.objects(attestation, CKG.statementPredicate)) == {CKG.inConflict, CKG.territory}
+    assert g.value(attestation, CKG.recordField) == Literal("UcdpCon")
     inference = g.value(attestation, CKG.inferredBy)
     used = set(g.objects(inference, URIRef("http://www.w3.org/ns/prov#used")))
     assert ID["pax-agreement-9301"] in used and len(used) > 1  # and the curators' grounds

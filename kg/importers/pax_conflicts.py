@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
-from kg.importers.inference import add_inference
 from kg.importers.pax import crosswalk_id
 from kg.importers.reconcile import CKG, ID
 
@@ -74,31 +73,37 @@ def attest_curated_conflict(
     *,
     agreement: URIRef,
     record: URIRef,
-    agt_id: str,
     ucdp: str,
-    con: str,
     known: CuratedConflict,
 ) -> None:
-    """Attest an agreement's curated conflict and its territories by the importer's inference
-    from the record's ``UcdpCon`` and the curators' identification of that UCDP conflict."""
-    named = f' and names its conflict "{con}" (Con)' if con else ""
-    by = f" ({known.inference.replace(str(ID), 'id:')})" if known.inference is not None else ""
-    reason = (
-        f"PA-X record {agt_id} files the agreement under UCDP conflict {ucdp} (UcdpCon){named}. "
-        f'The curators identify UCDP conflict {ucdp} with "{known.label or known.iri}"{by}, '
-        "so the importer files the agreement under that conflict"
-        + (" and the territory it is over." if known.territories else ".")
-    )
-    predicates = [CKG.inConflict] + ([CKG.territory] if known.territories else [])
-    add_inference(
-        graph,
-        f"curated-conflict-{agt_id}",
-        label=f"PA-X agreement {agt_id} is in the curated conflict of UCDP id {ucdp}",
-        reason=reason,
-        used=[record, *known.grounds],
-        subject=agreement,
-        predicates=predicates,
-    )
+    """Attest an agreement's curated conflict and its territories by the record's ``UcdpCon``
+    and the importer's inference, one per UCDP conflict, from the curators' identification
+    of that conflict (the records it starts from grow with each agreement)."""
+    inference = ID[f"inference-curated-conflict-ucdp-{ucdp}"]
+    if (inference, RDF.type, CKG.EditorialInference) not in graph:
+        by = f" ({known.inference.replace(str(ID), 'id:')})" if known.inference is not None else ""
+        reason = (
+            f"Each PA-X record this inference starts from files its agreement under UCDP "
+            f"conflict {ucdp} (UcdpCon). The curators identify UCDP conflict {ucdp} with "
+            f'"{known.label or known.iri}"{by}, so the importer files those agreements under '
+            "that conflict" + (" and the territory it is over." if known.territories else ".")
+        )
+        graph.add((inference, RDF.type, CKG.EditorialInference))
+        label = f"PA-X's agreements of UCDP conflict {ucdp} are in the curated conflict"
+        graph.add((inference, RDFS.label, Literal(label, lang="en")))
+        graph.add((inference, CKG.reason, Literal(reason, lang="en")))
+        for ground in known.grounds:
+            graph.add((inference, PROV.used, ground))
+    graph.add((inference, PROV.used, record))
+    attestation = ID[f"attestation-{str(agreement).rsplit('/', 1)[-1]}-curated-conflict"]
+    graph.add((attestation, RDF.type, CKG.Attestation))
+    graph.add((attestation, CKG.statementSubject, agreement))
+    graph.add((attestation, CKG.statementPredicate, CKG.inConflict))
+    if known.territories:
+        graph.add((attestation, CKG.statementPredicate, CKG.territory))
+    graph.add((attestation, CKG.recordedIn, record))
+    graph.add((attestation, CKG.recordField, Literal("UcdpCon")))
+    graph.add((attestation, CKG.inferredBy, inference))
 
 
 __all__ = ["CuratedConflict", "attest_curated_conflict", "curated_conflicts"]

@@ -130,9 +130,7 @@ class PaxGraph:
                 g.add((known.iri, SKOS.altLabel, Literal(con, lang="en")))
             for territory in known.territories:
                 g.add((agt, CKG.territory, territory))
-            attest_curated_conflict(
-                g, agreement=agt, record=rec, agt_id=row.agt_id, ucdp=ucdp, con=con, known=known
-            )
+            attest_curated_conflict(g, agreement=agt, record=rec, ucdp=ucdp, known=known)
             return known.iri
         if not slug(con):
             return None
