@@ -44,13 +44,39 @@ def add_inference(
     graph.add((inference, CKG.reason, Literal(reason, lang="en")))
     for record in used:
         graph.add((inference, PROV.used, record))
+    add_attestation(graph, attestation, subject=subject, predicates=predicates, obj=obj)
+    graph.add((attestation, CKG.inferredBy, inference))
+
+
+def add_attestation(
+    graph: Graph,
+    attestation: URIRef,
+    *,
+    subject: URIRef,
+    predicates: Iterable[URIRef],
+    obj: URIRef | None = None,
+    record: URIRef | None = None,
+    field: str = "",
+) -> None:
+    """Add ``attestation``, a ``ckg:Attestation`` of ``subject``'s ``predicates`` (with
+    ``obj`` only, when given), recorded in ``record``'s column ``field`` when given; the
+    caller adds its evidence (``ckg:inferredBy``) beside, or more records.
+
+    >>> g = Graph()
+    >>> add_attestation(g, ID["attestation-x"], subject=ID.x, predicates=[CKG.party],
+    ...                 record=ID["pax-agreement-1"], field="Part")
+    >>> str(g.value(ID["attestation-x"], CKG.recordField))
+    'Part'
+    """
     graph.add((attestation, RDF.type, CKG.Attestation))
     graph.add((attestation, CKG.statementSubject, subject))
     for predicate in sorted(set(predicates)):
         graph.add((attestation, CKG.statementPredicate, predicate))
     if obj is not None:
         graph.add((attestation, CKG.statementObject, obj))
-    graph.add((attestation, CKG.inferredBy, inference))
+    if record is not None:
+        graph.add((attestation, CKG.recordedIn, record))
+        graph.add((attestation, CKG.recordField, Literal(field)))
 
 
-__all__ = ["add_inference"]
+__all__ = ["add_attestation", "add_inference"]

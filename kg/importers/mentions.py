@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from kg.importers.language import field_language
-from kg.importers.role_cues import CUES, cues, names_someone, own_cues
+from kg.importers.role_cues import CUES, PRESENCE, cues, names_someone, own_cues
 
 ROLES = (
     "signatory",
@@ -57,7 +57,7 @@ SIDE = re.compile(r"\W*(?:for|on behalf|pour|au nom|por|en nombre|pelo|em nome)\
 _PRESENCE = re.compile(r"\W*in the presence\b", re.I)
 _PRESENT = re.compile(
     r"(?:(?:[ée]taient|were|also|estuvieron)\s+)?pr[ée]sents?|those present|"
-    r"(?:in the presence of|en pr[ée]sence de|en presencia de)\s*:?",
+    rf"(?:{PRESENCE.pattern})\s*:?",
     re.I,
 )
 """A heading for those present, who take no role ("Etaient présents", "In the presence of:")."""
@@ -198,9 +198,9 @@ def _role(column: str, text: str, context: tuple[str, ...], not_signed: bool) ->
     if _ADDRESSEE.match(_PAGE.sub("", text)):
         return ("addressee",)
     if column == "Part":
-        mediates = [r for r in own_cues(text, under_role=True) if r in _MEDIATES]
-        if mediates and len(text.split()) <= _NOTE_WORDS:  # "…, Co-mediator"
-            return tuple(r for r in own_cues(text, under_role=True) if r != "co-chair")
+        own = own_cues(text, under_role=True)
+        if set(own) & set(_MEDIATES) and len(text.split()) <= _NOTE_WORDS:  # "…, Co-mediator"
+            return tuple(r for r in own if r != "co-chair")
         return ("party",) if not_signed else ("signatory",)
     return own_cues(text, under_role=bool(context)) or context or ("thirdParty",)
 

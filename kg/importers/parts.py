@@ -26,7 +26,7 @@ from rdflib import URIRef
 
 from kg.importers.matches import Match
 from kg.importers.mentions import SIDE, Mention, without_page
-from kg.importers.role_cues import CUES, cues, own_cues
+from kg.importers.role_cues import CUES, PRESENCE, cues, own_cues
 
 _ORDER = {role: k for k, (role, _) in enumerate(CUES)}
 
@@ -91,10 +91,6 @@ def _leads(part: str, first: bool, actors_in: Callable[[str], set[URIRef]]) -> b
     return first and not actors_in(part)
 
 
-_PRESENCE = re.compile(
-    r"\b(?:in the presence of|en pr[ée]sence de|en presencia de|[ée]taient pr[ée]sents)\b", re.I
-)
-"""Those present, whom a role before them does not reach."""
 _HEADING = re.compile(r"^\s*\[([^\[\]]*)\]\s*")
 """PA-X's bracketed heading at the start of a part: "[Guarantors] For …"."""
 
@@ -115,7 +111,7 @@ def roles_by_part(
     """
     if mention.column != "ThrdPart" or mention.role == "addressee" or len(matches) < 2:
         return matches
-    text = _PRESENCE.sub(lambda m: ";" + m.group(0), without_page(mention.text))
+    text = PRESENCE.sub(lambda m: ";" + m.group(0), without_page(mention.text))
     segments = [parts(s, ",") for s in parts(text, ";")]
     if sum(len(s) for s in segments) < 2 or not any(cues(p) for s in segments for p in s):
         return matches
@@ -129,7 +125,7 @@ def roles_by_part(
     heading = cues(mention.heading)
     roles_of: dict[URIRef, set[str]] = {}
     for segment in segments:
-        present = bool(_PRESENCE.match(segment[0]))
+        present = bool(PRESENCE.match(segment[0]))
         if present:  # "… In the presence of: X": no role carried to X, and X leads none
             heading = ()
         carry = heading  # a lead holds in its list; a "Role:" or "[Role]" lead to the end

@@ -113,8 +113,9 @@ MISSION = re.compile(
 )
 ADJ_REPUBLIC = re.compile(r"\s+Republic\b(?!\s+of)")  # "Azerbaijani Republic"
 ADJ_MEDIATION = re.compile(r"\s+(?:co-?)?(?:mediation|mediator|facilitation)\b", re.I)
-"""After a state's adjective: its mediation ("the Chadian Mediation", "the Chadian
-mediator"), which the state carries out (after a name it may be the mediation's subject)."""
+"""After a state's adjective: its mediation ("the Chadian Mediation", "Chadian
+Co-Mediation"), which the state carries out (after a name it may be the mediation's
+subject)."""
 NOT_HOLDER = re.compile(
     r"\b(?:(?:deputy|vice|vice-|assistant|representative|envoy|adviser|advisor|office|former|ex-|"
     r"administration|spokes\w+|chief of staff|"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 
+from kg.importers.inference import add_attestation
 from kg.importers.pax import crosswalk_id
 from kg.importers.reconcile import CKG, ID
 
@@ -96,13 +97,10 @@ def attest_curated_conflict(
             graph.add((inference, PROV.used, ground))
     graph.add((inference, PROV.used, record))
     attestation = ID[f"attestation-{str(agreement).rsplit('/', 1)[-1]}-curated-conflict"]
-    graph.add((attestation, RDF.type, CKG.Attestation))
-    graph.add((attestation, CKG.statementSubject, agreement))
-    graph.add((attestation, CKG.statementPredicate, CKG.inConflict))
-    if known.territories:
-        graph.add((attestation, CKG.statementPredicate, CKG.territory))
-    graph.add((attestation, CKG.recordedIn, record))
-    graph.add((attestation, CKG.recordField, Literal("UcdpCon")))
+    predicates = [CKG.inConflict] + ([CKG.territory] if known.territories else [])
+    add_attestation(
+        graph, attestation, subject=agreement, predicates=predicates, record=record, field="UcdpCon"
+    )
     graph.add((attestation, CKG.inferredBy, inference))
 
 

@@ -25,7 +25,7 @@ from dataclasses import replace
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
-from kg.importers.inference import add_inference
+from kg.importers.inference import add_attestation, add_inference
 from kg.importers.location_government import HOW as LOCATION
 from kg.importers.location_government import attest_roles, location_code, names_bare_government
 from kg.importers.matches import Match
@@ -153,13 +153,15 @@ class PaxGraph:
             g.add((agt, CKG.peaceProcess, process))
             if conflict is not None:  # by the records whose row gives it, not all of them
                 g.add((process, CKG.inConflict, conflict))
-                link = ID[f"attestation-pax-process-{pp}-{conflict.rsplit('/', 1)[-1]}"]
-                g.add((link, RDF.type, CKG.Attestation))
-                g.add((link, CKG.statementSubject, process))
-                g.add((link, CKG.statementPredicate, CKG.inConflict))
-                g.add((link, CKG.statementObject, conflict))
-                g.add((link, CKG.recordedIn, rec))
-                g.add((link, CKG.recordField, Literal("UcdpCon" if curated else "Con")))
+                add_attestation(
+                    g,
+                    ID[f"attestation-pax-process-{pp}-{conflict.rsplit('/', 1)[-1]}"],
+                    subject=process,
+                    predicates=[CKG.inConflict],
+                    obj=conflict,
+                    record=rec,
+                    field="UcdpCon" if curated else "Con",
+                )
 
     def _mint(self, new: NewActor, rec: URIRef) -> None:
         g = self.graph

@@ -94,4 +94,11 @@ def names_someone(lead: str) -> bool:
     return any(w and not (cues(w) or _HEADING_WORDS.fullmatch(w)) for w in after)
 
 
-__all__ = ["CUES", "cues", "names_someone", "own_cues"]
+PRESENCE = re.compile(
+    r"\b(?:in the presence of|en pr[ée]sence de|en presencia de|[ée]taient pr[ée]sents)\b", re.I
+)
+"""Words for those present ("in the presence of", "Etaient présents"), who take no role:
+neither the one named before them on a line nor, as a heading, any role of their own."""
+
+
+__all__ = ["CUES", "PRESENCE", "cues", "names_someone", "own_cues"]
