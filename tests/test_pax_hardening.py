@@ -62,6 +62,27 @@ def test_a_process_id_that_is_not_a_number_is_refused(tmp_path, capsys) -> None:
     assert code == 2 and "PP '8> ; <x' is not a process number" in err
 
 
+@pytest.mark.parametrize("bad", ["388.0;389.0", "388.0, 389.0", "388.5", "x>y"])
+def test_a_ucdp_conflict_id_that_is_not_a_number_is_refused(tmp_path, capsys, bad: str) -> None:
+    """UcdpCon names the agreement's conflict (``id:ucdp-conflict-<id>``): a cell that is
+    not one number is a bad row, not an IRI or two ids read as one (audit 19, L)."""
+    write_csv(tmp_path / "pax.csv", [row("9001", "01/01/2020", UcdpCon=bad)])
+    code, err = run(tmp_path, capsys)
+    assert code == 2 and f"UcdpCon {bad!r} is not a UCDP conflict number" in err
+
+
+def test_crosswalk_ids_lose_their_leading_zeros_as_agtid_does(tmp_path, capsys) -> None:
+    write_csv(tmp_path / "pax.csv", [row("9001", "01/01/2020", UcdpCon=" 0309.0", PP="0125.0")])
+    code, _ = run(tmp_path, capsys)
+    assert code == 0
+    g = Graph().parse(tmp_path / "out" / "pax.ttl", format="turtle")
+    iris = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
+    assert {i for i in iris if i.rsplit("/", 1)[-1].startswith(("ucdp-", "pax-process-"))} == {
+        "https://w3id.org/conflict-kg/id/ucdp-conflict-309",
+        "https://w3id.org/conflict-kg/id/pax-process-125",
+    }
+
+
 def test_report_cells_cannot_be_formulas(tmp_path, capsys) -> None:
     evil = ["=cmd|' /C calc'!A0", "@SUM(1)", "+1", "-2", "\tx"]
     write_csv(tmp_path / "pax.csv", [row("9001", "01/01/2020", Part="\n".join(evil))])

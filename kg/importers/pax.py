@@ -149,16 +149,23 @@ def _check_row(
             f"AgtId {agt_id}: PAX_Hyperlink {link[:80]!r} is not an http(s) link of URL characters",
             agt_id,
         )
-    pp = (row.get("PP") or "").strip()
-    if pp and not canonical_id(crosswalk_id(pp)):
-        return RowError(
-            str(path),
-            number,
-            line,
-            f"AgtId {agt_id}: PP {pp[:40]!r} is not a process number",
-            agt_id,
-        )
+    not_an_id = _not_an_id(row)
+    if not_an_id:
+        return RowError(str(path), number, line, f"AgtId {agt_id}: {not_an_id}", agt_id)
     return PaxRow(number, line, row, date)
+
+
+_IDS = (("PP", "a process number"), ("UcdpCon", "a UCDP conflict number"))
+"""The id columns that name an entity of the graph (its IRI is made from the id)."""
+
+
+def _not_an_id(row: Mapping[str, str]) -> str:
+    """What is wrong with the first id column of :data:`_IDS` that is not one whole number."""
+    for column, what in _IDS:
+        value = (row.get(column) or "").strip()
+        if value and not canonical_id(crosswalk_id(value)):
+            return f"{column} {value[:40]!r} is not {what}"
+    return ""
 
 
 def read_pax(path: str | Path) -> tuple[list[PaxRow], list[RowError]]:

@@ -1,12 +1,18 @@
-"""Conflict identity for PA-X rows: the curated conflict a UCDP conflict id stands for.
+"""Conflict identity for PA-X rows: one conflict per UCDP conflict id.
 
-The curators give a conflict PA-X also records its UCDP id (``ckg:ucdpId``); the
-importer then files that conflict's agreements under the curated IRI instead of
-minting ``id:pax-conflict-…`` (issue #13, point 8).
+PA-X's ``Con`` is a conflict's country or entity, not the conflict: "Myanmar" is
+written for ten UCDP conflicts, and UCDP conflict 309 under eleven ``Con`` values.
+So a row's conflict is the one of its UCDP id (``UcdpCon``): the curated conflict
+the curators give that id (``ckg:ucdpId``), else ``id:ucdp-conflict-<id>``, named
+after the ``Con`` most of the file's rows of that id give (:func:`conflict_names`).
+Only a row without a UCDP id falls back on its ``Con``
+(``id:pax-conflict-<Con>``; issue #13, point 8; audit 19, C).
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -28,6 +34,39 @@ class CuratedConflict:
     label: str = ""
     grounds: tuple[URIRef, ...] = ()
     """The quotations and records that inference starts from (its ``prov:used``)."""
+
+
+UCDP_NOTE = (
+    "PA-X files these agreements under UCDP conflict {ucdp} (UcdpCon) and names no "
+    "conflict. The importer names it after the conflict country/entity (Con) most of "
+    "PA-X's agreements of that UCDP conflict give, and keeps each Con its records give "
+    "as an alternative label."
+)
+CON_NOTE = (
+    "PA-X gives no UCDP conflict for these agreements (UcdpCon is empty); the importer "
+    "groups them by PA-X's conflict country/entity (Con), which may hold several conflicts."
+)
+
+
+def conflict_names(rows: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """UCDP id → the ``Con`` most of ``rows`` of that id give (on a tie, the first in sort order).
+
+    Examples
+    --------
+    >>> conflict_names([{"UcdpCon": "309.0", "Con": "Sudan"},
+    ...                 {"UcdpCon": "309.0", "Con": "South Sudan/Sudan"},
+    ...                 {"UcdpCon": "309.0", "Con": "South Sudan/Sudan"}])
+    {'309': 'South Sudan/Sudan'}
+    """
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        ucdp, con = crosswalk_id(row.get("UcdpCon", "")), " ".join(row.get("Con", "").split())
+        if ucdp and con:
+            counts[ucdp][con] += 1
+    return {
+        ucdp: min(names.items(), key=lambda item: (-item[1], item[0]))[0]
+        for ucdp, names in counts.items()
+    }
 
 
 def _in_english(term: object) -> bool:
@@ -104,4 +143,11 @@ def attest_curated_conflict(
     graph.add((attestation, CKG.inferredBy, inference))
 
 
-__all__ = ["CuratedConflict", "attest_curated_conflict", "curated_conflicts"]
+__all__ = [
+    "CON_NOTE",
+    "UCDP_NOTE",
+    "CuratedConflict",
+    "attest_curated_conflict",
+    "conflict_names",
+    "curated_conflicts",
+]

@@ -71,14 +71,17 @@ def link_ok(text: str) -> bool:
 def crosswalk_id(text: str) -> str:
     """A crosswalk id as an integer string: PA-X writes them as floats ("388.0").
 
+    Leading zeros go, as :func:`canonical_id` drops them from an AgtId; anything
+    but a whole number comes back as it is, for the caller to refuse.
+
     Examples
     --------
-    >>> crosswalk_id("388.0"), crosswalk_id("")
-    ('388', '')
+    >>> crosswalk_id("388.0"), crosswalk_id(" 0125.0"), crosswalk_id(""), crosswalk_id("1;2")
+    ('388', '125', '', '1;2')
     """
     value = text.strip()
-    if re.fullmatch(r"\d+\.0+", value):
-        return value.split(".", 1)[0]
+    if re.fullmatch(r"[0-9]+(\.0+)?", value):
+        return canonical_id(value.split(".", 1)[0])
     return value
 
 

@@ -31,7 +31,13 @@ from kg.importers.location_government import attest_roles, location_code, names_
 from kg.importers.matches import Match
 from kg.importers.mentions import Mention, split_mentions
 from kg.importers.pax import PaxRow, crosswalk_id
-from kg.importers.pax_conflicts import CuratedConflict, attest_curated_conflict, curated_conflicts
+from kg.importers.pax_conflicts import (
+    CON_NOTE,
+    UCDP_NOTE,
+    CuratedConflict,
+    attest_curated_conflict,
+    curated_conflicts,
+)
 from kg.importers.pax_source import (
     CITATION,
     COLUMNS,
@@ -62,6 +68,9 @@ class PaxGraph:
 
     ``conflicts`` (UCDP id → curated conflict) makes the agreements of a UCDP conflict
     the curators identified part of the curated conflict, not of a minted one.
+    ``conflict_names`` (UCDP id → the ``Con`` it is named after,
+    :func:`kg.importers.pax_conflicts.conflict_names` of every row read) names the
+    conflicts minted for UCDP ids; without it, a conflict is named after its first row.
     ``names`` (AgtId → names and their languages, :func:`kg.importers.titles.agreement_names`
     of every row read) labels each agreement in its name's language; without it, a
     row's names are told from that row alone.
@@ -73,10 +82,11 @@ class PaxGraph:
         *,
         conflicts: Mapping[str, CuratedConflict] | None = None,
         names: Mapping[str, list[tuple[str, str]]] | None = None,
+        conflict_names: Mapping[str, str] | None = None,
     ) -> None:
         self.resolver = resolver
         self.conflicts = dict(conflicts or {})
-        self._curated_conflicts = frozenset(known.iri for known in self.conflicts.values())
+        self.conflict_names = dict(conflict_names or {})  # UCDP id -> its name's Con
         self.names = dict(names or {})  # AgtId -> its names and their languages
         self.graph = source_graph()
 
@@ -118,11 +128,12 @@ class PaxGraph:
         if (node, RDFS.label, None) not in g:
             g.add((node, RDFS.label, Literal(label, lang=lang)))
 
-    def _conflict(self, row: PaxRow, agt: URIRef, rec: URIRef) -> URIRef | None:
-        """The agreement's conflict: the curated one of its UCDP id, else PA-X's ``Con``."""
+    def _conflict(self, row: PaxRow, agt: URIRef, rec: URIRef) -> tuple[URIRef | None, str]:
+        """The agreement's conflict and the column that gives it: the conflict of its
+        UCDP id (the curated one, else one minted for the id), else PA-X's ``Con``."""
         g = self.graph
         con = " ".join(row.get("Con").split())
-        ucdp = crosswalk_id(row.get("UcdpCon"))
+        ucdp = crosswalk_id(row.get("UcdpCon"))  # digits or "": read_pax refuses the rest
         known = self.conflicts.get(ucdp)
         if known is not None:
             g.add((known.iri, CKG.attestedBy, rec))
@@ -131,17 +142,27 @@ class PaxGraph:
             for territory in known.territories:
                 g.add((agt, CKG.territory, territory))
             attest_curated_conflict(g, agreement=agt, record=rec, ucdp=ucdp, known=known)
-            return known.iri
+            return known.iri, "UcdpCon"
+        if ucdp:
+            conflict = ID[f"ucdp-conflict-{ucdp}"]
+            name = self.conflict_names.get(ucdp) or con
+            label = f"{name} (UCDP conflict {ucdp})" if name else f"UCDP conflict {ucdp}"
+            self._attested(conflict, rec, CKG.Conflict, label)
+            g.add((conflict, CKG.ucdpId, Literal(ucdp)))
+            g.set((conflict, SKOS.editorialNote, Literal(UCDP_NOTE.format(ucdp=ucdp), lang="en")))
+            if con:
+                g.add((conflict, SKOS.altLabel, Literal(con, lang="en")))
+            return conflict, "UcdpCon"
         if not slug(con):
-            return None
+            return None, ""
         conflict = ID[f"pax-conflict-{slug(con)}"]
         self._attested(conflict, rec, CKG.Conflict, con)
-        return conflict
+        g.set((conflict, SKOS.editorialNote, Literal(CON_NOTE, lang="en")))
+        return conflict, "Con"
 
     def _context(self, row: PaxRow, agt: URIRef, rec: URIRef) -> None:
         g = self.graph
-        conflict = self._conflict(row, agt, rec)
-        curated = conflict in self._curated_conflicts
+        conflict, field = self._conflict(row, agt, rec)
         if conflict is not None:  # its type is the agreement's (Contp, in CONCEPTS)
             g.add((agt, CKG.inConflict, conflict))
         pp = crosswalk_id(row.get("PP"))
@@ -160,7 +181,7 @@ class PaxGraph:
                     predicates=[CKG.inConflict],
                     obj=conflict,
                     record=rec,
-                    field="UcdpCon" if curated else "Con",
+                    field=field,
                 )
 
     def _mint(self, new: NewActor, rec: URIRef) -> None:

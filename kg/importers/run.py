@@ -20,7 +20,7 @@ from kg.errors import LoadError
 from kg.importers.group_places import agreement_places
 from kg.importers.groups import GroupIndex
 from kg.importers.pax import PaxRow, RowError, read_pax, select
-from kg.importers.pax_conflicts import curated_conflicts
+from kg.importers.pax_conflicts import conflict_names, curated_conflicts
 from kg.importers.pax_rdf import PaxGraph
 from kg.importers.reconcile import Resolver
 from kg.importers.report import report_rows
@@ -113,6 +113,7 @@ def import_pax(
             related=related,
         )
     names = agreement_names(rows)  # from every row read: a label does not depend on the selection
+    named = conflict_names(row.fields for row in rows)  # nor a conflict's name
     rows = select(rows, conflict=conflict, ucdp_conflict=ucdp_conflict, process=process)
     if not rows:
         raise LoadError(path, "no PA-X rows match the selection")
@@ -123,7 +124,9 @@ def import_pax(
             places=agreement_places(rows),
         )
     )
-    builder = PaxGraph(resolver, conflicts=curated_conflicts(curated), names=names)
+    builder = PaxGraph(
+        resolver, conflicts=curated_conflicts(curated), names=names, conflict_names=named
+    )
     report: list[dict[str, str]] = []
     for row in progress(rows):
         report += report_rows(row.agt_id, builder.add_row(row), resolver.kind_of)
