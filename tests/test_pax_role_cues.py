@@ -201,3 +201,27 @@ def test_the_state_an_envoy_is_posted_to_is_no_actor(resolver: Resolver) -> None
     text = "M. Dominique DJINDJERE, Ambassadeur du Burkina Faso en Algérie"
     found = resolver.resolve(Mention("ThrdPart", text, "mediator")).matches
     assert [str(m.iri).removeprefix(str(ID)) for m in found] == ["burkina-faso"]
+
+
+def test_those_a_signatories_note_names_after_the_auspices_are_no_signatories(
+    resolver: Resolver,
+) -> None:
+    """Somalia's 746 gives its signatories as a sentence: "The President of the Transitional
+    Federal Government and The Speaker … met in Kampala, Uganda under the auspices of His
+    Excellency President Yoweri Kaguta Museveni and the facilitation of the Special
+    Representative of the United Nations …". The UN became a signatory, and then lost
+    its facilitation (which ThrdPart states) to the rule that a party does not mediate."""
+    text = (
+        "The President of the Transitional Federal Government and The Speaker of the "
+        "Transitional Federal Parliament met in Kampala, Uganda under the auspices of His "
+        "Excellency President Yoweri Kaguta Museveni and the facilitation of the Special "
+        "Representative of the United Nations Ambassador Augustine P. Mahiga."
+    )
+    (mention,) = split_mentions(text, column="Part")
+    assert "United Nations" not in mention.match_text
+    assert mention.match_text.endswith("met in Kampala, Uganda")
+    named = {str(m.iri).removeprefix(str(ID)) for m in resolver.resolve(mention).matches}
+    assert "united-nations" not in " ".join(named)
+    # a short line is a name, not a note: it keeps all its words
+    (short,) = split_mentions("For the Government, in the presence of the UN", column="Part")
+    assert short.match_text == "For the Government, in the presence of the UN"

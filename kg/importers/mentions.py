@@ -25,7 +25,14 @@ import re
 from dataclasses import dataclass
 
 from kg.importers.language import field_language
-from kg.importers.role_cues import CUES, PRESENCE, cues, names_someone, own_cues
+from kg.importers.role_cues import (
+    CUES,
+    PRESENCE,
+    before_third_parties,
+    cues,
+    names_someone,
+    own_cues,
+)
 
 ROLES = (
     "signatory",
@@ -131,8 +138,13 @@ class Mention:
 
     @property
     def match_text(self) -> str:
-        """The text to resolve: page markers and PA-X's [editorial notes] removed."""
-        return _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
+        """The text to resolve: page markers and PA-X's [editorial notes] removed, and in a
+        signatories' note (:data:`_NOTE_WORDS`) the third parties it names after them
+        ("… met in Kampala under the auspices of …")."""
+        text = _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
+        if self.column == "Part" and len(self.text.split()) > _NOTE_WORDS:
+            return before_third_parties(text)
+        return text
 
 
 def without_page(text: str) -> str:

@@ -101,4 +101,25 @@ PRESENCE = re.compile(
 neither the one named before them on a line nor, as a heading, any role of their own."""
 
 
-__all__ = ["CUES", "PRESENCE", "cues", "names_someone", "own_cues"]
+_THIRD_PARTIES_FOLLOW = re.compile(
+    r"\b(?:under the auspices of|(?:and )?the (?:facilitation|mediation|good offices) of"
+    r"|facilitated by|mediated by|witnessed by|in the presence of|sous (?:les auspices|l'[ée]gide)"
+    r" de|en pr[ée]sence de|bajo los auspicios de|en presencia de)\b",
+    re.I,
+)
+"""Words after which a sentence names third parties ("met in Kampala under the auspices of …")."""
+
+
+def before_third_parties(text: str) -> str:
+    """``text`` up to the words after which it names third parties (all of it without them).
+
+    >>> before_third_parties("A and B met in Kampala under the auspices of C")
+    'A and B met in Kampala'
+    >>> before_third_parties("A and B")
+    'A and B'
+    """
+    found = _THIRD_PARTIES_FOLLOW.search(text)
+    return text if found is None else text[: found.start()].rstrip(" ,;")
+
+
+__all__ = ["CUES", "PRESENCE", "before_third_parties", "cues", "names_someone", "own_cues"]
