@@ -225,3 +225,17 @@ def test_those_a_signatories_note_names_after_the_auspices_are_no_signatories(
     # a short line is a name, not a note: it keeps all its words
     (short,) = split_mentions("For the Government, in the presence of the UN", column="Part")
     assert short.match_text == "For the Government, in the presence of the UN"
+
+
+def test_a_state_acting_for_a_body_is_the_one_with_the_role(resolver: Resolver) -> None:
+    """Sudan's 2838, 2843 and 2856 list "Republic of Togo (as the African Union
+    facilitator)", "(serving as African Union mediator)": Togo facilitates, on the
+    African Union's behalf; the AU had the role, and Togo was no actor at all."""
+    for text in (
+        "Republic of Togo (as the African Union facilitator)",
+        "Republic of Togo (serving as African Union mediator)",
+    ):
+        (mention,) = split_mentions(text, column="ThrdPart")
+        assert set(mention.roles) & {"facilitator", "mediator"}
+        named = [str(m.iri).removeprefix(str(ID)) for m in resolver.resolve(mention).matches]
+        assert named == ["togo"]

@@ -88,6 +88,27 @@ def without_subject_states(text: str, find: Callable[[str], list[StateMatch]]) -
     return text
 
 
+_CAPACITY = re.compile(
+    r"(?P<who>[^()]+?)\s*\((?:as|serving as|acting as|en (?:sa )?qualit[ée] de|en tant que|como)"
+    r"\s[^()]*\)[\s.,;]*",
+    re.I,
+)
+
+
+def acting_for(text: str) -> str:
+    """Who acts in the capacity a closing bracket gives ("Republic of Togo (as the African
+    Union facilitator)": "Republic of Togo"), or ``""``: the body named in the brackets is
+    the one it acts for, not one with the role.
+
+    >>> acting_for("Republic of Togo (serving as African Union mediator)")
+    'Republic of Togo'
+    >>> acting_for("African Union (AU)")
+    ''
+    """
+    found = _CAPACITY.fullmatch(text.strip())
+    return found["who"].strip() if found else ""
+
+
 def chaired_body(text: str, labels: Iterable[str]) -> bool:
     """Does ``text`` name a body (by one of ``labels``) as the one its co-chairs act for?
 

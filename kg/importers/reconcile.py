@@ -31,7 +31,12 @@ from dataclasses import replace
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from kg.importers.bodies import chaired_body, without_subject_states, without_topics
+from kg.importers.bodies import (
+    acting_for,
+    chaired_body,
+    without_subject_states,
+    without_topics,
+)
 from kg.importers.group_mining import spelling_key
 from kg.importers.groups import MINT_NOTE, Group, GroupIndex
 from kg.importers.matches import Match, NewActor, Resolution
@@ -330,6 +335,13 @@ class Resolver(StateText):
         bare = LEAD.sub("", text).strip(" :.,;")
         if bare.lower() in self.exact:
             return Resolution(mention, (Match(self.exact[bare.lower()], "curated label", 1.0),))
+        holder = acting_for(bare)  # "Republic of Togo (as the African Union facilitator)"
+        if holder:
+            acting = self.resolve(
+                replace(mention, text=holder), agreement=agreement, by_part=by_part
+            )
+            if acting.matches:
+                return Resolution(mention, acting.matches)
         matches = self._state_list(bare) or self._state_list(bare.rsplit(":", 1)[-1])
         if not matches:
             matches, spans = self._offices(text)
