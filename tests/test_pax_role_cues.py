@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rdflib import Graph
+
+from kg.importers.bodies import without_topics
 from kg.importers.mentions import Mention, split_mentions
 from kg.importers.patterns import ID
 from kg.importers.reconcile import Resolver
@@ -239,3 +242,30 @@ def test_a_state_acting_for_a_body_is_the_one_with_the_role(resolver: Resolver) 
         assert set(mention.roles) & {"facilitator", "mediator"}
         named = [str(m.iri).removeprefix(str(ID)) for m in resolver.resolve(mention).matches]
         assert named == ["togo"]
+
+
+def test_the_forum_an_observer_is_sent_to_is_not_the_observer() -> None:
+    """Sudan's 2531 lists the "Official Italian Observer to the IGAD Peace Forum": IGAD,
+    whose forum it is, had been the observer. (Italy is not found: "Italian" is no
+    adjective the state index derives from the state's names.)"""
+    from kg.importers.groups import GroupIndex
+
+    curated = Graph()
+    for path in sorted((REPO / "data").glob("*.ttl")):
+        if not path.name.startswith("pax-"):
+            curated.parse(path)
+    resolver = Resolver.from_graph(curated)  # not the module's: it gets groups here
+    lines = ["Intergovernmental Authority on Development (IGAD)", "For the IGAD: X"]
+    resolver.use_groups(
+        GroupIndex.mine(
+            [("1", m) for text in lines for m in split_mentions(text, column="ThrdPart")]
+        )
+    )
+    (igad,) = resolver.resolve(split_mentions("For the IGAD", column="ThrdPart")[0]).matches
+    (mention,) = split_mentions(
+        "Official Italian Observer to the IGAD Peace Forum", column="ThrdPart"
+    )
+    assert mention.roles == ("observer",)
+    assert igad.iri not in {m.iri for m in resolver.resolve(mention).matches}
+    text = "Observers to the Conference on Security and Co-operation in Europe"
+    assert "Conference" not in without_topics(text)

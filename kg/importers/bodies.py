@@ -38,15 +38,24 @@ _CHAIRS_AFTER = re.compile(
 Thorvald Stoltenberg", "the ICFY Co-chairmen Cyrus Vance and David Owen")."""
 
 
+_OBSERVED = re.compile(r"\bobservers?\s+(?:to|at)\s+(?P<x>[^,;:()]+)", re.I)
+"""What an observer is sent to, not the observer: "Official Italian Observer to the IGAD
+Peace Forum"."""
+
+
 def without_topics(text: str) -> str:
-    """``text`` with the subjects of conferences and talks blanked out (same length).
+    """``text`` with the subjects of conferences and talks, and what observers are sent
+    to, blanked out (same length).
 
     Examples
     --------
     >>> without_topics("Chairman of the Minsk conference on Nagorno-Karabakh, Y. E.").split()
     ['Chairman', 'of', 'the', 'Minsk', ',', 'Y.', 'E.']
+    >>> without_topics("Italian Observer to the IGAD Peace Forum").split()
+    ['Italian', 'Observer', 'to']
     """
-    return _TOPIC.sub(lambda m: " " * len(m.group(0)), text)
+    text = _TOPIC.sub(lambda m: " " * len(m.group(0)), text)
+    return _OBSERVED.sub(lambda m: m.group(0)[: m.start("x") - m.start()] + " " * len(m["x"]), text)
 
 
 _SUBJECT = re.compile(
