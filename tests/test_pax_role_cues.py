@@ -269,3 +269,21 @@ def test_the_forum_an_observer_is_sent_to_is_not_the_observer() -> None:
     assert igad.iri not in {m.iri for m in resolver.resolve(mention).matches}
     text = "Observers to the Conference on Security and Co-operation in Europe"
     assert "Conference" not in without_topics(text)
+
+
+def test_a_role_heading_may_open_with_a_qualifier() -> None:
+    """Congo's 8 heads its observers "International Observers", with no colon: the states
+    under it ("For the Republic of France", "For Canada") were mere third parties."""
+    found = split_mentions(
+        "International Observers\nFor the Republic of France\nFor Canada", column="ThrdPart"
+    )
+    assert [(m.text, m.roles) for m in found if not m.header] == [
+        ("For the Republic of France", ("observer",)),
+        ("For Canada", ("observer",)),
+    ]
+    # a title in a person's block ("Emmanuel Ole Sayiorry, PhD / Co-Facilitator /
+    # Inter-Community Peace Conference", 1947) heads nothing
+    assert not split_mentions("Co-Facilitator", column="ThrdPart")[0].header
+    # a role word and then a name stays a mention
+    (named,) = split_mentions("International Observer Sir John Smith", column="ThrdPart")
+    assert not named.header and named.roles == ("observer",)

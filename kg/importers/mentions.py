@@ -30,6 +30,7 @@ from kg.importers.role_cues import (
     PRESENCE,
     before_third_parties,
     cues,
+    from_role_word,
     names_someone,
     own_cues,
 )
@@ -183,8 +184,8 @@ def _is_header(text: str) -> bool:
         bare,
         flags=re.I,
     )
-    leads = any(p.match(first) for _, p in CUES)
-    short = leads and len(words) <= 5 and "(" not in bare and not names_someone(first)
+    role = first if any(p.match(first) for _, p in CUES) else from_role_word(first)
+    short = bool(role) and len(words) <= 5 and "(" not in bare and not names_someone(role)
     return short or (bare.isupper() and len(words) <= 6)
 
 

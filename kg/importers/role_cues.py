@@ -94,6 +94,22 @@ def names_someone(lead: str) -> bool:
     return any(w and not (cues(w) or _HEADING_WORDS.fullmatch(w)) for w in after)
 
 
+def from_role_word(lead: str) -> str:
+    """``lead`` from its first role word on, when only heading words come before it
+    ("International Observers": "Observers"), else ``""``.
+
+    >>> from_role_word("International Observers"), from_role_word("Sir John, observer")
+    ('Observers', '')
+    """
+    words = lead.split()
+    for at, word in enumerate(words):
+        if any(pattern.match(word) for _, pattern in CUES):  # not "Co-Facilitator", a title
+            return " ".join(words[at:])
+        if not _HEADING_WORDS.fullmatch(word.strip(",.;:()'’\"")):
+            return ""
+    return ""
+
+
 PRESENCE = re.compile(
     r"\b(?:in the presence of|en pr[ée]sence de|en presencia de|[ée]taient pr[ée]sents)\b", re.I
 )
@@ -122,4 +138,12 @@ def before_third_parties(text: str) -> str:
     return text if found is None else text[: found.start()].rstrip(" ,;")
 
 
-__all__ = ["CUES", "PRESENCE", "before_third_parties", "cues", "names_someone", "own_cues"]
+__all__ = [
+    "CUES",
+    "PRESENCE",
+    "before_third_parties",
+    "cues",
+    "from_role_word",
+    "names_someone",
+    "own_cues",
+]
