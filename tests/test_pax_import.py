@@ -475,3 +475,19 @@ def test_a_process_is_in_each_conflict_by_the_records_that_say_so(tmp_path: Path
         "pax-conflict-croatia-yugoslavia-former": {ID["pax-agreement-9401"]},
         "pax-conflict-bosnia-and-herzegovina": {ID["pax-agreement-9402"]},
     }
+
+
+def test_a_pax_concept_is_attested_by_the_records_that_give_it(small) -> None:
+    """A stage, sub-stage, type, status or conflict-type concept pairs PA-X's code with
+    its label ("CeaMix" = "Mixed"): that pair is what the records' code and label
+    columns give, so they attest it (43 concepts cited nothing until 2026-12-06)."""
+    g = small.graph
+    concepts = {o for o in g.objects() if (o, RDF.type, SKOS.Concept) in g}
+    assert concepts
+    for concept in concepts:
+        users = {
+            ID[str(agt).rsplit("/", 1)[-1].replace("agreement-pax-", "pax-agreement-")]
+            for agt in g.subjects(None, concept)
+            if str(agt).startswith(str(ID["agreement-pax-"]))
+        }
+        assert set(g.objects(concept, CKG.attestedBy)) == users, concept

@@ -109,11 +109,13 @@ class PaxGraph:
         g.add((rec, CKG.citesSource, SOURCE))
         return rec
 
-    def _concept(self, scheme: URIRef, path: str, code: str, label: str) -> URIRef:
+    def _concept(self, scheme: URIRef, path: str, code: str, label: str, rec: URIRef) -> URIRef:
+        """PA-X's concept of ``code``, attested by each record whose code and label give it."""
         segment = (slug(code) if path in ("status", "conflict-type") else "") or code_segment(code)
         iri = PAXV[f"{path}/{segment}"]
         g = self.graph
         g.add((iri, RDF.type, SKOS.Concept))
+        g.add((iri, CKG.attestedBy, rec))
         g.add((iri, SKOS.inScheme, scheme))
         g.add((iri, SKOS.notation, Literal(code)))
         g.add((iri, SKOS.prefLabel, Literal(label, lang="en")))
@@ -312,7 +314,8 @@ class PaxGraph:
         for prop, scheme, path, code_col, label_col in CONCEPTS:
             if row.get(code_col):
                 label = row.get(label_col) or row.get(code_col)
-                g.add((agt, prop, self._concept(scheme, path, row.get(code_col), label)))
+                concept = self._concept(scheme, path, row.get(code_col), label, rec)
+                g.add((agt, prop, concept))
         for prop, column in IDS:
             if crosswalk_id(row.get(column)):
                 g.add((agt, prop, Literal(crosswalk_id(row.get(column)))))
