@@ -232,3 +232,23 @@ def test_a_pax_concept_shows_its_label(capsys) -> None:  # type: ignore[no-untyp
     assert code == 0
     stage = next(line for line in out.splitlines() if "ckg:agreementStage" in line)
     assert "(Ceasefire)" in stage
+
+
+def test_a_pax_statement_names_the_column_it_comes_from(capsys) -> None:  # type: ignore[no-untyped-def]
+    """Each statement of a PA-X agreement was credited to "record … (whole record)", though
+    each importer property has its column (audit 19, `why`): a reader could not see
+    which field of the linked page to check."""
+    code, out, _ = _why(capsys, "id:agreement-pax-1726")
+    assert code == 0
+    lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ckg:")}
+    assert lines["ckg:date"].endswith("record id:pax-agreement-1726 (Dat)")
+    assert lines["ckg:agreementStage"].endswith("(Stage)")
+    assert lines["ckg:signatoriesText"].endswith("(Part)")
+    assert lines["ckg:location"].endswith("(Loc1ISO or Loc2ISO)")
+    code, out, _ = _why(capsys, "--format", "json", "id:agreement-pax-1726", "ckg:date")
+    (statement,) = json.loads(out)["statements"]
+    (record,) = statement["evidence"]["records"]
+    assert record["field"] == "Dat" and record["rule"] == "column"
+    # a class is the whole record's
+    code, out, _ = _why(capsys, "id:agreement-pax-1726", "rdf:type")
+    assert "(whole record)" in out

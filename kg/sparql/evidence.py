@@ -46,6 +46,7 @@ RECORDS = """SELECT ?record ?quoted WHERE {
 } ORDER BY ?record"""
 
 CURATORS_ONLY = """SELECT ?property WHERE { ?property ckg:curatorsOnly true }"""
+RECORD_FIELDS = """SELECT ?property ?field WHERE { ?property ckg:fromRecordField ?field }"""
 
 INFERENCE = """SELECT ?label ?reason ?rule ?used WHERE {
   ?inference a ?kind .
@@ -147,6 +148,9 @@ def evidence_for(query: Query, entity: str, pairs: list[tuple[str, str]]) -> lis
     rows = query(RECORDS, entity=f"<{entity}>")
     rule_records = [] if any(r.get("quoted") for r in rows) else [r["record"] for r in rows]
     curators_only = {r["property"] for r in query(CURATORS_ONLY)} if rule_records else set()
+    fields: dict[str, list[str]] = {}
+    for row in query(RECORD_FIELDS) if rule_records else []:
+        fields.setdefault(row["property"], []).append(row["field"])
     out = []
     for predicate, obj in pairs:
         ev = Evidence(name=predicate in NAMES_AND_NOTES)
@@ -159,9 +163,17 @@ def evidence_for(query: Query, entity: str, pairs: list[tuple[str, str]]) -> lis
                     _add(ev.inferences, i)
                 ev.records += [r for r in mine.records if r not in ev.records]
         if ev.empty and not ev.name and predicate not in curators_only:
-            ev.records = [{"record": r, "field": "", "rule": "whole record"} for r in rule_records]
+            ev.records = [_by_rule(r, sorted(fields.get(predicate, []))) for r in rule_records]
         out.append(ev)
     return out
+
+
+def _by_rule(record: str, fields: list[str]) -> dict[str, str]:
+    """A record that attests a statement by the dataset-record rule: from the columns its
+    predicate comes from (``ckg:fromRecordField``), else from the whole record."""
+    if not fields:
+        return {"record": record, "field": "", "rule": "whole record"}
+    return {"record": record, "field": " or ".join(fields), "rule": "column"}
 
 
 def inference(query: Query, iri: str) -> Inference:
