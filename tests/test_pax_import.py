@@ -491,3 +491,17 @@ def test_a_pax_concept_is_attested_by_the_records_that_give_it(small) -> None:
             if str(agt).startswith(str(ID["agreement-pax-"]))
         }
         assert set(g.objects(concept, CKG.attestedBy)) == users, concept
+
+
+def test_every_property_an_agreement_gets_names_its_pax_column(small) -> None:
+    """`why` names the column a record gives a statement from (ckg:fromRecordField); a
+    property the importer writes without one would be credited to the whole record."""
+    ontology = Graph().parse(REPO / "ontology" / "conflict.ttl")
+    annotated = set(ontology.subjects(CKG.fromRecordField, None))
+    names = {RDF.type, RDFS.label, CKG.attestedBy, CKG.territory}  # territory: attested
+    written = {
+        p
+        for s, p, _ in small.graph
+        if str(s).startswith(str(ID["agreement-pax-"])) and p not in names
+    }
+    assert written and written <= annotated, written - annotated
