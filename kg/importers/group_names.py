@@ -35,7 +35,11 @@ _GLUE = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "del", "y", "
 _GLUE |= {"el", "los", "las", "do", "da", "e", "to", "d'", "l'", "al", "en", "por", "pour"}
 _SPEAKS_FOR = re.compile(
     r"^(?i:for|from|on behalf of|pour|au nom d[eu]|por|en nombre de|pelo|pela|em nome d[aeo])\s+"
-    r"(?i:the\s+|la\s+|le\s+|el\s+|l')?(?P<x>[A-Z][^:;,()\[\]]{2,80}?)\s*:"
+    r"(?i:the\s+|la\s+|le\s+|el\s+|l')?"
+    # "For the delegation of the National Reconciliation Commission:" (309)
+    r"(?i:(?:delegation|d[ée]l[ée]gation|delegaci[óo]n)\s+(?:of|de|du|de\s+la|del)\s+"
+    r"(?:the\s+|la\s+|l')?)?"
+    r"(?P<x>[A-Z][^:;,()\[\]]{2,80}?)\s*:"
 )
 _REPUBLIC = re.compile(
     r"(?:[A-Z][a-z]+\s+)?(?:Republic|R[ée]publique|Rep[úu]blica)\s+(?:of|du|de|del|da|do)\s+(?:the\s+)?"
@@ -123,7 +127,9 @@ _NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in 
 _LEADING_GLUE = re.compile(r"(?:and|or|on behalf|of|the|with|et|y|e|as)\b", re.I)
 _STATE_GLUE = re.compile(
     r"[\s,;:.]*(?:(?:and|the|of|on behalf|for|delegation|republic|r[ée]publique|rep[úu]blica|"
-    r"government|gouvernement|gobierno|governo|de|du|del|da|do|la|le|el|federal|democratic)"
+    r"government|gouvernement|gobierno|governo|de|du|del|da|do|la|le|el|federal|democratic|"
+    # the words of a state's official name ("the People's Republic of Mozambique", 419)
+    r"people['’]?s|popular|populaire|islamic|islamique|socialist|socialiste|socialista)"
     r"\b[\s,;:.]*)*",
     re.I,
 )

@@ -71,6 +71,8 @@ _PRESENT = re.compile(
 """A heading for those present, who take no role ("Etaient présents", "In the presence of:")."""
 _EDITORIAL = re.compile(r"\[[^\]]*\]?")
 _SPACE = re.compile(r"\s+")
+_BULLET = re.compile(r"^[-–—•*·]+\s+")
+"""A list's mark before a mention ("- For the Rally of Forces for Change: …")."""
 # A line that continues the person named on the line before: a title or an affiliation.
 _TITLE = re.compile(
     r"^(?:for|on behalf of|representative|representing|president|prime minister|minister|"
@@ -139,10 +141,12 @@ class Mention:
 
     @property
     def match_text(self) -> str:
-        """The text to resolve: page markers and PA-X's [editorial notes] removed, and in a
+        """The text to resolve: page markers, a list's mark and PA-X's [editorial notes]
+        removed, and in a
         signatories' note (:data:`_NOTE_WORDS`) the third parties it names after them
         ("… met in Kampala under the auspices of …")."""
         text = _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
+        text = _BULLET.sub("", text)
         if self.column == "Part" and len(self.text.split()) > _NOTE_WORDS:
             return before_third_parties(text)
         return text
