@@ -287,3 +287,13 @@ def test_a_role_heading_may_open_with_a_qualifier() -> None:
     # a role word and then a name stays a mention
     (named,) = split_mentions("International Observer Sir John Smith", column="ThrdPart")
     assert not named.header and named.roles == ("observer",)
+
+
+def test_the_body_a_representative_is_posted_to_is_no_actor(resolver: Resolver) -> None:
+    """Cambodia's 1332 is signed by the permanent representatives of France, the United
+    States, China, the United Kingdom and the USSR "to the United Nations": the UN, where
+    they are posted, was the actor, and France was not found at all."""
+    text = "(Signed) Pierre-Louis BLANC, Permanent Representative of France to the United Nations"
+    (mention,) = split_mentions(text, column="Part")
+    named = [str(m.iri).removeprefix(str(ID)) for m in resolver.resolve(mention).matches]
+    assert named == ["france"]

@@ -78,17 +78,30 @@ _POSTED = re.compile(
 "Embajador Países Bajos ante el Gobierno de Colombia". The envoy's own state acts."""
 
 
+_POSTED_AT = re.compile(
+    r"\b(?:ambassad\w*|embajador\w*|representative|representante|repr[ée]sentant\w*)\b"
+    r"(?:(?!mission|programme|program|office|bureau)[^,;:()])*?"
+    r"\s(?:to|ante|aupr[èe]s\s+d[eu])\s+(?:el\s+|the\s+|le\s+|la\s+|l['’]\s*)?"
+    r"(?P<x>(?:(?!\b(?:of|as|and|representing|on behalf|for|pour|et|de|del|du)\b)[^,;:()])+)",
+    re.I,
+)
+"""The body or state an ambassador or a representative is posted to, up to the words that
+go on to whom it represents: "Permanent Representative of France to the United Nations",
+"Representative to the OUA as the Representative of the Current Chairman of the OAU"."""
+
+
 def without_subject_states(text: str, find: Callable[[str], list[StateMatch]]) -> str:
     """``text`` with the states it names as the place or process a mediator works for
     blanked out (same length): "Médiation pour Madagascar", "International Mediator in
     the crisis in Central African Republic", "Facilitator of the Burundi peace process".
-    A body named there ("Mediator for the African Union") is kept.
+    A body named there ("Mediator for the African Union") is kept, but not one a
+    representative is posted to (:data:`_POSTED_AT`).
 
     >>> from kg.importers.states import StateIndex
     >>> without_subject_states("Médiation pour Madagascar", StateIndex.default().find).strip()
     'Médiation pour'
     """
-    spans = []
+    spans = [m.span("x") for m in _POSTED_AT.finditer(text)]
     for pattern in (_SUBJECT, _PROCESS, _POSTED):
         for m in pattern.finditer(text):
             spans += [(m.start("x") + s.start, m.start("x") + s.end) for s in find(m.group("x"))]
