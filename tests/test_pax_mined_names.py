@@ -35,3 +35,22 @@ def test_the_government_of_a_state_under_an_old_official_name_is_no_body() -> No
     assert not _mined(
         "For the delegation of the Government of the People's Republic of Mozambique: A. Guebuza"
     )
+
+
+def test_a_title_in_the_plural_or_after_an_article_is_no_part_of_a_name() -> None:
+    """Western Sahara's 689 and 698 list "Representatives of the Frente Polisario"; Mali's
+    637 "Le Président du Comité de Transition pour le salut du Peuple: …", the CAR's 2192
+    "Le Chef de mission: …", Nicaragua's 921 "For the Chiefs of Staff of Frente Norte
+    380": each was minted as a body under the title's words."""
+    labels = _mined(
+        "Representatives of Morocco; Representatives of the Frente Polisario;",
+        "Le Chef de mission: M. Citis-Drene ASSANA",
+        "Le Président du Comité de Transition pour le salut du Peuple: Lt-Colonel A. Touré",
+        "For the Chiefs of Staff of Frente Norte 380; Luis Guadalupe Borges – Pablo Negro;",
+    )
+    assert not {
+        label for label in labels if label.split()[0] in ("Representatives", "Le", "Chiefs")
+    }
+    assert "Frente Polisario" in labels
+    # a council of chiefs is a body ("North Nasioi Village Council of Chiefs", 326)
+    assert _mined("Mr Theodore Miriung, Interim Chairman (North Nasioi Village Council of Chiefs);")

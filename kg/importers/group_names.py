@@ -71,15 +71,16 @@ _DOCUMENT = re.compile(
     r"\b(?:agreement|annex|declaration|protocol|accord|acuerdo|acordo|page|signed|sign[ée])\b", re.I
 )
 _TITLE_FIRST = re.compile(
-    r"\W*(?:deputy|vice|chair\w*|head|commander|minister|president|representative|chief|"
-    r"secretary|director|member|leader|coordinator|delegate|delegation|d[ée]l[ée]gation|"
-    r"delegaci[óo]n|envoy|ambassador|acting)\b",
+    r"\W*(?:(?:the|le|la|les|el|los|las)\s+)?"  # "Le Chef de mission:" (2192)
+    r"(?:deputy|vice|chair\w*|head|commander|minister|president|pr[ée]sident|representatives?|"
+    r"chiefs?|chef|secretary|director|member|leader|coordinator|delegate|delegation|"
+    r"d[ée]l[ée]gation|delegaci[óo]n|envoy|ambassador|acting)\b",
     re.I,
 )
 _ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
 _NUMBERING = re.compile(r"^\s*(?:\d+|[ivxIVX]+|[a-h])[.)]\s*")
 _ITEM_LEAD = re.compile(
-    r"^(?:(?:representative|chairman|chairperson|chair|member|head|president|pr[ée]sident|"
+    r"^(?:(?:representatives?|chairman|chairperson|chair|member|head|president|pr[ée]sident|"
     r"presidente|the|of|for|from|and|la|le|les|el|du|de la|des|pour|por)\s+|['’]?(?:l|d)['’]|"
     r"['’])+",
     re.I,
@@ -95,7 +96,7 @@ _ORG_WORD = re.compile(
 )
 _TITLE_ANY = re.compile(
     r"\b(?:chair\w*|president|minister|secretary|representative|delegate|commander|"
-    r"chief|chef|deputy|director|leader|coordinator|members?|governor|commissioner|"
+    r"chief|chiefs of staff|chef|deputy|director|leader|coordinator|members?|governor|commissioner|"
     r"ambassador|envoy|"
     r"advis[eo]rs?|signed|witness\w*|mediat\w*|facilitat\w*|observer\w*|guarant\w*|negotiator|"
     r"delegation|d[ée]l[ée]gation|delegaci[óo]n)\b",
