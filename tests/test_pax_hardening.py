@@ -63,12 +63,24 @@ def test_a_process_id_that_is_not_a_number_is_refused(tmp_path, capsys) -> None:
 
 
 @pytest.mark.parametrize("bad", ["388.0;389.0", "388.0, 389.0", "388.5", "x>y"])
-def test_a_ucdp_conflict_id_that_is_not_a_number_is_refused(tmp_path, capsys, bad: str) -> None:
-    """UcdpCon names the agreement's conflict (``id:ucdp-conflict-<id>``): a cell that is
-    not one number is a bad row, not an IRI or two ids read as one (audit 19, L)."""
-    write_csv(tmp_path / "pax.csv", [row("9001", "01/01/2020", UcdpCon=bad)])
+@pytest.mark.parametrize(
+    ("column", "what"),
+    [
+        ("UcdpCon", "a UCDP conflict number"),
+        ("UcdpAgr", "a UCDP agreement number"),
+        ("PamAgr", "a PAM agreement number"),
+        ("CowWar", "a COW war number"),
+    ],
+)
+def test_a_crosswalk_id_that_is_not_a_number_is_refused(
+    tmp_path, capsys, bad: str, column: str, what: str
+) -> None:
+    """UcdpCon names the agreement's conflict (``id:ucdp-conflict-<id>``), the others are
+    ids of the agreement elsewhere: a cell that is not one number is a bad row, not an IRI
+    or two ids read as one (audit 19, L)."""
+    write_csv(tmp_path / "pax.csv", [row("9001", "01/01/2020", **{column: bad})])
     code, err = run(tmp_path, capsys)
-    assert code == 2 and f"UcdpCon {bad!r} is not a UCDP conflict number" in err
+    assert code == 2 and f"{column} {bad!r} is not {what}" in err
 
 
 def test_crosswalk_ids_lose_their_leading_zeros_as_agtid_does(tmp_path, capsys) -> None:

@@ -155,8 +155,15 @@ def _check_row(
     return PaxRow(number, line, row, date)
 
 
-_IDS = (("PP", "a process number"), ("UcdpCon", "a UCDP conflict number"))
-"""The id columns that name an entity of the graph (its IRI is made from the id)."""
+_IDS = (
+    ("PP", "a process number"),
+    ("UcdpCon", "a UCDP conflict number"),
+    ("UcdpAgr", "a UCDP agreement number"),
+    ("PamAgr", "a PAM agreement number"),
+    ("CowWar", "a COW war number"),
+)
+"""The id columns: each one whole number or empty (PP and UcdpCon name an entity of the
+graph, whose IRI is made from the id; the others are the agreement's ids elsewhere)."""
 
 
 def _not_an_id(row: Mapping[str, str]) -> str:
