@@ -54,3 +54,23 @@ def test_a_title_in_the_plural_or_after_an_article_is_no_part_of_a_name() -> Non
     assert "Frente Polisario" in labels
     # a council of chiefs is a body ("North Nasioi Village Council of Chiefs", 326)
     assert _mined("Mr Theodore Miriung, Interim Chairman (North Nasioi Village Council of Chiefs);")
+
+
+def test_a_state_under_its_peoples_republic_style_is_the_state(resolver) -> None:  # type: ignore[no-untyped-def]
+    """Mozambique's 419 ("For the delegation of the Government of the People's Republic of
+    Mozambique: …") and South Sudan's 2112 ("Representative of the Peoples Republic of
+    China") named no state: "People's" marked a body ("People's Liberation Army")."""
+    from kg.importers.patterns import ID
+
+    for text, state in (
+        (
+            "For the delegation of the Government of the People's Republic of Mozambique: A. G.",
+            "mozambique",
+        ),
+        ("Representative of the Peoples Republic of China", "china"),
+    ):
+        (mention,) = split_mentions(text, column="Part")
+        named = [str(m.iri).removeprefix(str(ID)) for m in resolver.resolve(mention).matches]
+        assert named == [state], text
+    (army,) = split_mentions("For the People's Liberation Army of Sudan: X", column="Part")
+    assert not resolver.resolve(army).matches

@@ -128,7 +128,8 @@ NOT_HOLDER = re.compile(
 BLOCK = re.compile(
     r"\b(?:movement|front|party|liberation|army|forces|mission|nations|union|council|committee|"
     r"commission|group|envoy|organi[sz]ation|community|alliance|coalition|rebels?|"
-    r"popular|revolutionary|militia|authority|region|province|people'?s|opposition|church|"
+    r"popular|revolutionary|militia|authority|region|province|"
+    r"people'?s(?!\s+republic)|opposition|church|"
     r"bank|fund|programme|program|bishop|tribe|clan|district|county|municipality|faction|"
     r"gratitude|thanks?|parti|partido|mouvement|movimiento|frente|lib[ée]ration|liberaci[óo]n|"
     r"arm[ée]e|ej[ée]rcito|fuerzas|uni[óo]n|conseil|consejo|comit[ée]|rassemblement|alianza|"
