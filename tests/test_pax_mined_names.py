@@ -74,3 +74,14 @@ def test_a_state_under_its_peoples_republic_style_is_the_state(resolver) -> None
         assert named == [state], text
     (army,) = split_mentions("For the People's Liberation Army of Sudan: X", column="Part")
     assert not resolver.resolve(army).matches
+
+
+def test_a_body_s_led_mediation_is_the_body() -> None:
+    """South Sudan's 1357 and 2112: "For the IGAD led Mediation:" minted a body "IGAD led
+    Mediation" beside IGAD (7 agreements), a second node for IGAD in every network."""
+    labels = _mined(
+        "Intergovernmental Authority on Development (IGAD)",
+        "For the IGAD led Mediation: Amb. Seyoum Mesfin",
+        "C) For the IGAD-led Mediation",
+    )
+    assert not [label for label in labels if "led Mediation" in label]

@@ -126,6 +126,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
 _NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
 _LEADING_GLUE = re.compile(r"(?:and|or|on behalf|of|the|with|et|y|e|as)\b", re.I)
+_LED = re.compile(r"[\s-]led\s+(?:mediation|facilitation|process|talks|negotiations)$", re.I)
+"""A body's work, not a body: "the IGAD led Mediation" (1357, 2112) is IGAD's."""
 _STATE_GLUE = re.compile(
     r"[\s,;:.]*(?:(?:and|the|of|on behalf|for|delegation|republic|r[ée]publique|rep[úu]blica|"
     r"government|gouvernement|gobierno|governo|de|du|del|da|do|la|le|el|federal|democratic|"
@@ -353,6 +355,8 @@ def _after_person(before: str) -> bool:
 
 def is_state_or_generic(name: str, states: StateIndex) -> bool:
     if _GENERIC.fullmatch(name.strip()) or len(name) < 3 or _LEADING_GLUE.match(name):
+        return True
+    if _LED.search(name.strip()):
         return True
     if _NAMED_BODY.search(name):  # "African Union", "IGAD": BLOCK words that are a name
         return False
