@@ -85,3 +85,15 @@ def test_a_body_s_led_mediation_is_the_body() -> None:
         "C) For the IGAD-led Mediation",
     )
     assert not [label for label in labels if "led Mediation" in label]
+
+
+def test_a_name_before_an_abbreviation_does_not_reach_back_past_a_bracket() -> None:
+    """Mali's 1365: "… la Coordination pour le peuple de l'Azawad (CPA) et la coordination des
+    mouvements et fronts patriotiques de résistance (CMFPR)" named the CMFPR "CPA et la
+    coordination des mouvements …", the label every network showed for it."""
+    labels = _mined(
+        "Pour la Coordination des Mouvements et Forces Patriotiques de Resistance (CMFPR)",
+        "la Coordination pour le peuple de l'Azawad (CPA) et la coordination des mouvements "
+        "et fronts patriotiques de résistance (CMFPR)",
+    )
+    assert not [label for label in labels if label.startswith("CPA et")], labels
