@@ -297,3 +297,25 @@ def test_the_body_a_representative_is_posted_to_is_no_actor(resolver: Resolver) 
     (mention,) = split_mentions(text, column="Part")
     named = [str(m.iri).removeprefix(str(ID)) for m in resolver.resolve(mention).matches]
     assert named == ["france"]
+
+
+def test_an_ambassador_who_represents_someone_else_does_not_act_for_his_state(
+    resolver: Resolver,
+) -> None:
+    """Congo's 8: "The Mediator: H.E. Kemoke KEITA, Ambassador of Guinea, representing the
+    Secretary General of the OUA" made Guinea the mediator of its 16 parties, the tenth
+    busiest mediator of the whole network. Whom he represents acts: the state whose
+    ambassador he is does not."""
+    text = (
+        "The Mediator: H.E. Kemoke KEITA, Ambassador of Guinea, representing the Secretary "
+        "General of the OUA"
+    )
+    (mention,) = split_mentions(text, column="ThrdPart")
+    assert ID["guinea"] not in {m.iri for m in resolver.resolve(mention).matches}
+    # the principal, when found, is the actor
+    (mention,) = split_mentions(
+        "Mr. Ioannis Theophanopoulos, Ambassador of Greece, representing the Presidency of "
+        "the Russian Federation",
+        column="ThrdPart",
+    )
+    assert [m.iri for m in resolver.resolve(mention).matches] == [ID["russia"]]

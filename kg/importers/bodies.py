@@ -131,6 +131,28 @@ def acting_for(text: str) -> str:
     return found["who"].strip() if found else ""
 
 
+_REPRESENTING = re.compile(
+    r"^(?P<who>.*?),\s*(?:representing|repr[ée]sentant)\s+(?P<x>[^;]+?)[\s.]*$", re.I
+)
+_AMBASSADOR_OF = re.compile(r"\b(?:ambassad\w*|embajador\w*)\s+(?:of|de|du)\b", re.I)
+
+
+def represented(text: str) -> tuple[str, bool]:
+    """Whom the person on a line represents ("…, representing the Secretary General of the
+    OUA"), or ``""``; and whether the person is named as a state's ambassador, whose state
+    then does not act (Congo's 8: "Ambassador of Guinea, representing …").
+
+    >>> represented("X, Ambassador of Guinea, representing the Secretary General of the OUA")
+    ('the Secretary General of the OUA', True)
+    >>> represented("Ambassador of Guinea")
+    ('', False)
+    """
+    found = _REPRESENTING.match(text.strip())
+    if found is None:
+        return "", False
+    return found["x"], bool(_AMBASSADOR_OF.search(found["who"]))
+
+
 def chaired_body(text: str, labels: Iterable[str]) -> bool:
     """Does ``text`` name a body (by one of ``labels``) as the one its co-chairs act for?
 

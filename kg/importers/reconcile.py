@@ -34,6 +34,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from kg.importers.bodies import (
     acting_for,
     chaired_body,
+    represented,
     without_subject_states,
     without_topics,
 )
@@ -342,6 +343,12 @@ class Resolver(StateText):
             )
             if acting.matches:
                 return Resolution(mention, acting.matches)
+        principal, envoy = represented(bare)  # "…, Ambassador of Guinea, representing …"
+        if principal and envoy:  # whom the ambassador represents acts, not his state
+            acting = self.resolve(
+                replace(mention, text=principal), agreement=agreement, by_part=by_part
+            )
+            return Resolution(mention, acting.matches)
         matches = self._state_list(bare) or self._state_list(bare.rsplit(":", 1)[-1])
         if not matches:
             matches, spans = self._offices(text)
