@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg.importers.bodies import without_topics
 from kg.importers.mentions import Mention, split_mentions
@@ -319,3 +319,43 @@ def test_an_ambassador_who_represents_someone_else_does_not_act_for_his_state(
         column="ThrdPart",
     )
     assert [m.iri for m in resolver.resolve(mention).matches] == [ID["russia"]]
+
+
+def test_a_role_given_at_a_list_s_end_does_not_reach_back_past_a_person() -> None:
+    """Georgia's 1784: "Mr. Taric Ghazi –Chief UNOMIG Military observer, General-Major
+    Sergey Korobko-Commander of the CIS Peace Keeping forces, Representatives of the Russian
+    Federation as facilitators of the peace process, Mr. Ekber Memenjiogly – representative
+    of the UNHCR in Georgia, …, Mr. A.Ioseliani and Mr. O. Kakalia- co-Chairs of the
+    Commission on Search for Missing Servicemen …": UNOMIG and the CIS became
+    facilitators, the UNHCR a co-chair. A person's part is no item of the list a role at
+    its end is given to."""
+    from kg.importers.matches import Match
+    from kg.importers.parts import roles_by_part
+
+    names = {"UNOMIG": "unomig", "CIS": "cis", "Russian Federation": "russia", "UNHCR": "unhcr"}
+    names |= {"United Kingdom": "united-kingdom", "France": "france"}
+
+    def actors_in(part: str) -> set[URIRef]:
+        return {ID[iri] for name, iri in names.items() if name in part}
+
+    def roles(text: str) -> dict[str, tuple[str, ...]]:
+        (mention,) = split_mentions(text, column="ThrdPart")
+        found = [Match(iri, "test", 1.0) for iri in sorted(actors_in(text))]
+        given = roles_by_part(mention, found, actors_in)
+        return {str(m.iri).removeprefix(str(ID)): m.roles or mention.roles for m in given}
+
+    line = roles(
+        "Mr. Taric Ghazi –Chief UNOMIG Military observer, General-Major Sergey Korobko-"
+        "Commander of the CIS Peace Keeping forces, Representatives of the Russian "
+        "Federation as facilitators of the peace process, Mr. Ekber Memenjiogly – "
+        "representative of the UNHCR in Georgia, Mr. Z. Lakerbaia –Secretary of the "
+        "bilateral coordination commission, Mr. A.Ioseliani and Mr. O. Kakalia- co-Chairs "
+        "of the Commission on Search for Missing Servicemen"
+    )
+    assert line["russia"] == ("facilitator",)
+    assert line["unomig"] == line["cis"] == line["unhcr"] == ("thirdParty",)
+    # a plain list still takes the role at its end (1784's first line)
+    listed = roles(
+        "the Russian Federation, the United Kingdom and France in their capacity as observers"
+    )
+    assert listed["russia"] == listed["united-kingdom"] == ("observer",)

@@ -74,6 +74,14 @@ def _describes(part: str) -> bool:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_A_PERSON = re.compile(
+    r"(?:h\.\s?e|hon|mr|mrs|ms|dr|prof|rev|sir|mme|amb|gen|general|col|colonel|major|lt)"
+    r"\b[.-]?\s*\S",
+    re.I,
+)
+"""A part that opens with a person's honorific or rank ("Mr. Ekber Memenjiogly –
+representative of the UNHCR", "General-Major Sergey Korobko"): a person and a title,
+no item of a list whose role is given at its end."""
 
 
 def _leads(part: str, first: bool, actors_in: Callable[[str], set[URIRef]]) -> bool:
@@ -147,7 +155,7 @@ def roles_by_part(
                 given[k - 1] = tuple(dict.fromkeys(given[k - 1] + own))
             if own and not leads and _of_the_list(piece):  # "A and B as Co-Chairs": all
                 back = k - 1
-                while back >= 0 and not cues(segment[back]):
+                while back >= 0 and not cues(segment[back]) and not _A_PERSON.match(segment[back]):
                     given[back] = own
                     back -= 1
         for piece, roles in zip(segment, given, strict=True):
