@@ -359,3 +359,11 @@ def test_a_role_given_at_a_list_s_end_does_not_reach_back_past_a_person() -> Non
         "the Russian Federation, the United Kingdom and France in their capacity as observers"
     )
     assert listed["russia"] == listed["united-kingdom"] == ("observer",)
+
+
+def test_a_state_s_adjective_from_its_french_name_is_the_state(resolver: Resolver) -> None:
+    """Sudan's 647: "For the Tchadian Mediation:" (Chad is "Tchad" in French); Chad was not
+    found, as it is in "For the Chadian Mediation:" (90, 91, 92, 905)."""
+    (mention,) = split_mentions("For the Tchadian Mediation: X", column="ThrdPart")
+    named = [str(m.iri).removeprefix(str(ID)) for m in resolver.resolve(mention).matches]
+    assert named == ["chad"]

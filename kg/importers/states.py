@@ -159,6 +159,10 @@ class StateIndex:
             short = str(getattr(country, "common_name", None) or country.name)
             if adj := _adjective_in_ian(short):
                 adjectives.setdefault(adj, str(country.alpha_3))
+        for country in pycountry.countries:  # then of its other names: "Tchadian" (647)
+            for variant in sorted(_variants(country)):
+                if adj := _adjective_in_ian(variant):
+                    adjectives.setdefault(adj, str(country.alpha_3))
         self.adjectives = adjectives
         self._long: list[str] | None = None
         self._names = re.compile(r"(?<![\w-])" + trie_pattern(self.by_name) + r"(?![\w-])", re.I)
