@@ -142,9 +142,8 @@ class Mention:
     @property
     def match_text(self) -> str:
         """The text to resolve: page markers, a list's mark and PA-X's [editorial notes]
-        removed, and in a
-        signatories' note (:data:`_NOTE_WORDS`) the third parties it names after them
-        ("… met in Kampala under the auspices of …")."""
+        removed, and in a signatories' note (:data:`_NOTE_WORDS`) the third parties it
+        names after them ("… met in Kampala under the auspices of …")."""
         text = _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
         text = _BULLET.sub("", text)
         if self.column == "Part" and len(self.text.split()) > _NOTE_WORDS:
