@@ -81,12 +81,18 @@ def test_a_process_is_in_its_ucdp_conflicts_by_the_records_ucdpcon(tmp_path: Pat
 
 
 def test_a_conflicts_name_does_not_depend_on_the_selection(tmp_path: Path) -> None:
-    """``--process 2`` imports only 9503, yet the conflict keeps the name the whole file gives."""
-    path = write_csv(tmp_path / "pax.csv", _rows()[:3][::-1] + _rows()[3:])
+    """``--process 4`` imports only 9502 ("Sudan/(Darfur)"), yet the conflict keeps the name
+    the whole file gives (two of its three agreements say "South Sudan/Sudan")."""
+    rows = _rows()
+    rows[1]["PP"] = "4"
+    path = write_csv(tmp_path / "pax.csv", rows)
     whole = import_pax(path, curated=curated()).graph
-    some = import_pax(path, curated=curated(), process="1").graph
+    some = import_pax(path, curated=curated(), process="4").graph
     sudan = ID["ucdp-conflict-309"]
     assert some.value(sudan, RDFS.label) == whole.value(sudan, RDFS.label)
+    assert whole.value(sudan, RDFS.label) == Literal(
+        "South Sudan/Sudan (UCDP conflict 309)", lang="en"
+    )
 
 
 def test_the_curated_conflict_keeps_its_agreements(tmp_path: Path) -> None:
