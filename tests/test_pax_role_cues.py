@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from kg.importers.bodies import without_topics
 from kg.importers.mentions import Mention, split_mentions
@@ -249,12 +249,9 @@ def test_the_forum_an_observer_is_sent_to_is_not_the_observer() -> None:
     whose forum it is, had been the observer. (Italy is not found: "Italian" is no
     adjective the state index derives from the state's names.)"""
     from kg.importers.groups import GroupIndex
+    from tests.test_pax_import import curated
 
-    curated = Graph()
-    for path in sorted((REPO / "data").glob("*.ttl")):
-        if not path.name.startswith("pax-"):
-            curated.parse(path)
-    resolver = Resolver.from_graph(curated)  # not the module's: it gets groups here
+    resolver = Resolver.from_graph(curated())  # not the module's: it gets groups here
     lines = ["Intergovernmental Authority on Development (IGAD)", "For the IGAD: X"]
     resolver.use_groups(
         GroupIndex.mine(

@@ -66,10 +66,12 @@ _SUBJECT = re.compile(
     re.I,
 )
 _PROCESS = re.compile(r"(?P<x>\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+peace\s+process")
+_TITLE = r"ambassad\w*|embajador\w*|representative|representante|repr[ée]sentant\w*"
+_GAP = r"(?:(?!mission|programme|program|office|bureau)[^,;:()])*?"
+"""From an envoy's title to the word before the place it is posted to."""
+_ARTICLE = r"(?:el\s+|the\s+|le\s+|la\s+|l['’]\s*)?"
 _POSTED = re.compile(
-    r"\b(?:ambassad\w*|embajador\w*|envoy|representative|representante|repr[ée]sentant\w*)\b"
-    r"(?:(?!mission|programme|program|office|bureau)[^,;:()])*?"
-    r"\s(?:to|ante|aupr[èe]s\s+d[eu]|en)\s+(?:el\s+|the\s+|le\s+|la\s+|l['’]\s*)?"
+    rf"\b(?:envoy|{_TITLE})\b{_GAP}\s(?:to|ante|aupr[èe]s\s+d[eu]|en)\s+{_ARTICLE}"
     r"(?:(?:gobierno|government|gouvernement)\s+(?:de|of|du)\s+(?:la\s+|the\s+)?)?"
     r"(?P<x>(?:(?!\b(?:representing|on behalf|for|pour|and|et)\b)[^,;:()])+)",
     re.I,
@@ -79,9 +81,7 @@ _POSTED = re.compile(
 
 
 _POSTED_AT = re.compile(
-    r"\b(?:ambassad\w*|embajador\w*|representative|representante|repr[ée]sentant\w*)\b"
-    r"(?:(?!mission|programme|program|office|bureau)[^,;:()])*?"
-    r"\s(?:to|ante|aupr[èe]s\s+d[eu])\s+(?:el\s+|the\s+|le\s+|la\s+|l['’]\s*)?"
+    rf"\b(?:{_TITLE})\b{_GAP}\s(?:to|ante|aupr[èe]s\s+d[eu])\s+{_ARTICLE}"
     r"(?P<x>(?:(?!\b(?:of|as|and|representing|on behalf|for|pour|et|de|del|du)\b)[^,;:()])+)",
     re.I,
 )

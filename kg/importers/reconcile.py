@@ -315,6 +315,16 @@ class Resolver(StateText):
         found = {m.iri for m in alone.matches}
         return found | {self.state(s.alpha3, "state name", 0.8).iri for s in self.states.find(part)}
 
+    def _who_acts(
+        self, mention: Mention, who: str, *, agreement: str | None, by_part: bool
+    ) -> tuple[Match, ...]:
+        """The actors of ``who``, the part of ``mention`` that names whoever acts ("" none)."""
+        if not who:
+            return ()
+        return self.resolve(
+            replace(mention, text=who), agreement=agreement, by_part=by_part
+        ).matches
+
     def resolve(
         self, mention: Mention, *, agreement: str | None = None, by_part: bool = True
     ) -> Resolution:
@@ -337,18 +347,13 @@ class Resolver(StateText):
         if bare.lower() in self.exact:
             return Resolution(mention, (Match(self.exact[bare.lower()], "curated label", 1.0),))
         holder = acting_for(bare)  # "Republic of Togo (as the African Union facilitator)"
-        if holder:
-            acting = self.resolve(
-                replace(mention, text=holder), agreement=agreement, by_part=by_part
-            )
-            if acting.matches:
-                return Resolution(mention, acting.matches)
+        acting = self._who_acts(mention, holder, agreement=agreement, by_part=by_part)
+        if acting:
+            return Resolution(mention, acting)
         principal, envoy = represented(bare)  # "…, Ambassador of Guinea, representing …"
         if principal and envoy:  # whom the ambassador represents acts, not his state
-            acting = self.resolve(
-                replace(mention, text=principal), agreement=agreement, by_part=by_part
-            )
-            return Resolution(mention, acting.matches)
+            acting = self._who_acts(mention, principal, agreement=agreement, by_part=by_part)
+            return Resolution(mention, acting)
         matches = self._state_list(bare) or self._state_list(bare.rsplit(":", 1)[-1])
         if not matches:
             matches, spans = self._offices(text)

@@ -110,17 +110,16 @@ def from_role_word(lead: str) -> str:
     return ""
 
 
-PRESENCE = re.compile(
-    r"\b(?:in the presence of|en pr[ée]sence de|en presencia de|[ée]taient pr[ée]sents)\b", re.I
-)
+_PRESENT_OF = r"in the presence of|en pr[ée]sence de|en presencia de"
+PRESENCE = re.compile(rf"\b(?:{_PRESENT_OF}|[ée]taient pr[ée]sents)\b", re.I)
 """Words for those present ("in the presence of", "Etaient présents"), who take no role:
 neither the one named before them on a line nor, as a heading, any role of their own."""
 
 
 _THIRD_PARTIES_FOLLOW = re.compile(
     r"\b(?:under the auspices of|(?:and )?the (?:facilitation|mediation|good offices) of"
-    r"|facilitated by|mediated by|witnessed by|in the presence of|sous (?:les auspices|l'[ée]gide)"
-    r" de|en pr[ée]sence de|bajo los auspicios de|en presencia de)\b",
+    r"|facilitated by|mediated by|witnessed by|sous (?:les auspices|l'[ée]gide) de"
+    rf"|bajo los auspicios de|{_PRESENT_OF})\b",
     re.I,
 )
 """Words after which a sentence names third parties ("met in Kampala under the auspices of …")."""

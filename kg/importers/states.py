@@ -146,9 +146,10 @@ class StateIndex:
     def __init__(self, extra: dict[str, str] | None = None) -> None:
         self.by_name: dict[str, str] = {k.lower(): v for k, v in (extra or {}).items()}
         adjectives: dict[str, str] = {}
+        names = {str(c.alpha_3): sorted(_variants(c)) for c in pycountry.countries}
         for country in pycountry.countries:
             code = str(country.alpha_3)
-            for variant in _variants(country):
+            for variant in names[code]:
                 for spelling in _spellings(variant):
                     self.by_name.setdefault(spelling.lower(), code)
             short = str(getattr(country, "common_name", None) or country.name)
@@ -159,10 +160,10 @@ class StateIndex:
             short = str(getattr(country, "common_name", None) or country.name)
             if adj := _adjective_in_ian(short):
                 adjectives.setdefault(adj, str(country.alpha_3))
-        for country in pycountry.countries:  # then of its other names: "Tchadian" (647)
-            for variant in sorted(_variants(country)):
+        for code, variants in names.items():  # then of its other names: "Tchadian" (647)
+            for variant in variants:
                 if adj := _adjective_in_ian(variant):
-                    adjectives.setdefault(adj, str(country.alpha_3))
+                    adjectives.setdefault(adj, code)
         self.adjectives = adjectives
         self._long: list[str] | None = None
         self._names = re.compile(r"(?<![\w-])" + trie_pattern(self.by_name) + r"(?![\w-])", re.I)
