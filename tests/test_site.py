@@ -180,6 +180,38 @@ def test_a_date_borrowed_from_the_source_is_not_shown_as_the_entitys_time(site: 
     assert war is not None and "undated" in war.group(0) and "(reported 2020-10-10)" in war.group(0)
 
 
+def test_a_process_on_a_conflict_timeline_is_dated_by_its_agreements(site: Path) -> None:
+    # PA-X gives a process no date, but dates each of its agreements: the timeline shows
+    # the first and last of them, marked as derived, and sorts the process by the first.
+    graph = Graph().parse(REPO / "data" / "pax-nagorno-karabakh.ttl")
+    spans: dict[str, tuple[str, str, int]] = {}
+    for process in set(graph.objects(None, CKG.peaceProcess)):
+        days = sorted(
+            str(d)
+            for a in graph.subjects(CKG.peaceProcess, process)
+            for d in graph.objects(a, CKG.date)
+        )
+        spans[str(process).rsplit("/", 1)[1]] = (days[0], days[-1], len(days))
+    assert spans and any(first != last for first, last, _ in spans.values())
+    timeline = re.search(
+        r'<ol class="timeline">(.*?)</ol>',
+        (site / "e" / "nagorno-karabakh-conflict.html").read_text(encoding="utf-8"),
+        re.S,
+    )
+    assert timeline is not None
+    rows = re.findall(r"<li>(.*?)</li>", timeline.group(1), re.S)
+    for name, (first, last, count) in spans.items():
+        row = next(r for r in rows if f"/{name}.html" in r)
+        assert "undated" not in row, row
+        shown = first if first == last else f"{first} – {last}"
+        assert f'<span class="date derived">{shown} ' in row, row
+        told = f"its {count} dated agreements" if count > 1 else "its only dated agreement"
+        assert told in row, row
+    ordered = [re.search(r'<span class="date[^"]*">([^<\s]*)', r).group(1) for r in rows]  # type: ignore[union-attr]
+    dated = [d for d in ordered if d and d != "undated"]
+    assert dated == sorted(dated)
+
+
 def test_a_year_is_shown_as_a_year_and_a_status_year_as_such(site: Path) -> None:
     time = _time_section(site / "e" / "mediation-osce-minsk-group-2010.html")
     assert '<time datetime="2010">2010</time>' in time and "ckg:statusYear" in time

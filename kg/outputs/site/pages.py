@@ -183,7 +183,25 @@ def _event_date(data: SiteData, graph: GraphLike, event: str) -> tuple[str, str]
         return str(span.start.year), "stated" if basis == "stated year" else "year of its status"
     if span.dated and span.start is not None:
         return span.start.isoformat(), _BASIS.get(span.basis, "derived")
-    return "", "undated"
+    return _by_agreements(data, event)
+
+
+def _by_agreements(data: SiteData, process: str) -> tuple[str, str]:
+    """A process with no time of its own, dated by the first and last of its agreements'
+    stated dates (PA-X dates agreements, not processes); ``("", "undated")`` without any."""
+    days = sorted(
+        o.value
+        for agreement in data.subjects(str(CKG.peaceProcess), process)
+        for o in data.values(agreement, str(CKG.date))
+        if isinstance(o, ox.Literal)
+    )
+    if not days:
+        return "", "undated"
+    shown = days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
+    count = len(days)
+    return shown, f"the first and last of its {count} dated agreements" if count > 1 else (
+        "the date of its only dated agreement"
+    )
 
 
 def conflict_sections(data: SiteData, graph: GraphLike, iri: str, *, root: str) -> dict[str, Any]:
