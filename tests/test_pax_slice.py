@@ -188,6 +188,25 @@ def test_the_conflict_queries_follow_the_one_conflict(project: Graph) -> None:
     assert len({r["event"] for r in territories if "agreement-pax-" in r["event"]}) == 33
 
 
+def test_the_timeline_dates_a_process_by_its_first_and_last_agreement(project: Graph) -> None:
+    processes = set(project.objects(None, CKG.peaceProcess))
+    assert len(processes) == 4
+    rows = _library("timeline-of-conflict", project)
+    for process in processes:
+        days = sorted(
+            str(d)
+            for a in project.subjects(CKG.peaceProcess, process)
+            for d in project.objects(a, CKG.date)
+        )
+        got = {(r["timeKind"], r["when"], r["derived"]) for r in rows if r["event"] == str(process)}
+        assert got == {
+            ("first agreement's date", days[0], "true"),
+            ("last agreement's date", days[-1], "true"),
+        }, process
+    dated = [r["when"] for r in rows if r["when"]]
+    assert dated == sorted(dated)
+
+
 def test_agreements_where_russia_is_a_third_party(project: Graph) -> None:
     rows = _library("agreements-of-actor", project, role="ckg:ThirdPartyRole")
     got = {(r["agreement"].rsplit("-", 1)[1], r["roleLabel"]) for r in rows}
