@@ -97,3 +97,18 @@ def test_a_name_before_an_abbreviation_does_not_reach_back_past_a_bracket() -> N
         "et fronts patriotiques de résistance (CMFPR)",
     )
     assert not [label for label in labels if label.startswith("CPA et")], labels
+
+
+def test_british_and_american_spellings_of_a_name_are_one_body() -> None:
+    """Myanmar's texts write "Kachin Independence Organisation" and "… Organization", others
+    "North Atlantic Treaty Organisation" and "… Organization", "Co-operation" and
+    "Cooperation": each spelling was minted as a body of its own."""
+    labels = _mined(
+        "For the Kachin Independence Organisation: X",
+        "For the Kachin Independence Organization: Y",
+        "For the North Atlantic Treaty Organisation: A",
+        "For the North Atlantic Treaty Organization: B",
+        "For the Economic Co-operation Council: Z",
+        "For the Economic Cooperation Council: W",
+    )
+    assert len(labels) == 3, labels

@@ -61,6 +61,10 @@ in its own right: anywhere, or only ever right after a person's name and comma."
 _KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
 
 
+_SPELLING = re.compile(r"i[sz]ation|\bco op")
+"""British or American "-isation", "co-operation" or "cooperation": one key."""
+
+
 def group_key(name: str) -> str:
     """The key spellings of one body share ("Republic of Nagorno-Karabakh" → "nagorno karabakh").
 
@@ -70,7 +74,16 @@ def group_key(name: str) -> str:
     True
     >>> group_key("UNION EUROPEENNE") == group_key("Union Européenne")
     True
+    >>> group_key("Co-operation Organisation")
+    'cooperation organization'
     """
+    return _SPELLING.sub(
+        lambda m: "ization" if m.group(0).endswith("ation") else "coop", _plain(name)
+    )
+
+
+def _plain(name: str) -> str:
+    """:func:`group_key` as the name spells it: what a body's IRI is made of."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     flat = re.sub(r"[^\w']+", " ", bare.replace("’", "'"))
     return " ".join(_KEY_DROP.sub(" ", flat).lower().split())
@@ -209,8 +222,11 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
         aliases = t.aliases[key]
         label = sorted(names.items(), key=lambda kv: (kv[0] in aliases, -kv[1], kv[0]))[0][0]
         io = bool(_IO.search(label)) and not _NOT_IO.search(label)
+        spelt = Counter(
+            _plain(n) for n, k in names.items() for _ in range(k) if group_key(n) == key
+        )
         group = Group(
-            ID[f"pax-group-{slug(key)}"],
+            ID[f"pax-group-{slug(min(spelt, key=lambda p: (-spelt[p], p)))}"],
             CKG.InternationalOrganization if io else CKG.Actor,
             label,  # a name before its abbreviation
             tuple(
