@@ -712,6 +712,29 @@ def test_the_place_a_mediator_works_for_is_no_actor(resolver: Resolver) -> None:
     assert names(resolver, "Mediator: the Republic of Algeria", column="ThrdPart") == ["algeria"]
 
 
+def test_a_state_whose_regions_or_subject_a_text_names_is_no_actor(resolver: Resolver) -> None:
+    """Georgia's 10: "leaders of Abkhazia and the North Caucasian republics, territories and
+    regions of the Russian Federation" made Russia a third party; Syria's 784 ("Qatar (Chair
+    of the Arab Follow-up Committee on Syria …)") made Syria's foreign minister a
+    signatory of the Geneva Communiqué."""
+    text = (
+        "Preamble notes participation of leaders of Abkhazia and the North Caucasian "
+        "republics, territories and regions of the Russian Federation"
+    )
+    assert names(resolver, text, column="ThrdPart", role="thirdParty") == []
+    text = (
+        "the Ministers for Foreign Affairs of China, France, Kuwait (Chair of the Council of "
+        "Foreign ministers) and Qatar (Chair of the Arab Follow-up Committee on Syria of the "
+        "League of Arab States) met as the Action Group for Syria"
+    )
+    named = names(resolver, text)
+    assert not [n for n in named if "syria" in n], named
+    assert {"france", "kuwait", "qatar"} <= set(named), named
+    # a region's own state still acts where it is named as one
+    assert names(resolver, "For the Russian Federation; For the regions of Georgia") == ["russia"]
+    assert names(resolver, "Republic of Georgia") == ["georgia"]
+
+
 def test_a_name_cut_by_a_line_break_is_joined() -> None:
     texts = [m.text for m in split_mentions("Republic of Cote\nd'Ivoire\nX Y", column="Part")]
     assert texts[0] == "Republic of Cote d'Ivoire"

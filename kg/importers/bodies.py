@@ -90,6 +90,22 @@ go on to whom it represents: "Permanent Representative of France to the United N
 "Representative to the OUA as the Representative of the Current Chairman of the OAU"."""
 
 
+_REGIONS = re.compile(
+    r"\b(?:regions?|territor(?:y|ies)|provinces?|districts?|oblasts?|counties"
+    r"|municipalities|areas|parts)\s+of\s+(?P<x>[^,;:()]+)",
+    re.I,
+)
+"""A state whose regions a text names, not an actor: "the North Caucasian republics,
+territories and regions of the Russian Federation" ("the republics of Croatia and
+Serbia" are the states)."""
+_BODY_ON = re.compile(
+    r"\b(?:committee|commission|group|conference|council|forum)\s+(?:on|for)\s+(?P<x>[^,;:()]+)",
+    re.I,
+)
+"""A state a body is named after as its subject: "the Arab Follow-up Committee on Syria",
+"the Action Group for Syria"."""
+
+
 def without_subject_states(text: str, find: Callable[[str], list[StateMatch]]) -> str:
     """``text`` with the states it names as the place or process a mediator works for
     blanked out (same length): "Médiation pour Madagascar", "International Mediator in
@@ -103,8 +119,39 @@ def without_subject_states(text: str, find: Callable[[str], list[StateMatch]]) -
     """
     spans = [m.span("x") for m in _POSTED_AT.finditer(text)]
     for pattern in (_SUBJECT, _PROCESS, _POSTED):
-        for m in pattern.finditer(text):
-            spans += [(m.start("x") + s.start, m.start("x") + s.end) for s in find(m.group("x"))]
+        spans += _states_after(pattern, text, find)
+    return _blank(text, spans)
+
+
+def without_place_states(text: str, find: Callable[[str], list[StateMatch]]) -> str:
+    """``text`` with the states it names as the country of its regions or as a body's
+    subject blanked out (same length), for finding the states and offices that act: the
+    body's own name ("Action Group for Syria") is looked for in ``text`` as it was.
+
+    >>> from kg.importers.states import StateIndex
+    >>> find = StateIndex.default().find
+    >>> without_place_states("leaders of the regions of the Russian Federation", find).split()
+    ['leaders', 'of', 'the', 'regions', 'of', 'the']
+    >>> without_place_states("the Arab Follow-up Committee on Syria", find).split()[-1]
+    'on'
+    """
+    return _blank(
+        text, [*_states_after(_REGIONS, text, find), *_states_after(_BODY_ON, text, find)]
+    )
+
+
+def _states_after(
+    pattern: re.Pattern[str], text: str, find: Callable[[str], list[StateMatch]]
+) -> list[tuple[int, int]]:
+    """The spans of the states ``find`` finds in each ``x`` group ``pattern`` matches."""
+    return [
+        (m.start("x") + s.start, m.start("x") + s.end)
+        for m in pattern.finditer(text)
+        for s in find(m.group("x"))
+    ]
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
@@ -167,4 +214,4 @@ def chaired_body(text: str, labels: Iterable[str]) -> bool:
     return False
 
 
-__all__ = ["chaired_body", "without_subject_states", "without_topics"]
+__all__ = ["chaired_body", "without_place_states", "without_subject_states", "without_topics"]

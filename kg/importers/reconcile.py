@@ -35,6 +35,7 @@ from kg.importers.bodies import (
     acting_for,
     chaired_body,
     represented,
+    without_place_states,
     without_subject_states,
     without_topics,
 )
@@ -356,31 +357,38 @@ class Resolver(StateText):
             return Resolution(mention, acting)
         matches = self._state_list(bare) or self._state_list(bare.rsplit(":", 1)[-1])
         if not matches:
-            matches, spans = self._offices(text)
-            matches += self._ministries(text, spans)
-            curated = self._curated(text)
-            matches += curated
-            matches += self._forces(text)
-            matches += [self._group(g) for g in self.groups.find(text, agreement=agreement)]
-            matches += [
-                self.state(code, "state abbreviation", 0.8)
-                for code in self.groups.states_in(text, agreement=agreement)
-            ]
-            matches += self._missions(text)
-            groups = [m for m in curated if self.kind.get(m.iri) == CKG.MediationGroup]
-            if groups and {"mediator", "co-chair"} & set(mention.roles):
-                matches += [
-                    self.state(s.alpha3, "co-chair state", 0.8) for s in self.states.find(text)
-                ]
-            if not matches and not BLOCK.search(text):
-                matches = self._states_named(text)
-            matches += self._state_segments(text)
-            if by_part:
-                matches = roles_by_part(
-                    mention, matches, lambda part: self._actors_in(mention, part, agreement)
-                )
-            matches = self._roles_of_bodies(mention, text, matches)
+            matches = self._named(mention, text, agreement=agreement, by_part=by_part)
         return Resolution(mention, _distinct(matches))
+
+    def _named(
+        self, mention: Mention, text: str, *, agreement: str | None, by_part: bool
+    ) -> list[Match]:
+        """The actors a mention that is no list of states names, with their roles."""
+        places = without_place_states(text, self.states.find)  # "regions of X": X no actor
+        matches, spans = self._offices(places)
+        matches += self._ministries(places, spans)
+        curated = self._curated(text)
+        matches += curated
+        matches += self._forces(text)
+        matches += [self._group(g) for g in self.groups.find(text, agreement=agreement)]
+        matches += [
+            self.state(code, "state abbreviation", 0.8)
+            for code in self.groups.states_in(text, agreement=agreement)
+        ]
+        matches += self._missions(places)
+        groups = [m for m in curated if self.kind.get(m.iri) == CKG.MediationGroup]
+        if groups and {"mediator", "co-chair"} & set(mention.roles):
+            matches += [
+                self.state(s.alpha3, "co-chair state", 0.8) for s in self.states.find(places)
+            ]
+        if not matches and not BLOCK.search(text):
+            matches = self._states_named(places)
+        matches += self._state_segments(places)
+        if by_part:
+            matches = roles_by_part(
+                mention, matches, lambda part: self._actors_in(mention, part, agreement)
+            )
+        return self._roles_of_bodies(mention, text, matches)
 
 
 __all__ = ["CKG", "ID", "Match", "NewActor", "Resolution", "Resolver", "slug"]
