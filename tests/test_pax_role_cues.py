@@ -115,6 +115,21 @@ def test_a_heading_with_no_role_ends_the_role_of_the_one_before() -> None:
     assert [r for t, r in roles.items() if "Massieu" in t] == [("thirdParty",)]
 
 
+def test_a_side_under_a_role_heading_keeps_its_role() -> None:
+    """Sudan's 240 lists "Witnesses" and under it "For the United Nations:", "For the
+    Federal Republic of Germany:" …: each side's heading ended the witnesses' role."""
+    text = (
+        "Witnesses\n\nFor the United Nations:\n \nFor the Federal Republic of Germany: \n\n"
+        "For the United States of America:"
+    )
+    roles = _by_line(text)
+    assert set(roles.values()) == {("witness",)}, roles
+    assert len(roles) == 3, roles
+    # a list with a heading of its own still ends it
+    roles = _by_line("Witnesses\nFor the UN:\nX\nPermanent Companions\nY")
+    assert roles["For the UN:"] == ("witness",) and roles["Y"] == ("thirdParty",), roles
+
+
 def test_an_inline_heading_is_no_longer_than_its_clause() -> None:
     """Zimbabwe's 420: "Signed by Mugabe, Zimbabwe; Witnesses: Botswana; …" — Zimbabwe
     signs; the witnesses' heading begins after the semicolon."""

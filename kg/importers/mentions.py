@@ -259,6 +259,12 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+def _side_under_role(column: str, line: str, context: tuple[str, ...]) -> bool:
+    """Is a heading line a side that names no role under a heading that gives one
+    ("Witnesses", then "For the United Nations:")? The side keeps that role."""
+    return column == "ThrdPart" and bool(context) and bool(SIDE.match(line)) and not cues(line)
+
+
 def split_mentions(text: str, *, column: str) -> list[Mention]:
     """Split a ``Part`` or ``ThrdPart`` field into mentions with their roles.
 
@@ -297,7 +303,7 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
             outer = outer or (context, heading)
             context, heading = cues(lead), lead
         roles = _role(column, line, context, not_signed)
-        if header:
+        if header and not _side_under_role(column, line, context):
             context, heading, outer = cues(line), line.rstrip(":").strip(), None
             if context and len(line.split()) <= 6 and not line.rstrip().endswith(":"):
                 continue  # "WITNESS", "Guarantor Countries": a heading, not a mention
