@@ -27,6 +27,7 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
@@ -152,8 +153,12 @@ class Resolver(StateText):
         }
 
     @classmethod
-    def from_graph(cls, curated: Graph) -> Resolver:
-        """A resolver over ``curated``; curated states' English labels are state names too."""
+    def from_graph(
+        cls, curated: Graph, *, state_names: Mapping[str, str] | None = None
+    ) -> Resolver:
+        """A resolver over ``curated``; curated states' English labels are state names too,
+        and so are ``state_names`` (name → alpha-3: those PA-X gives,
+        :func:`kg.importers.pax_state_names.state_names`)."""
         resolver = cls(curated, StateIndex.default())
         extra = {
             str(lab): code
@@ -161,6 +166,8 @@ class Resolver(StateText):
             for lab in curated.objects(state, RDFS.label)
             if getattr(lab, "language", None) == "en" and resolver.states.lookup(str(lab)) is None
         }
+        for name, code in (state_names or {}).items():
+            extra.setdefault(name, code)
         if extra:
             resolver.states = StateIndex(extra)
         return resolver

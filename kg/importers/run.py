@@ -22,8 +22,10 @@ from kg.importers.groups import GroupIndex
 from kg.importers.pax import PaxRow, RowError, read_pax, select
 from kg.importers.pax_conflicts import conflict_names, curated_conflicts
 from kg.importers.pax_rdf import PaxGraph
+from kg.importers.pax_state_names import attest_state_names, state_names
 from kg.importers.reconcile import Resolver
 from kg.importers.report import report_rows
+from kg.importers.states import StateIndex
 from kg.importers.titles import agreement_names
 from kg.importers.turtle import canonical_turtle
 
@@ -114,13 +116,17 @@ def import_pax(
         )
     names = agreement_names(rows)  # from every row read: a label does not depend on the selection
     named = conflict_names(row.fields for row in rows)  # nor a conflict's name
+    pax_names = state_names(((row.agt_id, row.fields) for row in rows), StateIndex.default())
     rows = select(rows, conflict=conflict, ucdp_conflict=ucdp_conflict, process=process)
     if not rows:
         raise LoadError(path, "no PA-X rows match the selection")
-    resolver = Resolver.from_graph(curated)
+    resolver = Resolver.from_graph(
+        curated, state_names={name: code for name, (code, _) in pax_names.items()}
+    )
     resolver.use_groups(
         GroupIndex.mine(
             ((row.agt_id, m) for row in rows for m in PaxGraph.mentions(row)),
+            resolver.states,  # with the names the curators and PA-X give states
             places=agreement_places(rows),
         )
     )
@@ -131,6 +137,7 @@ def import_pax(
     for row in progress(rows):
         report += report_rows(row.agt_id, builder.add_row(row), resolver.kind_of)
     builder.attest_state_codes()
+    attest_state_names(builder.graph, pax_names, record=builder.record_iri)
     for err in errors:
         report.append(
             {

@@ -145,6 +145,12 @@ class StateIndex:
 
     def __init__(self, extra: dict[str, str] | None = None) -> None:
         self.by_name: dict[str, str] = {k.lower(): v for k, v in (extra or {}).items()}
+        for name, code in (extra or {}).items():  # "Republic of Turkey", as "… of Türkiye"
+            country = pycountry.countries.get(alpha_3=code)
+            official = str(getattr(country, "official_name", "") or "")
+            if country is not None and str(country.name) in official:
+                styled = official.replace(str(country.name), name)
+                self.by_name.setdefault(styled.lower(), code)
         adjectives: dict[str, str] = {}
         names = {str(c.alpha_3): sorted(_variants(c)) for c in pycountry.countries}
         for country in pycountry.countries:
