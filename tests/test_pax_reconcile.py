@@ -735,6 +735,44 @@ def test_a_state_whose_regions_or_subject_a_text_names_is_no_actor(resolver: Res
     assert names(resolver, "Republic of Georgia") == ["georgia"]
 
 
+def test_a_government_after_a_body_is_no_seat_of_it(resolver: Resolver) -> None:
+    """Angola's 1: "the Joint Commission, which consists of the UN, Government of Angola,
+    UNITA, …" lost Angola: a state after a body's name was taken for its seat ("… Ekta
+    Samaj, Nepal"), also where the item is the state's government."""
+    text = "the Joint Commission, which consists of the UN, Government of Angola, UNITA"
+    assert "angola" in names(resolver, text, role="party")
+    assert "nepal" not in names(resolver, "Nepal Rastriya Ekta Samaj, Nepal")
+
+
+def test_observers_a_signatories_note_names_are_observers(resolver: Resolver) -> None:
+    """Angola's 1 names in its signatories' note "the observer governments (governments of
+    United States of America, Russian Federation, Portugal)": each was made a party."""
+    text = (
+        "Document not signed, but understood to have been created by the Joint Commission, "
+        "which consists of the UN, Government of Angola, UNITA, and the observer governments "
+        "(governments of United States of America, Russian Federation, Portugal )"
+    )
+    roles = _note_roles(resolver, text)
+    assert roles["angola"] == ("party",), roles
+    for state in ("united-states", "russia", "portugal"):
+        assert roles[state] == ("observer",), roles
+    # the Troika's own statement (2386): they sign it, to become witnesses of another
+    text = (
+        "The governments of the United Kingdom, Norway and the United States (the Troika) "
+        "signing to become witnesses and third parties to the Juba Agreement of October 2020."
+    )
+    roles = _note_roles(resolver, text)
+    assert roles == dict.fromkeys(("united-kingdom", "norway", "united-states"), ("signatory",))
+
+
+def _note_roles(resolver: Resolver, text: str) -> dict[str, tuple[str, ...]]:
+    (mention,) = split_mentions(text, column="Part")
+    return {
+        str(m.iri).removeprefix(str(ID)): m.roles or mention.roles
+        for m in resolver.resolve(mention).matches
+    }
+
+
 def test_a_name_cut_by_a_line_break_is_joined() -> None:
     texts = [m.text for m in split_mentions("Republic of Cote\nd'Ivoire\nX Y", column="Part")]
     assert texts[0] == "Republic of Cote d'Ivoire"

@@ -142,11 +142,11 @@ class Mention:
     @property
     def match_text(self) -> str:
         """The text to resolve: page markers, a list's mark and PA-X's [editorial notes]
-        removed, and in a signatories' note (:data:`_NOTE_WORDS`) the third parties it
+        removed, and in a signatories' note (:data:`NOTE_WORDS`) the third parties it
         names after them ("… met in Kampala under the auspices of …")."""
         text = _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
         text = _BULLET.sub("", text)
-        if self.column == "Part" and len(self.text.split()) > _NOTE_WORDS:
+        if self.column == "Part" and len(self.text.split()) > NOTE_WORDS:
             return before_third_parties(text)
         return text
 
@@ -215,14 +215,14 @@ def _role(column: str, text: str, context: tuple[str, ...], not_signed: bool) ->
         return ("addressee",)
     if column == "Part":
         own = own_cues(text, under_role=True)
-        if set(own) & set(_MEDIATES) and len(text.split()) <= _NOTE_WORDS:  # "…, Co-mediator"
+        if set(own) & set(_MEDIATES) and len(text.split()) <= NOTE_WORDS:  # "…, Co-mediator"
             return tuple(r for r in own if r != "co-chair")
         return ("party",) if not_signed else ("signatory",)
     return own_cues(text, under_role=bool(context)) or context or ("thirdParty",)
 
 
 _MEDIATES = ("mediator", "facilitator")
-_NOTE_WORDS = 20
+NOTE_WORDS = 20
 """A signatories' line longer than this is a note ("… met in Kampala under the auspices
 of …"), whose role words are not its actors' roles."""
 
@@ -321,4 +321,4 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     return mentions
 
 
-__all__ = ["ROLES", "SIDE", "Mention", "split_mentions", "without_page"]
+__all__ = ["NOTE_WORDS", "ROLES", "SIDE", "Mention", "split_mentions", "without_page"]

@@ -25,7 +25,7 @@ from dataclasses import replace
 from rdflib import URIRef
 
 from kg.importers.matches import Match
-from kg.importers.mentions import SIDE, Mention, without_page
+from kg.importers.mentions import NOTE_WORDS, SIDE, Mention, without_page
 from kg.importers.role_cues import CUES, PRESENCE, cues, own_cues
 
 _ORDER = {role: k for k, (role, _) in enumerate(CUES)}
@@ -99,6 +99,12 @@ def _leads(part: str, first: bool, actors_in: Callable[[str], set[URIRef]]) -> b
     return first and not actors_in(part)
 
 
+_IN_A_NOTE = ("observer",)
+"""The role a signatories' note gives those it names so ("the observer governments
+(…)"); its other role words name what others do ("under their auspices"), a title
+("Co-Chairman of the Border Committee") or a role in another agreement (2386, the
+Troika's statement "signing to become witnesses … to the Juba Agreement")."""
+
 _HEADING = re.compile(r"^\s*\[([^\[\]]*)\]\s*")
 """PA-X's bracketed heading at the start of a part: "[Guarantors] For …"."""
 
@@ -115,11 +121,16 @@ def roles_by_part(
     Co-Chairs", "UN, AU & ECOWAS facilitators"), also that of the parts before it in
     the list that name none; a part that names none takes the role led into it, else
     none beyond third party. Only a third-party line with two parts or more, one of
-    which names a role, is read so; an addressee's is not.
+    which names a role, is read so; an addressee's is not. A signatories' note (over
+    :data:`~kg.importers.mentions.NOTE_WORDS` words) is read so for :data:`_IN_A_NOTE`
+    alone, its other actors keeping the note's role.
     """
-    if mention.column != "ThrdPart" or mention.role == "addressee" or len(matches) < 2:
+    note = mention.column == "Part" and len(mention.text.split()) > NOTE_WORDS
+    if (mention.column != "ThrdPart" and not note) or mention.role == "addressee":
         return matches
     text = PRESENCE.sub(lambda m: ";" + m.group(0), without_page(mention.text))
+    if len(matches) < 2 or (note and not set(cues(text)) & set(_IN_A_NOTE)):
+        return matches
     segments = [parts(s, ",") for s in parts(text, ";")]
     if sum(len(s) for s in segments) < 2 or not any(cues(p) for s in segments for p in s):
         return matches
@@ -144,6 +155,7 @@ def roles_by_part(
                 heading = carry = cues(bracket.group(1))
                 piece = piece[bracket.end() :]
             own = own_cues(piece, under_role=bool(carry))
+            own = tuple(r for r in own if r in _IN_A_NOTE) if note else own
             leads = bool(own) and _leads(piece, k == 0 and not present, actors)
             if leads:
                 carry = own
@@ -166,7 +178,9 @@ def roles_by_part(
         if match.iri not in roles_of:
             out.append(match)  # named by the whole line only ("Ministers of A, B and C")
             continue
-        roles = tuple(sorted(roles_of[match.iri], key=_ORDER.__getitem__)) or ("thirdParty",)
+        roles = tuple(sorted(roles_of[match.iri], key=_ORDER.__getitem__)) or (
+            mention.roles if note else ("thirdParty",)
+        )
         out.append(match if roles == mention.roles else replace(match, roles=roles))
     return out
 

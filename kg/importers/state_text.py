@@ -54,6 +54,10 @@ def _begins_a_name(text: str, end: int) -> bool:
     return goes_on is not None and BLOCK.search(goes_on.group(0)) is not None
 
 
+_GOVERNMENT_OF = re.compile(r"\s*(?:the\s+)?governments?\s+of\b", re.I)
+"""A list item that is a state's government, which is no organisation's seat."""
+
+
 class StateText:
     """Find states in a mention's text (mixed into the resolver)."""
 
@@ -115,7 +119,12 @@ class StateText:
         for before, sep, segment in zip(["", *segments], seps, segments, strict=False):
             bare = LEAD.sub("", SIGNED_BY.sub("", segment.strip())).strip(" .-–")
             # "… Ekta Samaj, Nepal": the seat of an organisation, not a party
-            seat = sep == "," and BLOCK.search(before) and not ENVOY.search(before)
+            seat = (
+                sep == ","
+                and BLOCK.search(before)
+                and not ENVOY.search(before)
+                and not _GOVERNMENT_OF.match(segment)  # "…, the UN, Government of Angola"
+            )
             if bare and bare != text and not PLACE.search(before) and not seat:
                 found += self._state_list(bare)
             both = GOVERNMENT_AND_IN.search(segment)
