@@ -782,6 +782,40 @@ def test_a_name_cut_by_a_line_break_is_joined() -> None:
     assert texts == ["Front Démocratique du Peuple Centrafricain"]
 
 
+def test_a_two_column_layout_is_read_cell_by_cell() -> None:
+    """The CAR's 2147 prints its guarantors and signatories in two columns: "African Union
+    Economic Community of / Central African States" minted one body of both, and
+    "Front Populaire pour la Renaissance / de la Centrafrique (FPRC)" a body cut short."""
+    text = (
+        "II.    The Guarantors\n\nAfrican Union    Economic Community of\n"
+        "Central African States\nHis Excellency Mr. Moussa Faki MAHAMAT\n"
+        "Chair of the Commission    Ambassador Adolphe NAHAYO"
+    )
+    texts = [m.text for m in split_mentions(text, column="ThrdPart")]
+    assert "African Union" in texts and "Economic Community of Central African States" in texts
+    assert "Ambassador Adolphe NAHAYO" in texts, texts
+    text = (
+        "Front Démocratique du\nPeuple Centrafricain (FDPC)\xa0\xa0 \xa0Mr. Adam NOUREIDINE\n"
+        "Front Populaire pour la Renaissance \nde la Centrafrique (FPRC)\n"
+        "Union des Forces Républicaines-\nFondamentales (UFR-F)\nUnion pour la Paix en\n"
+        "Centrafrique (UPC)"
+    )
+    assert [m.text for m in split_mentions(text, column="Part")] == [
+        "Front Démocratique du Peuple Centrafricain (FDPC)",
+        "Mr. Adam NOUREIDINE",
+        "Front Populaire pour la Renaissance de la Centrafrique (FPRC)",
+        "Union des Forces Républicaines-Fondamentales (UFR-F)",
+        "Union pour la Paix en Centrafrique (UPC)",
+    ]
+    # justified text is one line ("His   Excellency   Mr.  Ahmed   Teguedi", Mali's 1575)
+    text = "His   Excellency   Mr.  Ahmed   Teguedi,   Minister   for   Foreign Affairs"
+    assert len(split_mentions(text, column="Part")) == 1
+    # a list's mark and a number keep their item
+    assert [m.text for m in split_mentions("•    Jorge Ariel Infante", column="Part")] == [
+        "• Jorge Ariel Infante"
+    ]
+
+
 def test_roles_titles_and_list_headings_are_no_bodies() -> None:
     from kg.importers.groups import GroupIndex
 

@@ -93,14 +93,47 @@ _OPEN_ENDED = re.compile(
     re.I,
 )
 _DANGLING = re.compile(
-    r"\s(?:of|the|du|de|des|la|le|pour|del|da|do|dos|das)$"
+    r"\s(?:of|the|du|de|des|la|le|pour|del|da|do|dos|das|en|et)$|(?-i:\b[A-ZÀ-Ý][a-zà-ÿ]{2,})-$"
     r"|\s(?:of the|del|de la)(?:\s(?:Central|General|National|Nacional|Supreme|Joint|High))+$",
     re.I,
 )
 """A line cut inside a name, before the words it needs: "Front Démocratique du",
 "Delegation of the Central" (then "General Staff of the FARC-EP")."""
-_CONTINUED = re.compile(r"d['’][A-ZÀ-Ý]")
-"""A line that continues the name on the line before: "d'Ivoire"."""
+_CONTINUED = re.compile(r"d['’][A-ZÀ-Ý]|(?:de la|de l['’]|du|des|de)\s+[A-ZÀ-Ý]")
+"""A line that continues the name on the line before: "d'Ivoire", "de la Centrafrique
+(FPRC)" (a name in French does not begin with a lowercase preposition)."""
+_GAP = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))[ \xa0]{3,}(?=\S)")
+"""A gap between two columns of one printed row ("African Union    Economic Community
+of"), not the one after a list's mark or number ("•    X", "II.    The Guarantors").
+Tabs align a body and its delegate on one row (the DRC's 623: "L'Intersyndicale du
+Congo \t\tSteve Mbikayi"), not two columns of names."""
+_ABBREVIATION_LAST = re.compile(r"(?:^|\s)[A-Z][A-Z0-9/&.-]+$")
+
+
+def _cells(row: str) -> list[str]:
+    """``row`` cut at the gaps between its printed columns, except after an abbreviation
+    or a surname in capitals, which its name or title follows on the same row ("AEEC
+    Association des Eglises …", "Blaise CAMPAORE      President of Faso"); a row with
+    more than two gaps is justified text, a cell begins with a capital letter.
+
+    >>> _cells("African Union    Economic Community of")
+    ['African Union', 'Economic Community of']
+    >>> _cells("ADP      Alliance pour la Démocratie et le Progrès")
+    ['ADP      Alliance pour la Démocratie et le Progrès']
+    >>> len(_cells("His   Excellency   Mr.  Ahmed   Teguedi,   Minister   for   Foreign"))
+    1
+    """
+    gaps = list(_GAP.finditer(row))
+    if len(gaps) > 2:  # a justified line ("His   Excellency   Mr.  Ahmed   Teguedi, …")
+        return [row]
+    cells, start = [], 0
+    for gap in gaps:
+        if row[gap.end()].isupper() and not _ABBREVIATION_LAST.search(row[start : gap.start()]):
+            cells.append(row[start : gap.start()])
+            start = gap.end()
+    return [*cells, row[start:]]
+
+
 _TRAILER = re.compile(r"(?:headquarters?|office|secretariat|mission)\.?", re.I)
 _PERSON = re.compile(r"^(?:[A-Z][\w'’.-]*\.?\s+){1,4}[A-Z][\w'’-]+$")
 
@@ -244,7 +277,7 @@ def _lines(text: str) -> list[str]:
     """Non-empty cleaned lines; notes, titles and affiliations joined to their line."""
     out: list[str] = []
     person_block = False
-    for raw in text.splitlines() or [text]:
+    for raw in [cell for row in text.splitlines() or [text] for cell in _cells(row)]:
         line = _clean(raw)
         if not line:
             out.append("")
@@ -252,7 +285,7 @@ def _lines(text: str) -> list[str]:
             continue
         prev = out[-1] if out else ""
         if prev and _joins(prev, line, person_block):
-            out[-1] = f"{out[-1]} {line}"
+            out[-1] += line if out[-1].endswith("-") else f" {line}"  # "Républicaines-" / "…"
             continue
         out.append(line)
         person_block = bool(_PERSON.match(line)) and not cues(line)
