@@ -112,3 +112,27 @@ def test_british_and_american_spellings_of_a_name_are_one_body() -> None:
         "For the Economic Cooperation Council: W",
     )
     assert len(labels) == 3, labels
+
+
+def test_list_numbers_side_words_and_headings_are_no_bodies() -> None:
+    """Bodies minted from what is no name (the fifth audit, 2026-12-06): Nepal's 1752
+    "1\\tNepali Congress", the DRC's 671 "2. Le Président du Comité des Sages: …", 13's
+    and 20's "From the UN: …", Iraq's 1243 "Participating in the meeting were the Foreign
+    Ministers of: …", Pakistan's 1530 "Party No.1: …", Haiti's 2672 "Association des Jeunes
+    Actifs de [Illegible]"."""
+    labels = _mined(
+        "1\tNepali Congress, President Girija Prasad Koirala, Sd.",
+        "2. Le Président du Comité des Sages: Honorable Vital Kamerhe",
+        "From the UN: Special Representative of the UN Secretary-General L. Bota",
+        'Participating in the meeting were the Foreign Ministers of: "The Group of Countries"',
+        "Party No.1: The Political Agent North Waziristan",
+        "[Illegible] Christian, Organisation, Association des Jeunes Actifs de [Illegible], AJAL",
+    )
+    assert "Nepali Congress" in labels, labels
+    assert not [
+        label
+        for label in labels
+        if label[0].isdigit()
+        or label.startswith(("From", "Participating", "Party No"))
+        or label.endswith(" de")
+    ], labels

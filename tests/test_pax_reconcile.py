@@ -1115,6 +1115,24 @@ def test_an_abbreviation_with_a_qualifier_in_two_agreements_is_a_body_of_its_own
     assert maoist.agreements == ("3", "4") and maoist != uml
 
 
+def test_a_full_name_with_an_abbreviation_s_qualifier_is_the_qualified_body() -> None:
+    """Nepal's 1752 lists "2\tNepal Communist Party (UML), General Secretary Madhav Kumar
+    Nepal": the CPN (UML), which other agreements write so, not the CPN."""
+    from kg.importers.groups import GroupIndex
+
+    mined = [
+        ("1", m("Communist Party of Nepal (CPN)")),
+        ("2", m("Communist Party of Nepal (CPN)")),
+        ("3", m("Madhav Kumar Nepal, Secretary General, CPN (UML)")),
+        ("4", m("Jhala Nath Khanal, Chairman, CPN (UML)")),
+    ]
+    idx = GroupIndex.mine(mined)
+    (found,) = idx.find("Communist Party of Nepal (UML), General Secretary Madhav Kumar Nepal")
+    assert found.label == "CPN (UML)"
+    (found,) = idx.find("Communist Party of Nepal (CPN)")
+    assert found.label == "Communist Party of Nepal"
+
+
 def test_a_state_s_initials_in_its_own_agreements_are_no_body() -> None:
     """The Central African Republic's agreements write "CAR" for the country (669:
     "Special Envoy … in CAR"; 2470: "… of the CAR"); Togo's (844, 1264) a party "CAR".

@@ -78,7 +78,15 @@ _TITLE_FIRST = re.compile(
     re.I,
 )
 _ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
-_NUMBERING = re.compile(r"^\s*(?:\d+|[ivxIVX]+|[a-h])[.)]\s*")
+_NUMBERING = re.compile(r"^\s*(?:(?:\d+|[ivxIVX]+|[a-h])[.)]\s*|\d+\s+(?=[A-ZÀ-Þ]))")
+"""A list's number before an item: "2.", "iv)", "1\tNepali Congress"."""
+_NO_HEADING_NAME = re.compile(
+    r"^(?:for|from|on behalf of|pour|au nom|por|en nombre)\b|\b(?:were|was|are|is|participating)\b"
+    r"|\bparty\s+no\b",
+    re.I,
+)
+"""What a heading before a colon is when it is no body's name: a side ("From the UN:"),
+a sentence ("Participating in the meeting were …:"), a numbered party ("Party No.1:")."""
 _ITEM_LEAD = re.compile(
     r"^(?:(?:representatives?|chairman|chairperson|chair|member|head|president|pr[ée]sident|"
     r"presidente|the|of|for|from|and|la|le|les|el|du|de la|des|pour|por)\s+|['’]?(?:l|d)['’]|"
@@ -231,15 +239,16 @@ def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
         if BLOCK.search(name) or _SIDE.search(name) or ("-" in name and " " not in name):
             out.append((name, "", "speaks for"))
     heading = _BODY_BEFORE_COLON.match(text)
+    lead = _NUMBERING.sub("", heading.group("x")) if heading else ""
     if (
-        heading
-        and BLOCK.search(heading.group("x"))
-        and not _DOCUMENT.search(heading.group("x"))
-        and not _TITLE_FIRST.match(heading.group("x"))
-        and not states.find(heading.group("x"))
+        BLOCK.search(lead)
+        and not _DOCUMENT.search(lead)
+        and not _TITLE_FIRST.match(lead)
+        and not _NO_HEADING_NAME.search(lead)
+        and not states.find(lead)
         and not _SPEAKS_FOR.match(text)
     ):
-        out.append((heading.group("x").strip(), "", "before colon"))
+        out.append((lead.strip(), "", "before colon"))
     if re.search(r"[a-z]", text):
         named = [(st.start, st.end) for st in states.find(text, adjectives=False)]
         for m in _ALONE.finditer(text):
@@ -260,7 +269,8 @@ def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
         if tail and states.match_at(tail, 0):  # "Republic of Bosnia and Herzegovina"
             continue
         out.append((m.group(0).strip(), "", "republic" if m.group("y") else "republic of"))
-    return out
+    # a name cut short ("Association des Jeunes Actifs de [Illegible]") is none
+    return [c for c in out if c[0].split()[-1].lower() not in _GLUE]
 
 
 def _segment_bodies(text: str, states: StateIndex) -> list[str]:
@@ -285,7 +295,7 @@ def _segment_bodies(text: str, states: StateIndex) -> list[str]:
             rest = rest[: st.start] + " " + rest[st.end :]
         if not 2 <= len(words) <= 8 or not _ORG_WORD.search(rest) or "/" in name:
             continue
-        if _glued(name):  # "Parti Républicain Centrafricain PSD Parti Social Démocrate"
+        if _glued(name) or _NO_HEADING_NAME.search(name):  # "Parti … PSD Parti …", "Party No.1"
             continue
         if any(w[0].islower() and w.lower() not in GLUE for w in words):
             continue

@@ -55,6 +55,9 @@ MINT_NOTE = (
 )
 
 
+_AFTER_BRACKET = re.compile(r" ?\(([^()\d]{1,30})\)")
+
+
 class GroupIndex:
     """The mined bodies of an import, found again in mention text."""
 
@@ -188,6 +191,7 @@ class GroupIndex:
                     or in_persons_name(text, m.start(), m.end())
                 ):
                     key = self._forms[m.group(0).lower()]
+                    key = self._qualified_body(text, m.end(), key) or key
                     if not qualified(text, m.end(), own=self._own(key), abbreviation=False):
                         keys[self._here(key, m.group(0), agreement)] = None
                         spans.append(m.span())
@@ -204,6 +208,21 @@ class GroupIndex:
                         continue
                     keys[self._here(base, m.group(0), agreement, abbreviation=True)] = None
         return [self.groups[k] for k in keys if k]
+
+    def _qualified_body(self, text: str, end: int, key: str) -> str:
+        """The key of "ABBR (Q)" when the body of ``key``, named in full before ``end``, is
+        followed by "(Q)" and one of its abbreviations so qualified is a body of its own
+        ("Communist Party of Nepal (UML)" is the CPN (UML)); else ``""``."""
+        bracket = _AFTER_BRACKET.match(text, end)
+        group = self.groups.get(key)
+        if bracket is None or group is None:
+            return ""
+        for alias in group.aliases:
+            form = f"{alias} ({bracket.group(1)})"
+            other = self._abbrs.get(form) or self._forms.get(form.lower(), "")
+            if other and other != key:
+                return other
+        return ""
 
     def _own(self, key: str) -> set[str]:
         """The spellings and abbreviations of the body of ``key``, lowercase."""
