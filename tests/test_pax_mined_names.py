@@ -136,3 +136,16 @@ def test_list_numbers_side_words_and_headings_are_no_bodies() -> None:
         or label.startswith(("From", "Participating", "Party No"))
         or label.endswith(" de")
     ], labels
+
+
+def test_a_dash_after_a_side_s_name_is_no_part_of_it() -> None:
+    """Côte d'Ivoire's 436 (Linas-Marcoussis) lists "For the MPCI-" and "For the RDR-",
+    each above its signatory: neither body was found, and the agreement had no party."""
+    mentions = split_mentions(
+        "For the MPCI-\nGuillaume SORO\n\nFor the RDR-\nA. OUATTARA", column="Part"
+    )
+    assert [m.match_text for m in mentions][::2] == ["For the MPCI", "For the RDR"]
+    index = GroupIndex.mine(
+        [(agt, m) for agt in ("1", "2") for m in split_mentions("For the MPCI: X", column="Part")]
+    )
+    assert [g.label for g in index.find(mentions[0].match_text)] == ["MPCI"]

@@ -71,6 +71,8 @@ _PRESENT = re.compile(
 """A heading for those present, who take no role ("Etaient présents", "In the presence of:")."""
 _EDITORIAL = re.compile(r"\[[^\]]*\]?")
 _SPACE = re.compile(r"\s+")
+_TRAILING_DASH = re.compile(r"\s*[-–—]+$")
+"""A dash after a side's name, before its signatory's line ("For the MPCI-", 436)."""
 _BULLET = re.compile(r"^[-–—•*·]+\s+")
 """A list's mark before a mention ("- For the Rally of Forces for Change: …")."""
 # A line that continues the person named on the line before: a title or an affiliation.
@@ -178,7 +180,7 @@ class Mention:
         removed, and in a signatories' note (:data:`NOTE_WORDS`) the third parties it
         names after them ("… met in Kampala under the auspices of …")."""
         text = _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
-        text = _BULLET.sub("", text)
+        text = _TRAILING_DASH.sub("", _BULLET.sub("", text))
         if self.column == "Part" and len(self.text.split()) > NOTE_WORDS:
             return before_third_parties(text)
         return text
