@@ -72,10 +72,16 @@ PLURAL = {
     "prime ministers": 0,
     "foreign ministers": 2,
     "ministers of foreign affairs": 2,
+    "ministers for foreign affairs": 2,
     "defence ministers": 3,
     "ministers of defence": 3,
 }
-PLURAL_RE = re.compile(r"\b(" + "|".join(PLURAL) + r")\s+of\b", re.I)
+PLURAL_RE = re.compile(
+    r"(?<!deputy )(?<!vice )(?<!vice-)\b(" + "|".join(PLURAL) + r")\s+of\b", re.I
+)
+"""A title in the plural before the states whose offices it names ("the Ministers for
+Foreign Affairs of China, France, …"); not their deputies' ("The Deputy Ministers for
+Foreign Affairs of …", 553)."""
 MINISTRIES = (
     (
         r"Ministry of Foreign Affairs|Foreign Ministry|MFA",
