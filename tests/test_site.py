@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS
 from sitehelpers import build_site, hostile_project
 
 from kg import CKG, ID
@@ -358,3 +358,18 @@ def test_events_and_actors_with_the_same_label_are_listed_in_a_fixed_order() -> 
     assert [a["actor"]["href"] for a in party["actors"]] == [f"e/a{k}.html" for k in (1, 2, 3)]
     shown = [e["href"] for e in party["actors"][0]["where"]]
     assert shown == [f"e/agreement-{k}.html" for k in range(5)]
+
+
+def test_an_attestation_page_is_named_after_the_statement_it_attests(site: Path) -> None:
+    # the importer's attestations are named nodes without a label: their pages and the
+    # links to them showed the IRI's last segment ("attestation-pax-process-8-…")
+    graph = Graph().parse(REPO / "data" / "pax-nagorno-karabakh.ttl")
+    attestation = ID["attestation-pax-process-8-nagorno-karabakh-conflict"]
+    process = graph.value(attestation, CKG.statementSubject)
+    assert process is not None and graph.value(attestation, RDFS.label) is None
+    page = (site / "e" / "attestation-pax-process-8-nagorno-karabakh-conflict.html").read_text()
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    assert heading is not None
+    text = re.sub(r"<[^>]+>", "", heading.group(1))
+    assert "attestation-pax" not in text, text
+    assert str(graph.value(process, RDFS.label)) in text and "in conflict" in text, text

@@ -37,6 +37,7 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal
 LABELS = (str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel))
 _TYPE = str(RDF.type)
 _QUOTE = str(CKG.quote)
+_STATEMENT = (str(CKG.statementSubject), str(CKG.statementPredicate), str(CKG.statementObject))
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -94,6 +95,21 @@ class SiteData:
             found = self._labels[key] = self._label(iri, lang)
         return found
 
+    def _attested(self, entity: Entity) -> str:
+        """An unlabelled attestation named after the statement it attests ("attestation:
+        Process 1990s · in conflict · Nagorno-Karabakh conflict"), else ``""``."""
+        parts = [
+            sorted(
+                self.label(o.value)
+                for p, o in entity.out
+                if p == key and isinstance(o, ox.NamedNode)
+            )
+            for key in _STATEMENT
+        ]
+        if not parts[0]:
+            return ""
+        return "attestation: " + " · ".join(", ".join(found) for found in parts if found)
+
     def _label(self, iri: str, lang: str) -> tuple[str, str | None]:
         entity = self.entities.get(iri)
         if entity is not None and entity.labels:
@@ -104,6 +120,9 @@ class SiteData:
             text = min(preferred) if preferred else min(main)
             return text, next(lng for t, lng, _ in entity.labels if t == text)
         if entity is not None:  # a quotation has no label: its first words stand for it
+            attested = self._attested(entity)
+            if attested:
+                return attested, None
             quote = [o for p, o in entity.out if p == _QUOTE and isinstance(o, ox.Literal)]
             if quote:
                 first = min(quote, key=lambda o: o.value)
