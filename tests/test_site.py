@@ -373,3 +373,13 @@ def test_an_attestation_page_is_named_after_the_statement_it_attests(site: Path)
     text = re.sub(r"<[^>]+>", "", heading.group(1))
     assert "attestation-pax" not in text, text
     assert str(graph.value(process, RDFS.label)) in text and "in conflict" in text, text
+
+
+def test_a_text_of_several_lines_keeps_its_lines(site: Path) -> None:
+    # PA-X's signatories text lists who signed for whom line by line: shown in one run,
+    # Georgia's 10 read as one list of names
+    page = (site / "e" / "agreement-pax-1726.html").read_text(encoding="utf-8")
+    cell = re.search(r'<span class="lines">For Azerbaijan:[^<]*\n[^<]*</span>', page)
+    assert cell is not None
+    css = (site / "static" / "site.css").read_text(encoding="utf-8")
+    assert re.search(r"\.lines\s*\{[^}]*white-space:\s*pre-line", css)

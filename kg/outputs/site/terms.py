@@ -107,6 +107,8 @@ def term_html(t: Mapping[str, str | None]) -> Markup:
     attr = f' lang="{escape(lang)}"' if lang else ""
     if href:
         out = f'<a href="{escape(href)}"{attr}>{escape(text or "")}</a>'
+    elif "\n" in (text or ""):  # a text of several lines: its lines kept (.lines)
+        out = f'<span class="lines"{attr}>{escape(text)}</span>'
     elif lang:
         out = f"<span{attr}>{escape(text or '')}</span>"
     else:
