@@ -1253,3 +1253,12 @@ def test_the_ministers_for_foreign_affairs_of_a_list_of_states(resolver: Resolve
         assert f"office-foreign-minister-of-{state}" in named, named
     text = "The Deputy Ministers for Foreign Affairs of the Islamic Republic of Iran, China"
     assert not [n for n in names(resolver, text) if n.startswith("office-")]
+
+
+def test_a_state_inside_a_list_of_states_is_no_seat(resolver: Resolver) -> None:
+    """Bosnia's 1030 lists the Peace Implementation Council's members: "…, Finland, Former
+    Yugoslav Republic of Macedonia, France, Germany, …": France, after a name with
+    "Former" in it, was taken for that body's seat and left out."""
+    text = "members: Finland, Former Yugoslav Republic of Macedonia, France, Germany, Greece"
+    assert {"finland", "france", "germany", "greece"} <= set(names(resolver, text))
+    assert "nepal" not in names(resolver, "Nepal Rastriya Ekta Samaj, Nepal")

@@ -116,7 +116,10 @@ class StateText:
         found: list[Match] = []
         parts = re.split(r"([,;:()\[\]])", text)
         segments, seps = parts[0::2], ["", *parts[1::2]]
-        for before, sep, segment in zip(["", *segments], seps, segments, strict=False):
+        after = [*segments[1:], ""]
+        for before, sep, segment, following in zip(
+            ["", *segments], seps, segments, after, strict=False
+        ):
             bare = LEAD.sub("", SIGNED_BY.sub("", segment.strip())).strip(" .-–")
             # "… Ekta Samaj, Nepal": the seat of an organisation, not a party
             seat = (
@@ -124,6 +127,7 @@ class StateText:
                 and BLOCK.search(before)
                 and not ENVOY.search(before)
                 and not _GOVERNMENT_OF.match(segment)  # "…, the UN, Government of Angola"
+                and not self._state_list(following.strip())  # "…, France, Germany, …"
             )
             if bare and bare != text and not PLACE.search(before) and not seat:
                 found += self._state_list(bare)
