@@ -130,6 +130,25 @@ def test_a_side_under_a_role_heading_keeps_its_role() -> None:
     assert roles["For the UN:"] == ("witness",) and roles["Y"] == ("thirdParty",), roles
 
 
+def test_a_bulleted_heading_right_under_another_refines_it() -> None:
+    """Colombia's 2589: "- As witnesses and depositaries:" then "* Guarantor countries"
+    and six states: they were witnesses only (the bullet hid the heading), where 2595 reads
+    "Guarantor countries (As witnesses and depositaries):"; the "* Permanent accompanying
+    partners" after them are neither."""
+    text = (
+        "- As observers for the Armed Forces:\nBrig. Gen. William Rincón\n\n"
+        "- As witnesses and depositaries:\n* Guarantor countries\n"
+        "Laura Santos, Federative Republic of Brazil\nPeder Østebø, Kingdom of Norway\n\n"
+        "* Permanent accompanying partners\n"
+        "Angela Bargellini, Delegate of the Special Representative of the UN Secretary-General"
+    )
+    roles = _by_line(text)
+    assert roles["Laura Santos, Federative Republic of Brazil"] == ("guarantor", "witness"), roles
+    assert roles["Peder Østebø, Kingdom of Norway"] == ("guarantor", "witness"), roles
+    assert [r for t, r in roles.items() if "Bargellini" in t] == [("thirdParty",)], roles
+    assert roles["Brig. Gen. William Rincón"] == ("observer",), roles
+
+
 def test_an_inline_heading_is_no_longer_than_its_clause() -> None:
     """Zimbabwe's 420: "Signed by Mugabe, Zimbabwe; Witnesses: Botswana; …" — Zimbabwe
     signs; the witnesses' heading begins after the semicolon."""

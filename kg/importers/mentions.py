@@ -200,8 +200,9 @@ def _clean(line: str) -> str:
 
 
 def _is_header(text: str) -> bool:
-    """A line that introduces the next ones: "Parties:", "WITNESS", "Guarantor Countries"."""
-    bare = _NUMBER.sub("", _PAGE.sub("", text)).strip()
+    """A line that introduces the next ones: "Parties:", "WITNESS", "Guarantor Countries"
+    (also after a list's mark: "* Guarantor countries")."""
+    bare = _BULLET.sub("", _NUMBER.sub("", _PAGE.sub("", text)).strip()).strip()
     words = bare.split()
     if bare.endswith(":") and len(words) <= 12:
         return True
@@ -328,18 +329,24 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     heading = ""
     outer: tuple[tuple[str, ...], str] | None = None  # what an inline heading replaced
     mentions: list[Mention] = []
+    under = False  # right under a heading with a role, before any name
     for line in _lines(text):
         if not line:
             if outer is not None:  # an inline heading holds to the end of its paragraph
                 (context, heading), outer = outer, None
             continue
         header = _is_header(line)
+        refines = header and under and bool(_BULLET.match(line))
+        under = header and bool(cues(line))
         if not header and (lead := _inline_heading(line)):  # "Witnessed by: X" then "Y"
             outer = outer or (context, heading)
             context, heading = cues(lead), lead
         roles = _role(column, line, context, not_signed)
         if header and not _side_under_role(column, line, context):
-            context, heading, outer = cues(line), line.rstrip(":").strip(), None
+            # a bulleted heading right under another refines it: "- As witnesses and
+            # depositaries:" / "* Guarantor countries" (2589)
+            own = tuple(r for r, _ in CUES if r in cues(line) or (refines and r in context))
+            context, heading, outer = own, line.rstrip(":").strip(), None
             if context and len(line.split()) <= 6 and not line.rstrip().endswith(":"):
                 continue  # "WITNESS", "Guarantor Countries": a heading, not a mention
         mention = Mention(
