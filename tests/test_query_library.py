@@ -109,3 +109,37 @@ def test_agreements_by_stage_on_a_fixture() -> None:
     only = _rows(run(query, {"stage": "id:stage-cea"}, store=store))
     assert [(r["stageLabel"], r["date"]) for r in only] == [("Ceasefire", "1994-05-12")]
     assert run(query, {}, graph=graph, engine="rdflib") == run(query, {}, store=store)
+
+
+PROCESS_IN_TWO = """
+@prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+@prefix id: <https://w3id.org/conflict-kg/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+id:c1 a ckg:Conflict ; rdfs:label "C1"@en .
+id:c2 a ckg:Conflict ; rdfs:label "C2"@en .
+id:p a ckg:PeaceProcess ; rdfs:label "P"@en ; ckg:inConflict id:c1 , id:c2 .
+id:a1 a ckg:Agreement ; ckg:peaceProcess id:p ; ckg:inConflict id:c1 ;
+    ckg:date "2001-01-01"^^xsd:date .
+id:a2 a ckg:Agreement ; ckg:peaceProcess id:p ; ckg:inConflict id:c2 ;
+    ckg:date "1999-01-01"^^xsd:date .
+id:a3 a ckg:Agreement ; ckg:peaceProcess id:p ; ckg:inConflict id:c1 ;
+    ckg:date "2005-01-01"^^xsd:date .
+"""
+
+
+def test_a_process_on_a_conflicts_timeline_is_dated_by_its_agreements_in_it() -> None:
+    # PA-X files a process's agreements under several UCDP conflicts (process 151: 2 of
+    # its 55 in conflict 309): on one conflict's timeline, only that conflict's count
+    graph = Graph().parse(data=PROCESS_IN_TWO, format="turtle")
+    query = read_query(REPO / "queries" / "timeline-of-conflict.rq")
+    params = {"conflict": "id:c1"}
+    rows = _rows(run(query, params, store=local_store(graph)))
+    got = {(r["timeKind"], r["when"]) for r in rows if r["event"].endswith("/p")}
+    assert got == {
+        ("first agreement's date", "2001-01-01"),
+        ("last agreement's date", "2005-01-01"),
+    }
+    assert run(query, params, graph=graph, engine="rdflib") == run(
+        query, params, store=local_store(graph)
+    )

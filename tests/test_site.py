@@ -383,3 +383,22 @@ def test_a_text_of_several_lines_keeps_its_lines(site: Path) -> None:
     assert cell is not None
     css = (site / "static" / "site.css").read_text(encoding="utf-8")
     assert re.search(r"\.lines\s*\{[^}]*white-space:\s*pre-line", css)
+
+
+def test_a_process_is_dated_by_its_agreements_in_the_conflict_of_the_page() -> None:
+    # PA-X files some of a process's agreements under other conflicts (process 151: 2 of
+    # its 55 agreements in UCDP conflict 309): the conflict's timeline counts its own
+    import pyoxigraph as ox
+    from test_query_library import PROCESS_IN_TWO
+
+    from kg.outputs.site.model import read_site_data
+    from kg.outputs.site.pages import conflict_sections
+    from kg.views.storegraph import StoreGraph
+
+    store = ox.Store()
+    store.load(PROCESS_IN_TWO.encode(), format=ox.RdfFormat.TURTLE)
+    data = read_site_data(store, Graph())
+    timeline = conflict_sections(data, StoreGraph(store), str(ID["c1"]), root="../")["timeline"]
+    (row,) = [r for r in timeline if r["e"]["text"] == "P"]
+    assert row["date"] == "2001-01-01 – 2005-01-01", row
+    assert row["how"] == "the first and last of its 2 dated agreements in this conflict", row

@@ -164,7 +164,7 @@ def conflicts(data: SiteData) -> list[str]:
     return sorted(iri for iri, e in data.entities.items() if cls in e.classes or cls in e.entailed)
 
 
-def _event_date(data: SiteData, graph: GraphLike, event: str) -> tuple[str, str]:
+def _event_date(data: SiteData, graph: GraphLike, event: str, conflict: str) -> tuple[str, str]:
     """``(sort key / shown date, how it is known)`` for a timeline row."""
     for p in _STATED:
         for o in data.values(event, str(p)):
@@ -183,15 +183,18 @@ def _event_date(data: SiteData, graph: GraphLike, event: str) -> tuple[str, str]
         return str(span.start.year), "stated" if basis == "stated year" else "year of its status"
     if span.dated and span.start is not None:
         return span.start.isoformat(), _BASIS.get(span.basis, "derived")
-    return _by_agreements(data, event)
+    return _by_agreements(data, event, conflict)
 
 
-def _by_agreements(data: SiteData, process: str) -> tuple[str, str]:
-    """A process with no time of its own, dated by the first and last of its agreements'
-    stated dates (PA-X dates agreements, not processes); ``("", "undated")`` without any."""
+def _by_agreements(data: SiteData, process: str, conflict: str) -> tuple[str, str]:
+    """A process with no time of its own, dated by the first and last stated dates of its
+    agreements in ``conflict`` (PA-X dates agreements, not processes, and files some of a
+    process's agreements under other conflicts); ``("", "undated")`` without any."""
+    in_conflict = str(CKG.inConflict)
     days = sorted(
         o.value
         for agreement in data.subjects(str(CKG.peaceProcess), process)
+        if ox.NamedNode(conflict) in data.values(agreement, in_conflict)
         for o in data.values(agreement, str(CKG.date))
         if isinstance(o, ox.Literal)
     )
@@ -199,8 +202,10 @@ def _by_agreements(data: SiteData, process: str) -> tuple[str, str]:
         return "", "undated"
     shown = days[0] if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
     count = len(days)
-    return shown, f"the first and last of its {count} dated agreements" if count > 1 else (
-        "the date of its only dated agreement"
+    return shown, (
+        f"the first and last of its {count} dated agreements in this conflict"
+        if count > 1
+        else "the date of its only dated agreement in this conflict"
     )
 
 
@@ -217,7 +222,7 @@ def conflict_sections(data: SiteData, graph: GraphLike, iri: str, *, root: str) 
                 roles[p][o.value].add(event)
         if event == iri:
             continue
-        when, how = _event_date(data, graph, event)
+        when, how = _event_date(data, graph, event, iri)
         row = {"e": show_iri(data, event, root=root), "date": when, "how": how}
         (agreements if agreement in data.types(event) else timeline).append(row)
     timeline.sort(key=lambda r: (r["date"] == "", r["date"], r["e"]["text"]))
