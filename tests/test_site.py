@@ -402,3 +402,13 @@ def test_a_process_is_dated_by_its_agreements_in_the_conflict_of_the_page() -> N
     (row,) = [r for r in timeline if r["e"]["text"] == "P"]
     assert row["date"] == "2001-01-01 – 2005-01-01", row
     assert row["how"] == "the first and last of its 2 dated agreements in this conflict", row
+
+
+def test_an_attestation_without_an_object_names_the_values_it_attests(site: Path) -> None:
+    # "attestation: Joint Statement … · in conflict, territory" did not say which
+    page = (site / "e" / "attestation-agreement-pax-1683-curated-conflict.html").read_text()
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    assert heading is not None
+    text = re.sub(r"<[^>]+>", "", heading.group(1))
+    assert "in conflict: Nagorno-Karabakh conflict" in text, text
+    assert "territory: Nagorno-Karabakh" in text, text

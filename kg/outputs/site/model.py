@@ -97,18 +97,35 @@ class SiteData:
 
     def _attested(self, entity: Entity) -> str:
         """An unlabelled attestation named after the statement it attests ("attestation:
-        Process 1990s · in conflict · Nagorno-Karabakh conflict"), else ``""``."""
-        parts = [
-            sorted(
-                self.label(o.value)
-                for p, o in entity.out
-                if p == key and isinstance(o, ox.NamedNode)
-            )
+        Process 1990s · in conflict · Nagorno-Karabakh conflict"; without an object, the
+        subject's values of each predicate: "… · in conflict: Nagorno-Karabakh conflict;
+        territory: Nagorno-Karabakh"), else ``""``."""
+        subject, predicates, objects = (
+            sorted(o.value for p, o in entity.out if p == key and isinstance(o, ox.NamedNode))
             for key in _STATEMENT
-        ]
-        if not parts[0]:
+        )
+        if not subject:
             return ""
-        return "attestation: " + " · ".join(", ".join(found) for found in parts if found)
+        head = "attestation: " + ", ".join(self.label(s) for s in subject) + " · "
+        if objects:
+            named = ", ".join(self.label(p) for p in predicates)
+            return head + named + " · " + ", ".join(self.label(o) for o in objects)
+        return head + "; ".join(self._predicate_values(subject, p) for p in predicates)
+
+    def _predicate_values(self, subjects: list[str], predicate: str) -> str:
+        """ "in conflict: Nagorno-Karabakh conflict": a predicate and the labels of the IRIs
+        ``subjects`` have as its values (the predicate alone when they have none)."""
+        values = sorted(self._values_named(subjects, predicate))
+        return f"{self.label(predicate)}: {', '.join(values)}" if values else self.label(predicate)
+
+    def _values_named(self, subjects: list[str], predicate: str) -> list[str]:
+        """The labels of the IRIs ``subjects`` have as values of ``predicate``."""
+        return [
+            self.label(o.value)
+            for s in subjects
+            for o in self.values(s, predicate)
+            if isinstance(o, ox.NamedNode)
+        ]
 
     def _label(self, iri: str, lang: str) -> tuple[str, str | None]:
         entity = self.entities.get(iri)
