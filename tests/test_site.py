@@ -412,3 +412,16 @@ def test_an_attestation_without_an_object_names_the_values_it_attests(site: Path
     text = re.sub(r"<[^>]+>", "", heading.group(1))
     assert "in conflict: Nagorno-Karabakh conflict" in text, text
     assert "territory: Nagorno-Karabakh" in text, text
+
+
+def test_an_event_dated_by_its_status_is_so_on_the_timeline(site: Path) -> None:
+    # Putin's call for a halt to exchange bodies is "called for" as of 2020-10-08 (the
+    # Kremlin statement): the timeline query gives that date, the page said "undated"
+    graph = Graph().parse(REPO / "data" / "events.ttl")
+    halt = ID["ceasefire-exchange-of-bodies-and-prisoners-2020"]
+    day = str(graph.value(halt, CKG.statusAsOf))
+    page = (site / "e" / "nagorno-karabakh-conflict.html").read_text(encoding="utf-8")
+    row = re.search(
+        r"<li>(?:(?!</li>).)*?ceasefire-exchange-of-bodies-and-prisoners-2020.*?</li>", page, re.S
+    )
+    assert row is not None and f"{day} <small>(status as of)</small>" in row.group(0), row

@@ -175,6 +175,9 @@ def _event_date(data: SiteData, graph: GraphLike, event: str, conflict: str) -> 
             for o in data.values(ref.value, str(CKG.derivedDate)):
                 if isinstance(o, ox.Literal):
                     return o.value, "derived"
+    for o in data.values(event, str(CKG.statusAsOf)):  # as the timeline query gives it
+        if isinstance(o, ox.Literal):
+            return o.value, "status as of"
     span = span_of(graph, URIRef(event))
     if span.basis == "source" and span.start is not None:
         return "", f"reported {span.start.isoformat()}"  # no date of its own
