@@ -1262,3 +1262,18 @@ def test_a_state_inside_a_list_of_states_is_no_seat(resolver: Resolver) -> None:
     text = "members: Finland, Former Yugoslav Republic of Macedonia, France, Germany, Greece"
     assert {"finland", "france", "germany", "greece"} <= set(names(resolver, text))
     assert "nepal" not in names(resolver, "Nepal Rastriya Ekta Samaj, Nepal")
+
+
+def test_an_office_of_a_curated_state_is_named_with_the_curated_name(resolver: Resolver) -> None:
+    """Offices minted in a curated state were named after pycountry's name ("Foreign Minister
+    of Russian Federation") beside the curated "President of Russia"."""
+    res = resolver.resolve(
+        Mention("Part", "Minister of Foreign Affairs of the Russian Federation", "signatory")
+    )
+    (office,) = [n for m in res.matches for n in m.new if n.iri == m.iri]
+    assert office.label == "Foreign Minister of Russia"
+    res = resolver.resolve(
+        Mention("Part", "Ministry of Defence of the Russian Federation", "signatory")
+    )
+    (ministry,) = [n for m in res.matches for n in m.new if n.iri == m.iri]
+    assert ministry.label == "Ministry of Defence of Russia"

@@ -230,8 +230,8 @@ def test_agreements_where_russia_is_a_third_party(project: Graph) -> None:
         ("2454", "witness"),
     }
     assert {r["viaLabel"] for r in rows if r["agreement"].endswith("-990")} == {
-        "Defence Minister of Russian Federation",
-        "Foreign Minister of Russian Federation",
+        "Defence Minister of Russia",
+        "Foreign Minister of Russia",
     }
 
 

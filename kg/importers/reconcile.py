@@ -202,6 +202,13 @@ class Resolver(StateText):
         new = NewActor(iri, CKG.State, name, ((SKOS.notation, Literal(alpha3)),))
         return Match(iri, how, confidence, (new,))
 
+    def _state_name(self, alpha3: str) -> str:
+        """The curated state's English label ("Russia"), else pycountry's name: what an
+        office or a ministry minted in the state is named after."""
+        curated = self.iso_to_curated.get(alpha3)
+        label = self.labels.get(curated) if curated is not None else None
+        return label or preferred_name(alpha3)
+
     def office(self, alpha3: str, role: URIRef, role_slug: str, title: str) -> Match:
         """The office with ``role`` in the state ``alpha3``, curated or minted."""
         st = self.state(alpha3, "office", 0.9)
@@ -211,7 +218,7 @@ class Resolver(StateText):
         new = NewActor(
             iri,
             CKG.Office,
-            f"{title} of {preferred_name(alpha3)}",
+            f"{title} of {self._state_name(alpha3)}",
             ((CKG.officeIn, st.iri), (CKG.officeRole, role)),
         )
         return Match(iri, "office", 0.9, (*st.new, new), st.iri)
@@ -224,7 +231,10 @@ class Resolver(StateText):
                 return Match(body, "ministry", 0.9, within=st.iri)
         iri = ID[f"{st.iri.rsplit('/', 1)[-1]}-{body_slug}"]
         new = NewActor(
-            iri, CKG.GovernmentBody, f"{title} of {preferred_name(alpha3)}", ((CKG.partOf, st.iri),)
+            iri,
+            CKG.GovernmentBody,
+            f"{title} of {self._state_name(alpha3)}",
+            ((CKG.partOf, st.iri),),
         )
         return Match(iri, "ministry", 0.9, (*st.new, new), st.iri)
 
