@@ -149,3 +149,14 @@ def test_a_dash_after_a_side_s_name_is_no_part_of_it() -> None:
         [(agt, m) for agt in ("1", "2") for m in split_mentions("For the MPCI: X", column="Part")]
     )
     assert [g.label for g in index.find(mentions[0].match_text)] == ["MPCI"]
+
+
+def test_a_name_with_or_without_its_apostrophe_is_one_body() -> None:
+    """Sudan's 470 and 1967 write "Sudan Peoples Liberation Movement", 81 agreements "Sudan
+    People's Liberation Movement": two bodies were minted."""
+    labels = _mined(
+        "For the Sudan People's Liberation Movement: X",
+        "For the Sudan People's Liberation Movement: Y",
+        "For the Sudan Peoples Liberation Movement: Z",
+    )
+    assert labels == {"Sudan People's Liberation Movement"}, labels

@@ -61,8 +61,9 @@ in its own right: anywhere, or only ever right after a person's name and comma."
 _KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
 
 
-_SPELLING = re.compile(r"i[sz]ation|\bco op")
-"""British or American "-isation", "co-operation" or "cooperation": one key."""
+_SPELLING = re.compile(r"i[sz]ation|\bco op|'")
+"""British or American "-isation", "co-operation" or "cooperation", a name with or
+without its apostrophe ("People's", "Peoples"): one key."""
 
 
 def group_key(name: str) -> str:
@@ -77,9 +78,12 @@ def group_key(name: str) -> str:
     >>> group_key("Co-operation Organisation")
     'cooperation organization'
     """
-    return _SPELLING.sub(
-        lambda m: "ization" if m.group(0).endswith("ation") else "coop", _plain(name)
-    )
+    return _SPELLING.sub(_one_spelling, _plain(name))
+
+
+def _one_spelling(found: re.Match[str]) -> str:
+    text = found.group(0)
+    return "ization" if text.endswith("ation") else "coop" if text.startswith("co") else ""
 
 
 def _plain(name: str) -> str:
