@@ -398,3 +398,37 @@ def test_a_state_s_adjective_from_its_french_name_is_the_state(resolver: Resolve
     (mention,) = split_mentions("For the Tchadian Mediation: X", column="ThrdPart")
     named = [str(m.iri).removeprefix(str(ID)) for m in resolver.resolve(mention).matches]
     assert named == ["chad"]
+
+
+def test_those_present_at_a_signing_are_not_its_signatories() -> None:
+    """Russia's 251 lists among its signatories "In the presence of the President of the
+    Russian Federation, Boris Yeltsin", Burundi's 702 "In the presence of :" and under it
+    the President of Burundi: each was made a signatory."""
+    roles = {
+        m.text: m.roles
+        for m in split_mentions(
+            "Russian Federation, signed for by V. Chernomyrdin;\n"
+            "In the presence of the President of the Russian Federation, Boris Yeltsin",
+            column="Part",
+        )
+    }
+    assert roles["Russian Federation, signed for by V. Chernomyrdin;"] == ("signatory",)
+    assert roles["In the presence of the President of the Russian Federation, Boris Yeltsin"] == (
+        "thirdParty",
+    )
+    mentions = split_mentions(
+        "The Government of Burundi and the Palipehutu-FNL\n\nIn the presence of : \n"
+        "-\tH.E. Pierre Nkurunziza, President of the Republic of Burundi \n\n"
+        "Signatory Party: \nFor the Government of Burundi - H.E. Evariste Ndayishimiye",
+        column="Part",
+    )
+    roles = {m.match_text: m.roles for m in mentions}
+    assert roles["H.E. Pierre Nkurunziza, President of the Republic of Burundi"] == ("thirdParty",)
+    assert roles["For the Government of Burundi - H.E. Evariste Ndayishimiye"] == ("signatory",)
+    # "Those present:" lists the makers of a document signed by none (2675): its parties
+    mentions = split_mentions(
+        "Not signed, agreement mentions the following parties as having produced it: ASEAN "
+        "Leaders.\n\nThose present: \nBrunei: Sultan Hassanal Bolkiah (Chair)",
+        column="Part",
+    )
+    assert mentions[-1].roles == ("party",), [(m.text, m.roles) for m in mentions]

@@ -52,7 +52,7 @@ _GENERIC = re.compile(
     r"paramount chiefs?|chiefs?|elders?|youth|women|civil society|soci[ée]t[ée] civile|"
     r"observers?|guarantors?|signatories|co-?chairs?|facilitators?|[a-z]|[IVX]+|"
     # words PA-X writes where a name would be: roles, titles, honours, list headings
-    r"(?:first|second|third)\s+party|(?:political|\w+)\s+parties|witnessed|signed|"
+    r"(?:first|second|third|signatory)\s+party|(?:political|\w+)\s+parties|witnessed|signed|"
     r"(?:executive|head|deputy|sub|paramount)\s+chiefs?|civil society organi[sz]ations?|"
     r"MHR|CBE|OBE|MBE)",
     re.I,

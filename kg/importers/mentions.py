@@ -246,9 +246,13 @@ def _inline_heading(line: str) -> str:
     return lead if named and not side and _is_header(lead + ":") else ""
 
 
-def _role(column: str, text: str, context: tuple[str, ...], not_signed: bool) -> tuple[str, ...]:
+def _role(
+    column: str, text: str, context: tuple[str, ...], not_signed: bool, *, present: bool = False
+) -> tuple[str, ...]:
     if _ADDRESSEE.match(_PAGE.sub("", text)):
         return ("addressee",)
+    if column == "Part" and (present or PRESENCE.match(_BULLET.sub("", text.strip()))):
+        return ("thirdParty",)  # "In the presence of …" among the signatories (251, 702)
     if column == "Part":
         own = own_cues(text, under_role=True)
         if set(own) & set(_MEDIATES) and len(text.split()) <= NOTE_WORDS:  # "…, Co-mediator"
@@ -330,6 +334,7 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     outer: tuple[tuple[str, ...], str] | None = None  # what an inline heading replaced
     mentions: list[Mention] = []
     under = False  # right under a heading with a role, before any name
+    present = False  # under "In the presence of:", up to the next heading
     for line in _lines(text):
         if not line:
             if outer is not None:  # an inline heading holds to the end of its paragraph
@@ -341,7 +346,10 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
         if not header and (lead := _inline_heading(line)):  # "Witnessed by: X" then "Y"
             outer = outer or (context, heading)
             context, heading = cues(lead), lead
-        roles = _role(column, line, context, not_signed)
+        if header:
+            # "In the presence of:" (702); not "Those present:", the makers in 2675
+            present = bool(PRESENCE.match(_BULLET.sub("", line.strip())))
+        roles = _role(column, line, context, not_signed, present=present and not header)
         if header and not _side_under_role(column, line, context):
             # a bulleted heading right under another refines it: "- As witnesses and
             # depositaries:" / "* Guarantor countries" (2589)
