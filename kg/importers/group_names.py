@@ -74,7 +74,10 @@ _TITLE_FIRST = re.compile(
     r"\W*(?:(?:the|le|la|les|el|los|las)\s+)?"  # "Le Chef de mission:" (2192)
     r"(?:deputy|vice|chair\w*|head|commander|minister|president|pr[ée]sident|representatives?|"
     r"chiefs?|chef|secretary|director|member|leader|coordinator|delegate|delegation|"
-    r"d[ée]l[ée]gation|delegaci[óo]n|envoy|ambassador|acting)\b",
+    r"d[ée]l[ée]gation|delegaci[óo]n|envoy|ambassador|acting|"
+    # the same titles in Spanish and French ("Representante de la Iglesia:", 1111)
+    r"representantes?|repr[ée]sentants?|presidente|secretario|secr[ée]taire|jefe|"
+    r"d[ée]l[ée]gu[ée]s?|delegados?)\b",
     re.I,
 )
 _ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
@@ -107,7 +110,8 @@ _TITLE_ANY = re.compile(
     r"chief|chiefs of staff|chef|deputy|director|leader|coordinator|members?|governor|commissioner|"
     r"ambassador|envoy|"
     r"advis[eo]rs?|signed|witness\w*|mediat\w*|facilitat\w*|observer\w*|guarant\w*|negotiator|"
-    r"delegation|d[ée]l[ée]gation|delegaci[óo]n)\b",
+    r"delegation|d[ée]l[ée]gation|delegaci[óo]n|"
+    r"representantes?|repr[ée]sentants?|presidente|secretario|secr[ée]taire|jefe)\b",
     re.I,
 )
 _COMMON = re.compile(
