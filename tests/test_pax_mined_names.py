@@ -128,6 +128,7 @@ def test_list_numbers_side_words_and_headings_are_no_bodies() -> None:
         "Party No.1: The Political Agent North Waziristan",
         "Signatory Party: For the Government of Burundi - H.E. Evariste Ndayishimiye",
         "Representante de la Iglesia: MONSEÑOR Luis Augusto Castro",
+        "On behalf of the Secretary General of the UN for Somalia:",
         "[Illegible] Christian, Organisation, Association des Jeunes Actifs de [Illegible], AJAL",
     )
     assert "Nepali Congress" in labels, labels
@@ -135,7 +136,9 @@ def test_list_numbers_side_words_and_headings_are_no_bodies() -> None:
         label
         for label in labels
         if label[0].isdigit()
-        or label.startswith(("From", "Participating", "Party No", "Signatory", "Representante"))
+        or label.startswith(
+            ("From", "Participating", "Party No", "Signatory", "Representante", "Secretary")
+        )
         or label.endswith(" de")
     ], labels
 

@@ -240,7 +240,10 @@ def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
     speaks = _SPEAKS_FOR.match(text)
     if speaks:
         name = speaks.group("x").strip()
-        if BLOCK.search(name) or _SIDE.search(name) or ("-" in name and " " not in name):
+        titled = _TITLE_FIRST.match(name)  # "On behalf of the Secretary General of the UN …:"
+        if not titled and (
+            BLOCK.search(name) or _SIDE.search(name) or ("-" in name and " " not in name)
+        ):
             out.append((name, "", "speaks for"))
     heading = _BODY_BEFORE_COLON.match(text)
     lead = _NUMBERING.sub("", heading.group("x")) if heading else ""
