@@ -252,3 +252,19 @@ def test_a_pax_statement_names_the_column_it_comes_from(capsys) -> None:  # type
     # a class is the whole record's
     code, out, _ = _why(capsys, "id:agreement-pax-1726", "rdf:type")
     assert "(whole record)" in out
+
+
+def test_many_records_of_one_column_are_counted_not_all_listed(capsys) -> None:  # type: ignore[no-untyped-def]
+    """A process's statements are attested by each of its agreements' records: `why` listed
+    21 to 67 of them on one line (the fourth audit). The text names the first three of a
+    column, in the records' order, and counts the rest; JSON keeps them all."""
+    code, out, _ = _why(capsys, "--format", "json", "id:pax-process-8", "ckg:inConflict")
+    assert code == 0
+    (statement,) = json.loads(out)["statements"]
+    records = [r["record"] for r in statement["evidence"]["records"]]
+    assert len(records) > 4
+    code, out, _ = _why(capsys, "id:pax-process-8", "ckg:inConflict")
+    line = next(line for line in out.splitlines() if "ckg:inConflict" in line)
+    first = sorted(records, key=lambda r: int(r.rsplit("-", 1)[1]))[:3]
+    shown = ", ".join(r.replace("https://w3id.org/conflict-kg/id/", "id:") for r in first)
+    assert line.endswith(f"records {shown} and {len(records) - 3} more (UcdpCon)"), line

@@ -102,13 +102,33 @@ def _where(src: Source, read: Reader) -> list[str]:
     return [where, f"      sentence: {in_context(text, start, end)}"]
 
 
+_LISTED = 3
+"""At most this many records of one column are named on a statement's line; the rest are
+counted (``--format json`` lists them all)."""
+
+
 def _refs(item: dict, numbers: dict[str, str]) -> str:  # type: ignore[type-arg]
     ev = item["evidence"]
     refs = [numbers[q] for q in ev["quotations"]] + [numbers[i] for i in ev["inferences"]]
+    by_column: dict[str, list[str]] = {}
     for record in ev["records"]:
         column = record["field"] or record.get("rule", "")
-        refs.append(f"record {_name(record['record'])}" + (f" ({column})" if column else ""))
+        by_column.setdefault(column, []).append(_name(record["record"]))
+    for column, names in by_column.items():
+        note = f" ({column})" if column else ""
+        if len(names) <= _LISTED + 1:
+            refs += [f"record {name}{note}" for name in names]
+            continue
+        names.sort(key=_natural)
+        rest = len(names) - _LISTED
+        refs.append(f"records {', '.join(names[:_LISTED])} and {rest} more{note}")
     return ", ".join(refs) or ("(a name or note)" if ev["nameOrNote"] else "(unattested)")
+
+
+def _natural(name: str) -> tuple[str, int]:
+    """Sort key: "id:pax-agreement-310" before "…-1683" (the number as a number)."""
+    head, _, tail = name.rpartition("-")
+    return (head, int(tail)) if tail.isdigit() else (name, -1)
 
 
 def explanation_text(ex: Explanation, *, read: Reader = lambda name: None) -> str:
