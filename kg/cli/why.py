@@ -16,6 +16,7 @@ from collections.abc import Callable
 from kg.cli.graphstore import project_store
 from kg.cli.options import add_endpoint, add_format, add_store_dir, add_timeout
 from kg.errors import EndpointError, UsageError
+from kg.outputs.site.model import natural
 from kg.read.heldcopy import read_held_copy
 from kg.read.resources import find_layout
 from kg.sparql.http import DEFAULT_TIMEOUT
@@ -119,16 +120,10 @@ def _refs(item: dict, numbers: dict[str, str]) -> str:  # type: ignore[type-arg]
         if len(names) <= _LISTED + 1:
             refs += [f"record {name}{note}" for name in names]
             continue
-        names.sort(key=_natural)
+        names.sort(key=natural)  # id:pax-agreement-310 before …-1683
         rest = len(names) - _LISTED
         refs.append(f"records {', '.join(names[:_LISTED])} and {rest} more{note}")
     return ", ".join(refs) or ("(a name or note)" if ev["nameOrNote"] else "(unattested)")
-
-
-def _natural(name: str) -> tuple[str, int]:
-    """Sort key: "id:pax-agreement-310" before "…-1683" (the number as a number)."""
-    head, _, tail = name.rpartition("-")
-    return (head, int(tail)) if tail.isdigit() else (name, -1)
 
 
 def explanation_text(ex: Explanation, *, read: Reader = lambda name: None) -> str:

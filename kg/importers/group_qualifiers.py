@@ -21,7 +21,8 @@ from collections.abc import Collection
 from kg.importers.group_names import ABBREVIATION, HONORIFIC, TITLE_ANY
 
 _BRACKET = r" ?\(([^()\d]{1,30})\)"
-_QUALIFIER = re.compile(_BRACKET)
+QUALIFIER = re.compile(_BRACKET)
+"""A bracketed word or words after a body's name: "(UML)", "(Maoist)", "(signed)"."""
 _ANNOTATION = re.compile(
     r"(?i)\b(?:sign\w*|sd|illegible|chair\w*|ret|witness\w*|observ\w*|mediat\w*|"
     r"guarant\w*|facilitat\w*|conciliat\w*|status|unclear)\b"
@@ -89,7 +90,7 @@ def qualified(text: str, end: int, *, own: Collection[str] = (), abbreviation: b
     >>> qualified("JEM (Justice and Equality Movement)", 3, own=own, abbreviation=True)
     False
     """
-    found = _QUALIFIER.match(text, end)
+    found = QUALIFIER.match(text, end)
     if found is None:
         return False
     if any(o in found.group(1).lower() for o in own):
@@ -97,4 +98,4 @@ def qualified(text: str, end: int, *, own: Collection[str] = (), abbreviation: b
     return _is_qualifier(found.group(1), abbreviation=abbreviation)
 
 
-__all__ = ["qualified", "qualified_names"]
+__all__ = ["QUALIFIER", "qualified", "qualified_names"]

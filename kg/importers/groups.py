@@ -42,7 +42,7 @@ from dataclasses import replace
 from kg.importers.group_context import in_persons_name, inside_longer_name
 from kg.importers.group_mining import Group, build, group_key, observe, spelling_key
 from kg.importers.group_places import split_by_place, state_initials
-from kg.importers.group_qualifiers import qualified
+from kg.importers.group_qualifiers import QUALIFIER, qualified
 from kg.importers.mentions import Mention
 from kg.importers.patterns import CKG
 from kg.importers.states import StateIndex
@@ -53,9 +53,6 @@ MINT_NOTE = (
     "its labels are the spellings PA-X writes (a French, Spanish or Portuguese name is also "
     "its English label, as a proper name), its agreements attest it."
 )
-
-
-_AFTER_BRACKET = re.compile(r" ?\(([^()\d]{1,30})\)")
 
 
 class GroupIndex:
@@ -213,7 +210,7 @@ class GroupIndex:
         """The key of "ABBR (Q)" when the body of ``key``, named in full before ``end``, is
         followed by "(Q)" and one of its abbreviations so qualified is a body of its own
         ("Communist Party of Nepal (UML)" is the CPN (UML)); else ``""``."""
-        bracket = _AFTER_BRACKET.match(text, end)
+        bracket = QUALIFIER.match(text, end)
         group = self.groups.get(key)
         if bracket is None or group is None:
             return ""

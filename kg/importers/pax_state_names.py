@@ -20,7 +20,6 @@ Examples
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
@@ -92,14 +91,8 @@ def _begins_as(name: str, code: str) -> bool:
         getattr(country, attribute, "") or ""
         for attribute in ("name", "official_name", "common_name")
     )
-    words = {_fold(word)[:4] for text in given for word in str(text).split() if len(word) >= 4}
-    return _fold(name)[:4] in words
-
-
-def _fold(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
-    )
+    words = {slug(word)[:4] for text in given for word in str(text).split() if len(word) >= 4}
+    return slug(name)[:4] in words
 
 
 def attest_state_names(
