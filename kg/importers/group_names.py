@@ -70,13 +70,13 @@ _ALONE = re.compile(  # not the end of a surname in capitals ("ULUFA'ALU")
 _DOCUMENT = re.compile(
     r"\b(?:agreement|annex|declaration|protocol|accord|acuerdo|acordo|page|signed|sign[ée])\b", re.I
 )
+_TITLES_ABROAD = r"representantes?|repr[ée]sentants?|presidente|secretario|secr[ée]taire|jefe"
+"""Titles in Spanish and French ("Representante de la Iglesia:", 1111)."""
 _TITLE_FIRST = re.compile(
     r"\W*(?:(?:the|le|la|les|el|los|las)\s+)?"  # "Le Chef de mission:" (2192)
     r"(?:deputy|vice|chair\w*|head|commander|minister|president|pr[ée]sident|representatives?|"
     r"chiefs?|chef|secretary|director|member|leader|coordinator|delegate|delegation|"
-    r"d[ée]l[ée]gation|delegaci[óo]n|envoy|ambassador|acting|"
-    # the same titles in Spanish and French ("Representante de la Iglesia:", 1111)
-    r"representantes?|repr[ée]sentants?|presidente|secretario|secr[ée]taire|jefe|"
+    rf"d[ée]l[ée]gation|delegaci[óo]n|envoy|ambassador|acting|{_TITLES_ABROAD}|"
     r"d[ée]l[ée]gu[ée]s?|delegados?)\b",
     re.I,
 )
@@ -110,8 +110,7 @@ _TITLE_ANY = re.compile(
     r"chief|chiefs of staff|chef|deputy|director|leader|coordinator|members?|governor|commissioner|"
     r"ambassador|envoy|"
     r"advis[eo]rs?|signed|witness\w*|mediat\w*|facilitat\w*|observer\w*|guarant\w*|negotiator|"
-    r"delegation|d[ée]l[ée]gation|delegaci[óo]n|"
-    r"representantes?|repr[ée]sentants?|presidente|secretario|secr[ée]taire|jefe)\b",
+    rf"delegation|d[ée]l[ée]gation|delegaci[óo]n|{_TITLES_ABROAD})\b",
     re.I,
 )
 _COMMON = re.compile(

@@ -251,7 +251,7 @@ def _role(
 ) -> tuple[str, ...]:
     if _ADDRESSEE.match(_PAGE.sub("", text)):
         return ("addressee",)
-    if column == "Part" and (present or PRESENCE.match(_BULLET.sub("", text.strip()))):
+    if column == "Part" and (present or _opens_presence(text)):
         return ("thirdParty",)  # "In the presence of …" among the signatories (251, 702)
     if column == "Part":
         own = own_cues(text, under_role=True)
@@ -259,6 +259,11 @@ def _role(
             return tuple(r for r in own if r != "co-chair")
         return ("party",) if not_signed else ("signatory",)
     return own_cues(text, under_role=bool(context)) or context or ("thirdParty",)
+
+
+def _opens_presence(line: str) -> bool:
+    """Does ``line`` open with "In the presence of" (after a list's mark)?"""
+    return bool(PRESENCE.match(_BULLET.sub("", line.strip())))
 
 
 _MEDIATES = ("mediator", "facilitator")
@@ -299,10 +304,13 @@ def _lines(text: str) -> list[str]:
     return out
 
 
-def _side_under_role(column: str, line: str, context: tuple[str, ...]) -> bool:
-    """Is a heading line a side that names no role under a heading that gives one
-    ("Witnesses", then "For the United Nations:")? The side keeps that role."""
-    return column == "ThrdPart" and bool(context) and bool(SIDE.match(line)) and not cues(line)
+def _side_under_role(
+    column: str, line: str, own: tuple[str, ...], context: tuple[str, ...]
+) -> bool:
+    """Is a heading line (whose own roles are ``own``) a side that names no role under a
+    heading that gives one ("Witnesses", then "For the United Nations:")? The side keeps
+    that role."""
+    return column == "ThrdPart" and bool(context) and bool(SIDE.match(line)) and not own
 
 
 def split_mentions(text: str, *, column: str) -> list[Mention]:
@@ -341,20 +349,20 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
                 (context, heading), outer = outer, None
             continue
         header = _is_header(line)
+        own = cues(line) if header else ()
         refines = header and under and bool(_BULLET.match(line))
-        under = header and bool(cues(line))
+        under = bool(own)
         if not header and (lead := _inline_heading(line)):  # "Witnessed by: X" then "Y"
             outer = outer or (context, heading)
             context, heading = cues(lead), lead
-        if header:
-            # "In the presence of:" (702); not "Those present:", the makers in 2675
-            present = bool(PRESENCE.match(_BULLET.sub("", line.strip())))
+        if header:  # "In the presence of:" (702); not "Those present:", the makers in 2675
+            present = _opens_presence(line)
         roles = _role(column, line, context, not_signed, present=present and not header)
-        if header and not _side_under_role(column, line, context):
+        if header and not _side_under_role(column, line, own, context):
             # a bulleted heading right under another refines it: "- As witnesses and
             # depositaries:" / "* Guarantor countries" (2589)
-            own = tuple(r for r, _ in CUES if r in cues(line) or (refines and r in context))
-            context, heading, outer = own, line.rstrip(":").strip(), None
+            refined = tuple(r for r, _ in CUES if r in own or (refines and r in context))
+            context, heading, outer = refined, line.rstrip(":").strip(), None
             if context and len(line.split()) <= 6 and not line.rstrip().endswith(":"):
                 continue  # "WITNESS", "Guarantor Countries": a heading, not a mention
         mention = Mention(

@@ -136,8 +136,8 @@ class SiteData:
             preferred = [t for t, lng, p in entity.labels if lng == lang and p == LABELS[0]]
             text = min(preferred) if preferred else min(main)
             return text, next(lng for t, lng, _ in entity.labels if t == text)
-        if entity is not None:  # a quotation has no label: its first words stand for it
-            attested = self._attested(entity)
+        if entity is not None:  # no label: an attestation is named after its statement,
+            attested = self._attested(entity)  # a quotation after its first words
             if attested:
                 return attested, None
             quote = [o for p, o in entity.out if p == _QUOTE and isinstance(o, ox.Literal)]

@@ -193,11 +193,11 @@ def _by_agreements(data: SiteData, process: str, conflict: str) -> tuple[str, st
     """A process with no time of its own, dated by the first and last stated dates of its
     agreements in ``conflict`` (PA-X dates agreements, not processes, and files some of a
     process's agreements under other conflicts); ``("", "undated")`` without any."""
-    in_conflict = str(CKG.inConflict)
+    in_conflict, node = str(CKG.inConflict), ox.NamedNode(conflict)
     days = sorted(
         o.value
         for agreement in data.subjects(str(CKG.peaceProcess), process)
-        if ox.NamedNode(conflict) in data.values(agreement, in_conflict)
+        if node in data.values(agreement, in_conflict)
         for o in data.values(agreement, str(CKG.date))
         if isinstance(o, ox.Literal)
     )
