@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rdflib import RDFS
+
 from kg.importers.groups import GroupIndex
 from kg.importers.mentions import split_mentions
 
@@ -165,3 +167,47 @@ def test_a_name_with_or_without_its_apostrophe_is_one_body() -> None:
         "For the Sudan Peoples Liberation Movement: Z",
     )
     assert labels == {"Sudan People's Liberation Movement"}, labels
+
+
+EMC_PART = (
+    "[Government of Colombia]:\n"
+    "Iván Danilo Rueda\n"
+    "High Commissioner for Peace\n\n"
+    "[Central General Staff of the FARC-EP]:\n\n"
+    "Andrey Avendaño\n"
+    "Head of Delegation of the Central General\n"
+    "Staff of the FARC-EP\n\n"
+    "[No signature]\n"
+    "Alexander Farfán\n"
+    "Delegation of the Central\n"
+    "General Staff of the FARC-EP\n"
+)
+
+
+def test_a_side_pax_names_in_brackets_is_mined() -> None:
+    """Colombia's ceasefires with the Central General Staff of the FARC-EP (2701-2708,
+    2719-2728) head each side's signatures with PA-X's own "[Central General Staff of the
+    FARC-EP]:": a side in brackets and a colon. It was read as an editorial note, so the
+    body was never mined and the agreements had Colombia as their only party. A note in
+    brackets ("[No signature]", "[Signed]") names no side."""
+    mentions = split_mentions(EMC_PART, column="Part")
+    sides = [m.match_text for m in mentions if m.header]
+    assert sides == ["Government of Colombia", "Central General Staff of the FARC-EP"], sides
+    assert _mined(EMC_PART) == {"Central General Staff of the FARC-EP"}
+    assert not _mined("[No signature]:\nX", "[Signed]:\nY", "[Illegible name]:\nZ")
+    assert not _mined("[National Government]:\nX")  # no state named: the location's, if any
+
+
+def test_the_side_pax_names_in_brackets_is_a_party(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The body of the bracketed heading is a signatory of the agreement, with every
+    delegate's line that names it; the FARC-EP its name contains is not."""
+    from kg.importers.run import import_pax
+    from tests.test_pax_import import CKG, ID, curated, row, write_csv
+
+    colombia = {"Loc1ISO": "COL", "Loc2ISO": "", "UcdpCon": "", "PP": "177"}
+    rows = [row("2701", "16/10/2023", Part=EMC_PART, **colombia)]
+    g = import_pax(write_csv(tmp_path / "pax.csv", rows), curated=curated()).graph
+    parties = {
+        str(g.value(p, RDFS.label)) for p in g.objects(ID["agreement-pax-2701"], CKG.signatory)
+    }
+    assert parties == {"Colombia", "Central General Staff of the FARC-EP"}, parties

@@ -147,7 +147,7 @@ def observe(
     state_aliases: dict[str, Counter[str]] = defaultdict(Counter)
     tied: dict[str, dict[str, set[str]]] = {"first": defaultdict(set), "other": defaultdict(set)}
     for agt_id, mention in mentions:
-        found_here = candidates(mention.match_text, states)
+        found_here = candidates(mention.match_text, states, side=bool(mention.side))
         found_here += [(name, "", "alone") for name in qualified_names(mention.match_text)]
         for name, abbr, path in found_here:
             if abbr or path in ALONE:  # used as a name in its own right

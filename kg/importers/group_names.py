@@ -220,11 +220,14 @@ def _glued(name: str) -> bool:
     )
 
 
-def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
-    """(name, abbreviation or "", how found) triples a mention's text names."""
+def candidates(text: str, states: StateIndex, *, side: bool = False) -> list[tuple[str, str, str]]:
+    """(name, abbreviation or "", how found) triples a mention's text names; ``side``
+    when the text is the side a heading names ("[Central General Staff of the FARC-EP]:")."""
     if _THE_DATABASE.search(text):  # "PA-X, Peace Agreement Access Tool (Translation ©…)"
         return []
     out = []
+    if side and _a_side_s_name(text):
+        out.append((text, "", "side"))
     for m in _ABBR_FIRST.finditer(text):
         name = _named_after(text[m.end() :], m.group(1))
         if name:
@@ -277,6 +280,17 @@ def candidates(text: str, states: StateIndex) -> list[tuple[str, str, str]]:
         out.append((m.group(0).strip(), "", "republic" if m.group("y") else "republic of"))
     # a name cut short ("Association des Jeunes Actifs de [Illegible]") is none
     return [c for c in out if c[0].split()[-1].lower() not in _GLUE]
+
+
+def _a_side_s_name(text: str) -> bool:
+    """Is the side a bracketed heading names a body's name, as a side "For …:" is (with
+    an abbreviation: "[Central General Staff of the FARC-EP]:"), not a title, a document
+    or a government that names no state ("[National Government]:")?"""
+    named = BLOCK.search(text) or _SIDE.search(text) or _AN_ABBREVIATION.search(text)
+    return bool(named) and not (_TITLE_FIRST.match(text) or _DOCUMENT.search(text))
+
+
+_AN_ABBREVIATION = re.compile(rf"(?<![\w-]){ABBREVIATION}(?![\w-])")
 
 
 def _segment_bodies(text: str, states: StateIndex) -> list[str]:

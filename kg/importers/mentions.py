@@ -70,6 +70,11 @@ _PRESENT = re.compile(
 )
 """A heading for those present, who take no role ("Etaient présents", "In the presence of:")."""
 _EDITORIAL = re.compile(r"\[[^\]]*\]?")
+_BRACKETED_SIDE = re.compile(r"\[\s*(?P<side>[A-ZÀ-Ý][^\[\]:]{2,79}?)\s*\]\s*:")
+"""A side PA-X's coders name in brackets above its signatures ("[Central General Staff
+of the FARC-EP]:", 2701): a heading, not an editorial note."""
+_BRACKET_NOTE = re.compile(r"sign|illegib|unintelligib|\bnames?\b|\bnote\b|unknown|\d", re.I)
+"""What makes a bracketed heading a note on the signatures ("[No signature]:")."""
 _SPACE = re.compile(r"\s+")
 _TRAILING_DASH = re.compile(r"\s*[-–—]+$")
 """A dash after a side's name, before its signatory's line ("For the MPCI-", 436)."""
@@ -175,10 +180,21 @@ class Mention:
             object.__setattr__(self, "roles", (self.role,))
 
     @property
+    def side(self) -> str:
+        """The side a heading names in PA-X's brackets ("[FARC-EP]:"), or ""."""
+        found = _BRACKETED_SIDE.fullmatch(_PAGE.sub("", self.text).strip())
+        if not self.header or found is None or _BRACKET_NOTE.search(found["side"]):
+            return ""
+        return found["side"]
+
+    @property
     def match_text(self) -> str:
         """The text to resolve: page markers, a list's mark and PA-X's [editorial notes]
-        removed, and in a signatories' note (:data:`NOTE_WORDS`) the third parties it
-        names after them ("… met in Kampala under the auspices of …")."""
+        removed (the side of a bracketed heading kept: :attr:`side`), and in a
+        signatories' note (:data:`NOTE_WORDS`) the third parties it names after them
+        ("… met in Kampala under the auspices of …")."""
+        if self.side:
+            return self.side
         text = _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
         text = _TRAILING_DASH.sub("", _BULLET.sub("", text))
         if self.column == "Part" and len(self.text.split()) > NOTE_WORDS:
