@@ -1277,3 +1277,16 @@ def test_an_office_of_a_curated_state_is_named_with_the_curated_name(resolver: R
     )
     (ministry,) = [n for m in res.matches for n in m.new if n.iri == m.iri]
     assert ministry.label == "Ministry of Defence of Russia"
+
+
+def test_each_side_after_its_colon_is_a_state(resolver: Resolver) -> None:
+    """Sudan's 857 signs "H.E. Idriss Abdel Gadir, on behalf of: the Republic of the
+    Sudan; H.E. Pagan Amum Okiech, on behalf of: The Republic of South Sudan": only the
+    state after the last colon was read, and Sudan was no party to its own agreement."""
+    (mention,) = split_mentions(
+        "H.E. Idriss Abdel Gadir, on behalf of: the Republic of the Sudan; "
+        "H.E. Pagan Amum Okiech, on behalf of: The Republic of South Sudan",
+        column="Part",
+    )
+    found = [m.iri.rsplit("/", 1)[-1] for m in resolver.resolve(mention).matches]
+    assert found == ["sudan", "south-sudan"]

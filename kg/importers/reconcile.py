@@ -372,10 +372,17 @@ class Resolver(StateText):
         if principal and envoy:  # whom the ambassador represents acts, not his state
             acting = self._who_acts(mention, principal, agreement=agreement, by_part=by_part)
             return Resolution(mention, acting)
-        matches = self._state_list(bare) or self._state_list(bare.rsplit(":", 1)[-1])
+        matches = self._state_list(bare) or self._states_after_colons(bare)
         if not matches:
             matches = self._named(mention, text, agreement=agreement, by_part=by_part)
         return Resolution(mention, _distinct(matches))
+
+    def _states_after_colons(self, text: str) -> list[Match]:
+        """The states after the colon of each side ("X, on behalf of: the Republic of the
+        Sudan; Y, on behalf of: The Republic of South Sudan", 857), when every side names
+        only states there; none when one side names something else."""
+        listed = [self._state_list(side.rsplit(":", 1)[-1]) for side in text.split(";")]
+        return [m for states in listed for m in states] if all(listed) else []
 
     def _named(
         self, mention: Mention, text: str, *, agreement: str | None, by_part: bool
