@@ -31,8 +31,9 @@ from kg.importers.group_names import (
 
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-Þ][a-zß-ÿ'’]+)\s+$")
 """A word in title case right before a name, itself not after a hyphen or a dot."""
-_NOT_OF_THE_NAME = re.compile(r"general|senator|party", re.I)
-"""Title-case words that end a title or a list before a body's name ("Secretary-General")."""
+_NOT_OF_THE_NAME = re.compile(r"general|senator|party|from", re.I)
+"""Title-case words that end a title or a list before a body's name ("Secretary-General"),
+or name the side ("From Hayʼat Tahrīr al-Shām", 2279)."""
 
 
 def inside_longer_name(text: str, start: int) -> bool:

@@ -149,8 +149,12 @@ _STATE_GLUE = re.compile(
 )
 
 
+_ARTICLE = re.compile(r"^(?:\w{0,3}['’]|(?i:al|el|ad|an|ar|as|ash|at|az|ud|ul)-(?=\w))")
+"""An elided article ("d'", "l'") or an Arabic one ("al-Sham"), which gives no initial."""
+
+
 def _initials(words: list[str]) -> str:
-    bare = (re.sub(r"^\w{0,3}['’]", "", w) for w in words if w.lower() not in _GLUE)
+    bare = (_ARTICLE.sub("", w) for w in words if w.lower() not in _GLUE)
     return "".join(w[0].upper() for w in bare if w and w[0].isalpha())
 
 

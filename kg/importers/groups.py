@@ -44,7 +44,7 @@ from kg.importers.group_mining import Group, build, group_key, observe, spelling
 from kg.importers.group_places import split_by_place, state_initials
 from kg.importers.group_qualifiers import QUALIFIER, qualified
 from kg.importers.mentions import Mention
-from kg.importers.patterns import CKG
+from kg.importers.patterns import CKG, folded
 from kg.importers.states import StateIndex
 from kg.importers.trie import trie_pattern
 
@@ -84,7 +84,7 @@ class GroupIndex:
                 self._split.setdefault(base, []).append(key)
             for name, _ in group.names:
                 if name not in group.aliases:  # abbreviations match in capitals only
-                    forms.setdefault(name.lower(), base)
+                    forms.setdefault(folded(name.lower())[0], base)
             for abbr in group.aliases:
                 abbrs.setdefault(abbr, base)
         for abbr in self.state_aliases:  # a body's too ("CAR"): found as the body where it acts
@@ -179,19 +179,20 @@ class GroupIndex:
         whose name is generic ("National Reconciliation Commission").
         """
         keys: dict[str, None] = {}
-        spans: list[tuple[int, int]] = []  # the names found
+        spans: list[tuple[int, int]] = []  # the names found, where they are in ``text``
         if self._names is not None:
-            for m in self._names.finditer(text):
+            plain, where = folded(text)  # "Hayʼat Tahrīr al-Shām" is "Hayat Tahrir al-Sham"
+            for m in self._names.finditer(plain):
                 if not (
-                    _faction_of(text, m.start(), m.end())
-                    or inside_longer_name(text, m.start())
-                    or in_persons_name(text, m.start(), m.end())
+                    _faction_of(plain, m.start(), m.end())
+                    or inside_longer_name(plain, m.start())
+                    or in_persons_name(plain, m.start(), m.end())
                 ):
                     key = self._forms[m.group(0).lower()]
-                    key = self._qualified_body(text, m.end(), key) or key
-                    if not qualified(text, m.end(), own=self._own(key), abbreviation=False):
+                    key = self._qualified_body(plain, m.end(), key) or key
+                    if not qualified(plain, m.end(), own=self._own(key), abbreviation=False):
                         keys[self._here(key, m.group(0), agreement)] = None
-                        spans.append(m.span())
+                        spans.append((where[m.start()], where[m.end()]))
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
                 if text.startswith(".", m.end()):  # "REV.", "GEN.": titles
@@ -226,7 +227,7 @@ class GroupIndex:
         group = self.groups.get(key)
         if group is None:
             return set()
-        return {n.lower() for n, _ in group.names} | {a.lower() for a in group.aliases}
+        return {folded(n.lower())[0] for n, _ in group.names} | {a.lower() for a in group.aliases}
 
     def _here(
         self, base: str, spelling: str, agreement: str | None, *, abbreviation: bool = False
@@ -245,10 +246,10 @@ class GroupIndex:
             )
             return "" if acts_elsewhere else base
         acting = [key for key in self._split[base] if self.groups[key].places & here]
-        spelt = spelling.lower().replace("-", " ")
+        spelt = folded(spelling.lower())[0].replace("-", " ")
         for key in acting:
             group = self.groups[key]
-            if spelt in {n.lower().replace("-", " ") for n, _ in group.names} or (
+            if spelt in {folded(n.lower())[0].replace("-", " ") for n, _ in group.names} or (
                 spelling in group.aliases
             ):
                 return key

@@ -33,6 +33,35 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+_APOSTROPHES = frozenset("'’ʼʻ‘`")
+_POSSESSIVE = re.compile(r"[sS](?![^\W\d_])")
+
+
+def folded(text: str) -> tuple[str, list[int]]:
+    """``text`` without accents, with one apostrophe for all, and without those inside a
+    word ("Hayʼat Tahrīr al-Shām" → "Hayat Tahrir al-Sham"; an elision's stays,
+    "l’Union" → "l'Union", and a possessive's, "Council’s" → "Council's"), and where each
+    of its characters is in ``text`` (one more index: the end).
+
+    Examples
+    --------
+    >>> folded("Hayʼat Tahrīr")
+    ('Hayat Tahrir', [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+    """
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _APOSTROPHES:
+            inside = i >= 3 and text[i - 3 : i].isalpha() and text[i + 1 : i + 2].isalpha()
+            if inside and not _POSSESSIVE.match(text, i + 1):
+                continue  # three letters before it, and not "'s": inside a word
+            ch = "'"
+        chars.append(unicodedata.normalize("NFKD", ch)[:1] or ch)
+        where.append(i)
+    where.append(len(text))
+    return "".join(chars), where
+
+
 ACTOR_CLASSES = (
     CKG.Actor,
     CKG.State,
