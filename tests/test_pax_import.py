@@ -399,6 +399,39 @@ def test_a_government_named_without_its_state_is_the_location_s_by_inference(
     assert report.conforms, [f.message for f in report.findings]
 
 
+def test_a_government_abbreviated_by_its_location_s_initials_is_the_location_s(
+    tmp_path: Path,
+) -> None:
+    """Nepal's 1744-1797 sign "On behalf of GoN Talks Team", Uganda's talks with the LRA
+    (262, 667-892) "Head of GoU Delegation", the DRC's 894 "Pour le GoRDC": PA-X never
+    ties these to their state, and the state was no party. "Go" and the initials of the
+    agreement's one location name its government, by the importer's inference."""
+    rows = [
+        row("9201", "10/11/2020", Part="On behalf of GoN Talks Team", Loc1ISO="NPL", Loc2ISO=""),
+        row(
+            "9202",
+            "10/11/2020",
+            Part="Hon. Ruhakana Rugunda (Dr) Minister of Internal Affairs and Head of GoU "
+            "Delegation",
+            Loc1ISO="UGA",
+            Loc2ISO="",
+        ),
+        row("9203", "10/11/2020", Part="Pour le GoRDC", Loc1ISO="COD", Loc2ISO=""),
+        row("9204", "10/11/2020", Part="On behalf of GoN Talks Team", Loc1ISO="UGA", Loc2ISO=""),
+        row("9205", "10/11/2020", Part="GoN Talks Team", Loc1ISO="NPL", Loc2ISO="IND"),
+    ]
+    g = import_pax(write_csv(tmp_path / "pax.csv", rows), curated=curated()).graph
+    for agt, name in (("9201", "Nepal"), ("9202", "Uganda"), ("9203", "Congo")):
+        (party,) = g.objects(ID[f"agreement-pax-{agt}"], CKG.party)
+        assert name in str(g.value(party, RDFS.label)), (agt, party)
+        (attestation,) = g.subjects(CKG.statementObject, party)
+        assert g.value(attestation, CKG.statementSubject) == ID[f"agreement-pax-{agt}"]
+        reason = str(g.value(g.value(attestation, CKG.inferredBy), CKG.reason))
+        assert '"Go" and the initials of' in reason, reason
+    assert not list(g.objects(ID["agreement-pax-9204"], CKG.party))  # not Uganda's initials
+    assert not list(g.objects(ID["agreement-pax-9205"], CKG.party))  # two locations
+
+
 def test_the_conflict_type_is_the_agreements_as_pax_codes_it(tmp_path: Path) -> None:
     """PA-X codes Contp on each agreement: Colombia's 168 "Government", others in the same
     `Con` "Government/territory" or "Inter-group". Stated on the conflict, every

@@ -62,6 +62,28 @@ def names_bare_government(text: str, states: StateIndex) -> bool:
     return bool(_BARE_GOVERNMENT.search(acting)) and not states.find(text)
 
 
+_GO = re.compile(r"(?<![\w-])G[oO](?P<initials>[A-Z]{1,4})(?![\w-])")
+""""Government of" abbreviated before a state's initials: "GoN", "GOU", "GoRDC"."""
+
+
+def by_initials(text: str, code: str) -> str | None:
+    """The abbreviation in ``text`` that is "Go" and the initials of the state ``code``
+    (in any order: "GoRDC" for the Democratic Republic of the Congo), or None.
+
+    >>> by_initials("On behalf of GoN Talks Team", "NPL")
+    'GoN'
+    >>> by_initials("Head of GoU Delegation", "NPL") is None
+    True
+    """
+    words = [w for w in re.findall(r"[\w']+", preferred_name(code)) if w.lower() not in _GLUE]
+    initials = sorted(w[0].upper() for w in words)
+    found = (m for m in _GO.finditer(text) if sorted(m["initials"]) == initials)
+    return next((m.group(0) for m in found), None)
+
+
+_GLUE = {"of", "the", "and"}
+
+
 def location_code(row: PaxRow) -> str | None:
     """The ISO code of the agreement's one location, if it has one and it is a state."""
     codes = [row.get(column).upper() for column in ("Loc1ISO", "Loc2ISO") if row.get(column)]
@@ -88,10 +110,12 @@ def attest(
     """Attest the agreement's roles of ``state`` (ISO ``code``) by the importer's inference."""
     quoted = "; ".join(f'"{m}"' for m in sorted(set(mentions)))
     name = preferred_name(code)
+    short = sorted({a for m in mentions if (a := by_initials(m, code))})
+    told = f' ({", ".join(short)}: "Go" and the initials of {name})' if short else ""
     reason = (
-        f"PA-X record {agt_id} names a government without naming its state: {quoted}. "
-        f"The agreement's one location is {name} (Loc1ISO {code}), so the importer takes "
-        f"that government for {name}'s."
+        f"PA-X record {agt_id} names a government without naming its state: {quoted}"
+        f"{told}. The agreement's one location is {name} (Loc1ISO {code}), so the importer "
+        f"takes that government for {name}'s."
     )
     add_inference(
         graph,
@@ -135,4 +159,4 @@ def attest_roles(
         )
 
 
-__all__ = ["HOW", "attest", "attest_roles", "location_code", "names_bare_government"]
+__all__ = ["HOW", "attest", "attest_roles", "by_initials", "location_code", "names_bare_government"]

@@ -27,7 +27,12 @@ from rdflib.namespace import DCTERMS
 
 from kg.importers.inference import add_attestation, add_inference
 from kg.importers.location_government import HOW as LOCATION
-from kg.importers.location_government import attest_roles, location_code, names_bare_government
+from kg.importers.location_government import (
+    attest_roles,
+    by_initials,
+    location_code,
+    names_bare_government,
+)
 from kg.importers.matches import Match
 from kg.importers.mentions import Mention, split_mentions
 from kg.importers.pax import PaxRow, crosswalk_id
@@ -212,7 +217,10 @@ class PaxGraph:
                     not res.matches
                     and code
                     and not mention.header
-                    and names_bare_government(mention.match_text, self.resolver.states)
+                    and (
+                        names_bare_government(mention.match_text, self.resolver.states)
+                        or by_initials(mention.match_text, code)
+                    )
                 ):
                     res = Resolution(mention, (self.resolver.state(code, LOCATION, 0.6),))
                 if not res.matches:
