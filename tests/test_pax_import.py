@@ -399,6 +399,42 @@ def test_a_government_named_without_its_state_is_the_location_s_by_inference(
     assert report.conforms, [f.message for f in report.findings]
 
 
+def test_the_location_s_government_under_a_heading_beside_a_party_or_abbreviated(
+    tmp_path: Path,
+) -> None:
+    """The second and third audits of 2026-12-06: Colombia's 1140 and 1151 head their
+    government's signatures "For the national government:", 1129 writes "Gobierno
+    Nacional, FARC-EP", 180 "National Govt, FARC", 1117 "For the National Goverment,":
+    a heading, a line that names another party too, "Govt" and the misspelling were
+    not read as the government of the one location. "Govt. of Assam" and a governor
+    ("Gov. Kuel Aguer Kuel", 2614) are none."""
+    colombia = {"Loc1ISO": "COL", "Loc2ISO": "", "UcdpCon": "", "PP": "9"}
+    rows = [
+        row("9301", "10/11/2020", Part="For the national government:\nJuan Pérez", **colombia),
+        row("9302", "10/11/2020", Part="Gobierno Nacional, FARC-EP", **colombia),
+        row("9303", "10/11/2020", Part="National Govt, FARC", **colombia),
+        row("9304", "10/11/2020", Part="For the National Goverment,\nJuan Pérez", **colombia),
+        row("9305", "10/11/2020", Part="Govt. of Assam", Loc1ISO="IND", Loc2ISO="", UcdpCon=""),
+        row(
+            "9306", "10/11/2020", Part="Gov. Kuel Aguer Kuel", Loc1ISO="SSD", Loc2ISO="", UcdpCon=""
+        ),
+        row("9307", "10/11/2020", Part="For the FARC-EP: X", **colombia),  # mines the FARC-EP
+    ]
+    g = import_pax(write_csv(tmp_path / "pax.csv", rows), curated=curated()).graph
+    state = g.value(ID["agreement-pax-9301"], CKG.location)
+    for agt in ("9301", "9302", "9303", "9304"):
+        assert (ID[f"agreement-pax-{agt}"], CKG.party, state) in g, agt
+        (attestation,) = [
+            a
+            for a in g.subjects(CKG.statementObject, state)
+            if g.value(a, CKG.statementSubject) == ID[f"agreement-pax-{agt}"]
+        ]
+        assert g.value(attestation, CKG.inferredBy) is not None, agt
+    assert len(set(g.objects(ID["agreement-pax-9302"], CKG.party))) == 2  # and the FARC-EP
+    for agt in ("9305", "9306"):
+        assert not list(g.objects(ID[f"agreement-pax-{agt}"], CKG.party)), agt
+
+
 def test_a_government_abbreviated_by_its_location_s_initials_is_the_location_s(
     tmp_path: Path,
 ) -> None:

@@ -78,6 +78,9 @@ _BRACKET_NOTE = re.compile(r"sign|illegib|unintelligib|\bnames?\b|\bnote\b|unkno
 _SPACE = re.compile(r"\s+")
 _TRAILING_DASH = re.compile(r"\s*[-–—]+$")
 """A dash after a side's name, before its signatory's line ("For the MPCI-", 436)."""
+_GOVT = re.compile(r"\b(?:G(?:ovt|OVT)\b\.?|(?i:goverment)\b)")
+""""Govt", "Govt." and the misspelt "Goverment" (1117) are "Government" (not a "govt
+established body" in a note, 167)."""
 _BULLET = re.compile(r"^[-–—•*·]+\s+")
 """A list's mark before a mention ("- For the Rally of Forces for Change: …")."""
 # A line that continues the person named on the line before: a title or an affiliation.
@@ -196,7 +199,7 @@ class Mention:
         if self.side:
             return self.side
         text = _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
-        text = _TRAILING_DASH.sub("", _BULLET.sub("", text))
+        text = _GOVT.sub("Government", _TRAILING_DASH.sub("", _BULLET.sub("", text)))
         if self.column == "Part" and len(self.text.split()) > NOTE_WORDS:
             return before_third_parties(text)
         return text

@@ -203,6 +203,20 @@ class PaxGraph:
             for p, o in new.links:
                 g.add((new.iri, p, o))
 
+    def _with_location_government(self, res: Resolution, code: str | None) -> Resolution:
+        """``res`` and, when its mention names "the Government" of no state (as a heading,
+        or beside another party: "Gobierno Nacional, FARC-EP"), the state of the one
+        location ``code``, by the importer's inference."""
+        text = res.mention.match_text
+        if code is None or not (
+            names_bare_government(text, self.resolver.states) or by_initials(text, code)
+        ):
+            return res
+        state = self.resolver.state(code, LOCATION, 0.6)
+        if any(m.iri == state.iri for m in res.matches):
+            return res
+        return Resolution(res.mention, (*res.matches, state))
+
     def _actors(self, row: PaxRow, agt: URIRef, rec: URIRef) -> list[Resolution]:
         g, out = self.graph, []
         code = location_code(row)
@@ -212,17 +226,9 @@ class PaxGraph:
             if raw.strip():
                 g.add((agt, text_prop, Literal(raw.strip())))
             for mention in split_mentions(raw, column=column):
-                res = self.resolver.resolve(mention, agreement=row.agt_id)
-                if (
-                    not res.matches
-                    and code
-                    and not mention.header
-                    and (
-                        names_bare_government(mention.match_text, self.resolver.states)
-                        or by_initials(mention.match_text, code)
-                    )
-                ):
-                    res = Resolution(mention, (self.resolver.state(code, LOCATION, 0.6),))
+                res = self._with_location_government(
+                    self.resolver.resolve(mention, agreement=row.agt_id), code
+                )
                 if not res.matches:
                     if not mention.header:
                         g.add((agt, mention_prop, Literal(mention.text)))
