@@ -256,3 +256,56 @@ def test_an_elision_or_a_possessive_keeps_its_apostrophe() -> None:
         ("FOR UNITED PEOPLE'S PARTY FOR LIBERIA", "United People's Party"),
     ):
         assert [g.label for g in index.find(text)] == [label], text
+
+
+def _mined_in(*texts: str) -> set[str]:
+    """The bodies mined from ``texts``, one agreement each."""
+    mentions = [
+        (str(agt), m)
+        for agt, text in enumerate(texts, start=1)
+        for m in split_mentions(text, column="Part")
+    ]
+    return {group.label for group in GroupIndex.mine(mentions).groups.values()}
+
+
+def test_an_armed_group_named_in_two_agreements_is_mined() -> None:
+    """The third audit of 2026-12-06: PA-X names the United Tajik Opposition (16
+    agreements), the Bougainville Revolutionary Army (11), Jaysh al-Islam and Faylaq
+    al-Rahman (6 each) with no abbreviation and no word of :data:`_ORG_WORD`, so none was
+    mined. An army's, forces', an opposition's or an administration's name with a word of
+    its own is, once two agreements name it (anywhere in their text)."""
+    assert _mined_in(
+        "Govt of Tajikstan, United Tajik Opposition",
+        "(Signed) Said Abdullo NURI, Leader of the United Tajik Opposition",
+        "Jaysh al-Islam, Faylaq al-Rahman",
+        "Faylaq al-Rahman; Jaysh al-Islam",
+        "Bougainville Resistance Force, Bougainville Revolutionary Army",
+        "Bougainville Resistance Forces, Bougainville Revolutionary Army",
+    ) == {
+        "United Tajik Opposition",
+        "Jaysh al-Islam",
+        "Faylaq al-Rahman",
+        "Bougainville Revolutionary Army",
+        "Bougainville Resistance Force",  # and "Forces": one body
+    }
+
+
+def test_a_state_s_forces_generic_words_or_one_agreement_mine_no_armed_group() -> None:
+    assert not _mined_in(
+        "Lebanese Armed Forces; Military Forces",
+        "Lebanese Armed Forces; Military Forces",
+        "Signatories for Political Opposition",
+        "Signatories for Political Opposition",
+        "Karen Peace Army",  # one agreement only
+        "General de Corps d'Armée Xavier Sylvestre Yangongo",
+        "General de Corps d'Armée Xavier Sylvestre Yangongo",
+    )
+    # a piece of a longer name (2844), a person's name before a body's
+    labels = _mined_in(
+        "For the Second Marquetalia – Bolivarian Army:",
+        "For the Second Marquetalia – Bolivarian Army:",
+        "Abu Abdulrahman al-Kuwaiti, Northern Storm Front",
+        "Abu Abdulrahman al-Kuwaiti Northern Storm Front",
+    )
+    assert "Bolivarian Army" not in labels
+    assert not [label for label in labels if label.startswith("Abu")], labels

@@ -220,7 +220,7 @@ def test_state_index_variants() -> None:
 def test_a_state_is_found_without_its_accents_and_with_either_apostrophe() -> None:
     """PA-X writes "Republic of Cote d'Ivoire" (1565), "CÔTE D'IVOIRE" and "Côte
     d’Ivoire"; pycountry writes "Côte d'Ivoire". None of them is a body "Republic of Cote"."""
-    from kg.importers.group_names import candidates
+    from kg.importers.group_candidates import candidates
 
     idx = StateIndex.default()
     for text in (
@@ -338,7 +338,7 @@ def test_a_witness_is_a_third_party_and_a_facilitator_mediates() -> None:
 
 def test_an_abbreviation_followed_by_the_name_it_abbreviates_is_one_body() -> None:
     """PA-X's lists of parties write "PCD Parti chrétien démocrate" (AgtId 464, 488)."""
-    from kg.importers.group_names import candidates
+    from kg.importers.group_candidates import candidates
     from kg.importers.groups import GroupIndex
 
     states = StateIndex.default()
@@ -364,7 +364,7 @@ def test_list_abbreviations_name_their_body_only_where_pax_ties_them() -> None:
     """CAR's party lists (488) write "PRC Parti Républicain Centrafricain"; a Comorian
     agreement's "Forum/Federation/PRC" is not that party. Two items glued on one line
     are two bodies, not one."""
-    from kg.importers.group_names import candidates
+    from kg.importers.group_candidates import candidates
     from kg.importers.groups import GroupIndex
 
     line = "PRC Parti Républicain Centrafricain PSD Parti Social Démocrate"
@@ -390,7 +390,7 @@ def test_a_person_who_signs_for_a_body_is_not_part_of_its_name() -> None:
     (ANC)" and "Mr Simon Akuei Deng For Business Community"; South Africa's 1806 "PRESIDENT
     N MANDELA African National Congress"; Colombia's 152 "JESUS ANTONIO BEJARANO
     Presidential Council". The body is what follows the person, never the whole line."""
-    from kg.importers.group_names import candidates
+    from kg.importers.group_candidates import candidates
 
     def names(text: str) -> set[str]:
         return {name for name, _, _ in candidates(text, StateIndex.default())}
@@ -422,7 +422,7 @@ def test_from_before_a_body_is_not_part_of_its_name() -> None:
     """Georgia's 492 lists "From the United Nations: (Signed) E. Brunner"; the body is
     the United Nations, and 746's "counsel from the United Nations Security Council" is
     not a body "From the United Nations"."""
-    from kg.importers.group_names import candidates
+    from kg.importers.group_candidates import candidates
     from kg.importers.groups import GroupIndex
 
     found = candidates("From the United Nations: (Signed) E. Brunner", StateIndex.default())
@@ -882,7 +882,7 @@ def test_a_title_and_its_body_are_not_a_body() -> None:
     """ "Chef de Groupe - MAMADOU Justin" (2196, 2417), "Chef de Bureau MINUSCA" (2204),
     "Deputy of the Presidential Council of the GNA" (1954) and "Kaduna HD Women's
     Steering Committee Members" (1921, 1922) were mined as bodies."""
-    from kg.importers.group_names import candidates
+    from kg.importers.group_candidates import candidates
     from kg.importers.states import StateIndex
 
     states = StateIndex.default()
@@ -1193,7 +1193,7 @@ def test_a_government_and_a_movement_on_one_line_are_two_actors() -> None:
     """Rwanda's 469 and 506 list "Government of Rwanda and Rwandese Patriotic Front";
     Iraq's 2744 "The Federal Government of Iraq and the Kurdistan Regional Government
     (KRG)". Each names the state and a body: no body "Government of Rwanda and …"."""
-    from kg.importers.group_names import candidates
+    from kg.importers.group_candidates import candidates
     from kg.importers.groups import GroupIndex
 
     states = StateIndex.default()

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from kg.importers.group_candidates import ARMED, candidates
 from kg.importers.group_context import translations
-from kg.importers.group_names import candidates, is_state_or_generic
+from kg.importers.group_names import is_state_or_generic
 from kg.importers.group_qualifiers import qualified_names
 from kg.importers.mentions import Mention
 from kg.importers.patterns import CKG, ID, slug
@@ -56,14 +57,15 @@ TRANSLATED = "translated"
 """How :func:`observe` records a "Name (ABBR)" whose initials do not fit; two agreements
 that write it make the name a spelling of the abbreviation's body."""
 ALONE = frozenset({"alone", "after a person"})
-"""How :func:`~kg.importers.group_names.candidates` finds an abbreviation used as a name
+"""How :func:`~kg.importers.group_candidates.candidates` finds an abbreviation used as a name
 in its own right: anywhere, or only ever right after a person's name and comma."""
 _KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
 
 
-_SPELLING = re.compile(r"i[sz]ation|\bco op|'")
+_SPELLING = re.compile(r"i[sz]ation|\bco op|'|\bforces\b")
 """British or American "-isation", "co-operation" or "cooperation", a name with or
-without its apostrophe ("People's", "Peoples"): one key."""
+without its apostrophe ("People's", "Peoples"), "Force" or "Forces" ("Bougainville
+Resistance Force(s)"): one key."""
 
 
 def group_key(name: str) -> str:
@@ -83,6 +85,8 @@ def group_key(name: str) -> str:
 
 def _one_spelling(found: re.Match[str]) -> str:
     text = found.group(0)
+    if text == "forces":
+        return "force"
     return "ization" if text.endswith("ation") else "coop" if text.startswith("co") else ""
 
 
@@ -143,6 +147,7 @@ def observe(
     mentions: Iterable[tuple[str, Mention]], states: StateIndex
 ) -> tuple[list[Seen], dict[str, Counter[str]], dict[str, dict[str, set[str]]]]:
     """The names ``mentions`` give, the states' abbreviations, and where each is tied."""
+    mentions = list(mentions)
     seen: list[Seen] = []
     state_aliases: dict[str, Counter[str]] = defaultdict(Counter)
     tied: dict[str, dict[str, set[str]]] = {"first": defaultdict(set), "other": defaultdict(set)}
@@ -167,7 +172,29 @@ def observe(
                 seen.append(Seen(agt_id, key, name, abbr, path, mention.language))
         for name, abbr in translations(mention.match_text):
             seen.append(Seen(agt_id, group_key(name), name, abbr, TRANSLATED, mention.language))
-    return seen, state_aliases, tied
+    return seen + _armed_named_again(seen, mentions), state_aliases, tied
+
+
+def _armed_named_again(seen: list[Seen], mentions: list[tuple[str, Mention]]) -> list[Seen]:
+    """The agreements that name an armed body found as :data:`ARMED` anywhere in their
+    text ("Leader of the United Tajik Opposition", where one other agreement lists "…,
+    United Tajik Opposition"): sightings that count towards the two it needs. A body
+    found otherwise too needs none (nor do its spellings count again)."""
+    named_otherwise = {s.key for s in seen if s.path != ARMED}
+    armed = {s.name: s for s in seen if s.path == ARMED and s.key not in named_otherwise}
+    if not armed:
+        return []
+    names = "|".join(re.escape(n) for n in sorted(armed, key=lambda n: (-len(n), n)))
+    pattern = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+    done = {(s.agreement, s.name) for s in armed.values()}
+    out = []
+    for agt_id, mention in mentions:
+        for found in pattern.finditer(mention.match_text):
+            first = armed[found.group(0)]
+            if (agt_id, first.name) not in done:
+                done.add((agt_id, first.name))
+                out.append(Seen(agt_id, first.key, first.name, "", ARMED, mention.language))
+    return out
 
 
 class _Tally:
@@ -217,6 +244,8 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
     for key, names in t.spellings.items():
         if t.paths[key] == {"republic"}:  # "X Republic" alone may be a state's adjective
             continue
+        if t.paths[key] == {ARMED} and len(t.cited[key]) < 2:
+            continue  # an armed body named so in one agreement only: maybe a title's words
         if t.paths[key] <= ALONE:
             if len(t.cited[key]) < 2 or next(iter(names)) in state_abbrs:
                 continue  # an abbreviation alone counts once two agreements use it

@@ -1,16 +1,15 @@
-"""Names of bodies in PA-X mention text: the candidates :mod:`kg.importers.groups` mines.
+"""What a body's name is in PA-X mention text: the words and patterns of names, an
+abbreviation whose initials fit a name, and what is only a state or a generic word.
 
-A candidate is a name with its abbreviation in brackets whose initials fit it, the
-body a line speaks for ("For the Krajina authorities:"), a body named before a
-colon, a republic that is not a state, or an abbreviation used on its own. Names
+:mod:`kg.importers.group_candidates` finds the candidate names with these. Names
 that are only a state (with "Government", "Republic of" …) or a generic word
 ("Government", "Paramount chief") are no candidates.
 
 Examples
 --------
 >>> from kg.importers.states import StateIndex
->>> candidates("Sudan Liberation Movement (SLM)", StateIndex.default())
-[('Sudan Liberation Movement', 'SLM', 'abbreviation')]
+>>> named_before("the leaders of the Sudan Liberation Movement ", "SLM")
+'Sudan Liberation Movement'
 >>> is_state_or_generic("Government of Sudan", StateIndex.default())
 True
 """
@@ -22,7 +21,7 @@ import re
 import pycountry
 from rapidfuzz import fuzz
 
-from kg.importers.patterns import BLOCK, GOVERNMENT_AND
+from kg.importers.patterns import BLOCK
 from kg.importers.states import StateIndex
 
 _ABBR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'/.-]{1,14})\s*\)")
@@ -80,7 +79,6 @@ _TITLE_FIRST = re.compile(
     r"d[ée]l[ée]gu[ée]s?|delegados?)\b",
     re.I,
 )
-_ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
 _NUMBERING = re.compile(r"^\s*(?:(?:\d+|[ivxIVX]+|[a-h])[.)]\s*|\d+\s+(?=[A-ZÀ-Þ]))")
 """A list's number before an item: "2.", "iv)", "1\tNepali Congress"."""
 _NO_HEADING_NAME = re.compile(
@@ -90,12 +88,6 @@ _NO_HEADING_NAME = re.compile(
 )
 """What a heading before a colon is when it is no body's name: a side ("From the UN:"),
 a sentence ("Participating in the meeting were …:"), a numbered party ("Party No.1:")."""
-_ITEM_LEAD = re.compile(
-    r"^(?:(?:representatives?|chairman|chairperson|chair|member|head|president|pr[ée]sident|"
-    r"presidente|the|of|for|from|and|la|le|les|el|du|de la|des|pour|por)\s+|['’]?(?:l|d)['’]|"
-    r"['’])+",
-    re.I,
-)
 _ORG_WORD = re.compile(
     r"(?<![\w-])(?:council|committee|community|communities|party|parti|partido|front|frente|"
     r"movement|mouvement|movimiento|church|churches|[ée]glise|iglesia|association|"
@@ -113,26 +105,8 @@ _TITLE_ANY = re.compile(
     rf"delegation|d[ée]l[ée]gation|delegaci[óo]n|{_TITLES_ABROAD})\b",
     re.I,
 )
-_COMMON = re.compile(
-    r"(?i:national|nationale|nacional|general|high|supreme|central|local|peace|joint|"
-    r"independent|democratic|popular|united|international|transitional|federal|regional|"
-    r"state|provincial|people'?s?|interim|sub-committee|committee|council|party|front|"
-    r"movement|church|churches|association|union|group|community|communities|alliance|"
-    r"conference|forum|programme|organi[sz]ation|society|government|republic|civil|youth|"
-    r"women|elders|traditional|religious|political|parties|leaders|movements|new|social|"
-    r"technical|sub|ad|hoc|working|special|permanent|executive|steering|rights|"
-    r"development|reconciliation|dialogue|justice|security|human|soci[ée]t[ée]|civile|"
-    r"sociedad|programme|program|task|force|affairs|relations|and|&)"
-)
 _ELIDED = re.compile(r"^\w{0,3}['’](?=[A-Z])")
 _HONORIFIC = re.compile(r"(?:h\.\s?e|hon|mr|mrs|ms|dr|prof|rev|gen|col|amb|mme)\b\.?\s", re.I)
-_ACTS_FOR = re.compile(r"\s(?:for|pour|por)\s+(?:the\s+|la\s+|le\s+|el\s+|l['’])?", re.I)
-_CAPITALS_RUN = re.compile(r"(?:[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*\s+){2,}(?=[A-ZÀ-Þ][a-zß-ÿ])")
-"""Two or more words in capitals before a capitalised word: a person ("N MANDELA")."""
-_CAPITALS_NAME = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’.-]*)+")
-"""Two or more words in capitals and nothing else: a person ("SALOMÓN BORGES")."""
-_PERSON_AFTER = re.compile(r"\s(?:H\.\s?E\.|Hon\.|Dr\.|Prof\.|Mr\.?|Mrs\.?|Ms\.?|Alhaji)\s")
-"""An honorific inside an item: the person it names follows the body."""
 _ROMAN = re.compile(r"[IVXLC]+")
 _NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
 _NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
@@ -224,142 +198,6 @@ def _glued(name: str) -> bool:
     )
 
 
-def candidates(text: str, states: StateIndex, *, side: bool = False) -> list[tuple[str, str, str]]:
-    """(name, abbreviation or "", how found) triples a mention's text names; ``side``
-    when the text is the side a heading names ("[Central General Staff of the FARC-EP]:")."""
-    if _THE_DATABASE.search(text):  # "PA-X, Peace Agreement Access Tool (Translation ©…)"
-        return []
-    out = []
-    if side and _a_side_s_name(text):
-        out.append((text, "", "side"))
-    for m in _ABBR_FIRST.finditer(text):
-        name = _named_after(text[m.end() :], m.group(1))
-        if name:
-            out.append((name, m.group(1), "abbreviation first"))
-    for m in _ABBR.finditer(text):
-        abbr = m.group(1).rstrip(".")
-        if sum(ch.isupper() for ch in abbr) < 2:
-            continue
-        name = _named_before(text[: m.start()], abbr)
-        if name:
-            out.append((name, abbr, "abbreviation"))
-    speaks = _SPEAKS_FOR.match(text)
-    if speaks:
-        name = speaks.group("x").strip()
-        titled = _TITLE_FIRST.match(name)  # "On behalf of the Secretary General of the UN …:"
-        if not titled and (
-            BLOCK.search(name) or _SIDE.search(name) or ("-" in name and " " not in name)
-        ):
-            out.append((name, "", "speaks for"))
-    heading = _BODY_BEFORE_COLON.match(text)
-    lead = _NUMBERING.sub("", heading.group("x")) if heading else ""
-    if (
-        BLOCK.search(lead)
-        and not _DOCUMENT.search(lead)
-        and not _TITLE_FIRST.match(lead)
-        and not _NO_HEADING_NAME.search(lead)
-        and not states.find(lead)
-        and not _SPEAKS_FOR.match(text)
-    ):
-        out.append((lead.strip(), "", "before colon"))
-    if re.search(r"[a-z]", text):
-        named = [(st.start, st.end) for st in states.find(text, adjectives=False)]
-        for m in _ALONE.finditer(text):
-            token = m.group(1)
-            in_state = any(s <= m.start() < e for s, e in named)  # "CÔTE D'IVOIRE"
-            if _alone_ok(text, m, token) and not in_state:
-                how = "after a person" if _after_person(text[: m.start()]) else "alone"
-                out.append((token, "", how))
-    seen = {name for name, _, _ in out}
-    firsts = [f"{abbr} {name}" for name, abbr, how in out if how == "abbreviation first"]
-    out += [
-        (name, "", "segment")
-        for name in _segment_bodies(text, states)
-        if name not in seen and not any(f in name or name in f for f in firsts)
-    ]
-    for m in _REPUBLIC.finditer(text):
-        tail = text[m.start("x") :] if m.group("x") else ""
-        if tail and states.match_at(tail, 0):  # "Republic of Bosnia and Herzegovina"
-            continue
-        out.append((m.group(0).strip(), "", "republic" if m.group("y") else "republic of"))
-    # a name cut short ("Association des Jeunes Actifs de [Illegible]") is none
-    return [c for c in out if c[0].split()[-1].lower() not in _GLUE]
-
-
-def _a_side_s_name(text: str) -> bool:
-    """Is the side a bracketed heading names a body's name, as a side "For …:" is (with
-    an abbreviation: "[Central General Staff of the FARC-EP]:"), not a title, a document
-    or a government that names no state ("[National Government]:")?"""
-    named = BLOCK.search(text) or _SIDE.search(text) or _AN_ABBREVIATION.search(text)
-    return bool(named) and not (_TITLE_FIRST.match(text) or _DOCUMENT.search(text))
-
-
-_AN_ABBREVIATION = re.compile(rf"(?<![\w-]){ABBREVIATION}(?![\w-])")
-
-
-def _segment_bodies(text: str, states: StateIndex) -> list[str]:
-    """Whole list items that are the name of a body: "…, the World Council of Churches and …".
-
-    An item (between commas, semicolons, colons, dashes, brackets or " and the ")
-    is a body's name when, after a leading title ("Representative", "Chairman")
-    and article, it is two to eight words, every word but a few articles and
-    prepositions capitalised, with a word for an organisation (council, committee,
-    community, party, front, church …), a word that is a name of its own, and no
-    title, document or state-only wording.
-    """
-    out = []
-    for item in _ITEM_SPLIT.split(_NUMBERING.sub("", text)):
-        both = GOVERNMENT_AND.match(item.strip())
-        if both and states.lookup(both["state"]):  # "Government of Rwanda and RPF"
-            item = both["rest"]
-        name = _body_of(_ITEM_LEAD.sub("", item.strip(" .'’\"-–—")).strip(" .'’\"-–—"))
-        words = name.split()
-        rest = name
-        for st in reversed(states.find(name)):  # "Igor Popov of the Russian Federation"
-            rest = rest[: st.start] + " " + rest[st.end :]
-        if not 2 <= len(words) <= 8 or not _ORG_WORD.search(rest) or "/" in name:
-            continue
-        if _glued(name) or _NO_HEADING_NAME.search(name):  # "Parti … PSD Parti …", "Party No.1"
-            continue
-        if any(w[0].islower() and w.lower() not in GLUE for w in words):
-            continue
-        if (
-            _TITLE_ANY.search(name)
-            or _DOCUMENT.search(name)
-            or item.lstrip()
-            .lower()
-            .startswith(("delegate", "coordinat", "secr", "member of", "head of"))
-        ):
-            continue
-        proper = [w for w in words if w.lower() not in GLUE and not _COMMON.fullmatch(w)]
-        if proper and not is_state_or_generic(name, states) and not states.lookup(name):
-            out.append(name)
-    return out
-
-
-_THE_DATABASE = re.compile(r"\bPA-X\b|Peace Agreement Access Tool", re.I)
-"""The database's own name: its credit for a translation, never an actor."""
-
-
-def _body_of(item: str) -> str:
-    """The body a list item names, without the person before it: "Mr Simon Akuei Deng
-    For Business Community" → "Business Community", "N MANDELA African National
-    Congress" → "African National Congress"; "" when a person is named with no word
-    to tell where the body begins ("Hon Peter Mayen Majongdit Umbrella Party")."""
-    acts = _ACTS_FOR.search(item)
-    if acts is not None:
-        before = item[: acts.start()]
-        person = _HONORIFIC.match(before + " ") or _CAPITALS_NAME.fullmatch(before)
-        if person and not _ORG_WORD.search(before):
-            return item[acts.end() :]
-    if _HONORIFIC.match(item):
-        return ""
-    run = _CAPITALS_RUN.match(item)
-    body = item[run.end() :] if run else item
-    after = _PERSON_AFTER.search(body)  # "Berom Steering Committee Dr. Da Jonah Madugu"
-    return body[: after.start()] if after else body
-
-
 def _alone_ok(text: str, m: re.Match[str], token: str) -> bool:
     """An all-capitals token that is an abbreviation, not a surname ("Yawovi AGBOYIBO")."""
     if sum(ch.isupper() for ch in token) < 3 or len(token) > 12 or _ROMAN.fullmatch(token):
@@ -433,7 +271,6 @@ __all__ = [
     "SPEAKS_FOR",
     "TITLE_ANY",
     "WORD",
-    "candidates",
     "fits",
     "initials",
     "is_state_or_generic",
