@@ -309,3 +309,37 @@ def test_a_state_s_forces_generic_words_or_one_agreement_mine_no_armed_group() -
     )
     assert "Bolivarian Army" not in labels
     assert not [label for label in labels if label.startswith("Abu")], labels
+
+
+def test_a_name_is_found_whatever_dash_joins_its_words() -> None:
+    """Colombia's texts write "FARC–EP" (an en dash, 13 mentions) and "FARC – EP": each
+    was read as the FARC, a body of its own, not the FARC-EP they name."""
+    lines = ["For the FARC-EP: X", "For the FARC: Y"]
+    index = GroupIndex.mine(
+        [
+            (agt, m)
+            for agt in ("1", "2")
+            for line in lines
+            for m in split_mentions(line, column="Part")
+        ]
+    )
+    for text in ("For FARC–EP:", "The National Government; the FARC – EP", "FARC - EP"):
+        assert [g.label for g in index.find(text)] == ["FARC-EP"], text
+
+
+def test_a_full_stop_after_an_abbreviation_ends_a_sentence() -> None:
+    """Colombia's 812 and 815 sign "The National Government; the FARC - EP.", 1089 "Por el
+    EPL.": an abbreviation before a full stop was taken for a title ("REV. John"), and
+    the FARC-EP was no party. A title's full stop is followed by the name."""
+    lines = ["Fuerzas Armadas Revolucionarias de Colombia (FARC-EP)", "REV (Rebel Army): X"]
+    index = GroupIndex.mine(
+        [
+            (agt, m)
+            for agt in ("1", "2")
+            for line in lines
+            for m in split_mentions(line, column="Part")
+        ]
+    )
+    found = index.find("The National Government; the FARC - EP.")
+    assert [g.label for g in found] == ["Fuerzas Armadas Revolucionarias de Colombia"]
+    assert index.find("REV. Sakuameso") == []

@@ -195,8 +195,8 @@ class GroupIndex:
                         spans.append((where[m.start()], where[m.end()]))
         if self._abbr_re is not None:
             for m in self._abbr_re.finditer(text):
-                if text.startswith(".", m.end()):  # "REV.", "GEN.": titles
-                    continue
+                if _TITLE_DOT.match(text, m.end()):  # "REV. John", "GEN. X": titles
+                    continue  # not "the FARC - EP." (812), "Por el EPL." (1089)
                 if _faction_of(text, m.start(), m.end()) or _inside_a_name(m, spans):
                     continue
                 scope = self.scoped.get(m.group(0))
@@ -312,25 +312,39 @@ def _inside_a_name(m: re.Match[str], names: list[tuple[int, int]]) -> bool:
     Mediation", "Secretary General of the UN for Somalia"), and a name may begin or
     end with another body's ("IGAD led Mediation"), which then names that body too."""
     text = m.string
+    dashed = _DASHED.match(text, m.end())  # "FARC – EP": the FARC-EP's own first letters
     return any(
-        start < m.start() and m.end() < end and text[start:end].isupper() for start, end in names
+        start <= m.start()
+        and m.end() < end
+        and (dashed or start < m.start())
+        and text[start:end].isupper()
+        for start, end in names
     )
 
 
 class _Forms(dict[str, str]):
-    """Spellings (lowercase) → group key; hyphen and space count as one."""
+    """Spellings (lowercase) → group key; a hyphen, a dash (spaced or not) and a space
+    count as one ("FARC-EP", "FARC–EP", "FARC – EP")."""
 
     def __getitem__(self, name: str) -> str:
-        return super().__getitem__(name.replace("-", " "))
+        return super().__getitem__(_JOINER.sub(" ", name))
 
     def setdefault(self, name: str, key: str) -> str:
-        return super().setdefault(name.replace("-", " "), key)
+        return super().setdefault(_JOINER.sub(" ", name), key)
+
+
+_DASHES = "‐‑–—-"  # the hyphen last: no range in a character class
+_TITLE_DOT = re.compile(r"\.\s*[A-ZÀ-Þ]")
+_DASHED = re.compile(rf"\s?[{_DASHES}]")
+_JOINER = re.compile(rf"\s?[{_DASHES}]\s?|\s")
+"""What joins two words of a name: a space, or a hyphen or dash with a space or none."""
 
 
 def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:
     if not forms:
         return None
-    body = trie_pattern(forms, char=lambda ch: "[- ]" if ch in "- " else re.escape(ch))
+    joiner = rf"(?:\s?[{_DASHES}]\s?|\s)"
+    body = trie_pattern(forms, char=lambda ch: joiner if ch in "- " else re.escape(ch))
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 
 
