@@ -1290,3 +1290,67 @@ def test_each_side_after_its_colon_is_a_state(resolver: Resolver) -> None:
     )
     found = [m.iri.rsplit("/", 1)[-1] for m in resolver.resolve(mention).matches]
     assert found == ["sudan", "south-sudan"]
+
+
+def _resolved(resolver: Resolver, text: str, column: str = "Part") -> list[list[str]]:
+    return [
+        [m.iri.rsplit("/", 1)[-1] for m in resolver.resolve(mention).matches]
+        for mention in split_mentions(text, column=column)
+    ]
+
+
+def test_a_state_before_a_dash_and_its_title_is_named(resolver: Resolver) -> None:
+    """Syria's 1507 is signed "United States of America - Co-chair of the International
+    Syria Support Group (ISSG), …" and "Russian Federation - Co-chair of the ISSG": the
+    group was found, and the two states, the signatories, were not."""
+    found = _resolved(
+        resolver,
+        "United States of America - Co-chair of the International Syria Support Group\n\n"
+        "Russian Federation - Co-chair of the ISSG",
+    )
+    assert [[iri for iri in line if "pax-group" not in iri] for line in found] == [
+        ["united-states"],
+        ["russia"],
+    ]
+    # an address is no party: "…, Western Equatoria - South Sudan, Yambio;" (2687)
+    address = (
+        "Legal Officer, Inter-Faith Council for Peace Initiatives, "
+        "Western Equatoria - South Sudan, Yambio;"
+    )
+    assert "south-sudan" not in _resolved(resolver, address, "ThrdPart")[0]
+
+
+def test_the_state_a_community_is_of_is_no_party(resolver: Resolver) -> None:
+    """Mali's 2317 lists "Peulh communities of Niger": Niger was made a party."""
+    assert _resolved(resolver, "Peulh communities of Niger") == [[]]
+
+
+def test_a_side_that_ends_in_a_comma_heads_the_line_after_it(resolver: Resolver) -> None:
+    """Mali's 808: "For the mediator of the CEDEAO and the delegation," then "The Minister
+    of Foreign Affairs and Regional Cooperation of Burkina Faso": the minister signs for
+    the mediator; Burkina Faso was made a signatory and a party."""
+    (mention,) = split_mentions(
+        "For the mediator of the CEDEAO and the delegation,\n"
+        "The Minister of Foreign Affairs and Regional Cooperation of Burkina Faso",
+        column="Part",
+    )
+    assert mention.role == "mediator"
+    # a side per line, each ending in a comma, stays a line each (1256)
+    lines = "For the EU, Georg Reisch,\nFor the Republic of France, Bernard Stasi,"
+    assert len(split_mentions(lines, column="ThrdPart")) == 2
+
+
+def test_a_long_name_before_its_abbreviation_is_read_whole() -> None:
+    """Mali's 808: "For the Comité National de Redressement de la Démocratie et de la
+    Restauration de l'Etat (CNRDRE)": only its last twelve words were read, their
+    initials did not fit, and the junta was no body."""
+    from kg.importers.group_candidates import candidates
+
+    text = (
+        "For the Comité National de Redressement de la Démocratie et de la Restauration "
+        "de l'Etat (CNRDRE)"
+    )
+    names = [name for name, abbr, _ in candidates(text, StateIndex.default()) if abbr]
+    assert names == [
+        "Comité National de Redressement de la Démocratie et de la Restauration de l'Etat"
+    ]

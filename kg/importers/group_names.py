@@ -146,7 +146,7 @@ def _named_before(text: str, abbr: str) -> str | None:
 
     Initials that spell the abbreviation (in any order) are preferred to a fuzzy fit.
     """
-    words = _WORD.findall(re.split(r"[,;:()\[\]]|\bfor\b|\bon behalf of\b", text)[-1])[-12:]
+    words = _WORD.findall(re.split(r"[,;:()\[\]]|\bfor\b|\bon behalf of\b", text)[-1])[-16:]
     letters = re.sub(r"[^A-Z]", "", abbr.upper())
     words = [re.sub(r"^\w{0,3}['’](?=[A-Z])", "", w) if i == 0 else w for i, w in enumerate(words)]
     starts = [

@@ -301,6 +301,9 @@ def _joins(prev: str, line: str, person_block: bool) -> bool:
         return True  # "UNMISS Representative" / "South Sudan" / "Headquarter"
     if _DANGLING.search(prev) or _CONTINUED.match(line):
         return True  # "Republic of Cote" / "d'Ivoire", "Front Démocratique du" / "Peuple"
+    if SIDE.match(prev) and prev.endswith(",") and not SIDE.match(line):
+        return True  # "For the mediator of the CEDEAO and the delegation," / "The Minister of
+        # Foreign Affairs … of Burkina Faso" (808); not "For the EU, X," / "For Y, Z," (1256)
     return person_block and bool(_TITLE.match(line))
 
 

@@ -162,7 +162,7 @@ NOT_HOLDER = re.compile(
 )
 BLOCK = re.compile(
     r"\b(?:movement|front|party|liberation|army|forces|mission|nations|union|council|committee|"
-    r"commission|group|envoy|organi[sz]ation|community|alliance|coalition|rebels?|"
+    r"commission|group|envoy|organi[sz]ation|communit(?:y|ies)|alliance|coalition|rebels?|"
     r"popular|revolutionary|militia|authority|region|province|"
     r"people'?s(?!\s+republic)|opposition|church|"
     r"bank|fund|programme|program|bishop|tribe|clan|district|county|municipality|faction|"

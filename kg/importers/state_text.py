@@ -54,6 +54,8 @@ def _begins_a_name(text: str, end: int) -> bool:
     return goes_on is not None and BLOCK.search(goes_on.group(0)) is not None
 
 
+_TOWN = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?")
+"""One or two capitalised words after a state: the town of an address."""
 _GOVERNMENT_OF = re.compile(r"\s*(?:the\s+)?governments?\s+of\b", re.I)
 """A list item that is a state's government, which is no organisation's seat."""
 
@@ -110,11 +112,12 @@ class StateText:
     def _state_segments(self, text: str) -> list[Match]:
         """States that are a whole list item of a longer mention ("…, the French Republic, …").
 
-        A segment between commas, semicolons, colons or brackets that holds nothing
+        A segment between commas, semicolons, colons, brackets or spaced dashes
+        ("United States of America - Co-chair of the ISSG", 1507) that holds nothing
         but state names (after "for the Government of" and the like) names them.
         """
         found: list[Match] = []
-        parts = re.split(r"([,;:()\[\]])", text)
+        parts = re.split(r"([,;:()\[\]]|\s[-–—]\s)", text)
         segments, seps = parts[0::2], ["", *parts[1::2]]
         after = [*segments[1:], ""]
         for before, sep, segment, following in zip(
@@ -129,7 +132,13 @@ class StateText:
                 and not _GOVERNMENT_OF.match(segment)  # "…, the UN, Government of Angola"
                 and not self._state_list(following.strip())  # "…, France, Germany, …"
             )
-            if bare and bare != text and not PLACE.search(before) and not seat:
+            # "Western Equatoria - South Sudan, Yambio" (2687): an address, not a party
+            address = (
+                sep.strip() in "-–—"
+                and bool(sep.strip())
+                and bool(_TOWN.fullmatch(following.strip()))
+            )
+            if bare and bare != text and not PLACE.search(before) and not seat and not address:
                 found += self._state_list(bare)
             both = GOVERNMENT_AND_IN.search(segment)
             if both:  # "The Federal Government of Iraq and the Kurdistan Regional Government"
