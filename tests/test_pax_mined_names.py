@@ -271,9 +271,10 @@ def _mined_in(*texts: str) -> set[str]:
 def test_an_armed_group_named_in_two_agreements_is_mined() -> None:
     """The third audit of 2026-12-06: PA-X names the United Tajik Opposition (16
     agreements), the Bougainville Revolutionary Army (11), Jaysh al-Islam and Faylaq
-    al-Rahman (6 each) with no abbreviation and no word of :data:`_ORG_WORD`, so none was
-    mined. An army's, forces', an opposition's or an administration's name with a word of
-    its own is, once two agreements name it (anywhere in their text)."""
+    al-Rahman (6 each), Ansar Allah (13) with no abbreviation and no word of
+    :data:`_ORG_WORD`, so none was mined. An army's, forces', an opposition's or an
+    administration's name with a word of its own is, once two agreements name it
+    (anywhere in their text)."""
     assert _mined_in(
         "Govt of Tajikstan, United Tajik Opposition",
         "(Signed) Said Abdullo NURI, Leader of the United Tajik Opposition",
@@ -281,7 +282,10 @@ def test_an_armed_group_named_in_two_agreements_is_mined() -> None:
         "Faylaq al-Rahman; Jaysh al-Islam",
         "Bougainville Resistance Force, Bougainville Revolutionary Army",
         "Bougainville Resistance Forces, Bougainville Revolutionary Army",
+        "Houthis (Ansar Allah);",  # 2004; "Saleh Ali al-Samad, Ansar Allah", 1884
+        "Saleh Ali al-Samad, Ansar Allah",
     ) == {
+        "Ansar Allah",
         "United Tajik Opposition",
         "Jaysh al-Islam",
         "Faylaq al-Rahman",

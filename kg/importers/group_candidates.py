@@ -157,7 +157,7 @@ administration's name without an abbreviation ("United Tajik Opposition")."""
 _AN_ABBREVIATION = re.compile(rf"(?<![\w-]){ABBREVIATION}(?![\w-])")
 _ARMED = re.compile(
     r"(?<![\w-])(?:army|arm[ée]e|ej[ée]rcito|forces?|opposition|administration|"
-    r"jabhat|harakat|jaysh|jaish|liwa|fa[iy]laq|kata.ib)(?![\w-])",
+    r"jabhat|harakat|jaysh|jaish|liwa|fa[iy]laq|kata.ib|ans[aā]r)(?![\w-])",
     re.I,
 )
 """Words for an armed group, an opposition or an administration: a body's word only in
