@@ -402,7 +402,7 @@ def test_a_government_named_without_its_state_is_the_location_s_by_inference(
 def test_the_location_s_government_under_a_heading_beside_a_party_or_abbreviated(
     tmp_path: Path,
 ) -> None:
-    """The second and third audits of 2026-12-06: Colombia's 1140 and 1151 head their
+    """The fifth audit of 2026-12-06: Colombia's 1140 and 1151 head their
     government's signatures "For the national government:", 1129 writes "Gobierno
     Nacional, FARC-EP", 180 "National Govt, FARC", 1117 "For the National Goverment,":
     a heading, a line that names another party too, "Govt" and the misspelling were

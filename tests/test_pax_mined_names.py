@@ -269,7 +269,7 @@ def _mined_in(*texts: str) -> set[str]:
 
 
 def test_an_armed_group_named_in_two_agreements_is_mined() -> None:
-    """The third audit of 2026-12-06: PA-X names the United Tajik Opposition (16
+    """The fifth audit of 2026-12-06: PA-X names the United Tajik Opposition (16
     agreements), the Bougainville Revolutionary Army (11), Jaysh al-Islam and Faylaq
     al-Rahman (6 each), Ansar Allah (13) with no abbreviation and no word of
     :data:`_ORG_WORD`, so none was mined. An army's, forces', an opposition's or an
