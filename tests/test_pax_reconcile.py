@@ -1354,3 +1354,23 @@ def test_a_long_name_before_its_abbreviation_is_read_whole() -> None:
     assert names == [
         "Comité National de Redressement de la Démocratie et de la Restauration de l'Etat"
     ]
+
+
+def test_a_state_s_side_delegation_or_government_by_its_adjective(resolver: Resolver) -> None:
+    """Georgia's agreements with Abkhazia sign "For the Georgian side:" (24 agreements),
+    Kosovo's with Serbia "the Serbian delegation", Colombia's "For the Colombian
+    government:": an adjective counted only before a capitalised word, so a body
+    "Georgian side" was minted in Georgia's place. Before another lowercase word it
+    still names no state ("Syrian rebel factions")."""
+    assert _resolved(resolver, "For the Georgian side:\nX\n\nFor the Colombian government:") == [
+        ["georgia"],
+        [],
+        ["colombia"],
+    ]
+    assert _resolved(resolver, "and the Serbian delegation led by Mr. Borko Stefanovic.") == [
+        ["serbia"]
+    ]
+    assert _resolved(resolver, "Syrian rebel factions") == [[]]
+    from kg.importers.group_names import is_state_or_generic
+
+    assert is_state_or_generic("Georgian side", StateIndex.default())

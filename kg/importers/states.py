@@ -175,7 +175,8 @@ class StateIndex:
         self._names = re.compile(r"(?<![\w-])" + trie_pattern(self.by_name) + r"(?![\w-])", re.I)
         adjs = sorted(adjectives, key=lambda n: (-len(n), n))
         self._adjs = re.compile(
-            r"(?<![\w-])(" + "|".join(re.escape(a) for a in adjs) + r")(?=\s+[A-Z])"
+            r"(?<![\w-])(" + "|".join(re.escape(a) for a in adjs) + r")"
+            r"(?=\s+(?:[A-Z]|(?:side|delegation|government|govt)\b))"
         )
 
     @staticmethod
