@@ -1371,6 +1371,8 @@ def test_a_state_s_side_delegation_or_government_by_its_adjective(resolver: Reso
         ["serbia"]
     ]
     assert _resolved(resolver, "Syrian rebel factions") == [[]]
+    # its national government (1368: "Colombian National Government; FARC – EP;")
+    assert _resolved(resolver, "Colombian National Government") == [["colombia"]]
     from kg.importers.group_names import is_state_or_generic
 
     assert is_state_or_generic("Georgian side", StateIndex.default())

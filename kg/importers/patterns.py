@@ -215,7 +215,7 @@ of … Burundi and National Council for the Defence of Democracy - Forces …" w
 leave the first half of the CNDD-FDD's name as a body."""
 LIST_GLUE = re.compile(
     r"^(?:[\s,;:.]|\b(?:and|the|governments?|of|et|y|e|gouvernement|gobierno|governo|"
-    r"de|du|del|da|do|la|le|el)\b)*$",
+    r"national|nacional|nationale|federal|de|du|del|da|do|la|le|el)\b)*$",
     re.I,
 )
 
