@@ -1376,3 +1376,22 @@ def test_a_state_s_side_delegation_or_government_by_its_adjective(resolver: Reso
     from kg.importers.group_names import is_state_or_generic
 
     assert is_state_or_generic("Georgian side", StateIndex.default())
+
+
+def test_the_state_that_sends_an_embassy_or_an_envoy_acts(resolver: Resolver) -> None:
+    """Colombia's guarantors sign "Louise Wilson - Deputy Head of Mission, Embassy of
+    Ireland" (11 agreements), 350 "Special Envoy of the Arab Republic of Egypt", 1263
+    "Ambassador of the Democratic and Popular Republic of Algeria": a body's word
+    ("Mission", "Envoy") kept every state out. The state an envoy is sent to is none."""
+    assert _resolved(
+        resolver,
+        "Louise Wilson - Deputy Head of Mission, Embassy of Ireland\n\n"
+        "Ambassador Ahmed A. Haggag, Special Envoy of the Arab Republic of Egypt;\n\n"
+        "SE Abdelkrim GHERAIEB Ambassador of the Democratic and Popular Republic of Algeria\n\n"
+        "Hon Dr SG Mwaie, Special Envoy of Zambia to the Great Lakes Region.\n\n"
+        "Special Envoy for South Sudan",
+        "ThrdPart",
+    ) == [["ireland"], ["egypt"], ["algeria"], ["zambia"], []]
+    # an envoy in another capacity acts in that one (503, 2604)
+    other = "Mirko Manzoni, Ambassador of Switzerland in Mozambique, President of the Contact Group"
+    assert "switzerland" not in _resolved(resolver, other, "ThrdPart")[0]

@@ -54,6 +54,19 @@ def _begins_a_name(text: str, end: int) -> bool:
     return goes_on is not None and BLOCK.search(goes_on.group(0)) is not None
 
 
+_SENT_BY = re.compile(
+    r"\b(?:embass(?:y|ies)|envoys?|ambassadors?|ambassade|embajada)\s+"
+    r"(?:of|de|du|del|de\s+la|de\s+l['’]|d['’])\s*(?:the\s+|la\s+|l['’])?"
+    r"(?:(?:[\w'’]+\s+){0,4}(?:republic|r[ée]publique|rep[úu]blica|kingdom|state|federation|"
+    r"confederation)\s+(?:of|de|du|del|de\s+la)\s+(?:the\s+)?)?$",
+    re.I,
+)
+"""The words before the state that sends an embassy or an envoy ("Embassy of", "Special
+Envoy of the Arab Republic of"), not one it is posted to ("Envoy for", "to")."""
+_OTHER_CAPACITY = re.compile(r"\brepresent|\bon behalf\b|\bpresident\b|\bchair", re.I)
+"""An envoy's other capacity, in which he acts instead ("Ambassador of Senegal …,
+Representative of the Current Chairman of the OAU", 503; "Ambassador of Switzerland …,
+President of the Contact Group", 2604): his state is then no actor by the embassy."""
 _TOWN = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?")
 """One or two capitalised words after a state: the town of an address."""
 _GOVERNMENT_OF = re.compile(r"\s*(?:the\s+)?governments?\s+of\b", re.I)
@@ -84,11 +97,14 @@ class StateText:
         return None
 
     def _missions(self, text: str) -> list[Match]:
-        """States acting through a mission or government ("Russian Mediation Mission")."""
+        """States acting through a mission or government ("Russian Mediation Mission"),
+        an embassy or an envoy ("Deputy Head of Mission, Embassy of Ireland", "Special
+        Envoy of the Arab Republic of Egypt")."""
         return [
             self.state(st.alpha3, "state mission", 0.8)
             for st in self.states.find(text)
             if MISSION.match(text, st.end)
+            or (_SENT_BY.search(text, 0, st.start) and not _OTHER_CAPACITY.search(text))
             or (
                 st.adjective
                 and (ADJ_REPUBLIC.match(text, st.end) or ADJ_MEDIATION.match(text, st.end))
