@@ -13,6 +13,18 @@ def _mined(*lines: str) -> set[str]:
     return {group.label for group in GroupIndex.mine(mentions).groups.values()}
 
 
+def _index_of(*lines: str) -> GroupIndex:
+    """The bodies mined from ``lines``, each given by two agreements."""
+    return GroupIndex.mine(
+        [
+            (agt, m)
+            for agt in ("1", "2")
+            for line in lines
+            for m in split_mentions(line, column="Part")
+        ]
+    )
+
+
 def test_a_list_dash_is_no_part_of_a_name() -> None:
     """Chad's 761 lists "- For the Union of Forces for Democracy and Development: Mahamat
     Nouri": a body was minted as "- For the Union of Forces for Democracy and Development"."""
@@ -152,9 +164,7 @@ def test_a_dash_after_a_side_s_name_is_no_part_of_it() -> None:
         "For the MPCI-\nGuillaume SORO\n\nFor the RDR-\nA. OUATTARA", column="Part"
     )
     assert [m.match_text for m in mentions][::2] == ["For the MPCI", "For the RDR"]
-    index = GroupIndex.mine(
-        [(agt, m) for agt in ("1", "2") for m in split_mentions("For the MPCI: X", column="Part")]
-    )
+    index = _index_of("For the MPCI: X")
     assert [g.label for g in index.find(mentions[0].match_text)] == ["MPCI"]
 
 
@@ -223,12 +233,7 @@ def test_an_arabic_article_is_no_initial() -> None:
 def test_a_body_is_found_whatever_its_accents_and_apostrophes() -> None:
     """Syria's 2279, 2281 and 2285 write "Hayʼat Tahrīr al-Shām", 2174 "Hay'at Tahrir
     al-Sham": the body mined as "Hayat Tahrir al-Sham" was not found in them."""
-    mentions = [
-        (agt, m)
-        for agt in ("1", "2")
-        for m in split_mentions("Hayat Tahrir al-Sham (HTS)", column="Part")
-    ]
-    index = GroupIndex.mine(mentions)
+    index = _index_of("Hayat Tahrir al-Sham (HTS)")
     for text in ("From Hayʼat Tahrīr al-Shām", "Hay'at Tahrir al-Sham [signed]"):
         assert [g.label for g in index.find(text)] == ["Hayat Tahrir al-Sham"], text
 
@@ -242,14 +247,7 @@ def test_an_elision_or_a_possessive_keeps_its_apostrophe() -> None:
         "For the Presidential Council (PC): Y",
         "For the United People's Party (UPP): Z",
     ]
-    index = GroupIndex.mine(
-        [
-            (agt, m)
-            for agt in ("1", "2")
-            for line in lines
-            for m in split_mentions(line, column="Part")
-        ]
-    )
+    index = _index_of(*lines)
     for text, label in (
         ("Pour l’Union Africaine", "Union Africaine"),
         ("Head of the Presidential Council’s office", "Presidential Council"),
@@ -319,14 +317,7 @@ def test_a_name_is_found_whatever_dash_joins_its_words() -> None:
     """Colombia's texts write "FARC–EP" (an en dash, 13 mentions) and "FARC – EP": each
     was read as the FARC, a body of its own, not the FARC-EP they name."""
     lines = ["For the FARC-EP: X", "For the FARC: Y"]
-    index = GroupIndex.mine(
-        [
-            (agt, m)
-            for agt in ("1", "2")
-            for line in lines
-            for m in split_mentions(line, column="Part")
-        ]
-    )
+    index = _index_of(*lines)
     for text in ("For FARC–EP:", "The National Government; the FARC – EP", "FARC - EP"):
         assert [g.label for g in index.find(text)] == ["FARC-EP"], text
 
@@ -336,14 +327,7 @@ def test_a_full_stop_after_an_abbreviation_ends_a_sentence() -> None:
     EPL.": an abbreviation before a full stop was taken for a title ("REV. John"), and
     the FARC-EP was no party. A title's full stop is followed by the name."""
     lines = ["Fuerzas Armadas Revolucionarias de Colombia (FARC-EP)", "REV (Rebel Army): X"]
-    index = GroupIndex.mine(
-        [
-            (agt, m)
-            for agt in ("1", "2")
-            for line in lines
-            for m in split_mentions(line, column="Part")
-        ]
-    )
+    index = _index_of(*lines)
     found = index.find("The National Government; the FARC - EP.")
     assert [g.label for g in found] == ["Fuerzas Armadas Revolucionarias de Colombia"]
     assert index.find("REV. Sakuameso") == []
