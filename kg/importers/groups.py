@@ -343,7 +343,7 @@ _JOINER = re.compile(rf"\s?[{_DASHES}]\s?|\s")
 def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:
     if not forms:
         return None
-    joiner = rf"(?:\s?[{_DASHES}]\s?|\s)"
+    joiner = f"(?:{_JOINER.pattern})"
     body = trie_pattern(forms, char=lambda ch: joiner if ch in "- " else re.escape(ch))
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 
