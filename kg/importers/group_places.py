@@ -104,10 +104,20 @@ def state_initials(abbr: str, places: Iterable[str]) -> str | None:
         if country is None:
             continue
         for name in {preferred_name(place), str(country.name)}:
-            words = [w for w in re.findall(r"[\w']+", name) if w.lower() not in _GLUE_WORDS]
-            if len(words) > 1 and "".join(w[0] for w in words).upper() == abbr.upper():
+            letters = name_initials(name)
+            if len(letters) > 1 and letters == abbr.upper():
                 return place
     return None
+
+
+def name_initials(name: str) -> str:
+    """The initials of a state's name, its "of", "the" and "and" left out.
+
+    >>> name_initials("Democratic Republic of the Congo")
+    'DRC'
+    """
+    words = [w for w in re.findall(r"[\w']+", name) if w.lower() not in _GLUE_WORDS]
+    return "".join(w[0] for w in words).upper()
 
 
 _GLUE_WORDS = {"of", "the", "and"}

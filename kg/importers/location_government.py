@@ -31,6 +31,7 @@ from collections.abc import Iterable
 
 from rdflib import Graph, URIRef
 
+from kg.importers.group_places import name_initials
 from kg.importers.inference import add_inference
 from kg.importers.pax import PaxRow
 from kg.importers.states import StateIndex, preferred_name
@@ -75,13 +76,9 @@ def by_initials(text: str, code: str) -> str | None:
     >>> by_initials("Head of GoU Delegation", "NPL") is None
     True
     """
-    words = [w for w in re.findall(r"[\w']+", preferred_name(code)) if w.lower() not in _GLUE]
-    initials = sorted(w[0].upper() for w in words)
+    initials = sorted(name_initials(preferred_name(code)))
     found = (m for m in _GO.finditer(text) if sorted(m["initials"]) == initials)
     return next((m.group(0) for m in found), None)
-
-
-_GLUE = {"of", "the", "and"}
 
 
 def location_code(row: PaxRow) -> str | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from kg.importers.language import field_language
 from kg.importers.role_cues import (
@@ -182,7 +183,7 @@ class Mention:
         if not self.roles:
             object.__setattr__(self, "roles", (self.role,))
 
-    @property
+    @cached_property
     def side(self) -> str:
         """The side a heading names in PA-X's brackets ("[FARC-EP]:"), or ""."""
         found = _BRACKETED_SIDE.fullmatch(_PAGE.sub("", self.text).strip())
@@ -190,7 +191,7 @@ class Mention:
             return ""
         return found["side"]
 
-    @property
+    @cached_property
     def match_text(self) -> str:
         """The text to resolve: page markers, a list's mark and PA-X's [editorial notes]
         removed (the side of a bracketed heading kept: :attr:`side`), and in a

@@ -67,6 +67,7 @@ _OTHER_CAPACITY = re.compile(r"\brepresent|\bon behalf\b|\bpresident\b|\bchair",
 """An envoy's other capacity, in which he acts instead ("Ambassador of Senegal …,
 Representative of the Current Chairman of the OAU", 503; "Ambassador of Switzerland …,
 President of the Contact Group", 2604): his state is then no actor by the embassy."""
+_DASH_SEPARATORS = frozenset("-–—")
 _TOWN = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?")
 """One or two capitalised words after a state: the town of an address."""
 _GOVERNMENT_OF = re.compile(r"\s*(?:the\s+)?governments?\s+of\b", re.I)
@@ -149,11 +150,7 @@ class StateText:
                 and not self._state_list(following.strip())  # "…, France, Germany, …"
             )
             # "Western Equatoria - South Sudan, Yambio" (2687): an address, not a party
-            address = (
-                sep.strip() in "-–—"
-                and bool(sep.strip())
-                and bool(_TOWN.fullmatch(following.strip()))
-            )
+            address = sep.strip() in _DASH_SEPARATORS and bool(_TOWN.fullmatch(following.strip()))
             if bare and bare != text and not PLACE.search(before) and not seat and not address:
                 found += self._state_list(bare)
             both = GOVERNMENT_AND_IN.search(segment)
