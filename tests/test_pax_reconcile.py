@@ -1392,6 +1392,17 @@ def test_the_state_that_sends_an_embassy_or_an_envoy_acts(resolver: Resolver) ->
         "Special Envoy for South Sudan",
         "ThrdPart",
     ) == [["ireland"], ["egypt"], ["algeria"], ["zambia"], []]
+    # a state before its envoy, or after an envoy or ambassador with no "of" (2413, 2709,
+    # 2669); not the state an ambassador signs beside for a body (1229)
+    assert _resolved(
+        resolver,
+        "Betty Oyella Bigombe, Uganda Special Envoy for South Sudan\n\n"
+        "[Unnamed], Ambassador Norway\n\n"
+        "Phillip Lustenberger Special Envoy Swiss Confederation\n\n"
+        "AMB. IDUN TVEDT Special Envoy to the Philippine Peace Process",
+        "ThrdPart",
+    ) == [["uganda"], ["norway"], ["switzerland"], []]
+    assert _resolved(resolver, "Christiaan M. J. Kroner, Netherlands Ambassador at Large") == [[]]
     # an envoy in another capacity acts in that one (503, 2604)
     other = "Mirko Manzoni, Ambassador of Switzerland in Mozambique, President of the Contact Group"
     assert "switzerland" not in _resolved(resolver, other, "ThrdPart")[0]

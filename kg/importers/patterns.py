@@ -143,7 +143,8 @@ OFFICIAL_PREFIX = re.compile(
 )
 MISSION = re.compile(
     r"\s+(?:Mediation|Mediating)\s+(?:Mission|Team)\b|\s+(?:Government|Side|Delegation|"
-    r"Facilitator|Supreme Soviet|Supreme Council|Parliament|Leadership|Co-?Chairman)\b",
+    r"Facilitator|Supreme Soviet|Supreme Council|Parliament|Leadership|Co-?Chairman|"
+    r"(?:Special\s+)?Envoy)\b",
     re.I,
 )
 ADJ_REPUBLIC = re.compile(r"\s+Republic\b(?!\s+of)")  # "Azerbaijani Republic"

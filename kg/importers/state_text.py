@@ -56,13 +56,14 @@ def _begins_a_name(text: str, end: int) -> bool:
 
 _SENT_BY = re.compile(
     r"\b(?:embass(?:y|ies)|envoys?|ambassadors?|ambassade|embajada)\s+"
-    r"(?:of|de|du|del|de\s+la|de\s+l['’]|d['’])\s*(?:the\s+|la\s+|l['’])?"
+    r"(?:(?:of|de|du|del|de\s+la|de\s+l['’]|d['’])\s*(?:the\s+|la\s+|l['’])?)?"
     r"(?:(?:[\w'’]+\s+){0,4}(?:republic|r[ée]publique|rep[úu]blica|kingdom|state|federation|"
     r"confederation)\s+(?:of|de|du|del|de\s+la)\s+(?:the\s+)?)?$",
     re.I,
 )
 """The words before the state that sends an embassy or an envoy ("Embassy of", "Special
-Envoy of the Arab Republic of"), not one it is posted to ("Envoy for", "to")."""
+Envoy of the Arab Republic of", "Special Envoy Swiss Confederation"), not one it is
+posted to ("Envoy for", "to")."""
 _OTHER_CAPACITY = re.compile(r"\brepresent|\bon behalf\b|\bpresident\b|\bchair", re.I)
 """An envoy's other capacity, in which he acts instead ("Ambassador of Senegal …,
 Representative of the Current Chairman of the OAU", 503; "Ambassador of Switzerland …,
