@@ -74,6 +74,8 @@ class GroupIndex:
         self.places = dict(places or {})
         """Each agreement's places (:func:`~kg.importers.group_places.agreement_places`)."""
         self._split: dict[str, list[str]] = {}
+        self._owns: dict[str, set[str]] = {}
+        """Key → its body's spellings, folded, and abbreviations (:meth:`_own`), once."""
         self._taken = frozenset(a for g in groups.values() for a in g.aliases)
         """Abbreviations some body has: a state's only where the state is a location."""
         forms: _Forms = _Forms()
@@ -224,10 +226,14 @@ class GroupIndex:
 
     def _own(self, key: str) -> set[str]:
         """The spellings and abbreviations of the body of ``key``, lowercase."""
-        group = self.groups.get(key)
-        if group is None:
-            return set()
-        return {folded(n.lower())[0] for n, _ in group.names} | {a.lower() for a in group.aliases}
+        if key not in self._owns:
+            group = self.groups.get(key)
+            names = group.names if group is not None else ()
+            aliases = group.aliases if group is not None else ()
+            self._owns[key] = {folded(n.lower())[0] for n, _ in names} | {
+                a.lower() for a in aliases
+            }
+        return self._owns[key]
 
     def _here(
         self, base: str, spelling: str, agreement: str | None, *, abbreviation: bool = False

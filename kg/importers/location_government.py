@@ -76,9 +76,11 @@ def by_initials(text: str, code: str) -> str | None:
     >>> by_initials("Head of GoU Delegation", "NPL") is None
     True
     """
+    tokens = list(_GO.finditer(text))
+    if not tokens:  # most mentions: no need for the state's name
+        return None
     initials = sorted(name_initials(preferred_name(code)))
-    found = (m for m in _GO.finditer(text) if sorted(m["initials"]) == initials)
-    return next((m.group(0) for m in found), None)
+    return next((m.group(0) for m in tokens if sorted(m["initials"]) == initials), None)
 
 
 def location_code(row: PaxRow) -> str | None:
