@@ -20,33 +20,47 @@ from __future__ import annotations
 
 import re
 
+import pycountry
+
 from kg.importers.group_names import (
-    _ABBR,
-    _ABBR_FIRST,
-    _ALONE,
-    _BODY_BEFORE_COLON,
-    _DOCUMENT,
-    _GLUE,
-    _HONORIFIC,
-    _NO_HEADING_NAME,
-    _NUMBERING,
-    _ORG_WORD,
-    _REPUBLIC,
-    _SIDE,
-    _SPEAKS_FOR,
-    _TITLE_ANY,
-    _TITLE_FIRST,
+    ABBR_IN_BRACKETS,
     ABBREVIATION,
     GLUE,
-    _after_person,
-    _alone_ok,
-    _glued,
-    _named_after,
-    _named_before,
+    HONORIFIC,
+    ORG_WORD,
+    REPUBLIC,
+    SPEAKS_FOR,
+    TITLE_ANY,
+    TITLE_FIRST,
+    glued,
     is_state_or_generic,
+    named_after,
+    named_before,
 )
 from kg.importers.patterns import BLOCK, GOVERNMENT_AND
 from kg.importers.states import StateIndex
+
+_ABBR_FIRST = re.compile(r"(?<![\w'’.&/-])([A-Z][A-Z0-9&]{1,11}(?:-[A-Z0-9]+)?)\s+(?=[A-ZÀ-Þ])")
+_SIDE = re.compile(r"\b(?:authorities|side|leadership|autorit[ée]s|autoridades)\b", re.I)
+_BODY_BEFORE_COLON = re.compile(r"(?P<x>[^:;,()\[\]]{3,60}?)\s*:\s*\S")
+_ALONE = re.compile(  # not the end of a surname in capitals ("ULUFA'ALU")
+    rf"(?<![\w./(-])(?<![A-Z]['’])({ABBREVIATION})(?![\w.-])"
+)
+_DOCUMENT = re.compile(
+    r"\b(?:agreement|annex|declaration|protocol|accord|acuerdo|acordo|page|signed|sign[ée])\b", re.I
+)
+_NUMBERING = re.compile(r"^\s*(?:(?:\d+|[ivxIVX]+|[a-h])[.)]\s*|\d+\s+(?=[A-ZÀ-Þ]))")
+"""A list's number before an item: "2.", "iv)", "1\tNepali Congress"."""
+_NO_HEADING_NAME = re.compile(
+    r"^(?:for|from|on behalf of|pour|au nom|por|en nombre)\b|\b(?:were|was|are|is|participating)\b"
+    r"|\bparty\s+no\b",
+    re.I,
+)
+"""What a heading before a colon is when it is no body's name: a side ("From the UN:"),
+a sentence ("Participating in the meeting were …:"), a numbered party ("Party No.1:")."""
+_ROMAN = re.compile(r"[IVXLC]+")
+_NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
+_NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
 
 _ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
 _ITEM_LEAD = re.compile(
@@ -84,20 +98,20 @@ def candidates(text: str, states: StateIndex, *, side: bool = False) -> list[tup
     if side and _a_side_s_name(text):
         out.append((text, "", "side"))
     for m in _ABBR_FIRST.finditer(text):
-        name = _named_after(text[m.end() :], m.group(1))
+        name = named_after(text[m.end() :], m.group(1))
         if name:
             out.append((name, m.group(1), "abbreviation first"))
-    for m in _ABBR.finditer(text):
+    for m in ABBR_IN_BRACKETS.finditer(text):
         abbr = m.group(1).rstrip(".")
         if sum(ch.isupper() for ch in abbr) < 2:
             continue
-        name = _named_before(text[: m.start()], abbr)
+        name = named_before(text[: m.start()], abbr)
         if name:
             out.append((name, abbr, "abbreviation"))
-    speaks = _SPEAKS_FOR.match(text)
+    speaks = SPEAKS_FOR.match(text)
     if speaks:
         name = speaks.group("x").strip()
-        titled = _TITLE_FIRST.match(name)  # "On behalf of the Secretary General of the UN …:"
+        titled = TITLE_FIRST.match(name)  # "On behalf of the Secretary General of the UN …:"
         if not titled and (
             BLOCK.search(name) or _SIDE.search(name) or ("-" in name and " " not in name)
         ):
@@ -107,10 +121,10 @@ def candidates(text: str, states: StateIndex, *, side: bool = False) -> list[tup
     if (
         BLOCK.search(lead)
         and not _DOCUMENT.search(lead)
-        and not _TITLE_FIRST.match(lead)
+        and not TITLE_FIRST.match(lead)
         and not _NO_HEADING_NAME.search(lead)
         and not states.find(lead)
-        and not _SPEAKS_FOR.match(text)
+        and not SPEAKS_FOR.match(text)
     ):
         out.append((lead.strip(), "", "before colon"))
     if re.search(r"[a-z]", text):
@@ -132,13 +146,13 @@ def candidates(text: str, states: StateIndex, *, side: bool = False) -> list[tup
         # Bolivarian Army" (2844) names no "Bolivarian Army"
         and not (how == ARMED and any(name in other and name != other for other in seen))
     ]
-    for m in _REPUBLIC.finditer(text):
+    for m in REPUBLIC.finditer(text):
         tail = text[m.start("x") :] if m.group("x") else ""
         if tail and states.match_at(tail, 0):  # "Republic of Bosnia and Herzegovina"
             continue
         out.append((m.group(0).strip(), "", "republic" if m.group("y") else "republic of"))
     # a name cut short ("Association des Jeunes Actifs de [Illegible]") is none
-    return [c for c in out if c[0].split()[-1].lower() not in _GLUE]
+    return [c for c in out if c[0].split()[-1].lower() not in GLUE]
 
 
 def _a_side_s_name(text: str) -> bool:
@@ -146,7 +160,7 @@ def _a_side_s_name(text: str) -> bool:
     an abbreviation: "[Central General Staff of the FARC-EP]:"), not a title, a document
     or a government that names no state ("[National Government]:")?"""
     named = BLOCK.search(text) or _SIDE.search(text) or _AN_ABBREVIATION.search(text)
-    return bool(named) and not (_TITLE_FIRST.match(text) or _DOCUMENT.search(text))
+    return bool(named) and not (TITLE_FIRST.match(text) or _DOCUMENT.search(text))
 
 
 _AL = re.compile(r"(?:al|el|ad|ar|as|ash|at|az)-[A-Z]")
@@ -225,15 +239,15 @@ def _segment_bodies(text: str, states: StateIndex) -> list[tuple[str, str]]:
         rest = name
         for st in reversed(states.find(name)):  # "Igor Popov of the Russian Federation"
             rest = rest[: st.start] + " " + rest[st.end :]
-        armed = not _ORG_WORD.search(rest) and _armed_body(name, rest)
-        if not 2 <= len(words) <= 8 or not (_ORG_WORD.search(rest) or armed) or "/" in name:
+        armed = not ORG_WORD.search(rest) and _armed_body(name, rest)
+        if not 2 <= len(words) <= 8 or not (ORG_WORD.search(rest) or armed) or "/" in name:
             continue
-        if _glued(name) or _NO_HEADING_NAME.search(name) or _KUNYA.match(name):
+        if glued(name) or _NO_HEADING_NAME.search(name) or _KUNYA.match(name):
             continue  # "Parti … PSD Parti …", "Party No.1", "Abu Abdulrahman al-Kuwaiti …"
         if any(w[0].islower() and w.lower() not in GLUE and not _AL.match(w) for w in words):
             continue
         if (
-            _TITLE_ANY.search(name)
+            TITLE_ANY.search(name)
             or _DOCUMENT.search(name)
             or item.lstrip()
             .lower()
@@ -258,15 +272,42 @@ def _body_of(item: str) -> str:
     acts = _ACTS_FOR.search(item)
     if acts is not None:
         before = item[: acts.start()]
-        person = _HONORIFIC.match(before + " ") or _CAPITALS_NAME.fullmatch(before)
-        if person and not _ORG_WORD.search(before):
+        person = HONORIFIC.match(before + " ") or _CAPITALS_NAME.fullmatch(before)
+        if person and not ORG_WORD.search(before):
             return item[acts.end() :]
-    if _HONORIFIC.match(item):
+    if HONORIFIC.match(item):
         return ""
     run = _CAPITALS_RUN.match(item)
     body = item[run.end() :] if run else item
     after = _PERSON_AFTER.search(body)  # "Berom Steering Committee Dr. Da Jonah Madugu"
     return body[: after.start()] if after else body
+
+
+def _alone_ok(text: str, m: re.Match[str], token: str) -> bool:
+    """An all-capitals token that is an abbreviation, not a surname ("Yawovi AGBOYIBO")."""
+    if sum(ch.isupper() for ch in token) < 3 or len(token) > 12 or _ROMAN.fullmatch(token):
+        return False
+    if pycountry.countries.get(alpha_3=token) is not None or token.lower() in GLUE:
+        return False
+    before, after = text[: m.start()], text[m.end() :]
+    return not (_NAME_BEFORE.search(before) or _NAME_AFTER.match(after))
+
+
+_AFTER_PERSON = re.compile(
+    r"(?:^|\s)(?:(?:honou?rable|sir|dame|lady)\s|" + HONORIFIC.pattern + r")\s*"
+    r"(?-i:\(?[A-ZÀ-Þ])[\w'’.()-]*(?:\s+(?!(?:for|of|the|and|on|to|in|at|from|with)\b)[\w'’.()-]+)*"
+    r"\s*,\s*(?-i:[A-Z]{2,6}\s*,\s*)*$",
+    re.I,
+)
+"""The end of a person's name and its comma, after an honorific, perhaps with other
+post-nominals: "Mr. Ernest G. Munyi, ", "Honourable Sir John R Kaputin, KBE, "."""
+
+
+def _after_person(before: str) -> bool:
+    """Does an abbreviation after ``before`` follow a person's name, as an honour
+    ("EBS", "CMG") or a body the person belongs to ("AFP") may?"""
+    person = _AFTER_PERSON.search(re.split(r"[;:\[\]]", before)[-1])
+    return person is not None and not TITLE_ANY.search(person.group(0))
 
 
 __all__ = ["ARMED", "candidates"]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 
-import pycountry
 from rapidfuzz import fuzz
 
 from kg.importers.patterns import BLOCK
@@ -26,7 +25,6 @@ from kg.importers.states import StateIndex
 
 _ABBR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&'/.-]{1,14})\s*\)")
 _WORD = re.compile(r"[\w'’.&-]+")
-_ABBR_FIRST = re.compile(r"(?<![\w'’.&/-])([A-Z][A-Z0-9&]{1,11}(?:-[A-Z0-9]+)?)\s+(?=[A-ZÀ-Þ])")
 _INNER_ABBR = re.compile(r"\s([A-Z][A-Z0-9&]+(?:-[A-Z0-9]+)?)\s+[A-ZÀ-Þ][a-zß-ÿ]")
 """An abbreviation inside a name, before a capitalised word: two "ABBR name" items glued."""
 _ITEM_END = re.compile(r"[,;:()\[\]]|\s[-–—]\s")
@@ -56,19 +54,11 @@ _GENERIC = re.compile(
     r"MHR|CBE|OBE|MBE)",
     re.I,
 )
-_SIDE = re.compile(r"\b(?:authorities|side|leadership|autorit[ée]s|autoridades)\b", re.I)
 _NAMED_BODY = re.compile(r"\b(?:[Aa]frican [Uu]nion|[Aa]rab [Ll]eague|IGAD|ECOWAS|SADC|OAU)\b")
 """Names of bodies that :data:`~kg.importers.patterns.BLOCK` lists among the words that
 mark a non-state body: such a name is a body of its own, never generic."""
-_BODY_BEFORE_COLON = re.compile(r"(?P<x>[^:;,()\[\]]{3,60}?)\s*:\s*\S")
 ABBREVIATION = r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*"
 """An abbreviation as PA-X writes one: two capitals or more ("CPN", "FARC-EP", "SPLM/A")."""
-_ALONE = re.compile(  # not the end of a surname in capitals ("ULUFA'ALU")
-    rf"(?<![\w./(-])(?<![A-Z]['’])({ABBREVIATION})(?![\w.-])"
-)
-_DOCUMENT = re.compile(
-    r"\b(?:agreement|annex|declaration|protocol|accord|acuerdo|acordo|page|signed|sign[ée])\b", re.I
-)
 _TITLES_ABROAD = r"representantes?|repr[ée]sentants?|presidente|secretario|secr[ée]taire|jefe"
 """Titles in Spanish and French ("Representante de la Iglesia:", 1111)."""
 _TITLE_FIRST = re.compile(
@@ -79,15 +69,6 @@ _TITLE_FIRST = re.compile(
     r"d[ée]l[ée]gu[ée]s?|delegados?)\b",
     re.I,
 )
-_NUMBERING = re.compile(r"^\s*(?:(?:\d+|[ivxIVX]+|[a-h])[.)]\s*|\d+\s+(?=[A-ZÀ-Þ]))")
-"""A list's number before an item: "2.", "iv)", "1\tNepali Congress"."""
-_NO_HEADING_NAME = re.compile(
-    r"^(?:for|from|on behalf of|pour|au nom|por|en nombre)\b|\b(?:were|was|are|is|participating)\b"
-    r"|\bparty\s+no\b",
-    re.I,
-)
-"""What a heading before a colon is when it is no body's name: a side ("From the UN:"),
-a sentence ("Participating in the meeting were …:"), a numbered party ("Party No.1:")."""
 _ORG_WORD = re.compile(
     r"(?<![\w-])(?:council|committee|community|communities|party|parti|partido|front|frente|"
     r"movement|mouvement|movimiento|church|churches|[ée]glise|iglesia|association|"
@@ -107,9 +88,6 @@ _TITLE_ANY = re.compile(
 )
 _ELIDED = re.compile(r"^\w{0,3}['’](?=[A-Z])")
 _HONORIFIC = re.compile(r"(?:h\.\s?e|hon|mr|mrs|ms|dr|prof|rev|gen|col|amb|mme)\b\.?\s", re.I)
-_ROMAN = re.compile(r"[IVXLC]+")
-_NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capitalised neighbour:
-_NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
 _LEADING_GLUE = re.compile(r"(?:and|or|on behalf|of|the|with|et|y|e|as)\b", re.I)
 _LED = re.compile(r"[\s-]led\s+(?:mediation|facilitation|process|talks|negotiations)$", re.I)
 """A body's work, not a body: "the IGAD led Mediation" (1357, 2112) is IGAD's."""
@@ -198,33 +176,6 @@ def _glued(name: str) -> bool:
     )
 
 
-def _alone_ok(text: str, m: re.Match[str], token: str) -> bool:
-    """An all-capitals token that is an abbreviation, not a surname ("Yawovi AGBOYIBO")."""
-    if sum(ch.isupper() for ch in token) < 3 or len(token) > 12 or _ROMAN.fullmatch(token):
-        return False
-    if pycountry.countries.get(alpha_3=token) is not None or token.lower() in _GLUE:
-        return False
-    before, after = text[: m.start()], text[m.end() :]
-    return not (_NAME_BEFORE.search(before) or _NAME_AFTER.match(after))
-
-
-_AFTER_PERSON = re.compile(
-    r"(?:^|\s)(?:(?:honou?rable|sir|dame|lady)\s|" + _HONORIFIC.pattern + r")\s*"
-    r"(?-i:\(?[A-ZÀ-Þ])[\w'’.()-]*(?:\s+(?!(?:for|of|the|and|on|to|in|at|from|with)\b)[\w'’.()-]+)*"
-    r"\s*,\s*(?-i:[A-Z]{2,6}\s*,\s*)*$",
-    re.I,
-)
-"""The end of a person's name and its comma, after an honorific, perhaps with other
-post-nominals: "Mr. Ernest G. Munyi, ", "Honourable Sir John R Kaputin, KBE, "."""
-
-
-def _after_person(before: str) -> bool:
-    """Does an abbreviation after ``before`` follow a person's name, as an honour
-    ("EBS", "CMG") or a body the person belongs to ("AFP") may?"""
-    person = _AFTER_PERSON.search(re.split(r"[;:\[\]]", before)[-1])
-    return person is not None and not _TITLE_ANY.search(person.group(0))
-
-
 def is_state_or_generic(name: str, states: StateIndex) -> bool:
     if _GENERIC.fullmatch(name.strip()) or len(name) < 3 or _LEADING_GLUE.match(name):
         return True
@@ -261,6 +212,10 @@ WORD = _WORD
 fits = _fits
 initials = _initials
 named_before = _named_before
+named_after = _named_after
+glued = _glued
+ORG_WORD = _ORG_WORD
+TITLE_FIRST = _TITLE_FIRST
 
 __all__ = [
     "ABBREVIATION",
@@ -272,7 +227,11 @@ __all__ = [
     "TITLE_ANY",
     "WORD",
     "fits",
+    "glued",
     "initials",
     "is_state_or_generic",
+    "ORG_WORD",
+    "TITLE_FIRST",
+    "named_after",
     "named_before",
 ]
