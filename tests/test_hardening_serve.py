@@ -99,3 +99,40 @@ def test_two_serves_on_one_location_say_so(
         first.send_signal(signal.SIGTERM)
         first.wait(timeout=60)
     assert _oxigraph_pids(location) == []
+
+
+class _StopAfterTheUrl:
+    """Standard output that raises KeyboardInterrupt (what ``serve`` turns SIGTERM into)
+    once the endpoint's URL is written: a script that stops ``serve`` as soon as it reads
+    the URL."""
+
+    def write(self, text: str) -> int:
+        if "SPARQL query endpoint" in text:
+            raise KeyboardInterrupt
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the server through /proc")
+def test_sigterm_right_after_the_url_leaves_no_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An orphan 'oxigraph serve' outlived a test run (2026-12-06): SIGTERM that arrived
+    while serve printed its URLs, after the server had started and before it was watched,
+    left the server running while its temporary database was removed."""
+    import pyoxigraph as ox
+
+    from kg.cli.serve import serve_graph
+
+    monkeypatch.setattr(sys, "stdout", _StopAfterTheUrl())
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            serve_graph(ox.Store(), tmp_path, free_port())
+    finally:
+        time.sleep(0.5)
+        left = _oxigraph_pids(tmp_path)
+        for pid in left:  # never leave one behind, even when the test fails
+            os.kill(pid, signal.SIGKILL)
+    assert left == [], f"orphan oxigraph {left}"

@@ -71,10 +71,14 @@ def serve_graph(
     server = OxigraphServer(location=location / "db", port=port)
     _fill(server, graph, location)
     server.start()
-    print(f"SPARQL query endpoint: {server.query_url}", flush=True)
-    print(f"query page (open in a browser): {server.page_url}", flush=True)
-    print(f"update: {server.update_url}  graph store: {server.store_url}", file=sys.stderr)
-    print("Ctrl-C stops the server.", file=sys.stderr, flush=True)
+    try:
+        print(f"SPARQL query endpoint: {server.query_url}", flush=True)
+        print(f"query page (open in a browser): {server.page_url}", flush=True)
+        print(f"update: {server.update_url}  graph store: {server.store_url}", file=sys.stderr)
+        print("Ctrl-C stops the server.", file=sys.stderr, flush=True)
+    except BaseException:  # SIGTERM (as KeyboardInterrupt) while the URLs are printed
+        server.stop()  # no orphan server once its database is removed
+        raise
     process = server.process
     try:
         if ready is not None:
