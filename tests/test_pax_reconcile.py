@@ -238,6 +238,21 @@ def test_a_state_is_found_without_its_accents_and_with_either_apostrophe() -> No
     assert candidates("PA-X, Peace Agreement Access Tool (Translation © University", idx) == []
 
 
+def test_a_state_is_found_with_some_of_its_accents_left_out() -> None:
+    """Mali's 1366 and 1367 name "La République Francaise" as a third party: one accent
+    written, one left out, so neither pycountry's "République française" nor its form
+    without accents matched, and France was missing. The match keeps its place in the
+    text, whatever accents come before it."""
+    idx = StateIndex.default()
+    (france,) = idx.find("La République Francaise")
+    assert (france.alpha3, france.start, france.end) == ("FRA", 3, 23)
+    text = "Pour l’Éthiopie, Médiateur ; République Francaise"
+    assert [(m.alpha3, text[m.start : m.end]) for m in idx.find(text)] == [
+        ("ETH", "Éthiopie"),
+        ("FRA", "République Francaise"),
+    ]
+
+
 def sample_rows() -> list[dict[str, str]]:
     with SAMPLE.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))

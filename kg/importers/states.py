@@ -6,11 +6,12 @@ Every name pycountry gives a country (short name, official name, common name, th
 ("République du Niger", "Estados Unidos Mexicanos"), also without accents and with
 a typographic apostrophe ("Cote d’Ivoire"), is a variant; variants are
 matched in text longest first, on word boundaries, so "South Sudan" is not "Sudan"
-and "Papua New Guinea" is not "Guinea". A variant preceded by a compass word
-("Northern Ireland", "Southern Sudan") is not a match: those are regions, not the
-state. Adjectives are derived from the short names ("Azerbaijani") and from names
-such as "Russian Federation" ("Russian"), and count only before a capitalised word
-("Azerbaijani Republic").
+and "Papua New Guinea" is not "Guinea". The text is matched without its accents too,
+so a name with only some of them ("La République Francaise") is found. A variant
+preceded by a compass word ("Northern Ireland", "Southern Sudan") is not a match: those
+are regions, not the state. Adjectives are derived from the short names
+("Azerbaijani") and from names such as "Russian Federation" ("Russian"), and count only
+before a capitalised word ("Azerbaijani Republic").
 
 Examples
 --------
@@ -32,6 +33,7 @@ from functools import lru_cache
 import pycountry
 from rapidfuzz import fuzz, process
 
+from kg.importers.patterns import folded
 from kg.importers.trie import trie_pattern
 
 LANGUAGES = ("fr", "es", "pt")
@@ -216,10 +218,13 @@ class StateIndex:
     def find(self, text: str, *, adjectives: bool = True) -> list[StateMatch]:
         """States named in ``text``, in order, not overlapping."""
         found: list[StateMatch] = []
-        for m in self._names.finditer(text):
-            if _COMPASS.search(text[: m.start()]):
+        plain, where = (text, None) if text.isascii() else folded(text)
+        for m in self._names.finditer(plain):
+            start, end = (m.start(), m.end()) if where is None else _span(where, m)
+            code = self.by_name.get(m.group(0).lower())
+            if code is None or _COMPASS.search(text[:start]):
                 continue
-            found.append(StateMatch(self.by_name[m.group(0).lower()], m.start(), m.end()))
+            found.append(StateMatch(code, start, end))
         if adjectives:
             taken = [(f.start, f.end) for f in found]
             for m in self._adjs.finditer(text):
@@ -234,6 +239,11 @@ class StateIndex:
                 return StateMatch(f.alpha3, pos, pos + f.end)
             break
         return None
+
+
+def _span(where: list[int], match: re.Match[str]) -> tuple[int, int]:
+    """Where ``match`` (in the text :func:`~kg.importers.patterns.folded` gave) is in the text."""
+    return where[match.start()], where[match.end() - 1] + 1
 
 
 __all__ = ["StateIndex", "StateMatch", "preferred_name"]
