@@ -216,6 +216,46 @@ def test_the_country_an_envoy_is_for_is_no_actor(resolver: Resolver) -> None:
     assert "south-sudan" not in found
 
 
+def test_the_country_an_envoy_is_sent_for_in_french_is_no_actor(resolver: Resolver) -> None:
+    """Mali's 1366 lists among its mediators "Envoyé spécial de l'OCC pour le Mali et le
+    Sahel", the OIC's envoy: Mali, a party, became a mediator of its own agreement. The
+    title may stand apart from the place ("de l'OCC"), and the French or Spanish envoy
+    is an envoy too; the state that sends one still acts."""
+
+    def named(text: str) -> list[str]:
+        found = resolver.resolve(Mention("ThrdPart", text, "mediator")).matches
+        return [str(m.iri).removeprefix(str(ID)) for m in found]
+
+    assert "mali" not in named("Envoyé spécial de l'OCC pour le Mali et le Sahel")
+    assert "sudan" not in named("Enviado Especial de la Unión Africana para el Sudán")
+    assert named("Special Envoy of the Arab Republic of Egypt for the Sudan") == ["egypt"]
+    assert named("Kenya Special Envoy for South Sudan") == ["kenya"]
+
+
+def test_an_ambassador_posted_au_a_state_is_of_his_own_state(resolver: Resolver) -> None:
+    """Mali's 1366: "Ambassadeur de la République Fédérale de Nigeria au Mali" is
+    Nigeria's ambassador in Mali; with two states named, the line was left unresolved.
+    "Au nom de" is on whose behalf, not where."""
+
+    def named(text: str) -> list[str]:
+        found = resolver.resolve(Mention("ThrdPart", text, "mediator")).matches
+        return [str(m.iri).removeprefix(str(ID)) for m in found]
+
+    assert named("Ambassadeur de la République Fédérale de Nigeria au Mali") == ["nigeria"]
+    assert "chad" in named("Ambassadeur au nom de la République du Tchad")
+
+
+def test_un_and_au_in_lower_case_are_no_bodies(resolver: Resolver) -> None:
+    """The UN and the AU block a state named in a longer mention (it is then the body's
+    place), but "un" and "au" in lower case are French or Spanish words, and "Un" ends
+    Kim Jong Un's name: the Singapore statement (2106) had no party for the DPRK."""
+    text = "Chairman Kim Jong Un of the Democratic People's Republic of Korea;"
+    found = resolver.resolve(Mention("Part", text, "party")).matches
+    assert [str(m.iri).removeprefix(str(ID)) for m in found] == ["north-korea"]
+    text = "Representative of the UN in the Democratic People's Republic of Korea"
+    assert resolver.resolve(Mention("Part", text, "party")).matches == ()
+
+
 def test_a_state_s_mediation_named_by_its_adjective_is_the_state(resolver: Resolver) -> None:
     """Chad mediated Darfur's 90, 91, 92 and 905 ("For the Chadian Mediation: H.E. Maïtine
     Djoumbé"); "Chadian" was no adjective the importer knew, so the line's one resolved

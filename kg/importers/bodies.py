@@ -71,13 +71,24 @@ _GAP = r"(?:(?!mission|programme|program|office|bureau)[^,;:()])*?"
 """From an envoy's title to the word before the place it is posted to."""
 _ARTICLE = r"(?:el\s+|the\s+|le\s+|la\s+|l['’]\s*)?"
 _POSTED = re.compile(
-    rf"\b(?:envoy|{_TITLE})\b{_GAP}\s(?:to|ante|aupr[èe]s\s+d[eu]|en)\s+{_ARTICLE}"
+    rf"\b(?:envoy|{_TITLE})\b{_GAP}\s(?:to|ante|aupr[èe]s\s+d[eu]|en|aux?(?!\s+nom\b))\s+{_ARTICLE}"
     r"(?:(?:gobierno|government|gouvernement)\s+(?:de|of|du)\s+(?:la\s+|the\s+)?)?"
     r"(?P<x>(?:(?!\b(?:representing|on behalf|for|pour|and|et)\b)[^,;:()])+)",
     re.I,
 )
 """Where an envoy is posted: "Ambassadeur de la République du Niger en Algérie",
-"Embajador Países Bajos ante el Gobierno de Colombia". The envoy's own state acts."""
+"Embajador Países Bajos ante el Gobierno de Colombia", "… de Nigeria au Mali" (not "au
+nom de": on whose behalf). The envoy's own state acts."""
+
+_ENVOY_FOR = re.compile(
+    rf"\b(?:envoy|envoy[ée]e?|enviad[oa])s?\b{_GAP}\s(?:for|pour|para)\s+"
+    r"(?:the\s+|la\s+|le\s+|les\s+|el\s+|l['’]\s*)?"
+    r"(?P<x>(?:(?!\b(?:representing|on behalf|and|et|y)\b)[^,;:()])+)",
+    re.I,
+)
+"""The place an envoy is sent for, however far from the title: "Envoyé spécial de l'OCC
+pour le Mali et le Sahel" (1366), "Special Envoy of the Arab Republic of Egypt for the
+Sudan". The state that sends the envoy acts (:mod:`kg.importers.state_text`)."""
 
 
 _POSTED_AT = re.compile(
@@ -118,7 +129,7 @@ def without_subject_states(text: str, find: Callable[[str], list[StateMatch]]) -
     'Médiation pour'
     """
     spans = [m.span("x") for m in _POSTED_AT.finditer(text)]
-    for pattern in (_SUBJECT, _PROCESS, _POSTED):
+    for pattern in (_SUBJECT, _PROCESS, _POSTED, _ENVOY_FOR):
         spans += _states_after(pattern, text, find)
     return _blank(text, spans)
 

@@ -171,7 +171,7 @@ BLOCK = re.compile(
     r"arm[ée]e|ej[ée]rcito|fuerzas|uni[óo]n|conseil|consejo|comit[ée]|rassemblement|alianza|"
     r"congr[eè]s|congress|forum|association|ngo|network|institute|university|agreement|"
     r"federation of|episcopal|conference|dialogue|participants|summit|meeting|civil society|"
-    r"un|srsg|bishops|former|oau|au|igad|ecowas|sadc|arab league|african union|morcha|sangh|"
+    r"(?-i:UN|AU)|srsg|bishops|former|oau|igad|ecowas|sadc|arab league|african union|morcha|sangh|"
     r"samiti|parishad|jabha|harakat|jamaat|jamiat|ittihad|hezb|hizb|parties|samaj|pradesh|sabha|"
     r"sangathan|ekta|whereof|declaration|[ée]glise|iglesia|igreja|elders?|churches)\b",
     re.I,
