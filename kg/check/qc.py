@@ -176,8 +176,11 @@ def used_terms(data: Graph, ontology: Graph) -> set[URIRef]:
 
     A class used through a subclass (``ckg:Actor`` through ``ckg:State``) or a
     property through a subproperty or its inverse counts as used; so does a
-    defined class (``owl:equivalentClass``), whose members are inferred, and
-    the class of an ontology individual the data uses (``ckg:UpTo``).
+    defined class (``owl:equivalentClass``), whose members are inferred, the
+    class of an ontology individual the data uses (``ckg:UpTo``), an annotation
+    property the ontology puts on its own terms (``ckg:curatorsOnly``: no data is
+    meant to use it), and a role whose property the data uses (``ckg:PartyRole``
+    through ``ckg:party``, its ``ckg:roleProperty``).
     """
     return expand_used({t for triple in data for t in triple if isinstance(t, URIRef)}, ontology)
 
@@ -200,6 +203,12 @@ def expand_used(used: set[URIRef], ontology: Graph) -> set[URIRef]:
         if a in used or b in used:
             used.update(x for x in (a, b) if isinstance(x, URIRef))
     used.update(s for s in ontology.subjects(OWL.equivalentClass, None) if isinstance(s, URIRef))
+    for prop in ontology.subjects(RDF.type, OWL.AnnotationProperty):  # the ontology's own
+        if isinstance(prop, URIRef) and next(iter(ontology.subject_objects(prop)), None):
+            used.add(prop)
+    for role, prop in ontology.subject_objects(CKG.roleProperty):  # a role, through its property
+        if isinstance(role, URIRef) and prop in used:
+            used.add(role)
     return used
 
 
