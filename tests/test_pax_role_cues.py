@@ -472,3 +472,32 @@ def test_those_present_at_a_signing_are_not_its_signatories() -> None:
         column="Part",
     )
     assert mentions[-1].roles == ("party",), [(m.text, m.roles) for m in mentions]
+
+
+def test_a_curated_holder_named_by_initials_beside_his_office_is_that_person(
+    resolver: Resolver,
+) -> None:
+    """The 2020-2022 statements on Nagorno-Karabakh write their signatories with
+    initials ("Prime Minister of the Republic of Armenia N. V. Pashinyan", "President
+    of the Russian Federation V.V.Putin"): the office was read, the person was not, so
+    the import had none of their office holdings. A curated person whose office the
+    mention names, written with his first initial and his surname, is that person (the
+    importer's inference); another initial, or no office he holds, is not."""
+
+    def named(text: str) -> list[str]:
+        found = resolver.resolve(Mention("Part", text, "signatory")).matches
+        return sorted(str(m.iri).removeprefix(str(ID)) for m in found)
+
+    assert named("Prime Minister of the Republic of Armenia N. V. Pashinyan") == [
+        "nikol-pashinyan",
+        "office-prime-minister-of-armenia",
+    ]
+    assert "vladimir-putin" in named("President of the Russian Federation V.V.Putin")
+    assert "ilham-aliyev" in named("President of the Republic of Azerbaijan I. H. ALIYEV")
+    assert "ilham-aliyev" not in named("Ministry of Azerbaijan Republic: S. Aliyev")
+    assert "ilham-aliyev" not in named("President of the Republic of Azerbaijan S. Aliyev")
+    assert "vladimir-putin" not in named("Prime Minister of the Republic of Armenia V. Putin")
+    assert "vladimir-putin" not in named("V. V. Putin")
+    found = resolver.resolve(Mention("Part", "President of Russia V. V. Putin", "signatory"))
+    (person,) = [m for m in found.matches if str(m.iri).endswith("vladimir-putin")]
+    assert person.how == "curated person by initials"

@@ -317,3 +317,24 @@ def test_office_and_holder_named_together_become_an_office_holding(data: Graph) 
     signatories = set(data.objects(ID["agreement-pax-1686"], CKG.signatory))
     assert ID["office-president-of-azerbaijan"] in signatories
     assert ID["ilham-aliyev"] not in signatories
+
+
+def test_a_holder_named_by_initials_holds_his_office_by_the_importers_inference(
+    data: Graph,
+) -> None:
+    """2396, 2454 and 2455 name "V. V. Putin", "N. V. Pashinyan" and "I. H. Aliyev"
+    beside their offices: each holds it as of the agreement's date, and that the
+    initials are the curated person is the importer's inference, with its reason."""
+    holders = {
+        (data.value(h, CKG.holder), data.value(h, CKG.asOf).toPython().isoformat())
+        for h in data.subjects(RDF.type, CKG.OfficeHolding)
+    }
+    assert (ID["vladimir-putin"], "2021-11-26") in holders
+    assert (ID["nikol-pashinyan"], "2021-01-11") in holders
+    assert (ID["ilham-aliyev"], "2021-11-26") in holders  # 2454 spells him "I. G. Alityev"
+    holding = ID["holding-vladimir-putin-office-president-of-russia-2021-11-26"]
+    (attestation,) = data.subjects(CKG.statementSubject, holding)
+    assert data.value(attestation, CKG.statementPredicate) == CKG.holder
+    inference = data.value(attestation, CKG.inferredBy)
+    assert "V. V. Putin" in str(data.value(inference, CKG.reason))
+    assert data.value(holding, CKG.attestedBy) == ID["pax-agreement-2396"]

@@ -253,7 +253,7 @@ class PaxGraph:
         """Add the roles a resolved mention gives its actors; return (property, match) pairs."""
         mention, out = res.mention, []
         props = role_properties(mention)
-        holders = office_holdings(self.graph, self.resolver, res, row.date, rec)
+        holders = office_holdings(self.graph, self.resolver, res, row.date, rec, agt_id=row.agt_id)
         for match in res.matches:
             for new in match.new:
                 self._mint(new, rec)

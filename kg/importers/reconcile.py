@@ -59,6 +59,8 @@ from kg.importers.patterns import (
     PLURAL_RE,
     slug,
 )
+from kg.importers.person_initials import HOW as INITIALS
+from kg.importers.person_initials import persons_by_initials
 from kg.importers.state_text import StateText
 from kg.importers.states import StateIndex, preferred_name
 
@@ -377,6 +379,16 @@ class Resolver(StateText):
             matches = self._named(mention, text, agreement=agreement, by_part=by_part)
         return Resolution(mention, _distinct(matches))
 
+    def _by_initials(self, text: str, matches: list[Match]) -> list[Match]:
+        """Curated holders of the offices ``matches`` name, named by initials in ``text``."""
+        offices = [m.iri for m in matches if m.how == "office"]
+        have = {m.iri for m in matches}
+        return [
+            Match(person, INITIALS, 0.7)
+            for person in persons_by_initials(text, offices, self.held, self.labels)
+            if person not in have
+        ]
+
     def _states_after_colons(self, text: str) -> list[Match]:
         """The states after the colon of each side ("X, on behalf of: the Republic of the
         Sudan; Y, on behalf of: The Republic of South Sudan", 857), when every side names
@@ -408,6 +420,7 @@ class Resolver(StateText):
         if not matches and not BLOCK.search(text):
             matches = self._states_named(places)
         matches += self._state_segments(places)
+        matches += self._by_initials(text, matches)
         if by_part:
             matches = roles_by_part(
                 mention, matches, lambda part: self._actors_in(mention, part, agreement)

@@ -16,6 +16,8 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg.importers.mentions import Mention
 from kg.importers.patterns import CKG, ID
+from kg.importers.person_initials import HOW as INITIALS
+from kg.importers.person_initials import attest_holder
 from kg.importers.reconcile import Match, Resolution, Resolver
 
 ROLE_PROPERTIES = {
@@ -56,30 +58,47 @@ def role_properties(mention: Mention) -> tuple[URIRef, ...]:
 
 
 def office_holdings(
-    graph: Graph, resolver: Resolver, res: Resolution, date: dt.date, rec: URIRef
+    graph: Graph,
+    resolver: Resolver,
+    res: Resolution,
+    date: dt.date,
+    rec: URIRef,
+    *,
+    agt_id: str = "",
 ) -> set[URIRef]:
     """Record "The President of Azerbaijan Ilham Aliyev" as an office holding.
 
     A curated person named with offices acts in an office: the office gets the
     agreement role, never the person. The person holds the office as of ``date``
     when the mention names one office, or several of which the curated data says
-    the person holds one. Returns the persons to leave out of the roles.
+    the person holds one. Returns the persons to leave out of the roles. A person
+    named by initials (:mod:`kg.importers.person_initials`) holds it by the
+    importer's inference from PA-X record ``agt_id``.
     """
-    persons = [m.iri for m in res.matches if resolver.kind.get(m.iri) == CKG.Person]
+    persons = [m for m in res.matches if resolver.kind.get(m.iri) == CKG.Person]
     offices = [m for m in res.matches if m.how == "office"]
     if not persons or not offices:
         return set()
     for person in persons:
-        held = [o for o in offices if (person, o.iri) in resolver.held]
+        held = [o for o in offices if (person.iri, o.iri) in resolver.held]
         chosen = offices if len(offices) == 1 else held
         if len(persons) == 1 and len(chosen) == 1:
-            _add_holding(graph, resolver, person, chosen[0], date, rec)
-    return set(persons)
+            holding = _add_holding(graph, resolver, person.iri, chosen[0], date, rec)
+            if person.how == INITIALS:  # that the initials are this person is inferred
+                attest_holder(
+                    graph,
+                    holding=holding,
+                    person=resolver.labels.get(person.iri, str(person.iri)),
+                    text=res.mention.text,
+                    agt_id=agt_id,
+                    record=rec,
+                )
+    return {p.iri for p in persons}
 
 
 def _add_holding(
     graph: Graph, resolver: Resolver, person: URIRef, office: Match, date: dt.date, rec: URIRef
-) -> None:
+) -> URIRef:
     office_label = resolver.labels.get(office.iri) or next(
         (n.label for n in office.new if n.iri == office.iri), str(office.iri)
     )
@@ -94,6 +113,7 @@ def _add_holding(
     graph.add((holding, CKG.office, office.iri))
     graph.add((holding, CKG.asOf, Literal(day, datatype=XSD.date)))
     graph.add((holding, CKG.attestedBy, rec))
+    return holding
 
 
 def parties_do_not_mediate(graph: Graph, agt: URIRef) -> None:
