@@ -652,6 +652,23 @@ def test_a_note_that_introduces_the_names_is_no_mention() -> None:
     assert {m.role for m in mentions} == {"party"}
 
 
+def test_a_signature_mark_or_a_dotted_line_alone_is_no_mention() -> None:
+    """The full import put 62 "names" on agreements that name no one: "(Signed)" (20),
+    "Sd." (12), "..." and dotted signature lines ("……………………") kept as
+    ``ckg:signatoryMention``, and counted as unresolved in the report. A mark beside a
+    name stays with it, and an illegible signature is still a signatory."""
+    text = "(Signed)\nPour le Gouvernement du Mali\nSd.\n……………………………\n...\n, Signed;\n(sgd.)"
+    assert [m.text for m in split_mentions(text, column="Part")] == [
+        "Pour le Gouvernement du Mali"
+    ]
+    text = "Sd. John Smith\nSigned: Samuel KAUONA"
+    assert [m.text for m in split_mentions(text, column="Part")] == [
+        "Sd. John Smith",
+        "Signed: Samuel KAUONA",
+    ]
+    assert [m.text for m in split_mentions("(Illegible)", column="Part")] == ["(Illegible)"]
+
+
 def test_the_african_union_and_igad_are_bodies_not_generic_words() -> None:
     from kg.importers.groups import GroupIndex
 

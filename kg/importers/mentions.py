@@ -79,6 +79,9 @@ _BRACKET_NOTE = re.compile(r"sign|illegib|unintelligib|\bnames?\b|\bnote\b|unkno
 _SPACE = re.compile(r"\s+")
 _TRAILING_DASH = re.compile(r"\s*[-–—]+$")
 """A dash after a side's name, before its signatory's line ("For the MPCI-", 436)."""
+_MARK_ONLY = re.compile(r"[\W_]*(?:(?:signed|sgd|sd|firmado|sign[ée]e?)\b[\W_]*)*", re.I)
+"""A line that names no one: a signature mark alone ("(Signed)", "Sd.", "(sgd.)") or
+a dotted signature line ("……………", "..."). "(Illegible)" still stands for a signatory."""
 _GOVT = re.compile(r"\b(?:G(?:ovt|OVT)\b\.?|(?i:goverment)\b)")
 """"Govt", "Govt." and the misspelt "Goverment" (1117) are "Government" (not a "govt
 established body" in a note, 167)."""
@@ -194,13 +197,16 @@ class Mention:
     @cached_property
     def match_text(self) -> str:
         """The text to resolve: page markers, a list's mark and PA-X's [editorial notes]
-        removed (the side of a bracketed heading kept: :attr:`side`), and in a
+        removed (the side of a bracketed heading kept: :attr:`side`), empty for a line
+        that names no one (:data:`_MARK_ONLY`), and in a
         signatories' note (:data:`NOTE_WORDS`) the third parties it names after them
         ("… met in Kampala under the auspices of …")."""
         if self.side:
             return self.side
         text = _SPACE.sub(" ", _EDITORIAL.sub(" ", _PAGE.sub("", self.text))).strip()
         text = _GOVT.sub("Government", _TRAILING_DASH.sub("", _BULLET.sub("", text)))
+        if _MARK_ONLY.fullmatch(text):
+            return ""
         if self.column == "Part" and len(self.text.split()) > NOTE_WORDS:
             return before_third_parties(text)
         return text
