@@ -658,9 +658,7 @@ def test_a_signature_mark_or_a_dotted_line_alone_is_no_mention() -> None:
     ``ckg:signatoryMention``, and counted as unresolved in the report. A mark beside a
     name stays with it, and an illegible signature is still a signatory."""
     text = "(Signed)\nPour le Gouvernement du Mali\nSd.\n……………………………\n...\n, Signed;\n(sgd.)"
-    assert [m.text for m in split_mentions(text, column="Part")] == [
-        "Pour le Gouvernement du Mali"
-    ]
+    assert [m.text for m in split_mentions(text, column="Part")] == ["Pour le Gouvernement du Mali"]
     text = "Sd. John Smith\nSigned: Samuel KAUONA"
     assert [m.text for m in split_mentions(text, column="Part")] == [
         "Sd. John Smith",
