@@ -66,21 +66,34 @@ def names_bare_government(text: str, states: StateIndex) -> bool:
 _GO = re.compile(r"(?<![\w-])G[oO](?P<initials>[A-Z]{1,4})(?![\w-])")
 """"Government of" abbreviated before a state's initials: "GoN", "GOU", "GoRDC"."""
 
+_SEAT = r"(?:government|govt|gouvernement|gobierno|delegation|d[ée]l[ée]gation|delegaci[óo]n)"
+_BY_SEAT = re.compile(
+    rf"(?<![\w.-])(?P<initials>[A-Z]{{2,4}})\s+(?i:{_SEAT})\b"
+    rf"|\b(?i:{_SEAT}\s+(?:of|de|du|del|de\s+la)\s+(?:the\s+|la\s+|l['’])?)"
+    r"(?P<after>[A-Z]{2,4})(?![\w-])"
+)
+"""A state's initials before or after "Government", "Govt" or "Delegation": "UK
+government", "For the CAR Government", "Leader of the PNG Delegation"."""
+
 
 def by_initials(text: str, code: str) -> str | None:
-    """The abbreviation in ``text`` that is "Go" and the initials of the state ``code``
-    (in any order: "GoRDC" for the Democratic Republic of the Congo), or None.
+    """The abbreviation in ``text`` that names the government of the state ``code`` by its
+    initials (in any order: "GoRDC" for the Democratic Republic of the Congo): "Go" and
+    them, or them beside "Government" or "Delegation" (:data:`_BY_SEAT`); else None.
 
     >>> by_initials("On behalf of GoN Talks Team", "NPL")
     'GoN'
     >>> by_initials("Head of GoU Delegation", "NPL") is None
     True
+    >>> by_initials("For the CAR Government", "CAF"), by_initials("For CAR", "CAF")
+    ('CAR', None)
     """
-    tokens = list(_GO.finditer(text))
-    if not tokens:  # most mentions: no need for the state's name
+    found = [(m.group(0), m["initials"]) for m in _GO.finditer(text)]
+    found += [(x, x) for m in _BY_SEAT.finditer(text) if (x := m["initials"] or m["after"])]
+    if not found:  # most mentions: no need for the state's name
         return None
     initials = sorted(name_initials(preferred_name(code)))
-    return next((m.group(0) for m in tokens if sorted(m["initials"]) == initials), None)
+    return next((token for token, letters in found if sorted(letters) == initials), None)
 
 
 def location_code(row: PaxRow) -> str | None:
@@ -88,11 +101,31 @@ def location_code(row: PaxRow) -> str | None:
     codes = [row.get(column).upper() for column in ("Loc1ISO", "Loc2ISO") if row.get(column)]
     if len(codes) != 1:
         return None
-    try:
-        preferred_name(codes[0])
-    except KeyError:
-        return None
-    return codes[0]
+    return next(iter(location_codes(row)), None)
+
+
+def location_codes(row: PaxRow) -> list[str]:
+    """The ISO codes of the agreement's locations that are states (``Loc1ISO``, ``Loc2ISO``)."""
+    out = []
+    for column in ("Loc1ISO", "Loc2ISO"):
+        code = row.get(column).upper()
+        try:
+            preferred_name(code)
+        except KeyError:
+            continue
+        out.append(code)
+    return out
+
+
+def location_by_initials(text: str, codes: list[str]) -> str | None:
+    """The one of the locations ``codes`` whose government ``text`` names by its initials
+    (:func:`by_initials`), or None.
+
+    >>> location_by_initials("UK government, Irish Government", ["GBR", "IRL"])
+    'GBR'
+    """
+    found = {code for code in codes if by_initials(text, code)}
+    return found.pop() if len(found) == 1 else None
 
 
 def attest(
@@ -105,20 +138,34 @@ def attest(
     code: str,
     properties: Iterable[URIRef],
     mentions: Iterable[str],
+    codes: list[str] | None = None,
 ) -> None:
-    """Attest the agreement's roles of ``state`` (ISO ``code``) by the importer's inference."""
+    """Attest the agreement's roles of ``state`` (ISO ``code``, one of the agreement's
+    location ``codes``, by default only it) by the importer's inference."""
+    codes = codes or [code]
     quoted = "; ".join(f'"{m}"' for m in sorted(set(mentions)))
     name = preferred_name(code)
     short = sorted({a for m in mentions if (a := by_initials(m, code))})
-    told = f' ({", ".join(short)}: "Go" and the initials of {name})' if short else ""
+    told = "; ".join(
+        f'{a}: "Go" and the initials of {name}'
+        if _GO.fullmatch(a)
+        else f"{a}: the initials of {name}"
+        for a in short
+    )
+    where = ", ".join(f"Loc{i}ISO {c}" for i, c in enumerate(codes, 1))
+    location = (
+        f"The agreement's one location is {name} ({where})"
+        if len(codes) == 1
+        else f"{name} is one of the agreement's locations ({where})"
+    )
     reason = (
         f"PA-X record {agt_id} names a government without naming its state: {quoted}"
-        f"{told}. The agreement's one location is {name} (Loc1ISO {code}), so the importer "
-        f"takes that government for {name}'s."
+        f"{f' ({told})' if told else ''}. {location}, so the importer takes that government "
+        f"for {name}'s."
     )
     add_inference(
         graph,
-        f"location-government-{agt_id}",
+        f"location-government-{agt_id}" + ("" if len(codes) == 1 else f"-{code.lower()}"),
         label=f"the government PA-X agreement {agt_id} names is its location's",
         reason=reason,
         used=[record],
@@ -136,6 +183,7 @@ def attest_roles(
     agt_id: str,
     code: str,
     added: list[tuple[URIRef, URIRef, str, str]],
+    codes: list[str] | None = None,
 ) -> None:
     """Attest the roles an agreement gives only through its location's government.
 
@@ -155,7 +203,17 @@ def attest_roles(
             code=code,
             properties=props,
             mentions=[text for p, _, text in inferred if p in props],
+            codes=codes,
         )
 
 
-__all__ = ["HOW", "attest", "attest_roles", "by_initials", "location_code", "names_bare_government"]
+__all__ = [
+    "HOW",
+    "attest",
+    "attest_roles",
+    "by_initials",
+    "location_by_initials",
+    "location_code",
+    "location_codes",
+    "names_bare_government",
+]

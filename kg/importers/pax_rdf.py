@@ -29,8 +29,9 @@ from kg.importers.inference import add_attestation, add_inference
 from kg.importers.location_government import HOW as LOCATION
 from kg.importers.location_government import (
     attest_roles,
-    by_initials,
+    location_by_initials,
     location_code,
+    location_codes,
     names_bare_government,
 )
 from kg.importers.matches import Match
@@ -203,14 +204,18 @@ class PaxGraph:
             for p, o in new.links:
                 g.add((new.iri, p, o))
 
-    def _with_location_government(self, res: Resolution, code: str | None) -> Resolution:
+    def _with_location_government(
+        self, res: Resolution, codes: list[str], single: str | None
+    ) -> Resolution:
         """``res`` and, when its mention names "the Government" of no state (as a heading,
-        or beside another party: "Gobierno Nacional, FARC-EP"), the state of the one
-        location ``code``, by the importer's inference."""
+        or beside another party: "Gobierno Nacional, FARC-EP") and the agreement has
+        one location (``single``), that state; or the one of the locations ``codes`` whose initials
+        name its government ("GoN", "UK government"); by the importer's inference."""
         text = res.mention.match_text
-        if code is None or not (
-            names_bare_government(text, self.resolver.states) or by_initials(text, code)
-        ):
+        code = location_by_initials(text, codes)
+        if code is None and single and names_bare_government(text, self.resolver.states):
+            code = single
+        if code is None:
             return res
         state = self.resolver.state(code, LOCATION, 0.6)
         if any(m.iri == state.iri for m in res.matches):
@@ -219,7 +224,7 @@ class PaxGraph:
 
     def _actors(self, row: PaxRow, agt: URIRef, rec: URIRef) -> list[Resolution]:
         g, out = self.graph, []
-        code = location_code(row)
+        codes, single = location_codes(row), location_code(row)
         added: list[tuple[URIRef, Match, str]] = []
         for column, text_prop, mention_prop in COLUMNS:
             raw = row.fields.get(column) or ""
@@ -227,7 +232,7 @@ class PaxGraph:
                 g.add((agt, text_prop, Literal(raw.strip())))
             for mention in split_mentions(raw, column=column):
                 res = self._with_location_government(
-                    self.resolver.resolve(mention, agreement=row.agt_id), code
+                    self.resolver.resolve(mention, agreement=row.agt_id), codes, single
                 )
                 if not res.matches:
                     if not mention.header:
@@ -236,14 +241,16 @@ class PaxGraph:
                     continue
                 added += [(p, m, mention.text) for p, m in self._roles(row, agt, rec, res)]
                 out.append(res)
-        if code:
+        for code in codes:  # each location whose government the importer concluded
+            state = self.resolver.state(code, LOCATION, 0.6).iri
             attest_roles(
                 self.graph,
                 agreement=agt,
                 record=rec,
                 agt_id=row.agt_id,
                 code=code,
-                added=[(p, m.iri, m.how, text) for p, m, text in added],
+                added=[(p, m.iri, m.how, text) for p, m, text in added if m.iri == state],
+                codes=codes,
             )
         return out
 
