@@ -501,3 +501,34 @@ def test_a_curated_holder_named_by_initials_beside_his_office_is_that_person(
     found = resolver.resolve(Mention("Part", "President of Russia V. V. Putin", "signatory"))
     (person,) = [m for m in found.matches if str(m.iri).endswith("vladimir-putin")]
     assert person.how == "curated person by initials"
+
+
+def test_a_moderator_mediates_and_the_international_community_is_a_third_party() -> None:
+    """The precision check of 2026-12-06 found two bodies made parties of agreements
+    they sign in another capacity: Guatemala's 258 ("For the United Nations: Marrack
+    GOULDING, Under-Secretary-General; Jean ARNAULT, Moderator;", the UN moderating
+    the talks, as its ThrdPart of 253, 273, 296 and 334 says too) and the Comoros' 621
+    ("For the international community: The organisation of African Unity …"). A
+    moderator mediates; the international community signs as a third party. "Moderate"
+    is no moderator."""
+    text = (
+        "For the Government: X Y\n"
+        "For the United Nations: Marrack GOULDING, Under-Secretary-General; Jean ARNAULT, "
+        "Moderator;\n"
+        "For the international community: The organisation of African Unity (Francisco J.C. "
+        "Madeira)\n\n"
+        "‘Moderate Syrian armed opposition’"
+    )
+    assert [m.roles for m in split_mentions(text, column="Part")] == [
+        ("signatory",),
+        ("mediator",),
+        ("thirdParty",),
+        ("signatory",),
+    ]
+    text = "Pour la Communauté internationale\nM. X, Représentant de l'Union africaine\n\nPour Y"
+    assert [m.roles for m in split_mentions(text, column="Part")] == [
+        ("thirdParty",),
+        ("thirdParty",),
+        ("signatory",),
+    ]
+    assert _roles("Professor Hizkias Assefa, Moderator [Signed]") == [("mediator",)]

@@ -288,8 +288,18 @@ def _role(
 
 
 def _opens_presence(line: str) -> bool:
-    """Does ``line`` open with "In the presence of" (after a list's mark)?"""
-    return bool(PRESENCE.match(_BULLET.sub("", line.strip())))
+    """Does ``line`` open with "In the presence of" (after a list's mark), or with the side
+    of the international community ("For the international community:", "Pour la
+    Communauté internationale"), which signs as a third party (621, 801, 807)?"""
+    opening = _BULLET.sub("", line.strip())
+    return bool(PRESENCE.match(opening) or _COMMUNITY.match(opening))
+
+
+_COMMUNITY = re.compile(
+    r"(?:for|pour|por)\s+(?:the\s+|la\s+)?(?:international\s+community"
+    r"|communaut[ée]\s+internationale|comunidad\s+internacional)\b",
+    re.I,
+)
 
 
 _MEDIATES = ("mediator", "facilitator")
@@ -372,11 +382,15 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
     mentions: list[Mention] = []
     under = False  # right under a heading with a role, before any name
     present = False  # under "In the presence of:", up to the next heading
+    community = False  # under "For the International Community", to its paragraph's end
     for line in _lines(text):
         if not line:
             if outer is not None:  # an inline heading holds to the end of its paragraph
                 (context, heading), outer = outer, None
+            community = False
             continue
+        if SIDE.match(line):  # "For the International Community" (807), then "Pour Ngazidja"
+            community = bool(_COMMUNITY.match(_BULLET.sub("", line)))
         header = _is_header(line)
         own = cues(line) if header else ()
         refines = header and under and bool(_BULLET.match(line))
@@ -386,7 +400,9 @@ def split_mentions(text: str, *, column: str) -> list[Mention]:
             context, heading = cues(lead), lead
         if header:  # "In the presence of:" (702); not "Those present:", the makers in 2675
             present = _opens_presence(line)
-        roles = _role(column, line, context, not_signed, present=present and not header)
+        roles = _role(
+            column, line, context, not_signed, present=(present or community) and not header
+        )
         if header and not _side_under_role(column, line, own, context):
             # a bulleted heading right under another refines it: "- As witnesses and
             # depositaries:" / "* Guarantor countries" (2589)

@@ -27,7 +27,7 @@ CUES = (
         "mediator",
         re.compile(
             r"\bm[ée]dia(?:t|ci[oó]n|[cç][ãa]o|dor)|\bauspices\b|\bgood offices\b|\bbons offices\b"
-            r"|\bconcilia(?:tor|dor|teur|trice)",
+            r"|\bconcilia(?:tor|dor|teur|trice)|\bmod[ée]ra(?:tor|dor|teur|trice)",
             re.I,
         ),
     ),
