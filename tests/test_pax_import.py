@@ -483,31 +483,17 @@ def test_a_government_or_delegation_by_its_location_s_initials_is_the_location_s
     locations before or after "Government", "Govt" or "Delegation" name that state's
     government, by the importer's inference. "CAR" standing alone, or a place ("in
     CAR"), is no government: Togo's 1264 signs "For CAR", a Togolese party."""
+    cases = [  # (Part, Loc1ISO, Loc2ISO) of 9401, 9402 …
+        ("UK government, Irish Government", "GBR", "IRL"),
+        ("For the CAR Government", "CAF", ""),
+        ("Sir Michael Somare GCMG CH MP, Leader of the PNG Delegation;", "PNG", ""),
+        ("For CAR; Mr. Gahoun HEGBOR", "TGO", ""),
+        ("Special Representative of the UN Secretary General in CAR", "CAF", ""),
+        ("For the CAR Government", "TGO", ""),
+    ]
     rows = [
-        row(
-            "9401",
-            "10/11/2020",
-            Part="UK government, Irish Government",
-            Loc1ISO="GBR",
-            Loc2ISO="IRL",
-        ),
-        row("9402", "10/11/2020", Part="For the CAR Government", Loc1ISO="CAF", Loc2ISO=""),
-        row(
-            "9403",
-            "10/11/2020",
-            Part="Sir Michael Somare GCMG CH MP, Leader of the PNG Delegation;",
-            Loc1ISO="PNG",
-            Loc2ISO="",
-        ),
-        row("9404", "10/11/2020", Part="For CAR; Mr. Gahoun HEGBOR", Loc1ISO="TGO", Loc2ISO=""),
-        row(
-            "9405",
-            "10/11/2020",
-            Part="Special Representative of the UN Secretary General in CAR",
-            Loc1ISO="CAF",
-            Loc2ISO="",
-        ),
-        row("9406", "10/11/2020", Part="For the CAR Government", Loc1ISO="TGO", Loc2ISO=""),
+        row(f"94{n:02}", "10/11/2020", Part=part, Loc1ISO=first, Loc2ISO=second)
+        for n, (part, first, second) in enumerate(cases, 1)
     ]
     g = import_pax(write_csv(tmp_path / "pax.csv", rows), curated=curated()).graph
     for agt, name, short in (
