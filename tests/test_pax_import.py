@@ -506,6 +506,7 @@ def test_a_government_or_delegation_by_its_location_s_initials_is_the_location_s
         (attestation,) = g.subjects(CKG.statementObject, party)
         reason = str(g.value(g.value(attestation, CKG.inferredBy), CKG.reason))
         assert f"{short}: the initials of {name}" in reason, reason
+        assert "names a government by its state's initials" in reason, reason
     for agt in ("9404", "9405", "9406"):
         assert not list(g.objects(ID[f"agreement-pax-{agt}"], CKG.party)), agt
 

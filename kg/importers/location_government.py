@@ -158,8 +158,9 @@ def attest(
         if len(codes) == 1
         else f"{name} is one of the agreement's locations ({where})"
     )
+    named = "by its state's initials" if told else "without naming its state"
     reason = (
-        f"PA-X record {agt_id} names a government without naming its state: {quoted}"
+        f"PA-X record {agt_id} names a government {named}: {quoted}"
         f"{f' ({told})' if told else ''}. {location}, so the importer takes that government "
         f"for {name}'s."
     )
