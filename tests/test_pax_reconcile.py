@@ -1436,3 +1436,26 @@ def test_the_state_that_sends_an_embassy_or_an_envoy_acts(resolver: Resolver) ->
     # an envoy in another capacity acts in that one (503, 2604)
     other = "Mirko Manzoni, Ambassador of Switzerland in Mozambique, President of the Contact Group"
     assert "switzerland" not in _resolved(resolver, other, "ThrdPart")[0]
+
+
+def test_each_side_of_a_list_in_capitals_is_a_mention_of_its_own() -> None:
+    """Liberia's 338 is signed by the government, the LURD, the MODEL and 18 political
+    parties, one "FOR X PARTY" a line; a line in capitals looked like a person's name,
+    so the next "FOR …" was joined to it as his affiliation, and the whole list was one
+    mention: 15 of the parties were not read, and under "AS WITNESSES" the co-chairs'
+    role went to ECOWAS and the AU. A person's line still keeps the body it is for."""
+    text = "FOR NATIONAL PATRIOTIC PARTY\t\nFOR UNITY PARTY\nFOR LIBERIAN PEOPLE'S PARTY\t"
+    assert [m.text for m in split_mentions(text, column="Part")] == [
+        "FOR NATIONAL PATRIOTIC PARTY",
+        "FOR UNITY PARTY",
+        "FOR LIBERIAN PEOPLE'S PARTY",
+    ]
+    text = "AS WITNESSES:\nFOR ECOWAS\nFOR THE EUROPEAN UNION, CO-CHAIR OF THE CONTACT GROUP"
+    assert [m.roles for m in split_mentions(text, column="ThrdPart")] == [
+        ("witness",),
+        ("witness",),
+        ("co-chair",),
+    ]
+    assert [
+        m.text for m in split_mentions("John Smith\nfor the United Nations", column="Part")
+    ] == ["John Smith for the United Nations"]

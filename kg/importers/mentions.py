@@ -339,7 +339,7 @@ def _lines(text: str) -> list[str]:
             out[-1] += line if out[-1].endswith("-") else f" {line}"  # "Républicaines-" / "…"
             continue
         out.append(line)
-        person_block = bool(_PERSON.match(line)) and not cues(line)
+        person_block = bool(_PERSON.match(line)) and not cues(line) and not SIDE.match(line)
     return out
 
 
