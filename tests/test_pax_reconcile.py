@@ -965,6 +965,70 @@ def test_a_name_pax_gives_a_translated_abbreviation_is_that_body() -> None:
     assert len(mined.find("For the National Congress Party and the SPLM:")) == 2
 
 
+def test_one_body_under_its_translated_abbreviation_in_every_spelling() -> None:
+    """Aceh's texts write the Free Aceh Movement four ways: "The Aceh Free Movement (GAM)"
+    (1196), "Free Aceh Movement (GAM), Malik Mahmud (leader)" (450), "the Leadership of
+    the Free Aceh Movement (GAM)" (102, 113, 325) and "the GAM" (106, 108). The full import made
+    four actors of it; a network of Aceh's process counted the movement four times.
+    A mention that is nothing but a name and its abbreviation ("The Union pour le
+    Progrès National (UPRONA),", Burundi's 306) ties them in one agreement; a name
+    inside a list needs two, as before."""
+    from kg.importers.groups import GroupIndex
+
+    mined = GroupIndex.mine(
+        [
+            ("1196", m("The Aceh Free Movement (GAM)")),
+            ("450", m("Free Aceh Movement (GAM), Malik Mahmud (leader)")),
+            (
+                "102",
+                m("Republic of Indonesia (RI) and the Leadership of the Free Aceh Movement (GAM)"),
+            ),
+            ("101", m("The Republic of Indonesia and the Free Aceh Movement")),
+            ("113", m("Dr. Zaini Abdullah for the Leadership of the Free Aceh Movement")),
+            ("325", m("For the Leadership of the Free Aceh Movement Dr. Zaini Abdullah")),
+            ("106", m("Representatives of Field Commanders of the GAM:")),
+            ("108", m("Representatives of the GAM, On behalf of Field Commanders of the AGAM,")),
+            ("306", m("'- and The Union pour le Progrès National (UPRONA),")),
+            ("307", m("For the Union pour le Progrès National:")),
+            ("303", m("UPRONA (Signed) Charles MUKASI, President")),
+            ("304", m("UPRONA (Signed) Charles MUKASI, President")),
+        ]
+    )
+    (gam,) = mined.find("For the GAM:")
+    assert mined.find("The Aceh Free Movement") == mined.find("Free Aceh Movement") == [gam]
+    assert {"Free Aceh Movement", "Aceh Free Movement"} <= {n for n, _ in gam.names}
+    assert not [b for b in mined.groups.values() if "Leadership" in b.label]
+    (uprona,) = mined.find("UPRONA (Signed)")
+    assert mined.find("For the Union pour le Progrès National:") == [uprona]
+
+
+def test_a_body_with_an_abbreviation_of_its_own_takes_its_translated_one_too() -> None:
+    """Colombia's texts abbreviate the OAS's peace mission "MAPP-OAS" in English and
+    "MAPP-OEA" (its Spanish initials) after the same English name in ten agreements
+    (2669, 2708 …): two bodies, one labelled with the bare "MAPP-OEA". A body's label is
+    a name, not the abbreviation PA-X writes most often ("MAPP/OEA")."""
+    from kg.importers.groups import GroupIndex
+
+    name = "Mission to Support the Peace Process of the Organization of American States"
+    mined = GroupIndex.mine(
+        [
+            ("2600", m(f"{name} (MAPP-OAS)")),
+            ("2601", m(f"{name} (MAPP-OAS)")),
+            ("2669", m(f"For the {name} (MAPP-OEA):")),
+            ("2708", m(f"For the {name} (MAPP-OEA):")),
+            ("2709", m("For the MAPP-OEA:")),
+            ("2710", m("For the MAPP-OEA:")),
+            ("2721", m("For the MAPP/OEA:")),
+            ("2722", m("For the MAPP/OEA:")),
+            ("2723", m("For the MAPP/OEA:")),
+            ("2724", m("For the MAPP/OEA:")),
+        ]
+    )
+    (mission,) = mined.groups.values()
+    assert mission.label == name
+    assert {"MAPP-OAS", "MAPP-OEA"} <= set(mission.aliases)
+
+
 def test_a_role_heading_before_a_colon_is_no_body() -> None:
     """Colombia's 2587-2598 head two officers "As observers for the Armed Forces:"; that
     heading was mined as a body, an observer of ten agreements."""

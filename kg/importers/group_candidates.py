@@ -65,7 +65,8 @@ _NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in 
 _ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
 _ITEM_LEAD = re.compile(
     r"^(?:(?:representatives?|chairman|chairperson|chair|member|head|president|pr[ée]sident|"
-    r"presidente|the|of|for|from|and|la|le|les|el|du|de la|des|pour|por)\s+|['’]?(?:l|d)['’]|"
+    r"presidente|the|of|for|from|and|la|le|les|el|du|de la|des|pour|por|leadership\s+of)\s+|"
+    r"['’]?(?:l|d)['’]|"
     r"['’])+",
     re.I,
 )
@@ -235,6 +236,7 @@ def _segment_bodies(text: str, states: StateIndex) -> list[tuple[str, str]]:
         if both and states.lookup(both["state"]):  # "Government of Rwanda and RPF"
             item = both["rest"]
         name = _body_of(_ITEM_LEAD.sub("", item.strip(" .'’\"-–—")).strip(" .'’\"-–—"))
+        name = _ITEM_LEAD.sub("", name)  # "Dr. X for the Leadership of the …"
         words = name.split()
         rest = name
         for st in reversed(states.find(name)):  # "Igor Popov of the Russian Federation"

@@ -79,7 +79,10 @@ def in_persons_name(text: str, start: int, end: int) -> bool:
 _ITEM_BEFORE = re.compile(r"[,;:(\[]|\s(?:and|et|y)\s+(?:the|la|le|el)\s|\s[-–—]\s")
 
 
-_LEAD = re.compile(r"^(?:(?:for|on behalf of|pour|por|the|la|le|el|les|los)\s+)+", re.I)
+_LEAD = re.compile(
+    r"^(?:(?:and|et|y|for|on behalf of|pour|por|the|la|le|el|les|los|leadership\s+of)\s+)+",
+    re.I,
+)
 
 
 def translations(text: str) -> list[tuple[str, str]]:
@@ -106,4 +109,24 @@ def translations(text: str) -> list[tuple[str, str]]:
     return out
 
 
-__all__ = ["in_persons_name", "inside_longer_name", "translations"]
+def translation_alone(text: str) -> tuple[str, str] | None:
+    """The one (name, abbreviation) pair of :func:`translations` when the text is nothing
+    else, but for a leading article or "and" and the list's punctuation ("- and The
+    Union pour le Progrès National (UPRONA),"): a mention that states the abbreviation's
+    name.
+
+    >>> translation_alone("The Aceh Free Movement (GAM)")
+    ('Aceh Free Movement', 'GAM')
+    >>> translation_alone("Free Aceh Movement (GAM), Malik Mahmud (leader)") is None
+    True
+    """
+    found = translations(text)
+    if len(found) != 1:
+        return None
+    name, abbr = found[0]
+    whole = rf"(?:{_LEAD.pattern[1:]})?{re.escape(name)}\s*\(\s*{re.escape(abbr)}"
+    bare = text.strip(" .,;:'’\"-–—")
+    return found[0] if re.fullmatch(whole + r"\.?\s*\)", bare, re.I) else None
+
+
+__all__ = ["in_persons_name", "inside_longer_name", "translation_alone", "translations"]

@@ -23,10 +23,11 @@ from collections import Counter, defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
+import networkx as nx
 from rdflib import URIRef
 
 from kg.importers.group_candidates import ARMED, candidates
-from kg.importers.group_context import translations
+from kg.importers.group_context import translation_alone, translations
 from kg.importers.group_names import is_state_or_generic
 from kg.importers.group_qualifiers import qualified_names
 from kg.importers.mentions import Mention
@@ -56,6 +57,10 @@ _NOT_IO = re.compile(r"\b(?:Liberation|Movement|Front|Army|Party|Forces|Rebel|Na
 TRANSLATED = "translated"
 """How :func:`observe` records a "Name (ABBR)" whose initials do not fit; two agreements
 that write it make the name a spelling of the abbreviation's body."""
+TRANSLATED_ALONE = "translated, alone"
+"""A "Name (ABBR)" whose initials do not fit, as the whole of its mention ("The Aceh
+Free Movement (GAM)"): one agreement that writes it is enough."""
+TRANSLATIONS = frozenset({TRANSLATED, TRANSLATED_ALONE})
 ALONE = frozenset({"alone", "after a person"})
 """How :func:`~kg.importers.group_candidates.candidates` finds an abbreviation used as a name
 in its own right: anywhere, or only ever right after a person's name and comma."""
@@ -170,8 +175,10 @@ def observe(
             key = group_key(name)
             if key:
                 seen.append(Seen(agt_id, key, name, abbr, path, mention.language))
+        alone = translation_alone(mention.match_text)
         for name, abbr in translations(mention.match_text):
-            seen.append(Seen(agt_id, group_key(name), name, abbr, TRANSLATED, mention.language))
+            how = TRANSLATED_ALONE if (name, abbr) == alone else TRANSLATED
+            seen.append(Seen(agt_id, group_key(name), name, abbr, how, mention.language))
     return seen + _armed_named_again(seen, mentions), state_aliases, tied
 
 
@@ -210,9 +217,13 @@ class _Tally:
         self.translated: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         """Key → abbreviation → the agreements that write "Name (ABBR)" with initials
         that do not fit: a translation's abbreviation, or a person's affiliation."""
+        self.stated: dict[str, set[str]] = defaultdict(set)
+        """Key → the abbreviations a mention gives it alone (:data:`TRANSLATED_ALONE`)."""
         for s in seen:
-            if s.path == TRANSLATED:
+            if s.path in TRANSLATIONS:
                 self.translated[s.key][s.abbr].add(s.agreement)
+                if s.path == TRANSLATED_ALONE:
+                    self.stated[s.key].add(s.abbr)
                 continue
             self.paths[s.key].add(s.path)
             self.spellings[s.key][s.name] += 1
@@ -253,7 +264,8 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
                 continue  # only ever after a name: an honour ("Mr. X, EBS"), untied to a body
             t.aliases[key] |= set(names)
         aliases = t.aliases[key]
-        label = sorted(names.items(), key=lambda kv: (kv[0] in aliases, -kv[1], kv[0]))[0][0]
+        best = min(names.items(), key=lambda kv: (kv[0] in aliases, _bare(kv[0]), -kv[1], kv[0]))
+        label = best[0]  # a name, not an abbreviation ("MAPP/OEA")
         io = bool(_IO.search(label)) and not _NOT_IO.search(label)
         spelt = Counter(
             _plain(n) for n, k in names.items() for _ in range(k) if group_key(n) == key
@@ -274,25 +286,51 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
     return groups
 
 
+def _bare(name: str) -> bool:
+    """An abbreviation's spelling, not a name ("MAPP/OEA"): no space, no small letter."""
+    return " " not in name and not any(ch.islower() for ch in name)
+
+
 def _merge_by_alias(t: _Tally) -> None:
     """One body per abbreviation: spellings PA-X ties to the same abbreviation, or that
-    are the abbreviation ("For the FARC-EP:"), join the most frequent of them."""
+    are the abbreviation ("For the FARC-EP:"), join the most frequent of them; so do the
+    spellings and abbreviations tied through one another ("Mission to Support the Peace
+    Process of the Organization of American States", "MAPP-OAS" and "MAPP-OEA").
+
+    A name written with an abbreviation whose initials do not fit ("Free Aceh Movement
+    (GAM)") is tied to it by two agreements, or one where it is the whole mention.
+    """
     owners: dict[str, list[str]] = defaultdict(list)
     for key in sorted(t.spellings):
         for abbr in t.aliases.get(key, ()):
             owners[group_key(abbr)].append(key)
     for key, by_abbr in sorted(t.translated.items()):
-        if key not in t.spellings or t.aliases.get(key):
-            continue  # a name of no body, or with an abbreviation of its own
-        tied = [group_key(a) for a, agts in sorted(by_abbr.items()) if len(agts) >= 2]
-        if len(tied) == 1 and (owners.get(tied[0]) or tied[0] in t.spellings):
-            owners[tied[0]].append(key)  # "National Liberation Army (ELN)"
-    for abbr_key, keys in sorted(owners.items()):
+        if key not in t.spellings:
+            continue  # a name of no body (a person's, with an affiliation)
+        tied = [a for a, agts in sorted(by_abbr.items()) if len(agts) >= 2 or a in t.stated[key]]
+        if len(tied) == 1 and (owners.get(group_key(tied[0])) or group_key(tied[0]) in t.spellings):
+            owners[group_key(tied[0])].append(key)  # "National Liberation Army (ELN)"
+            t.aliases[key].add(tied[0])  # the body's label is a name, not "GAM"
+    graph: nx.Graph[str] = nx.Graph()
+    for abbr_key, keys in owners.items():
         members = set(keys) | ({abbr_key} & set(t.spellings))
-        main = max(sorted(members), key=lambda k: sum(t.spellings[k].values()))
-        for other in sorted(members - {main}):
-            if other in t.spellings:
-                t.merge(main, other)
+        graph.add_nodes_from(members)
+        first = min(members)
+        graph.add_edges_from((first, other) for other in members - {first})
+    for component in nx.connected_components(graph):
+        main = max(sorted(component), key=lambda k: sum(t.spellings[k].values()))
+        for other in sorted(component - {main}):
+            t.merge(main, other)
 
 
-__all__ = ["ALONE", "TRANSLATED", "Group", "Seen", "build", "group_key", "observe", "spelling_key"]
+__all__ = [
+    "ALONE",
+    "TRANSLATED",
+    "TRANSLATIONS",
+    "Group",
+    "Seen",
+    "build",
+    "group_key",
+    "observe",
+    "spelling_key",
+]

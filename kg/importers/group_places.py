@@ -32,7 +32,7 @@ import networkx as nx
 import pycountry
 from rdflib import URIRef
 
-from kg.importers.group_mining import ALONE, TRANSLATED, Group, Seen, build
+from kg.importers.group_mining import ALONE, TRANSLATIONS, Group, Seen, build
 from kg.importers.patterns import CKG, slug
 from kg.importers.pax import PaxRow, crosswalk_id
 from kg.importers.states import preferred_name
@@ -243,7 +243,7 @@ def _clusters(parts: list[Component], mine: list[Seen], generic: frozenset[str])
     owner: dict[str, int] = {}
     for i, (agts, _) in enumerate(parts):
         for s in mine:
-            tying = s.path not in ALONE and s.path != TRANSLATED
+            tying = s.path not in ALONE and s.path not in TRANSLATIONS
             if s.agreement in agts and tying and s.key not in generic:
                 graph.add_edge(owner.setdefault(s.key, i), i)
     out = []
