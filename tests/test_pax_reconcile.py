@@ -1029,6 +1029,52 @@ def test_a_body_with_an_abbreviation_of_its_own_takes_its_translated_one_too() -
     assert {"MAPP-OAS", "MAPP-OEA"} <= set(mission.aliases)
 
 
+def test_one_body_whatever_the_order_of_its_names_words() -> None:
+    """PA-X writes one body's name with its words in another order, or "for" where
+    another text has "of": "Party of Democratic Action" and "Democratic Action Party"
+    (Bosnia's 1469, 1210), "Leitana Council of Elders" and "Council of Elders Leitana"
+    (Bougainville), "Organization for African Unity" (319) and "Organisation of African
+    Unity (OAU)", "Movement for the Liberation of the Congo" and "Movement of Liberation
+    of Congo" (404). Each was two actors."""
+    from kg.importers.groups import GroupIndex
+
+    pairs = [
+        (
+            "Alija Izetbegovic, President, Party of Democratic Action",
+            "For the Democratic Action Party:",
+        ),
+        ("Joel Banam, Chairman, Leitana Council of Elders;", "For the Council of Elders Leitana:"),
+        ("the Organization for African Unity", "For the Organisation of African Unity (OAU):"),
+        (
+            "For the Movement of Liberation of Congo:",
+            "the Movement for the Liberation of the Congo",
+        ),
+    ]
+    for first, second in pairs:
+        lines = [(str(i), m(text)) for i, text in enumerate((first, first, second, second))]
+        mined = GroupIndex.mine(lines)
+        assert len(mined.groups) == 1, (first, [b.label for b in mined.groups.values()])
+
+
+def test_a_party_named_by_its_abbreviation_is_that_party() -> None:
+    """Burundi's 1045 lists its signatories' parties as "Président du Parti UPRONA",
+    "Parti Frodebu", "Parti RPB": nine bodies beside UPRONA, FRODEBU, RPB … themselves."""
+    from kg.importers.groups import GroupIndex
+
+    mined = GroupIndex.mine(
+        [
+            ("1045", m("1. Charles MUKASI, Président du Parti UPRONA")),
+            ("1046", m("1. Charles MUKASI, Président du Parti UPRONA")),
+            ("303", m("UPRONA (Signed) Charles MUKASI, President")),
+            ("304", m("UPRONA (Signed) Charles MUKASI, President")),
+            ("306", m("'- and The Union pour le Progrès National (UPRONA),")),
+        ]
+    )
+    (uprona,) = mined.groups.values()
+    assert "UPRONA" in uprona.aliases
+    assert uprona.label == "Union pour le Progrès National"
+
+
 def test_a_role_heading_before_a_colon_is_no_body() -> None:
     """Colombia's 2587-2598 head two officers "As observers for the Armed Forces:"; that
     heading was mined as a body, an observer of ten agreements."""

@@ -64,6 +64,8 @@ TRANSLATIONS = frozenset({TRANSLATED, TRANSLATED_ALONE})
 ALONE = frozenset({"alone", "after a person"})
 """How :func:`~kg.importers.group_candidates.candidates` finds an abbreviation used as a name
 in its own right: anywhere, or only ever right after a person's name and comma."""
+_PARTY_ABBR = re.compile(r"(?i:parti|party|partido)\s+([A-Z][A-Z0-9-]*[A-Z0-9])")
+"""A party named by its abbreviation ("Parti UPRONA"): the party the abbreviation names."""
 _KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
 
 
@@ -160,6 +162,8 @@ def observe(
         found_here = candidates(mention.match_text, states, side=bool(mention.side))
         found_here += [(name, "", "alone") for name in qualified_names(mention.match_text)]
         for name, abbr, path in found_here:
+            party = _PARTY_ABBR.fullmatch(name)
+            abbr = abbr or (party[1] if party else "")  # "Parti UPRONA": UPRONA's
             if abbr or path in ALONE:  # used as a name in its own right
                 how = "first" if path == "abbreviation first" else "other"
                 tied[how][abbr or name].add(agt_id)
@@ -286,9 +290,23 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
     return groups
 
 
+def _same_words(keys: Iterable[str]) -> dict[tuple[str, ...], list[str]]:
+    """Keys with the same words in another order, or with "for" where another has "of"
+    (a key has no "of"): "restoration council shan state" and "shan state restoration
+    council", "organization for african unity" and "organization african unity"."""
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        words = tuple(sorted(w for w in key.split() if w != "for"))
+        if len(words) >= 2:
+            by_words[words].append(key)
+    return {words: found for words, found in by_words.items() if len(found) > 1}
+
+
 def _bare(name: str) -> bool:
-    """An abbreviation's spelling, not a name ("MAPP/OEA"): no space, no small letter."""
-    return " " not in name and not any(ch.islower() for ch in name)
+    """An abbreviation's spelling, not a name: no space and no small letter ("MAPP/OEA"),
+    or a party's abbreviation after "Parti" ("Parti UPRONA")."""
+    plain = " " not in name and not any(ch.islower() for ch in name)
+    return plain or _PARTY_ABBR.fullmatch(name) is not None
 
 
 def _merge_by_alias(t: _Tally) -> None:
@@ -299,6 +317,7 @@ def _merge_by_alias(t: _Tally) -> None:
 
     A name written with an abbreviation whose initials do not fit ("Free Aceh Movement
     (GAM)") is tied to it by two agreements, or one where it is the whole mention.
+    Spellings with the same words in another order are one body (:func:`_same_words`).
     """
     owners: dict[str, list[str]] = defaultdict(list)
     for key in sorted(t.spellings):
@@ -312,6 +331,8 @@ def _merge_by_alias(t: _Tally) -> None:
             owners[group_key(tied[0])].append(key)  # "National Liberation Army (ELN)"
             t.aliases[key].add(tied[0])  # the body's label is a name, not "GAM"
     graph: nx.Graph[str] = nx.Graph()
+    for keys in _same_words(t.spellings).values():  # "Shan State Restoration Council"
+        graph.add_edges_from((keys[0], other) for other in keys[1:])
     for abbr_key, keys in owners.items():
         members = set(keys) | ({abbr_key} & set(t.spellings))
         graph.add_nodes_from(members)
