@@ -1075,6 +1075,27 @@ def test_a_party_named_by_its_abbreviation_is_that_party() -> None:
     assert uprona.label == "Union pour le Progrès National"
 
 
+def test_a_signature_mark_after_a_bodys_name_is_no_part_of_it() -> None:
+    """Nepal's 1753 ends each line with its mark: "Mr Ram Chandra Poudel, Vice
+    President, Nepali Congress Sd." made a body "Nepali Congress Sd" beside the Nepali
+    Congress, and "Nepal Majdoor Kisaan Party Sd" a body of that name."""
+    from kg.importers.groups import GroupIndex
+
+    mined = GroupIndex.mine(
+        [
+            ("1753", m("2) Mr Ram Chandra Poudel, Vice President, Nepali Congress Sd.")),
+            ("1752", m("1 Nepali Congress, President Girija Prasad Koirala, Sd.")),
+            ("87", m("Girija Prasad Koirala, Prime Minister and President, Nepali Congress")),
+            ("1754", m("6) Narayan Man Bijukchhe, Chairperson, Nepal Majdoor Kisaan Party Sd.")),
+            ("1755", m("Narayan Man Bijukchhe, Chairperson, Nepal Majdoor Kisaan Party (Signed)")),
+        ]
+    )
+    assert sorted(b.label for b in mined.groups.values()) == [
+        "Nepal Majdoor Kisaan Party",
+        "Nepali Congress",
+    ]
+
+
 def test_a_role_heading_before_a_colon_is_no_body() -> None:
     """Colombia's 2587-2598 head two officers "As observers for the Armed Forces:"; that
     heading was mined as a body, an observer of ten agreements."""

@@ -63,6 +63,8 @@ _NAME_BEFORE = re.compile(r"(?:^|\s)[^\s,;:]*[A-ZÀ-Þ][^\s,;:]*\s+$")  # a capi
 _NAME_AFTER = re.compile(r"\s+[A-ZÀ-Þ]")  # a name, or a word of a heading in capitals
 
 _ITEM_SPLIT = re.compile(r"[,;:()\[\]]|\s[-–—]\s|\s+and the\s+|\s+et (?:la|le|les)\s+")
+_MARK_AFTER = re.compile(r"\s+(?:sd|sgd|signed|firmado)\.?\s*$", re.I)
+"""A signature mark after a list item ("Nepali Congress Sd."): no part of its name."""
 _ITEM_LEAD = re.compile(
     r"^(?:(?:representatives?|chairman|chairperson|chair|member|head|president|pr[ée]sident|"
     r"presidente|the|of|for|from|and|la|le|les|el|du|de la|des|pour|por|leadership\s+of)\s+|"
@@ -232,6 +234,7 @@ def _segment_bodies(text: str, states: StateIndex) -> list[tuple[str, str]]:
     """
     out = []
     for item in _ITEM_SPLIT.split(_NUMBERING.sub("", text)):
+        item = _MARK_AFTER.sub("", item)  # "Nepali Congress Sd."
         both = GOVERNMENT_AND.match(item.strip())
         if both and states.lookup(both["state"]):  # "Government of Rwanda and RPF"
             item = both["rest"]
