@@ -1096,6 +1096,44 @@ def test_a_signature_mark_after_a_bodys_name_is_no_part_of_it() -> None:
     ]
 
 
+def test_a_body_named_only_by_a_un_abbreviation_is_the_uns_wherever_it_acts() -> None:
+    """PA-X names UNPROFOR only so, in Croatia's agreements (1460, 1463) and Bosnia's
+    (1611, 1615), and UNHCR in Bosnia's and Georgia's: whose places never meet, so each
+    was split in two, "UNPROFOR (Croatia)" and "UNPROFOR (Bosnia and Herzegovina)". An
+    abbreviation that begins with "UN", of a body PA-X never names otherwise, is the
+    United Nations' (a national "Union Nationale …" has its name beside it: UNITA, UNDD);
+    and "UN Office of Drugs and Crimes" is the UN's as "United Nations …" is."""
+    from kg.importers.groups import GroupIndex
+
+    lines = [
+        ("1460", m("Commander of UNPROFOR")),
+        ("1463", m("on behalf of UNPROFOR")),
+        ("1611", m("Signed on behalf of UNPROFOR by Lt. Col R.P. Gray")),
+        ("1615", m("General Rupert Smith [UNPROFOR]")),
+        ("439", m('For the "Uniâo Nacional para a Independencia Total de Angola" (UNITA)')),
+        ("1316", m("Government of Angola, UNITA")),
+        ("3", m("Kapita Benjamin, Representative, UNITA")),
+        ("4", m("Kapita Benjamin, Representative, UNITA")),
+        ("340", m("Witnessed by the UNSRSG")),
+        ("412", m("Witnessed by the UNSRSG")),
+        ("1860", m("UN Office of Drugs and Crimes (UNODC)")),
+        ("2111", m("UN Office of Drugs and Crimes (UNODC)")),
+    ]
+    places = {a: frozenset({"HRV"}) for a in ("1460", "1463")} | {
+        a: frozenset({"BIH"}) for a in ("1611", "1615")
+    }
+    places |= {a: frozenset({"AGO"}) for a in ("439", "1316")}
+    places |= {a: frozenset({"ZAF"}) for a in "34"}
+    places |= {"1860": frozenset({"COL"}), "2111": frozenset({"MMR"})}
+    mined = GroupIndex.mine(lines, places=places)
+    by_label = {b.label: b for b in mined.groups.values()}
+    assert by_label["UNPROFOR"].cls == CKG.InternationalOrganization
+    assert by_label["UN Office of Drugs and Crimes"].cls == CKG.InternationalOrganization
+    assert not [b for b in mined.groups.values() if "UNSRSG" in b.aliases]  # an officer
+    unita = [b for b in mined.groups.values() if "UNITA" in b.aliases]
+    assert unita and all(b.cls == CKG.Actor for b in unita)
+
+
 def test_a_role_heading_before_a_colon_is_no_body() -> None:
     """Colombia's 2587-2598 head two officers "As observers for the Armed Forces:"; that
     heading was mined as a body, an observer of ten agreements."""

@@ -35,7 +35,8 @@ from kg.importers.patterns import CKG, ID, slug
 from kg.importers.states import StateIndex
 
 _IO = re.compile(
-    r"\b(?:United Nations|Nations Unies|Naciones Unidas|Na[çc][õo]es Unidas|Intergovernmental"
+    r"\b(?:United Nations|(?-i:UN)\b|Nations Unies|Naciones Unidas|Na[çc][õo]es Unidas"
+    r"|Intergovernmental"
     r"|Intergouvernementale?|Commonwealth|Francophonie|Treaty Organi[sz]ation"
     r"|(?:Security|Co.?operation|Measures) in (?:Europe|Asia)"
     r"|League of Arab|Arab League|Islamic (?:Conference|Cooperation)|Coop[ée]ration Islamique"
@@ -270,7 +271,7 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
         aliases = t.aliases[key]
         best = min(names.items(), key=lambda kv: (kv[0] in aliases, _bare(kv[0]), -kv[1], kv[0]))
         label = best[0]  # a name, not an abbreviation ("MAPP/OEA")
-        io = bool(_IO.search(label)) and not _NOT_IO.search(label)
+        io = io_name(label) or _the_uns(names)
         spelt = Counter(
             _plain(n) for n, k in names.items() for _ in range(k) if group_key(n) == key
         )
@@ -300,6 +301,27 @@ def _same_words(keys: Iterable[str]) -> dict[tuple[str, ...], list[str]]:
         if len(words) >= 2:
             by_words[words].append(key)
     return {words: found for words, found in by_words.items() if len(found) > 1}
+
+
+def io_name(label: str) -> bool:
+    """Does the name say its members are states (:data:`_IO`), as no armed group's does?
+
+    >>> io_name("United Nations Mission in Sudan"), io_name("Islamic Courts Union")
+    (True, False)
+    """
+    return bool(_IO.search(label)) and not _NOT_IO.search(label)
+
+
+_UN_ABBR = re.compile(r"UN(?!S?R?SG$)[A-Z]{2,}")
+"""A UN body's abbreviation ("UNHCR"), not a UN officer's title ("UNSG", "UNSRSG")."""
+
+
+def _the_uns(names: Iterable[str]) -> bool:
+    """A body PA-X names only by an abbreviation that begins with "UN" ("UNPROFOR",
+    "UNHCR"): the United Nations' by its naming; a national "Union Nationale …" has its
+    name beside it ("UNITA", "UNDD")."""
+    names = list(names)
+    return all(_bare(n) for n in names) and any(_UN_ABBR.fullmatch(n) for n in names)
 
 
 def _bare(name: str) -> bool:
@@ -345,6 +367,7 @@ def _merge_by_alias(t: _Tally) -> None:
 
 
 __all__ = [
+    "io_name",
     "ALONE",
     "TRANSLATED",
     "TRANSLATIONS",

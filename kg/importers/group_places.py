@@ -32,7 +32,7 @@ import networkx as nx
 import pycountry
 from rdflib import URIRef
 
-from kg.importers.group_mining import ALONE, TRANSLATIONS, Group, Seen, build
+from kg.importers.group_mining import ALONE, TRANSLATIONS, Group, Seen, build, io_name
 from kg.importers.patterns import CKG, slug
 from kg.importers.pax import PaxRow, crosswalk_id
 from kg.importers.states import preferred_name
@@ -162,8 +162,10 @@ def split_by_place(
                 [s for s in mine if s.agreement in agts], state_abbrs
             ).items():
                 iri, label = URIRef(f"{sub.iri}-{tag}"), f"{sub.label} ({name})"
+                # a body split by place is no UN body by its abbreviation alone
+                cls = CKG.InternationalOrganization if io_name(sub.label) else CKG.Actor
                 out[f"{key}@{tag}@{sub_key}"] = replace(
-                    sub, iri=iri, label=label, places=where, generic=sub_key in generic
+                    sub, iri=iri, cls=cls, label=label, places=where, generic=sub_key in generic
                 )
     return out
 
