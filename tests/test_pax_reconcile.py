@@ -1035,7 +1035,8 @@ def test_one_body_whatever_the_order_of_its_names_words() -> None:
     (Bosnia's 1469, 1210), "Leitana Council of Elders" and "Council of Elders Leitana"
     (Bougainville), "Organization for African Unity" (319) and "Organisation of African
     Unity (OAU)", "Movement for the Liberation of the Congo" and "Movement of Liberation
-    of Congo" (404). Each was two actors."""
+    of Congo" (404), "Révolution et Justice" and "Revolution and Justice" (the Central
+    African Republic's). Each was two actors."""
     from kg.importers.groups import GroupIndex
 
     pairs = [
@@ -1048,6 +1049,10 @@ def test_one_body_whatever_the_order_of_its_names_words() -> None:
         (
             "For the Movement of Liberation of Congo:",
             "the Movement for the Liberation of the Congo",
+        ),
+        (
+            "Pour Révolution et Justice (RJ), Monsieur Armel SAYO",
+            "RJS Révolution and Justice (Sayo)",
         ),
     ]
     for first, second in pairs:

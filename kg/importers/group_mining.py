@@ -291,13 +291,17 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
     return groups
 
 
+_GLUE_OF_ORDER = frozenset({"for", "and", "et"})
+
+
 def _same_words(keys: Iterable[str]) -> dict[tuple[str, ...], list[str]]:
     """Keys with the same words in another order, or with "for" where another has "of"
-    (a key has no "of"): "restoration council shan state" and "shan state restoration
-    council", "organization for african unity" and "organization african unity"."""
+    (a key has no "of"), or "and" in the other's language: "restoration council shan
+    state" and "shan state restoration council", "organization for african unity" and
+    "organization african unity", "revolution and justice" and "revolution et justice"."""
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in sorted(keys):
-        words = tuple(sorted(w for w in key.split() if w != "for"))
+        words = tuple(sorted(w for w in key.split() if w not in _GLUE_OF_ORDER))
         if len(words) >= 2:
             by_words[words].append(key)
     return {words: found for words, found in by_words.items() if len(found) > 1}
