@@ -1036,7 +1036,8 @@ def test_one_body_whatever_the_order_of_its_names_words() -> None:
     (Bougainville), "Organization for African Unity" (319) and "Organisation of African
     Unity (OAU)", "Movement for the Liberation of the Congo" and "Movement of Liberation
     of Congo" (404), "Révolution et Justice" and "Revolution and Justice" (the Central
-    African Republic's). Each was two actors."""
+    African Republic's), the "Colombian Episcopal Conference" and the "Episcopal
+    Conference of Colombia" (a state's adjective for its name). Each was two actors."""
     from kg.importers.groups import GroupIndex
 
     pairs = [
@@ -1054,11 +1055,25 @@ def test_one_body_whatever_the_order_of_its_names_words() -> None:
             "Pour Révolution et Justice (RJ), Monsieur Armel SAYO",
             "RJS Révolution and Justice (Sayo)",
         ),
+        ("For the Colombian Episcopal Conference:", "For the Episcopal Conference of Colombia:"),
     ]
     for first, second in pairs:
         lines = [(str(i), m(text)) for i, text in enumerate((first, first, second, second))]
         mined = GroupIndex.mine(lines)
         assert len(mined.groups) == 1, (first, [b.label for b in mined.groups.values()])
+
+
+def test_a_label_is_in_small_letters_where_pax_writes_the_name_so() -> None:
+    """Liberia's 338 lists its parties in capitals ("FOR LIBERIAN ACTION PARTY"), other
+    agreements "Liberia Action Party": one body (a state's adjective for its name), whose
+    label is the name as prose writes it, not in capitals however often they occur."""
+    from kg.importers.groups import GroupIndex
+
+    lines = [(str(i), m("FOR LIBERIAN ACTION PARTY")) for i in range(3)]
+    lines += [("9", m("Liberia Action Party, Cletus Wotorson"))]
+    lines += [("10", m("Liberia Action Party, Cletus Wotorson"))]
+    (party,) = GroupIndex.mine(lines).groups.values()
+    assert party.label == "Liberia Action Party"
 
 
 def test_a_party_named_by_its_abbreviation_is_that_party() -> None:

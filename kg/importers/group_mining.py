@@ -269,8 +269,10 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
                 continue  # only ever after a name: an honour ("Mr. X, EBS"), untied to a body
             t.aliases[key] |= set(names)
         aliases = t.aliases[key]
-        best = min(names.items(), key=lambda kv: (kv[0] in aliases, _bare(kv[0]), -kv[1], kv[0]))
-        label = best[0]  # a name, not an abbreviation ("MAPP/OEA")
+        best = min(
+            names.items(), key=lambda kv: (kv[0] in aliases, *_plainness(kv[0]), -kv[1], kv[0])
+        )
+        label = best[0]  # a name, not an abbreviation ("MAPP/OEA"), nor one in capitals
         io = io_name(label) or _the_uns(names)
         spelt = Counter(
             _plain(n) for n, k in names.items() for _ in range(k) if group_key(n) == key
@@ -294,14 +296,25 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
 _GLUE_OF_ORDER = frozenset({"for", "and", "et"})
 
 
+def _states_named(key: str) -> str:
+    """``key`` with each state it names, by name or adjective, as the state's code:
+    "colombian episcopal conference" → "COL episcopal conference"."""
+    text = " ".join(w[:1].upper() + w[1:] for w in key.split())
+    for found in reversed(StateIndex.default().find(text)):
+        text = f"{text[: found.start]}{found.alpha3}{text[found.end :]}"
+    return text.lower()
+
+
 def _same_words(keys: Iterable[str]) -> dict[tuple[str, ...], list[str]]:
     """Keys with the same words in another order, or with "for" where another has "of"
-    (a key has no "of"), or "and" in the other's language: "restoration council shan
-    state" and "shan state restoration council", "organization for african unity" and
-    "organization african unity", "revolution and justice" and "revolution et justice"."""
+    (a key has no "of"), or "and" in the other's language, or a state's adjective for its
+    name: "restoration council shan state" and "shan state restoration council",
+    "organization for african unity" and "organization african unity", "revolution and
+    justice" and "revolution et justice", "colombian episcopal conference" and
+    "episcopal conference colombia"."""
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in sorted(keys):
-        words = tuple(sorted(w for w in key.split() if w not in _GLUE_OF_ORDER))
+        words = tuple(sorted(w for w in _states_named(key).split() if w not in _GLUE_OF_ORDER))
         if len(words) >= 2:
             by_words[words].append(key)
     return {words: found for words, found in by_words.items() if len(found) > 1}
@@ -326,6 +339,13 @@ def _the_uns(names: Iterable[str]) -> bool:
     name beside it ("UNITA", "UNDD")."""
     names = list(names)
     return all(_bare(n) for n in names) and any(_UN_ABBR.fullmatch(n) for n in names)
+
+
+def _plainness(name: str) -> tuple[bool, bool]:
+    """How a label ranks among a body's spellings, before their counts: a name before an
+    abbreviation (:func:`_bare`), one in small letters before one in capitals ("Liberian
+    Action Party", not "LIBERIAN ACTION PARTY")."""
+    return _bare(name), not any(ch.islower() for ch in name)
 
 
 def _bare(name: str) -> bool:
