@@ -1037,7 +1037,9 @@ def test_one_body_whatever_the_order_of_its_names_words() -> None:
     Unity (OAU)", "Movement for the Liberation of the Congo" and "Movement of Liberation
     of Congo" (404), "Révolution et Justice" and "Revolution and Justice" (the Central
     African Republic's), the "Colombian Episcopal Conference" and the "Episcopal
-    Conference of Colombia" (a state's adjective for its name). Each was two actors."""
+    Conference of Colombia" (a state's adjective for its name). Each was two actors. An
+    "and" is no glue: Libya's "Conflict Resolution Committee" of 2016 (2079) is not the
+    "Conflict and Resolution Committee" of 2018 (2143)."""
     from kg.importers.groups import GroupIndex
 
     pairs = [
@@ -1061,6 +1063,13 @@ def test_one_body_whatever_the_order_of_its_names_words() -> None:
         lines = [(str(i), m(text)) for i, text in enumerate((first, first, second, second))]
         mined = GroupIndex.mine(lines)
         assert len(mined.groups) == 1, (first, [b.label for b in mined.groups.values()])
+    libya = [
+        ("2079", m("Conflict Resolution Committee;")),
+        ("2080", m("Conflict Resolution Committee;")),
+        ("2143", m("Conflict and Resolution Committee")),
+        ("2144", m("Conflict and Resolution Committee")),
+    ]
+    assert len(GroupIndex.mine(libya).groups) == 2  # two of Libya's committees, 2016 and 2018
 
 
 def test_a_label_is_in_small_letters_where_pax_writes_the_name_so() -> None:

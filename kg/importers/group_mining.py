@@ -293,7 +293,10 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
     return groups
 
 
-_GLUE_OF_ORDER = frozenset({"for", "and", "et"})
+_AND = {"et": "and", "y": "and"}
+"""The other languages' "and", written as English's when spellings are compared: the
+word stays ("Conflict and Resolution Committee" is not the "Conflict Resolution
+Committee")."""
 
 
 def _states_named(key: str) -> str:
@@ -307,14 +310,15 @@ def _states_named(key: str) -> str:
 
 def _same_words(keys: Iterable[str]) -> dict[tuple[str, ...], list[str]]:
     """Keys with the same words in another order, or with "for" where another has "of"
-    (a key has no "of"), or "and" in the other's language, or a state's adjective for its
+    (a key has no "of"), or "and" in another language, or a state's adjective for its
     name: "restoration council shan state" and "shan state restoration council",
     "organization for african unity" and "organization african unity", "revolution and
     justice" and "revolution et justice", "colombian episcopal conference" and
     "episcopal conference colombia"."""
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in sorted(keys):
-        words = tuple(sorted(w for w in _states_named(key).split() if w not in _GLUE_OF_ORDER))
+        named = _states_named(key).split()
+        words = tuple(sorted(_AND.get(w, w) for w in named if w != "for"))
         if len(words) >= 2:
             by_words[words].append(key)
     return {words: found for words, found in by_words.items() if len(found) > 1}
