@@ -1163,6 +1163,22 @@ def test_a_body_named_only_by_a_un_abbreviation_is_the_uns_wherever_it_acts() ->
     assert unita and all(b.cls == CKG.Actor for b in unita)
 
 
+def test_a_body_is_found_in_british_or_american_spelling() -> None:
+    """Aceh's 112 writes "Facilitator: Henry Dunant Centre (signatory)" where the other
+    agreements write "Henry Dunant Center": the facilitator was left unresolved."""
+    from kg.importers.groups import GroupIndex
+
+    mined = GroupIndex.mine(
+        [
+            ("108", m("The meeting was facilitated by Henry Dunant Center (HDC)")),
+            ("109", m("The meeting was facilitated by Henry Dunant Center (HDC)")),
+        ]
+    )
+    (hd,) = mined.find("The meeting was facilitated by Henry Dunant Center")
+    assert mined.find("Facilitator: Henry Dunant Centre (signatory)") == [hd]
+    assert mined.find("Henry Dunant Centres") == []
+
+
 def test_a_role_heading_before_a_colon_is_no_body() -> None:
     """Colombia's 2587-2598 head two officers "As observers for the Armed Forces:"; that
     heading was mined as a body, an observer of ten agreements."""

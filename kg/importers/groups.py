@@ -86,7 +86,8 @@ class GroupIndex:
                 self._split.setdefault(base, []).append(key)
             for name, _ in group.names:
                 if name not in group.aliases:  # abbreviations match in capitals only
-                    forms.setdefault(folded(name.lower())[0], base)
+                    for form in british_or_american(folded(name.lower())[0]):
+                        forms.setdefault(form, base)
             for abbr in group.aliases:
                 abbrs.setdefault(abbr, base)
         for abbr in self.state_aliases:  # a body's too ("CAR"): found as the body where it acts
@@ -328,6 +329,22 @@ def _inside_a_name(m: re.Match[str], names: list[tuple[int, int]]) -> bool:
     )
 
 
+_SPELT_TWO_WAYS = re.compile(r"centre|center|i[sz]ation|defence|defense")
+_OTHER_WAY = {"centre": "center", "center": "centre", "isation": "ization"}
+_OTHER_WAY |= {"ization": "isation", "defence": "defense", "defense": "defence"}
+
+
+def british_or_american(form: str) -> list[str]:
+    """A lowercase spelling and its other one, British or American ("centre" and
+    "center", "-isation" and "-ization", "defence" and "defense").
+
+    >>> british_or_american("henry dunant center")
+    ['henry dunant center', 'henry dunant centre']
+    """
+    other = _SPELT_TWO_WAYS.sub(lambda m: _OTHER_WAY[m.group(0)], form)
+    return [form] if other == form else [form, other]
+
+
 class _Forms(dict[str, str]):
     """Spellings (lowercase) → group key; a hyphen, a dash (spaced or not) and a space
     count as one ("FARC-EP", "FARC–EP", "FARC – EP")."""
@@ -354,4 +371,4 @@ def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 
 
-__all__ = ["MINT_NOTE", "Group", "GroupIndex", "group_key"]
+__all__ = ["MINT_NOTE", "Group", "GroupIndex", "british_or_american", "group_key"]
