@@ -1037,7 +1037,8 @@ def test_one_body_whatever_the_order_of_its_names_words() -> None:
     Unity (OAU)", "Movement for the Liberation of the Congo" and "Movement of Liberation
     of Congo" (404), "Révolution et Justice" and "Revolution and Justice" (the Central
     African Republic's), the "Colombian Episcopal Conference" and the "Episcopal
-    Conference of Colombia" (a state's adjective for its name). Each was two actors. An
+    Conference of Colombia" (a state's adjective for its name), the "United Nations
+    Organization" (Angola's 439) and the United Nations. Each was two actors. An
     "and" is no glue: Libya's "Conflict Resolution Committee" of 2016 (2079) is not the
     "Conflict and Resolution Committee" of 2018 (2143)."""
     from kg.importers.groups import GroupIndex
@@ -1058,6 +1059,10 @@ def test_one_body_whatever_the_order_of_its_names_words() -> None:
             "RJS Révolution and Justice (Sayo)",
         ),
         ("For the Colombian Episcopal Conference:", "For the Episcopal Conference of Colombia:"),
+        (
+            "For the United Nations Organization, Alioune Blondin Beye, Special Representative",
+            "the United Nations (UN)",
+        ),
     ]
     for first, second in pairs:
         lines = [(str(i), m(text)) for i, text in enumerate((first, first, second, second))]
@@ -1070,6 +1075,9 @@ def test_one_body_whatever_the_order_of_its_names_words() -> None:
         ("2144", m("Conflict and Resolution Committee")),
     ]
     assert len(GroupIndex.mine(libya).groups) == 2  # two of Libya's committees, 2016 and 2018
+    oau = [(str(i), m("Organisation of African Union")) for i in range(2)]
+    au = [(str(i), m("For the African Union (AU):")) for i in range(2, 4)]
+    assert len(GroupIndex.mine(oau + au).groups) == 2  # 471, of 1998: not the AU of 2002
 
 
 def test_a_label_is_in_small_letters_where_pax_writes_the_name_so() -> None:

@@ -314,10 +314,15 @@ def _same_words(keys: Iterable[str]) -> dict[tuple[str, ...], list[str]]:
     name: "restoration council shan state" and "shan state restoration council",
     "organization for african unity" and "organization african unity", "revolution and
     justice" and "revolution et justice", "colombian episcopal conference" and
-    "episcopal conference colombia"."""
+    "episcopal conference colombia"; and an international organisation's name with or
+    without "Organization" after it: "united nations organization" and "united nations"
+    (not before it: Sudan's "Organisation of African Union" of 1998 is not the African
+    Union)."""
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in sorted(keys):
         named = _states_named(key).split()
+        if named[-1:] == ["organization"] and io_name(" ".join(named[:-1])):
+            named.pop()  # "United Nations Organization": the United Nations
         words = tuple(sorted(_AND.get(w, w) for w in named if w != "for"))
         if len(words) >= 2:
             by_words[words].append(key)
