@@ -18,7 +18,6 @@ Examples
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
@@ -28,33 +27,21 @@ from rdflib import URIRef
 
 from kg.importers.group_candidates import ARMED, candidates
 from kg.importers.group_context import translation_alone, translations
+from kg.importers.group_keys import (
+    PARTY_ABBR,
+    group_key,
+    io_name,
+    plain_key,
+    plainness,
+    same_words,
+    the_uns,
+)
 from kg.importers.group_names import is_state_or_generic
 from kg.importers.group_qualifiers import qualified_names
 from kg.importers.mentions import Mention
 from kg.importers.patterns import CKG, ID, slug
 from kg.importers.states import StateIndex
 
-_IO = re.compile(
-    r"\b(?:United Nations|(?-i:UN)\b|Nations Unies|Naciones Unidas|Na[çc][õo]es Unidas"
-    r"|Intergovernmental"
-    r"|Intergouvernementale?|Commonwealth|Francophonie|Treaty Organi[sz]ation"
-    r"|(?:Security|Co.?operation|Measures) in (?:Europe|Asia)"
-    r"|League of Arab|Arab League|Islamic (?:Conference|Cooperation)|Coop[ée]ration Islamique"
-    r"|(?:African|Asian|European|Economic|Cooperation|Co.operation)"
-    r" (?:Union|Unity|Community|Organi[sz]ation|Association)|Development Community"
-    r"|(?:Union|Communaut[ée]|Organisation)"
-    r" (?:Africaine|Europ[ée]enne|[ÉE]conomique|Internationale)"
-    r"|(?:International|World|Asian) (?:\w+ ){0,2}Organi[sz]ation)\b"
-    r"|\b(?:Organi[sz]ation|League|Ligue|Liga|Community|Communaut[ée]|Comunidad|Union|Commonwealth)"
-    r"\b.*\b(?:States|[ÉE]tats|Estados)\b",
-    re.I,
-)
-"""A name that says its members are states (the ontology's international organisation):
-the United Nations' bodies, a union, community or organisation of a continent or region
-("African Union", "East African Community", "Organisation for Security and Co-operation
-in Europe"), or of states ("League of Arab States"). A union, community or organisation
-of one country's people ("Islamic Courts Union", "Acholi Community") is a body."""
-_NOT_IO = re.compile(r"\b(?:Liberation|Movement|Front|Army|Party|Forces|Rebel|National)\b", re.I)
 TRANSLATED = "translated"
 """How :func:`observe` records a "Name (ABBR)" whose initials do not fit; two agreements
 that write it make the name a spelling of the abbreviation's body."""
@@ -65,55 +52,6 @@ TRANSLATIONS = frozenset({TRANSLATED, TRANSLATED_ALONE})
 ALONE = frozenset({"alone", "after a person"})
 """How :func:`~kg.importers.group_candidates.candidates` finds an abbreviation used as a name
 in its own right: anywhere, or only ever right after a person's name and comma."""
-_PARTY_ABBR = re.compile(r"(?i:parti|party|partido)\s+([A-Z][A-Z0-9-]*[A-Z0-9])")
-"""A party named by its abbreviation ("Parti UPRONA"): the party the abbreviation names."""
-_KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
-
-
-_SPELLING = re.compile(r"i[sz]ation|\bco op|'|\bforces\b")
-"""British or American "-isation", "co-operation" or "cooperation", a name with or
-without its apostrophe ("People's", "Peoples"), "Force" or "Forces" ("Bougainville
-Resistance Force(s)"): one key."""
-
-
-def group_key(name: str) -> str:
-    """The key spellings of one body share ("Republic of Nagorno-Karabakh" → "nagorno karabakh").
-
-    Examples
-    --------
-    >>> group_key("Nagorno Karabakh Republic") == group_key("the Republic of Nagorno-Karabakh")
-    True
-    >>> group_key("UNION EUROPEENNE") == group_key("Union Européenne")
-    True
-    >>> group_key("Co-operation Organisation")
-    'cooperation organization'
-    """
-    return _SPELLING.sub(_one_spelling, _plain(name))
-
-
-def _one_spelling(found: re.Match[str]) -> str:
-    text = found.group(0)
-    if text == "forces":
-        return "force"
-    return "ization" if text.endswith("ation") else "coop" if text.startswith("co") else ""
-
-
-def _plain(name: str) -> str:
-    """:func:`group_key` as the name spells it: what a body's IRI is made of."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    flat = re.sub(r"[^\w']+", " ", bare.replace("’", "'"))
-    return " ".join(_KEY_DROP.sub(" ", flat).lower().split())
-
-
-def spelling_key(name: str) -> str:
-    """What two spellings of one name share, whatever their hyphens, spaces, case and
-    British or American "-isation" ("Organisation for Security and Co-operation in
-    Europe", "Organization for Security and Cooperation in Europe").
-
-    >>> spelling_key("Co\u2010operation Organisation") == spelling_key("cooperation organization")
-    True
-    """
-    return re.sub(r"i[sz]ation", "ization", re.sub(r"[\W_]+", "", name.lower()))
 
 
 @dataclass(frozen=True)
@@ -163,7 +101,7 @@ def observe(
         found_here = candidates(mention.match_text, states, side=bool(mention.side))
         found_here += [(name, "", "alone") for name in qualified_names(mention.match_text)]
         for name, abbr, path in found_here:
-            party = _PARTY_ABBR.fullmatch(name)
+            party = PARTY_ABBR.fullmatch(name)
             abbr = abbr or (party[1] if party else "")  # "Parti UPRONA": UPRONA's
             if abbr or path in ALONE:  # used as a name in its own right
                 how = "first" if path == "abbreviation first" else "other"
@@ -270,12 +208,12 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
             t.aliases[key] |= set(names)
         aliases = t.aliases[key]
         best = min(
-            names.items(), key=lambda kv: (kv[0] in aliases, *_plainness(kv[0]), -kv[1], kv[0])
+            names.items(), key=lambda kv: (kv[0] in aliases, *plainness(kv[0]), -kv[1], kv[0])
         )
         label = best[0]  # a name, not an abbreviation ("MAPP/OEA"), nor one in capitals
-        io = io_name(label) or _the_uns(names)
+        io = io_name(label) or the_uns(names)
         spelt = Counter(
-            _plain(n) for n, k in names.items() for _ in range(k) if group_key(n) == key
+            plain_key(n) for n, k in names.items() for _ in range(k) if group_key(n) == key
         )
         group = Group(
             ID[f"pax-group-{slug(min(spelt, key=lambda p: (-spelt[p], p)))}"],
@@ -293,77 +231,6 @@ def build(seen: Iterable[Seen], state_abbrs: Container[str]) -> dict[str, tuple[
     return groups
 
 
-_AND = {"et": "and", "y": "and"}
-"""The other languages' "and", written as English's when spellings are compared: the
-word stays ("Conflict and Resolution Committee" is not the "Conflict Resolution
-Committee")."""
-
-
-def _states_named(key: str) -> str:
-    """``key`` with each state it names, by name or adjective, as the state's code:
-    "colombian episcopal conference" → "COL episcopal conference"."""
-    text = " ".join(w[:1].upper() + w[1:] for w in key.split())
-    for found in reversed(StateIndex.default().find(text)):
-        text = f"{text[: found.start]}{found.alpha3}{text[found.end :]}"
-    return text.lower()
-
-
-def _same_words(keys: Iterable[str]) -> dict[tuple[str, ...], list[str]]:
-    """Keys with the same words in another order, or with "for" where another has "of"
-    (a key has no "of"), or "and" in another language, or a state's adjective for its
-    name: "restoration council shan state" and "shan state restoration council",
-    "organization for african unity" and "organization african unity", "revolution and
-    justice" and "revolution et justice", "colombian episcopal conference" and
-    "episcopal conference colombia"; and an international organisation's name with or
-    without "Organization" after it: "united nations organization" and "united nations"
-    (not before it: Sudan's "Organisation of African Union" of 1998 is not the African
-    Union)."""
-    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for key in sorted(keys):
-        named = _states_named(key).split()
-        if named[-1:] == ["organization"] and io_name(" ".join(named[:-1])):
-            named.pop()  # "United Nations Organization": the United Nations
-        words = tuple(sorted(_AND.get(w, w) for w in named if w != "for"))
-        if len(words) >= 2:
-            by_words[words].append(key)
-    return {words: found for words, found in by_words.items() if len(found) > 1}
-
-
-def io_name(label: str) -> bool:
-    """Does the name say its members are states (:data:`_IO`), as no armed group's does?
-
-    >>> io_name("United Nations Mission in Sudan"), io_name("Islamic Courts Union")
-    (True, False)
-    """
-    return bool(_IO.search(label)) and not _NOT_IO.search(label)
-
-
-_UN_ABBR = re.compile(r"UN(?!S?R?SG$)[A-Z]{2,}")
-"""A UN body's abbreviation ("UNHCR"), not a UN officer's title ("UNSG", "UNSRSG")."""
-
-
-def _the_uns(names: Iterable[str]) -> bool:
-    """A body PA-X names only by an abbreviation that begins with "UN" ("UNPROFOR",
-    "UNHCR"): the United Nations' by its naming; a national "Union Nationale …" has its
-    name beside it ("UNITA", "UNDD")."""
-    names = list(names)
-    return all(_bare(n) for n in names) and any(_UN_ABBR.fullmatch(n) for n in names)
-
-
-def _plainness(name: str) -> tuple[bool, bool]:
-    """How a label ranks among a body's spellings, before their counts: a name before an
-    abbreviation (:func:`_bare`), one in small letters before one in capitals ("Liberian
-    Action Party", not "LIBERIAN ACTION PARTY")."""
-    return _bare(name), not any(ch.islower() for ch in name)
-
-
-def _bare(name: str) -> bool:
-    """An abbreviation's spelling, not a name: no space and no small letter ("MAPP/OEA"),
-    or a party's abbreviation after "Parti" ("Parti UPRONA")."""
-    plain = " " not in name and not any(ch.islower() for ch in name)
-    return plain or _PARTY_ABBR.fullmatch(name) is not None
-
-
 def _merge_by_alias(t: _Tally) -> None:
     """One body per abbreviation: spellings PA-X ties to the same abbreviation, or that
     are the abbreviation ("For the FARC-EP:"), join the most frequent of them; so do the
@@ -372,7 +239,8 @@ def _merge_by_alias(t: _Tally) -> None:
 
     A name written with an abbreviation whose initials do not fit ("Free Aceh Movement
     (GAM)") is tied to it by two agreements, or one where it is the whole mention.
-    Spellings with the same words in another order are one body (:func:`_same_words`).
+    Spellings with the same words in another order are one body
+    (:func:`~kg.importers.group_keys.same_words`).
     """
     owners: dict[str, list[str]] = defaultdict(list)
     for key in sorted(t.spellings):
@@ -382,14 +250,15 @@ def _merge_by_alias(t: _Tally) -> None:
         if key not in t.spellings:
             continue  # a name of no body (a person's, with an affiliation)
         tied = [a for a, agts in sorted(by_abbr.items()) if len(agts) >= 2 or a in t.stated[key]]
-        if len(tied) == 1 and (owners.get(group_key(tied[0])) or group_key(tied[0]) in t.spellings):
-            owners[group_key(tied[0])].append(key)  # "National Liberation Army (ELN)"
+        abbr_key = group_key(tied[0]) if len(tied) == 1 else ""
+        if abbr_key and (owners.get(abbr_key) or abbr_key in t.spellings):
+            owners[abbr_key].append(key)  # "National Liberation Army (ELN)"
             t.aliases[key].add(tied[0])  # the body's label is a name, not "GAM"
     graph: nx.Graph[str] = nx.Graph()
-    for keys in _same_words(t.spellings).values():  # "Shan State Restoration Council"
+    for keys in same_words(t.spellings).values():  # "Shan State Restoration Council"
         graph.add_edges_from((keys[0], other) for other in keys[1:])
     for abbr_key, keys in owners.items():
-        members = set(keys) | ({abbr_key} & set(t.spellings))
+        members = set(keys) | ({abbr_key} if abbr_key in t.spellings else set())
         graph.add_nodes_from(members)
         first = min(members)
         graph.add_edges_from((first, other) for other in members - {first})
@@ -399,15 +268,4 @@ def _merge_by_alias(t: _Tally) -> None:
             t.merge(main, other)
 
 
-__all__ = [
-    "io_name",
-    "ALONE",
-    "TRANSLATED",
-    "TRANSLATIONS",
-    "Group",
-    "Seen",
-    "build",
-    "group_key",
-    "observe",
-    "spelling_key",
-]
+__all__ = ["ALONE", "TRANSLATED", "TRANSLATIONS", "Group", "Seen", "build", "observe"]

@@ -32,7 +32,8 @@ import networkx as nx
 import pycountry
 from rdflib import URIRef
 
-from kg.importers.group_mining import ALONE, TRANSLATIONS, Group, Seen, build, io_name
+from kg.importers.group_keys import io_name
+from kg.importers.group_mining import ALONE, TRANSLATIONS, Group, Seen, build
 from kg.importers.patterns import CKG, slug
 from kg.importers.pax import PaxRow, crosswalk_id
 from kg.importers.states import preferred_name

@@ -40,7 +40,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from kg.importers.group_context import in_persons_name, inside_longer_name
-from kg.importers.group_mining import Group, build, group_key, observe, spelling_key
+from kg.importers.group_keys import group_key, spelling_key
+from kg.importers.group_mining import Group, build, observe
 from kg.importers.group_places import split_by_place, state_initials
 from kg.importers.group_qualifiers import QUALIFIER, qualified
 from kg.importers.mentions import Mention
@@ -158,7 +159,7 @@ class GroupIndex:
 
     def without(self, known: Iterable[str]) -> GroupIndex:
         """The index without groups any of whose spellings is in ``known``, whatever their
-        case, hyphens and "-isation" (:func:`~kg.importers.group_mining.spelling_key`)."""
+        case, hyphens and "-isation" (:func:`~kg.importers.group_keys.spelling_key`)."""
         drop = {spelling_key(k) for k in known}
         return GroupIndex(
             {

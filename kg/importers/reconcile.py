@@ -40,7 +40,7 @@ from kg.importers.bodies import (
     without_subject_states,
     without_topics,
 )
-from kg.importers.group_mining import spelling_key
+from kg.importers.group_keys import spelling_key
 from kg.importers.groups import MINT_NOTE, Group, GroupIndex
 from kg.importers.matches import Match, NewActor, Resolution
 from kg.importers.mentions import Mention
