@@ -48,10 +48,14 @@ PARTY_ABBR = re.compile(r"(?i:parti|party|partido)\s+([A-Z][A-Z0-9-]*[A-Z0-9])")
 _KEY_DROP = re.compile(r"\b(?:the|republic|r[ée]publique|rep[úu]blica|of|authorities)\b", re.I)
 
 
-_SPELLING = re.compile(r"i[sz]ation|\bco op|'|\bforces\b")
-"""British or American "-isation", "co-operation" or "cooperation", a name with or
-without its apostrophe ("People's", "Peoples"), "Force" or "Forces" ("Bougainville
-Resistance Force(s)"): one key."""
+_BRITISH = {"centre": "center", "defence": "defense", "isation": "ization"}
+"""British spellings and their American ones: one name, whichever a text writes."""
+_SPELT_TWO_WAYS = re.compile("|".join(w for pair in _BRITISH.items() for w in pair))
+_OTHER_WAY = _BRITISH | {american: british for british, american in _BRITISH.items()}
+_SPELLING = re.compile(rf"{_SPELT_TWO_WAYS.pattern}|\bco op|'|\bforces\b")
+"""British or American spellings (:data:`_BRITISH`), "co-operation" or "cooperation", a
+name with or without its apostrophe ("People's", "Peoples"), "Force" or "Forces"
+("Bougainville Resistance Force(s)"): one key."""
 
 
 def group_key(name: str) -> str:
@@ -73,7 +77,9 @@ def _one_spelling(found: re.Match[str]) -> str:
     text = found.group(0)
     if text == "forces":
         return "force"
-    return "ization" if text.endswith("ation") else "coop" if text.startswith("co") else ""
+    if text in _OTHER_WAY:
+        return _BRITISH.get(text, text)  # the American spelling
+    return "coop" if text.startswith("co") else ""
 
 
 def plain_key(name: str) -> str:
@@ -85,13 +91,25 @@ def plain_key(name: str) -> str:
 
 def spelling_key(name: str) -> str:
     """What two spellings of one name share, whatever their hyphens, spaces, case and
-    British or American "-isation" ("Organisation for Security and Co-operation in
+    British or American spelling ("Organisation for Security and Co-operation in
     Europe", "Organization for Security and Cooperation in Europe").
 
     >>> spelling_key("Co\u2010operation Organisation") == spelling_key("cooperation organization")
     True
     """
-    return re.sub(r"i[sz]ation", "ization", re.sub(r"[\W_]+", "", name.lower()))
+    joined = re.sub(r"[\W_]+", "", name.lower())
+    return _SPELT_TWO_WAYS.sub(lambda m: _BRITISH.get(m.group(0), m.group(0)), joined)
+
+
+def british_or_american(form: str) -> list[str]:
+    """A lowercase spelling and its other one, British or American ("centre" and
+    "center", "-isation" and "-ization", "defence" and "defense").
+
+    >>> british_or_american("henry dunant center")
+    ['henry dunant center', 'henry dunant centre']
+    """
+    other = _SPELT_TWO_WAYS.sub(lambda m: _OTHER_WAY[m.group(0)], form)
+    return [form] if other == form else [form, other]
 
 
 _AND = {"et": "and", "y": "and"}
@@ -168,6 +186,7 @@ def bare(name: str) -> bool:
 __all__ = [
     "PARTY_ABBR",
     "bare",
+    "british_or_american",
     "group_key",
     "io_name",
     "plain_key",

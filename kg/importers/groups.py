@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from kg.importers.group_context import in_persons_name, inside_longer_name
-from kg.importers.group_keys import group_key, spelling_key
+from kg.importers.group_keys import british_or_american, group_key, spelling_key
 from kg.importers.group_mining import Group, build, observe
 from kg.importers.group_places import split_by_place, state_initials
 from kg.importers.group_qualifiers import QUALIFIER, qualified
@@ -330,22 +330,6 @@ def _inside_a_name(m: re.Match[str], names: list[tuple[int, int]]) -> bool:
     )
 
 
-_SPELT_TWO_WAYS = re.compile(r"centre|center|i[sz]ation|defence|defense")
-_OTHER_WAY = {"centre": "center", "center": "centre", "isation": "ization"}
-_OTHER_WAY |= {"ization": "isation", "defence": "defense", "defense": "defence"}
-
-
-def british_or_american(form: str) -> list[str]:
-    """A lowercase spelling and its other one, British or American ("centre" and
-    "center", "-isation" and "-ization", "defence" and "defense").
-
-    >>> british_or_american("henry dunant center")
-    ['henry dunant center', 'henry dunant centre']
-    """
-    other = _SPELT_TWO_WAYS.sub(lambda m: _OTHER_WAY[m.group(0)], form)
-    return [form] if other == form else [form, other]
-
-
 class _Forms(dict[str, str]):
     """Spellings (lowercase) → group key; a hyphen, a dash (spaced or not) and a space
     count as one ("FARC-EP", "FARC–EP", "FARC – EP")."""
@@ -372,4 +356,4 @@ def _alternation(forms: list[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 
 
-__all__ = ["MINT_NOTE", "Group", "GroupIndex", "british_or_american", "group_key"]
+__all__ = ["MINT_NOTE", "Group", "GroupIndex", "group_key"]
