@@ -109,24 +109,18 @@ def translations(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def translation_alone(text: str) -> tuple[str, str] | None:
-    """The one (name, abbreviation) pair of :func:`translations` when the text is nothing
-    else, but for a leading article or "and" and the list's punctuation ("- and The
-    Union pour le Progrès National (UPRONA),"): a mention that states the abbreviation's
-    name.
+def said_alone(text: str, name: str, abbr: str) -> bool:
+    """Is ``text`` nothing but ``name`` and its abbreviation in brackets, but for a leading
+    article or "and" and the list's punctuation ("- and The Union pour le Progrès National
+    (UPRONA),"): a mention that states the abbreviation's name?
 
-    >>> translation_alone("The Aceh Free Movement (GAM)")
-    ('Aceh Free Movement', 'GAM')
-    >>> translation_alone("Free Aceh Movement (GAM), Malik Mahmud (leader)") is None
+    >>> said_alone("The Aceh Free Movement (GAM)", "Aceh Free Movement", "GAM")
     True
+    >>> said_alone("Free Aceh Movement (GAM), Malik Mahmud (leader)", "Free Aceh Movement", "GAM")
+    False
     """
-    found = translations(text)
-    if len(found) != 1:
-        return None
-    name, abbr = found[0]
-    whole = rf"(?:{_LEAD.pattern[1:]})?{re.escape(name)}\s*\(\s*{re.escape(abbr)}"
-    bare = text.strip(" .,;:'’\"-–—")
-    return found[0] if re.fullmatch(whole + r"\.?\s*\)", bare, re.I) else None
+    whole = rf"(?:{_LEAD.pattern[1:]})?{re.escape(name)}\s*\(\s*{re.escape(abbr)}\.?\s*\)"
+    return re.fullmatch(whole, text.strip(" .,;:'’\"-–—"), re.I) is not None
 
 
-__all__ = ["in_persons_name", "inside_longer_name", "translation_alone", "translations"]
+__all__ = ["in_persons_name", "inside_longer_name", "said_alone", "translations"]

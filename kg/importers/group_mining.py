@@ -26,7 +26,7 @@ import networkx as nx
 from rdflib import URIRef
 
 from kg.importers.group_candidates import ARMED, candidates
-from kg.importers.group_context import translation_alone, translations
+from kg.importers.group_context import said_alone, translations
 from kg.importers.group_keys import (
     PARTY_ABBR,
     group_key,
@@ -118,9 +118,10 @@ def observe(
             key = group_key(name)
             if key:
                 seen.append(Seen(agt_id, key, name, abbr, path, mention.language))
-        alone = translation_alone(mention.match_text)
-        for name, abbr in translations(mention.match_text):
-            how = TRANSLATED_ALONE if (name, abbr) == alone else TRANSLATED
+        pairs = translations(mention.match_text)
+        for name, abbr in pairs:
+            alone = len(pairs) == 1 and said_alone(mention.match_text, name, abbr)
+            how = TRANSLATED_ALONE if alone else TRANSLATED
             seen.append(Seen(agt_id, group_key(name), name, abbr, how, mention.language))
     return seen + _armed_named_again(seen, mentions), state_aliases, tied
 

@@ -159,7 +159,8 @@ class GroupIndex:
 
     def without(self, known: Iterable[str]) -> GroupIndex:
         """The index without groups any of whose spellings is in ``known``, whatever their
-        case, hyphens and "-isation" (:func:`~kg.importers.group_keys.spelling_key`)."""
+        case, hyphens and British or American spelling
+        (:func:`~kg.importers.group_keys.spelling_key`)."""
         drop = {spelling_key(k) for k in known}
         return GroupIndex(
             {
